@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Globalization;
+using TextLens.Cli.Inputs;
+using TextLens.Cli.Output;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Features;
+using TextLens.Core.Reporting;
+using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Text;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary>'textlens report': discover inputs, analyse them, write every requested format, return the exit code.</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files, directories (searched recursively), globs, or '-' for standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = $"Output format; repeat for several: {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}. Default: console.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string[]>("--output", "-o")
+        {
+            Description = "File to write; the n-th --output goes with the n-th --format. Without one, the format goes to standard output. Files are written atomically.",
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "Keywords to report per document.",
+            DefaultValueFactory = _ => AnalysisOptions.Default.TopKeywords,
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a diagnostic has this severity or higher: none, suggestion, warning, error.",
+            DefaultValueFactory = _ => "error",
+        };
+        var include = new Option<string[]>("--include") { Description = "Glob of files to take from directories (repeatable). Default: *.txt, *.md, *.markdown." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable)." };
+        var maxSize = new Option<string>("--max-file-size")
+        {
+            Description = "Largest file to analyse, in bytes, or with a K, M or G suffix.",
+            DefaultValueFactory = _ => "10M",
+        };
+        var severity = new Option<string[]>("--severity")
+        {
+            Description = "Set a rule's severity, e.g. --severity TL3001=warning or category-Stance=none (repeatable; overrides .editorconfig).",
+        };
+        var stdinFormat = new Option<string>("--stdin-format")
+        {
+            Description = "How to read standard input: text or markdown.",
+            DefaultValueFactory = _ => "text",
+        };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or notes on standard error." };
+
+        var command = new Command("report", "Analyse documents and write a report.")
+        {
+            inputs, format, output, top, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+        };
+
+        command.SetAction(parse =>
+        {
+            string[] formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["console"];
+            string[] outputs = parse.GetValue(output) ?? [];
+            var request = new ReportRequest(
+                Inputs: parse.GetValue(inputs) ?? [],
+                Formats: formats,
+                Outputs: outputs,
+                Top: parse.GetValue(top),
+                FailOn: ParseSeverity(parse.GetValue(failOn)!, "--fail-on"),
+                Includes: parse.GetValue(include) ?? [],
+                Excludes: parse.GetValue(exclude) ?? [],
+                MaxFileBytes: ParseSize(parse.GetValue(maxSize)!),
+                SeverityOverrides: ParseOverrides(parse.GetValue(severity) ?? []),
+                StdinFormat: parse.GetValue(stdinFormat) switch
+                {
+                    "markdown" or "md" => DocumentFormat.Markdown,
+                    "text" or "txt" => DocumentFormat.PlainText,
+                    var other => throw new UsageException($"--stdin-format must be text or markdown, not '{other}'."),
+                },
+                Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                Quiet: parse.GetValue(quiet));
+            return Run(request, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    public sealed record ReportRequest(
+        IReadOnlyList<string> Inputs,
+        IReadOnlyList<string> Formats,
+        IReadOnlyList<string> Outputs,
+        int Top,
+        Severity FailOn,
+        IReadOnlyList<string> Includes,
+        IReadOnlyList<string> Excludes,
+        long MaxFileBytes,
+        IReadOnlyDictionary<string, Severity> SeverityOverrides,
+        DocumentFormat StdinFormat,
+        bool Color,
+        bool Quiet);
+
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        if (request.Inputs.Count == 0)
+        {
+            throw new UsageException("no inputs: give files, directories, globs, or '-' for standard input.");
+        }
+
+        string? unknown = request.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-' && !File.Exists(i));
+        if (unknown is not null)
+        {
+            throw new UsageException($"unknown option '{unknown}' for 'report'; run 'textlens report --help'.");
+        }
+
+        if (request.Top < 1)
+        {
+            throw new UsageException("--top must be at least 1.");
+        }
+
+        IReportFormatter[] formatters = [.. request.Formats.Select(name => ReportFormatters.Find(name)
+            ?? throw new UsageException($"unknown format '{name}'; choose from {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}."))];
+        if (request.Outputs.Count > formatters.Length)
+        {
+            throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
+        }
+
+        BackgroundFrequencies.Preload();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
+        {
+            _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
+        }
+
+        var discovery = new InputDiscovery(Environment.CurrentDirectory, request.Includes, request.Excludes);
+        DiscoveredInputs found = discovery.Discover(request.Inputs);
+        var severities = new SeverityConfiguration(request.SeverityOverrides);
+        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes };
+
+        var analyses = new ConcurrentBag<DocumentAnalysis>();
+        foreach (Diagnostic problem in found.Problems)
+        {
+            analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
+        }
+
+        byte[]? stdinBytes = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput() : null;
+        Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        {
+            LoadResult load = file.IsStandardInput
+                ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
+                : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
+            analyses.Add(engine.Analyze(load, options, severities));
+        });
+
+        CorpusReport report = ReportBuilder.Build(analyses);
+        for (int i = 0; i < formatters.Length; i++)
+        {
+            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
+            var settings = FormatSettings.Default with
+            {
+                Color = target is null && request.Color && formatters[i].Name == "console",
+                TopKeywords = request.Top,
+            };
+            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            formatters[i].Write(report, buffer, settings);
+            if (target is null || target == "-")
+            {
+                stdout.Write(buffer.ToString());
+            }
+            else
+            {
+                AtomicFile.WriteAllText(target, buffer.ToString());
+                if (!request.Quiet)
+                {
+                    stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
+                }
+            }
+        }
+
+        stdout.Flush();
+        return ExitCodes.For(analyses, request.FailOn);
+    }
+
+    private static byte[] ReadStandardInput()
+    {
+        using Stream stdin = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    internal static Severity ParseSeverity(string text, string option) =>
+        Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
+
+    internal static long ParseSize(string text)
+    {
+        string t = text.Trim().ToUpperInvariant();
+        long multiplier = 1;
+        if (t.EndsWith('K') || t.EndsWith('M') || t.EndsWith('G'))
+        {
+            multiplier = t[^1] switch { 'K' => 1024L, 'M' => 1024L * 1024, _ => 1024L * 1024 * 1024 };
+            t = t[..^1];
+        }
+
+        if (!long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0)
+        {
+            throw new UsageException($"--max-file-size must be a positive number of bytes (K, M or G suffix allowed), not '{text}'.");
+        }
+
+        return n * multiplier;
+    }
+
+    internal static IReadOnlyDictionary<string, Severity> ParseOverrides(IEnumerable<string> values)
+    {
+        var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        foreach (string v in values)
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0)
+            {
+                throw new UsageException($"--severity takes RULE=SEVERITY (e.g. TL3001=warning), not '{v}'.");
+            }
+
+            result[v[..eq].Trim()] = ParseSeverity(v[(eq + 1)..], "--severity");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using TextLens.Cli.Commands;
+using TextLens.Core.Reporting;
+
+namespace TextLens.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"textlens: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'textlens --help' for usage.");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        try
+        {
+            return parse.Invoke();
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"textlens: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+}
+
+/// <summary>A mistake in how the tool was called: printed without a stack trace, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,140 @@
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analysis;
+
+/// <summary>
+/// Runs analyzers over documents: parse once, featurise once, run every analyzer (in parallel where
+/// it helps) against the same immutable model, then apply configured severities and sort the
+/// diagnostics. The engine has no I/O of its own beyond what the loader reads.
+/// </summary>
+public sealed class AnalysisEngine
+{
+    private readonly IReadOnlyList<IDocumentAnalyzer> _analyzers;
+    private readonly Func<BackgroundFrequencies> _background;
+
+    public AnalysisEngine(IEnumerable<IDocumentAnalyzer> analyzers, Func<BackgroundFrequencies>? background = null)
+    {
+        _analyzers = [.. analyzers];
+        _background = background ?? (() => BackgroundFrequencies.Default);
+        var producers = new HashSet<Type>();
+        foreach (IDocumentAnalyzer a in _analyzers)
+        {
+            if (a.ResultType is { } t && !producers.Add(t))
+            {
+                throw new ArgumentException($"Two analyzers produce {t.Name}.", nameof(analyzers));
+            }
+        }
+
+        Rules = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (RuleDescriptor rule in InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)))
+        {
+            if (!ids.Add(rule.Id) && !Rules.Contains(rule))
+            {
+                throw new ArgumentException($"Rule id {rule.Id} is declared twice.", nameof(analyzers));
+            }
+        }
+    }
+
+    public IReadOnlyList<IDocumentAnalyzer> Analyzers => _analyzers;
+
+    /// <summary>The rule catalogue: input rules and every rule the analyzers declare, by id.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+    public RuleDescriptor? FindRule(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An input that failed to load: its diagnostic, with the configured severity.</summary>
+    public DocumentAnalysis Failed(LoadResult load, ISeverityConfiguration severities)
+    {
+        Diagnostic failure = load.Failure ?? throw new ArgumentException("The load did not fail.", nameof(load));
+        Severity severity = severities.GetSeverity(failure.Rule, load.Path);
+        IReadOnlyList<Diagnostic> diagnostics = severity == Severity.None ? [] : [failure with { Severity = severity }];
+        return new DocumentAnalysis(load.Path, null, new Dictionary<Type, object>(), diagnostics);
+    }
+
+    public DocumentAnalysis Analyze(LoadResult load, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
+        load.Text is null ? Failed(load, severities) : Analyze(load.Text, options, severities, cancellationToken);
+
+    public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
+    {
+        ParsedDocument document = ParsedDocument.Parse(source);
+        DocumentFeatures features = TextFeaturizer.Featurize(document, _background());
+        var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
+
+        var runs = new List<Lazy<bool>>(_analyzers.Count);
+        foreach (IDocumentAnalyzer analyzer in _analyzers)
+        {
+            var context = new AnalysisContext(analyzer, session);
+            var run = new Lazy<bool>(() =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                analyzer.Analyze(context);
+                return true;
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
+            runs.Add(run);
+            if (analyzer.ResultType is { } type)
+            {
+                session.RegisterProducer(type, run);
+            }
+        }
+
+        if (options.Parallel && runs.Count > 1)
+        {
+            System.Threading.Tasks.Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancellationToken }, r => _ = r.Value);
+        }
+        else
+        {
+            foreach (Lazy<bool> r in runs)
+            {
+                _ = r.Value;
+            }
+        }
+
+        var diagnostics = session.Diagnostics.ToList();
+        if (document.WordCount == 0 && severities.GetSeverity(InputRules.Empty, source.Path) is var emptySeverity and not Severity.None)
+        {
+            diagnostics.Add(Diagnostic.ForFile(InputRules.Empty, source.Path, source.Path) with { Severity = emptySeverity });
+        }
+
+        diagnostics.Sort(DiagnosticOrder.Instance);
+        return new DocumentAnalysis(source.Path, document, session.Results, diagnostics);
+    }
+}
+
+/// <summary>File-level diagnostics first, then by start offset, rule id, and message.</summary>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    public static readonly DiagnosticOrder Instance = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        int c = string.CompareOrdinal(x.Path, y.Path);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = (x.Span?.Start ?? -1).CompareTo(y.Span?.Start ?? -1);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.Id, y.Id);
+        return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
+    }
+}

@@ -1,0 +1,29 @@
+namespace TextLens.Core.Analysis;
+
+/// <summary>How many themes to look for: chosen automatically, or a fixed number.</summary>
+public readonly record struct ThemeCount(int? Fixed)
+{
+    public static ThemeCount Auto => new(null);
+
+    public bool IsAuto => Fixed is null;
+
+    public override string ToString() => Fixed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto";
+}
+
+/// <summary>Options every analyzer can read. Immutable; the defaults are the documented defaults.</summary>
+public sealed record AnalysisOptions
+{
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>How many keywords to report per document.</summary>
+    public int TopKeywords { get; init; } = 15;
+
+    /// <summary>Largest file analysed, in bytes (default 10 MiB).</summary>
+    public long MaxFileBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>How many themes to find.</summary>
+    public ThemeCount Themes { get; init; } = ThemeCount.Auto;
+
+    /// <summary>Run analyzers of one document in parallel.</summary>
+    public bool Parallel { get; init; } = true;
+}

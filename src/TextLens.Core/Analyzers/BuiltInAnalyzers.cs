@@ -1,0 +1,15 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Keywords;
+
+namespace TextLens.Core.Analyzers;
+
+/// <summary>The analyzers TextLens ships, in a fixed order.</summary>
+public static class BuiltInAnalyzers
+{
+    public static IReadOnlyList<IDocumentAnalyzer> All { get; } =
+    [
+        new KeywordAnalyzer(),
+    ];
+
+    public static AnalysisEngine CreateEngine() => new(All);
+}

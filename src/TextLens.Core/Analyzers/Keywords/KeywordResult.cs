@@ -1,0 +1,19 @@
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Keywords;
+
+/// <summary>One place a keyword occurs.</summary>
+public readonly record struct KeywordOccurrence(TextSpan Span, LinePosition Position, int Sentence);
+
+/// <summary>
+/// A salient phrase: its display text (the form most often written), score in [0, 1] (1 for the
+/// top keyword), rank (1-based), every occurrence, and the main features behind the score.
+/// </summary>
+public sealed record Keyword(string Text, double Score, int Rank, IReadOnlyList<KeywordOccurrence> Occurrences, IReadOnlyDictionary<string, double> Features)
+{
+    /// <summary>The key the keyword is matched by (lower case, stemmed words).</summary>
+    public required string Key { get; init; }
+}
+
+/// <summary>The keywords of one document, best first.</summary>
+public sealed record KeywordResult(IReadOnlyList<Keyword> Keywords);

@@ -1,0 +1,143 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+using TextLens.Core.Parsing;
+
+namespace TextLens.Core.Features;
+
+/// <summary>
+/// Computes <see cref="DocumentFeatures"/> with ML.NET: each chunk of a sentence becomes a row of
+/// lower-case tokens, mapped to keys and turned into 1–3-gram counts by
+/// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows.
+/// </summary>
+public static class TextFeaturizer
+{
+    public const int MaxNgramLength = 3;
+
+    public static DocumentFeatures Featurize(ParsedDocument document, BackgroundFrequencies background)
+    {
+        List<TokenChunk> chunks = FindChunks(document);
+        if (chunks.Count == 0)
+        {
+            return new DocumentFeatures(document, chunks, [], [], document.Sentences.Select(_ => SparseVector.Empty).ToArray(), background);
+        }
+
+        var rows = new ChunkRow[chunks.Count];
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            TokenChunk chunk = chunks[c];
+            var words = new string[chunk.TokenCount];
+            for (int k = 0; k < chunk.TokenCount; k++)
+            {
+                words[k] = document.Tokens[chunk.FirstToken + k].Lower;
+            }
+
+            rows[c] = new ChunkRow { Tokens = words };
+        }
+
+        var ml = new MLContext(seed: 0);
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
+            .Append(ml.Transforms.Text.ProduceNgrams(
+                "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
+                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+        IDataView transformed = pipeline.Fit(data).Transform(data);
+
+        VBuffer<ReadOnlyMemory<char>> slotNames = default;
+        transformed.Schema["Ngrams"].GetSlotNames(ref slotNames);
+        var vocabulary = new string[slotNames.Length];
+        ReadOnlySpan<ReadOnlyMemory<char>> names = slotNames.DenseValues().ToArray();
+        for (int i = 0; i < vocabulary.Length; i++)
+        {
+            vocabulary[i] = names[i].ToString().Replace('|', ' ');
+        }
+
+        var termFrequency = new int[vocabulary.Length];
+        var perSentence = new Dictionary<int, float>[document.Sentences.Count];
+        int row = 0;
+        foreach (VBuffer<float> vector in transformed.GetColumn<VBuffer<float>>("Ngrams"))
+        {
+            int sentence = chunks[row++].Sentence;
+            Dictionary<int, float> bag = perSentence[sentence] ??= [];
+            ReadOnlySpan<int> indices = vector.GetIndices();
+            ReadOnlySpan<float> values = vector.GetValues();
+            if (vector.IsDense)
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    Add(bag, termFrequency, i, values[i]);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    Add(bag, termFrequency, indices[i], values[i]);
+                }
+            }
+        }
+
+        var sentenceTerms = new SparseVector[document.Sentences.Count];
+        for (int s = 0; s < sentenceTerms.Length; s++)
+        {
+            sentenceTerms[s] = perSentence[s] is { } bag ? ToSparse(bag) : SparseVector.Empty;
+        }
+
+        return new DocumentFeatures(document, chunks, vocabulary, termFrequency, sentenceTerms, background);
+    }
+
+    /// <summary>Runs of word and number tokens within a sentence; clitics, punctuation and symbols end a run.</summary>
+    public static List<TokenChunk> FindChunks(ParsedDocument document)
+    {
+        var chunks = new List<TokenChunk>();
+        foreach (Sentence sentence in document.Sentences)
+        {
+            int start = -1;
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t <= end; t++)
+            {
+                bool inside = t < end && document.Tokens[t].Kind is TokenKind.Word or TokenKind.Number;
+                if (inside && start < 0)
+                {
+                    start = t;
+                }
+                else if (!inside && start >= 0)
+                {
+                    chunks.Add(new TokenChunk(sentence.Index, start, t - start));
+                    start = -1;
+                }
+            }
+        }
+
+        return chunks;
+    }
+
+    private static void Add(Dictionary<int, float> bag, int[] termFrequency, int index, float value)
+    {
+        if (value == 0)
+        {
+            return;
+        }
+
+        termFrequency[index] += (int)value;
+        bag[index] = bag.GetValueOrDefault(index) + value;
+    }
+
+    private static SparseVector ToSparse(Dictionary<int, float> bag)
+    {
+        int[] indices = [.. bag.Keys];
+        Array.Sort(indices);
+        var values = new float[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            values[i] = bag[indices[i]];
+        }
+
+        return new SparseVector(indices, values);
+    }
+
+    private sealed class ChunkRow
+    {
+        public string[] Tokens { get; set; } = [];
+    }
+}

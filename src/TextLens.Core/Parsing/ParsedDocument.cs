@@ -1,0 +1,134 @@
+using System.Text;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Parsing;
+
+/// <summary>A block of prose with the sentences in it.</summary>
+public sealed record Paragraph(int Index, TextSpan Span, BlockKind Kind, int FirstSentence, int SentenceCount);
+
+/// <summary>A sentence: its span, its tokens (a range of <see cref="ParsedDocument.Tokens"/>) and its display text.</summary>
+public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int TokenCount, int Paragraph, BlockKind Kind, string Text)
+{
+    public Range TokenRange => new(FirstToken, FirstToken + TokenCount);
+}
+
+/// <summary>
+/// A document parsed once into paragraphs, sentences and tokens. Immutable; every analyzer reads
+/// the same instance.
+/// </summary>
+public sealed class ParsedDocument
+{
+    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs)
+    {
+        Source = source;
+        Prose = prose;
+        Tokens = tokens;
+        Sentences = sentences;
+        Paragraphs = paragraphs;
+        WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
+    }
+
+    public SourceText Source { get; }
+
+    public ProseLayout Prose { get; }
+
+    public IReadOnlyList<Token> Tokens { get; }
+
+    public IReadOnlyList<Sentence> Sentences { get; }
+
+    public IReadOnlyList<Paragraph> Paragraphs { get; }
+
+    public int WordCount { get; }
+
+    public ReadOnlySpan<Token> TokensOf(Sentence sentence) => ((Token[])Tokens).AsSpan(sentence.FirstToken, sentence.TokenCount);
+
+    /// <summary>The index of the sentence that contains <paramref name="offset"/>, or -1. O(log n).</summary>
+    public int SentenceAt(int offset)
+    {
+        int lo = 0;
+        int hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            TextSpan s = Sentences[mid].Span;
+            if (offset < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= s.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+
+    public static ParsedDocument Parse(SourceText source)
+    {
+        ProseLayout prose = ProseLayout.Create(source);
+        var tokens = new List<Token>(source.Length / 5);
+        var sentences = new List<Sentence>();
+        var paragraphs = new List<Paragraph>();
+        bool plain = source.Format == DocumentFormat.PlainText;
+        var blockTokens = new List<Token>();
+        foreach (ProseBlock block in prose.Blocks)
+        {
+            blockTokens.Clear();
+            Tokenizer.Tokenize(prose.Text, block.Span, blockTokens);
+            if (blockTokens.Count == 0)
+            {
+                continue;
+            }
+
+            int firstSentence = sentences.Count;
+            int offset = tokens.Count;
+            tokens.AddRange(blockTokens);
+            ReadOnlySpan<Token> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(blockTokens);
+            List<(int Start, int Count)> ranges = block.Kind == BlockKind.Heading
+                ? [(0, blockTokens.Count)]
+                : SentenceSplitter.Split(prose.Text, span, plain);
+            foreach ((int start, int count) in ranges)
+            {
+                TextSpan sentenceSpan = TextSpan.FromBounds(span[start].Span.Start, span[start + count - 1].Span.End);
+                sentences.Add(new Sentence(
+                    sentences.Count, sentenceSpan, offset + start, count, paragraphs.Count, block.Kind,
+                    DisplayText(prose.Text, sentenceSpan)));
+            }
+
+            paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
+        }
+
+        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs]);
+    }
+
+    /// <summary>The prose of a span with runs of white space (line breaks, removed Markdown) folded to one space.</summary>
+    private static string DisplayText(string prose, TextSpan span)
+    {
+        var sb = new StringBuilder(span.Length);
+        bool space = false;
+        for (int i = span.Start; i < span.End; i++)
+        {
+            char c = prose[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,44 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Input;
+
+namespace TextLens.Core.Reporting;
+
+/// <summary>The documented process exit codes.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything analysed; no unsuppressed diagnostic at or above --fail-on.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one unsuppressed diagnostic at or above --fail-on.</summary>
+    public const int Findings = 1;
+
+    /// <summary>A usage error, or an input that could not be analysed (missing, unreadable, binary, mis-encoded, too large, no matches).</summary>
+    public const int UsageOrInputError = 2;
+
+    public static int For(IEnumerable<DocumentAnalysis> analyses, Severity failOn)
+    {
+        bool findings = false;
+        foreach (DocumentAnalysis a in analyses)
+        {
+            foreach (Diagnostic d in a.Diagnostics)
+            {
+                if (InputRules.IsLoadFailure(d.Rule) && !d.IsSuppressed)
+                {
+                    return UsageOrInputError;
+                }
+
+                if (failOn != Severity.None && !d.IsSuppressed && d.Severity >= failOn)
+                {
+                    findings = true;
+                }
+            }
+
+            if (!a.Loaded)
+            {
+                return UsageOrInputError;
+            }
+        }
+
+        return findings ? Findings : Success;
+    }
+}

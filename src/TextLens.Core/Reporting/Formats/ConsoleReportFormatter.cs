@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace TextLens.Core.Reporting.Formats;
+
+/// <summary>A compact human-readable report; ANSI colours only when <see cref="FormatSettings.Color"/> is set.</summary>
+public sealed class ConsoleReportFormatter : IReportFormatter
+{
+    public string Name => "console";
+
+    public string Extension => ".txt";
+
+    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    {
+        var c = new Palette(settings.Color);
+        var o = new StringBuilder();
+        foreach (DocumentReport d in report.Documents)
+        {
+            o.Append(c.Bold(d.Path));
+            if (d.Stats is { } st)
+            {
+                o.Append(CultureInfo.InvariantCulture, $"  {c.Dim($"{st.Words:N0} words, {st.Sentences} sentences")}");
+            }
+
+            o.Append('\n');
+            if (d.Keywords.Count > 0)
+            {
+                o.Append("  keywords: ");
+                o.Append(string.Join(", ", d.Keywords.Take(settings.TopKeywords).Select(k =>
+                    $"{c.Cyan(k.Text)} {c.Dim(k.Score.ToString("0.00", CultureInfo.InvariantCulture))}")));
+                o.Append('\n');
+            }
+
+            foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
+            {
+                string where = x.Line is { } l ? $"{d.Path}({l},{x.Column})" : d.Path;
+                string sev = x.Severity switch
+                {
+                    "error" => c.Red("error"),
+                    "warning" => c.Yellow("warning"),
+                    _ => c.Dim(x.Severity),
+                };
+                o.Append(CultureInfo.InvariantCulture, $"  {where}: {sev} {x.Id}: {x.Message}\n");
+            }
+
+            o.Append('\n');
+        }
+
+        CorpusSummary s = report.Summary;
+        o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
+        o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
+        writer.Write(o.ToString());
+    }
+
+    private readonly struct Palette(bool on)
+    {
+        public string Bold(string s) => Wrap("1", s);
+
+        public string Dim(string s) => Wrap("2", s);
+
+        public string Red(string s) => Wrap("31", s);
+
+        public string Yellow(string s) => Wrap("33", s);
+
+        public string Cyan(string s) => Wrap("36", s);
+
+        private string Wrap(string code, string s) => on ? $"\u001b[{code}m{s}\u001b[0m" : s;
+    }
+}

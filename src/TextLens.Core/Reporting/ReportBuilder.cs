@@ -1,0 +1,96 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Reporting;
+
+/// <summary>Turns analyses into the report model every format writes. Documents are sorted by path (ordinal).</summary>
+public static class ReportBuilder
+{
+    public const string ToolName = "TextLens";
+
+    public static string ToolVersion { get; } =
+        typeof(ReportBuilder).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses)
+    {
+        DocumentAnalysis[] ordered = [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)];
+        DocumentReport[] documents = [.. ordered.Select(BuildDocument)];
+        var bySeverity = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["error"] = 0,
+            ["warning"] = 0,
+            ["suggestion"] = 0,
+        };
+        foreach (Diagnostic d in ordered.SelectMany(a => a.Diagnostics).Where(d => !d.IsSuppressed))
+        {
+            string name = d.Severity.ToName();
+            bySeverity[name] = bySeverity.GetValueOrDefault(name) + 1;
+        }
+
+        CorpusKeyword[] top = [.. documents
+            .SelectMany(d => d.Keywords.Select(k => (Key: k.Text.ToLowerInvariant(), k.Text, k.Score)))
+            .GroupBy(k => k.Key, StringComparer.Ordinal)
+            .Select(g => new CorpusKeyword(g.First().Text, g.Count(), Math.Round(g.Sum(k => k.Score), 4)))
+            .OrderByDescending(k => k.Documents).ThenByDescending(k => k.Score).ThenBy(k => k.Text, StringComparer.Ordinal)
+            .Take(15)];
+
+        var summary = new CorpusSummary(
+            documents.Length,
+            documents.Count(d => d.Status == "analysed"),
+            documents.Count(d => d.Status != "analysed"),
+            documents.Sum(d => d.Stats?.Words ?? 0),
+            documents.Sum(d => d.Stats?.Sentences ?? 0),
+            bySeverity,
+            top);
+        return new CorpusReport(CorpusReport.CurrentSchemaVersion, new ToolInfo(ToolName, ToolVersion), summary, documents);
+    }
+
+    public static DocumentReport BuildDocument(DocumentAnalysis analysis)
+    {
+        DiagnosticReport[] diagnostics = [.. analysis.Diagnostics.Select(ToReport)];
+        if (analysis.Document is not { } doc)
+        {
+            return new DocumentReport(analysis.Path, "failed", null, [], [], diagnostics);
+        }
+
+        SourceText source = doc.Source;
+        KeywordReport[] keywords = [.. (analysis.GetResult<KeywordResult>()?.Keywords ?? []).Select(k => new KeywordReport(
+            k.Text, k.Score, k.Rank, k.Occurrences.Count,
+            [.. k.Occurrences.Select(o => Location(source, o.Span))],
+            k.Features))];
+        SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
+        {
+            LinePosition p = source.GetLinePosition(s.Span.Start);
+            return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn);
+        })];
+        var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
+        return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics);
+    }
+
+    public static LocationReport Location(SourceText source, TextSpan span)
+    {
+        LinePosition p = source.GetLinePosition(span.Start);
+        return new LocationReport(span.Start, span.Length, p.DisplayLine, p.DisplayColumn);
+    }
+
+    public static DiagnosticReport ToReport(Diagnostic d) => new(
+        d.Id,
+        d.Severity.ToName(),
+        d.Rule.Category,
+        d.Rule.Title,
+        d.Message,
+        d.Span?.Start,
+        d.Span?.Length,
+        d.Location?.Start.DisplayLine,
+        d.Location?.Start.DisplayColumn,
+        d.Location?.End.DisplayLine,
+        d.Location?.End.DisplayColumn,
+        d.Suppression switch
+        {
+            SuppressionKind.InSource => "inSource",
+            SuppressionKind.Baseline => "baseline",
+            _ => null,
+        });
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+
+namespace TextLens.Core.Reporting;
+
+// The JSON report, schema version 1 (docs/report-schema.md, docs/report.schema.json).
+// Offsets and lengths are UTF-16 code units into the file as decoded; lines and columns are 1-based.
+// Property order here is the order in the output; every list has a documented stable order.
+
+public sealed record CorpusReport(
+    int SchemaVersion,
+    ToolInfo Tool,
+    CorpusSummary Summary,
+    IReadOnlyList<DocumentReport> Documents)
+{
+    public const int CurrentSchemaVersion = 1;
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+public sealed record CorpusSummary(
+    int Documents,
+    int Analysed,
+    int Failed,
+    int Words,
+    int Sentences,
+    IReadOnlyDictionary<string, int> DiagnosticsBySeverity,
+    IReadOnlyList<CorpusKeyword> TopKeywords);
+
+/// <summary>A keyword across the corpus: in how many documents it is a keyword, and its summed score.</summary>
+public sealed record CorpusKeyword(string Text, int Documents, double Score);
+
+public sealed record DocumentReport(
+    string Path,
+    string Status,
+    DocumentStats? Stats,
+    IReadOnlyList<KeywordReport> Keywords,
+    IReadOnlyList<SentenceReport> Sentences,
+    IReadOnlyList<DiagnosticReport> Diagnostics);
+
+public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);
+
+public sealed record KeywordReport(
+    string Text,
+    double Score,
+    int Rank,
+    int Count,
+    IReadOnlyList<LocationReport> Occurrences,
+    IReadOnlyDictionary<string, double>? Features);
+
+public sealed record LocationReport(int Start, int Length, int Line, int Column);
+
+public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column);
+
+public sealed record DiagnosticReport(
+    string Id,
+    string Severity,
+    string Category,
+    string Title,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Start,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Length,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndLine,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndColumn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression);

@@ -1,0 +1,228 @@
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace TextLens.Core.Text;
+
+/// <summary>What kind of block a run of prose came from.</summary>
+public enum BlockKind
+{
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    TableCell,
+}
+
+/// <summary>A block of prose (a paragraph, heading, list item…) and its span in the original text.</summary>
+public readonly record struct ProseBlock(TextSpan Span, BlockKind Kind);
+
+/// <summary>
+/// The prose of a document. <see cref="Text"/> has exactly the length of the original content, with
+/// every character that is not prose (Markdown syntax, code, HTML, link targets, front matter)
+/// replaced by a space, so that every offset found in it is an offset into the original file.
+/// </summary>
+public sealed class ProseLayout
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseAutoLinks()
+        .UseFootnotes()
+        .Build();
+
+    private ProseLayout(string text, IReadOnlyList<ProseBlock> blocks)
+    {
+        Text = text;
+        Blocks = blocks;
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<ProseBlock> Blocks { get; }
+
+    public static ProseLayout Create(SourceText source) =>
+        source.Format == DocumentFormat.Markdown ? FromMarkdown(source.Content) : FromPlainText(source.Content);
+
+    public static ProseLayout FromPlainText(string content)
+    {
+        var blocks = new List<ProseBlock>();
+        int i = 0;
+        int n = content.Length;
+        int blockStart = -1;
+        int blockEnd = -1;
+        while (i < n)
+        {
+            int lineStart = i;
+            while (i < n && content[i] != '\n' && content[i] != '\r')
+            {
+                i++;
+            }
+
+            int lineEnd = i;
+            if (i < n && content[i] == '\r' && i + 1 < n && content[i + 1] == '\n')
+            {
+                i += 2;
+            }
+            else if (i < n)
+            {
+                i++;
+            }
+
+            bool blank = content.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace();
+            bool listItem = !blank && IsListItemLine(content.AsSpan(lineStart, lineEnd - lineStart));
+            if (blank || listItem)
+            {
+                if (blockStart >= 0)
+                {
+                    blocks.Add(new ProseBlock(TextSpan.FromBounds(blockStart, blockEnd), BlockKind.Paragraph));
+                    blockStart = -1;
+                }
+
+                if (listItem)
+                {
+                    blocks.Add(new ProseBlock(Trim(content, lineStart, lineEnd), BlockKind.ListItem));
+                }
+
+                continue;
+            }
+
+            if (blockStart < 0)
+            {
+                blockStart = lineStart;
+            }
+
+            blockEnd = lineEnd;
+        }
+
+        if (blockStart >= 0)
+        {
+            blocks.Add(new ProseBlock(TextSpan.FromBounds(blockStart, blockEnd), BlockKind.Paragraph));
+        }
+
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            blocks[b] = blocks[b] with { Span = Trim(content, blocks[b].Span.Start, blocks[b].Span.End) };
+        }
+
+        blocks.RemoveAll(b => b.Span.IsEmpty);
+        return new ProseLayout(content, blocks);
+    }
+
+    public static ProseLayout FromMarkdown(string content)
+    {
+        MarkdownDocument document = Markdown.Parse(content, Pipeline);
+        char[] masked = new char[content.Length];
+        Array.Fill(masked, ' ');
+        var blocks = new List<ProseBlock>();
+
+        foreach (LeafBlock leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock)
+            {
+                continue;
+            }
+
+            int first = int.MaxValue;
+            int last = -1;
+            foreach (Inline inline in leaf.Inline.Descendants<Inline>())
+            {
+                if (inline is not LiteralInline literal || IsInsideSkippedInline(literal))
+                {
+                    continue;
+                }
+
+                int start = literal.Span.Start;
+                int end = literal.Span.End + 1;
+                if (start < 0 || end > content.Length || end <= start)
+                {
+                    continue;
+                }
+
+                content.CopyTo(start, masked, start, end - start);
+                first = Math.Min(first, start);
+                last = Math.Max(last, end);
+            }
+
+            if (last > first)
+            {
+                blocks.Add(new ProseBlock(TextSpan.FromBounds(first, last), KindOf(leaf)));
+            }
+        }
+
+        blocks.Sort((a, b) => a.Span.CompareTo(b.Span));
+        return new ProseLayout(new string(masked), blocks);
+    }
+
+    private static bool IsInsideSkippedInline(Inline inline)
+    {
+        for (ContainerInline? parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline { IsImage: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static BlockKind KindOf(LeafBlock leaf)
+    {
+        if (leaf is HeadingBlock)
+        {
+            return BlockKind.Heading;
+        }
+
+        for (ContainerBlock? parent = leaf.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ListItemBlock:
+                    return BlockKind.ListItem;
+                case QuoteBlock:
+                    return BlockKind.Quote;
+                case TableCell:
+                    return BlockKind.TableCell;
+            }
+        }
+
+        return BlockKind.Paragraph;
+    }
+
+    private static bool IsListItemLine(ReadOnlySpan<char> line)
+    {
+        ReadOnlySpan<char> t = line.TrimStart();
+        if (t.Length >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '•' || t[0] == '+') && t[1] == ' ')
+        {
+            return true;
+        }
+
+        int d = 0;
+        while (d < t.Length && d < 3 && char.IsAsciiDigit(t[d]))
+        {
+            d++;
+        }
+
+        return d > 0 && d + 1 < t.Length && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
+    }
+
+    private static TextSpan Trim(string content, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(content[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(content[end - 1]))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+}

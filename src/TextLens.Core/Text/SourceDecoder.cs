@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace TextLens.Core.Text;
+
+/// <summary>Why a file's bytes could not become a <see cref="SourceText"/>.</summary>
+public enum DecodeFailureKind
+{
+    None,
+    Binary,
+    InvalidEncoding,
+}
+
+/// <summary>The outcome of decoding: either text, or a failure with the byte offset that caused it.</summary>
+public readonly record struct DecodeResult(string? Text, DecodeFailureKind Failure, long ByteOffset, string EncodingName)
+{
+    public bool Succeeded => Failure == DecodeFailureKind.None;
+}
+
+/// <summary>
+/// Decodes file bytes: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with a byte-order
+/// mark. Anything else must be valid UTF-8; NUL bytes or a high share of control characters mark a
+/// binary file.
+/// </summary>
+public static class SourceDecoder
+{
+    private const int SniffLength = 8192;
+
+    public static DecodeResult Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return DecodeUtf16(bytes[2..], bigEndian: false);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return DecodeUtf16(bytes[2..], bigEndian: true);
+        }
+
+        int bomLength = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        ReadOnlySpan<byte> body = bytes[bomLength..];
+
+        long binaryAt = FindBinaryEvidence(body);
+        if (binaryAt >= 0)
+        {
+            return new DecodeResult(null, DecodeFailureKind.Binary, binaryAt + bomLength, "binary");
+        }
+
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, body.Length));
+        try
+        {
+            OperationStatus status = Utf8.ToUtf16(body, buffer, out int read, out int written, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                return new DecodeResult(null, DecodeFailureKind.InvalidEncoding, read + bomLength, "UTF-8");
+            }
+
+            return new DecodeResult(new string(buffer, 0, written), DecodeFailureKind.None, -1, bomLength > 0 ? "UTF-8 with BOM" : "UTF-8");
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static DecodeResult DecodeUtf16(ReadOnlySpan<byte> body, bool bigEndian)
+    {
+        string name = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        if (body.Length % 2 != 0)
+        {
+            return new DecodeResult(null, DecodeFailureKind.InvalidEncoding, body.Length + 1, name);
+        }
+
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        try
+        {
+            string text = encoding.GetString(body);
+            return new DecodeResult(text, DecodeFailureKind.None, -1, name);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return new DecodeResult(null, DecodeFailureKind.InvalidEncoding, ex.Index + 2, name);
+        }
+    }
+
+    /// <summary>The offset of a NUL byte in the first 8 KiB, or of the first control byte when they are more than 10% of it; else -1.</summary>
+    private static long FindBinaryEvidence(ReadOnlySpan<byte> body)
+    {
+        ReadOnlySpan<byte> head = body[..Math.Min(body.Length, SniffLength)];
+        int nul = head.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            return nul;
+        }
+
+        int controls = 0;
+        int first = -1;
+        for (int i = 0; i < head.Length; i++)
+        {
+            byte b = head[i];
+            if (b < 0x20 && b != (byte)'\n' && b != (byte)'\r' && b != (byte)'\t' && b != 0x0C)
+            {
+                controls++;
+                if (first < 0)
+                {
+                    first = i;
+                }
+            }
+        }
+
+        return head.Length > 0 && controls * 10 > head.Length ? first : -1;
+    }
+}
