@@ -35,7 +35,12 @@ public sealed record DocumentReport(
     DocumentStats? Stats,
     IReadOnlyList<KeywordReport> Keywords,
     IReadOnlyList<SentenceReport> Sentences,
-    IReadOnlyList<DiagnosticReport> Diagnostics);
+    IReadOnlyList<DiagnosticReport> Diagnostics)
+{
+    /// <summary>The stance profile and stance toward the key terms (StanceReport.cs); absent when the document failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DocumentStanceReport? Stance { get; init; }
+}
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);
 
@@ -49,7 +54,12 @@ public sealed record KeywordReport(
 
 public sealed record LocationReport(int Start, int Length, int Line, int Column);
 
-public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column);
+public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column)
+{
+    /// <summary>The sentence's stance (StanceReport.cs).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SentenceStanceReport? Stance { get; init; }
+}
 
 public sealed record DiagnosticReport(
     string Id,

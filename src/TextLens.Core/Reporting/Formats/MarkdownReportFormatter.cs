@@ -52,6 +52,11 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                   .Append("\n\n");
             }
 
+            if (d.Stance is { } stance)
+            {
+                md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
+            }
+
             AppendDiagnostics(md, d);
         }
 
