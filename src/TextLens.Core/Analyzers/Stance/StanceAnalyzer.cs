@@ -117,7 +117,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
                 context.Report(StanceRules.UnattributedFigure, figure, text.Substring(figure.Start, figure.Length));
             }
 
-            if (s.Hedged >= 0.8 && s.Attributed < 0.5 && s.Prescriptive < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { } h)
+            if (s.Epistemic == EpistemicStance.Hedged && s.Hedged >= 0.75 && s.Attributed < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { } h)
             {
                 context.Report(StanceRules.HedgedClaim, h.Span, h.Text);
             }

@@ -21,6 +21,9 @@ public static class StanceFeaturizer
 
     public static int Dimension => DenseCount + (1 << HashBits);
 
+    /// <summary>Scale of the dense block and of each L2-normalised hashed block (chosen by grouped cross-validation on the polarity DEV set).</summary>
+    internal const double DenseScale = 1, UnigramScale = 1, BigramScale = 0.7, CharScale = 0.7;
+
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves" };
     private static readonly HashSet<string> SecondPerson = new(StringComparer.Ordinal) { "you", "your", "yours", "yourself" };
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal) { "would", "could", "should", "must", "might", "may", "can", "will", "shall" };
@@ -97,7 +100,7 @@ public static class StanceFeaturizer
         {
             if (value != 0)
             {
-                features[index] = (float)value;
+                features[index] = (float)(value * DenseScale);
             }
         }
 
@@ -164,9 +167,9 @@ public static class StanceFeaturizer
             Increment(bigrams, Hash("b", words[^1], "</s>"));
         }
 
-        AddNormalized(features, unigrams, 1.0);
-        AddNormalized(features, bigrams, 0.7);
-        AddNormalized(features, chars, 0.7);
+        AddNormalized(features, unigrams, UnigramScale);
+        AddNormalized(features, bigrams, BigramScale);
+        AddNormalized(features, chars, CharScale);
         return ([.. features.Keys], [.. features.Values]);
     }
 

@@ -31,7 +31,7 @@ public static class StanceRules
         "The claim is hedged ('{0}') and no source is named",
         Category,
         Severity.Suggestion,
-        "The sentence marks its claim as uncertain or hearsay (reportedly, allegedly, is rumoured, may, seems) without naming who says so. Hedging is honest, but an unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is. Only strong hedges in sentences with no attribution are reported.",
+        "The sentence marks its claim as uncertain or hearsay (reportedly, allegedly, is rumoured, may, seems) without naming who says so. Hedging is honest, but an unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is. Only sentences tagged hedged, with a strong hedge cue and no attribution, are reported.",
         "Kim Jong-un is rumoured to have shown interest in Chongryon.");
 
     public static readonly RuleDescriptor LoadedLanguage = new(

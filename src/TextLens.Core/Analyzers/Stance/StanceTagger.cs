@@ -25,6 +25,13 @@ public sealed class StanceTagger
     /// <summary>Polarity scores within ±this are neutral (VADER's ±0.05 on −1..1, the threshold of the polarity DEV labels).</summary>
     public const double NeutralBand = 0.05;
 
+    /// <summary>
+    /// A sentence is subjective at P(subjective) ≥ this. Below 0.5 because the model, trained on NewsSD
+    /// (37% subjective), under-calls the minority class; chosen by grouped 5-fold cross-validation on the
+    /// NewsSD DEV set (see models/stance-subjectivity.md).
+    /// </summary>
+    public const double SubjectiveThreshold = 0.4;
+
     private static readonly Lazy<StanceTagger> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LinearStanceModel? _polarity;
@@ -69,7 +76,7 @@ public sealed class StanceTagger
             Round(s.Prescription),
             polarity,
             Round(polarityScore),
-            subjective >= 0.5,
+            subjective >= SubjectiveThreshold,
             Round(subjective),
             Round(confidence),
             evidence.Cues)
@@ -81,7 +88,7 @@ public sealed class StanceTagger
     /// <summary>Quotation mask, cues and cue strengths of a sentence (no models involved).</summary>
     public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens)
     {
-        bool[] quoted = QuotedTokens(text, tokens, out int quotedWords, out int quoteMarks);
+        bool[] quoted = QuotedTokens(text, tokens, out int quotedWords, out int quoteMarks, out bool continued);
         var cues = new List<StanceCue>();
         var matches = MatchCues(tokens, quoted);
         int firstReport = int.MaxValue;
@@ -126,7 +133,8 @@ public sealed class StanceTagger
         }
 
         // A quotation of three or more words is speech from a source; a shorter one (scare quotes, a title) is weak evidence.
-        double quotation = quoteMarks == 0 ? 0 : quotedWords >= 3 ? 0.9 : 0.3;
+        // A sentence that closes a quotation opened in an earlier sentence is the source's speech, however short.
+        double quotation = quoteMarks == 0 ? 0 : quotedWords >= 3 || continued ? 0.9 : 0.3;
         if (quotation > 0)
         {
             attribution = NoisyOr(attribution, quotation);
@@ -145,37 +153,33 @@ public sealed class StanceTagger
 
     private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, CueScores s)
     {
-        double pNeg;
-        double pNeu;
-        double pPos;
-        if (_polarity is { IsRegression: true })
+        if (_polarity is null)
         {
-            // The regressor predicts the mean reader rating on −4..4; the label uses the data's own neutral band (±0.05 on −1..1).
-            double score = Math.Clamp(_polarity.Predict(idx, val)[0] / 4, -1, 1);
-            Polarity l = score >= NeutralBand ? Polarity.Positive : score <= -NeutralBand ? Polarity.Negative : Polarity.Neutral;
-            double margin = l == Polarity.Neutral ? NeutralBand - Math.Abs(score) : Math.Abs(score) - NeutralBand;
-            return (l, score, 0.5 + Math.Min(0.5, margin * 5));
-        }
-
-        if (_polarity is not null)
-        {
-            double[] p = _polarity.Predict(idx, val);
-            pNeg = p[_polarity.ClassIndex("negative")];
-            pNeu = p[_polarity.ClassIndex("neutral")];
-            pPos = p[_polarity.ClassIndex("positive")];
-        }
-        else
-        {
-            // Lexicon only: VADER's compound score (dense feature 0) with its ±0.05 neutral band.
+            // Lexicon only (used to train and as the baseline): VADER's compound score (dense feature 0) with its ±0.05 neutral band.
             int at = Array.IndexOf(idx, 0);
-            double compound = at >= 0 ? val[at] : 0;
-            pPos = compound >= 0.05 ? (1 + compound) / 2 : 0;
-            pNeg = compound <= -0.05 ? (1 - compound) / 2 : 0;
-            pNeu = 1 - pPos - pNeg;
+            return FromScore(at >= 0 ? val[at] / StanceFeaturizer.DenseScale : 0);
         }
 
+        if (_polarity.IsRegression)
+        {
+            // The regressor predicts the mean reader rating on −4..4.
+            return FromScore(Math.Clamp(_polarity.Predict(idx, val)[0] / 4, -1, 1));
+        }
+
+        double[] p = _polarity.Predict(idx, val);
+        double pNeg = p[_polarity.ClassIndex("negative")];
+        double pNeu = p[_polarity.ClassIndex("neutral")];
+        double pPos = p[_polarity.ClassIndex("positive")];
         Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
         return (label, Math.Clamp(pPos - pNeg, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
+    }
+
+    /// <summary>A label from a score with the data's own neutral band (±0.05 on −1..1); confidence grows with the distance from the nearest boundary.</summary>
+    private static (Polarity Label, double Score, double Confidence) FromScore(double score)
+    {
+        Polarity l = score >= NeutralBand ? Polarity.Positive : score <= -NeutralBand ? Polarity.Negative : Polarity.Neutral;
+        double margin = l == Polarity.Neutral ? NeutralBand - Math.Abs(score) : Math.Abs(score) - NeutralBand;
+        return (l, score, 0.5 + Math.Min(0.5, margin * 5));
     }
 
     private double PredictSubjectivity(int[] idx, float[] val, CueScores s)
@@ -254,21 +258,22 @@ public sealed class StanceTagger
     /// open runs to the end of the sentence; a closing mark with no opening one closes a quote that
     /// began in an earlier sentence.
     /// </summary>
-    public static bool[] QuotedTokens(string text, ReadOnlySpan<Token> tokens, out int quotedWords, out int quoteMarks)
+    public static bool[] QuotedTokens(string text, ReadOnlySpan<Token> tokens, out int quotedWords, out int quoteMarks, out bool continued)
     {
         bool[] quoted = new bool[tokens.Length];
         quotedWords = 0;
         quoteMarks = 0;
+        continued = false;
         int open = -1;
         for (int i = 0; i < tokens.Length; i++)
         {
             Token t = tokens[i];
-            if (t.Kind is not (TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Clitic) || t.Text.Length != 1)
+            if (t.Kind is not (TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Clitic) || t.Text.Length is 0 or > 2 || (t.Text.Length == 2 && t.Text is not ("''" or "``")))
             {
                 continue;
             }
 
-            char c = t.Text[0];
+            char c = t.Text.Length == 2 ? '"' : t.Text[0];
             int at = t.Span.Start;
 
             // Doubled single quotes ('' and ``) stand for a double quotation mark.
@@ -279,10 +284,18 @@ public sealed class StanceTagger
             }
 
             bool spaceBefore = at == 0 || char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '[' or '—' or '–';
-            bool opening = c is '“' or '«' || ((c is '‘' or '\'') && spaceBefore && t.Kind != TokenKind.Clitic) || (c == '"' && open < 0);
-            bool closing = c is '”' or '»' || (c is '’' or '\'' && !spaceBefore && open >= 0) || (c == '"' && open >= 0);
-            if (closing && open < 0 && c is '”' or '»')
+            int after = t.Span.End;
+            bool spaceAfter = after >= text.Length || char.IsWhiteSpace(text[after]) || char.IsPunctuation(text[after]);
+
+            // A straight double quote glued to the word before it and followed by a space closes; otherwise it toggles.
+            bool straightCloses = c == '"' && !spaceBefore && spaceAfter && i > 0;
+            bool opening = c is '“' or '«' || ((c is '‘' or '\'') && spaceBefore && t.Kind != TokenKind.Clitic) || (c == '"' && open < 0 && !straightCloses);
+            bool closing = c is '”' or '»' || (c is '’' or '\'' && !spaceBefore && open >= 0) || (c == '"' && (open >= 0 || straightCloses));
+            // A closing curly quote with none open, or a straight one that ends the sentence, closes a quotation from an earlier sentence.
+            bool lastMark = c == '"' && open < 0 && i > 0 && (straightCloses || !HasWordAfter(tokens, i));
+            if ((closing && open < 0 && c is '”' or '»') || lastMark)
             {
+                continued = true;
                 quoteMarks++;
                 Mark(quoted, 0, i, tokens, ref quotedWords);
             }
@@ -305,6 +318,19 @@ public sealed class StanceTagger
         }
 
         return quoted;
+    }
+
+    private static bool HasWordAfter(ReadOnlySpan<Token> tokens, int i)
+    {
+        for (int k = i + 1; k < tokens.Length; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Mark(bool[] quoted, int from, int to, ReadOnlySpan<Token> tokens, ref int words)
