@@ -29,15 +29,16 @@ public sealed class AnalysisEngine
             }
         }
 
-        Rules = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (RuleDescriptor rule in InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)))
+        RuleDescriptor[] declared = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules))];
+        foreach (IGrouping<string, RuleDescriptor> sameId in declared.GroupBy(r => r.Id, StringComparer.Ordinal))
         {
-            if (!ids.Add(rule.Id) && !Rules.Contains(rule))
+            if (sameId.Distinct().Count() > 1)
             {
-                throw new ArgumentException($"Rule id {rule.Id} is declared twice.", nameof(analyzers));
+                throw new ArgumentException($"Rule id {sameId.Key} is declared twice with different descriptors.", nameof(analyzers));
             }
         }
+
+        Rules = [.. declared.DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<IDocumentAnalyzer> Analyzers => _analyzers;
@@ -72,8 +73,17 @@ public sealed class AnalysisEngine
             var run = new Lazy<bool>(() =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                analyzer.Analyze(context);
-                return true;
+                try
+                {
+                    analyzer.Analyze(context);
+                    return true;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug in one analyzer must not lose the rest of the report: say so, and go on.
+                    session.ReportFileLevel(InputRules.AnalyzerFailed, analyzer.Name, source.Path, $"{ex.GetType().Name}: {ex.Message}");
+                    return false;
+                }
             }, LazyThreadSafetyMode.ExecutionAndPublication);
             runs.Add(run);
             if (analyzer.ResultType is { } type)
