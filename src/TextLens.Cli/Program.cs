@@ -28,7 +28,8 @@ public static class Program
 
         try
         {
-            return parse.Invoke();
+            // Let UsageException reach the handler below (exit code 2, no stack trace).
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {

@@ -18,7 +18,7 @@ namespace TextLens.Core.Reporting.Formats;
 /// </summary>
 public sealed class SarifReportFormatter : IReportFormatter
 {
-    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public const string UriBaseId = "SRCROOT";
     public const string InformationUri = "https://github.com/textlens/textlens";
 
