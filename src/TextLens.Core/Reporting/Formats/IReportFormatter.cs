@@ -53,6 +53,7 @@ public static class ReportFormatters
         new JsonReportFormatter(),
         new SarifReportFormatter(),
         new GitHubReportFormatter(),
+        new HtmlReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>
