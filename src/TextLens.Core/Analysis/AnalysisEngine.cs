@@ -1,4 +1,6 @@
+using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analysis.Suppressions;
 using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
@@ -53,7 +55,7 @@ public sealed class AnalysisEngine
     {
         Diagnostic failure = load.Failure ?? throw new ArgumentException("The load did not fail.", nameof(load));
         Severity severity = severities.GetSeverity(failure.Rule, load.Path);
-        IReadOnlyList<Diagnostic> diagnostics = severity == Severity.None ? [] : [failure with { Severity = severity }];
+        IReadOnlyList<Diagnostic> diagnostics = severity == Severity.None ? [] : DiagnosticFingerprints.Assign([failure with { Severity = severity }], null);
         return new DocumentAnalysis(load.Path, null, new Dictionary<Type, object>(), diagnostics);
     }
 
@@ -111,7 +113,8 @@ public sealed class AnalysisEngine
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
-        return new DocumentAnalysis(source.Path, document, session.Results, diagnostics);
+        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source).Apply(diagnostics), document);
+        return new DocumentAnalysis(source.Path, document, session.Results, final);
     }
 }
 
