@@ -13,8 +13,11 @@ public enum ClusterCountMode
     Gold,
 }
 
-/// <summary>The predicted labels and scores of one document.</summary>
-public sealed record ClusteringPrediction(string Id, IReadOnlyList<int> Labels, ClusterScores Scores);
+/// <summary>
+/// The predicted labels and scores of one document, and the number of themes found (outliers, label
+/// -1, are not a theme, though the scorer counts them as one more group in <see cref="ClusterScores.PredictedK"/>).
+/// </summary>
+public sealed record ClusteringPrediction(string Id, IReadOnlyList<int> Labels, ClusterScores Scores, int Themes);
 
 /// <summary>Mean scores over documents (macro average, as the reference scorer reports them).</summary>
 public sealed record ClusteringSummary(
@@ -27,6 +30,8 @@ public sealed record ClusteringSummary(
     double Purity,
     double MeanAbsoluteKError,
     double KWithinOne,
+    double ThemesWithinOne,
+    double Outliers,
     IReadOnlyList<ClusteringPrediction> Predictions);
 
 /// <summary>
@@ -53,7 +58,7 @@ public static class ClusteringEvaluator
             DocumentAnalysis analysis = engine.Analyze(parsed, options, severities);
             ThemeResult result = analysis.GetResult<ThemeResult>() ?? throw new InvalidOperationException("The theme analyzer published no result.");
             int[] labels = [.. result.Assignments];
-            predictions[d] = new ClusteringPrediction(doc.Id, labels, ClusterMetrics.Score(doc.Labels, labels));
+            predictions[d] = new ClusteringPrediction(doc.Id, labels, ClusterMetrics.Score(doc.Labels, labels), result.Themes.Count);
         });
 
         return Summarize(predictions);
@@ -83,6 +88,8 @@ public static class ClusteringEvaluator
             Mean(s => s.Purity),
             Mean(s => Math.Abs(s.PredictedK - s.GoldK)),
             Mean(s => Math.Abs(s.PredictedK - s.GoldK) <= 1 ? 1.0 : 0.0),
+            n == 0 ? double.NaN : predictions.Count(p => Math.Abs(p.Themes - p.Scores.GoldK) <= 1) / (double)n,
+            n == 0 ? double.NaN : predictions.Sum(p => p.Labels.Count(l => l == ThemeResult.Outlier)) / (double)predictions.Sum(p => p.Labels.Count),
             predictions);
     }
 }

@@ -90,6 +90,21 @@ public sealed class SentenceVectors
         }
 
         int n = features.SentenceTerms.Count;
+        var sentenceDf = new int[terms.Count];
+        var seen = new HashSet<int>();
+        foreach (SparseVector bag in features.SentenceTerms)
+        {
+            seen.Clear();
+            for (int i = 0; i < bag.Count; i++)
+            {
+                if (termOf[bag.Indices[i]] is var t and >= 0 && seen.Add(t))
+                {
+                    sentenceDf[t]++;
+                }
+            }
+        }
+
+        double[] documentIdf = [.. sentenceDf.Select(df => Math.Pow(Math.Log((1.0 + n) / (1.0 + df)) + 1.0, settings.DocumentIdfPower))];
         var rows = new SparseRow[n];
         var counts = new SparseRow[n];
         var acc = new Dictionary<int, double>();
@@ -118,7 +133,7 @@ public sealed class SentenceVectors
             for (int i = 0; i < idx.Length; i++)
             {
                 raw[i] = acc[idx[i]];
-                weighted[i] = (1.0 + Math.Log(raw[i])) * Math.Pow(idf[idx[i]], settings.IdfPower) * weightFactor[idx[i]];
+                weighted[i] = (1.0 + Math.Log(raw[i])) * Math.Pow(idf[idx[i]], settings.IdfPower) * weightFactor[idx[i]] * documentIdf[idx[i]];
                 norm += weighted[i] * weighted[i];
             }
 

@@ -101,11 +101,14 @@ public static class ThemeLabeler
         return new ThemeResult(themes, final, requested);
     }
 
-    /// <summary>The best terms, skipping a word already inside a chosen phrase and a phrase whose words were chosen.</summary>
+    /// <summary>
+    /// The best terms with no word in common: a phrase that contains an already chosen word, and
+    /// weighs at least half as much, takes that word's place ('soyoung' then 'soyoung kim' gives
+    /// 'soyoung kim'); any other overlap is skipped.
+    /// </summary>
     private static List<(int Term, double Weight)> PickDistinct(SentenceVectors vectors, List<(int Term, double Weight)> scored, int count)
     {
         var chosen = new List<(int Term, double Weight)>();
-        var words = new HashSet<string>(StringComparer.Ordinal);
         foreach ((int term, double weight) in scored)
         {
             if (chosen.Count >= count)
@@ -114,18 +117,16 @@ public static class ThemeLabeler
             }
 
             string[] parts = vectors.Terms[term].Split(' ');
-            if (parts.All(words.Contains))
+            int overlapping = chosen.FindIndex(c => vectors.Terms[c.Term].Split(' ').Intersect(parts, StringComparer.Ordinal).Any());
+            if (overlapping < 0)
             {
-                continue;
+                chosen.Add((term, weight));
             }
-
-            if (parts.Length == 1 && chosen.Any(c => vectors.Terms[c.Term].Contains(' ') && vectors.Terms[c.Term].Split(' ').Contains(parts[0])))
+            else if (!vectors.Terms[chosen[overlapping].Term].Contains(' ') && parts.Length > 1 && weight >= 0.5 * chosen[overlapping].Weight
+                && chosen.Count(c => vectors.Terms[c.Term].Split(' ').Intersect(parts, StringComparer.Ordinal).Any()) == 1)
             {
-                continue;
+                chosen[overlapping] = (term, chosen[overlapping].Weight);
             }
-
-            chosen.Add((term, weight));
-            words.UnionWith(parts);
         }
 
         return chosen;

@@ -2,8 +2,8 @@ namespace TextLens.Core.Analyzers.Themes;
 
 /// <summary>
 /// The tuned constants of theme clustering, in one place. The defaults are what 'report' and
-/// 'eval clusters' use; they were chosen on the DEV sets as documented in docs/themes.md and are
-/// the same for every data set.
+/// 'eval clusters' use; they were chosen on the DEV sets (docs/themes.md) and are the same for
+/// every data set.
 /// </summary>
 public sealed record ThemeSettings
 {
@@ -18,8 +18,14 @@ public sealed record ThemeSettings
     /// <summary>Exponent of the background IDF in term weights.</summary>
     public double IdfPower { get; init; } = 1.0;
 
-    /// <summary>Most dimensions kept by the truncated SVD (LSA).</summary>
-    public int MaxDimensions { get; init; } = 10;
+    /// <summary>
+    /// Exponent of the within-document IDF (over sentences) in term weights: words spread over the
+    /// whole document (its subject) separate themes less than words concentrated in a few sentences.
+    /// </summary>
+    public double DocumentIdfPower { get; init; } = 1.0;
+
+    /// <summary>Nearest neighbours each sentence keeps in the similarity graph.</summary>
+    public int Neighbours { get; init; } = 10;
 
     /// <summary>Documents with fewer content sentences than this get a single theme.</summary>
     public int MinSentences { get; init; } = 6;
@@ -30,24 +36,10 @@ public sealed record ThemeSettings
     /// <summary>Fewest sentences per theme, on average, when the number is chosen automatically.</summary>
     public int MinSentencesPerTheme { get; init; } = 3;
 
-    /// <summary>k-means restarts per candidate number of themes.</summary>
+    /// <summary>k-means restarts, each from its own seed.</summary>
     public int Restarts { get; init; } = 8;
 
     public int Seed { get; init; } = 20240601;
-
-    /// <summary>Penalty per extra theme subtracted from the silhouette when choosing the number of themes.</summary>
-    public double SilhouettePenalty { get; init; } = 0.0;
-
-    public int SelectionMethod { get; init; } = 0;
-
-    public int Embedding { get; init; } = 0;
-
-    public int Neighbours { get; init; } = 0;
-
-    public double AffinityPower { get; init; } = 1.0;
-
-    /// <summary>A sentence whose vector keeps less than this share of its length in the reduced space is an outlier.</summary>
-    public double OutlierEnergy { get; init; } = 0.0;
 
     /// <summary>Terms listed per theme.</summary>
     public int TermsPerTheme { get; init; } = 8;
