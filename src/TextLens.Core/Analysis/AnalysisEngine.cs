@@ -62,9 +62,13 @@ public sealed class AnalysisEngine
     public DocumentAnalysis Analyze(LoadResult load, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
         load.Text is null ? Failed(load, severities) : Analyze(load.Text, options, severities, cancellationToken);
 
-    public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
+    public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
+        Analyze(ParsedDocument.Parse(source), options, severities, cancellationToken);
+
+    /// <summary>Analyses a document that is already parsed (e.g. built from pre-split sentences by an evaluation).</summary>
+    public DocumentAnalysis Analyze(ParsedDocument document, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
     {
-        ParsedDocument document = ParsedDocument.Parse(source);
+        SourceText source = document.Source;
         DocumentFeatures features = TextFeaturizer.Featurize(document, _background());
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
