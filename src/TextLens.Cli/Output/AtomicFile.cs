@@ -11,7 +11,6 @@ public static class AtomicFile
     {
         using var writer = new StreamWriter(stream, Utf8NoBom, leaveOpen: true);
         writer.Write(content);
-        writer.Flush();
     });
 
     public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));

@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
 
 namespace TextLens.Core.Analyzers;
@@ -10,6 +11,7 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> All { get; } =
     [
         new KeywordAnalyzer(),
+        new ThemeAnalyzer(),
         new StanceAnalyzer(),
     ];
 

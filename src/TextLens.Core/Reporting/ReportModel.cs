@@ -37,6 +37,10 @@ public sealed record DocumentReport(
     IReadOnlyList<SentenceReport> Sentences,
     IReadOnlyList<DiagnosticReport> Diagnostics)
 {
+    /// <summary>The document's themes in order of first appearance (see ThemeReport.cs); null when the document was not analysed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClusterReport>? Clusters { get; init; }
+
     /// <summary>The stance profile and stance toward the key terms (StanceReport.cs); absent when the document failed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DocumentStanceReport? Stance { get; init; }
@@ -56,6 +60,10 @@ public sealed record LocationReport(int Start, int Length, int Line, int Column)
 
 public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column)
 {
+    /// <summary>The id of the sentence's theme in <see cref="DocumentReport.Clusters"/>, or -1 when it fits no theme.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Cluster { get; init; }
+
     /// <summary>The sentence's stance (StanceReport.cs).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SentenceStanceReport? Stance { get; init; }
@@ -73,4 +81,6 @@ public sealed record DiagnosticReport(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndLine,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndColumn,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint = null);

@@ -30,8 +30,8 @@ public class StanceEvaluationTests
     [InlineData("attributed", "attribution_polnear", "label")]
     public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
     {
-        string data = Path.Combine(StanceTestSupport.Shared, "data", "stance", set + ".dev.jsonl");
-        string scorer = Path.Combine(StanceTestSupport.Shared, "tools", "stance_score.py");
+        string data = Path.Combine(TestPaths.Shared, "data", "stance", set + ".dev.jsonl");
+        string scorer = Path.Combine(TestPaths.Shared, "tools", "stance_score.py");
         Assert.True(File.Exists(data), data);
         string dir = Directory.CreateTempSubdirectory("textlens-stance-").FullName;
         try

@@ -92,7 +92,7 @@ public class StanceRuleTests
     [Fact]
     public void The_seed_article_gets_a_profile_and_key_term_stance()
     {
-        string path = Path.Combine(StanceTestSupport.RepositoryRoot, "seeds", "chongryon-japan-north-korea-relations.txt");
+        string path = TestPaths.SeedArticle;
         DocumentAnalysis analysis = Engine.Analyze(SourceText.From(File.ReadAllText(path), path), AnalysisOptions.Default, DefaultSeverities.Instance);
         StanceResult stance = analysis.GetResult<StanceResult>()!;
         Assert.Equal(analysis.Document!.Sentences.Count, stance.Sentences.Count);

@@ -52,6 +52,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                   .Append("\n\n");
             }
 
+            AppendThemes(md, d);
             if (d.Stance is { } stance)
             {
                 md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
@@ -61,6 +62,24 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         }
 
         writer.Write(md.ToString());
+    }
+
+    /// <summary>The themes in order of first appearance: label, share, size and representative sentence.</summary>
+    private static void AppendThemes(StringBuilder md, DocumentReport d)
+    {
+        if (d.Clusters is not { Count: > 0 } themes)
+        {
+            return;
+        }
+
+        md.Append("**Themes:**\n\n| # | Theme | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
+        foreach (ClusterReport t in themes)
+        {
+            string example = ConsoleReportFormatter.Shorten(d.Sentences[t.Representative].Text, 160);
+            md.Append(CultureInfo.InvariantCulture, $"| {t.Id + 1} | {Escape(t.Label)} | {t.Share * 100:0}% | {t.Sentences.Count} | {Escape(example)} |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static void AppendDiagnostics(StringBuilder md, DocumentReport d)
