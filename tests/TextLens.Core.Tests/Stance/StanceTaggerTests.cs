@@ -51,6 +51,8 @@ public class StanceTaggerTests
     [InlineData("Chongryon was established in 1955 with the support of North Korea’s ruling Workers’ Party.")]
     [InlineData("In May 2005, prime minister Junichiro Koizumi commemorated the 50th anniversary of Chongryon.")]
     [InlineData("The think tank published its annual survey of defence budgets in March.")]
+    [InlineData("Category I consists of the eight U.S. global systemically important banks.")]
+    [InlineData("The program added manufacturing facilities in 2006 and manufactured homes in 2007.")]
     public void Plain_statements_are_asserted(string sentence)
     {
         Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);

@@ -51,7 +51,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         StanceResult result = Summarize(sentences, keywords);
         context.SetResult(result);
         ReportSentenceRules(context, doc, sentences, tagger);
-        ReportOneSided(context, doc, result.KeyTerms);
+        ReportOneSided(context, doc, sentences, result.KeyTerms);
     }
 
     public static StanceResult Summarize(IReadOnlyList<SentenceStance> sentences, KeywordResult keywords)
@@ -99,6 +99,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     private static void ReportSentenceRules(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, StanceTagger tagger)
     {
         string text = doc.Prose.Text;
+        int lastFigureParagraph = -1;
         foreach (SentenceStance s in sentences)
         {
             Sentence sentence = doc.Sentences[s.Sentence];
@@ -112,8 +113,10 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
                 context.Report(StanceRules.PrescriptiveStatement, p.Span, p.Text);
             }
 
-            if (s.Figure is { } figure && s.Attributed < 0.5 && s.Hedged < 0.5)
+            // One unattributed figure per paragraph: a paragraph of numbers usually shares one (missing) source.
+            if (s.Figure is { } figure && s.Attributed < 0.5 && s.Hedged < 0.5 && sentence.Paragraph != lastFigureParagraph)
             {
+                lastFigureParagraph = sentence.Paragraph;
                 context.Report(StanceRules.UnattributedFigure, figure, text.Substring(figure.Start, figure.Length));
             }
 
@@ -155,22 +158,30 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         return best;
     }
 
-    private static void ReportOneSided(AnalysisContext context, ParsedDocument doc, IReadOnlyList<KeyTermStance> terms)
+    /// <summary>
+    /// A key term is treated one-sidedly when at least five sentences mention it, at least 60% of them
+    /// carry an evaluative polarity (polar and either subjective or strongly polar, |score| ≥ 0.5: a
+    /// descriptive sentence with a mildly positive tone does not count), and at least 85% of those share a sign.
+    /// </summary>
+    private static void ReportOneSided(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, IReadOnlyList<KeyTermStance> terms)
     {
         foreach (KeyTermStance t in terms)
         {
-            int polar = t.Positive + t.Negative;
+            SentenceStance[] evaluative = [.. t.Sentences.Select(i => sentences[i])
+                .Where(s => s.Polarity != Polarity.Neutral && (s.Subjective || Math.Abs(s.PolarityScore) >= 0.5))];
+            int positive = evaluative.Count(s => s.Polarity == Polarity.Positive);
+            int polar = evaluative.Length;
             int mentions = t.Sentences.Count;
             if (mentions < 5 || polar < 0.6 * mentions)
             {
                 continue;
             }
 
-            int majority = Math.Max(t.Positive, t.Negative);
+            int majority = Math.Max(positive, polar - positive);
             if (majority >= 0.85 * polar)
             {
                 TextSpan first = doc.Sentences[t.Sentences[0]].Span;
-                context.Report(StanceRules.OneSidedDocument, first, t.Term, t.Positive > t.Negative ? "positive" : "negative", majority, polar);
+                context.Report(StanceRules.OneSidedDocument, first, t.Term, positive > polar - positive ? "positive" : "negative", majority, polar);
             }
         }
     }

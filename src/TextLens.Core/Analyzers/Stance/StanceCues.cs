@@ -92,6 +92,17 @@ internal static class StanceCues
         return !(s.After() is { Length: > 0 } a && char.IsAsciiDigit(a[0])) && !(s.Before() is { Length: > 0 } b && char.IsAsciiDigit(b[0]));
     }
 
+    /// <summary>"I" after a capitalised word or before "and"/"or" is a numeral (Category I, World War I, Title I and II).</summary>
+    private static bool NotRomanNumeral(CueSite s)
+    {
+        bool afterName = s.Start > 0 && s.Tokens[s.Start - 1].IsCapitalized && !s.AtSentenceStart;
+        return s.Tokens[s.Start].Text == "I" && !afterName && s.After() is not ("and" or "or" or "through" or "-" or "–" or ")" or "," or ".");
+    }
+
+    /// <summary>"added" reports speech when followed by "that" or punctuation, or preceded by a comma or quote ("…," he added).</summary>
+    private static bool ReportingAdded(CueSite s) =>
+        s.After() is "that" or "," or "." or ":" or "\"" or "“" or "”" || s.Before() is "," or "\"" or "”" || s.Before(2) is "," or "\"" or "”";
+
     private static bool AfterBe(CueSite s) => Be.Contains(s.Before());
 
     private static bool NotAfterI(CueSite s) => s.Before() is not ("i" or "you");
@@ -166,7 +177,8 @@ internal static class StanceCues
         Add(H, 0.3, "would likely, would probably, may have, might have, could have");
 
         const StanceCueKind A = StanceCueKind.Attribution;
-        Add(A, 0.9, "said, says, told, according to, stated, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explained, explains, added, noted, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, cited, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.9, "added", ReportingAdded);
+        Add(A, 0.9, "said, says, told, according to, stated, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explained, explains, noted, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, cited, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
         Add(A, 0.85, "say, saying, tell, telling, asked, asks, ask, asking, suggested that, estimates that, found that, finds that, find that, concluded that, concludes that, conclude that, determined that, reported to, report by, report from, reports by, analysis by, data from, data show, data shows, figures from, statistics from, officials say");
         // Sources named by a noun: people are a stronger sign of attribution than documents ("the survey covered 500 firms").
         Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
@@ -177,7 +189,8 @@ internal static class StanceCues
         Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, statement, statements, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, adding, explaining, answered, answers, mentioned, mentions, discussed, applauded, declaring, indicates, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, predictions, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
         // Speech markers: in reporting prose, first- and second-person words outside quotation marks are
         // mostly quoted speech whose quotation marks lie in a neighbouring sentence; weak alone for 'we'.
-        Add(A, 0.55, "i, me, my, you, your, i'm, you're");
+        Add(A, 0.55, "i", NotRomanNumeral);
+        Add(A, 0.55, "me, my, you, your, i'm, you're");
         Add(A, 0.5, "we, our, us");
 
         const StanceCueKind P = StanceCueKind.Prescription;

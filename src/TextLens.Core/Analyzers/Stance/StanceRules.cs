@@ -46,10 +46,10 @@ public static class StanceRules
     public static readonly RuleDescriptor OneSidedDocument = new(
         "TL3005",
         "One-sided treatment of a key term",
-        "Sentences mentioning '{0}' are {1} in {2} of {3} polar mentions",
+        "Sentences mentioning '{0}' are {1} in {2} of {3} evaluative mentions",
         Category,
         Severity.Suggestion,
-        "Polarity toward one of the document's key terms is overwhelmingly one way: at least five sentences mention it, at least 60% of those carry a polarity, and at least 85% of the polar ones share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
+        "Polarity toward one of the document's key terms is overwhelmingly one way: at least five sentences mention it, at least 60% of those carry an evaluative polarity (polar and subjective, or strongly polar), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
         null);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [PrescriptiveStatement, UnattributedFigure, HedgedClaim, LoadedLanguage, OneSidedDocument];

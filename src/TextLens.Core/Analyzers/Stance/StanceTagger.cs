@@ -50,7 +50,11 @@ public sealed class StanceTagger
     public ValenceLexicon Lexicon { get; }
 
     /// <summary>Starts loading the shipped models on the thread pool so they are ready when the first document needs them.</summary>
-    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ => _ = Shared.Value);
+    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ =>
+    {
+        _ = StanceCues.ByFirstWord;
+        _ = Shared.Value;
+    });
 
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens)
     {
