@@ -11,7 +11,9 @@ public static class Program
         var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -27,7 +29,7 @@ public static class Program
 
         try
         {
-            return parse.Invoke();
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {

@@ -100,5 +100,7 @@ public static class ReportBuilder
             SuppressionKind.InSource => "inSource",
             SuppressionKind.Baseline => "baseline",
             _ => null,
-        });
+        },
+        d.Snippet,
+        d.Fingerprint);
 }

@@ -73,4 +73,6 @@ public sealed record DiagnosticReport(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndLine,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndColumn,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint = null);

@@ -13,7 +13,6 @@ public enum BlockKind
     Heading,
     ListItem,
     Quote,
-    TableCell,
 }
 
 /// <summary>A block of prose (a paragraph, heading, list item…) and its span in the original text.</summary>
@@ -23,6 +22,7 @@ public readonly record struct ProseBlock(TextSpan Span, BlockKind Kind);
 /// The prose of a document. <see cref="Text"/> has exactly the length of the original content, with
 /// every character that is not prose (Markdown syntax, code, HTML, link targets, front matter)
 /// replaced by a space, so that every offset found in it is an offset into the original file.
+/// Tables are data, not prose, and are masked too.
 /// </summary>
 public sealed class ProseLayout
 {
@@ -55,6 +55,7 @@ public sealed class ProseLayout
         int n = content.Length;
         int blockStart = -1;
         int blockEnd = -1;
+        List<TextSpan>? comments = null;
         while (i < n)
         {
             int lineStart = i;
@@ -74,8 +75,14 @@ public sealed class ProseLayout
             }
 
             bool blank = content.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace();
-            bool listItem = !blank && IsListItemLine(content.AsSpan(lineStart, lineEnd - lineStart));
-            if (blank || listItem)
+            bool comment = !blank && IsCommentLine(content.AsSpan(lineStart, lineEnd - lineStart));
+            bool listItem = !blank && !comment && IsListItemLine(content.AsSpan(lineStart, lineEnd - lineStart));
+            if (comment)
+            {
+                (comments ??= []).Add(TextSpan.FromBounds(lineStart, lineEnd));
+            }
+
+            if (blank || comment || listItem)
             {
                 if (blockStart >= 0)
                 {
@@ -110,8 +117,25 @@ public sealed class ProseLayout
         }
 
         blocks.RemoveAll(b => b.Span.IsEmpty);
-        return new ProseLayout(content, blocks);
+        if (comments is null)
+        {
+            return new ProseLayout(content, blocks);
+        }
+
+        char[] text = content.ToCharArray();
+        foreach (TextSpan c in comments)
+        {
+            Array.Fill(text, ' ', c.Start, c.Length);
+        }
+
+        return new ProseLayout(new string(text), blocks);
     }
+
+    /// <summary>
+    /// A plain-text comment line: its first non-blank characters are '%%'. Comment lines are not prose
+    /// (they end a paragraph and are masked) and carry directives such as '%% textlens-disable TL1234'.
+    /// </summary>
+    public static bool IsCommentLine(ReadOnlySpan<char> line) => line.TrimStart().StartsWith("%%", StringComparison.Ordinal);
 
     public static ProseLayout FromMarkdown(string content)
     {
@@ -122,7 +146,7 @@ public sealed class ProseLayout
 
         foreach (LeafBlock leaf in document.Descendants<LeafBlock>())
         {
-            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock)
+            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock || IsInTable(leaf))
             {
                 continue;
             }
@@ -171,6 +195,20 @@ public sealed class ProseLayout
         return false;
     }
 
+    /// <summary>Tables hold data, not prose: their cells are not analysed.</summary>
+    private static bool IsInTable(Block block)
+    {
+        for (ContainerBlock? parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is Table)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static BlockKind KindOf(LeafBlock leaf)
     {
         if (leaf is HeadingBlock)
@@ -186,8 +224,6 @@ public sealed class ProseLayout
                     return BlockKind.ListItem;
                 case QuoteBlock:
                     return BlockKind.Quote;
-                case TableCell:
-                    return BlockKind.TableCell;
             }
         }
 
