@@ -11,7 +11,7 @@ namespace TextLens.Core.Analyzers.Themes;
 /// <item>a dense spectral embedding (Ng, Jordan and Weiss 2002): the leading eigenvectors of the
 /// normalised affinity D^-1/2 A D^-1/2, rows scaled to unit length;</item>
 /// <item>k-means with seeded restarts in that space, for the requested number of themes or for the
-/// number chosen by the largest eigengap, which does not over-split as the silhouette does.</item>
+/// number chosen from the eigengaps (<see cref="ChooseNumber"/>), which does not over-split as the silhouette does.</item>
 /// </list>
 /// A sentence with no content word, or sharing none with any other sentence, fits no theme (outlier).
 /// Labels come from <see cref="ThemeLabeler"/>.
@@ -77,9 +77,11 @@ public static class ThemeClusterer
     }
 
     /// <summary>
-    /// The number of themes: the k in 2..max with the largest gap between the k-th and (k+1)-th
-    /// eigenvalues of the normalised affinity (k well-separated groups give k eigenvalues near 1).
-    /// At most <see cref="ThemeSettings.MaxThemes"/> themes, and on average at least
+    /// The number of themes from the eigengaps of the normalised affinity (k well-separated groups
+    /// give k eigenvalues near 1, then a drop): the smallest k in 2..max whose gap between the k-th
+    /// and (k+1)-th eigenvalues is at least <see cref="ThemeSettings.GapTolerance"/> of the largest
+    /// such gap, which leans towards fewer themes when two cuts are about as clear. At most
+    /// <see cref="ThemeSettings.MaxThemes"/> themes, and on average at least
     /// <see cref="ThemeSettings.MinSentencesPerTheme"/> sentences per theme.
     /// </summary>
     public static int ChooseNumber(IReadOnlyList<double> spectrum, int sentences, ThemeSettings settings)
@@ -90,19 +92,21 @@ public static class ThemeClusterer
             return 1;
         }
 
-        int best = 2;
-        double bestGap = double.NegativeInfinity;
+        double largest = 0;
         for (int k = 2; k <= maxK; k++)
         {
-            double gap = spectrum[k - 1] - spectrum[k];
-            if (gap > bestGap + 1e-12)
+            largest = Math.Max(largest, spectrum[k - 1] - spectrum[k]);
+        }
+
+        for (int k = 2; k <= maxK; k++)
+        {
+            if (spectrum[k - 1] - spectrum[k] >= settings.GapTolerance * largest)
             {
-                bestGap = gap;
-                best = k;
+                return k;
             }
         }
 
-        return best;
+        return 2;
     }
 
     /// <summary>Cosine affinities between content sentences (zero diagonal), keeping an edge when either end has the other among its nearest neighbours.</summary>
