@@ -307,7 +307,7 @@ public static class ReportCommand
         Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
 
     /// <summary>'auto' or a whole number of themes from 1 to 50.</summary>
-    internal static ThemeCount ParseThemes(string text)
+    public static ThemeCount ParseThemes(string text)
     {
         string t = text.Trim();
         if (t.Equals("auto", StringComparison.OrdinalIgnoreCase))
