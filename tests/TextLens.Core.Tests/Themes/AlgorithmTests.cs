@@ -63,4 +63,14 @@ public sealed class AlgorithmTests
 
         Assert.Equal(3, a.Assignments.Distinct().Count());
     }
+
+    [Fact]
+    public void Segmentation_finds_the_best_contiguous_runs()
+    {
+        double[][] points = [[0.0], [0.1], [0.0], [5.0], [5.2], [9.0], [9.1], [8.9], [9.0]];
+        Assert.Equal([0, 0, 0, 1, 1, 2, 2, 2, 2], ThemeClusterer.Segment(points, 3));
+        Assert.Equal([0, 0, 0, 1, 1, 1, 1, 1, 1], ThemeClusterer.Segment(points, 2));
+        Assert.Equal(new int[points.Length], ThemeClusterer.Segment(points, 1));
+        Assert.Equal([.. Enumerable.Range(0, 3)], ThemeClusterer.Segment([[1.0], [1.0], [1.0]], 5));
+    }
 }

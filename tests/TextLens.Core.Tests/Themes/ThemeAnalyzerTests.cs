@@ -198,4 +198,21 @@ public sealed class ThemeAnalyzerTests
         Assert.Equal("Third?! Yes.", document.Sentences[3].Text);
         Assert.All(document.Sentences, s => Assert.Equal(s.Text, document.Source.ToString(s.Span)));
     }
+
+    [Fact]
+    public void Segments_are_contiguous_and_cover_every_sentence()
+    {
+        SourceText seed = Seed();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        var options = AnalysisOptions.Default with { Themes = new ThemeCount(4), ThemeSegments = true };
+        ThemeResult result = engine.Analyze(seed, options, new SeverityConfiguration(useEditorConfig: false)).GetResult<ThemeResult>()!;
+        int sentences = ParsedDocument.Parse(seed).Sentences.Count;
+        AssertInvariants(result, sentences);
+        Assert.Equal(4, result.Themes.Count);
+        Assert.DoesNotContain(ThemeResult.Outlier, result.Assignments);
+        for (int s = 1; s < sentences; s++)
+        {
+            Assert.InRange(result.Assignments[s] - result.Assignments[s - 1], 0, 1);
+        }
+    }
 }
