@@ -104,12 +104,12 @@ public static class ReportCommand
                     var other => throw new UsageException($"--stdin-format must be text or markdown, not '{other}'."),
                 },
                 Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
-                Quiet: parse.GetValue(quiet))
+                Quiet: parse.GetValue(quiet),
+                Themes: ParseThemes(parse.GetValue(themes)!))
             {
                 ChangedSince = parse.GetValue(changedSince),
                 BaselinePath = parse.GetValue(baseline),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
-                Themes = ParseThemes(parse.GetValue(themes)!),
                 ThemeSegments = parse.GetValue(themeSegments),
                 StderrIsTerminal = !Console.IsErrorRedirected,
                 Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
@@ -131,7 +131,8 @@ public static class ReportCommand
         IReadOnlyDictionary<string, Severity> SeverityOverrides,
         DocumentFormat StdinFormat,
         bool Color,
-        bool Quiet)
+        bool Quiet,
+        ThemeCount Themes = default)
     {
         /// <summary>The folder inputs, outputs and baselines are relative to, and that report paths are shown relative to.</summary>
         public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
@@ -150,9 +151,6 @@ public static class ReportCommand
 
         /// <summary>The command line, recorded in SARIF invocations.</summary>
         public IReadOnlyList<string> Arguments { get; init; } = [];
-
-        /// <summary>--themes: how many themes per document (automatic by default).</summary>
-        public ThemeCount Themes { get; init; } = ThemeCount.Auto;
 
         /// <summary>--theme-segments: themes as contiguous sections.</summary>
         public bool ThemeSegments { get; init; }
