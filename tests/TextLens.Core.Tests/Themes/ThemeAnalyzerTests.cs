@@ -215,4 +215,23 @@ public sealed class ThemeAnalyzerTests
             Assert.InRange(result.Assignments[s] - result.Assignments[s - 1], 0, 1);
         }
     }
+
+    [Fact]
+    public void Long_documents_are_clustered_through_landmarks()
+    {
+        var sentences = new List<string>();
+        var gold = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            sentences.AddRange([Sport[i], Markets[i], Garden[i]]);
+            gold.AddRange([0, 1, 2]);
+        }
+
+        // Only 8 of the 15 sentences form the graph; the rest join the themes their text is closest to.
+        var settings = ThemeSettings.Default with { MaxGraphSentences = 8, MinSentences = 4, Neighbours = 4 };
+        ParsedDocument document = ParsedDocument.FromSentences(sentences);
+        ThemeResult result = ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, BackgroundFrequencies.Default), new ThemeCount(3), settings);
+        AssertInvariants(result, sentences.Count);
+        Assert.Equal(1.0, ClusterMetrics.Ari(gold, [.. result.Assignments]), 6);
+    }
 }

@@ -62,6 +62,17 @@ public static class ThemeClusterer
             return new ThemePartition(assignment, embedded, 1);
         }
 
+        // A long document is clustered through landmarks: every s-th content sentence forms the graph
+        // (its eigen-decomposition is cubic in size), and every other sentence then joins the theme of
+        // the landmarks its text is most similar to.
+        int[] others = [];
+        if (content.Length > settings.MaxGraphSentences)
+        {
+            int stride = (int)Math.Ceiling(content.Length / (double)settings.MaxGraphSentences);
+            others = [.. content.Where((_, i) => i % stride != 0)];
+            content = [.. content.Where((_, i) => i % stride == 0)];
+        }
+
         double[,] affinity = Affinity(vectors, content, settings.Neighbours);
         int[] connected = [.. Enumerable.Range(0, content.Length).Where(i => RowSum(affinity, i) > 0)];
         if (connected.Length < settings.MinSentences)
@@ -71,6 +82,7 @@ public static class ThemeClusterer
                 assignment[content[i]] = 0;
             }
 
+            JoinNearest(vectors, assignment, others, settings.Neighbours);
             return new ThemePartition(assignment, embedded, connected.Length > 0 ? 1 : 0);
         }
 
@@ -86,7 +98,58 @@ public static class ThemeClusterer
             embedded[content[connected[i]]] = points[i];
         }
 
+        if (!segments)
+        {
+            JoinNearest(vectors, assignment, others, settings.Neighbours);
+        }
+
         return new ThemePartition(assignment, embedded, groups.Distinct().Count());
+    }
+
+    /// <summary>
+    /// Gives each of <paramref name="sentences"/> the theme with the largest summed cosine among its
+    /// most similar assigned sentences (ties to the lower theme id); a sentence similar to none stays an outlier.
+    /// </summary>
+    private static void JoinNearest(SentenceVectors vectors, int[] assignment, int[] sentences, int neighbours)
+    {
+        if (sentences.Length == 0)
+        {
+            return;
+        }
+
+        int[] assigned = [.. Enumerable.Range(0, assignment.Length).Where(i => assignment[i] != ThemeResult.Outlier)];
+        var similar = new List<(double Similarity, int Theme)>(assigned.Length);
+        var votes = new Dictionary<int, double>();
+        var result = new int[sentences.Length];
+        for (int x = 0; x < sentences.Length; x++)
+        {
+            similar.Clear();
+            SparseRow row = vectors.Rows[sentences[x]];
+            foreach (int a in assigned)
+            {
+                double sim = SparseRow.Dot(row, vectors.Rows[a]);
+                if (sim > 0)
+                {
+                    similar.Add((sim, assignment[a]));
+                }
+            }
+
+            similar.Sort((p, q) => q.Similarity.CompareTo(p.Similarity));
+            votes.Clear();
+            foreach ((double sim, int theme) in similar.Take(neighbours))
+            {
+                votes[theme] = votes.GetValueOrDefault(theme) + sim;
+            }
+
+            result[x] = votes.Count == 0
+                ? ThemeResult.Outlier
+                : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
+        }
+
+        for (int x = 0; x < sentences.Length; x++)
+        {
+            assignment[sentences[x]] = result[x];
+        }
     }
 
     /// <summary>

@@ -27,6 +27,13 @@ public sealed record ThemeSettings
     /// <summary>Nearest neighbours each sentence keeps in the similarity graph.</summary>
     public int Neighbours { get; init; } = 10;
 
+    /// <summary>
+    /// Most sentences in the similarity graph (its eigen-decomposition costs the cube of its size);
+    /// longer documents are clustered through evenly spread landmark sentences, the rest joining the
+    /// theme of the landmarks most similar to them.
+    /// </summary>
+    public int MaxGraphSentences { get; init; } = 500;
+
     /// <summary>Documents with fewer content sentences than this get a single theme.</summary>
     public int MinSentences { get; init; } = 6;
 
