@@ -51,8 +51,7 @@ public static class ClusteringEvaluator
     {
         var engine = new AnalysisEngine([analyzer ?? new ThemeAnalyzer()]);
         var severities = new SeverityConfiguration(useEditorConfig: false);
-        BackgroundFrequencies background = BackgroundFrequencies.Default;
-        _ = background.Count;
+        _ = BackgroundFrequencies.Default.Count; // load the shared table once, before the parallel loop
         var predictions = new ClusteringPrediction[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, d =>
         {
