@@ -133,4 +133,15 @@ public class ReportFormatsTests
         Sarif.AssertValid(File.ReadAllText(sarif));
         Assert.Contains("\"schemaVersion\": 1", File.ReadAllText(json), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mis_ordered_output_is_written_as_asked_but_flagged()
+    {
+        using var dir = new TempDir();
+        dir.File("a.txt", "The plan was reportedly dropped.\n");
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.txt") with { Formats = ["github", "sarif"], Outputs = ["report.sarif"], Quiet = false });
+        Assert.StartsWith("::warning", dir.Read("report.sarif"), StringComparison.Ordinal); // pairing is by position
+        Assert.Contains("--output report.sarif goes with the 1st --format, 'github'", result.Stderr, StringComparison.Ordinal);
+        Sarif.AssertValid(result.Stdout);
+    }
 }
