@@ -44,7 +44,7 @@ public static class ReportCommand
             DefaultValueFactory = _ => "error",
         };
         var include = new Option<string[]>("--include") { Description = "Glob of files to take from directories (repeatable). Default: *.txt, *.md, *.markdown." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable). .textlensignore files (gitignore syntax) apply too." };
         var maxSize = new Option<string>("--max-file-size")
         {
             Description = "Largest file to analyse, in bytes, or with a K, M or G suffix.",

@@ -111,6 +111,16 @@ public sealed class InputDiscovery
     {
         IReadOnlyList<string> scopes = arguments.Count > 0 ? arguments : ["."];
         var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        var problems = new List<Diagnostic>();
+        foreach (string arg in scopes.Where(a => a != "-" && a.AsSpan().IndexOfAny("*?[") < 0))
+        {
+            string full = Path.GetFullPath(arg, _workingDirectory);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), "no such file or directory"));
+            }
+        }
+
         foreach (string changed in changedFiles)
         {
             string full = Path.GetFullPath(changed);
@@ -129,7 +139,7 @@ public sealed class InputDiscovery
             }
         }
 
-        return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], []);
+        return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], problems);
     }
 
     private bool InScope(string full, string arg)
