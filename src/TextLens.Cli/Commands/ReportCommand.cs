@@ -38,6 +38,11 @@ public static class ReportCommand
             Description = "Keywords to report per document.",
             DefaultValueFactory = _ => AnalysisOptions.Default.TopKeywords,
         };
+        var themes = new Option<string>("--themes")
+        {
+            Description = "Number of themes per document: 'auto' (chosen from the text) or a number, e.g. 4.",
+            DefaultValueFactory = _ => "auto",
+        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a diagnostic has this severity or higher: none, suggestion, warning, error.",
@@ -70,7 +75,7 @@ public static class ReportCommand
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
-            inputs, format, output, top, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            inputs, format, output, top, themes, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
             changedSince, baseline, writeBaseline,
         };
 
@@ -95,7 +100,8 @@ public static class ReportCommand
                     var other => throw new UsageException($"--stdin-format must be text or markdown, not '{other}'."),
                 },
                 Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
-                Quiet: parse.GetValue(quiet))
+                Quiet: parse.GetValue(quiet),
+                Themes: ParseThemes(parse.GetValue(themes)!))
             {
                 ChangedSince = parse.GetValue(changedSince),
                 BaselinePath = parse.GetValue(baseline),
@@ -120,7 +126,8 @@ public static class ReportCommand
         IReadOnlyDictionary<string, Severity> SeverityOverrides,
         DocumentFormat StdinFormat,
         bool Color,
-        bool Quiet)
+        bool Quiet,
+        ThemeCount Themes = default)
     {
         /// <summary>The folder inputs, outputs and baselines are relative to, and that report paths are shown relative to.</summary>
         public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
@@ -194,7 +201,7 @@ public static class ReportCommand
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes };
+        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes };
 
         var analyses = new ConcurrentBag<DocumentAnalysis>();
         foreach (Diagnostic problem in found.Problems)
@@ -320,6 +327,23 @@ public static class ReportCommand
 
     internal static Severity ParseSeverity(string text, string option) =>
         Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
+
+    /// <summary>'auto' or a whole number of themes from 1 to 50.</summary>
+    internal static ThemeCount ParseThemes(string text)
+    {
+        string t = text.Trim();
+        if (t.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThemeCount.Auto;
+        }
+
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 50)
+        {
+            return new ThemeCount(n);
+        }
+
+        throw new UsageException($"--themes must be 'auto' or a number from 1 to 50, not '{text}'.");
+    }
 
     internal static long ParseSize(string text)
     {

@@ -41,6 +41,8 @@ public class SentenceSplitterTests
     [InlineData("See Item No. 4 for details. Done.", new[] { "See Item No. 4 for details.", "Done." })]
     [InlineData("Apple Inc. said sales rose. Analysts agreed.", new[] { "Apple Inc. said sales rose.", "Analysts agreed." })]
     [InlineData("They sold fruit, nuts, etc. The market closed.", new[] { "They sold fruit, nuts, etc.", "The market closed." })]
+    [InlineData("H.Rept. 119-215 recommended $32 million. S.Rept. 119-46 did too.", new[] { "H.Rept. 119-215 recommended $32 million.", "S.Rept. 119-46 did too." })]
+    [InlineData("P.L. 119-4 provided funds. It passed in 2025. 2026 was quieter.", new[] { "P.L. 119-4 provided funds.", "It passed in 2025.", "2026 was quieter." })]
     public void Hard_cases(string text, string[] expected) => Assert.Equal(expected, Split(text));
 
     [Fact]

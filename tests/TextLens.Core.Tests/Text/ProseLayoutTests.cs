@@ -23,6 +23,10 @@ public class ProseLayoutTests
 
         - First item of a list
         - Second item
+
+        | Year | Funding |
+        |---|---|
+        | 2015 | $44.2 |
         """;
 
     [Fact]
@@ -39,7 +43,7 @@ public class ProseLayoutTests
             Assert.Equal(token.Text.Replace("'", "’", StringComparison.Ordinal), source.ToString(token.Span).Replace("'", "’", StringComparison.Ordinal));
         }
 
-        Assert.DoesNotContain(doc.Tokens, t => t.Lower is "print" or "html" or "https" or "title" or "example");
+        Assert.DoesNotContain(doc.Tokens, t => t.Lower is "print" or "html" or "https" or "title" or "example" or "funding" or "2015");
         Assert.Equal(BlockKind.Heading, doc.Sentences[0].Kind);
         Assert.Equal(BlockKind.ListItem, doc.Sentences[^1].Kind);
     }
