@@ -55,6 +55,17 @@ public class HtmlReportTests
             Assert.Equal(hasStance, page.QuerySelector("section.doc svg.timeline") is not null);
             Assert.Equal(!hasStance, page.Body.TextContent.Contains("No stance in this report", StringComparison.Ordinal));
             Assert.True(hasThemes, "the seed report has themes");
+
+            // One strip segment per sentence; a legend entry per theme in order, linking to its representative sentence.
+            Assert.Equal(sentences.Length, page.QuerySelectorAll("svg.strip rect").Length);
+            string[] legend = [.. page.QuerySelectorAll("svg.strip + ul.legend li").Select(li => li.TextContent.Split(" · ")[0])];
+            Assert.Equal(clusters.EnumerateArray().Select(c => c.GetProperty("label").GetString()), legend.Where(l => l != "no theme"));
+            foreach (JsonElement c in clusters.EnumerateArray())
+            {
+                IElement rep = page.GetElementById($"doc-0-s{c.GetProperty("representative").GetInt32()}")!;
+                Assert.Contains("rep", rep.ClassList);
+                Assert.Contains($"theme: {c.GetProperty("label").GetString()} (representative)", rep.GetAttribute("title"), StringComparison.Ordinal);
+            }
         }
     }
 
@@ -80,6 +91,36 @@ public class HtmlReportTests
         IElement flagged = Assert.Single(page.QuerySelectorAll("span.s.flagged"));
         Assert.Equal("It was reportedly revived in 2024.", flagged.TextContent);
         Assert.Contains("TL9101", items[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_themes_and_stance_the_page_says_so()
+    {
+        using var dir = new TempDir();
+        (_, JsonDocument json) = Seed(dir);
+        JsonNode root;
+        using (json)
+        {
+            root = JsonNode.Parse(json.RootElement.GetRawText())!;
+        }
+
+        JsonObject doc = root["documents"]![0]!.AsObject();
+        doc.Remove("clusters");
+        foreach (JsonNode? sentence in doc["sentences"]!.AsArray())
+        {
+            sentence!.AsObject().Remove("cluster");
+            sentence.AsObject().Remove("stance");
+        }
+
+        using JsonDocument bare = JsonDocument.Parse(root.ToJsonString());
+        var writer = new StringWriter();
+        new HtmlReportFormatter().Write(bare.RootElement, writer, FormatSettings.Default);
+        IDocument page = Parse(writer.ToString());
+        Assert.Null(page.QuerySelector("svg.strip"));
+        Assert.Null(page.QuerySelector("svg.timeline"));
+        Assert.Contains("No themes in this report", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No stance in this report", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("svg.bars"));
     }
 
     [Fact]

@@ -210,8 +210,9 @@ public sealed class HtmlReportFormatter : IReportFormatter
                 previousLine = lineNo;
                 int? cluster = s < themes.SentenceCluster.Length ? themes.SentenceCluster[s] : null;
                 string style = cluster is { } c && c >= 0 ? $" style=\"background:{Tint(Colour(themes, c))}\"" : string.Empty;
-                string cls = flagged.Contains(s) ? "s flagged" : "s";
-                string tip = Inv($"sentence {s}, line {lineNo}") + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}" : string.Empty)
+                bool isRepresentative = cluster is { } rc && themes.Representative.TryGetValue(rc, out int r) && r == s;
+                string cls = "s" + (flagged.Contains(s) ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
+                string tip = Inv($"sentence {s}, line {lineNo}") + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
                     + (stance[s] is { } st ? $" · {st.Tag ?? "stance"}{(st.Polarity is { } p ? Inv($" {p:+0.00;-0.00;0.00}") : string.Empty)}" : string.Empty);
                 h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">{E(Str(sentences[s], "text"))}</span> "));
             }
@@ -265,7 +266,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
         {
             string colour = cluster >= 0 ? Colour(themes, cluster) : "#e0e0e0";
             string shareText = share is { } sh ? Inv($" · {sh * 100:0}%") : string.Empty;
-            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{E(label)}{shareText}</li>\n"));
+            string name = themes.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Length
+                ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Representative sentence: " + Clip(Str(sentences[rep], "text"), 160))}\">{E(label)}</a>")
+                : E(label);
+            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n"));
         }
 
         h.Append("</ul>\n");
@@ -320,7 +324,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("<li><span class=\"swatch\" style=\"background:#59a14f\"></span>positive</li><li><span class=\"swatch\" style=\"background:#e15759\"></span>negative</li></ul>\n");
     }
 
-    private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex);
+    private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
 
     private sealed record Stance(string? Tag, double? Polarity);
 
@@ -329,6 +333,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     {
         var clusters = new List<(int, string, double?)>();
         var labels = new Dictionary<int, string>();
+        var representative = new Dictionary<int, int>();
         int?[] of = new int?[sentences.Length];
         foreach (JsonElement c in Array(doc, "clusters"))
         {
@@ -342,6 +347,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double? share = c.TryGetProperty("share", out JsonElement sh) && sh.ValueKind == JsonValueKind.Number ? sh.GetDouble() : null;
             clusters.Add((cid, label, share));
             labels[cid] = label;
+            if (c.TryGetProperty("representative", out JsonElement rep) && rep.ValueKind == JsonValueKind.Number)
+            {
+                representative[cid] = rep.GetInt32();
+            }
             foreach (JsonElement s in Array(c, "sentences"))
             {
                 if (s.ValueKind == JsonValueKind.Number && s.GetInt32() is int si && si >= 0 && si < of.Length)
@@ -370,8 +379,15 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
+        int outliers = of.Count(c => c is < 0);
+        if (outliers > 0 && !labels.ContainsKey(-1))
+        {
+            labels[-1] = "no theme";
+            clusters.Add((-1, "no theme", Math.Round((double)outliers / Math.Max(1, of.Length), 4)));
+        }
+
         clusters.Sort((a, b) => (a.Item1 < 0).CompareTo(b.Item1 < 0) is var k && k != 0 ? k : colourIndex.GetValueOrDefault(a.Item1, int.MaxValue).CompareTo(colourIndex.GetValueOrDefault(b.Item1, int.MaxValue)));
-        return new Themes(clusters, of, labels, colourIndex);
+        return new Themes(clusters, of, labels, colourIndex, representative);
     }
 
     /// <summary>
@@ -503,6 +519,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         .rule { font: 600 13px ui-monospace,monospace; } .loc { font: 13px ui-monospace,monospace; margin: 0 4px; }
         details summary { cursor: pointer; color: var(--muted); margin: 12px 0 4px; text-transform: uppercase; font-size: 15px; letter-spacing: .04em; }
         .text p { margin: 0 0 12px; } .text .s { border-radius: 3px; padding: 1px 0; }
+        .text .s.rep { box-shadow: inset 3px 0 0 rgba(0,0,0,.35); padding-left: 4px; }
         .text .s.flagged { text-decoration: underline wavy #cf222e; text-underline-offset: 3px; }
         .text .s:target { outline: 2px solid var(--accent); background: #fff8c5 !important; }
         @media print { body { background: #fff; } .card { border: none; } }
