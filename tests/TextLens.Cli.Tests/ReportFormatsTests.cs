@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using NJsonSchema;
 using TextLens.Core.Analysis;
 
 namespace TextLens.Cli.Tests;
@@ -26,6 +28,33 @@ public class ReportFormatsTests
         Assert.StartsWith("::", dir.Read("out/annotations.txt"), StringComparison.Ordinal);
         Assert.StartsWith("{", dir.Read("out/report.json"), StringComparison.Ordinal);
         Assert.StartsWith("# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
+    }
+
+    [Fact]
+    public async Task Every_format_from_the_seeds_validates()
+    {
+        using var dir = new TempDir();
+        string seeds = Path.Combine(TestPaths.RepoRoot, "seeds");
+        var request = Tool.Request(TestPaths.RepoRoot, seeds) with
+        {
+            Engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(),
+            Formats = ["json", "sarif", "html", "github", "markdown", "console"],
+            Outputs = [.. ((string[])["json", "sarif", "html", "github", "md", "txt"]).Select(e => Path.Combine(dir.Path, "seeds." + e))],
+        };
+        Tool.Result result = Tool.Run(request);
+        Assert.Equal(0, result.ExitCode);
+
+        JsonSchema reportSchema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepoRoot, "docs", "report.schema.json"));
+        string json = dir.Read("seeds.json");
+        var errors = reportSchema.Validate(json);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        string[] documents = Tool.DocumentPaths(json);
+        Assert.Equal(Directory.GetFiles(seeds).Length, documents.Length);
+
+        Sarif.AssertValid(dir.Read("seeds.sarif"));
+        var page = new HtmlParser(new HtmlParserOptions { IsStrictMode = true }).ParseDocument(dir.Read("seeds.html"));
+        Assert.Equal(documents, page.QuerySelectorAll("section.doc h2").Select(h => h.TextContent));
+        Assert.Equal(documents.Length, page.QuerySelectorAll("#overview tbody tr").Length);
     }
 
     [Fact]
