@@ -56,6 +56,11 @@ public sealed partial class InlineSuppressions
     public static InlineSuppressions Parse(SourceText source)
     {
         var directives = new List<SuppressionDirective>();
+        if (!source.Content.Contains("textlens-", StringComparison.Ordinal))
+        {
+            return new InlineSuppressions(source, directives);
+        }
+
         if (source.Format == DocumentFormat.Markdown)
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
