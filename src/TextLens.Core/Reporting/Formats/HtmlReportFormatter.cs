@@ -147,6 +147,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             if (stance.Any(s => s is not null))
             {
                 AppendStanceTimeline(h, id, sentences, stance);
+                AppendKeyTermStance(h, doc);
             }
             else
             {
@@ -322,6 +323,48 @@ public sealed class HtmlReportFormatter : IReportFormatter
         }
 
         h.Append("<li><span class=\"swatch\" style=\"background:#59a14f\"></span>positive</li><li><span class=\"swatch\" style=\"background:#e15759\"></span>negative</li></ul>\n");
+    }
+
+    /// <summary>
+    /// Stance toward the key terms, from the document's <c>stance.keyTerms</c> (term, mentions, meanPolarity,
+    /// hedgedShare, attributedShare): a diverging bar of mean polarity per term.
+    /// </summary>
+    private static void AppendKeyTermStance(StringBuilder h, JsonElement doc)
+    {
+        if (!doc.TryGetProperty("stance", out JsonElement st) || st.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        JsonElement[] terms = [.. Array(st, "keyTerms").Where(t => Str(t, "term").Length > 0)];
+        if (terms.Length == 0)
+        {
+            return;
+        }
+
+        const int labelWidth = 210;
+        const int half = 170;
+        const int rowHeight = 22;
+        int width = labelWidth + 2 * half + 150;
+        int height = terms.Length * rowHeight + 4;
+        h.Append("<h3>Stance toward key terms</h3>\n");
+        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Mean polarity of the sentences that mention each key term (left: negative, right: positive)</title>\n"));
+        h.Append(Inv($"<line x1=\"{labelWidth + half}\" y1=\"0\" x2=\"{labelWidth + half}\" y2=\"{height}\" stroke=\"#9aa0a6\" stroke-width=\"1\"/>\n"));
+        for (int i = 0; i < terms.Length; i++)
+        {
+            JsonElement t = terms[i];
+            double polarity = Math.Clamp(Num(t, "meanPolarity"), -1, 1);
+            double w = Math.Max(1, Math.Round(Math.Abs(polarity) * half, 1));
+            double x = polarity >= 0 ? labelWidth + half : labelWidth + half - w;
+            int y = i * rowHeight + 2;
+            string fill = polarity > 0.05 ? "#59a14f" : polarity < -0.05 ? "#e15759" : "#9aa0a6";
+            string detail = Inv($"{Int(t, "mentions")} mention(s), mean polarity {polarity:+0.00;-0.00;0.00}, {Num(t, "hedgedShare") * 100:0}% hedged, {Num(t, "attributedShare") * 100:0}% attributed");
+            h.Append(Inv($"<g><title>{E(Str(t, "term") + ": " + detail)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(Str(t, "term"), 30))}</text>"));
+            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 3}\" width=\"{w}\" height=\"{rowHeight - 6}\" rx=\"3\" fill=\"{fill}\"/>"));
+            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 8}\" y=\"{y + 15}\">{polarity:+0.00;-0.00;0.00} · {Num(t, "hedgedShare") * 100:0}% hedged</text></g>\n"));
+        }
+
+        h.Append("</svg>\n");
     }
 
     private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
