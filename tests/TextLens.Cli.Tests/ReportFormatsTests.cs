@@ -105,6 +105,36 @@ public class ReportFormatsTests
     }
 
     [Fact]
+    public void A_region_over_several_lines_has_no_truncated_snippet()
+    {
+        using var dir = new TempDir();
+        dir.File("a.md", "The committee met on\nMonday in Tokyo. It agreed.\n");
+        var engine = new TextLens.Core.Analysis.AnalysisEngine([new LineSpanningAnalyzer()]);
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.md") with { Formats = ["sarif"], Engine = engine });
+        Sarif.AssertValid(result.Stdout);
+        using JsonDocument doc = JsonDocument.Parse(result.Stdout);
+        JsonElement region = doc.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(1, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(2, region.GetProperty("endLine").GetInt32());
+        Assert.Equal(17, region.GetProperty("endColumn").GetInt32());
+        Assert.False(region.TryGetProperty("snippet", out _));
+    }
+
+    /// <summary>Reports the first sentence, which runs over a line break.</summary>
+    private sealed class LineSpanningAnalyzer : TextLens.Core.Analysis.IDocumentAnalyzer
+    {
+        private static readonly TextLens.Core.Analysis.RuleDescriptor Rule = new("TL9301", "Whole sentence", "Sentence", "Test", Severity.Warning, "Test rule.");
+
+        public string Name => "spanning";
+
+        public IReadOnlyList<TextLens.Core.Analysis.RuleDescriptor> SupportedRules => [Rule];
+
+        public Type? ResultType => null;
+
+        public void Analyze(TextLens.Core.Analysis.AnalysisContext context) => context.Report(Rule, context.Document.Sentences[0].Span);
+    }
+
+    [Fact]
     public void Sarif_is_deterministic_apart_from_the_invocation_times()
     {
         using var dir = new TempDir();
