@@ -106,6 +106,14 @@ public class ChangedSinceTests
     }
 
     [Fact]
+    public void Standard_input_cannot_be_combined_with_changed_since()
+    {
+        using TempDir dir = Repository();
+        var ex = Assert.Throws<UsageException>(() => Tool.Run(Tool.Request(dir.Path, "-") with { ChangedSince = "HEAD" }));
+        Assert.Contains("cannot be combined with '-'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_ref_is_a_clear_usage_error()
     {
         using TempDir dir = Repository();

@@ -110,9 +110,14 @@ public sealed class InputDiscovery
     public DiscoveredInputs DiscoverChanged(IEnumerable<string> changedFiles, IReadOnlyList<string> arguments)
     {
         IReadOnlyList<string> scopes = arguments.Count > 0 ? arguments : ["."];
+        if (scopes.Contains("-"))
+        {
+            throw new UsageException("--changed-since cannot be combined with '-' (standard input).");
+        }
+
         var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
         var problems = new List<Diagnostic>();
-        foreach (string arg in scopes.Where(a => a != "-" && a.AsSpan().IndexOfAny("*?[") < 0))
+        foreach (string arg in scopes.Where(a => a.AsSpan().IndexOfAny("*?[") < 0))
         {
             string full = Path.GetFullPath(arg, _workingDirectory);
             if (!File.Exists(full) && !Directory.Exists(full))
@@ -126,11 +131,6 @@ public sealed class InputDiscovery
             string full = Path.GetFullPath(changed);
             foreach (string arg in scopes)
             {
-                if (arg == "-")
-                {
-                    throw new UsageException("--changed-since cannot be combined with '-' (standard input).");
-                }
-
                 if (InScope(full, arg) && !IsExcluded(full))
                 {
                     Add(files, full);
