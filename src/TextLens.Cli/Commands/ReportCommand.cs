@@ -43,6 +43,10 @@ public static class ReportCommand
             Description = "Number of themes per document: 'auto' (chosen from the text) or a number, e.g. 4.",
             DefaultValueFactory = _ => "auto",
         };
+        var themeSegments = new Option<bool>("--theme-segments")
+        {
+            Description = "Themes as contiguous sections of the document (uses sentence order) instead of clusters found from the text alone.",
+        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a diagnostic has this severity or higher: none, suggestion, warning, error.",
@@ -75,7 +79,7 @@ public static class ReportCommand
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
-            inputs, format, output, top, themes, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
             changedSince, baseline, writeBaseline,
         };
 
@@ -106,6 +110,7 @@ public static class ReportCommand
                 ChangedSince = parse.GetValue(changedSince),
                 BaselinePath = parse.GetValue(baseline),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
+                ThemeSegments = parse.GetValue(themeSegments),
                 StderrIsTerminal = !Console.IsErrorRedirected,
                 Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
             };
@@ -146,6 +151,9 @@ public static class ReportCommand
 
         /// <summary>The command line, recorded in SARIF invocations.</summary>
         public IReadOnlyList<string> Arguments { get; init; } = [];
+
+        /// <summary>--theme-segments: themes as contiguous sections.</summary>
+        public bool ThemeSegments { get; init; }
 
         /// <summary>The engine to run; the built-in analyzers by default.</summary>
         public AnalysisEngine? Engine { get; init; }
@@ -201,7 +209,7 @@ public static class ReportCommand
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes };
+        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
 
         var analyses = new ConcurrentBag<DocumentAnalysis>();
         foreach (Diagnostic problem in found.Problems)
@@ -329,7 +337,7 @@ public static class ReportCommand
         Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
 
     /// <summary>'auto' or a whole number of themes from 1 to 50.</summary>
-    internal static ThemeCount ParseThemes(string text)
+    public static ThemeCount ParseThemes(string text)
     {
         string t = text.Trim();
         if (t.Equals("auto", StringComparison.OrdinalIgnoreCase))
