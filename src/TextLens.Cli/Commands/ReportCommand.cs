@@ -53,7 +53,7 @@ public static class ReportCommand
             DefaultValueFactory = _ => "error",
         };
         var include = new Option<string[]>("--include") { Description = "Glob of files to take from directories (repeatable). Default: *.txt, *.md, *.markdown." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable). .textlensignore files (gitignore syntax) apply too." };
         var maxSize = new Option<string>("--max-file-size")
         {
             Description = "Largest file to analyse, in bytes, or with a K, M or G suffix.",
@@ -185,6 +185,11 @@ public static class ReportCommand
             throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
         }
 
+        if (!request.Quiet)
+        {
+            WarnAboutPairing(formatters, request.Outputs, stderr);
+        }
+
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         BackgroundFrequencies.Preload();
@@ -277,6 +282,25 @@ public static class ReportCommand
 
         stdout.Flush();
         return exitCode;
+    }
+
+    /// <summary>
+    /// The n-th --output goes with the n-th --format, so formats for standard output must come last. A
+    /// file whose extension belongs to another format is most likely a mis-ordered pair: say so.
+    /// </summary>
+    private static void WarnAboutPairing(IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, TextWriter stderr)
+    {
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            string extension = Path.GetExtension(outputs[i]);
+            IReportFormatter? owner = ReportFormatters.All.Where(f => string.Equals(f.Extension, extension, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only : null;
+            if (owner is not null && owner.Name != formatters[i].Name)
+            {
+                stderr.WriteLine($"textlens: warning: --output {outputs[i]} goes with the {Ordinal(i + 1)} --format, '{formatters[i].Name}' (outputs pair with formats by position; put formats without --output last).");
+            }
+        }
+
+        static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
 
     private static Baseline ReadBaseline(string path)
