@@ -41,7 +41,7 @@ public sealed record ThemeSettings
     public int MaxThemes { get; init; } = 12;
 
     /// <summary>The smallest number of themes whose eigengap is at least this share of the largest gap is chosen.</summary>
-    public double GapTolerance { get; init; } = 0.8;
+    public double GapTolerance { get; init; } = 0.9;
 
     /// <summary>Fewest sentences per theme, on average, when the number is chosen automatically.</summary>
     public int MinSentencesPerTheme { get; init; } = 3;
