@@ -47,7 +47,7 @@ public sealed class ClusterMetricsTests
     [Fact]
     public void Agrees_with_the_reference_scorer_run_by_python()
     {
-        string scorer = Path.Combine(RepoPaths.Shared, "tools", "cluster_score.py");
+        string scorer = Path.Combine(TestPaths.Shared, "tools", "cluster_score.py");
         if (!File.Exists(scorer) || !PythonAvailable())
         {
             return;
@@ -89,8 +89,8 @@ public sealed class ClusterMetricsTests
     [Fact]
     public void Evaluator_scores_agree_with_python_on_a_bbc_mix_sample()
     {
-        string data = Path.Combine(RepoPaths.Shared, "data", "clustering", "bbc-mix.dev.jsonl");
-        string scorer = Path.Combine(RepoPaths.Shared, "tools", "cluster_score.py");
+        string data = Path.Combine(TestPaths.Shared, "data", "clustering", "bbc-mix.dev.jsonl");
+        string scorer = Path.Combine(TestPaths.Shared, "tools", "cluster_score.py");
         Assert.True(File.Exists(data), $"{data} is missing");
         List<string> lines = [.. File.ReadLines(data).Take(12)];
         IReadOnlyList<ClusteringDocument> docs = ClusteringDataset.Read(new StringReader(string.Join('\n', lines)));

@@ -53,7 +53,7 @@ public sealed class ThemeAnalyzerTests
         return ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, BackgroundFrequencies.Default), count);
     }
 
-    private static SourceText Seed() => SourceText.From(File.ReadAllText(RepoPaths.SeedArticle), RepoPaths.SeedArticle);
+    private static SourceText Seed() => SourceText.From(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle);
 
     private static void AssertInvariants(ThemeResult result, int sentenceCount)
     {
