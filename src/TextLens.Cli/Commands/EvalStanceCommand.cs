@@ -18,44 +18,42 @@ public static class EvalStanceCommand
         var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
         var command = new Command("stance", "Score the stance tagger on one axis of a labelled data set.") { axis, data, goldField, predictions };
-        command.SetAction(parse =>
-        {
-            StanceAxis a = ParseAxis(parse.GetValue(axis)!);
-            FileInfo file = parse.GetValue(data)!;
-            if (!file.Exists)
-            {
-                throw new UsageException($"data file '{file.FullName}' does not exist.");
-            }
-
-            IReadOnlyList<StanceItem> items;
-            try
-            {
-                items = StanceEvaluation.ReadJsonl(file.FullName);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
-            {
-                throw new UsageException($"{file.FullName}: {ex.Message}");
-            }
-
-            StanceEvaluationResult result;
-            try
-            {
-                result = StanceEvaluation.Evaluate(a, items, parse.GetValue(goldField)!);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new UsageException($"{file.FullName}: {ex.Message}");
-            }
-
-            if (parse.GetValue(predictions) is { } output)
-            {
-                AtomicFile.WriteAllText(output.FullName, string.Concat(result.Predictions.Select(p => StanceEvaluation.ToJsonLine(p) + "\n")));
-            }
-
-            Console.Out.Write(StanceEvaluation.Format(result, file.FullName, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
-            return 0;
-        });
+        command.SetAction(parse => Run(
+            ParseAxis(parse.GetValue(axis)!),
+            parse.GetValue(data)!.FullName,
+            parse.GetValue(goldField)!,
+            parse.GetValue(predictions)?.FullName,
+            Console.Out));
         return command;
+    }
+
+    /// <summary>Scores the tagger on <paramref name="dataPath"/>, writes the report to <paramref name="output"/> and the predictions (if asked) atomically.</summary>
+    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, TextWriter output)
+    {
+        if (!File.Exists(dataPath))
+        {
+            throw new UsageException($"data file '{dataPath}' does not exist.");
+        }
+
+        StanceEvaluationResult result;
+        IReadOnlyList<StanceItem> items;
+        try
+        {
+            items = StanceEvaluation.ReadJsonl(dataPath);
+            result = StanceEvaluation.Evaluate(axis, items, goldField);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"{dataPath}: {ex.Message}");
+        }
+
+        if (predictionsPath is not null)
+        {
+            AtomicFile.WriteAllText(predictionsPath, string.Concat(result.Predictions.Select(p => StanceEvaluation.ToJsonLine(p) + "\n")));
+        }
+
+        output.Write(StanceEvaluation.Format(result, dataPath, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+        return 0;
     }
 
     public static StanceAxis ParseAxis(string value) => value.Trim().ToLowerInvariant() switch

@@ -67,7 +67,7 @@ public sealed class StanceTagger
             : EpistemicStance.Asserted;
 
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon);
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, s);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
         double subjective = PredictSubjectivity(idx, val, s);
 
         double epistemicCertainty = (Certainty(s.Hedge) + Certainty(s.Attribution) + Certainty(s.Prescription)) / 3;
@@ -155,7 +155,7 @@ public sealed class StanceTagger
         return new StanceEvidence(quoted, cues, new CueScores(hedge, attribution, prescription, booster, quotation), FindStatistic(tokens, quoted));
     }
 
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, CueScores s)
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val)
     {
         if (_polarity is null)
         {
