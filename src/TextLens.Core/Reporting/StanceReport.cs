@@ -104,7 +104,7 @@ public static class StanceReports
 
     /// <summary>"term +0.12 (4 mentions, 25% hedged, 50% attributed)" for the first few key terms.</summary>
     public static string KeyTermsLine(DocumentStanceReport s, int take) => string.Join(", ", s.KeyTerms.Take(take).Select(k =>
-        string.Create(CultureInfo.InvariantCulture, $"{k.Term} {k.MeanPolarity:+0.00;-0.00;0.00} ({k.Mentions}×, {k.HedgedShare:P0} hedged, {k.AttributedShare:P0} attributed)")));
+        string.Create(CultureInfo.InvariantCulture, $"{k.Term} {k.MeanPolarity:+0.00;-0.00;0.00} ({k.Mentions}×, {Percent(k.HedgedShare)} hedged, {Percent(k.AttributedShare)} attributed)")));
 
     /// <summary>The Markdown stance section of one document.</summary>
     public static string MarkdownSection(DocumentStanceReport s, IReadOnlyList<SentenceReport> sentences, Func<string, string> escape)
@@ -138,7 +138,7 @@ public static class StanceReports
             md.Append("| Key term | Mentions | Mean polarity | + / − | Hedged | Attributed |\n|---|---:|---:|---:|---:|---:|\n");
             foreach (KeyTermStanceReport k in s.KeyTerms)
             {
-                md.Append(inv, $"| {escape(k.Term)} | {k.Mentions} | {k.MeanPolarity:+0.00;-0.00;0.00} | {k.Positive} / {k.Negative} | {k.HedgedShare:P0} | {k.AttributedShare:P0} |\n");
+                md.Append(inv, $"| {escape(k.Term)} | {k.Mentions} | {k.MeanPolarity:+0.00;-0.00;0.00} | {k.Positive} / {k.Negative} | {Percent(k.HedgedShare)} | {Percent(k.AttributedShare)} |\n");
             }
 
             md.Append('\n');
@@ -147,7 +147,9 @@ public static class StanceReports
         return md.ToString();
     }
 
-    private static string Pct(TagCount c) => c.Share.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Pct(TagCount c) => Percent(c.Share);
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
