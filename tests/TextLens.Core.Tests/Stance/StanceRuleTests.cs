@@ -68,23 +68,34 @@ public class StanceRuleTests
     public void TL3005_reports_a_key_term_treated_one_way_only()
     {
         const string oneSided = """
-            The Acme plan is a disaster for taxpayers.
-            Critics of the Acme plan call it a terrible waste.
-            The Acme plan failed badly in its first year and hurt families.
-            Under the Acme plan, prices rose sharply and wages collapsed.
-            The Acme plan left schools broken and hospitals underfunded.
-            Worse, the Acme plan has been a corrupt and shameful mess.
+            Frankly, the Acme plan is an absurd disaster and nobody should defend it.
+            I think the Acme plan is a terrible, wasteful mistake.
+            The Acme plan is clearly the worst idea this city has ever seen.
+            We are sick of hearing excuses for the Acme plan, which has been a shameful failure!
+            Why would anyone still believe the Acme plan can work?
+            Worse, the Acme plan is a corrupt and shameful mess that insults every voter.
             """;
         Diagnostic d = Assert.Single(Diagnostics(oneSided, StanceRules.OneSidedDocument));
         Assert.Contains("negative", d.Message, StringComparison.Ordinal);
 
+        // Reported bad news is not one-sidedness: these sentences are negative but not the author's evaluation.
+        const string badNews = """
+            The Acme plant was damaged by a tornado on Monday.
+            Three workers at the Acme plant were injured in the storm.
+            Power to the Acme plant was cut for two days.
+            The Acme plant lost about 40,000 dollars of stock.
+            Repairs at the Acme plant will take several weeks.
+            Insurers said the Acme plant had no flood cover.
+            """;
+        Assert.Empty(Diagnostics(badNews, StanceRules.OneSidedDocument));
+
         const string balanced = """
-            The Acme plan cut costs and improved services in many towns.
-            Critics of the Acme plan say it failed rural families badly.
-            The Acme plan was praised for its clear and fair rules.
-            Under the Acme plan, prices rose sharply and wages collapsed.
-            The Acme plan helped schools hire excellent teachers.
-            Worse, the Acme plan has been a corrupt and shameful mess.
+            Frankly, the Acme plan is an absurd disaster and nobody should defend it.
+            I think the Acme plan is a brilliant, generous and wonderful idea.
+            The Acme plan is clearly the worst idea this city has ever seen.
+            We love the Acme plan, which has been a wonderful success for families!
+            Honestly, the Acme plan is the best thing that has happened to this town.
+            Worse, the Acme plan is a corrupt and shameful mess that insults every voter.
             """;
         Assert.Empty(Diagnostics(balanced, StanceRules.OneSidedDocument));
     }

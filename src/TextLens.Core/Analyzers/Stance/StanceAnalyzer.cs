@@ -27,7 +27,11 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         "love", "like", "free", "freedom", "peace", "win", "won", "support", "help", "care", "rights", "security", "safe", "safety", "justice",
         "benefit", "benefits", "please", "honor", "award", "prize", "ill", "illness", "pain", "fear", "fears", "fatal", "missile", "missiles",
         "weapon", "weapons", "threat", "threats", "sanctions", "funeral", "tragedy", "accident", "shooting", "gun", "guns", "hurt",
+        "crude", "killer", "depression", "recession", "killers", "storm", "storms", "tornado", "tornadoes", "hurricane", "flood", "floods", "earthquake", "spill",
     };
+
+    /// <summary>TL3003 needs a hedge cue at least this strong (may, might, reportedly, seems, unclear, rumoured — not expected or estimated).</summary>
+    private const double StrongHedge = 0.85;
 
     public string Name => "stance";
 
@@ -120,7 +124,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
                 context.Report(StanceRules.UnattributedFigure, figure, text.Substring(figure.Start, figure.Length));
             }
 
-            if (s.Epistemic == EpistemicStance.Hedged && s.Hedged >= 0.75 && s.Attributed < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { } h)
+            if (s.Epistemic == EpistemicStance.Hedged && s.Attributed < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { Weight: >= StrongHedge } h)
             {
                 context.Report(StanceRules.HedgedClaim, h.Span, h.Text);
             }
@@ -143,7 +147,9 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         TextSpan? quote = s.Cues.FirstOrDefault(c => c.Kind == StanceCueKind.Quotation)?.Span;
         foreach (Token t in tokens)
         {
-            if (t.Kind != TokenKind.Word || EventWords.Contains(t.Lower) || (quote is { } q && q.Contains(t.Span.Start)))
+            // Capitalised words after the first are names (the Great Depression, Best Buy), not evaluations.
+            bool name = t.IsCapitalized && t.Span.Start != tokens[0].Span.Start;
+            if (t.Kind != TokenKind.Word || name || EventWords.Contains(t.Lower) || (quote is { } q && q.Contains(t.Span.Start)))
             {
                 continue;
             }
@@ -160,15 +166,15 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
 
     /// <summary>
     /// A key term is treated one-sidedly when at least five sentences mention it, at least 60% of them
-    /// carry an evaluative polarity (polar and either subjective or strongly polar, |score| ≥ 0.5: a
-    /// descriptive sentence with a mildly positive tone does not count), and at least 85% of those share a sign.
+    /// carry an evaluative polarity (polar and subjective: the author's own evaluation, so news of bad
+    /// events or a descriptive sentence with a positive tone does not count), and at least 85% of those share a sign.
     /// </summary>
     private static void ReportOneSided(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, IReadOnlyList<KeyTermStance> terms)
     {
         foreach (KeyTermStance t in terms)
         {
             SentenceStance[] evaluative = [.. t.Sentences.Select(i => sentences[i])
-                .Where(s => s.Polarity != Polarity.Neutral && (s.Subjective || Math.Abs(s.PolarityScore) >= 0.5))];
+                .Where(s => s.Polarity != Polarity.Neutral && s.Subjective)];
             int positive = evaluative.Count(s => s.Polarity == Polarity.Positive);
             int polar = evaluative.Length;
             int mentions = t.Sentences.Count;

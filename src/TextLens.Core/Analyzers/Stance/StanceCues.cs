@@ -168,7 +168,8 @@ internal static class StanceCues
         Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
         Add(H, 0.85, "believe, believes, believed, believing, belief, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, speculative, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, presumption, putative");
         Add(H, 0.75, "think, thinks", NotThinkTank);
-        Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, rumor, rumors, rumored, rumour, rumours, rumoured, accused, accuse, accuses, accusation, accusations");
+        Add(H, 0.85, "rumor, rumors, rumored, rumour, rumours, rumoured");
+        Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, accused, accuse, accuses, accusation, accusations");
         Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, prediction, forecast to, projected to, is projected, are projected");
         Add(H, 0.8, "thought, considered, regarded, viewed, seen as, deemed, said to, understood to", AfterBe);
         Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, consider, considers, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");

@@ -31,7 +31,7 @@ public static class StanceRules
         "The claim is hedged ('{0}') and no source is named",
         Category,
         Severity.Suggestion,
-        "The sentence marks its claim as uncertain or hearsay (reportedly, allegedly, is rumoured, may, seems) without naming who says so. Hedging is honest, but an unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is. Only sentences tagged hedged, with a strong hedge cue and no attribution, are reported.",
+        "The sentence marks its claim as uncertain or hearsay (reportedly, allegedly, is rumoured, may, seems) without naming who says so. Hedging is honest, but an unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is. Only sentences tagged hedged, with a strong hedge cue (may, might, reportedly, seems, unclear, rumoured; not expected or estimated) and no attribution, are reported.",
         "Kim Jong-un is rumoured to have shown interest in Chongryon.");
 
     public static readonly RuleDescriptor LoadedLanguage = new(
@@ -49,7 +49,7 @@ public static class StanceRules
         "Sentences mentioning '{0}' are {1} in {2} of {3} evaluative mentions",
         Category,
         Severity.Suggestion,
-        "Polarity toward one of the document's key terms is overwhelmingly one way: at least five sentences mention it, at least 60% of those carry an evaluative polarity (polar and subjective, or strongly polar), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
+        "Polarity toward one of the document's key terms is overwhelmingly one way: at least five sentences mention it, at least 60% of those carry an evaluative polarity (polar and subjective: reported bad news is not one-sidedness), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
         null);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [PrescriptiveStatement, UnattributedFigure, HedgedClaim, LoadedLanguage, OneSidedDocument];
