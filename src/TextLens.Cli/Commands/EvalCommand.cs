@@ -21,6 +21,6 @@ public static class EvalCommand
 
     private static IEnumerable<Command> Subcommands()
     {
-        yield break;
+        yield return EvalKeyphrasesCommand.Create();
     }
 }
