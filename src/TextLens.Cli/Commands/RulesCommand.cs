@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
 namespace TextLens.Cli.Commands;
@@ -11,7 +12,7 @@ public static class RulesCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
         var command = new Command("rules", "List every rule: id, category, default severity and title.") { format };
         command.SetAction(parse =>
         {
@@ -31,6 +32,9 @@ public static class RulesCommand
                     });
                     Console.Out.Write(JsonSerializer.Serialize(rows, JsonReportFormatter.Options) + "\n");
                     return 0;
+                case "markdown":
+                    Console.Out.Write(RuleCatalogDocument.ToMarkdown(rules));
+                    return 0;
                 case "table":
                     int titleWidth = rules.Max(r => r.Title.Length);
                     Console.Out.Write($"{"ID",-7} {"CATEGORY",-10} {"SEVERITY",-10} TITLE\n");
@@ -41,7 +45,7 @@ public static class RulesCommand
 
                     return 0;
                 default:
-                    throw new UsageException($"rules --format must be table or json, not '{parse.GetValue(format)}'.");
+                    throw new UsageException($"rules --format must be table, json or markdown, not '{parse.GetValue(format)}'.");
             }
         });
         return command;

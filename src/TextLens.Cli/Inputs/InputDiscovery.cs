@@ -130,8 +130,18 @@ public sealed class InputDiscovery
             return false;
         }
 
+        // A pattern may match the path relative to the working directory or any trailing part of it,
+        // so 'drafts/**' excludes docs/drafts/a.md as it would in a .gitignore.
         string rel = Path.GetRelativePath(_workingDirectory, full).Replace('\\', '/');
-        return _excludes.Match(rel).HasMatches || _excludes.Match(Path.GetFileName(full)).HasMatches;
+        for (int i = 0; i >= 0 && i < rel.Length; i = rel.IndexOf('/', i) is var slash and >= 0 ? slash + 1 : -1)
+        {
+            if (_excludes.Match(rel[i..]).HasMatches)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string Display(string full)

@@ -106,7 +106,7 @@ public sealed class ParsedDocument
                 TextSpan sentenceSpan = TextSpan.FromBounds(span[start].Span.Start, span[start + count - 1].Span.End);
                 sentences.Add(new Sentence(
                     sentences.Count, sentenceSpan, offset + start, count, paragraphs.Count, block.Kind,
-                    DisplayText(prose.Text, sentenceSpan)));
+                    DisplayText(source.Content, prose.Text, sentenceSpan)));
             }
 
             paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
@@ -115,8 +115,11 @@ public sealed class ParsedDocument
         return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs]);
     }
 
-    /// <summary>The prose of a span with runs of white space (line breaks, removed Markdown) folded to one space.</summary>
-    private static string DisplayText(string prose, TextSpan span)
+    /// <summary>
+    /// The prose of a span with each gap (white space, line breaks, removed Markdown) folded to one
+    /// space, or to nothing where the original had no white space there (a link's target before a full stop).
+    /// </summary>
+    private static string DisplayText(string original, string prose, TextSpan span)
     {
         var sb = new StringBuilder(span.Length);
         bool space = false;
@@ -125,7 +128,7 @@ public sealed class ParsedDocument
             char c = prose[i];
             if (char.IsWhiteSpace(c))
             {
-                space = true;
+                space |= char.IsWhiteSpace(original[i]);
                 continue;
             }
 

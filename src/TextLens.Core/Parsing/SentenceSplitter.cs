@@ -30,7 +30,7 @@ public static class SentenceSplitter
                     j++;
                 }
 
-                if (j >= tokens.Length || StartsSentence(tokens[j], t))
+                if (j >= tokens.Length || (StartsSentence(tokens[j], t) && !IsAbbreviatedReference(tokens, i, j)))
                 {
                     boundaryEnd = j;
                 }
@@ -87,6 +87,22 @@ public static class SentenceSplitter
         }
 
         return true; // numbers, opening quotes, brackets, symbols
+    }
+
+    /// <summary>
+    /// A short capitalised word, a period and a number is a citation, not a boundary:
+    /// H.Rept. 119-215, Doc. 4, Vol. 3, Fig. 2.
+    /// </summary>
+    private static bool IsAbbreviatedReference(ReadOnlySpan<Token> tokens, int period, int next)
+    {
+        if (next != period + 1 || period == 0 || tokens[next].Kind != TokenKind.Number || tokens[period].Text != ".")
+        {
+            return false;
+        }
+
+        Token prev = tokens[period - 1];
+        return prev.Kind == TokenKind.Word && prev.Text.Length <= 5 && char.IsUpper(prev.Text[0]) && prev.Span.End == tokens[period].Span.Start
+            && !Abbreviations.SentenceStarters.Contains(prev.Text);
     }
 
     private static bool IsCloser(string text, ReadOnlySpan<Token> tokens, int j)

@@ -13,7 +13,6 @@ public enum BlockKind
     Heading,
     ListItem,
     Quote,
-    TableCell,
 }
 
 /// <summary>A block of prose (a paragraph, heading, list item…) and its span in the original text.</summary>
@@ -23,6 +22,7 @@ public readonly record struct ProseBlock(TextSpan Span, BlockKind Kind);
 /// The prose of a document. <see cref="Text"/> has exactly the length of the original content, with
 /// every character that is not prose (Markdown syntax, code, HTML, link targets, front matter)
 /// replaced by a space, so that every offset found in it is an offset into the original file.
+/// Tables are data, not prose, and are masked too.
 /// </summary>
 public sealed class ProseLayout
 {
@@ -122,7 +122,7 @@ public sealed class ProseLayout
 
         foreach (LeafBlock leaf in document.Descendants<LeafBlock>())
         {
-            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock)
+            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock || IsInTable(leaf))
             {
                 continue;
             }
@@ -171,6 +171,20 @@ public sealed class ProseLayout
         return false;
     }
 
+    /// <summary>Tables hold data, not prose: their cells are not analysed.</summary>
+    private static bool IsInTable(Block block)
+    {
+        for (ContainerBlock? parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is Table)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static BlockKind KindOf(LeafBlock leaf)
     {
         if (leaf is HeadingBlock)
@@ -186,8 +200,6 @@ public sealed class ProseLayout
                     return BlockKind.ListItem;
                 case QuoteBlock:
                     return BlockKind.Quote;
-                case TableCell:
-                    return BlockKind.TableCell;
             }
         }
 

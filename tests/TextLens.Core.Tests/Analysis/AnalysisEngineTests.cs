@@ -1,0 +1,132 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Analysis;
+
+public class AnalysisEngineTests
+{
+    private static readonly RuleDescriptor LongSentence = new(
+        "TL9001", "Long sentence", "Sentence has {0} words", "Test", Severity.Warning, "Test rule: sentences over 40 words.");
+
+    private sealed record SentenceCount(int Count);
+
+    /// <summary>Reports sentences of more than 40 words; publishes the sentence count.</summary>
+    private sealed class LongSentenceAnalyzer : IDocumentAnalyzer
+    {
+        public string Name => "long";
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [LongSentence];
+
+        public Type? ResultType => typeof(SentenceCount);
+
+        public void Analyze(AnalysisContext context)
+        {
+            foreach (var s in context.Document.Sentences)
+            {
+                int words = context.Document.TokensOf(s).ToArray().Count(t => t.IsWord);
+                if (words > 40)
+                {
+                    context.Report(LongSentence, s.Span, words);
+                }
+            }
+
+            context.SetResult(new SentenceCount(context.Document.Sentences.Count));
+        }
+    }
+
+    /// <summary>Reads another analyzer's result: the engine must run the producer first.</summary>
+    private sealed class DependentAnalyzer : IDocumentAnalyzer
+    {
+        public string Name => "dependent";
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [];
+
+        public Type? ResultType => typeof(string);
+
+        public void Analyze(AnalysisContext context) =>
+            context.SetResult($"{context.GetResult<SentenceCount>().Count} sentences, top keyword {context.GetResult<KeywordResult>().Keywords[0].Text}");
+    }
+
+    private sealed class RogueAnalyzer : IDocumentAnalyzer
+    {
+        public string Name => "rogue";
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [];
+
+        public Type? ResultType => null;
+
+        public void Analyze(AnalysisContext context) => context.Report(LongSentence, new TextSpan(0, 1));
+    }
+
+    private static SourceText Seed() => SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt");
+
+    [Fact]
+    public void Runs_analyzers_in_dependency_order_and_collects_sorted_diagnostics()
+    {
+        var engine = new AnalysisEngine([new DependentAnalyzer(), new KeywordAnalyzer(), new LongSentenceAnalyzer()]);
+        DocumentAnalysis result = engine.Analyze(Seed(), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Assert.Equal("47 sentences, top keyword Chongryon", result.GetResult<string>());
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.Equal("TL9001", d.Id));
+        Assert.Equal(result.Diagnostics.OrderBy(d => d.Span!.Value.Start), result.Diagnostics);
+        Diagnostic first = result.Diagnostics[0];
+        Assert.Equal(Severity.Warning, first.Severity);
+        Assert.Equal(first.Location!.Value.Start, Seed().GetLinePosition(first.Span!.Value.Start));
+        Assert.Contains(LongSentence, engine.Rules);
+        Assert.Contains(InputRules.Binary, engine.Rules);
+    }
+
+    [Fact]
+    public void Reporting_an_undeclared_rule_is_an_error()
+    {
+        var engine = new AnalysisEngine([new RogueAnalyzer()]);
+        var ex = Assert.ThrowsAny<Exception>(() => engine.Analyze(SourceText.From("Some text."), AnalysisOptions.Default with { Parallel = false }, DefaultSeverities.Instance));
+        Assert.Contains("does not declare", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Severity_none_turns_a_rule_off_and_overrides_apply()
+    {
+        var engine = new AnalysisEngine([new LongSentenceAnalyzer()]);
+        var off = new SeverityConfiguration(new Dictionary<string, Severity> { ["TL9001"] = Severity.None }, useEditorConfig: false);
+        Assert.Empty(engine.Analyze(Seed(), AnalysisOptions.Default, off).Diagnostics);
+        var error = new SeverityConfiguration(new Dictionary<string, Severity> { ["category-Test"] = Severity.Error }, useEditorConfig: false);
+        Assert.All(engine.Analyze(Seed(), AnalysisOptions.Default, error).Diagnostics, d => Assert.Equal(Severity.Error, d.Severity));
+    }
+
+    [Fact]
+    public void Empty_document_gets_a_warning_and_no_keywords()
+    {
+        DocumentAnalysis result = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From("   \n\n"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Assert.Equal("TL0005", Assert.Single(result.Diagnostics).Id);
+        Assert.Empty(result.GetResult<KeywordResult>()!.Keywords);
+    }
+
+    [Fact]
+    public void Rule_ids_must_be_tl_and_four_digits()
+    {
+        Assert.Throws<ArgumentException>(() => new RuleDescriptor("TL12", "x", "x", "x", Severity.Warning, "x"));
+        Assert.Throws<ArgumentException>(() => new RuleDescriptor("XX1234", "x", "x", "x", Severity.Warning, "x"));
+    }
+
+    [Fact]
+    public void Built_in_catalogue_has_unique_ids_with_help()
+    {
+        IReadOnlyList<RuleDescriptor> rules = BuiltInAnalyzers.CreateEngine().Rules;
+        Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
+        Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Help)));
+    }
+
+    [Fact]
+    public void Analysis_is_deterministic_in_parallel()
+    {
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        var a = engine.Analyze(Seed(), AnalysisOptions.Default, DefaultSeverities.Instance).GetResult<KeywordResult>()!;
+        var b = engine.Analyze(Seed(), AnalysisOptions.Default with { Parallel = false }, DefaultSeverities.Instance).GetResult<KeywordResult>()!;
+        Assert.Equal(a.Keywords.Select(k => (k.Text, k.Score)), b.Keywords.Select(k => (k.Text, k.Score)));
+    }
+}

@@ -1,0 +1,60 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Analyzers;
+
+public class KeywordAnalyzerTests
+{
+    private static (SourceText Source, KeywordResult Result) Seed(int top = 15)
+    {
+        var source = SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seed.txt");
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(source, AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance);
+        return (source, analysis.GetResult<KeywordResult>()!);
+    }
+
+    [Fact]
+    public void Seed_keywords_are_sane()
+    {
+        (SourceText source, KeywordResult result) = Seed();
+        Assert.Equal(15, result.Keywords.Count);
+        Assert.Equal("Chongryon", result.Keywords[0].Text);
+        Assert.Contains(result.Keywords.Take(5), k => k.Text == "North Korea");
+        foreach (Keyword k in result.Keywords)
+        {
+            string[] words = k.Text.ToLowerInvariant().Split(' ');
+            Assert.False(StopWords.Contains(words[0]), k.Text);
+            Assert.False(StopWords.Contains(words[^1]), k.Text);
+            Assert.True(words.Length <= 4, k.Text);
+            Assert.DoesNotContain(k.Text, new[] { "s", "chongryons", "Chongryons" });
+            Assert.InRange(k.Score, 0, 1);
+            Assert.All(k.Occurrences, o =>
+            {
+                Assert.Equal(k.Text.ToLowerInvariant().Replace('’', '\''), source.ToString(o.Span).ToLowerInvariant().Replace('’', '\'').Replace('\n', ' '));
+                Assert.Equal(source.GetLinePosition(o.Span.Start), o.Position);
+            });
+        }
+
+        Assert.Equal(Enumerable.Range(1, 15), result.Keywords.Select(k => k.Rank));
+        Assert.Equal(1.0, result.Keywords[0].Score);
+        Assert.True(result.Keywords.Zip(result.Keywords.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void Every_occurrence_is_found()
+    {
+        (SourceText source, KeywordResult result) = Seed();
+        Keyword chongryon = result.Keywords.Single(k => k.Text == "Chongryon");
+        int expected = System.Text.RegularExpressions.Regex.Count(source.Content, @"\bChongryon\b");
+        Assert.Equal(expected, chongryon.Occurrences.Count);
+    }
+
+    [Fact]
+    public void Top_is_honoured()
+    {
+        Assert.Equal(3, Seed(3).Result.Keywords.Count);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using TextLens.Core.Features;
+
+namespace TextLens.Core.Tests.Features;
+
+public class BackgroundFrequenciesTests
+{
+    [Theory]
+    [InlineData("said", 19600, 3.18)]
+    [InlineData("korea", 2232, 5.35)]
+    [InlineData("abduction", 187, 7.83)]
+    [InlineData("remittance", 46, 9.21)]
+    public void Shipped_table_matches_the_published_document_frequencies(string term, int df, double idf)
+    {
+        BackgroundFrequencies table = BackgroundFrequencies.Default;
+        Assert.Equal(173_701, table.DocumentCount);
+        Assert.Equal(663_574, table.Count);
+        Assert.Equal(df, table.DocumentFrequency(term));
+        Assert.Equal(idf, table.Idf(table.DocumentFrequency(term)), 2);
+    }
+
+    [Fact]
+    public void Tsv_and_binary_forms_agree()
+    {
+        const string tsv = "#N_DOCS\t100\tsource=test\nterm\tdf\nthe\t99\nnorth\t20\nkorea\t10\nnorth korea\t8\n";
+        BackgroundFrequencies fromTsv = BackgroundFrequencies.LoadTsv(new MemoryStream(Encoding.UTF8.GetBytes(tsv)), compressed: false);
+        using var buffer = new MemoryStream();
+        fromTsv.WriteBinary(buffer);
+        buffer.Position = 0;
+        BackgroundFrequencies fromBinary = BackgroundFrequencies.ReadBinary(buffer);
+        foreach (string term in new[] { "the", "north", "korea", "north korea", "missing" })
+        {
+            Assert.Equal(fromTsv.DocumentFrequency(term), fromBinary.DocumentFrequency(term));
+        }
+
+        Assert.Equal(8, fromBinary.DocumentFrequency("north korea"));
+        Assert.Equal(0, fromBinary.DocumentFrequency("missing"));
+        Assert.Equal(fromBinary.Idf(8), fromBinary.PhraseIdf(["North", "Korea"]));
+        Assert.Equal(fromBinary.Idf(8), fromBinary.PhraseIdf(["north-korea"]));
+        Assert.Equal(fromBinary.Idf(0), fromBinary.PhraseIdf(["unknown", "words"]));
+    }
+
+    [Fact]
+    public void Corrupt_binary_is_rejected()
+    {
+        Assert.Throws<InvalidDataException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])));
+    }
+
+    [Fact]
+    public void Normalisation_matches_the_table_tokeniser()
+    {
+        Assert.Equal("jong un", BackgroundFrequencies.Normalize("Jong-un"));
+        Assert.Equal("u s", BackgroundFrequencies.Normalize("U.S."));
+        Assert.Equal("korea s", BackgroundFrequencies.Normalize("Korea’s"));
+    }
+}

@@ -1,0 +1,57 @@
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Parsing;
+
+public class TokenizerTests
+{
+    private static List<Token> Tokens(string text)
+    {
+        var list = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), list);
+        return list;
+    }
+
+    private static string Show(string text) => string.Join(" ", Tokens(text).Select(t => $"{t.Kind.ToString()[0]}:{t.Text}"));
+
+    [Theory]
+    [InlineData("Chongryon’s role", "W:Chongryon C:'s W:role")]
+    [InlineData("Chongryon's role", "W:Chongryon C:'s W:role")]
+    [InlineData("the Workers’ Party", "W:the W:Workers C:' W:Party")]
+    [InlineData("don't", "W:do C:n't")]
+    [InlineData("they’re", "W:they C:'re")]
+    public void Splits_possessives_and_contractions_and_unifies_apostrophes(string text, string expected) =>
+        Assert.Equal(expected, Show(text));
+
+    [Theory]
+    [InlineData("62.7 billion yen", "N:62.7 W:billion W:yen")]
+    [InlineData("US$1billion", "W:US S:$ N:1 W:billion")]
+    [InlineData("11.5 per cent", "N:11.5 W:per W:cent")]
+    [InlineData("29,559 Chosen-seki", "N:29,559 W:Chosen-seki")]
+    [InlineData("the 1990s and the 25th Congress", "W:the N:1990s W:and W:the N:25th W:Congress")]
+    public void Keeps_numbers_whole_and_marks_them(string text, string expected) =>
+        Assert.Equal(expected, Show(text));
+
+    [Theory]
+    [InlineData("the U.S. economy", "W:the W:U.S. W:economy")]
+    [InlineData("e.g. this", "W:e.g. W:this")]
+    [InlineData("Mr. Kim", "W:Mr. W:Kim")]
+    [InlineData("John F. Kennedy", "W:John W:F. W:Kennedy")]
+    [InlineData("Kim Jong-un.", "W:Kim W:Jong-un P:.")]
+    [InlineData("No. 5", "W:No. N:5")]
+    [InlineData("said no.", "W:said W:no P:.")]
+    public void Keeps_abbreviations_and_initials_with_their_period(string text, string expected) =>
+        Assert.Equal(expected, Show(text));
+
+    [Fact]
+    public void Every_token_span_covers_its_surface_text()
+    {
+        string text = File.ReadAllText(TestPaths.SeedArticle);
+        foreach (Token t in Tokens(text))
+        {
+            string surface = text.Substring(t.Span.Start, t.Span.Length);
+            Assert.Equal(t.Text, t.Kind == TokenKind.Punctuation ? surface : surface.Replace('’', '\'').Replace('‘', '\''));
+            Assert.Equal(t.Text.ToLowerInvariant(), t.Lower);
+        }
+    }
+}
