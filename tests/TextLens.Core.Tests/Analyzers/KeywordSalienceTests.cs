@@ -61,12 +61,12 @@ public class KeywordSalienceTests
             + "North Korea worked. Chosen schools teach Korean. A Chosen school opened in Tokyo. Chosen schools are old. "
             + "Chosen schools get no subsidies from the Japanese government.";
         IReadOnlyList<Keyword> keywords = Analyze(text, 20).Keywords;
-        Keyword korea = Assert.Single(keywords, k => k.Key.StartsWith("north korea", StringComparison.Ordinal) && k.Text.StartsWith("North Korea", StringComparison.Ordinal) && k.Text.Split(' ').Length == 2);
+        Keyword korea = Assert.Single(keywords, k => k.Key == "north korea");
         Assert.Equal("North Korea", korea.Text);
-        Assert.Equal(5, korea.Occurrences.Count); // 4 × North Korea, 1 × North Korean
-        Keyword schools = Assert.Single(keywords, k => k.Text.StartsWith("Chosen school", StringComparison.Ordinal));
+        Assert.Equal(4, korea.Occurrences.Count); // 3 × North Korea, 1 × North Korean
+        Keyword schools = Assert.Single(keywords, k => k.Key == "chosen school");
         Assert.Equal("Chosen schools", schools.Text);
-        Assert.Equal(4, schools.Occurrences.Count);
+        Assert.Equal(4, schools.Occurrences.Count); // 3 × Chosen schools, 1 × Chosen school
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public static class KeywordCandidates
         var chunks = new List<(int Start, int End)>();
         foreach (Sentence sentence in doc.Sentences)
         {
+            bool titleCase = IsTitleCase(tokens, sentence);
             chunks.Clear();
             int end = sentence.FirstToken + sentence.TokenCount;
             for (int t = sentence.FirstToken; t < end; t++)
@@ -107,14 +108,14 @@ public static class KeywordCandidates
             {
                 for (int i = start; i <= last; i++)
                 {
-                    if (i > start && InsideName(tokens, sentence, i - 1, i))
+                    if (i > start && !titleCase && InsideName(tokens, sentence, i - 1, i))
                     {
                         continue;
                     }
 
                     for (int j = i; j <= last && j - i < settings.MaxWords; j++)
                     {
-                        if (CanEnd(tokens[j], tags[j]) && (j == last || !InsideName(tokens, sentence, j, j + 1)))
+                        if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
                             Add(byKey, doc, canonical, i, j, sentence.Index, i == start && j == last);
                         }
@@ -138,9 +139,11 @@ public static class KeywordCandidates
                         for (int right = 1; right <= e2 - s2 + 1 && left + right + 1 <= settings.MaxWords; right++)
                         {
                             int j = s2 + right - 1;
-                            if (IsNoun(tags[j]))
+                            int i = e1 - left + 1;
+                            bool splitsName = !titleCase && ((i > s1 && InsideName(tokens, sentence, i - 1, i)) || (j < e2 && InsideName(tokens, sentence, j, j + 1)));
+                            if (IsNoun(tags[j]) && !splitsName)
                             {
-                                Add(byKey, doc, canonical, e1 - left + 1, j, sentence.Index, left == e1 - s1 + 1 && j == e2);
+                                Add(byKey, doc, canonical, i, j, sentence.Index, left == e1 - s1 + 1 && j == e2);
                             }
                         }
                     }
@@ -192,6 +195,23 @@ public static class KeywordCandidates
     /// </summary>
     private static bool InsideName(IReadOnlyList<Token> tokens, Sentence sentence, int left, int right) =>
         left > sentence.FirstToken && tokens[left].IsCapitalized && tokens[right].IsCapitalized;
+
+    /// <summary>A headline in title case (most words capitalised) says nothing about which words form a name.</summary>
+    private static bool IsTitleCase(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        int words = 0;
+        int capitalised = 0;
+        for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && tokens[t].Lower.Length > 3)
+            {
+                words++;
+                capitalised += tokens[t].IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalised >= 0.8 * words;
+    }
 
     private static bool IsNoun(PartOfSpeech tag) => tag is PartOfSpeech.Noun or PartOfSpeech.Propn;
 
