@@ -13,7 +13,7 @@ public sealed record PartOfSpeechTrainingOptions
 
     public float L2Regularization { get; init; } = 0.1f;
 
-    public int MaximumIterations { get; init; } = 150;
+    public int MaximumIterations { get; init; } = 100;
 
     public int HistorySize { get; init; } = 10;
 }

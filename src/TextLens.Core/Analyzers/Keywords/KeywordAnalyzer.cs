@@ -76,7 +76,8 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         double log = (s.TfIdfWeight * Math.Log(tfidf))
             + (s.GraphWeight * Math.Log(c.Graph + 1e-3))
             + (s.PositionWeight * Math.Log(position))
-            + ((c.Words - 1) * Math.Log(s.LengthBonus))
+            + Math.Log(c.Words switch { 1 => 1.0, 2 => s.TwoWordBonus, 3 => s.ThreeWordBonus, _ => s.FourWordBonus })
+            + (s.SpreadWeight * Math.Log(0.1 + c.Spread))
             + (s.MaximalWeight * Math.Log(0.1 + c.MaximalShare))
             + Math.Log(1.0 + (s.CapitalBonus * c.CapitalShare));
         return Math.Exp(log);

@@ -5,7 +5,8 @@ using TextLens.Core.Text;
 namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>One place a candidate phrase occurs: its tokens, sentence, and whether it is a whole noun phrase there.</summary>
-public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, string Surface);
+/// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.</remarks>
+public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface);
 
 /// <summary>A candidate keyphrase: its stemmed key, every occurrence, and the features it is ranked by.</summary>
 public sealed class KeywordCandidate
@@ -25,7 +26,7 @@ public sealed class KeywordCandidate
 
     public List<CandidateOccurrence> Occurrences { get; } = [];
 
-    /// <summary>The form most often written (exact casing); ties go to the one written first.</summary>
+    /// <summary>The form most often written (exact casing; title-case headlines do not vote unless nothing else does); ties go to the one written first.</summary>
     public string Display { get; internal set; } = "";
 
     public int Frequency => Occurrences.Count;
@@ -87,6 +88,11 @@ public static class KeywordCandidates
         {
             bool titleCase = IsTitleCase(tokens, sentence);
             chunks.Clear();
+            if (IsByline(tokens, sentence))
+            {
+                continue;
+            }
+
             int end = sentence.FirstToken + sentence.TokenCount;
             for (int t = sentence.FirstToken; t < end; t++)
             {
@@ -117,7 +123,7 @@ public static class KeywordCandidates
                     {
                         if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
-                            Add(byKey, doc, canonical, i, j, sentence.Index, i == start && j == last);
+                            Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && i == start && j == last, titleCase);
                         }
                     }
                 }
@@ -143,7 +149,7 @@ public static class KeywordCandidates
                             bool splitsName = !titleCase && ((i > s1 && InsideName(tokens, sentence, i - 1, i)) || (j < e2 && InsideName(tokens, sentence, j, j + 1)));
                             if (IsNoun(tags[j]) && !splitsName)
                             {
-                                Add(byKey, doc, canonical, i, j, sentence.Index, left == e1 - s1 + 1 && j == e2);
+                                Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && left == e1 - s1 + 1 && j == e2, titleCase);
                             }
                         }
                     }
@@ -159,8 +165,8 @@ public static class KeywordCandidates
             c.Occurrences.Sort((a, b) => a.FirstToken.CompareTo(b.FirstToken));
             c.Display = c.Occurrences
                 .GroupBy(o => o.Surface, StringComparer.Ordinal)
-                .Select(g => (Surface: g.Key, Count: g.Count(), First: g.Min(o => o.FirstToken)))
-                .OrderByDescending(g => g.Count).ThenBy(g => g.First)
+                .Select(g => (Surface: g.Key, Body: g.Count(o => !o.InTitleCase), Count: g.Count(), First: g.Min(o => o.FirstToken)))
+                .OrderByDescending(g => g.Body).ThenByDescending(g => g.Count).ThenBy(g => g.First)
                 .First().Surface;
             c.FirstPosition = ordinal[c.Occurrences[0].FirstToken] / total;
             c.Spread = (ordinal[c.Occurrences[^1].FirstToken] - ordinal[c.Occurrences[0].FirstToken]) / total;
@@ -187,7 +193,17 @@ public static class KeywordCandidates
         && tag.IsNominal()
         && token.Lower.Length > 1
         && token.Lower.Any(char.IsLetter)
-        && !StopWords.Contains(token.Lower.TrimEnd('.'));
+        && !StopWords.Contains(token.Lower.TrimEnd('.'))
+        && !TimeWords.Contains(token.Lower);
+
+    /// <summary>Days, months and other calendar words: they date a story, they are not what it is about.</summary>
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+        "today", "yesterday", "tomorrow", "week", "weeks", "year", "years", "month", "months", "day", "days", "time",
+    };
 
     /// <summary>
     /// Two adjacent capitalised words (not the sentence's first word) belong to one name
@@ -195,6 +211,25 @@ public static class KeywordCandidates
     /// </summary>
     private static bool InsideName(IReadOnlyList<Token> tokens, Sentence sentence, int left, int right) =>
         left > sentence.FirstToken && tokens[left].IsCapitalized && tokens[right].IsCapitalized;
+
+    /// <summary>A byline or credit ("By Soyoung Kim", "By JOHN SMITH, Associated Press Writer") names the writer, not the topic.</summary>
+    private static bool IsByline(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        if (sentence.TokenCount > 12 || tokens[sentence.FirstToken].Lower != "by")
+        {
+            return false;
+        }
+
+        for (int t = sentence.FirstToken + 1; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && !tokens[t].IsCapitalized && !StopWords.Contains(tokens[t].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A headline in title case (most words capitalised) says nothing about which words form a name.</summary>
     private static bool IsTitleCase(IReadOnlyList<Token> tokens, Sentence sentence)
@@ -219,6 +254,11 @@ public static class KeywordCandidates
 
     private static bool IsCapitalised(ParsedDocument doc, CandidateOccurrence o)
     {
+        if (o.InTitleCase)
+        {
+            return false;
+        }
+
         for (int t = o.FirstToken; t <= o.LastToken; t++)
         {
             Token token = doc.Tokens[t];
@@ -232,7 +272,7 @@ public static class KeywordCandidates
         return o.FirstToken != o.LastToken || doc.Sentences[o.Sentence].FirstToken != o.FirstToken;
     }
 
-    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal)
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase)
     {
         var stems = new string[last - first + 1];
         for (int t = first; t <= last; t++)
@@ -248,7 +288,7 @@ public static class KeywordCandidates
         }
 
         string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
-        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, surface));
+        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface));
     }
 
     /// <summary>Porter stems of the usable tokens, with a demonym folded onto its place when both occur (korean → korea).</summary>

@@ -15,24 +15,33 @@ public sealed record KeywordSettings
     public int MaxWords { get; init; } = 4;
 
     /// <summary>Exponent of the term frequency in tf-idf.</summary>
-    public double TfExponent { get; init; } = 1.0;
+    public double TfExponent { get; init; } = 0.5;
 
     /// <summary>Weight of tf-idf (term frequency × background IDF).</summary>
-    public double TfIdfWeight { get; init; } = 1.0;
+    public double TfIdfWeight { get; init; } = 1.5;
 
     /// <summary>Weight of graph centrality (position-biased PageRank summed over the phrase's words).</summary>
-    public double GraphWeight { get; init; } = 1.0;
+    public double GraphWeight { get; init; } = 0.5;
 
     /// <summary>Weight of the position of first occurrence, as 1 / (1 + relative position × <see cref="PositionScale"/>).</summary>
     public double PositionWeight { get; init; } = 1.0;
 
     public double PositionScale { get; init; } = 10.0;
 
-    /// <summary>Multiplier per extra word beyond the first.</summary>
-    public double LengthBonus { get; init; } = 1.0;
+    /// <summary>Multiplier of a two-word phrase relative to one word.</summary>
+    public double TwoWordBonus { get; init; } = 1.5;
+
+    /// <summary>Multiplier of a three-word phrase relative to one word.</summary>
+    public double ThreeWordBonus { get; init; } = 1.5;
+
+    /// <summary>Multiplier of a four-word phrase relative to one word.</summary>
+    public double FourWordBonus { get; init; } = 0.4;
+
+    /// <summary>Weight of the spread of occurrences, as (0.1 + spread).</summary>
+    public double SpreadWeight { get; init; } = 0.0;
 
     /// <summary>Weight of the share of occurrences in which the phrase is a whole noun phrase.</summary>
-    public double MaximalWeight { get; init; } = 0.5;
+    public double MaximalWeight { get; init; } = 1.5;
 
     /// <summary>Bonus for phrases written capitalised (names): score × (1 + bonus × share capitalised).</summary>
     public double CapitalBonus { get; init; } = 0.0;
@@ -44,5 +53,5 @@ public sealed record KeywordSettings
     public bool OfPhrases { get; init; } = true;
 
     /// <summary>Skip a phrase contained in (or containing) a better-ranked one.</summary>
-    public bool SuppressContained { get; init; } = true;
+    public bool SuppressContained { get; init; } = false;
 }
