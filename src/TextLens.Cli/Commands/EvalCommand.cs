@@ -22,5 +22,6 @@ public static class EvalCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return EvalKeyphrasesCommand.Create();
+        yield return EvalClustersCommand.Create();
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Features;
@@ -37,6 +38,11 @@ public static class ReportCommand
             Description = "Keywords to report per document.",
             DefaultValueFactory = _ => AnalysisOptions.Default.TopKeywords,
         };
+        var themes = new Option<string>("--themes")
+        {
+            Description = "Number of themes per document: 'auto' (chosen from the text) or a number, e.g. 4.",
+            DefaultValueFactory = _ => "auto",
+        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a diagnostic has this severity or higher: none, suggestion, warning, error.",
@@ -60,10 +66,17 @@ public static class ReportCommand
         };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or notes on standard error." };
+        var changedSince = new Option<string>("--changed-since")
+        {
+            Description = "Analyse only files added or modified since this git ref (compared from its merge base with HEAD), within the given inputs (default: the current folder) and the include/exclude/ignore rules.",
+        };
+        var baseline = new Option<string>("--baseline") { Description = "Baseline file: findings recorded in it are marked suppressed and do not count; only new ones are reported." };
+        var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current findings in this baseline file (they then count as baselined in this run too)." };
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
-            inputs, format, output, top, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            inputs, format, output, top, themes, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            changedSince, baseline, writeBaseline,
         };
 
         command.SetAction(parse =>
@@ -87,7 +100,15 @@ public static class ReportCommand
                     var other => throw new UsageException($"--stdin-format must be text or markdown, not '{other}'."),
                 },
                 Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
-                Quiet: parse.GetValue(quiet));
+                Quiet: parse.GetValue(quiet),
+                Themes: ParseThemes(parse.GetValue(themes)!))
+            {
+                ChangedSince = parse.GetValue(changedSince),
+                BaselinePath = parse.GetValue(baseline),
+                WriteBaselinePath = parse.GetValue(writeBaseline),
+                StderrIsTerminal = !Console.IsErrorRedirected,
+                Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
+            };
             return Run(request, Console.Out, Console.Error);
         });
         return command;
@@ -105,16 +126,40 @@ public static class ReportCommand
         IReadOnlyDictionary<string, Severity> SeverityOverrides,
         DocumentFormat StdinFormat,
         bool Color,
-        bool Quiet);
+        bool Quiet,
+        ThemeCount Themes = default)
+    {
+        /// <summary>The folder inputs, outputs and baselines are relative to, and that report paths are shown relative to.</summary>
+        public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+        /// <summary>--changed-since: a git ref; only files changed since its merge base with HEAD are analysed.</summary>
+        public string? ChangedSince { get; init; }
+
+        /// <summary>--baseline: findings recorded in this file are marked suppressed.</summary>
+        public string? BaselinePath { get; init; }
+
+        /// <summary>--write-baseline: record the current findings here.</summary>
+        public string? WriteBaselinePath { get; init; }
+
+        /// <summary>Whether standard error is a terminal (progress is shown only then).</summary>
+        public bool StderrIsTerminal { get; init; }
+
+        /// <summary>The command line, recorded in SARIF invocations.</summary>
+        public IReadOnlyList<string> Arguments { get; init; } = [];
+
+        /// <summary>The engine to run; the built-in analyzers by default.</summary>
+        public AnalysisEngine? Engine { get; init; }
+    }
 
     public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
     {
-        if (request.Inputs.Count == 0)
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        if (request.Inputs.Count == 0 && request.ChangedSince is null)
         {
             throw new UsageException("no inputs: give files, directories, globs, or '-' for standard input.");
         }
 
-        string? unknown = request.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-' && !File.Exists(i));
+        string? unknown = request.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-' && !File.Exists(Path.GetFullPath(i, request.WorkingDirectory)));
         if (unknown is not null)
         {
             throw new UsageException($"unknown option '{unknown}' for 'report'; run 'textlens report --help'.");
@@ -132,17 +177,26 @@ public static class ReportCommand
             throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
         }
 
+        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
+
         BackgroundFrequencies.Preload();
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
         {
             _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
         }
 
-        var discovery = new InputDiscovery(Environment.CurrentDirectory, request.Includes, request.Excludes);
-        DiscoveredInputs found = discovery.Discover(request.Inputs);
+        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
+        DiscoveredInputs found = request.ChangedSince is { } gitRef
+            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+            : discovery.Discover(request.Inputs);
+        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        {
+            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+        }
+
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes };
+        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes };
 
         var analyses = new ConcurrentBag<DocumentAnalysis>();
         foreach (Diagnostic problem in found.Problems)
@@ -151,15 +205,41 @@ public static class ReportCommand
         }
 
         byte[]? stdinBytes = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput() : null;
-        Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, found.Files.Count, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, found.Files.Count))
         {
-            LoadResult load = file.IsStandardInput
-                ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
-                : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-            analyses.Add(engine.Analyze(load, options, severities));
-        });
+            Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            {
+                LoadResult load = file.IsStandardInput
+                    ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
+                    : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
+                analyses.Add(engine.Analyze(load, options, severities));
+                progress.Advance();
+            });
+        }
 
-        CorpusReport report = ReportBuilder.Build(analyses);
+        IReadOnlyList<DocumentAnalysis> results = [.. analyses];
+        if (request.WriteBaselinePath is { } writeBaselinePath)
+        {
+            Baseline written = Baseline.From(results);
+            string target = Path.GetFullPath(writeBaselinePath, request.WorkingDirectory);
+            AtomicFile.WriteAllText(target, written.ToJson());
+            if (!request.Quiet)
+            {
+                stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
+            }
+
+            baseline = written;
+        }
+
+        if (baseline is not null)
+        {
+            results = [.. results.Select(baseline.Apply)];
+        }
+
+        CorpusReport report = ReportBuilder.Build(results);
+        int exitCode = ExitCodes.For(results, request.FailOn);
+        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
         for (int i = 0; i < formatters.Length; i++)
         {
             string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
@@ -167,6 +247,9 @@ public static class ReportCommand
             {
                 Color = target is null && request.Color && formatters[i].Name == "console",
                 TopKeywords = request.Top,
+                BaseDirectory = request.WorkingDirectory,
+                Rules = engine.Rules,
+                Invocation = invocation,
             };
             var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             formatters[i].Write(report, buffer, settings);
@@ -176,7 +259,7 @@ public static class ReportCommand
             }
             else
             {
-                AtomicFile.WriteAllText(target, buffer.ToString());
+                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
                 if (!request.Quiet)
                 {
                     stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
@@ -185,7 +268,29 @@ public static class ReportCommand
         }
 
         stdout.Flush();
-        return ExitCodes.For(analyses, request.FailOn);
+        return exitCode;
+    }
+
+    private static Baseline ReadBaseline(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read baseline '{path}': {ex.Message}");
+        }
+
+        try
+        {
+            return Baseline.Parse(text);
+        }
+        catch (BaselineFormatException ex)
+        {
+            throw new UsageException($"baseline '{path}' is malformed: {ex.Message}. Write it with --write-baseline.");
+        }
     }
 
     private static byte[] ReadStandardInput()
@@ -198,6 +303,23 @@ public static class ReportCommand
 
     internal static Severity ParseSeverity(string text, string option) =>
         Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
+
+    /// <summary>'auto' or a whole number of themes from 1 to 50.</summary>
+    internal static ThemeCount ParseThemes(string text)
+    {
+        string t = text.Trim();
+        if (t.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThemeCount.Auto;
+        }
+
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 50)
+        {
+            return new ThemeCount(n);
+        }
+
+        throw new UsageException($"--themes must be 'auto' or a number from 1 to 50, not '{text}'.");
+    }
 
     internal static long ParseSize(string text)
     {

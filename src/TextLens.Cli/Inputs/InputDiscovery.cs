@@ -16,7 +16,9 @@ public sealed record DiscoveredInputs(IReadOnlyList<InputFile> Files, IReadOnlyL
 /// <summary>
 /// Expands command-line inputs: '-' is standard input; a file is taken as given; a directory is
 /// searched recursively for the included patterns (default *.txt, *.md, *.markdown), skipping
-/// hidden folders; anything with * ? or [ is a glob. --exclude globs apply to all of them.
+/// hidden folders; anything with * ? or [ is a glob. --exclude globs and .textlensignore files apply to all of them.
+/// With --changed-since, <see cref="DiscoverChanged"/> filters git's list of changed files by the same rules
+/// instead of searching the tree.
 /// Display paths are relative to the working directory when inside it, with '/' separators.
 /// </summary>
 public sealed class InputDiscovery
@@ -27,9 +29,11 @@ public sealed class InputDiscovery
     private readonly IReadOnlyList<string> _includes;
     private readonly Matcher _excludes;
     private readonly bool _hasExcludes;
+    private readonly IgnoreFiles? _ignoreFiles;
 
-    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes)
+    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes, IgnoreFiles? ignoreFiles = null)
     {
+        _ignoreFiles = ignoreFiles;
         _workingDirectory = Path.GetFullPath(workingDirectory);
         _includes = includes is { Count: > 0 } ? [.. includes.Select(Normalize)] : DefaultIncludes;
         _excludes = new Matcher(StringComparison.Ordinal);
@@ -98,6 +102,68 @@ public sealed class InputDiscovery
         return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], problems);
     }
 
+    /// <summary>
+    /// The changed files (full paths, e.g. from <see cref="GitChanges"/>) that lie within the arguments
+    /// (folders, files or globs; none means the working directory) and pass the include, exclude and
+    /// ignore rules. Nothing else is read. Standard input is not allowed here.
+    /// </summary>
+    public DiscoveredInputs DiscoverChanged(IEnumerable<string> changedFiles, IReadOnlyList<string> arguments)
+    {
+        IReadOnlyList<string> scopes = arguments.Count > 0 ? arguments : ["."];
+        var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        foreach (string changed in changedFiles)
+        {
+            string full = Path.GetFullPath(changed);
+            foreach (string arg in scopes)
+            {
+                if (arg == "-")
+                {
+                    throw new UsageException("--changed-since cannot be combined with '-' (standard input).");
+                }
+
+                if (InScope(full, arg) && !IsExcluded(full))
+                {
+                    Add(files, full);
+                    break;
+                }
+            }
+        }
+
+        return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], []);
+    }
+
+    private bool InScope(string full, string arg)
+    {
+        string target = Path.GetFullPath(arg, _workingDirectory);
+        if (string.Equals(Path.TrimEndingDirectorySeparator(target), full, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        string root = target;
+        IReadOnlyList<string> patterns = _includes;
+        if (arg.AsSpan().IndexOfAny("*?[") >= 0 && !Directory.Exists(target))
+        {
+            (root, string pattern) = SplitGlob(arg);
+            patterns = [pattern];
+        }
+
+        string rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+        if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel) ||
+            rel.Split('/').SkipLast(1).Any(segment => segment.StartsWith('.') || segment is "bin" or "obj" or "node_modules"))
+        {
+            return false;
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        foreach (string p in patterns)
+        {
+            matcher.AddInclude(p);
+        }
+
+        return matcher.Match(rel).HasMatches;
+    }
+
     private void Add(Dictionary<string, InputFile> files, string full) => files.TryAdd(full, new InputFile(full, Display(full)));
 
     private IEnumerable<string> Search(string root, IReadOnlyList<string> patterns)
@@ -125,6 +191,11 @@ public sealed class InputDiscovery
 
     private bool IsExcluded(string full)
     {
+        if (_ignoreFiles?.IsIgnored(full) == true)
+        {
+            return true;
+        }
+
         if (!_hasExcludes)
         {
             return false;

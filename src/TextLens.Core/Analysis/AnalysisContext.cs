@@ -100,11 +100,22 @@ internal sealed class DocumentAnalysisSession
             _ = run.Value;
         }
 
-        return (T)_results[typeof(T)];
+        return _results.TryGetValue(typeof(T), out object? result)
+            ? (T)result
+            : throw new InvalidOperationException($"The analyzer that produces {typeof(T).Name} failed on this document.");
     }
 
     public void SetResult<T>(T result)
         where T : class => _results[typeof(T)] = result;
+
+    public void ReportFileLevel(RuleDescriptor rule, params object?[] args)
+    {
+        Severity severity = _severityOf(rule);
+        if (severity != Severity.None)
+        {
+            _diagnostics.Add(Diagnostic.ForFile(rule, Document.Source.Path, args) with { Severity = severity });
+        }
+    }
 
     public void Report(RuleDescriptor rule, TextSpan span, object?[] args)
     {

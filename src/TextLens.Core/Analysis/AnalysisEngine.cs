@@ -1,4 +1,6 @@
+using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analysis.Suppressions;
 using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
@@ -29,15 +31,16 @@ public sealed class AnalysisEngine
             }
         }
 
-        Rules = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (RuleDescriptor rule in InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules)))
+        RuleDescriptor[] declared = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules))];
+        foreach (IGrouping<string, RuleDescriptor> sameId in declared.GroupBy(r => r.Id, StringComparer.Ordinal))
         {
-            if (!ids.Add(rule.Id) && !Rules.Contains(rule))
+            if (sameId.Distinct().Count() > 1)
             {
-                throw new ArgumentException($"Rule id {rule.Id} is declared twice.", nameof(analyzers));
+                throw new ArgumentException($"Rule id {sameId.Key} is declared twice with different descriptors.", nameof(analyzers));
             }
         }
+
+        Rules = [.. declared.DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<IDocumentAnalyzer> Analyzers => _analyzers;
@@ -52,16 +55,20 @@ public sealed class AnalysisEngine
     {
         Diagnostic failure = load.Failure ?? throw new ArgumentException("The load did not fail.", nameof(load));
         Severity severity = severities.GetSeverity(failure.Rule, load.Path);
-        IReadOnlyList<Diagnostic> diagnostics = severity == Severity.None ? [] : [failure with { Severity = severity }];
+        IReadOnlyList<Diagnostic> diagnostics = severity == Severity.None ? [] : DiagnosticFingerprints.Assign([failure with { Severity = severity }], null);
         return new DocumentAnalysis(load.Path, null, new Dictionary<Type, object>(), diagnostics);
     }
 
     public DocumentAnalysis Analyze(LoadResult load, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
         load.Text is null ? Failed(load, severities) : Analyze(load.Text, options, severities, cancellationToken);
 
-    public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
+    public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
+        Analyze(ParsedDocument.Parse(source), options, severities, cancellationToken);
+
+    /// <summary>Analyses a document that is already parsed (e.g. built from pre-split sentences by an evaluation).</summary>
+    public DocumentAnalysis Analyze(ParsedDocument document, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
     {
-        ParsedDocument document = ParsedDocument.Parse(source);
+        SourceText source = document.Source;
         DocumentFeatures features = TextFeaturizer.Featurize(document, _background());
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
@@ -72,8 +79,17 @@ public sealed class AnalysisEngine
             var run = new Lazy<bool>(() =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                analyzer.Analyze(context);
-                return true;
+                try
+                {
+                    analyzer.Analyze(context);
+                    return true;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug in one analyzer must not lose the rest of the report: say so, and go on.
+                    session.ReportFileLevel(InputRules.AnalyzerFailed, analyzer.Name, source.Path, $"{ex.GetType().Name}: {ex.Message}");
+                    return false;
+                }
             }, LazyThreadSafetyMode.ExecutionAndPublication);
             runs.Add(run);
             if (analyzer.ResultType is { } type)
@@ -101,7 +117,8 @@ public sealed class AnalysisEngine
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
-        return new DocumentAnalysis(source.Path, document, session.Results, diagnostics);
+        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source).Apply(diagnostics), document);
+        return new DocumentAnalysis(source.Path, document, session.Results, final);
     }
 }
 

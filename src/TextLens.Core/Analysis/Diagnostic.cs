@@ -25,6 +25,9 @@ public sealed record Diagnostic(RuleDescriptor Rule, Severity Severity, string M
 
     public bool IsSuppressed => Suppression != SuppressionKind.None;
 
+    /// <summary>A stable identity that survives edits elsewhere in the file (see Baselines/DiagnosticFingerprints); set by the engine.</summary>
+    public string? Fingerprint { get; init; }
+
     public static Diagnostic ForFile(RuleDescriptor rule, string path, params object?[] args) =>
         new(rule, rule.DefaultSeverity, rule.FormatMessage(args), path, null, null);
 }

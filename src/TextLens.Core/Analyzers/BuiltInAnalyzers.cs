@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Analyzers.Themes;
 
 namespace TextLens.Core.Analyzers;
 
@@ -9,6 +10,7 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> All { get; } =
     [
         new KeywordAnalyzer(),
+        new ThemeAnalyzer(),
     ];
 
     public static AnalysisEngine CreateEngine() => new(All);

@@ -116,6 +116,47 @@ public sealed class ParsedDocument
     }
 
     /// <summary>
+    /// A document made of sentences that are already split (an evaluation set's sentences): the
+    /// sentences are joined by blank lines, each becomes one paragraph holding exactly one sentence,
+    /// and the sentence splitter is not run, so sentence <c>i</c> is exactly the i-th given string.
+    /// </summary>
+    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>")
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var content = new StringBuilder();
+        var spans = new TextSpan[sentences.Count];
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if (i > 0)
+            {
+                content.Append("\n\n");
+            }
+
+            string text = sentences[i].ReplaceLineEndings(" ");
+            spans[i] = new TextSpan(content.Length, text.Length);
+            content.Append(text);
+        }
+
+        var source = new SourceText(path, content.ToString(), DocumentFormat.PlainText);
+        ProseLayout prose = ProseLayout.FromPlainText(source.Content);
+        var tokens = new List<Token>(source.Length / 5);
+        var parsed = new Sentence[spans.Length];
+        var paragraphs = new Paragraph[spans.Length];
+        for (int i = 0; i < spans.Length; i++)
+        {
+            int first = tokens.Count;
+            Tokenizer.Tokenize(source.Content, spans[i], tokens);
+            TextSpan span = tokens.Count > first
+                ? TextSpan.FromBounds(tokens[first].Span.Start, tokens[^1].Span.End)
+                : new TextSpan(spans[i].Start, 0);
+            parsed[i] = new Sentence(i, span, first, tokens.Count - first, i, BlockKind.Paragraph, DisplayText(source.Content, source.Content, span));
+            paragraphs[i] = new Paragraph(i, span, BlockKind.Paragraph, i, 1);
+        }
+
+        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs);
+    }
+
+    /// <summary>
     /// The prose of a span with each gap (white space, line breaks, removed Markdown) folded to one
     /// space, or to nothing where the original had no white space there (a link's target before a full stop).
     /// </summary>

@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -60,13 +61,20 @@ public static class ReportBuilder
             k.Text, k.Score, k.Rank, k.Occurrences.Count,
             [.. k.Occurrences.Select(o => Location(source, o.Span))],
             k.Features))];
+        ThemeResult? themes = analysis.GetResult<ThemeResult>();
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
-            return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn);
+            return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn)
+            {
+                Cluster = themes?.Assignments[s.Index],
+            };
         })];
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
-        return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics);
+        return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
+        {
+            Clusters = themes is null ? null : ThemeReports.From(themes),
+        };
     }
 
     public static LocationReport Location(SourceText source, TextSpan span)
@@ -92,5 +100,7 @@ public static class ReportBuilder
             SuppressionKind.InSource => "inSource",
             SuppressionKind.Baseline => "baseline",
             _ => null,
-        });
+        },
+        d.Snippet,
+        d.Fingerprint);
 }

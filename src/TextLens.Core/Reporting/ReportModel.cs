@@ -35,7 +35,12 @@ public sealed record DocumentReport(
     DocumentStats? Stats,
     IReadOnlyList<KeywordReport> Keywords,
     IReadOnlyList<SentenceReport> Sentences,
-    IReadOnlyList<DiagnosticReport> Diagnostics);
+    IReadOnlyList<DiagnosticReport> Diagnostics)
+{
+    /// <summary>The document's themes in order of first appearance (see ThemeReport.cs); null when the document was not analysed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClusterReport>? Clusters { get; init; }
+}
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);
 
@@ -49,7 +54,12 @@ public sealed record KeywordReport(
 
 public sealed record LocationReport(int Start, int Length, int Line, int Column);
 
-public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column);
+public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column)
+{
+    /// <summary>The id of the sentence's theme in <see cref="DocumentReport.Clusters"/>, or -1 when it fits no theme.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Cluster { get; init; }
+}
 
 public sealed record DiagnosticReport(
     string Id,
@@ -63,4 +73,6 @@ public sealed record DiagnosticReport(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndLine,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? EndColumn,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suppression,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint = null);

@@ -55,6 +55,7 @@ public sealed class ProseLayout
         int n = content.Length;
         int blockStart = -1;
         int blockEnd = -1;
+        List<TextSpan>? comments = null;
         while (i < n)
         {
             int lineStart = i;
@@ -74,8 +75,14 @@ public sealed class ProseLayout
             }
 
             bool blank = content.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace();
-            bool listItem = !blank && IsListItemLine(content.AsSpan(lineStart, lineEnd - lineStart));
-            if (blank || listItem)
+            bool comment = !blank && IsCommentLine(content.AsSpan(lineStart, lineEnd - lineStart));
+            bool listItem = !blank && !comment && IsListItemLine(content.AsSpan(lineStart, lineEnd - lineStart));
+            if (comment)
+            {
+                (comments ??= []).Add(TextSpan.FromBounds(lineStart, lineEnd));
+            }
+
+            if (blank || comment || listItem)
             {
                 if (blockStart >= 0)
                 {
@@ -110,8 +117,25 @@ public sealed class ProseLayout
         }
 
         blocks.RemoveAll(b => b.Span.IsEmpty);
-        return new ProseLayout(content, blocks);
+        if (comments is null)
+        {
+            return new ProseLayout(content, blocks);
+        }
+
+        char[] text = content.ToCharArray();
+        foreach (TextSpan c in comments)
+        {
+            Array.Fill(text, ' ', c.Start, c.Length);
+        }
+
+        return new ProseLayout(new string(text), blocks);
     }
+
+    /// <summary>
+    /// A plain-text comment line: its first non-blank characters are '%%'. Comment lines are not prose
+    /// (they end a paragraph and are masked) and carry directives such as '%% textlens-disable TL1234'.
+    /// </summary>
+    public static bool IsCommentLine(ReadOnlySpan<char> line) => line.TrimStart().StartsWith("%%", StringComparison.Ordinal);
 
     public static ProseLayout FromMarkdown(string content)
     {

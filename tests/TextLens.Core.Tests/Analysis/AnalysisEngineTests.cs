@@ -81,11 +81,36 @@ public class AnalysisEngineTests
     }
 
     [Fact]
-    public void Reporting_an_undeclared_rule_is_an_error()
+    public void Reporting_an_undeclared_rule_is_an_analyzer_failure_that_loses_nothing_else()
     {
-        var engine = new AnalysisEngine([new RogueAnalyzer()]);
-        var ex = Assert.ThrowsAny<Exception>(() => engine.Analyze(SourceText.From("Some text."), AnalysisOptions.Default with { Parallel = false }, DefaultSeverities.Instance));
-        Assert.Contains("does not declare", ex.ToString(), StringComparison.Ordinal);
+        var engine = new AnalysisEngine([new RogueAnalyzer(), new KeywordAnalyzer()]);
+        DocumentAnalysis result = engine.Analyze(SourceText.From("Interest rates rose. Interest rates fell."), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Diagnostic failure = Assert.Single(result.Diagnostics);
+        Assert.Equal("TL0007", failure.Id);
+        Assert.Contains("rogue", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("does not declare", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("interest rates", result.GetResult<KeywordResult>()!.Keywords[0].Text.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Two_descriptors_with_one_id_are_rejected()
+    {
+        var clash = new RuleDescriptor("TL0001", "Other", "m", "Test", Severity.Warning, "h");
+        var analyzer = new ClashAnalyzer(clash);
+        Assert.Throws<ArgumentException>(() => new AnalysisEngine([analyzer]));
+    }
+
+    private sealed class ClashAnalyzer(RuleDescriptor rule) : IDocumentAnalyzer
+    {
+        public string Name => "clash";
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [rule];
+
+        public Type? ResultType => null;
+
+        public void Analyze(AnalysisContext context)
+        {
+        }
     }
 
     [Fact]

@@ -37,8 +37,14 @@ public static class InputRules
         "A directory or glob matched no file with an included extension (*.txt, *.md, *.markdown by default, see --include) that is not excluded. Check the path and the --include/--exclude patterns.",
         "textlens report empty-folder/");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs];
+    public static readonly RuleDescriptor AnalyzerFailed = new(
+        "TL0007", "Analyzer failed", "The {0} analyzer failed on '{1}': {2}", "Internal", Severity.Error,
+        "An analyzer threw an exception on this document. Its results are missing from the report; every other analyzer and document is still reported. This is a bug in TextLens: please report it with the document that triggers it.",
+        null);
 
-    /// <summary>Load failures mean the file could not be analysed: the run exits with code 2.</summary>
-    public static bool IsLoadFailure(RuleDescriptor rule) => rule != Empty && All.Contains(rule);
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed];
+
+    /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
+    public static bool IsLoadFailure(RuleDescriptor rule) =>
+        rule == Unreadable || rule == Binary || rule == InvalidEncoding || rule == TooLarge || rule == NoInputs;
 }

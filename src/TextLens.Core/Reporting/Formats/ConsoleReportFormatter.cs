@@ -31,6 +31,18 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 o.Append('\n');
             }
 
+            if (d.Clusters is { Count: > 0 } themes)
+            {
+                o.Append("  themes:\n");
+                foreach (ClusterReport t in themes)
+                {
+                    string share = (t.Share * 100).ToString("0", CultureInfo.InvariantCulture);
+                    string example = Shorten(d.Sentences[t.Representative].Text, 100);
+                    o.Append(CultureInfo.InvariantCulture, $"    {t.Id + 1}. {c.Cyan(t.Label)} {c.Dim($"{share}%, {t.Sentences.Count} sentence(s)")}\n");
+                    o.Append(CultureInfo.InvariantCulture, $"       {c.Dim($"\u201c{example}\u201d")}\n");
+                }
+            }
+
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {
                 string where = x.Line is { } l ? $"{d.Path}({l},{x.Column})" : d.Path;
@@ -50,6 +62,18 @@ public sealed class ConsoleReportFormatter : IReportFormatter
         o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
         o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
         writer.Write(o.ToString());
+    }
+
+    /// <summary>At most <paramref name="max"/> characters, cut at a word boundary with an ellipsis.</summary>
+    internal static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        int cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(' ', ',', ';', ':') + "\u2026";
     }
 
     private readonly struct Palette(bool on)

@@ -1,4 +1,15 @@
+using TextLens.Core.Analysis;
+
 namespace TextLens.Core.Reporting.Formats;
+
+/// <summary>
+/// How the tool was run, for formats that record it (SARIF <c>invocations</c>). Passed in so that
+/// formatters stay pure: the only non-deterministic data in any output is what the caller puts here.
+/// </summary>
+public sealed record InvocationInfo(int ExitCode, DateTimeOffset StartTimeUtc, DateTimeOffset EndTimeUtc, IReadOnlyList<string> Arguments)
+{
+    public bool Successful => ExitCode != ExitCodes.UsageOrInputError;
+}
 
 /// <summary>Settings a formatter may honour.</summary>
 public sealed record FormatSettings
@@ -13,6 +24,12 @@ public sealed record FormatSettings
 
     /// <summary>Folder that SARIF and annotation paths are relative to.</summary>
     public string BaseDirectory { get; init; } = ".";
+
+    /// <summary>The rule catalogue (SARIF tool.driver.rules, HTML rule titles). Empty: formats list only the rules that occur.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; init; } = [];
+
+    /// <summary>How the tool was run; null leaves invocation data (times, exit code) out.</summary>
+    public InvocationInfo? Invocation { get; init; }
 }
 
 /// <summary>Formats a report. Formatters only format: no analysis, no I/O besides the writer.</summary>
@@ -34,6 +51,9 @@ public static class ReportFormatters
         new ConsoleReportFormatter(),
         new MarkdownReportFormatter(),
         new JsonReportFormatter(),
+        new SarifReportFormatter(),
+        new GitHubReportFormatter(),
+        new HtmlReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>

@@ -52,10 +52,29 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                   .Append("\n\n");
             }
 
+            AppendThemes(md, d);
             AppendDiagnostics(md, d);
         }
 
         writer.Write(md.ToString());
+    }
+
+    /// <summary>The themes in order of first appearance: label, share, size and representative sentence.</summary>
+    private static void AppendThemes(StringBuilder md, DocumentReport d)
+    {
+        if (d.Clusters is not { Count: > 0 } themes)
+        {
+            return;
+        }
+
+        md.Append("**Themes:**\n\n| # | Theme | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
+        foreach (ClusterReport t in themes)
+        {
+            string example = ConsoleReportFormatter.Shorten(d.Sentences[t.Representative].Text, 160);
+            md.Append(CultureInfo.InvariantCulture, $"| {t.Id + 1} | {Escape(t.Label)} | {t.Share * 100:0}% | {t.Sentences.Count} | {Escape(example)} |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static void AppendDiagnostics(StringBuilder md, DocumentReport d)

@@ -1,0 +1,200 @@
+using Lucene.Net.Tartarus.Snowball.Ext;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+
+namespace TextLens.Core.Analyzers.Themes;
+
+/// <summary>
+/// The sparse TF-IDF vectors of a document's sentences over stemmed content terms, built from the
+/// shared ML.NET n-gram bags (<see cref="DocumentFeatures.SentenceTerms"/>): stop words, numbers and
+/// one-letter words are dropped, words are reduced to their Snowball (Porter 2) stems so that
+/// 'election' and 'elections' are one term, and each term is weighted by (1 + ln tf) × background IDF.
+/// Rows are L2-normalised; a sentence with no content term has an empty row.
+/// </summary>
+public sealed class SentenceVectors
+{
+    [ThreadStatic]
+    private static EnglishStemmer? _stemmer;
+
+    private SentenceVectors(IReadOnlyList<string> terms, IReadOnlyList<string> displayForms, double[] idf, SparseRow[] rows, SparseRow[] counts)
+    {
+        Terms = terms;
+        DisplayForms = displayForms;
+        Idf = idf;
+        Rows = rows;
+        Counts = counts;
+    }
+
+    /// <summary>The stemmed terms (one or two stems joined by a space), in order of first occurrence.</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>How each term is most often written in the document (lower case), for labels.</summary>
+    public IReadOnlyList<string> DisplayForms { get; }
+
+    /// <summary>The background IDF of each term.</summary>
+    public IReadOnlyList<double> Idf { get; }
+
+    /// <summary>Per sentence, its weighted and L2-normalised term vector.</summary>
+    public IReadOnlyList<SparseRow> Rows { get; }
+
+    /// <summary>Per sentence, the raw counts of its terms.</summary>
+    public IReadOnlyList<SparseRow> Counts { get; }
+
+    public int SentenceCount => Rows.Count;
+
+    public static SentenceVectors Build(DocumentFeatures features, ThemeSettings settings)
+    {
+        IReadOnlyList<string> vocabulary = features.Vocabulary;
+        var termOf = new int[vocabulary.Count];
+        var termIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var idf = new List<double>();
+        var surfaces = new List<Dictionary<string, int>>();
+        var weightFactor = new List<double>();
+        BackgroundFrequencies background = features.Background;
+
+        // Terms are numbered in order of first occurrence in the text, not in vocabulary order, so
+        // that everything downstream is independent of how ML.NET numbers its slots.
+        Array.Fill(termOf, -2);
+        foreach (SparseVector bag in features.SentenceTerms)
+        {
+            for (int i = 0; i < bag.Count; i++)
+            {
+                int v = bag.Indices[i];
+                if (termOf[v] != -2)
+                {
+                    continue;
+                }
+
+                termOf[v] = -1;
+                string ngram = vocabulary[v];
+                string[] words = ngram.Split(' ');
+                if (words.Length > settings.MaxTermWords || !words.All(IsContentWord))
+                {
+                    continue;
+                }
+
+                string key = string.Join(' ', words.Select(Stem));
+                if (!termIndex.TryGetValue(key, out int t))
+                {
+                    t = terms.Count;
+                    termIndex[key] = t;
+                    terms.Add(key);
+                    idf.Add(background.PhraseIdf(words));
+                    surfaces.Add(new Dictionary<string, int>(StringComparer.Ordinal));
+                    weightFactor.Add(words.Length == 1 ? 1.0 : settings.PhraseWeight);
+                }
+
+                termOf[v] = t;
+            }
+        }
+
+        int n = features.SentenceTerms.Count;
+        var sentenceDf = new int[terms.Count];
+        var seen = new HashSet<int>();
+        foreach (SparseVector bag in features.SentenceTerms)
+        {
+            seen.Clear();
+            for (int i = 0; i < bag.Count; i++)
+            {
+                if (termOf[bag.Indices[i]] is var t and >= 0 && seen.Add(t))
+                {
+                    sentenceDf[t]++;
+                }
+            }
+        }
+
+        double[] documentIdf = [.. sentenceDf.Select(df => Math.Pow(Math.Log((1.0 + n) / (1.0 + df)) + 1.0, settings.DocumentIdfPower))];
+        var rows = new SparseRow[n];
+        var counts = new SparseRow[n];
+        var acc = new Dictionary<int, double>();
+        for (int s = 0; s < n; s++)
+        {
+            acc.Clear();
+            SparseVector bag = features.SentenceTerms[s];
+            for (int i = 0; i < bag.Count; i++)
+            {
+                int t = termOf[bag.Indices[i]];
+                if (t < 0)
+                {
+                    continue;
+                }
+
+                acc[t] = acc.GetValueOrDefault(t) + bag.Values[i];
+                Dictionary<string, int> forms = surfaces[t];
+                string form = vocabulary[bag.Indices[i]];
+                forms[form] = forms.GetValueOrDefault(form) + (int)bag.Values[i];
+            }
+
+            int[] idx = [.. acc.Keys.Order()];
+            var raw = new double[idx.Length];
+            var weighted = new double[idx.Length];
+            double norm = 0;
+            for (int i = 0; i < idx.Length; i++)
+            {
+                raw[i] = acc[idx[i]];
+                weighted[i] = (1.0 + Math.Log(raw[i])) * Math.Pow(idf[idx[i]], settings.IdfPower) * weightFactor[idx[i]] * documentIdf[idx[i]];
+                norm += weighted[i] * weighted[i];
+            }
+
+            norm = Math.Sqrt(norm);
+            for (int i = 0; norm > 0 && i < weighted.Length; i++)
+            {
+                weighted[i] /= norm;
+            }
+
+            rows[s] = new SparseRow(idx, weighted);
+            counts[s] = new SparseRow(idx, raw);
+        }
+
+        string[] display = [.. surfaces.Select(f => f.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)];
+        return new SentenceVectors(terms, display, [.. idf], rows, counts);
+    }
+
+    /// <summary>A word that can carry a theme: has a letter, is longer than one character, is not a stop word.</summary>
+    public static bool IsContentWord(string lower) =>
+        lower.Length > 1 && lower.Any(char.IsLetter) && !StopWords.Contains(lower) && !StopWords.Contains(lower.TrimEnd('.'));
+
+    /// <summary>The Snowball English (Porter 2) stem of a lower-case word.</summary>
+    public static string Stem(string lower)
+    {
+        EnglishStemmer stemmer = _stemmer ??= new EnglishStemmer();
+        stemmer.SetCurrent(lower);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+}
+
+/// <summary>A sparse row: sorted term indices and their values.</summary>
+public readonly record struct SparseRow(int[] Indices, double[] Values)
+{
+    public int Count => Indices.Length;
+
+    public bool IsEmpty => Indices.Length == 0;
+
+    public static double Dot(SparseRow a, SparseRow b)
+    {
+        double s = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.Indices.Length && j < b.Indices.Length)
+        {
+            int x = a.Indices[i];
+            int y = b.Indices[j];
+            if (x == y)
+            {
+                s += a.Values[i++] * b.Values[j++];
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return s;
+    }
+}

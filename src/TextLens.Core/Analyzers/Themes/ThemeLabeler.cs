@@ -1,0 +1,180 @@
+namespace TextLens.Core.Analyzers.Themes;
+
+/// <summary>
+/// Names themes by class-based TF-IDF: a term weighs more the larger its share of the theme's words,
+/// the smaller its count in the rest of the document (ln(1 + A / f), A the mean words per theme and
+/// f the term's count in the document, as in c-TF-IDF) and the rarer it is in background text
+/// (background IDF). Themes are renumbered in order of first appearance.
+/// </summary>
+public static class ThemeLabeler
+{
+    public static ThemeResult Label(SentenceVectors vectors, ThemePartition partition, string requested, ThemeSettings settings)
+    {
+        int n = vectors.SentenceCount;
+        int[] assignment = partition.Assignments;
+
+        // Renumber groups by their first sentence; drop empty groups.
+        var renumber = new Dictionary<int, int>();
+        foreach (int g in assignment)
+        {
+            if (g != ThemeResult.Outlier && !renumber.ContainsKey(g))
+            {
+                renumber[g] = renumber.Count;
+            }
+        }
+
+        int k = renumber.Count;
+        int[] final = [.. assignment.Select(g => g == ThemeResult.Outlier ? ThemeResult.Outlier : renumber[g])];
+        if (k == 0)
+        {
+            return new ThemeResult([], final, requested);
+        }
+
+        var members = new List<int>[k];
+        for (int c = 0; c < k; c++)
+        {
+            members[c] = [];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (final[i] >= 0)
+            {
+                members[final[i]].Add(i);
+            }
+        }
+
+        int termCount = vectors.Terms.Count;
+        var classTf = new double[k][];
+        var documentTf = new double[termCount];
+        var classTotal = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            classTf[c] = new double[termCount];
+            foreach (int s in members[c])
+            {
+                SparseRow counts = vectors.Counts[s];
+                for (int i = 0; i < counts.Count; i++)
+                {
+                    classTf[c][counts.Indices[i]] += counts.Values[i];
+                    classTotal[c] += counts.Values[i];
+                }
+            }
+        }
+
+        for (int c = 0; c < k; c++)
+        {
+            for (int t = 0; t < termCount; t++)
+            {
+                documentTf[t] += classTf[c][t];
+            }
+        }
+
+        double meanWords = classTotal.Average();
+        var themes = new Theme[k];
+        for (int c = 0; c < k; c++)
+        {
+            var scored = new List<(int Term, double Weight)>();
+            for (int t = 0; t < termCount; t++)
+            {
+                double tf = classTf[c][t];
+                if (tf <= 0)
+                {
+                    continue;
+                }
+
+                double weight = tf / Math.Max(1, classTotal[c]) * Math.Log(1 + (meanWords / documentTf[t])) * vectors.Idf[t];
+                scored.Add((t, weight));
+            }
+
+            scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+            List<(int Term, double Weight)> top = PickDistinct(vectors, scored, settings.TermsPerTheme);
+            double max = top.Count > 0 ? top[0].Weight : 1;
+            ThemeTerm[] terms = [.. top.Select(p => new ThemeTerm(vectors.DisplayForms[p.Term], Math.Round(p.Weight / max, 4)))];
+            string label = terms.Length > 0
+                ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))
+                : $"theme {c + 1}";
+            int representative = Representative(members[c], partition.Points);
+            themes[c] = new Theme(c, label, terms, members[c], representative, Math.Round((double)members[c].Count / n, 4));
+        }
+
+        return new ThemeResult(themes, final, requested);
+    }
+
+    /// <summary>
+    /// The best terms with no word in common: a phrase that contains an already chosen word, and
+    /// weighs at least half as much, takes that word's place ('soyoung' then 'soyoung kim' gives
+    /// 'soyoung kim'); any other overlap is skipped.
+    /// </summary>
+    private static List<(int Term, double Weight)> PickDistinct(SentenceVectors vectors, List<(int Term, double Weight)> scored, int count)
+    {
+        var chosen = new List<(int Term, double Weight)>();
+        foreach ((int term, double weight) in scored)
+        {
+            if (chosen.Count >= count)
+            {
+                break;
+            }
+
+            string[] parts = vectors.Terms[term].Split(' ');
+            int overlapping = chosen.FindIndex(c => vectors.Terms[c.Term].Split(' ').Intersect(parts, StringComparer.Ordinal).Any());
+            if (overlapping < 0)
+            {
+                chosen.Add((term, weight));
+            }
+            else if (!vectors.Terms[chosen[overlapping].Term].Contains(' ') && parts.Length > 1 && weight >= 0.5 * chosen[overlapping].Weight
+                && chosen.Count(c => vectors.Terms[c.Term].Split(' ').Intersect(parts, StringComparer.Ordinal).Any()) == 1)
+            {
+                chosen[overlapping] = (term, chosen[overlapping].Weight);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The member closest (by cosine) to the members' mean direction; the first member when none is embedded.</summary>
+    private static int Representative(List<int> members, double[]?[] points)
+    {
+        double[]? centre = null;
+        foreach (int s in members)
+        {
+            if (points[s] is { } p)
+            {
+                centre ??= new double[p.Length];
+                for (int j = 0; j < p.Length; j++)
+                {
+                    centre[j] += p[j];
+                }
+            }
+        }
+
+        if (centre is null)
+        {
+            return members[0];
+        }
+
+        int best = members[0];
+        double bestDot = double.NegativeInfinity;
+        foreach (int s in members)
+        {
+            if (points[s] is not { } p)
+            {
+                continue;
+            }
+
+            double dot = 0;
+            for (int j = 0; j < p.Length; j++)
+            {
+                dot += p[j] * centre[j];
+            }
+
+            if (dot > bestDot + 1e-12)
+            {
+                bestDot = dot;
+                best = s;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using TextLens.Core.Analysis;
+
+namespace TextLens.Cli.Tests;
+
+/// <summary>Every CI format written through the tool from the seed article, with paired --format/--output.</summary>
+public class ReportFormatsTests
+{
+    [Fact]
+    public void Each_format_goes_to_its_own_output_and_sarif_validates()
+    {
+        using var dir = new TempDir();
+        File.Copy(TestPaths.SeedArticle, Path.Combine(dir.Path, "seed.txt"));
+        var request = Tool.Request(dir.Path, "seed.txt") with
+        {
+            Formats = ["sarif", "github", "json", "markdown"],
+            Outputs = ["out/report.sarif", "out/annotations.txt", "out/report.json"],
+        };
+
+        Tool.Result result = Tool.Run(request);
+
+        Assert.Equal(0, result.ExitCode);
+        string sarif = dir.Read("out/report.sarif");
+        Sarif.AssertValid(sarif);
+        Assert.StartsWith("::", dir.Read("out/annotations.txt"), StringComparison.Ordinal);
+        Assert.StartsWith("{", dir.Read("out/report.json"), StringComparison.Ordinal);
+        Assert.StartsWith("# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
+    }
+
+    [Fact]
+    public void Sarif_carries_the_rule_catalogue_results_regions_snippets_and_the_invocation()
+    {
+        using var dir = new TempDir();
+        File.Copy(TestPaths.SeedArticle, Path.Combine(dir.Path, "seed.txt"));
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "seed.txt") with { Formats = ["sarif"], FailOn = Severity.Warning });
+
+        Assert.Equal(1, result.ExitCode);
+        Sarif.AssertValid(result.Stdout);
+        using JsonDocument doc = JsonDocument.Parse(result.Stdout);
+        JsonElement run = doc.RootElement.GetProperty("runs")[0];
+        JsonElement[] rules = [.. run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()];
+        Assert.Equal(WordRulesAnalyzer.Engine().Rules.Select(r => r.Id), rules.Select(r => r.GetProperty("id").GetString()));
+        JsonElement flagged = rules.Single(r => r.GetProperty("id").GetString() == "TL9101");
+        Assert.Equal("FlaggedWord", flagged.GetProperty("name").GetString());
+        Assert.Equal("warning", flagged.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("Test", flagged.GetProperty("properties").GetProperty("category").GetString());
+        Assert.Contains("It was reportedly late.", flagged.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        JsonElement invocation = run.GetProperty("invocations")[0];
+        Assert.Equal(1, invocation.GetProperty("exitCode").GetInt32());
+        Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", invocation.GetProperty("startTimeUtc").GetString()!);
+
+        string text = File.ReadAllText(TestPaths.SeedArticle);
+        JsonElement[] results = [.. run.GetProperty("results").EnumerateArray()];
+        Assert.Equal(Regex.Matches(text, "Chongryon|reportedly").Count, results.Count(r => r.GetProperty("ruleId").GetString() == "TL9101"));
+        foreach (JsonElement r in results)
+        {
+            JsonElement location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal("seed.txt", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+            JsonElement region = location.GetProperty("region");
+            int offset = region.GetProperty("charOffset").GetInt32();
+            int length = region.GetProperty("charLength").GetInt32();
+            Assert.Equal(text.Substring(offset, length), region.GetProperty("snippet").GetProperty("text").GetString());
+            int line = region.GetProperty("startLine").GetInt32();
+            int column = region.GetProperty("startColumn").GetInt32();
+            string[] lines = text.Split('\n');
+            Assert.Equal(text.Substring(offset, length), lines[line - 1].Substring(column - 1, length));
+            Assert.Equal(column + length, region.GetProperty("endColumn").GetInt32());
+            Assert.Equal(32, r.GetProperty("partialFingerprints").GetProperty("textlens/v1").GetString()!.Length);
+        }
+
+        Assert.Equal(JsonValueKind.Object, run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").ValueKind);
+    }
+
+    [Fact]
+    public void Sarif_is_deterministic_apart_from_the_invocation_times()
+    {
+        using var dir = new TempDir();
+        File.Copy(TestPaths.SeedArticle, Path.Combine(dir.Path, "seed.txt"));
+        var request = Tool.Request(dir.Path, "seed.txt") with { Formats = ["sarif"] };
+        string first = StripTimes(Tool.Run(request).Stdout);
+        string second = StripTimes(Tool.Run(request).Stdout);
+        Assert.Equal(first, second);
+
+        static string StripTimes(string s) => Regex.Replace(s, "\"(start|end)TimeUtc\": \"[^\"]+\"", string.Empty);
+    }
+
+    [Fact]
+    public void Github_annotations_point_at_each_unsuppressed_finding()
+    {
+        using var dir = new TempDir();
+        dir.File("a.md", "# Notes\n\nThe plan was reportedly dropped, sources said.\n\n<!-- textlens-disable-next-line TL9101 -->\nIt was reportedly revived.\n");
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.md") with { Formats = ["github"], FailOn = Severity.Warning });
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string only = Assert.Single(lines);
+        Assert.Equal("::warning file=a.md,line=3,col=14,endLine=3,endColumn=24,title=TL9101 Flagged word::'reportedly' is a flagged word", only);
+    }
+
+    [Fact]
+    public void Fail_on_warning_fails_the_build_and_fail_on_error_does_not()
+    {
+        using var dir = new TempDir();
+        dir.File("a.txt", "The plan was reportedly dropped.\n");
+        Assert.Equal(1, Tool.Run(Tool.Request(dir.Path, "a.txt") with { FailOn = Severity.Warning }).ExitCode);
+        Assert.Equal(0, Tool.Run(Tool.Request(dir.Path, "a.txt") with { FailOn = Severity.Error }).ExitCode);
+        Assert.Equal(1, Tool.Run(Tool.Request(dir.Path, "a.txt") with { FailOn = Severity.Suggestion }).ExitCode);
+    }
+
+    [Fact]
+    public void More_outputs_than_formats_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        dir.File("a.txt", "Text.\n");
+        var ex = Assert.Throws<UsageException>(() => Tool.Run(Tool.Request(dir.Path, "a.txt") with { Formats = ["sarif"], Outputs = ["a.sarif", "b.sarif"] }));
+        Assert.Contains("--output", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_and_output_pair_by_position_on_the_command_line()
+    {
+        using var dir = new TempDir();
+        string seed = Path.Combine(dir.Path, "seed.txt");
+        File.Copy(TestPaths.SeedArticle, seed);
+        string sarif = Path.Combine(dir.Path, "r.sarif");
+        string json = Path.Combine(dir.Path, "r.json");
+        int code = Program.Main(["report", seed, "--quiet", "--format", "sarif", "--output", sarif, "--format", "json", "--output", json]);
+        Assert.Equal(0, code);
+        Sarif.AssertValid(File.ReadAllText(sarif));
+        Assert.Contains("\"schemaVersion\": 1", File.ReadAllText(json), StringComparison.Ordinal);
+    }
+}

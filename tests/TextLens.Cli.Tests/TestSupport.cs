@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using NJsonSchema;
+using TextLens.Cli.Commands;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Text;
+
+namespace TextLens.Cli.Tests;
+
+/// <summary>Locates the repository (the folder with TextLens.sln) and the test data in it.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string SeedArticle => Path.Combine(RepoRoot, "seeds", "chongryon-japan-north-korea-relations.txt");
+
+    public static string SarifSchemaPath => Path.Combine(RepoRoot, "tests", "TestData", "sarif-2.1.0.json");
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("TextLens.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The official SARIF 2.1.0 schema, loaded once; every SARIF log the tests produce is validated with it.</summary>
+internal static class Sarif
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFileAsync(TestPaths.SarifSchemaPath).GetAwaiter().GetResult());
+
+    public static void AssertValid(string sarif)
+    {
+        var errors = Schema.Value.Validate(sarif);
+        Assert.True(errors.Count == 0, "SARIF does not validate:\n" + string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+}
+
+/// <summary>
+/// Test rules with real findings on real text: TL9101 (warning) on every "reportedly" and every
+/// "Chongryon", TL9102 (suggestion) on every number. Registered with the built-in analyzers.
+/// </summary>
+internal sealed class WordRulesAnalyzer : IDocumentAnalyzer
+{
+    public static readonly RuleDescriptor Flagged = new(
+        "TL9101", "Flagged word", "'{0}' is a flagged word", "Test", Severity.Warning,
+        "Test rule: reports every 'reportedly' and 'Chongryon'.", "It was reportedly late.");
+
+    public static readonly RuleDescriptor Number = new(
+        "TL9102", "Number", "Number '{0}'", "Test", Severity.Suggestion, "Test rule: reports every number.", "In 2023, 42 people came.");
+
+    public string Name => "word-rules";
+
+    public IReadOnlyList<RuleDescriptor> SupportedRules => [Flagged, Number];
+
+    public Type? ResultType => null;
+
+    public static AnalysisEngine Engine() => new([.. BuiltInAnalyzers.All, new WordRulesAnalyzer()]);
+
+    public void Analyze(AnalysisContext context)
+    {
+        foreach (var token in context.Document.Tokens)
+        {
+            string lower = token.Text.ToLowerInvariant();
+            if (lower is "reportedly" or "chongryon")
+            {
+                context.Report(Flagged, token.Span, token.Text);
+            }
+            else if (token.Kind == Core.Parsing.TokenKind.Number)
+            {
+                context.Report(Number, token.Span, token.Text);
+            }
+        }
+    }
+}
+
+/// <summary>A temporary folder, deleted on dispose.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "textlens-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string relative, string content)
+    {
+        string full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        System.IO.File.WriteAllText(full, content);
+        return full;
+    }
+
+    public string Read(string relative) => System.IO.File.ReadAllText(System.IO.Path.Combine(Path, relative));
+
+    public string Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in (string[])["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(start)!;
+        string output = p.StandardOutput.ReadToEnd();
+        string error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
+        return output;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Runs 'textlens report' in-process with captured output.</summary>
+internal static class Tool
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static ReportCommand.ReportRequest Request(string workingDirectory, params string[] inputs) =>
+        new(
+            Inputs: inputs,
+            Formats: ["json"],
+            Outputs: [],
+            Top: 10,
+            FailOn: Severity.Error,
+            Includes: [],
+            Excludes: [],
+            MaxFileBytes: 10 * 1024 * 1024,
+            SeverityOverrides: new Dictionary<string, Severity>(),
+            StdinFormat: DocumentFormat.PlainText,
+            Color: false,
+            Quiet: true)
+        {
+            WorkingDirectory = workingDirectory,
+            Engine = WordRulesAnalyzer.Engine(),
+        };
+
+    public static Result Run(ReportCommand.ReportRequest request)
+    {
+        var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        int code = ReportCommand.Run(request, stdout, stderr);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Paths of the documents in a JSON report.</summary>
+    public static string[] DocumentPaths(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()!)];
+    }
+}

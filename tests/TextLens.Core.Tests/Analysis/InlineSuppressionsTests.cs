@@ -1,0 +1,81 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Suppressions;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Analysis;
+
+public class InlineSuppressionsTests
+{
+    private static TextSpan Word(SourceText source, string word, int occurrence = 0)
+    {
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++)
+        {
+            at = source.Content.IndexOf(word, at + 1, StringComparison.Ordinal);
+        }
+
+        return new TextSpan(at, word.Length);
+    }
+
+    [Fact]
+    public void Markdown_disable_enable_next_line_and_rule_lists()
+    {
+        var source = SourceText.From(
+            "One alpha.\n\n<!-- textlens-disable TL1001, TL1002 -->\nTwo alpha.\n<!-- textlens-enable TL1001 -->\nThree alpha.\n\n" +
+            "<!--textlens-disable-next-line-->\n\nFour alpha.\nFive alpha.\n", "a.md");
+        InlineSuppressions s = InlineSuppressions.Parse(source);
+
+        Assert.Equal([DirectiveKind.Disable, DirectiveKind.Enable, DirectiveKind.DisableNextLine], s.Directives.Select(d => d.Kind));
+        Assert.False(s.IsSuppressed("TL1001", Word(source, "alpha", 0)));
+        Assert.True(s.IsSuppressed("TL1001", Word(source, "alpha", 1)));
+        Assert.True(s.IsSuppressed("TL1002", Word(source, "alpha", 1)));
+        Assert.False(s.IsSuppressed("TL1003", Word(source, "alpha", 1)));
+        Assert.False(s.IsSuppressed("TL1001", Word(source, "alpha", 2)));
+        Assert.True(s.IsSuppressed("TL1002", Word(source, "alpha", 2))); // still disabled: only TL1001 was enabled
+        Assert.True(s.IsSuppressed("TL1001", Word(source, "alpha", 3))); // next non-blank line, every rule
+        Assert.True(s.IsSuppressed("TL3999", Word(source, "alpha", 3)));
+        Assert.False(s.IsSuppressed("TL1001", Word(source, "alpha", 4)));
+    }
+
+    [Fact]
+    public void Plain_text_directives_are_comment_lines_and_not_prose()
+    {
+        var source = SourceText.From("First line here.\n  %% textlens-disable TL2001\nSecond line here.\n%% textlens-enable\nThird.\n", "a.txt");
+        InlineSuppressions s = InlineSuppressions.Parse(source);
+        Assert.Equal(2, s.Directives.Count);
+        Assert.True(s.IsSuppressed("TL2001", Word(source, "Second")));
+        Assert.False(s.IsSuppressed("TL2001", Word(source, "Third")));
+
+        ParsedDocument doc = ParsedDocument.Parse(source);
+        Assert.DoesNotContain(doc.Tokens, t => t.Text.Contains("textlens", StringComparison.Ordinal) || t.Text == "%");
+        Assert.Equal(["First line here.", "Second line here.", "Third."], doc.Sentences.Select(x => x.Text));
+    }
+
+    [Fact]
+    public void Html_comment_in_plain_text_and_percent_lines_in_markdown_are_not_directives()
+    {
+        Assert.Empty(InlineSuppressions.Parse(SourceText.From("<!-- textlens-disable -->\nText.\n", "a.txt")).Directives);
+        Assert.Empty(InlineSuppressions.Parse(SourceText.From("%% textlens-disable\n\nText.\n", "a.md")).Directives);
+        Assert.Empty(InlineSuppressions.Parse(SourceText.From("Say textlens-disable TL1001 in prose.\n", "a.txt")).Directives);
+    }
+
+    [Fact]
+    public void File_level_diagnostics_follow_the_state_at_the_end_of_the_file()
+    {
+        var open = SourceText.From("<!-- textlens-disable TL0005 -->\n", "a.md");
+        Assert.True(InlineSuppressions.Parse(open).IsSuppressed("TL0005", null));
+        var closed = SourceText.From("<!-- textlens-disable TL0005 -->\n<!-- textlens-enable TL0005 -->\n", "a.md");
+        Assert.False(InlineSuppressions.Parse(closed).IsSuppressed("TL0005", null));
+    }
+
+    [Fact]
+    public void The_engine_marks_rather_than_drops_suppressed_diagnostics()
+    {
+        AnalysisEngine engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine();
+        DocumentAnalysis analysis = engine.Analyze(SourceText.From("<!-- textlens-disable TL0005 -->\n", "empty.md"), AnalysisOptions.Default, TextLens.Core.Analysis.Configuration.DefaultSeverities.Instance);
+        Diagnostic d = Assert.Single(analysis.Diagnostics);
+        Assert.Equal("TL0005", d.Id);
+        Assert.Equal(SuppressionKind.InSource, d.Suppression);
+    }
+}
