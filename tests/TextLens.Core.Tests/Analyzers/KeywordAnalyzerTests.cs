@@ -33,8 +33,8 @@ public class KeywordAnalyzerTests
             Assert.InRange(k.Score, 0, 1);
             Assert.All(k.Occurrences, o =>
             {
-                // Variants merge (chosen school / Chosen schools, North Korea / North Korean): compare stems.
-                Assert.Equal(Stems(k.Text), Stems(source.ToString(o.Span)).Replace("korean", "korea"));
+                // Variants merge (chosen school / Chosen schools, North Korea / North Korean).
+                Assert.True(KeyphraseVariants.Same(k.Text, source.ToString(o.Span)), $"{k.Text} at {o.Span.Start}");
                 Assert.Equal(source.GetLinePosition(o.Span.Start), o.Position);
             });
         }
@@ -58,7 +58,4 @@ public class KeywordAnalyzerTests
     {
         Assert.Equal(3, Seed(3).Result.Keywords.Count);
     }
-
-    private static string Stems(string phrase) => string.Join(' ', phrase.ToLowerInvariant().Replace('’', '\'')
-        .Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(PhraseStemmer.Stem)).Replace("korean", "korea");
 }
