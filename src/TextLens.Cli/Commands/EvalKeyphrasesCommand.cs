@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text;
 using TextLens.Cli.Output;
 using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
 
 namespace TextLens.Cli.Commands;
 
@@ -37,6 +39,8 @@ public static class EvalKeyphrasesCommand
                 throw new UsageException("--top must be at least 1.");
             }
 
+            BackgroundFrequencies.Preload();
+            PartOfSpeechTagger.Preload();
             List<KeyphraseDocument> documents;
             using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
             {

@@ -33,6 +33,7 @@ public sealed class PartOfSpeechTagger
     public PartOfSpeech[] Tag(ParsedDocument document)
     {
         var tags = new PartOfSpeech[document.Tokens.Count];
+        Array.Fill(tags, PartOfSpeech.X); // a token outside every sentence (none in practice) is tagged "other"
         var words = new List<string>();
         foreach (Sentence sentence in document.Sentences)
         {
