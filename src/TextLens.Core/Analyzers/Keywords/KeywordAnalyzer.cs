@@ -11,7 +11,8 @@ namespace TextLens.Core.Analyzers.Keywords;
 /// (<see cref="KeywordSettings"/>) of tf-idf against the background table, position-biased
 /// PageRank centrality of its words, position of first occurrence, length, capitalisation and how
 /// often it stands as a whole noun phrase. Phrases with the same stems are one keyword, shown as
-/// most often written; a phrase inside (or around) a better one is skipped.
+/// most often written. The weights are <see cref="KeywordSettings.Default"/>, one configuration for
+/// every document (see docs/keywords.md for how they were chosen and measured).
 /// </summary>
 public sealed class KeywordAnalyzer : IDocumentAnalyzer
 {

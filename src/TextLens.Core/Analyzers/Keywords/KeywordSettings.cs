@@ -2,7 +2,7 @@ namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>
 /// The weights of keyphrase ranking. One default configuration serves every kind of document;
-/// it was chosen on the DEV sets of ../shared/data/keyphrase (see docs and the issue note), never per
+/// it was chosen on the DEV sets of ../shared/data/keyphrase (see docs/keywords.md), never per
 /// data set. The score of a candidate is a product of its features raised to these weights
 /// (a log-linear model): tf-idf, graph centrality, position of first occurrence, length,
 /// capitalisation and how often the phrase stands as a whole noun phrase.
