@@ -97,6 +97,23 @@ public class ChangedSinceTests
     }
 
     [Fact]
+    public void A_missing_input_is_still_reported_with_changed_since()
+    {
+        using TempDir dir = Repository();
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "docs", "nowhere") with { ChangedSince = "HEAD" });
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["docs/third.md", "nowhere"], Tool.DocumentPaths(result.Stdout));
+    }
+
+    [Fact]
+    public void Standard_input_cannot_be_combined_with_changed_since()
+    {
+        using TempDir dir = Repository();
+        var ex = Assert.Throws<UsageException>(() => Tool.Run(Tool.Request(dir.Path, "-") with { ChangedSince = "HEAD" }));
+        Assert.Contains("cannot be combined with '-'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_ref_is_a_clear_usage_error()
     {
         using TempDir dir = Repository();

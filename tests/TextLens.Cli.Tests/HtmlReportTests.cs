@@ -55,6 +55,17 @@ public class HtmlReportTests
             Assert.Equal(hasStance, page.QuerySelector("section.doc svg.timeline") is not null);
             Assert.Equal(!hasStance, page.Body.TextContent.Contains("No stance in this report", StringComparison.Ordinal));
             Assert.True(hasThemes, "the seed report has themes");
+
+            // One strip segment per sentence; a legend entry per theme in order, linking to its representative sentence.
+            Assert.Equal(sentences.Length, page.QuerySelectorAll("svg.strip rect").Length);
+            string[] legend = [.. page.QuerySelectorAll("svg.strip + ul.legend li").Select(li => li.TextContent.Split(" · ")[0])];
+            Assert.Equal(clusters.EnumerateArray().Select(c => c.GetProperty("label").GetString()), legend.Where(l => l != "no theme"));
+            foreach (JsonElement c in clusters.EnumerateArray())
+            {
+                IElement rep = page.GetElementById($"doc-0-s{c.GetProperty("representative").GetInt32()}")!;
+                Assert.Contains("rep", rep.ClassList);
+                Assert.Contains($"theme: {c.GetProperty("label").GetString()} (representative)", rep.GetAttribute("title"), StringComparison.Ordinal);
+            }
         }
     }
 
@@ -80,6 +91,36 @@ public class HtmlReportTests
         IElement flagged = Assert.Single(page.QuerySelectorAll("span.s.flagged"));
         Assert.Equal("It was reportedly revived in 2024.", flagged.TextContent);
         Assert.Contains("TL9101", items[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_themes_and_stance_the_page_says_so()
+    {
+        using var dir = new TempDir();
+        (_, JsonDocument json) = Seed(dir);
+        JsonNode root;
+        using (json)
+        {
+            root = JsonNode.Parse(json.RootElement.GetRawText())!;
+        }
+
+        JsonObject doc = root["documents"]![0]!.AsObject();
+        doc.Remove("clusters");
+        foreach (JsonNode? sentence in doc["sentences"]!.AsArray())
+        {
+            sentence!.AsObject().Remove("cluster");
+            sentence.AsObject().Remove("stance");
+        }
+
+        using JsonDocument bare = JsonDocument.Parse(root.ToJsonString());
+        var writer = new StringWriter();
+        new HtmlReportFormatter().Write(bare.RootElement, writer, FormatSettings.Default);
+        IDocument page = Parse(writer.ToString());
+        Assert.Null(page.QuerySelector("svg.strip"));
+        Assert.Null(page.QuerySelector("svg.timeline"));
+        Assert.Contains("No themes in this report", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No stance in this report", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("svg.bars"));
     }
 
     [Fact]
@@ -109,8 +150,18 @@ public class HtmlReportTests
         for (int i = 0; i < n; i++)
         {
             sentences[i]!["cluster"] = (i % 4) - 1;
-            sentences[i]!["stance"] = new JsonObject { ["epistemic"] = tags[i % 4], ["polarity"] = new JsonObject { ["label"] = "neutral", ["score"] = i % 3 == 0 ? -0.5 : 0.25 } };
+            double score = i % 3 == 0 ? -0.5 : 0.25;
+            sentences[i]!["stance"] = i % 2 == 0
+                ? new JsonObject { ["epistemic"] = tags[i % 4], ["polarity"] = score < 0 ? "negative" : "positive", ["polarityScore"] = score } // the shape of issue #6's branch
+                : new JsonObject { ["epistemic"] = tags[i % 4], ["polarity"] = new JsonObject { ["label"] = "positive", ["score"] = score } };
         }
+
+        doc["stance"] = new JsonObject
+        {
+            ["keyTerms"] = new JsonArray(
+                new JsonObject { ["term"] = "Chongryon", ["mentions"] = 20, ["meanPolarity"] = -0.3, ["hedgedShare"] = 0.1, ["attributedShare"] = 0.2 },
+                new JsonObject { ["term"] = "Japan", ["mentions"] = 9, ["meanPolarity"] = 0.4, ["hedgedShare"] = 0, ["attributedShare"] = 0.5 }),
+        };
 
         using JsonDocument enriched = JsonDocument.Parse(root.ToJsonString());
         var writer = new StringWriter();
@@ -126,6 +177,17 @@ public class HtmlReportTests
         Assert.Equal(n - Enumerable.Range(0, n).Count(i => i % 4 == 0), spans.Count(s => s.GetAttribute("style")?.Contains("background", StringComparison.Ordinal) == true));
         Assert.Contains("theme: label 0", spans[1].GetAttribute("title"), StringComparison.Ordinal);
         Assert.DoesNotContain("No themes", page.Body!.TextContent, StringComparison.Ordinal);
+
+        // Polarity bars go up for positive and down for negative sentences.
+        IElement[] bars = [.. page.QuerySelectorAll("svg.timeline rect")];
+        Assert.Equal(Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "#e15759" : "#59a14f"), bars.Select(b => b.GetAttribute("fill")));
+
+        // Stance toward key terms: one diverging bar per term, negative to the left of the axis.
+        Assert.Equal(["Chongryon", "Japan"], page.QuerySelectorAll("svg.keyterms text.label").Select(t => t.TextContent));
+        IElement[] termBars = [.. page.QuerySelectorAll("svg.keyterms rect")];
+        double axis = double.Parse(page.QuerySelector("svg.keyterms line")!.GetAttribute("x1")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(double.Parse(termBars[0].GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture) < axis);
+        Assert.Equal(axis, double.Parse(termBars[1].GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

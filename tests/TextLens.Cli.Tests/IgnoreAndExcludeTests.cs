@@ -49,6 +49,10 @@ public class IgnoreAndExcludeTests
 
         Tool.Result result = Tool.Run(Tool.Request(dir.Path, "."));
         Assert.Equal(["a.md", "docs/d.md", "docs/keep.txt", "docs/private-ok.md"], Tool.DocumentPaths(result.Stdout));
+
+        // Files named on the command line and globs are filtered the same way.
+        Tool.Result named = Tool.Run(Tool.Request(dir.Path, "a.md", "b.generated.md", "docs/*.md"));
+        Assert.Equal(["a.md", "docs/d.md", "docs/private-ok.md"], Tool.DocumentPaths(named.Stdout));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using NJsonSchema;
 using TextLens.Core.Analysis;
 
 namespace TextLens.Cli.Tests;
@@ -26,6 +28,33 @@ public class ReportFormatsTests
         Assert.StartsWith("::", dir.Read("out/annotations.txt"), StringComparison.Ordinal);
         Assert.StartsWith("{", dir.Read("out/report.json"), StringComparison.Ordinal);
         Assert.StartsWith("# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
+    }
+
+    [Fact]
+    public async Task Every_format_from_the_seeds_validates()
+    {
+        using var dir = new TempDir();
+        string seeds = Path.Combine(TestPaths.RepoRoot, "seeds");
+        var request = Tool.Request(TestPaths.RepoRoot, seeds) with
+        {
+            Engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(),
+            Formats = ["json", "sarif", "html", "github", "markdown", "console"],
+            Outputs = [.. ((string[])["json", "sarif", "html", "github", "md", "txt"]).Select(e => Path.Combine(dir.Path, "seeds." + e))],
+        };
+        Tool.Result result = Tool.Run(request);
+        Assert.Equal(0, result.ExitCode);
+
+        JsonSchema reportSchema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepoRoot, "docs", "report.schema.json"));
+        string json = dir.Read("seeds.json");
+        var errors = reportSchema.Validate(json);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        string[] documents = Tool.DocumentPaths(json);
+        Assert.Equal(Directory.GetFiles(seeds).Length, documents.Length);
+
+        Sarif.AssertValid(dir.Read("seeds.sarif"));
+        var page = new HtmlParser(new HtmlParserOptions { IsStrictMode = true }).ParseDocument(dir.Read("seeds.html"));
+        Assert.Equal(documents, page.QuerySelectorAll("section.doc h2").Select(h => h.TextContent));
+        Assert.Equal(documents.Length, page.QuerySelectorAll("#overview tbody tr").Length);
     }
 
     [Fact]
@@ -73,6 +102,36 @@ public class ReportFormatsTests
         }
 
         Assert.Equal(JsonValueKind.Object, run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").ValueKind);
+    }
+
+    [Fact]
+    public void A_region_over_several_lines_has_no_truncated_snippet()
+    {
+        using var dir = new TempDir();
+        dir.File("a.md", "The committee met on\nMonday in Tokyo. It agreed.\n");
+        var engine = new TextLens.Core.Analysis.AnalysisEngine([new LineSpanningAnalyzer()]);
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.md") with { Formats = ["sarif"], Engine = engine });
+        Sarif.AssertValid(result.Stdout);
+        using JsonDocument doc = JsonDocument.Parse(result.Stdout);
+        JsonElement region = doc.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(1, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(2, region.GetProperty("endLine").GetInt32());
+        Assert.Equal(17, region.GetProperty("endColumn").GetInt32());
+        Assert.False(region.TryGetProperty("snippet", out _));
+    }
+
+    /// <summary>Reports the first sentence, which runs over a line break.</summary>
+    private sealed class LineSpanningAnalyzer : TextLens.Core.Analysis.IDocumentAnalyzer
+    {
+        private static readonly TextLens.Core.Analysis.RuleDescriptor Rule = new("TL9301", "Whole sentence", "Sentence", "Test", Severity.Warning, "Test rule.");
+
+        public string Name => "spanning";
+
+        public IReadOnlyList<TextLens.Core.Analysis.RuleDescriptor> SupportedRules => [Rule];
+
+        public Type? ResultType => null;
+
+        public void Analyze(TextLens.Core.Analysis.AnalysisContext context) => context.Report(Rule, context.Document.Sentences[0].Span);
     }
 
     [Fact]
@@ -132,5 +191,16 @@ public class ReportFormatsTests
         Assert.Equal(0, code);
         Sarif.AssertValid(File.ReadAllText(sarif));
         Assert.Contains("\"schemaVersion\": 1", File.ReadAllText(json), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mis_ordered_output_is_written_as_asked_but_flagged()
+    {
+        using var dir = new TempDir();
+        dir.File("a.txt", "The plan was reportedly dropped.\n");
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.txt") with { Formats = ["github", "sarif"], Outputs = ["report.sarif"], Quiet = false });
+        Assert.StartsWith("::warning", dir.Read("report.sarif"), StringComparison.Ordinal); // pairing is by position
+        Assert.Contains("--output report.sarif goes with the 1st --format, 'github'", result.Stderr, StringComparison.Ordinal);
+        Sarif.AssertValid(result.Stdout);
     }
 }

@@ -33,20 +33,25 @@ public static class EvalClustersCommand
             Description = "Write predictions here as {\"id\",\"labels\"} lines (the reference scorer's format); -1 marks an outlier.",
         };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+        var segments = new Option<bool>("--segments")
+        {
+            Description = "Score contiguous sections (report --theme-segments), which use sentence position, instead of the default text-only themes. Report these scores separately.",
+        };
         var command = new Command("clusters", "Score theme clustering on a sentence-clustering set (ARI, NMI, V-measure).")
         {
-            data, themes, predictions, json,
+            data, themes, predictions, json, segments,
         };
         command.SetAction(parse => Run(
             parse.GetValue(data)!,
             parse.GetValue(themes)!,
             parse.GetValue(predictions),
             parse.GetValue(json),
-            Console.Out));
+            Console.Out,
+            parse.GetValue(segments)));
         return command;
     }
 
-    public static int Run(string dataPath, string themes, string? predictionsPath, bool json, TextWriter stdout)
+    public static int Run(string dataPath, string themes, string? predictionsPath, bool json, TextWriter stdout, bool segments = false)
     {
         ClusterCountMode mode = themes.Trim().ToLowerInvariant() switch
         {
@@ -72,7 +77,7 @@ public static class EvalClustersCommand
 
         BackgroundFrequencies.Preload();
         var clock = Stopwatch.StartNew();
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode);
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, segments: segments);
         clock.Stop();
 
         if (predictionsPath is not null)
@@ -86,7 +91,7 @@ public static class EvalClustersCommand
             AtomicFile.WriteAllText(predictionsPath, lines.ToString());
         }
 
-        string setting = mode == ClusterCountMode.Gold ? "true" : "auto";
+        string setting = (mode == ClusterCountMode.Gold ? "true" : "auto") + (segments ? " segments (uses position)" : string.Empty);
         if (json)
         {
             var result = new Dictionary<string, object>

@@ -43,13 +43,17 @@ public static class ReportCommand
             Description = "Number of themes per document: 'auto' (chosen from the text) or a number, e.g. 4.",
             DefaultValueFactory = _ => "auto",
         };
+        var themeSegments = new Option<bool>("--theme-segments")
+        {
+            Description = "Themes as contiguous sections of the document (uses sentence order) instead of clusters found from the text alone.",
+        };
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a diagnostic has this severity or higher: none, suggestion, warning, error.",
             DefaultValueFactory = _ => "error",
         };
         var include = new Option<string[]>("--include") { Description = "Glob of files to take from directories (repeatable). Default: *.txt, *.md, *.markdown." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable)." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of files to leave out (repeatable). .textlensignore files (gitignore syntax) apply too." };
         var maxSize = new Option<string>("--max-file-size")
         {
             Description = "Largest file to analyse, in bytes, or with a K, M or G suffix.",
@@ -75,7 +79,7 @@ public static class ReportCommand
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
-            inputs, format, output, top, themes, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
             changedSince, baseline, writeBaseline,
         };
 
@@ -106,6 +110,7 @@ public static class ReportCommand
                 ChangedSince = parse.GetValue(changedSince),
                 BaselinePath = parse.GetValue(baseline),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
+                ThemeSegments = parse.GetValue(themeSegments),
                 StderrIsTerminal = !Console.IsErrorRedirected,
                 Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
             };
@@ -147,6 +152,9 @@ public static class ReportCommand
         /// <summary>The command line, recorded in SARIF invocations.</summary>
         public IReadOnlyList<string> Arguments { get; init; } = [];
 
+        /// <summary>--theme-segments: themes as contiguous sections.</summary>
+        public bool ThemeSegments { get; init; }
+
         /// <summary>The engine to run; the built-in analyzers by default.</summary>
         public AnalysisEngine? Engine { get; init; }
     }
@@ -177,6 +185,11 @@ public static class ReportCommand
             throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
         }
 
+        if (!request.Quiet)
+        {
+            WarnAboutPairing(formatters, request.Outputs, stderr);
+        }
+
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         BackgroundFrequencies.Preload();
@@ -197,7 +210,7 @@ public static class ReportCommand
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes };
+        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
 
         var analyses = new ConcurrentBag<DocumentAnalysis>();
         foreach (Diagnostic problem in found.Problems)
@@ -272,6 +285,25 @@ public static class ReportCommand
         return exitCode;
     }
 
+    /// <summary>
+    /// The n-th --output goes with the n-th --format, so formats for standard output must come last. A
+    /// file whose extension belongs to another format is most likely a mis-ordered pair: say so.
+    /// </summary>
+    private static void WarnAboutPairing(IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, TextWriter stderr)
+    {
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            string extension = Path.GetExtension(outputs[i]);
+            IReportFormatter? owner = ReportFormatters.All.Where(f => string.Equals(f.Extension, extension, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only] ? only : null;
+            if (owner is not null && owner.Name != formatters[i].Name)
+            {
+                stderr.WriteLine($"textlens: warning: --output {outputs[i]} goes with the {Ordinal(i + 1)} --format, '{formatters[i].Name}' (outputs pair with formats by position; put formats without --output last).");
+            }
+        }
+
+        static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
+    }
+
     private static Baseline ReadBaseline(string path)
     {
         string text;
@@ -306,7 +338,7 @@ public static class ReportCommand
         Severities.TryParse(text, out Severity s) ? s : throw new UsageException($"{option} must be none, suggestion, warning or error, not '{text}'.");
 
     /// <summary>'auto' or a whole number of themes from 1 to 50.</summary>
-    internal static ThemeCount ParseThemes(string text)
+    public static ThemeCount ParseThemes(string text)
     {
         string t = text.Trim();
         if (t.Equals("auto", StringComparison.OrdinalIgnoreCase))

@@ -110,17 +110,27 @@ public sealed class InputDiscovery
     public DiscoveredInputs DiscoverChanged(IEnumerable<string> changedFiles, IReadOnlyList<string> arguments)
     {
         IReadOnlyList<string> scopes = arguments.Count > 0 ? arguments : ["."];
+        if (scopes.Contains("-"))
+        {
+            throw new UsageException("--changed-since cannot be combined with '-' (standard input).");
+        }
+
         var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        var problems = new List<Diagnostic>();
+        foreach (string arg in scopes.Where(a => a.AsSpan().IndexOfAny("*?[") < 0))
+        {
+            string full = Path.GetFullPath(arg, _workingDirectory);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), "no such file or directory"));
+            }
+        }
+
         foreach (string changed in changedFiles)
         {
             string full = Path.GetFullPath(changed);
             foreach (string arg in scopes)
             {
-                if (arg == "-")
-                {
-                    throw new UsageException("--changed-since cannot be combined with '-' (standard input).");
-                }
-
                 if (InScope(full, arg) && !IsExcluded(full))
                 {
                     Add(files, full);
@@ -129,7 +139,7 @@ public sealed class InputDiscovery
             }
         }
 
-        return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], []);
+        return new DiscoveredInputs([.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], problems);
     }
 
     private bool InScope(string full, string arg)

@@ -26,4 +26,10 @@ public sealed record AnalysisOptions
 
     /// <summary>Run analyzers of one document in parallel.</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>
+    /// Themes as contiguous sections (uses sentence order) instead of clusters of sentences found from
+    /// their text alone (the default, which never uses position).
+    /// </summary>
+    public bool ThemeSegments { get; init; }
 }

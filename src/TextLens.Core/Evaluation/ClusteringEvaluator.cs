@@ -42,18 +42,22 @@ public sealed record ClusteringSummary(
 /// </summary>
 public static class ClusteringEvaluator
 {
-    public static ClusteringSummary Evaluate(IReadOnlyList<ClusteringDocument> documents, ClusterCountMode mode, ThemeAnalyzer? analyzer = null, int maxParallelism = -1)
+    /// <param name="documents">The set's documents.</param>
+    /// <param name="mode">Automatic number of themes, or each document's gold k.</param>
+    /// <param name="analyzer">The theme analyzer; the built-in one with default settings when null.</param>
+    /// <param name="maxParallelism">Documents analysed at once (-1: no limit).</param>
+    /// <param name="segments">Score contiguous sections (<see cref="AnalysisOptions.ThemeSegments"/>, uses position) instead of text-only themes.</param>
+    public static ClusteringSummary Evaluate(IReadOnlyList<ClusteringDocument> documents, ClusterCountMode mode, ThemeAnalyzer? analyzer = null, int maxParallelism = -1, bool segments = false)
     {
         var engine = new AnalysisEngine([analyzer ?? new ThemeAnalyzer()]);
         var severities = new SeverityConfiguration(useEditorConfig: false);
-        BackgroundFrequencies background = BackgroundFrequencies.Default;
-        _ = background.Count;
+        _ = BackgroundFrequencies.Default.Count; // load the shared table once, before the parallel loop
         var predictions = new ClusteringPrediction[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, d =>
         {
             ClusteringDocument doc = documents[d];
             ThemeCount count = mode == ClusterCountMode.Gold ? new ThemeCount(doc.K) : ThemeCount.Auto;
-            var options = AnalysisOptions.Default with { Themes = count, Parallel = false };
+            var options = AnalysisOptions.Default with { Themes = count, Parallel = false, ThemeSegments = segments };
             ParsedDocument parsed = ParsedDocument.FromSentences(doc.Sentences, doc.Id);
             DocumentAnalysis analysis = engine.Analyze(parsed, options, severities);
             ThemeResult result = analysis.GetResult<ThemeResult>() ?? throw new InvalidOperationException("The theme analyzer published no result.");

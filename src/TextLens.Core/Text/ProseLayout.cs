@@ -182,6 +182,31 @@ public sealed class ProseLayout
         return new ProseLayout(new string(masked), blocks);
     }
 
+    /// <summary>
+    /// The spans of raw HTML in a Markdown document (HTML blocks, including comments, and inline HTML),
+    /// in document order. Code spans and code blocks are not HTML, so HTML shown as code is not included.
+    /// </summary>
+    public static IReadOnlyList<TextSpan> HtmlSpans(string content)
+    {
+        MarkdownDocument document = Markdown.Parse(content, Pipeline);
+        var spans = new List<TextSpan>();
+        foreach (HtmlBlock block in document.Descendants<HtmlBlock>())
+        {
+            spans.Add(ToSpan(block.Span.Start, block.Span.End, content.Length));
+        }
+
+        foreach (HtmlInline inline in document.Descendants<HtmlInline>())
+        {
+            spans.Add(ToSpan(inline.Span.Start, inline.Span.End, content.Length));
+        }
+
+        spans.Sort();
+        return spans;
+
+        static TextSpan ToSpan(int start, int inclusiveEnd, int length) =>
+            TextSpan.FromBounds(Math.Clamp(start, 0, length), Math.Clamp(inclusiveEnd + 1, 0, length));
+    }
+
     private static bool IsInsideSkippedInline(Inline inline)
     {
         for (ContainerInline? parent = inline.Parent; parent is not null; parent = parent.Parent)

@@ -61,6 +61,18 @@ public class InlineSuppressionsTests
     }
 
     [Fact]
+    public void Directives_shown_as_code_are_examples_not_directives()
+    {
+        var source = SourceText.From(
+            "Write `<!-- textlens-disable TL1001 -->` to disable.\n\n```markdown\n<!-- textlens-disable TL1002 -->\n```\n\n" +
+            "Inline <!-- textlens-disable-next-line TL1003 --> works too.\nAlpha.\n", "a.md");
+        SuppressionDirective only = Assert.Single(InlineSuppressions.Parse(source).Directives);
+        Assert.Equal(DirectiveKind.DisableNextLine, only.Kind);
+        Assert.Equal(["TL1003"], only.RuleIds);
+        Assert.True(InlineSuppressions.Parse(source).IsSuppressed("TL1003", Word(source, "Alpha")));
+    }
+
+    [Fact]
     public void File_level_diagnostics_follow_the_state_at_the_end_of_the_file()
     {
         var open = SourceText.From("<!-- textlens-disable TL0005 -->\n", "a.md");

@@ -28,7 +28,8 @@ public sealed record SuppressionDirective(DirectiveKind Kind, IReadOnlySet<strin
 /// <summary>
 /// Inline suppression directives, Roslyn-pragma style, written where a reader of the source can see them.
 /// <list type="bullet">
-/// <item>Markdown: an HTML comment, e.g. <c>&lt;!-- textlens-disable TL3001 --&gt;</c> (HTML comments are not prose, so they do not show when rendered).</item>
+/// <item>Markdown: an HTML comment, e.g. <c>&lt;!-- textlens-disable TL3001 --&gt;</c> (HTML comments are not prose, so they do not show when rendered;
+/// one inside a code span or code block is an example, not a directive).</item>
 /// <item>Plain text: a line of its own whose first non-blank characters are <c>%%</c>, e.g. <c>%% textlens-disable TL3001</c>
 /// (such lines are comments: they are never analysed as prose).</item>
 /// </list>
@@ -55,11 +56,22 @@ public sealed partial class InlineSuppressions
     public static InlineSuppressions Parse(SourceText source)
     {
         var directives = new List<SuppressionDirective>();
+        if (!source.Content.Contains("textlens-", StringComparison.Ordinal))
+        {
+            return new InlineSuppressions(source, directives);
+        }
+
         if (source.Format == DocumentFormat.Markdown)
         {
+            // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
+            IReadOnlyList<TextSpan> html = ProseLayout.HtmlSpans(source.Content);
             foreach (Match m in MarkdownDirective().Matches(source.Content))
             {
-                directives.Add(Create(source, m));
+                var span = new TextSpan(m.Index, m.Length);
+                if (html.Any(h => h.Contains(span)))
+                {
+                    directives.Add(Create(source, m));
+                }
             }
         }
         else

@@ -8,8 +8,10 @@ namespace TextLens.Core.Analyzers.Themes;
 /// The sparse TF-IDF vectors of a document's sentences over stemmed content terms, built from the
 /// shared ML.NET n-gram bags (<see cref="DocumentFeatures.SentenceTerms"/>): stop words, numbers and
 /// one-letter words are dropped, words are reduced to their Snowball (Porter 2) stems so that
-/// 'election' and 'elections' are one term, and each term is weighted by (1 + ln tf) × background IDF.
-/// Rows are L2-normalised; a sentence with no content term has an empty row.
+/// 'election' and 'elections' are one term, and each term is weighted by (1 + ln tf) × background IDF
+/// × within-document IDF (over sentences) ^ <see cref="ThemeSettings.DocumentIdfPower"/>, two-word
+/// terms by <see cref="ThemeSettings.PhraseWeight"/> more. Rows are L2-normalised; a sentence with no
+/// content term has an empty row.
 /// </summary>
 public sealed class SentenceVectors
 {
@@ -25,7 +27,7 @@ public sealed class SentenceVectors
         Counts = counts;
     }
 
-    /// <summary>The stemmed terms (one or two stems joined by a space), in order of first occurrence.</summary>
+    /// <summary>The stemmed terms (one or two stems joined by a space), numbered by the first sentence they occur in.</summary>
     public IReadOnlyList<string> Terms { get; }
 
     /// <summary>How each term is most often written in the document (lower case), for labels.</summary>
@@ -53,8 +55,8 @@ public sealed class SentenceVectors
         var weightFactor = new List<double>();
         BackgroundFrequencies background = features.Background;
 
-        // Terms are numbered in order of first occurrence in the text, not in vocabulary order, so
-        // that everything downstream is independent of how ML.NET numbers its slots.
+        // Terms are numbered by the first sentence they occur in (then by slot), so that term order
+        // follows the text rather than the order in which ML.NET happens to number its slots.
         Array.Fill(termOf, -2);
         foreach (SparseVector bag in features.SentenceTerms)
         {

@@ -5,7 +5,8 @@ namespace TextLens.Core.Analyzers.Themes;
 /// <summary>
 /// Themes: clusters the document's sentences by their text (never their position) into labelled
 /// themes, with an outlier group for sentences that fit none. The number of themes is automatic
-/// unless <see cref="AnalysisOptions.Themes"/> fixes it. Publishes a <see cref="ThemeResult"/>.
+/// unless <see cref="AnalysisOptions.Themes"/> fixes it; <see cref="AnalysisOptions.ThemeSegments"/> asks for
+/// contiguous sections instead. Publishes a <see cref="ThemeResult"/>.
 /// </summary>
 public sealed class ThemeAnalyzer(ThemeSettings? settings = null) : IDocumentAnalyzer
 {
@@ -18,5 +19,5 @@ public sealed class ThemeAnalyzer(ThemeSettings? settings = null) : IDocumentAna
     public Type? ResultType => typeof(ThemeResult);
 
     public void Analyze(AnalysisContext context) =>
-        context.SetResult(ThemeClusterer.Cluster(context.Features, context.Options.Themes, Settings));
+        context.SetResult(ThemeClusterer.Cluster(context.Features, context.Options.Themes, Settings, context.Options.ThemeSegments));
 }

@@ -11,23 +11,36 @@ namespace TextLens.Core.Analyzers.Themes;
 /// <item>a dense spectral embedding (Ng, Jordan and Weiss 2002): the leading eigenvectors of the
 /// normalised affinity D^-1/2 A D^-1/2, rows scaled to unit length;</item>
 /// <item>k-means with seeded restarts in that space, for the requested number of themes or for the
-/// number chosen by the largest eigengap, which does not over-split as the silhouette does.</item>
+/// number chosen from the eigengaps (<see cref="ChooseNumber"/>), which does not over-split as the silhouette does.</item>
 /// </list>
 /// A sentence with no content word, or sharing none with any other sentence, fits no theme (outlier).
 /// Labels come from <see cref="ThemeLabeler"/>.
 /// </summary>
 public static class ThemeClusterer
 {
-    public static ThemeResult Cluster(DocumentFeatures features, ThemeCount count, ThemeSettings? settings = null)
+    /// <param name="features">The document's shared featurisation.</param>
+    /// <param name="count">How many themes: automatic or fixed.</param>
+    /// <param name="settings">Tuned constants; <see cref="ThemeSettings.Default"/> when null.</param>
+    /// <param name="segments">
+    /// Contiguous sections instead of text-only clusters: the same embedding and number of themes,
+    /// but each theme is a run of consecutive sentences (<see cref="Segment"/>). Uses position.
+    /// </param>
+    public static ThemeResult Cluster(DocumentFeatures features, ThemeCount count, ThemeSettings? settings = null, bool segments = false)
     {
         settings ??= ThemeSettings.Default;
         SentenceVectors vectors = SentenceVectors.Build(features, settings);
-        ThemePartition partition = Partition(vectors, count, settings);
-        return ThemeLabeler.Label(vectors, partition, count.ToString(), settings);
+        ThemePartition partition = Partition(vectors, count, settings, segments);
+        return ThemeLabeler.Label(vectors, partition, segments ? $"{count} segments" : count.ToString(), settings);
     }
 
     /// <summary>The partition before labelling: each sentence's group (or -1) and its embedded row.</summary>
-    public static ThemePartition Partition(SentenceVectors vectors, ThemeCount count, ThemeSettings settings)
+    public static ThemePartition Partition(SentenceVectors vectors, ThemeCount count, ThemeSettings settings, bool segments = false)
+    {
+        ThemePartition clusters = PartitionByText(vectors, count, settings, segments);
+        return segments ? FillGaps(clusters) : clusters;
+    }
+
+    private static ThemePartition PartitionByText(SentenceVectors vectors, ThemeCount count, ThemeSettings settings, bool segments)
     {
         int n = vectors.SentenceCount;
         var assignment = new int[n];
@@ -49,6 +62,17 @@ public static class ThemeClusterer
             return new ThemePartition(assignment, embedded, 1);
         }
 
+        // A long document is clustered through landmarks: every s-th content sentence forms the graph
+        // (its eigen-decomposition is cubic in size), and every other sentence then joins the theme of
+        // the landmarks its text is most similar to.
+        int[] others = [];
+        if (content.Length > settings.MaxGraphSentences)
+        {
+            int stride = (int)Math.Ceiling(content.Length / (double)settings.MaxGraphSentences);
+            others = [.. content.Where((_, i) => i % stride != 0)];
+            content = [.. content.Where((_, i) => i % stride == 0)];
+        }
+
         double[,] affinity = Affinity(vectors, content, settings.Neighbours);
         int[] connected = [.. Enumerable.Range(0, content.Length).Where(i => RowSum(affinity, i) > 0)];
         if (connected.Length < settings.MinSentences)
@@ -58,6 +82,7 @@ public static class ThemeClusterer
                 assignment[content[i]] = 0;
             }
 
+            JoinNearest(vectors, assignment, others, settings.Neighbours);
             return new ThemePartition(assignment, embedded, connected.Length > 0 ? 1 : 0);
         }
 
@@ -66,20 +91,180 @@ public static class ThemeClusterer
         int m = connected.Length;
         int k = count.Fixed is { } f ? Math.Min(f, m) : ChooseNumber(spectrum, m, settings);
         double[][] points = Embed(eigenvectors, m, k);
-        KMeansSolution solution = KMeans.Fit(points, k, settings.Restarts, settings.Seed);
+        int[] groups = segments ? Segment(points, k) : KMeans.Fit(points, k, settings.Restarts, settings.Seed).Assignments;
         for (int i = 0; i < m; i++)
         {
-            assignment[content[connected[i]]] = solution.Assignments[i];
+            assignment[content[connected[i]]] = groups[i];
             embedded[content[connected[i]]] = points[i];
         }
 
-        return new ThemePartition(assignment, embedded, solution.K);
+        if (!segments)
+        {
+            JoinNearest(vectors, assignment, others, settings.Neighbours);
+        }
+
+        return new ThemePartition(assignment, embedded, groups.Distinct().Count());
     }
 
     /// <summary>
-    /// The number of themes: the k in 2..max with the largest gap between the k-th and (k+1)-th
-    /// eigenvalues of the normalised affinity (k well-separated groups give k eigenvalues near 1).
-    /// At most <see cref="ThemeSettings.MaxThemes"/> themes, and on average at least
+    /// Gives each of <paramref name="sentences"/> the theme with the largest summed cosine among its
+    /// most similar assigned sentences (ties to the lower theme id); a sentence similar to none stays an outlier.
+    /// </summary>
+    private static void JoinNearest(SentenceVectors vectors, int[] assignment, int[] sentences, int neighbours)
+    {
+        if (sentences.Length == 0)
+        {
+            return;
+        }
+
+        int[] assigned = [.. Enumerable.Range(0, assignment.Length).Where(i => assignment[i] != ThemeResult.Outlier)];
+        var similar = new List<(double Similarity, int Theme)>(assigned.Length);
+        var votes = new Dictionary<int, double>();
+        var result = new int[sentences.Length];
+        for (int x = 0; x < sentences.Length; x++)
+        {
+            similar.Clear();
+            SparseRow row = vectors.Rows[sentences[x]];
+            foreach (int a in assigned)
+            {
+                double sim = SparseRow.Dot(row, vectors.Rows[a]);
+                if (sim > 0)
+                {
+                    similar.Add((sim, assignment[a]));
+                }
+            }
+
+            similar.Sort((p, q) => q.Similarity.CompareTo(p.Similarity));
+            votes.Clear();
+            foreach ((double sim, int theme) in similar.Take(neighbours))
+            {
+                votes[theme] = votes.GetValueOrDefault(theme) + sim;
+            }
+
+            result[x] = votes.Count == 0
+                ? ThemeResult.Outlier
+                : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
+        }
+
+        for (int x = 0; x < sentences.Length; x++)
+        {
+            assignment[sentences[x]] = result[x];
+        }
+    }
+
+    /// <summary>
+    /// The split of points, in document order, into k runs of consecutive points with the least total
+    /// within-run sum of squares (contiguity-constrained k-means, solved exactly by dynamic programming
+    /// in O(k·n²) with prefix sums). Returns each point's run, 0..k-1.
+    /// </summary>
+    public static int[] Segment(IReadOnlyList<double[]> points, int k)
+    {
+        int n = points.Count;
+        k = Math.Clamp(k, 1, n);
+        int dim = n == 0 ? 0 : points[0].Length;
+        var sum = new double[n + 1, dim];
+        var squares = new double[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            squares[i + 1] = squares[i];
+            for (int j = 0; j < dim; j++)
+            {
+                sum[i + 1, j] = sum[i, j] + points[i][j];
+                squares[i + 1] += points[i][j] * points[i][j];
+            }
+        }
+
+        // Sum of squared distances to the mean of points [a, b).
+        double Cost(int a, int b)
+        {
+            double s = squares[b] - squares[a];
+            double norm = 0;
+            for (int j = 0; j < dim; j++)
+            {
+                double t = sum[b, j] - sum[a, j];
+                norm += t * t;
+            }
+
+            return s - (norm / (b - a));
+        }
+
+        var best = new double[k + 1, n + 1];
+        var cut = new int[k + 1, n + 1];
+        for (int g = 0; g <= k; g++)
+        {
+            for (int b = 0; b <= n; b++)
+            {
+                best[g, b] = double.PositiveInfinity;
+            }
+        }
+
+        best[0, 0] = 0;
+        for (int g = 1; g <= k; g++)
+        {
+            for (int b = g; b <= n; b++)
+            {
+                for (int a = g - 1; a < b; a++)
+                {
+                    double c = best[g - 1, a] + Cost(a, b);
+                    if (c < best[g, b] - 1e-12)
+                    {
+                        best[g, b] = c;
+                        cut[g, b] = a;
+                    }
+                }
+            }
+        }
+
+        var runs = new int[n];
+        for (int g = k, b = n; g > 0; g--)
+        {
+            int a = cut[g, b];
+            for (int i = a; i < b; i++)
+            {
+                runs[i] = g - 1;
+            }
+
+            b = a;
+        }
+
+        return runs;
+    }
+
+    /// <summary>In a segmentation every sentence belongs to the section it stands in: a sentence left out of the clustering takes the section of the sentence before it (or after it, at the start).</summary>
+    private static ThemePartition FillGaps(ThemePartition partition)
+    {
+        int[] a = (int[])partition.Assignments.Clone();
+        int previous = ThemeResult.Outlier;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] == ThemeResult.Outlier)
+            {
+                a[i] = previous;
+            }
+
+            previous = a[i];
+        }
+
+        int next = ThemeResult.Outlier;
+        for (int i = a.Length - 1; i >= 0; i--)
+        {
+            if (a[i] == ThemeResult.Outlier)
+            {
+                a[i] = next;
+            }
+
+            next = a[i];
+        }
+
+        return partition with { Assignments = a };
+    }
+
+    /// <summary>
+    /// The number of themes from the eigengaps of the normalised affinity (k well-separated groups
+    /// give k eigenvalues near 1, then a drop): the smallest k in 2..max whose gap between the k-th
+    /// and (k+1)-th eigenvalues is at least <see cref="ThemeSettings.GapTolerance"/> of the largest
+    /// such gap, which leans towards fewer themes when two cuts are about as clear. At most
+    /// <see cref="ThemeSettings.MaxThemes"/> themes, and on average at least
     /// <see cref="ThemeSettings.MinSentencesPerTheme"/> sentences per theme.
     /// </summary>
     public static int ChooseNumber(IReadOnlyList<double> spectrum, int sentences, ThemeSettings settings)
@@ -90,19 +275,21 @@ public static class ThemeClusterer
             return 1;
         }
 
-        int best = 2;
-        double bestGap = double.NegativeInfinity;
+        double largest = 0;
         for (int k = 2; k <= maxK; k++)
         {
-            double gap = spectrum[k - 1] - spectrum[k];
-            if (gap > bestGap + 1e-12)
+            largest = Math.Max(largest, spectrum[k - 1] - spectrum[k]);
+        }
+
+        for (int k = 2; k <= maxK; k++)
+        {
+            if (spectrum[k - 1] - spectrum[k] >= settings.GapTolerance * largest)
             {
-                bestGap = gap;
-                best = k;
+                return k;
             }
         }
 
-        return best;
+        return 2;
     }
 
     /// <summary>Cosine affinities between content sentences (zero diagonal), keeping an edge when either end has the other among its nearest neighbours.</summary>

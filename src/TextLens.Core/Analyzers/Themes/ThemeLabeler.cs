@@ -4,7 +4,8 @@ namespace TextLens.Core.Analyzers.Themes;
 /// Names themes by class-based TF-IDF: a term weighs more the larger its share of the theme's words,
 /// the smaller its count in the rest of the document (ln(1 + A / f), A the mean words per theme and
 /// f the term's count in the document, as in c-TF-IDF) and the rarer it is in background text
-/// (background IDF). Themes are renumbered in order of first appearance.
+/// (background IDF). Terms written at least twice in the theme rank before terms written once.
+/// Themes are renumbered in order of first appearance.
 /// </summary>
 public static class ThemeLabeler
 {
@@ -87,9 +88,15 @@ public static class ThemeLabeler
                 scored.Add((t, weight));
             }
 
-            scored.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term));
+            // Terms written at least twice in the theme come first: a term seen once says little about a theme.
+            double[] tfOfClass = classTf[c];
+            scored.Sort((a, b) =>
+            {
+                int repeated = (tfOfClass[b.Term] >= 2).CompareTo(tfOfClass[a.Term] >= 2);
+                return repeated != 0 ? repeated : b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term);
+            });
             List<(int Term, double Weight)> top = PickDistinct(vectors, scored, settings.TermsPerTheme);
-            double max = top.Count > 0 ? top[0].Weight : 1;
+            double max = top.Count > 0 ? top.Max(p => p.Weight) : 1;
             ThemeTerm[] terms = [.. top.Select(p => new ThemeTerm(vectors.DisplayForms[p.Term], Math.Round(p.Weight / max, 4)))];
             string label = terms.Length > 0
                 ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))

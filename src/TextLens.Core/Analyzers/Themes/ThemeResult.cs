@@ -18,6 +18,4 @@ public sealed record Theme(int Id, string Label, IReadOnlyList<ThemeTerm> Terms,
 public sealed record ThemeResult(IReadOnlyList<Theme> Themes, IReadOnlyList<int> Assignments, string Requested)
 {
     public const int Outlier = -1;
-
-    public static ThemeResult None(int sentences, string requested) => new([], [.. Enumerable.Repeat(Outlier, sentences)], requested);
 }

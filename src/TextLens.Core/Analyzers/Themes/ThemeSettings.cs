@@ -22,16 +22,26 @@ public sealed record ThemeSettings
     /// Exponent of the within-document IDF (over sentences) in term weights: words spread over the
     /// whole document (its subject) separate themes less than words concentrated in a few sentences.
     /// </summary>
-    public double DocumentIdfPower { get; init; } = 1.0;
+    public double DocumentIdfPower { get; init; } = 1.5;
 
     /// <summary>Nearest neighbours each sentence keeps in the similarity graph.</summary>
     public int Neighbours { get; init; } = 10;
+
+    /// <summary>
+    /// Most sentences in the similarity graph (its eigen-decomposition costs the cube of its size);
+    /// longer documents are clustered through evenly spread landmark sentences, the rest joining the
+    /// theme of the landmarks most similar to them.
+    /// </summary>
+    public int MaxGraphSentences { get; init; } = 500;
 
     /// <summary>Documents with fewer content sentences than this get a single theme.</summary>
     public int MinSentences { get; init; } = 6;
 
     /// <summary>Most themes considered when the number is chosen automatically.</summary>
     public int MaxThemes { get; init; } = 12;
+
+    /// <summary>The smallest number of themes whose eigengap is at least this share of the largest gap is chosen.</summary>
+    public double GapTolerance { get; init; } = 0.9;
 
     /// <summary>Fewest sentences per theme, on average, when the number is chosen automatically.</summary>
     public int MinSentencesPerTheme { get; init; } = 3;

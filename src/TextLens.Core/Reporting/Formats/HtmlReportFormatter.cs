@@ -147,6 +147,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             if (stance.Any(s => s is not null))
             {
                 AppendStanceTimeline(h, id, sentences, stance);
+                AppendKeyTermStance(h, doc);
             }
             else
             {
@@ -210,8 +211,9 @@ public sealed class HtmlReportFormatter : IReportFormatter
                 previousLine = lineNo;
                 int? cluster = s < themes.SentenceCluster.Length ? themes.SentenceCluster[s] : null;
                 string style = cluster is { } c && c >= 0 ? $" style=\"background:{Tint(Colour(themes, c))}\"" : string.Empty;
-                string cls = flagged.Contains(s) ? "s flagged" : "s";
-                string tip = Inv($"sentence {s}, line {lineNo}") + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}" : string.Empty)
+                bool isRepresentative = cluster is { } rc && themes.Representative.TryGetValue(rc, out int r) && r == s;
+                string cls = "s" + (flagged.Contains(s) ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
+                string tip = Inv($"sentence {s}, line {lineNo}") + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
                     + (stance[s] is { } st ? $" · {st.Tag ?? "stance"}{(st.Polarity is { } p ? Inv($" {p:+0.00;-0.00;0.00}") : string.Empty)}" : string.Empty);
                 h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">{E(Str(sentences[s], "text"))}</span> "));
             }
@@ -265,7 +267,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
         {
             string colour = cluster >= 0 ? Colour(themes, cluster) : "#e0e0e0";
             string shareText = share is { } sh ? Inv($" · {sh * 100:0}%") : string.Empty;
-            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{E(label)}{shareText}</li>\n"));
+            string name = themes.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Length
+                ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Representative sentence: " + Clip(Str(sentences[rep], "text"), 160))}\">{E(label)}</a>")
+                : E(label);
+            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n"));
         }
 
         h.Append("</ul>\n");
@@ -320,7 +325,49 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("<li><span class=\"swatch\" style=\"background:#59a14f\"></span>positive</li><li><span class=\"swatch\" style=\"background:#e15759\"></span>negative</li></ul>\n");
     }
 
-    private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex);
+    /// <summary>
+    /// Stance toward the key terms, from the document's <c>stance.keyTerms</c> (term, mentions, meanPolarity,
+    /// hedgedShare, attributedShare): a diverging bar of mean polarity per term.
+    /// </summary>
+    private static void AppendKeyTermStance(StringBuilder h, JsonElement doc)
+    {
+        if (!doc.TryGetProperty("stance", out JsonElement st) || st.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        JsonElement[] terms = [.. Array(st, "keyTerms").Where(t => Str(t, "term").Length > 0)];
+        if (terms.Length == 0)
+        {
+            return;
+        }
+
+        const int labelWidth = 210;
+        const int half = 170;
+        const int rowHeight = 22;
+        int width = labelWidth + 2 * half + 150;
+        int height = terms.Length * rowHeight + 4;
+        h.Append("<h3>Stance toward key terms</h3>\n");
+        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Mean polarity of the sentences that mention each key term (left: negative, right: positive)</title>\n"));
+        h.Append(Inv($"<line x1=\"{labelWidth + half}\" y1=\"0\" x2=\"{labelWidth + half}\" y2=\"{height}\" stroke=\"#9aa0a6\" stroke-width=\"1\"/>\n"));
+        for (int i = 0; i < terms.Length; i++)
+        {
+            JsonElement t = terms[i];
+            double polarity = Math.Clamp(Num(t, "meanPolarity"), -1, 1);
+            double w = Math.Max(1, Math.Round(Math.Abs(polarity) * half, 1));
+            double x = polarity >= 0 ? labelWidth + half : labelWidth + half - w;
+            int y = i * rowHeight + 2;
+            string fill = polarity > 0.05 ? "#59a14f" : polarity < -0.05 ? "#e15759" : "#9aa0a6";
+            string detail = Inv($"{Int(t, "mentions")} mention(s), mean polarity {polarity:+0.00;-0.00;0.00}, {Num(t, "hedgedShare") * 100:0}% hedged, {Num(t, "attributedShare") * 100:0}% attributed");
+            h.Append(Inv($"<g><title>{E(Str(t, "term") + ": " + detail)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(Str(t, "term"), 30))}</text>"));
+            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 3}\" width=\"{w}\" height=\"{rowHeight - 6}\" rx=\"3\" fill=\"{fill}\"/>"));
+            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 8}\" y=\"{y + 15}\">{polarity:+0.00;-0.00;0.00} · {Num(t, "hedgedShare") * 100:0}% hedged</text></g>\n"));
+        }
+
+        h.Append("</svg>\n");
+    }
+
+    private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
 
     private sealed record Stance(string? Tag, double? Polarity);
 
@@ -329,6 +376,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     {
         var clusters = new List<(int, string, double?)>();
         var labels = new Dictionary<int, string>();
+        var representative = new Dictionary<int, int>();
         int?[] of = new int?[sentences.Length];
         foreach (JsonElement c in Array(doc, "clusters"))
         {
@@ -342,6 +390,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double? share = c.TryGetProperty("share", out JsonElement sh) && sh.ValueKind == JsonValueKind.Number ? sh.GetDouble() : null;
             clusters.Add((cid, label, share));
             labels[cid] = label;
+            if (c.TryGetProperty("representative", out JsonElement rep) && rep.ValueKind == JsonValueKind.Number)
+            {
+                representative[cid] = rep.GetInt32();
+            }
             foreach (JsonElement s in Array(c, "sentences"))
             {
                 if (s.ValueKind == JsonValueKind.Number && s.GetInt32() is int si && si >= 0 && si < of.Length)
@@ -370,8 +422,15 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
+        int outliers = of.Count(c => c is < 0);
+        if (outliers > 0 && !labels.ContainsKey(-1))
+        {
+            labels[-1] = "no theme";
+            clusters.Add((-1, "no theme", Math.Round((double)outliers / Math.Max(1, of.Length), 4)));
+        }
+
         clusters.Sort((a, b) => (a.Item1 < 0).CompareTo(b.Item1 < 0) is var k && k != 0 ? k : colourIndex.GetValueOrDefault(a.Item1, int.MaxValue).CompareTo(colourIndex.GetValueOrDefault(b.Item1, int.MaxValue)));
-        return new Themes(clusters, of, labels, colourIndex);
+        return new Themes(clusters, of, labels, colourIndex, representative);
     }
 
     /// <summary>
@@ -503,6 +562,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         .rule { font: 600 13px ui-monospace,monospace; } .loc { font: 13px ui-monospace,monospace; margin: 0 4px; }
         details summary { cursor: pointer; color: var(--muted); margin: 12px 0 4px; text-transform: uppercase; font-size: 15px; letter-spacing: .04em; }
         .text p { margin: 0 0 12px; } .text .s { border-radius: 3px; padding: 1px 0; }
+        .text .s.rep { box-shadow: inset 3px 0 0 rgba(0,0,0,.35); padding-left: 4px; }
         .text .s.flagged { text-decoration: underline wavy #cf222e; text-underline-offset: 3px; }
         .text .s:target { outline: 2px solid var(--accent); background: #fff8c5 !important; }
         @media print { body { background: #fff; } .card { border: none; } }

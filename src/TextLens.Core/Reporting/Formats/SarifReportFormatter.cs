@@ -146,7 +146,9 @@ public sealed class SarifReportFormatter : IReportFormatter
                 ["charOffset"] = d.Start,
                 ["charLength"] = d.Length,
             };
-            if (!string.IsNullOrEmpty(d.Snippet))
+            // The snippet must be the region's whole text; the report keeps only a diagnostic's first line, so a
+            // region over several lines has no snippet rather than a truncated one.
+            if (!string.IsNullOrEmpty(d.Snippet) && d.Snippet.Length == d.Length)
             {
                 region["snippet"] = new JsonObject { ["text"] = d.Snippet };
             }
