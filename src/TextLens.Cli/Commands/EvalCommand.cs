@@ -21,6 +21,7 @@ public static class EvalCommand
 
     private static IEnumerable<Command> Subcommands()
     {
+        yield return EvalKeyphrasesCommand.Create();
         yield return EvalClustersCommand.Create();
         yield return EvalStanceCommand.Create();
     }

@@ -194,6 +194,7 @@ public static class ReportCommand
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         BackgroundFrequencies.Preload();
+        TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
         StanceTagger.Preload();
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))

@@ -26,7 +26,16 @@ public sealed class ParsedDocument
         Sentences = sentences;
         Paragraphs = paragraphs;
         WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
+        _tags = new Lazy<PartOfSpeech[]>(() => PartOfSpeechTagger.Default.Tag(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<PartOfSpeech[]> _tags;
+
+    /// <summary>
+    /// Universal Dependencies part-of-speech tags, one per token (index-aligned with <see cref="Tokens"/>),
+    /// computed on first use by <see cref="PartOfSpeechTagger.Default"/> and then shared by every analyzer.
+    /// </summary>
+    public IReadOnlyList<PartOfSpeech> Tags => _tags.Value;
 
     public SourceText Source { get; }
 

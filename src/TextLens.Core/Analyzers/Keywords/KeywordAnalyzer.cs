@@ -6,14 +6,16 @@ using TextLens.Core.Text;
 namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>
-/// Keyword salience: candidate phrases of 1–3 words inside token chunks (never across punctuation
-/// or sentences) with no stop word at either edge, scored by TF-IDF (document counts from the shared
-/// ML.NET n-gram featurisation, IDF from the background table) and position of first occurrence.
+/// Keyword salience. Candidates are noun phrases found with the part-of-speech tags
+/// (<see cref="KeywordCandidates"/>); each is scored by a log-linear combination
+/// (<see cref="KeywordSettings"/>) of tf-idf against the background table, position-biased
+/// PageRank centrality of its words, position of first occurrence, length, capitalisation and how
+/// often it stands as a whole noun phrase. Phrases with the same stems are one keyword, shown as
+/// most often written. The weights are <see cref="KeywordSettings.Default"/>, one configuration for
+/// every document (see docs/keywords.md for how they were chosen and measured).
 /// </summary>
 public sealed class KeywordAnalyzer : IDocumentAnalyzer
 {
-    public const int MaxPhraseWords = 3;
-
     public string Name => "keywords";
 
     public IReadOnlyList<RuleDescriptor> SupportedRules => [];
@@ -25,148 +27,87 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         context.SetResult(Extract(context.Features, context.Options.TopKeywords));
     }
 
-    public static KeywordResult Extract(DocumentFeatures features, int top)
+    public static KeywordResult Extract(DocumentFeatures features, int top) => Extract(features, top, KeywordSettings.Default);
+
+    public static KeywordResult Extract(DocumentFeatures features, int top, KeywordSettings settings) =>
+        Rank(features.Document, KeywordCandidates.Find(features, settings), top, settings);
+
+    /// <summary>Scores and selects the top candidates.</summary>
+    public static KeywordResult Rank(ParsedDocument document, IReadOnlyList<KeywordCandidate> candidates, int top, KeywordSettings settings)
     {
-        ParsedDocument doc = features.Document;
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        foreach (TokenChunk chunk in features.Chunks)
+        var scored = new List<(KeywordCandidate C, double Score)>(candidates.Count);
+        foreach (KeywordCandidate c in candidates)
         {
-            for (int i = 0; i < chunk.TokenCount; i++)
-            {
-                for (int n = 1; n <= MaxPhraseWords && i + n <= chunk.TokenCount; n++)
-                {
-                    int first = chunk.FirstToken + i;
-                    int last = first + n - 1;
-                    if (!IsEdgeWord(doc.Tokens[first]) || !IsEdgeWord(doc.Tokens[last]) || !AllWords(doc, first, last))
-                    {
-                        continue;
-                    }
-
-                    string key = Key(doc, first, last);
-                    if (!candidates.TryGetValue(key, out Candidate? c))
-                    {
-                        c = new Candidate(key, n);
-                        candidates[key] = c;
-                    }
-
-                    c.Add(doc, first, last, chunk.Sentence);
-                }
-            }
-        }
-
-        int sentences = Math.Max(1, doc.Sentences.Count);
-        var scored = new List<(Candidate C, double Score, Dictionary<string, double> F)>(candidates.Count);
-        foreach (Candidate c in candidates.Values)
-        {
-            int tf = Math.Max(c.Count, features.FrequencyOf(c.Key));
-            double idf = features.Background.PhraseIdf(c.Key.Split(' '));
-            double position = 1.0 / Math.Sqrt(1.0 + (c.FirstSentence * 10.0 / sentences));
-            double score = (1.0 + Math.Log(tf)) * idf * (0.5 + position) * (c.Words == 1 ? 1.0 : 1.2);
-            if (c.Count == 1 && c.Words > 1)
-            {
-                score *= 0.6;
-            }
-
-            scored.Add((c, score, new Dictionary<string, double>
-            {
-                ["tf"] = tf,
-                ["idf"] = Math.Round(idf, 4),
-                ["position"] = Math.Round(position, 4),
-            }));
+            scored.Add((c, Score(c, settings)));
         }
 
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.C.Key, b.C.Key));
-        var chosen = new List<(Candidate C, double Score, Dictionary<string, double> F)>();
-        foreach (var s in scored)
+        var chosen = new List<(KeywordCandidate C, double Score)>(Math.Min(top, scored.Count));
+        foreach ((KeywordCandidate c, double score) in scored)
         {
             if (chosen.Count >= top)
             {
                 break;
             }
 
-            if (chosen.Any(k => Redundant(k.C.Key, s.C.Key)))
+            if (settings.SuppressContained && chosen.Any(k => Overlaps(k.C.Key, c.Key)))
             {
                 continue;
             }
 
-            chosen.Add(s);
+            chosen.Add((c, score));
         }
 
         double max = chosen.Count > 0 ? chosen[0].Score : 1.0;
         var keywords = new List<Keyword>(chosen.Count);
         for (int r = 0; r < chosen.Count; r++)
         {
-            (Candidate c, double score, Dictionary<string, double> f) = chosen[r];
-            keywords.Add(new Keyword(c.DisplayText(), Math.Round(score / max, 4), r + 1, c.Occurrences(doc.Source), f) { Key = c.Key });
+            (KeywordCandidate c, double score) = chosen[r];
+            keywords.Add(new Keyword(c.Display, Math.Round(score / max, 4), r + 1, Occurrences(document, c), Explain(c)) { Key = c.Key });
         }
 
         return new KeywordResult(keywords);
     }
 
-    /// <summary>A shorter phrase inside a chosen longer one (or the reverse) adds little.</summary>
-    private static bool Redundant(string chosen, string candidate) =>
-        (" " + chosen + " ").Contains(" " + candidate + " ", StringComparison.Ordinal)
-        || (" " + candidate + " ").Contains(" " + chosen + " ", StringComparison.Ordinal);
-
-    private static bool IsEdgeWord(Token t) =>
-        t.Kind == TokenKind.Word && t.Lower.Length > 1 && !StopWords.Contains(t.Lower.TrimEnd('.')) && t.Lower.Any(char.IsLetter);
-
-    private static bool AllWords(ParsedDocument doc, int first, int last)
+    /// <summary>The log-linear score, as a positive number (larger is better).</summary>
+    public static double Score(KeywordCandidate c, KeywordSettings s)
     {
-        for (int t = first; t <= last; t++)
-        {
-            if (doc.Tokens[t].Kind != TokenKind.Word)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        double tfidf = Math.Pow(c.Frequency, s.TfExponent) * c.Idf;
+        double position = 1.0 / (1.0 + (c.FirstPosition * s.PositionScale));
+        double log = (s.TfIdfWeight * Math.Log(tfidf))
+            + (s.GraphWeight * Math.Log(c.Graph + 1e-3))
+            + (s.PositionWeight * Math.Log(position))
+            + Math.Log(c.Words switch { 1 => 1.0, 2 => s.TwoWordBonus, 3 => s.ThreeWordBonus, _ => s.FourWordBonus })
+            + (s.SpreadWeight * Math.Log(0.1 + c.Spread))
+            + (s.MaximalWeight * Math.Log(0.1 + c.MaximalShare))
+            + Math.Log(1.0 + (s.CapitalBonus * c.CapitalShare));
+        return Math.Exp(log);
     }
 
-    private static string Key(ParsedDocument doc, int first, int last)
+    /// <summary>A phrase whose words are a contiguous part of another's (or the reverse).</summary>
+    private static bool Overlaps(string a, string b) =>
+        (" " + a + " ").Contains(" " + b + " ", StringComparison.Ordinal)
+        || (" " + b + " ").Contains(" " + a + " ", StringComparison.Ordinal);
+
+    private static Dictionary<string, double> Explain(KeywordCandidate c) => new(StringComparer.Ordinal)
     {
-        if (first == last)
-        {
-            return doc.Tokens[first].Lower;
-        }
+        ["frequency"] = c.Frequency,
+        ["idf"] = Math.Round(c.Idf, 4),
+        ["graph"] = Math.Round(c.Graph, 4),
+        ["firstPosition"] = Math.Round(c.FirstPosition, 4),
+        ["spread"] = Math.Round(c.Spread, 4),
+        ["words"] = c.Words,
+        ["nounPhrase"] = Math.Round(c.MaximalShare, 4),
+        ["capitalised"] = Math.Round(c.CapitalShare, 4),
+    };
 
-        var parts = new string[last - first + 1];
-        for (int t = first; t <= last; t++)
-        {
-            parts[t - first] = doc.Tokens[t].Lower;
-        }
-
-        return string.Join(' ', parts);
-    }
-
-    private sealed class Candidate(string key, int words)
+    private static KeywordOccurrence[] Occurrences(ParsedDocument doc, KeywordCandidate c)
     {
-        private readonly List<(TextSpan Span, int Sentence, string Surface)> _occurrences = [];
-
-        public string Key { get; } = key;
-
-        public int Words { get; } = words;
-
-        public int Count => _occurrences.Count;
-
-        public int FirstSentence => _occurrences[0].Sentence;
-
-        public void Add(ParsedDocument doc, int first, int last, int sentence)
+        SourceText source = doc.Source;
+        return [.. c.Occurrences.Select(o =>
         {
-            TextSpan span = TextSpan.FromBounds(doc.Tokens[first].Span.Start, doc.Tokens[last].Span.End);
-            string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
-            _occurrences.Add((span, sentence, surface));
-        }
-
-        /// <summary>The most frequent surface form; ties go to the first written.</summary>
-        public string DisplayText() => _occurrences
-            .GroupBy(o => o.Surface, StringComparer.Ordinal)
-            .Select(g => (Surface: g.Key, Count: g.Count(), First: g.Min(o => o.Span.Start)))
-            .OrderByDescending(g => g.Count).ThenBy(g => g.First)
-            .First().Surface;
-
-        public IReadOnlyList<KeywordOccurrence> Occurrences(SourceText source) =>
-            [.. _occurrences.Select(o => new KeywordOccurrence(o.Span, source.GetLinePosition(o.Span.Start), o.Sentence))];
+            var span = TextSpan.FromBounds(doc.Tokens[o.FirstToken].Span.Start, doc.Tokens[o.LastToken].Span.End);
+            return new KeywordOccurrence(span, source.GetLinePosition(span.Start), o.Sentence);
+        })];
     }
 }

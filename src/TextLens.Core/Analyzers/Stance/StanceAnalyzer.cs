@@ -171,8 +171,15 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     /// </summary>
     private static void ReportOneSided(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, IReadOnlyList<KeyTermStance> terms)
     {
+        // Nested key terms (Acme plan, Acme, plan) often share their sentences: one finding per set of sentences.
+        var reported = new List<IReadOnlyList<int>>();
         foreach (KeyTermStance t in terms)
         {
+            if (reported.Any(r => r.SequenceEqual(t.Sentences)))
+            {
+                continue;
+            }
+
             SentenceStance[] evaluative = [.. t.Sentences.Select(i => sentences[i])
                 .Where(s => s.Polarity != Polarity.Neutral && s.Subjective)];
             int positive = evaluative.Count(s => s.Polarity == Polarity.Positive);
@@ -188,6 +195,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
             {
                 TextSpan first = doc.Sentences[t.Sentences[0]].Span;
                 context.Report(StanceRules.OneSidedDocument, first, t.Term, positive > polar - positive ? "positive" : "negative", majority, polar);
+                reported.Add(t.Sentences);
             }
         }
     }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using TextLens.Cli.Output;
+using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary>
+/// 'textlens eval keyphrases': runs the keyword analyzer on every document of a labelled JSONL set
+/// (../shared/data/keyphrase format) in one process and prints P/R/F1 at 5, 10 and 15 exactly as
+/// ../shared/tools/kp_score.py computes them.
+/// </summary>
+public static class EvalKeyphrasesCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "JSONL with id, text and gold keyphrases per line.", Required = true };
+        var top = new Option<int>("--top") { Description = "How many keyphrases to predict per document.", DefaultValueFactory = _ => 20 };
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions as JSONL ({\"id\", \"keyphrases\"})." };
+        var command = new Command("keyphrases", "Score keyword extraction against gold keyphrases (P/R/F1 @5/10/15, per-document average).")
+        {
+            data, top, predictions,
+        };
+        command.SetAction(parse =>
+        {
+            FileInfo file = parse.GetValue(data)!;
+            if (!file.Exists)
+            {
+                throw new UsageException($"data file '{file.FullName}' does not exist.");
+            }
+
+            int n = parse.GetValue(top);
+            if (n < 1)
+            {
+                throw new UsageException("--top must be at least 1.");
+            }
+
+            BackgroundFrequencies.Preload();
+            PartOfSpeechTagger.Preload();
+            List<KeyphraseDocument> documents;
+            using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
+            {
+                try
+                {
+                    documents = KeyphraseEvaluation.ReadDocuments(reader);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new UsageException($"{file.Name}: {ex.Message}");
+                }
+            }
+
+            var watch = Stopwatch.StartNew();
+            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n);
+            watch.Stop();
+            KeyphraseScores scores = KeyphraseEvaluation.Score(documents, predicted);
+
+            if (parse.GetValue(predictions) is { } output)
+            {
+                var sb = new StringBuilder();
+                foreach (KeyphrasePrediction p in predicted)
+                {
+                    sb.Append(KeyphraseEvaluation.ToJsonLine(p)).Append('\n');
+                }
+
+                AtomicFile.WriteAllText(output.FullName, sb.ToString());
+            }
+
+            Console.Out.Write(Format(file.Name, scores, watch.Elapsed, documents.Count));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Format(string name, KeyphraseScores scores, TimeSpan elapsed, int documents)
+    {
+        var sb = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        sb.Append(c, $"{name}: documents gold={scores.GoldDocuments} scored={scores.ScoredDocuments} without-prediction={scores.DocumentsWithoutPrediction} empty-gold-excluded={scores.EmptyGoldExcluded}\n");
+        sb.Append(c, $"{"@k",-5} {"P",7} {"R",7} {"F1",7} | {"microP",7} {"microR",7} {"microF1",7} | {"correct",7}\n");
+        foreach (KeyphraseScoreAtK s in scores.AtK)
+        {
+            sb.Append(c, $"@{s.K,-4} {100 * s.Precision,7:F2} {100 * s.Recall,7:F2} {100 * s.F1,7:F2} | {100 * s.MicroPrecision,7:F2} {100 * s.MicroRecall,7:F2} {100 * s.MicroF1,7:F2} | {s.Correct,7}\n");
+        }
+
+        sb.Append(c, $"P/R/F1 = macro average over documents (as kp_score.py), in %. Extraction: {elapsed.TotalSeconds:F1} s for {documents} documents ({elapsed.TotalMilliseconds / Math.Max(1, documents):F1} ms each, including parsing and featurisation).\n");
+        return sb.ToString();
+    }
+}

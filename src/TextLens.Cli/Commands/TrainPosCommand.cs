@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using TextLens.Cli.Output;
+using TextLens.Core.Parsing;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary>'textlens train pos': trains the part-of-speech model reproducibly (fixed seed, one thread).</summary>
+public static class TrainPosCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "Training data: word-per-line TSV (form, upos, xpos), blank line between sentences.", Required = true };
+        var test = new Option<FileInfo[]>("--test") { Description = "Test sets (same format) to report accuracy on.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (e.g. models/pos-ewt.bin.gz).", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().Seed };
+        var iterations = new Option<int>("--iterations") { Description = "Maximum L-BFGS iterations.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().MaximumIterations };
+        var command = new Command("pos", "Train the part-of-speech tagger (ML.NET L-BFGS maximum entropy on hashed word features).")
+        {
+            data, test, output, seed, iterations,
+        };
+        command.SetAction(parse =>
+        {
+            FileInfo dataFile = parse.GetValue(data)!;
+            if (!dataFile.Exists)
+            {
+                throw new UsageException($"training data '{dataFile.FullName}' does not exist.");
+            }
+
+            List<TaggedSentence> sentences = Read(dataFile);
+            var options = new PartOfSpeechTrainingOptions { Seed = parse.GetValue(seed), MaximumIterations = parse.GetValue(iterations) };
+            Console.Error.WriteLine($"training on {sentences.Count} sentences, {sentences.Sum(s => s.Words.Length)} words ({options})");
+            var watch = Stopwatch.StartNew();
+            PartOfSpeechModel model = PartOfSpeechTrainer.Train(sentences, options);
+            Console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s; {model.ActiveRows} active feature rows");
+
+            using (var buffer = new MemoryStream())
+            {
+                model.Save(buffer);
+                AtomicFile.WriteAllBytes(parse.GetValue(output)!.FullName, buffer.ToArray());
+            }
+
+            foreach (FileInfo testFile in parse.GetValue(test) ?? [])
+            {
+                (int correct, int total) = PartOfSpeechTrainer.Evaluate(model, Read(testFile));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{testFile.Name}\tUPOS accuracy {100.0 * correct / total:F2} % ({correct}/{total} words)"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static List<TaggedSentence> Read(FileInfo file)
+    {
+        using var reader = new StreamReader(file.FullName);
+        return TaggedCorpus.Read(reader);
+    }
+}

@@ -1,0 +1,360 @@
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Keywords;
+
+/// <summary>One place a candidate phrase occurs: its tokens, sentence, and whether it is a whole noun phrase there.</summary>
+/// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.</remarks>
+public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface);
+
+/// <summary>A candidate keyphrase: its stemmed key, every occurrence, and the features it is ranked by.</summary>
+public sealed class KeywordCandidate
+{
+    internal KeywordCandidate(string key, string[] stems)
+    {
+        Key = key;
+        Stems = stems;
+    }
+
+    /// <summary>Porter stems of the lower-case words, joined by one space (demonyms folded: korean → korea).</summary>
+    public string Key { get; }
+
+    public string[] Stems { get; }
+
+    public int Words => Stems.Length;
+
+    public List<CandidateOccurrence> Occurrences { get; } = [];
+
+    /// <summary>The form most often written (exact casing; title-case headlines do not vote unless nothing else does); ties go to the one written first.</summary>
+    public string Display { get; internal set; } = "";
+
+    public int Frequency => Occurrences.Count;
+
+    /// <summary>Position of the first occurrence among the document's words, in [0, 1).</summary>
+    public double FirstPosition { get; internal set; }
+
+    /// <summary>Distance from first to last occurrence over the document's length, in [0, 1).</summary>
+    public double Spread { get; internal set; }
+
+    public double Idf { get; internal set; }
+
+    /// <summary>Sum of the PositionRank scores of the phrase's words (each word's score in [0, 1]).</summary>
+    public double Graph { get; internal set; }
+
+    /// <summary>Share of occurrences in which the phrase is a whole noun phrase, not part of a longer one.</summary>
+    public double MaximalShare { get; internal set; }
+
+    /// <summary>Share of occurrences written with every word capitalised (outside sentence-initial position for one word).</summary>
+    public double CapitalShare { get; internal set; }
+}
+
+/// <summary>
+/// Finds keyphrase candidates in a parsed, tagged document: noun phrases (runs of adjectives, nouns
+/// and proper nouns inside a sentence, never across punctuation, no stop words) and every sub-phrase
+/// of 1–<see cref="KeywordSettings.MaxWords"/> words of them that ends in a noun (or a capitalised
+/// adjective such as 'North Korean'); optionally two such phrases joined by 'of'. Candidates
+/// with the same stems are one candidate; a place and its demonym (korea / korean) are folded
+/// together. Every candidate gets its features here, once.
+/// </summary>
+public static class KeywordCandidates
+{
+    public static List<KeywordCandidate> Find(DocumentFeatures features, KeywordSettings settings)
+    {
+        ParsedDocument doc = features.Document;
+        IReadOnlyList<Token> tokens = doc.Tokens;
+        IReadOnlyList<PartOfSpeech> tags = doc.Tags;
+        int n = tokens.Count;
+
+        // Word ordinal of every token (for positions), and which tokens can be part of a keyphrase.
+        var ordinal = new int[n];
+        var usable = new bool[n];
+        int words = 0;
+        for (int t = 0; t < n; t++)
+        {
+            ordinal[t] = words;
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                words++;
+            }
+
+            usable[t] = IsCandidateWord(tokens[t], tags[t]);
+        }
+
+        string[] canonical = CanonicalStems(tokens, usable);
+        var byKey = new Dictionary<string, KeywordCandidate>(StringComparer.Ordinal);
+        var chunks = new List<(int Start, int End)>();
+        foreach (Sentence sentence in doc.Sentences)
+        {
+            bool titleCase = IsTitleCase(tokens, sentence);
+            chunks.Clear();
+            if (IsByline(tokens, sentence))
+            {
+                continue;
+            }
+
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t < end; t++)
+            {
+                if (!usable[t])
+                {
+                    continue;
+                }
+
+                int s = t;
+                while (t + 1 < end && usable[t + 1])
+                {
+                    t++;
+                }
+
+                chunks.Add((s, t));
+            }
+
+            foreach ((int start, int last) in chunks)
+            {
+                for (int i = start; i <= last; i++)
+                {
+                    if (i > start && !titleCase && InsideName(tokens, sentence, i - 1, i))
+                    {
+                        continue;
+                    }
+
+                    for (int j = i; j <= last && j - i < settings.MaxWords; j++)
+                    {
+                        if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
+                        {
+                            Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && i == start && j == last, titleCase);
+                        }
+                    }
+                }
+            }
+
+            if (settings.OfPhrases)
+            {
+                for (int c = 0; c + 1 < chunks.Count; c++)
+                {
+                    (int s1, int e1) = chunks[c];
+                    (int s2, int e2) = chunks[c + 1];
+                    if (s2 != e1 + 2 || tokens[e1 + 1].Lower != "of" || !IsNoun(tags[e1]))
+                    {
+                        continue;
+                    }
+
+                    for (int left = 1; left <= Math.Min(2, e1 - s1 + 1); left++)
+                    {
+                        for (int right = 1; right <= e2 - s2 + 1 && left + right + 1 <= settings.MaxWords; right++)
+                        {
+                            int j = s2 + right - 1;
+                            int i = e1 - left + 1;
+                            bool splitsName = !titleCase && ((i > s1 && InsideName(tokens, sentence, i - 1, i)) || (j < e2 && InsideName(tokens, sentence, j, j + 1)));
+                            if (IsNoun(tags[j]) && !splitsName)
+                            {
+                                Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && left == e1 - s1 + 1 && j == e2, titleCase);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        double[] graph = GraphScores(tokens, usable, canonical, settings.GraphWindow, out Dictionary<string, int> nodeIds);
+        var candidates = byKey.Values.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        double total = Math.Max(1, words);
+        foreach (KeywordCandidate c in candidates)
+        {
+            c.Occurrences.Sort((a, b) => a.FirstToken.CompareTo(b.FirstToken));
+            c.Display = c.Occurrences
+                .GroupBy(o => o.Surface, StringComparer.Ordinal)
+                .Select(g => (Surface: g.Key, Body: g.Count(o => !o.InTitleCase), Count: g.Count(), First: g.Min(o => o.FirstToken)))
+                .OrderByDescending(g => g.Body).ThenByDescending(g => g.Count).ThenBy(g => g.First)
+                .First().Surface;
+            c.FirstPosition = ordinal[c.Occurrences[0].FirstToken] / total;
+            c.Spread = (ordinal[c.Occurrences[^1].FirstToken] - ordinal[c.Occurrences[0].FirstToken]) / total;
+            c.MaximalShare = c.Occurrences.Count(o => o.Maximal) / (double)c.Frequency;
+            c.CapitalShare = c.Occurrences.Count(o => IsCapitalised(doc, o)) / (double)c.Frequency;
+            c.Idf = features.Background.PhraseIdf(c.Display.ToLowerInvariant().Split(' '));
+            double g = 0;
+            foreach (string stem in c.Stems.Distinct(StringComparer.Ordinal))
+            {
+                if (stem != "of" && nodeIds.TryGetValue(stem, out int id))
+                {
+                    g += graph[id];
+                }
+            }
+
+            c.Graph = g;
+        }
+
+        return candidates;
+    }
+
+    public static bool IsCandidateWord(Token token, PartOfSpeech tag) =>
+        token.Kind == TokenKind.Word
+        && tag.IsNominal()
+        && token.Lower.Length > 1
+        && token.Lower.Any(char.IsLetter)
+        && !StopWords.Contains(token.Lower.TrimEnd('.'))
+        && !TimeWords.Contains(token.Lower);
+
+    /// <summary>Days, months and other calendar words: they date a story, they are not what it is about.</summary>
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+        "today", "yesterday", "tomorrow", "week", "weeks", "year", "years", "month", "months", "day", "days", "time",
+    };
+
+    /// <summary>
+    /// Two adjacent capitalised words (not the sentence's first word) belong to one name
+    /// (North Korea, Fumio Kishida): a sub-phrase may not split them.
+    /// </summary>
+    private static bool InsideName(IReadOnlyList<Token> tokens, Sentence sentence, int left, int right) =>
+        left > sentence.FirstToken && tokens[left].IsCapitalized && tokens[right].IsCapitalized;
+
+    /// <summary>A byline or credit ("By Soyoung Kim", "By JOHN SMITH, Associated Press Writer") names the writer, not the topic.</summary>
+    private static bool IsByline(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        if (sentence.TokenCount > 12 || tokens[sentence.FirstToken].Lower != "by")
+        {
+            return false;
+        }
+
+        for (int t = sentence.FirstToken + 1; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && !tokens[t].IsCapitalized && !StopWords.Contains(tokens[t].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A headline in title case (most words capitalised) says nothing about which words form a name.</summary>
+    private static bool IsTitleCase(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        int words = 0;
+        int capitalised = 0;
+        for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && tokens[t].Lower.Length > 3)
+            {
+                words++;
+                capitalised += tokens[t].IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalised >= 0.8 * words;
+    }
+
+    private static bool IsNoun(PartOfSpeech tag) => tag is PartOfSpeech.Noun or PartOfSpeech.Propn;
+
+    private static bool CanEnd(Token token, PartOfSpeech tag) => IsNoun(tag) || (tag == PartOfSpeech.Adj && token.IsCapitalized);
+
+    private static bool IsCapitalised(ParsedDocument doc, CandidateOccurrence o)
+    {
+        if (o.InTitleCase)
+        {
+            return false;
+        }
+
+        for (int t = o.FirstToken; t <= o.LastToken; t++)
+        {
+            Token token = doc.Tokens[t];
+            if (token.Lower != "of" && !token.IsCapitalized)
+            {
+                return false;
+            }
+        }
+
+        // A single capitalised word that starts its sentence says nothing about being a name.
+        return o.FirstToken != o.LastToken || doc.Sentences[o.Sentence].FirstToken != o.FirstToken;
+    }
+
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase)
+    {
+        var stems = new string[last - first + 1];
+        for (int t = first; t <= last; t++)
+        {
+            stems[t - first] = canonical[t] ?? doc.Tokens[t].Lower;
+        }
+
+        string key = string.Join(' ', stems);
+        if (!byKey.TryGetValue(key, out KeywordCandidate? c))
+        {
+            c = new KeywordCandidate(key, stems);
+            byKey[key] = c;
+        }
+
+        string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
+        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface));
+    }
+
+    /// <summary>Porter stems of the usable tokens, with a demonym folded onto its place when both occur (korean → korea).</summary>
+    private static string[] CanonicalStems(IReadOnlyList<Token> tokens, bool[] usable)
+    {
+        var stems = new string[tokens.Count];
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            if (usable[t])
+            {
+                stems[t] = PhraseStemmer.Stem(tokens[t].Lower);
+                present.Add(stems[t]);
+            }
+        }
+
+        var fold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string s in present)
+        {
+            foreach (string suffix in (ReadOnlySpan<string>)["n", "an", "ean"])
+            {
+                string longer = s + suffix;
+                if (s.Length >= 4 && present.Contains(longer) && PhraseStemmer.IsDemonymPair(s, longer))
+                {
+                    fold[longer] = s;
+                }
+            }
+        }
+
+        for (int t = 0; t < stems.Length; t++)
+        {
+            if (stems[t] is { } s && fold.TryGetValue(s, out string? to))
+            {
+                stems[t] = to;
+            }
+        }
+
+        return stems;
+    }
+
+    private static double[] GraphScores(IReadOnlyList<Token> tokens, bool[] usable, string[] canonical, int window, out Dictionary<string, int> nodeIds)
+    {
+        nodeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sequence = new List<int>(tokens.Count);
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind is TokenKind.Punctuation or TokenKind.Symbol)
+            {
+                continue;
+            }
+
+            if (!usable[t])
+            {
+                sequence.Add(-1);
+                continue;
+            }
+
+            if (!nodeIds.TryGetValue(canonical[t], out int id))
+            {
+                id = nodeIds.Count;
+                nodeIds[canonical[t]] = id;
+            }
+
+            sequence.Add(id);
+        }
+
+        return WordGraph.Rank(sequence, nodeIds.Count, window);
+    }
+}
