@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold 'textlens report' on the seed article: a build of BASE (default: main) against the working tree,
 # alternating runs so that load from other jobs hits both alike. Prints min / median / max wall time in ms.
-# Usage: bash bench/stance.sh [runs] [base-commit]
+# Usage: bash bench/stance.sh [runs] [base-commit] [input, default the seed article]
 set -euo pipefail
 runs=${1:-9}
 base=${2:-main}
@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 git -C "$repo" archive "$base" | tar -x -C "$work"
 dotnet build "$work/src/TextLens.Cli" -c Release -v q >/dev/null
 dotnet build "$repo/src/TextLens.Cli" -c Release -v q >/dev/null
-seed=seeds/chongryon-japan-north-korea-relations.txt
+seed=${3:-seeds/chongryon-japan-north-korea-relations.txt}
 declare -A times
 for ((i = 0; i < runs; i++)); do
   for v in base head; do
