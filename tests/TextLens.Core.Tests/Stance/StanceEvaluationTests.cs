@@ -99,6 +99,31 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void Training_is_reproducible_byte_for_byte()
+    {
+        string data = Path.Combine(TestPaths.Shared, "data", "stance", "subjectivity_newssd_eng.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
+        byte[] Train()
+        {
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Subjectivity, items, new StanceTrainingOptions(), ValenceLexicon.Default);
+            using var buffer = new MemoryStream();
+            model.Save(buffer);
+            return buffer.ToArray();
+        }
+
+        byte[] first = Train();
+        Assert.Equal(first, Train());
+        Assert.True(first.Length > 100);
+    }
+
+    [Fact]
+    public void Axes_without_permissive_training_data_cannot_be_trained()
+    {
+        Assert.Throws<NotSupportedException>(() => StanceTrainer.ClassesOf(StanceAxis.Hedged));
+        Assert.Equal(["objective", "subjective"], StanceTrainer.ClassesOf(StanceAxis.Subjectivity));
+    }
+
+    [Fact]
     public void Cross_validation_groups_nyt_sentences_by_article()
     {
         Assert.Equal("nyt:12", StanceTrainer.GroupOf("nyt:12_7"));
