@@ -44,7 +44,7 @@ public static class ExplainCommand
           .Append(rule.Id).Append("=warning on the command line.\n");
         sb.Append("Suppress here: <!-- textlens-disable-next-line ").Append(rule.Id).Append(" --> (Markdown) or a line '%% textlens-disable-next-line ")
           .Append(rule.Id).Append("' (plain text); textlens-disable / textlens-enable for a region.\n");
-        sb.Append("More: ").Append(rule.HelpUri).Append('\n');
+        sb.Append("More: ").Append(rule.HelpUri ?? rule.DocumentationAnchor).Append('\n');
         return sb.ToString();
     }
 

@@ -47,7 +47,11 @@ public sealed partial record RuleDescriptor
         .Select(w => char.ToUpperInvariant(w[0]) + w[1..]).Where(w => char.IsLetterOrDigit(w[0])))
         .Replace(",", string.Empty, StringComparison.Ordinal).Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
 
-    public string HelpUri => $"https://github.com/textlens/textlens/blob/main/docs/rules.md#{Id.ToLowerInvariant()}";
+    /// <summary>An absolute URL of the rule's documentation, when the project publishes one; otherwise null.</summary>
+    public string? HelpUri { get; init; }
+
+    /// <summary>Where the rule is documented in the repository (docs/rules.md is generated from the catalogue).</summary>
+    public string DocumentationAnchor => $"docs/rules.md#{Id.ToLowerInvariant()}";
 
     public string FormatMessage(params object?[] args) => string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
 
