@@ -81,6 +81,18 @@ public static class KeywordCandidates
             usable[t] = IsCandidateWord(tokens[t], tags[t]);
         }
 
+        foreach (Sentence sentence in doc.Sentences)
+        {
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t < end; t++)
+            {
+                if (usable[t] && PhraseGrammar.IsVerbInContext(tokens, tags, doc.VerbProbability, sentence.FirstToken, end, t))
+                {
+                    usable[t] = false;
+                }
+            }
+        }
+
         string[] canonical = CanonicalStems(tokens, usable);
         var byKey = new Dictionary<string, KeywordCandidate>(StringComparer.Ordinal);
         var chunks = new List<(int Start, int End)>();
@@ -102,7 +114,7 @@ public static class KeywordCandidates
                 }
 
                 int s = t;
-                while (t + 1 < end && usable[t + 1])
+                while (t + 1 < end && usable[t + 1] && !PhraseGrammar.BreaksBefore(tokens, tags, s, t + 1))
                 {
                     t++;
                 }
@@ -194,7 +206,8 @@ public static class KeywordCandidates
         && token.Lower.Length > 1
         && token.Lower.Any(char.IsLetter)
         && !StopWords.Contains(token.Lower.TrimEnd('.'))
-        && !TimeWords.Contains(token.Lower);
+        && !TimeWords.Contains(token.Lower)
+        && !PhraseGrammar.IsRomanNumeral(token.Text);
 
     /// <summary>Days, months and other calendar words: they date a story, they are not what it is about.</summary>
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
