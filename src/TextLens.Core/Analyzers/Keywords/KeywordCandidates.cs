@@ -135,7 +135,8 @@ public static class KeywordCandidates
                     {
                         if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
-                            Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && i == start && j == last, titleCase);
+                            bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
+                            Add(byKey, doc, canonical, i, j, sentence.Index, maximal, titleCase);
                         }
                     }
                 }
@@ -224,6 +225,26 @@ public static class KeywordCandidates
     /// </summary>
     private static bool InsideName(IReadOnlyList<Token> tokens, Sentence sentence, int left, int right) =>
         left > sentence.FirstToken && tokens[left].IsCapitalized && tokens[right].IsCapitalized;
+
+    /// <summary>
+    /// A capitalised phrase joined by "of" to a capitalised word on either side is part of a longer
+    /// name (General Association | of | Korean Residents in Japan, Bank of Japan): there it is not a
+    /// whole noun phrase of its own.
+    /// </summary>
+    private static bool PartOfLongerName(IReadOnlyList<Token> tokens, Sentence sentence, int first, int last)
+    {
+        for (int t = first; t <= last; t++)
+        {
+            if (!tokens[t].IsCapitalized)
+            {
+                return false;
+            }
+        }
+
+        int end = sentence.FirstToken + sentence.TokenCount;
+        return (first - 2 >= sentence.FirstToken && tokens[first - 1].Lower == "of" && tokens[first - 2].IsCapitalized)
+            || (last + 2 < end && tokens[last + 1].Lower == "of" && tokens[last + 2].IsCapitalized);
+    }
 
     /// <summary>A byline or credit ("By Soyoung Kim", "By JOHN SMITH, Associated Press Writer") names the writer, not the topic.</summary>
     private static bool IsByline(IReadOnlyList<Token> tokens, Sentence sentence)

@@ -46,7 +46,8 @@ public static class PhraseGrammar
         }
 
         string w = token.Lower;
-        if (verbProbability[t] >= AmbiguousVerb && t > first && !IsPluralForm(w) && IsPluralNoun(tokens[t - 1], tags[t - 1]))
+        if (verbProbability[t] >= AmbiguousVerb && t > first && !IsPluralForm(w)
+            && tags[t - 1] is PartOfSpeech.Noun or PartOfSpeech.Propn && IsPluralForm(tokens[t - 1].Lower))
         {
             return true;
         }
@@ -77,8 +78,9 @@ public static class PhraseGrammar
 
     /// <summary>
     /// True when a noun phrase must end before token <paramref name="t"/> although both it and the
-    /// token before are nominal: a plural noun does not modify the noun after it (the ways banks
-    /// are regulated: 'ways' is the head, 'banks' the subject of the next clause), and after a
+    /// token before are nominal: a plural noun followed by a noun and then a verb is the head of
+    /// its phrase, and the noun the subject of a relative clause without 'that' (the ways banks are
+    /// regulated; plural modifiers as in 'sales records', 'savings accounts' stay whole), and after a
     /// quantifier of mass nouns a plural noun does not continue a singular one (how much capital
     /// banks are required to hold).
     /// </summary>
@@ -91,7 +93,7 @@ public static class PhraseGrammar
             return false;
         }
 
-        if (IsPluralNoun(left, tags[t - 1]))
+        if (IsPluralNoun(left, tags[t - 1]) && t + 1 < tokens.Count && tags[t + 1] is PartOfSpeech.Aux or PartOfSpeech.Verb)
         {
             return true;
         }
