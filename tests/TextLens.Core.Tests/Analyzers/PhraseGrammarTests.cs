@@ -92,6 +92,14 @@ public class PhraseGrammarTests
     public void Roman_numerals(string text, bool expected) => Assert.Equal(expected, PhraseGrammar.IsRomanNumeral(text));
 
     [Theory]
+    [InlineData("R47447", true)]
+    [InlineData("FY2026", true)]
+    [InlineData("E15", false)]
+    [InlineData("SM-6", false)]
+    [InlineData("covid", false)]
+    public void Codes(string text, bool expected) => Assert.Equal(expected, PhraseGrammar.IsCode(text));
+
+    [Theory]
     [InlineData("banks", true)]
     [InlineData("demonstrates", true)]
     [InlineData("class", false)]

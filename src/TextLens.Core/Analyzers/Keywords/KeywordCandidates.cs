@@ -208,7 +208,8 @@ public static class KeywordCandidates
         && token.Lower.Any(char.IsLetter)
         && !StopWords.Contains(token.Lower.TrimEnd('.'))
         && !TimeWords.Contains(token.Lower)
-        && !PhraseGrammar.IsRomanNumeral(token.Text);
+        && !PhraseGrammar.IsRomanNumeral(token.Text)
+        && !PhraseGrammar.IsCode(token.Text);
 
     /// <summary>Days, months and other calendar words: they date a story, they are not what it is about.</summary>
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)

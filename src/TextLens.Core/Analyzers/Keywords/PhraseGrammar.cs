@@ -105,6 +105,21 @@ public static class PhraseGrammar
     private static bool IsPluralNoun(Token token, PartOfSpeech tag) =>
         tag == PartOfSpeech.Noun && !token.IsCapitalized && IsPluralForm(token.Lower);
 
+    /// <summary>
+    /// A word with four or more digits (R47447, IF10211, FY2026): a report number, a year or a
+    /// document code, cited rather than discussed. Model names with fewer digits (E15, SM-6) stay.
+    /// </summary>
+    public static bool IsCode(string text)
+    {
+        int digits = 0;
+        foreach (char c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits >= 4;
+    }
+
     /// <summary>A roman numeral of two or more letters (II, IV, XII), written in capitals: a label, not a word.</summary>
     public static bool IsRomanNumeral(string text)
     {
