@@ -34,8 +34,10 @@ public static class PhraseGrammar
     /// <summary>
     /// True when token <paramref name="t"/>, tagged as a noun or adjective, is a verb in this
     /// context: an -s form right after a singular subject (this demonstrates), a verb form (-s, -ed,
-    /// -ing) right before a determiner (presents a), or an -ing form right after a number or a
-    /// plural noun, where it opens a participle clause (since 2025 affecting, rules affecting).
+    /// -ing) right before a determiner (presents a), an -s form the tagger finds ambiguous between a
+    /// singular noun and a preposition, adverb or determiner (the system consists of), a word the
+    /// tagger finds ambiguous right after a plural noun (rules reduce capital), or an -ing form right
+    /// after a number or a plural noun, where it opens a participle clause (since 2025 affecting).
     /// </summary>
     public static bool IsVerbInContext(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, IReadOnlyList<float> verbProbability, int first, int end, int t)
     {
@@ -67,7 +69,16 @@ public static class PhraseGrammar
             return true;
         }
 
-        if (next is { } n && n.Kind == TokenKind.Word && Determiners.Contains(n.Lower))
+        // Written in lower case: a capital 'A' mid-sentence is a variable or the start of an unpunctuated title.
+        if (next is { } n && n.Kind == TokenKind.Word && n.Text == n.Lower && Determiners.Contains(n.Lower))
+        {
+            return true;
+        }
+
+        // An -s form the tagger finds plausibly a verb, after a singular noun and before a word that
+        // cannot continue or follow a noun phrase as its verb (the system consists of, the attractor varies with).
+        if (sForm && verbProbability[t] >= AmbiguousVerb && previous is { } r && tags[t - 1] == PartOfSpeech.Noun
+            && !IsPluralForm(r.Lower) && next is { } m && tags[t + 1] is PartOfSpeech.Adp or PartOfSpeech.Adv or PartOfSpeech.Det or PartOfSpeech.Sconj)
         {
             return true;
         }
