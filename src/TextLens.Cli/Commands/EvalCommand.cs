@@ -23,5 +23,6 @@ public static class EvalCommand
     {
         yield return EvalKeyphrasesCommand.Create();
         yield return EvalClustersCommand.Create();
+        yield return EvalStanceCommand.Create();
     }
 }

@@ -7,6 +7,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
@@ -194,6 +195,7 @@ public static class ReportCommand
 
         BackgroundFrequencies.Preload();
         TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
+        StanceTagger.Preload();
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
         {

@@ -10,6 +10,7 @@ public static class TrainCommand
         var command = new Command("train", "Build a run-time model or table for models/ from its source data.");
         command.Subcommands.Add(TrainBackgroundCommand.Create());
         command.Subcommands.Add(TrainPosCommand.Create());
+        command.Subcommands.Add(TrainStanceCommand.Create());
         return command;
     }
 }

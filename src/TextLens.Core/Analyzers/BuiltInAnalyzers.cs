@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Themes;
+using TextLens.Core.Analyzers.Stance;
 
 namespace TextLens.Core.Analyzers;
 
@@ -11,6 +12,7 @@ public static class BuiltInAnalyzers
     [
         new KeywordAnalyzer(),
         new ThemeAnalyzer(),
+        new StanceAnalyzer(),
     ];
 
     public static AnalysisEngine CreateEngine() => new(All);

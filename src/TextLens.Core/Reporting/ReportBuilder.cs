@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Themes;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -62,18 +63,21 @@ public static class ReportBuilder
             [.. k.Occurrences.Select(o => Location(source, o.Span))],
             k.Features))];
         ThemeResult? themes = analysis.GetResult<ThemeResult>();
+        StanceResult? stance = analysis.GetResult<StanceResult>();
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
             return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn)
             {
                 Cluster = themes?.Assignments[s.Index],
+                Stance = stance is null ? null : StanceReports.ForSentence(source, stance.Sentences[s.Index]),
             };
         })];
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
         return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
         {
             Clusters = themes is null ? null : ThemeReports.From(themes),
+            Stance = stance is null ? null : StanceReports.ForDocument(stance),
         };
     }
 

@@ -40,6 +40,10 @@ public sealed record DocumentReport(
     /// <summary>The document's themes in order of first appearance (see ThemeReport.cs); null when the document was not analysed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ClusterReport>? Clusters { get; init; }
+
+    /// <summary>The stance profile and stance toward the key terms (StanceReport.cs); absent when the document failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DocumentStanceReport? Stance { get; init; }
 }
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);
@@ -59,6 +63,10 @@ public sealed record SentenceReport(int Index, string Text, int Start, int Lengt
     /// <summary>The id of the sentence's theme in <see cref="DocumentReport.Clusters"/>, or -1 when it fits no theme.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Cluster { get; init; }
+
+    /// <summary>The sentence's stance (StanceReport.cs).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SentenceStanceReport? Stance { get; init; }
 }
 
 public sealed record DiagnosticReport(

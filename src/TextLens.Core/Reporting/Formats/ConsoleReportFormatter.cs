@@ -43,6 +43,15 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 }
             }
 
+            if (d.Stance is { } stance)
+            {
+                o.Append("  stance: ").Append(StanceReports.ProfileLine(stance)).Append('\n');
+                if (stance.KeyTerms.Count > 0)
+                {
+                    o.Append("  key-term stance: ").Append(StanceReports.KeyTermsLine(stance, 5)).Append('\n');
+                }
+            }
+
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {
                 string where = x.Line is { } l ? $"{d.Path}({l},{x.Column})" : d.Path;

@@ -53,6 +53,11 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             }
 
             AppendThemes(md, d);
+            if (d.Stance is { } stance)
+            {
+                md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
+            }
+
             AppendDiagnostics(md, d);
         }
 

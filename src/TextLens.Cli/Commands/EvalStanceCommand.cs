@@ -1,0 +1,68 @@
+using System.CommandLine;
+using TextLens.Cli.Output;
+using TextLens.Core.Evaluation;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary>
+/// 'textlens eval stance': tags each item of a labelled JSONL set with the report's stance tagger and
+/// prints accuracy, per-class P/R/F1 and macro-F1 (plus Pearson and Spearman for polarity scores),
+/// computed as ../shared/tools/stance_score.py computes them.
+/// </summary>
+public static class EvalStanceCommand
+{
+    public static Command Create()
+    {
+        var axis = new Option<string>("--axis") { Description = "polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
+        var data = new Option<FileInfo>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
+        var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
+        var command = new Command("stance", "Score the stance tagger on one axis of a labelled data set.") { axis, data, goldField, predictions };
+        command.SetAction(parse => Run(
+            ParseAxis(parse.GetValue(axis)!),
+            parse.GetValue(data)!.FullName,
+            parse.GetValue(goldField)!,
+            parse.GetValue(predictions)?.FullName,
+            Console.Out));
+        return command;
+    }
+
+    /// <summary>Scores the tagger on <paramref name="dataPath"/>, writes the report to <paramref name="output"/> and the predictions (if asked) atomically.</summary>
+    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, TextWriter output)
+    {
+        if (!File.Exists(dataPath))
+        {
+            throw new UsageException($"data file '{dataPath}' does not exist.");
+        }
+
+        StanceEvaluationResult result;
+        IReadOnlyList<StanceItem> items;
+        try
+        {
+            items = StanceEvaluation.ReadJsonl(dataPath);
+            result = StanceEvaluation.Evaluate(axis, items, goldField);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"{dataPath}: {ex.Message}");
+        }
+
+        if (predictionsPath is not null)
+        {
+            AtomicFile.WriteAllText(predictionsPath, string.Concat(result.Predictions.Select(p => StanceEvaluation.ToJsonLine(p) + "\n")));
+        }
+
+        output.Write(StanceEvaluation.Format(result, dataPath, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+        return 0;
+    }
+
+    public static StanceAxis ParseAxis(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "polarity" => StanceAxis.Polarity,
+        "subjectivity" => StanceAxis.Subjectivity,
+        "hedged" => StanceAxis.Hedged,
+        "attributed" => StanceAxis.Attributed,
+        "prescriptive" => StanceAxis.Prescriptive,
+        _ => throw new UsageException($"--axis must be polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
+    };
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using TextLens.Cli.Output;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+
+namespace TextLens.Cli.Commands;
+
+/// <summary>
+/// 'textlens train stance': trains the polarity or subjectivity model of the stance tagger with ML.NET
+/// (reproducible: fixed seed, one thread) and optionally reports grouped k-fold cross-validation.
+/// </summary>
+public static class TrainStanceCommand
+{
+    public static Command Create()
+    {
+        var axis = new Option<string>("--axis") { Description = "polarity or subjectivity (hedged, attributed and prescriptive are cue rules: no permissively licensed training data).", Required = true };
+        var data = new Option<FileInfo[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
+        var cvOn = new Option<FileInfo?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
+        var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
+        var l2 = new Option<float>("--l2") { Description = "L2 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L2 };
+        var l1 = new Option<float>("--l1") { Description = "L1 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L1 };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
+        var regression = new Option<bool>("--regression") { Description = "Polarity only: fit an SDCA regressor of the gold score instead of the 3-class model (tried; not shipped, see models/stance-polarity.md)." };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy).") { axis, data, output, cvOn, folds, l2, l1, seed, regression };
+        command.SetAction(parse =>
+        {
+            StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
+            if (a is not (StanceAxis.Polarity or StanceAxis.Subjectivity))
+            {
+                throw new UsageException($"the {a.ToString().ToLowerInvariant()} axis is tagged by cue rules, not a trained model: no permissively licensed training data exists for it (see models/stance-cues.md).");
+            }
+
+            FileInfo[] files = parse.GetValue(data)!;
+            foreach (FileInfo f in files.Where(f => !f.Exists))
+            {
+                throw new UsageException($"data file '{f.FullName}' does not exist.");
+            }
+
+            if (parse.GetValue(regression) && a != StanceAxis.Polarity)
+            {
+                throw new UsageException("--regression applies to the polarity axis only.");
+            }
+
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression) };
+            ValenceLexicon lexicon = ValenceLexicon.Default;
+            var sets = files.Select(f => (File: f, Items: StanceEvaluation.ReadJsonl(f.FullName))).ToList();
+            var inv = CultureInfo.InvariantCulture;
+            if (parse.GetValue(cvOn) is { } cv)
+            {
+                var scored = sets.FirstOrDefault(s => s.File.FullName == cv.FullName);
+                if (scored.Items is null)
+                {
+                    throw new UsageException($"--cv-on '{cv.FullName}' must be one of the --data files.");
+                }
+
+                List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
+                CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon);
+                Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by article ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
+                Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+            }
+
+            LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon);
+            using var buffer = new MemoryStream();
+            model.Save(buffer);
+            FileInfo target = parse.GetValue(output)!;
+            AtomicFile.WriteAllBytes(target.FullName, buffer.ToArray());
+            Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            return 0;
+        });
+        return command;
+    }
+}

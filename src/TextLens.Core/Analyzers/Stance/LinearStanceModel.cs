@@ -1,0 +1,184 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// A trained linear model over <see cref="StanceFeaturizer"/> vectors — a multinomial logistic (maximum
+/// entropy) classifier, or a regressor with one output named "score" —
+/// stored compactly: the weights ML.NET learned, exported to a small gzip binary (magic "TLSM", format
+/// version, featurizer version, class names, biases and the non-zero weight rows) that loads in
+/// milliseconds without building an ML.NET pipeline. Immutable and thread-safe.
+/// </summary>
+public sealed class LinearStanceModel
+{
+    private const int Magic = 0x4D534C54; // "TLSM"
+    private const int FormatVersion = 1;
+
+    private readonly Dictionary<int, float[]> _weights;
+    private readonly float[] _bias;
+
+    public LinearStanceModel(string axis, IReadOnlyList<string> classes, float[] bias, Dictionary<int, float[]> weights, bool regression = false)
+    {
+        if (bias.Length != classes.Count || weights.Values.Any(w => w.Length != classes.Count))
+        {
+            throw new ArgumentException("Every weight row and the bias need one value per class.");
+        }
+
+        if (regression && classes.Count != 1)
+        {
+            throw new ArgumentException("A regression model has exactly one output.");
+        }
+
+        Axis = axis;
+        IsRegression = regression;
+        Classes = classes;
+        _bias = bias;
+        _weights = weights;
+    }
+
+    public string Axis { get; }
+
+    /// <summary>True for a regressor: <see cref="Predict"/> returns the single raw linear output.</summary>
+    public bool IsRegression { get; }
+
+    /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    public int NonZeroFeatures => _weights.Count;
+
+    public int ClassIndex(string name)
+    {
+        for (int i = 0; i < Classes.Count; i++)
+        {
+            if (Classes[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"The {Axis} model has no class '{name}'.");
+    }
+
+    /// <summary>Class probabilities (softmax of the linear scores), or the raw output of a regressor.</summary>
+    public double[] Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        var scores = new double[Classes.Count];
+        for (int c = 0; c < scores.Length; c++)
+        {
+            scores[c] = _bias[c];
+        }
+
+        for (int i = 0; i < indices.Length; i++)
+        {
+            if (_weights.TryGetValue(indices[i], out float[]? row))
+            {
+                for (int c = 0; c < row.Length; c++)
+                {
+                    scores[c] += row[c] * values[i];
+                }
+            }
+        }
+
+        if (IsRegression)
+        {
+            return scores;
+        }
+
+        double max = scores.Max();
+        double total = 0;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            scores[c] = Math.Exp(scores[c] - max);
+            total += scores[c];
+        }
+
+        for (int c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= total;
+        }
+
+        return scores;
+    }
+
+    public void Save(Stream stream)
+    {
+        using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(StanceFeaturizer.Version);
+        w.Write(StanceFeaturizer.HashBits);
+        w.Write(Axis);
+        w.Write(IsRegression);
+        w.Write(Classes.Count);
+        foreach (string c in Classes)
+        {
+            w.Write(c);
+        }
+
+        foreach (float b in _bias)
+        {
+            w.Write(b);
+        }
+
+        w.Write(_weights.Count);
+        foreach ((int index, float[] row) in _weights.OrderBy(kv => kv.Key))
+        {
+            w.Write(index);
+            foreach (float x in row)
+            {
+                w.Write(x);
+            }
+        }
+    }
+
+    public static LinearStanceModel Load(Stream stream)
+    {
+        using var gz = new GZipStream(stream, CompressionMode.Decompress);
+        using var buffered = new BufferedStream(gz, 1 << 16);
+        using var r = new BinaryReader(buffered, Encoding.UTF8);
+        if (r.ReadInt32() != Magic || r.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 1).");
+        }
+
+        int featurizer = r.ReadInt32();
+        int bits = r.ReadInt32();
+        if (featurizer != StanceFeaturizer.Version || bits != StanceFeaturizer.HashBits)
+        {
+            throw new InvalidDataException($"The stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{StanceFeaturizer.Version}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
+        }
+
+        string axis = r.ReadString();
+        bool regression = r.ReadBoolean();
+        int k = r.ReadInt32();
+        string[] classes = new string[k];
+        for (int i = 0; i < k; i++)
+        {
+            classes[i] = r.ReadString();
+        }
+
+        float[] bias = new float[k];
+        for (int i = 0; i < k; i++)
+        {
+            bias[i] = r.ReadSingle();
+        }
+
+        int n = r.ReadInt32();
+        var weights = new Dictionary<int, float[]>(n);
+        for (int i = 0; i < n; i++)
+        {
+            int index = r.ReadInt32();
+            float[] row = new float[k];
+            for (int c = 0; c < k; c++)
+            {
+                row[c] = r.ReadSingle();
+            }
+
+            weights[index] = row;
+        }
+
+        return new LinearStanceModel(axis, classes, bias, weights, regression);
+    }
+}

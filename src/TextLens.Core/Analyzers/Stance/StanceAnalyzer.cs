@@ -1,0 +1,202 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// Tags every sentence with its stance (<see cref="StanceTagger"/>), builds the document's stance
+/// profile and its stance toward the top keywords, and reports the TL3xxx rules.
+/// </summary>
+public sealed class StanceAnalyzer : IDocumentAnalyzer
+{
+    /// <summary>How many top keywords get a stance summary.</summary>
+    public const int KeyTermCount = 10;
+
+    /// <summary>How many sentences each "most …" list holds.</summary>
+    public const int MostCount = 3;
+
+    private static readonly HashSet<string> EventWords = new(StringComparer.Ordinal)
+    {
+        "killed", "kill", "kills", "killing", "killings", "died", "die", "dies", "dead", "death", "deaths", "war", "wars", "attack", "attacks",
+        "attacked", "bomb", "bombs", "bombing", "murder", "murdered", "cancer", "disease", "crisis", "crises", "victims", "victim", "injured",
+        "wounded", "fire", "arrested", "prison", "jail", "crime", "crimes", "terrorism", "terrorist", "terrorists", "abuse", "violence",
+        "poverty", "disaster", "disasters", "collapse", "emergency", "hostage", "hostages", "kidnapping", "suicide", "lost", "loss",
+        "losses", "protest", "protests", "damage", "damaged", "destroyed", "failed", "failure", "debt", "charges", "guilty", "sentenced",
+        "love", "like", "free", "freedom", "peace", "win", "won", "support", "help", "care", "rights", "security", "safe", "safety", "justice",
+        "benefit", "benefits", "please", "honor", "award", "prize", "ill", "illness", "pain", "fear", "fears", "fatal", "missile", "missiles",
+        "weapon", "weapons", "threat", "threats", "sanctions", "funeral", "tragedy", "accident", "shooting", "gun", "guns", "hurt",
+        "crude", "killer", "depression", "recession", "killers", "storm", "storms", "tornado", "tornadoes", "hurricane", "flood", "floods", "earthquake", "spill",
+    };
+
+    /// <summary>TL3003 needs a hedge cue at least this strong (may, might, reportedly, seems, unclear, rumoured — not expected or estimated).</summary>
+    private const double StrongHedge = 0.85;
+
+    public string Name => "stance";
+
+    public IReadOnlyList<RuleDescriptor> SupportedRules => StanceRules.All;
+
+    public Type? ResultType => typeof(StanceResult);
+
+    public void Analyze(AnalysisContext context)
+    {
+        ParsedDocument doc = context.Document;
+        StanceTagger tagger = StanceTagger.Default;
+        string text = doc.Prose.Text;
+        var sentences = new SentenceStance[doc.Sentences.Count];
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            sentences[i] = tagger.Tag(i, text, doc.TokensOf(doc.Sentences[i]));
+        }
+
+        KeywordResult keywords = context.GetResult<KeywordResult>();
+        StanceResult result = Summarize(sentences, keywords);
+        context.SetResult(result);
+        ReportSentenceRules(context, doc, sentences, tagger);
+        ReportOneSided(context, doc, sentences, result.KeyTerms);
+    }
+
+    public static StanceResult Summarize(IReadOnlyList<SentenceStance> sentences, KeywordResult keywords)
+    {
+        var epistemic = Enum.GetValues<EpistemicStance>().ToDictionary(e => e, e => sentences.Count(s => s.Epistemic == e));
+        var polarity = Enum.GetValues<Polarity>().ToDictionary(p => p, p => sentences.Count(s => s.Polarity == p));
+        var profile = new StanceProfile(
+            sentences.Count,
+            epistemic,
+            polarity,
+            sentences.Count(s => s.Subjective),
+            sentences.Count == 0 ? 0 : Math.Round(sentences.Average(s => s.PolarityScore), 4));
+
+        int[] mostHedged = Top(sentences, s => s.Hedged, s => s.Hedged >= 0.5);
+        int[] mostPrescriptive = Top(sentences, s => s.Prescriptive, s => s.Prescriptive >= 0.5);
+        int[] mostPolar = Top(sentences, s => Math.Abs(s.PolarityScore), s => s.Polarity != Polarity.Neutral);
+
+        var terms = new List<KeyTermStance>();
+        foreach (Keyword k in keywords.Keywords.OrderBy(k => k.Rank).Take(KeyTermCount))
+        {
+            int[] mentions = [.. k.Occurrences.Select(o => o.Sentence).Where(i => i >= 0 && i < sentences.Count).Distinct().Order()];
+            if (mentions.Length == 0)
+            {
+                continue;
+            }
+
+            SentenceStance[] m = [.. mentions.Select(i => sentences[i])];
+            terms.Add(new KeyTermStance(
+                k.Text,
+                k.Rank,
+                mentions,
+                Math.Round(m.Average(s => s.PolarityScore), 4),
+                m.Count(s => s.Polarity == Polarity.Positive),
+                m.Count(s => s.Polarity == Polarity.Negative),
+                Math.Round(m.Count(s => s.Hedged >= 0.5) / (double)m.Length, 4),
+                Math.Round(m.Count(s => s.Attributed >= 0.5) / (double)m.Length, 4)));
+        }
+
+        return new StanceResult(sentences, profile, mostHedged, mostPrescriptive, mostPolar, terms);
+    }
+
+    private static int[] Top(IReadOnlyList<SentenceStance> sentences, Func<SentenceStance, double> key, Func<SentenceStance, bool> eligible) =>
+        [.. sentences.Where(eligible).OrderByDescending(key).ThenBy(s => s.Sentence).Take(MostCount).Select(s => s.Sentence)];
+
+    private static void ReportSentenceRules(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, StanceTagger tagger)
+    {
+        string text = doc.Prose.Text;
+        int lastFigureParagraph = -1;
+        foreach (SentenceStance s in sentences)
+        {
+            Sentence sentence = doc.Sentences[s.Sentence];
+            if (sentence.Kind == BlockKind.Heading)
+            {
+                continue;
+            }
+
+            if (s.Epistemic == EpistemicStance.Prescriptive && FirstCue(s, StanceCueKind.Prescription) is { } p)
+            {
+                context.Report(StanceRules.PrescriptiveStatement, p.Span, p.Text);
+            }
+
+            // One unattributed figure per paragraph: a paragraph of numbers usually shares one (missing) source.
+            if (s.Figure is { } figure && s.Attributed < 0.5 && s.Hedged < 0.5 && sentence.Paragraph != lastFigureParagraph)
+            {
+                lastFigureParagraph = sentence.Paragraph;
+                context.Report(StanceRules.UnattributedFigure, figure, text.Substring(figure.Start, figure.Length));
+            }
+
+            if (s.Epistemic == EpistemicStance.Hedged && s.Attributed < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { Weight: >= StrongHedge } h)
+            {
+                context.Report(StanceRules.HedgedClaim, h.Span, h.Text);
+            }
+
+            if (s.Epistemic == EpistemicStance.Asserted && !s.Subjective && LoadedWord(doc.TokensOf(sentence), s, tagger.Lexicon) is { } loaded)
+            {
+                context.Report(StanceRules.LoadedLanguage, loaded.Span, loaded.Text);
+            }
+        }
+    }
+
+    private static StanceCue? FirstCue(SentenceStance s, StanceCueKind kind) =>
+        s.Cues.Where(c => c.Kind == kind).OrderByDescending(c => c.Weight).ThenBy(c => c.Span.Start).FirstOrDefault();
+
+    /// <summary>The most strongly valenced non-event word outside quotation marks, if its valence is at least 2.5.</summary>
+    internal static Token? LoadedWord(ReadOnlySpan<Token> tokens, SentenceStance s, ValenceLexicon lexicon)
+    {
+        Token? best = null;
+        double bestValence = 2.5 - 1e-9;
+        TextSpan? quote = s.Cues.FirstOrDefault(c => c.Kind == StanceCueKind.Quotation)?.Span;
+        foreach (Token t in tokens)
+        {
+            // Capitalised words after the first are names (the Great Depression, Best Buy), not evaluations.
+            bool name = t.IsCapitalized && t.Span.Start != tokens[0].Span.Start;
+            if (t.Kind != TokenKind.Word || name || EventWords.Contains(t.Lower) || (quote is { } q && q.Contains(t.Span.Start)))
+            {
+                continue;
+            }
+
+            if (lexicon.TryGet(t.Lower, out float v) && Math.Abs(v) > bestValence)
+            {
+                best = t;
+                bestValence = Math.Abs(v);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// A key term is treated one-sidedly when at least five sentences mention it, at least 60% of them
+    /// carry an evaluative polarity (polar and subjective: the author's own evaluation, so news of bad
+    /// events or a descriptive sentence with a positive tone does not count), and at least 85% of those share a sign.
+    /// </summary>
+    private static void ReportOneSided(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, IReadOnlyList<KeyTermStance> terms)
+    {
+        // Nested key terms (Acme plan, Acme, plan) often share their sentences: one finding per set of sentences.
+        var reported = new List<IReadOnlyList<int>>();
+        foreach (KeyTermStance t in terms)
+        {
+            if (reported.Any(r => r.SequenceEqual(t.Sentences)))
+            {
+                continue;
+            }
+
+            SentenceStance[] evaluative = [.. t.Sentences.Select(i => sentences[i])
+                .Where(s => s.Polarity != Polarity.Neutral && s.Subjective)];
+            int positive = evaluative.Count(s => s.Polarity == Polarity.Positive);
+            int polar = evaluative.Length;
+            int mentions = t.Sentences.Count;
+            if (mentions < 5 || polar < 0.6 * mentions)
+            {
+                continue;
+            }
+
+            int majority = Math.Max(positive, polar - positive);
+            if (majority >= 0.85 * polar)
+            {
+                TextSpan first = doc.Sentences[t.Sentences[0]].Span;
+                context.Report(StanceRules.OneSidedDocument, first, t.Term, positive > polar - positive ? "positive" : "negative", majority, polar);
+                reported.Add(t.Sentences);
+            }
+        }
+    }
+}

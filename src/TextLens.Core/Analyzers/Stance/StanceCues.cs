@@ -1,0 +1,224 @@
+using TextLens.Core.Parsing;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>A cue phrase: lower-case words matched as a contiguous run of tokens, its kind, strength and an optional context check.</summary>
+internal sealed record CuePattern(string[] Words, StanceCueKind Kind, double Weight, Func<CueSite, bool>? Guard = null);
+
+/// <summary>Where a cue matched: the tokens of the unit, the first matched token and the match length.</summary>
+internal readonly ref struct CueSite(ReadOnlySpan<Token> tokens, int start, int length)
+{
+    public ReadOnlySpan<Token> Tokens { get; } = tokens;
+
+    public int Start { get; } = start;
+
+    public int Length { get; } = length;
+
+    public int End => Start + Length;
+
+    public string Before(int k = 1) => Start - k >= 0 ? Tokens[Start - k].Lower : string.Empty;
+
+    public string After(int k = 0) => End + k < Tokens.Length ? Tokens[End + k].Lower : string.Empty;
+
+    public bool AtSentenceStart
+    {
+        get
+        {
+            for (int i = 0; i < Start; i++)
+            {
+                if (Tokens[i].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// The cue lexicon of the stance tagger: hedges (epistemic, doxastic and investigation cues; plain
+/// conditionals are not hedges), attribution (reporting verbs and source phrases, including reports and
+/// agencies as sources), prescription (obligation, recommendation, requests and imperatives) and
+/// boosters. Written for TextLens (CC0), starting from ../shared/data/lexicons/stance_cues.json and tuned
+/// on the DEV sets' cue recall and precision; the weights are the strength of a single cue
+/// (combined by noisy-or).
+/// </summary>
+internal static class StanceCues
+{
+    private static readonly HashSet<string> Be = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "not", "widely", "generally", "often", "also", "commonly", "now", "still", "long",
+    };
+
+    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal)
+    {
+        "congress", "policymakers", "lawmakers", "legislators", "government", "governments", "administration", "agencies", "agency",
+        "officials", "we", "you", "leaders", "states", "washington", "parliament", "they", "it", "department", "dod", "members",
+        "regulators", "countries", "allies", "users", "microsoft", "one",
+    };
+
+    private static readonly HashSet<string> ImperativeVerbs = new(StringComparer.Ordinal)
+    {
+        "add", "allow", "make", "provide", "include", "give", "let", "consider", "ensure", "use", "create", "enable", "support",
+        "remove", "fix", "change", "implement", "improve", "bring", "put", "keep", "stop", "avoid", "try", "offer", "expand",
+        "increase", "reduce", "require", "update", "show", "display", "introduce", "integrate", "limit", "establish", "develop",
+        "adopt", "build", "invest", "focus", "prioritize", "prioritise", "strengthen", "open", "publish", "extend", "reconsider",
+        "rethink", "do", "don't", "never", "be", "get", "have", "take", "start", "think", "look", "remember", "note", "imagine",
+        "stick", "tell", "fund", "end", "rename", "merge", "expose", "unify", "port", "drop", "deprecate", "release", "define",
+        "set", "move", "replace", "switch", "separate", "combine", "restore", "simplify", "clarify", "document", "accept",
+        "approve", "pass", "repeal", "reform", "revise", "insist", "demand", "encourage", "engage", "pursue", "resist", "reject",
+    };
+
+    private static readonly HashSet<string> NotAfterImperative = new(StringComparer.Ordinal)
+    {
+        "of", "is", "was", "are", "were", "has", "had", "'s", "and", "to", ",", ":", "in", "for", "by", ")", "-", "–", "—", "will", "would",
+    };
+
+    private static readonly Lazy<Dictionary<string, CuePattern[]>> Index = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static IReadOnlyDictionary<string, CuePattern[]> ByFirstWord => Index.Value;
+
+    /// <summary>Capitalised 'May' after the first word, or next to a number, is the month.</summary>
+    private static bool NotMonth(CueSite s)
+    {
+        Token t = s.Tokens[s.Start];
+        if (t.Text == "May" && !s.AtSentenceStart)
+        {
+            return false;
+        }
+
+        return !(s.After() is { Length: > 0 } a && char.IsAsciiDigit(a[0])) && !(s.Before() is { Length: > 0 } b && char.IsAsciiDigit(b[0]));
+    }
+
+    /// <summary>"I" after a capitalised word or before "and"/"or" is a numeral (Category I, World War I, Title I and II).</summary>
+    private static bool NotRomanNumeral(CueSite s)
+    {
+        bool afterName = s.Start > 0 && s.Tokens[s.Start - 1].IsCapitalized && !s.AtSentenceStart;
+        return s.Tokens[s.Start].Text == "I" && !afterName && s.After() is not ("and" or "or" or "through" or "-" or "–" or ")" or "," or ".");
+    }
+
+    /// <summary>"added" reports speech when followed by "that" or punctuation, or preceded by a comma or quote ("…," he added).</summary>
+    private static bool ReportingAdded(CueSite s) =>
+        s.After() is "that" or "," or "." or ":" or "\"" or "“" or "”" || s.Before() is "," or "\"" or "”" || s.Before(2) is "," or "\"" or "”";
+
+    private static bool AfterBe(CueSite s) => Be.Contains(s.Before());
+
+    private static bool NotAfterI(CueSite s) => s.Before() is not ("i" or "you");
+
+    private static bool NotThinkTank(CueSite s) => s.After() is not ("tank" or "tanks" or "about" or "of");
+
+    private static bool SubjectBefore(CueSite s) => Subjects.Contains(s.Before()) || (s.Start >= 2 && Subjects.Contains(s.Before(2)));
+
+    private static bool NotSentenceStart(CueSite s) => !s.AtSentenceStart;
+
+    private static bool NotPastNeed(CueSite s) => s.Before() is not ("no" or "the" or "a" or "any");
+
+    private static bool NotConditionalStart(CueSite s) => !s.AtSentenceStart && s.After() is not ("have" or "'ve");
+
+    private static bool NotEpistemicMust(CueSite s) => s.After() is not ("have" or "'ve" or "be" or "know") || s.After(1) is "done" or "made" or "taken" or "given" or "paid" or "addressed";
+
+    private static bool Imperative(CueSite s)
+    {
+        if (!s.AtSentenceStart)
+        {
+            // Allow a leading "please", "also", "so", "and", "then" or "just".
+            if (s.Start > 2)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < s.Start; i++)
+            {
+                if (s.Tokens[i].Kind is TokenKind.Word && s.Tokens[i].Lower is not ("please" or "also" or "so" or "and" or "then" or "just" or "simply" or "instead" or "but"))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!s.Tokens[s.Start].IsCapitalized && s.AtSentenceStart)
+        {
+            return false;
+        }
+
+        string next = s.After();
+        return next.Length > 0 && !NotAfterImperative.Contains(next) && !next.EndsWith("ing", StringComparison.Ordinal) && !next.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, CuePattern[]> Build()
+    {
+        var all = new List<CuePattern>();
+
+        void Add(StanceCueKind kind, double weight, string phrases, Func<CueSite, bool>? guard = null)
+        {
+            foreach (string p in phrases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                all.Add(new CuePattern(Tokenize(p), kind, weight, guard));
+            }
+        }
+
+        const StanceCueKind H = StanceCueKind.Hedge;
+        Add(H, 0.9, "may", NotMonth);
+        Add(H, 0.9, "might, perhaps, maybe, possibly, probably, presumably, apparently, seemingly, reportedly, allegedly, purportedly, supposedly, reputedly, conceivably, arguably, likely, unlikely, likelihood, probable, improbable");
+        Add(H, 0.85, "seem, seems, seemed, seeming, appear to, appears to, appeared to, appear that, appears that, it appears, it appeared, appearing to");
+        Add(H, 0.85, "suggest, suggests, suggested, suggesting, suggestion that, suggestions that, suggestive of, indicate that, indicates that, indicated that, indication that, imply, implies, implied, implying, implication");
+        Add(H, 0.85, "possible, possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
+        Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
+        Add(H, 0.85, "believe, believes, believed, believing, belief, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, speculative, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, presumption, putative");
+        Add(H, 0.75, "think, thinks", NotThinkTank);
+        Add(H, 0.85, "rumor, rumors, rumored, rumour, rumours, rumoured");
+        Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, accused, accuse, accuses, accusation, accusations");
+        Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, prediction, forecast to, projected to, is projected, are projected");
+        Add(H, 0.8, "thought, considered, regarded, viewed, seen as, deemed, said to, understood to", AfterBe);
+        Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, consider, considers, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");
+        Add(H, 0.75, "estimated, an estimated, estimate, estimates, estimated at, approximately, roughly, tentative, tentatively, apparent, almost certainly, in all likelihood, it is possible, there is a chance, chance that, cast doubt, casts doubt, raise questions, raises questions, raised questions, questioned, could not be confirmed, unconfirmed reports, is said, are said");
+        Add(H, 0.55, "could", NotAfterI);
+        Add(H, 0.3, "would likely, would probably, may have, might have, could have");
+
+        const StanceCueKind A = StanceCueKind.Attribution;
+        Add(A, 0.9, "added", ReportingAdded);
+        Add(A, 0.9, "said, says, told, according to, stated, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explained, explains, noted, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, cited, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.85, "say, saying, tell, telling, asked, asks, ask, asking, suggested that, estimates that, found that, finds that, find that, concluded that, concludes that, conclude that, determined that, reported to, report by, report from, reports by, analysis by, data from, data show, data shows, figures from, statistics from, officials say");
+        // Sources named by a noun: people are a stronger sign of attribution than documents ("the survey covered 500 firms").
+        Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
+        Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
+        Add(A, 0.75, "thinks, think", NotThinkTank);
+        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, considers, calls, called, described, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, charged, alleged, alleges, accusing, questioning");
+
+        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, statement, statements, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, adding, explaining, answered, answers, mentioned, mentions, discussed, applauded, declaring, indicates, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, predictions, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        // Speech markers: in reporting prose, first- and second-person words outside quotation marks are
+        // mostly quoted speech whose quotation marks lie in a neighbouring sentence; weak alone for 'we'.
+        Add(A, 0.55, "i", NotRomanNumeral);
+        Add(A, 0.55, "me, my, you, your, i'm, you're");
+        Add(A, 0.5, "we, our, us");
+
+        const StanceCueKind P = StanceCueKind.Prescription;
+        Add(P, 0.85, "should, shouldn't, ought to, ought not, oughtn't", NotConditionalStart);
+        Add(P, 0.8, "must, mustn't", NotEpistemicMust);
+        Add(P, 0.75, "need to, needs to, needs to be, need to be, have to, has to, have got to", NotPastNeed);
+        Add(P, 0.85, "it is essential, it is important, it is necessary, it is crucial, it is vital, it is imperative, it is critical, it is time, it's time, it is urgent, is essential that, is important that, is necessary that, is crucial that, is vital that, is imperative that, is critical that, it would be wise, it would be better, it would be best, it would be prudent, it would be advisable, it would be helpful, it would be useful, it would be good, it would be nice, it would be great, it will be nice, it will be great, would be nice, would be great, would be good, would be helpful, would be useful, would be better, would be awesome, would be cool, would be ideal, would be wise, would be prudent, would be advisable, would do well to, would benefit from, would be well advised");
+        Add(P, 0.85, "recommend, recommends, recommended that, recommendation, recommendations, recommending, we urge, i urge, urge, call on, calls on, we call, propose that, proposes that, i propose, we propose, i suggest, we suggest, suggest adding, suggest using, please, let us, let's, i wish, we wish, i would like, i'd like, we would like, we'd like, would like to see, i would love, i'd love, would love to, we need, i want, we want, request, requesting, needs to be, there should be, there needs to be, there must be, should be able, should be paid, should be given, should be made, should be considered");
+        Add(P, 0.8, "may wish to, might wish to, may want to, might want to, may wish to consider, could consider, may consider, might consider, could choose to, may choose to, might choose to, could seek to, may seek to, could also, could require, could direct, could establish, could provide, could expand, could increase, could strengthen, could mandate, could enact, could pass, could amend, could use, could create, could fund, could prohibit, could limit, could encourage", SubjectBefore);
+        Add(P, 0.7, "is needed, are needed, is required to, are required to, is urgently needed, greater attention, more attention, more needs to, more must, more should, it is up to, have a responsibility, has a responsibility, should", SubjectBefore);
+        Add(P, 0.7, ImperativeList(), Imperative);
+
+        const StanceCueKind B = StanceCueKind.Booster;
+        Add(B, 0.8, "clearly, clear that, certainly, undoubtedly, no doubt, without doubt, obviously, indeed, definitely, in fact, surely, of course, undeniably, unquestionably, evidently, always, never, inevitably, inevitable, demonstrates, demonstrate, demonstrated, shows that, showed that, proves, proved, very, extremely, highly, deeply, truly, really, absolutely, utterly, totally");
+
+        return all
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    private static string ImperativeList() => string.Join(", ", ImperativeVerbs);
+
+    /// <summary>Splits a cue phrase the way the tokenizer splits prose (clitics apart: let's → let 's, shouldn't → should n't).</summary>
+    internal static string[] Tokenize(string phrase)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(phrase, new Text.TextSpan(0, phrase.Length), tokens);
+        return [.. tokens.Select(t => t.Lower)];
+    }
+}

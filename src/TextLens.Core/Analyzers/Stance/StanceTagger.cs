@@ -1,0 +1,406 @@
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>The evidence the tagger reads off one sentence: the quotation mask, the cues and their combined strengths.</summary>
+public sealed record StanceEvidence(bool[] Quoted, IReadOnlyList<StanceCue> Cues, CueScores Scores, TextSpan? Figure);
+
+/// <summary>
+/// Tags one sentence on the three stance axes. Epistemic probabilities come from the cue lexicon
+/// (<see cref="StanceCues"/>; noisy-or of the strengths of the cues in the author's voice — words inside
+/// quotation marks belong to the quoted source); polarity and subjectivity come from linear models
+/// trained with ML.NET on permissively licensed data (<see cref="LinearStanceModel"/>). The same
+/// method serves 'textlens report' and 'textlens eval stance'. Thread-safe.
+/// </summary>
+public sealed class StanceTagger
+{
+    public const string PolarityModelFile = "stance-polarity.tlsm";
+    public const string SubjectivityModelFile = "stance-subjectivity.tlsm";
+
+    /// <summary>A prescription or hedge reported from someone else ("officials said the U.S. should…") counts this much.</summary>
+    private const double ReportedDiscount = 0.35;
+
+    /// <summary>Polarity scores within ±this are neutral (VADER's ±0.05 on −1..1, the threshold of the polarity DEV labels).</summary>
+    public const double NeutralBand = 0.05;
+
+    /// <summary>
+    /// A sentence is subjective at P(subjective) ≥ this. Below 0.5 because the model, trained on NewsSD
+    /// (37% subjective), under-calls the minority class; chosen by grouped 5-fold cross-validation on the
+    /// NewsSD DEV set (see models/stance-subjectivity.md).
+    /// </summary>
+    public const double SubjectiveThreshold = 0.4;
+
+    private static readonly Lazy<StanceTagger> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly LinearStanceModel? _polarity;
+    private readonly LinearStanceModel? _subjectivity;
+
+    public StanceTagger(ValenceLexicon lexicon, LinearStanceModel? polarity, LinearStanceModel? subjectivity)
+    {
+        Lexicon = lexicon;
+        _polarity = polarity;
+        _subjectivity = subjectivity;
+    }
+
+    /// <summary>The shipped tagger: lexicon and both models from models/, loaded once, in parallel.</summary>
+    public static StanceTagger Default => Shared.Value;
+
+    public ValenceLexicon Lexicon { get; }
+
+    /// <summary>Starts loading the shipped models on the thread pool so they are ready when the first document needs them.</summary>
+    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ =>
+    {
+        _ = StanceCues.ByFirstWord;
+        _ = Shared.Value;
+    });
+
+    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens)
+    {
+        StanceEvidence evidence = Inspect(text, tokens);
+        CueScores s = evidence.Scores;
+
+        EpistemicStance epistemic = s.Prescription >= 0.5 ? EpistemicStance.Prescriptive
+            : s.Hedge >= 0.5 ? EpistemicStance.Hedged
+            : s.Attribution >= 0.5 ? EpistemicStance.Attributed
+            : EpistemicStance.Asserted;
+
+        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
+        double subjective = PredictSubjectivity(idx, val, s);
+
+        double epistemicCertainty = (Certainty(s.Hedge) + Certainty(s.Attribution) + Certainty(s.Prescription)) / 3;
+        double confidence = (epistemicCertainty + polarityConfidence + Certainty(subjective)) / 3;
+        return new SentenceStance(
+            index,
+            epistemic,
+            Round(s.Hedge),
+            Round(s.Attribution),
+            Round(s.Prescription),
+            polarity,
+            Round(polarityScore),
+            subjective >= SubjectiveThreshold,
+            Round(subjective),
+            Round(confidence),
+            evidence.Cues)
+        {
+            Figure = evidence.Figure,
+        };
+    }
+
+    /// <summary>Quotation mask, cues and cue strengths of a sentence (no models involved).</summary>
+    public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens)
+    {
+        bool[] quoted = QuotedTokens(text, tokens, out int quotedWords, out int quoteMarks, out bool continued);
+        var cues = new List<StanceCue>();
+        var matches = MatchCues(tokens, quoted);
+        int firstReport = int.MaxValue;
+        foreach ((int start, int length, CuePattern p) in matches)
+        {
+            if (p.Kind == StanceCueKind.Attribution && p.Weight >= 0.85)
+            {
+                firstReport = Math.Min(firstReport, start);
+            }
+        }
+
+        double hedge = 0;
+        double attribution = 0;
+        double prescription = 0;
+        double booster = 0;
+        foreach ((int start, int length, CuePattern p) in matches)
+        {
+            double w = p.Weight;
+            if (p.Kind == StanceCueKind.Prescription && start > firstReport)
+            {
+                w *= ReportedDiscount;
+            }
+
+            switch (p.Kind)
+            {
+                case StanceCueKind.Hedge:
+                    hedge = NoisyOr(hedge, w);
+                    break;
+                case StanceCueKind.Attribution:
+                    attribution = NoisyOr(attribution, w);
+                    break;
+                case StanceCueKind.Prescription:
+                    prescription = NoisyOr(prescription, w);
+                    break;
+                case StanceCueKind.Booster:
+                    booster = NoisyOr(booster, w);
+                    break;
+            }
+
+            TextSpan span = TextSpan.FromBounds(tokens[start].Span.Start, tokens[start + length - 1].Span.End);
+            cues.Add(new StanceCue(span, text.Substring(span.Start, span.Length), p.Kind, w));
+        }
+
+        // A quotation of three or more words is speech from a source; a shorter one (scare quotes, a title) is weak evidence.
+        // A sentence that closes a quotation opened in an earlier sentence is the source's speech, however short.
+        double quotation = quoteMarks == 0 ? 0 : quotedWords >= 3 || continued ? 0.9 : 0.3;
+        if (quotation > 0)
+        {
+            attribution = NoisyOr(attribution, quotation);
+            int first = Array.IndexOf(quoted, true);
+            int last = Array.LastIndexOf(quoted, true);
+            if (first >= 0)
+            {
+                TextSpan span = TextSpan.FromBounds(tokens[first].Span.Start, tokens[last].Span.End);
+                cues.Add(new StanceCue(span, text.Substring(span.Start, span.Length), StanceCueKind.Quotation, quotation));
+            }
+        }
+
+        cues.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Kind.CompareTo(b.Kind));
+        return new StanceEvidence(quoted, cues, new CueScores(hedge, attribution, prescription, booster, quotation), FindStatistic(tokens, quoted));
+    }
+
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val)
+    {
+        if (_polarity is null)
+        {
+            // Lexicon only (used to train and as the baseline): VADER's compound score (dense feature 0) with its ±0.05 neutral band.
+            int at = Array.IndexOf(idx, 0);
+            return FromScore(at >= 0 ? val[at] / StanceFeaturizer.DenseScale : 0);
+        }
+
+        if (_polarity.IsRegression)
+        {
+            // The regressor predicts the mean reader rating on −4..4.
+            return FromScore(Math.Clamp(_polarity.Predict(idx, val)[0] / 4, -1, 1));
+        }
+
+        double[] p = _polarity.Predict(idx, val);
+        double pNeg = p[_polarity.ClassIndex("negative")];
+        double pNeu = p[_polarity.ClassIndex("neutral")];
+        double pPos = p[_polarity.ClassIndex("positive")];
+        Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
+        return (label, Math.Clamp(pPos - pNeg, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
+    }
+
+    /// <summary>A label from a score with the data's own neutral band (±0.05 on −1..1); confidence grows with the distance from the nearest boundary.</summary>
+    private static (Polarity Label, double Score, double Confidence) FromScore(double score)
+    {
+        Polarity l = score >= NeutralBand ? Polarity.Positive : score <= -NeutralBand ? Polarity.Negative : Polarity.Neutral;
+        double margin = l == Polarity.Neutral ? NeutralBand - Math.Abs(score) : Math.Abs(score) - NeutralBand;
+        return (l, score, 0.5 + Math.Min(0.5, margin * 5));
+    }
+
+    private double PredictSubjectivity(int[] idx, float[] val, CueScores s)
+    {
+        if (_subjectivity is not null)
+        {
+            return _subjectivity.Predict(idx, val)[_subjectivity.ClassIndex("subjective")];
+        }
+
+        // Without a model: hedges, boosters and prescriptions in the author's voice mark an opinion.
+        return NoisyOr(NoisyOr(s.Hedge * 0.7, s.Booster * 0.6), s.Prescription * 0.8);
+    }
+
+    internal static List<(int Start, int Length, CuePattern Pattern)> MatchCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    {
+        IReadOnlyDictionary<string, CuePattern[]> index = StanceCues.ByFirstWord;
+        var found = new List<(int, int, CuePattern)>();
+        Span<int> coveredUntil = stackalloc int[5];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (quoted[i] || !index.TryGetValue(tokens[i].Lower, out CuePattern[]? candidates))
+            {
+                continue;
+            }
+
+            foreach (StanceCueKind kind in Enum.GetValues<StanceCueKind>())
+            {
+                if (coveredUntil[(int)kind] > i)
+                {
+                    continue;
+                }
+
+                CuePattern? best = null;
+                foreach (CuePattern p in candidates)
+                {
+                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p))
+                    {
+                        continue;
+                    }
+
+                    best = p;
+                }
+
+                if (best is not null)
+                {
+                    found.Add((i, best.Words.Length, best));
+                    coveredUntil[(int)kind] = i + best.Words.Length;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p)
+    {
+        if (start + p.Words.Length > tokens.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < p.Words.Length; k++)
+        {
+            if (quoted[start + k] || tokens[start + k].Lower != p.Words[k])
+            {
+                return false;
+            }
+        }
+
+        return p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length));
+    }
+
+    /// <summary>
+    /// Marks the tokens inside quotation marks. Curly quotes open and close explicitly; a straight
+    /// double quote toggles; a single quote opens after a space and closes before one. A quote left
+    /// open runs to the end of the sentence; a closing mark with no opening one closes a quote that
+    /// began in an earlier sentence.
+    /// </summary>
+    public static bool[] QuotedTokens(string text, ReadOnlySpan<Token> tokens, out int quotedWords, out int quoteMarks, out bool continued)
+    {
+        bool[] quoted = new bool[tokens.Length];
+        quotedWords = 0;
+        quoteMarks = 0;
+        continued = false;
+        int open = -1;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Token t = tokens[i];
+            if (t.Kind is not (TokenKind.Punctuation or TokenKind.Symbol or TokenKind.Clitic) || t.Text.Length is 0 or > 2 || (t.Text.Length == 2 && t.Text is not ("''" or "``")))
+            {
+                continue;
+            }
+
+            char c = t.Text.Length == 2 ? '"' : t.Text[0];
+            int at = t.Span.Start;
+
+            // Doubled single quotes ('' and ``) stand for a double quotation mark.
+            if (c is '\'' or '`' && i + 1 < tokens.Length && tokens[i + 1].Span.Start == t.Span.End && tokens[i + 1].Text is "'" or "`")
+            {
+                c = '"';
+                i++;
+            }
+
+            bool spaceBefore = at == 0 || char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '(' or '[' or '—' or '–';
+            int after = t.Span.End;
+            bool spaceAfter = after >= text.Length || char.IsWhiteSpace(text[after]) || char.IsPunctuation(text[after]);
+
+            // A straight double quote glued to the word before it and followed by a space closes; otherwise it toggles.
+            bool straightCloses = c == '"' && !spaceBefore && spaceAfter && i > 0;
+            bool opening = c is '“' or '«' || ((c is '‘' or '\'') && spaceBefore && t.Kind != TokenKind.Clitic) || (c == '"' && open < 0 && !straightCloses);
+            bool closing = c is '”' or '»' || (c is '’' or '\'' && !spaceBefore && open >= 0) || (c == '"' && (open >= 0 || straightCloses));
+            // A closing curly quote with none open, or a straight one that ends the sentence, closes a quotation from an earlier sentence.
+            bool lastMark = c == '"' && open < 0 && i > 0 && (straightCloses || !HasWordAfter(tokens, i));
+            if ((closing && open < 0 && c is '”' or '»') || lastMark)
+            {
+                continued = true;
+                quoteMarks++;
+                Mark(quoted, 0, i, tokens, ref quotedWords);
+            }
+            else if (closing && open >= 0)
+            {
+                quoteMarks++;
+                Mark(quoted, open + 1, i, tokens, ref quotedWords);
+                open = -1;
+            }
+            else if (opening && open < 0)
+            {
+                open = i;
+            }
+        }
+
+        if (open >= 0 && open < tokens.Length - 1)
+        {
+            quoteMarks++;
+            Mark(quoted, open + 1, tokens.Length, tokens, ref quotedWords);
+        }
+
+        return quoted;
+    }
+
+    private static bool HasWordAfter(ReadOnlySpan<Token> tokens, int i)
+    {
+        for (int k = i + 1; k < tokens.Length; k++)
+        {
+            if (tokens[k].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Mark(bool[] quoted, int from, int to, ReadOnlySpan<Token> tokens, ref int words)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!quoted[k] && tokens[k].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                words++;
+            }
+
+            quoted[k] = true;
+        }
+    }
+
+    /// <summary>
+    /// A statistic in the author's voice: a number with a unit of quantity (per cent, million, a
+    /// currency), or a count of 1,000 or more that is not a year.
+    /// </summary>
+    private static TextSpan? FindStatistic(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Token t = tokens[i];
+            if (quoted[i] || t.Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            string next = i + 1 < tokens.Length ? tokens[i + 1].Lower : string.Empty;
+            string next2 = i + 2 < tokens.Length ? tokens[i + 2].Lower : string.Empty;
+            string prev = i > 0 ? tokens[i - 1].Text : string.Empty;
+            if (next is "%" or "percent" or "million" or "billion" or "trillion" or "bn" or "m" || (next == "per" && next2 == "cent")
+                || prev is "$" or "US$" or "€" or "£" or "¥" || prev.EndsWith('$') || next is "yen" or "dollars" or "euros" or "pounds" or "won" or "yuan")
+            {
+                return t.Span;
+            }
+
+            string digits = t.Text.Replace(",", string.Empty, StringComparison.Ordinal);
+            if (double.TryParse(digits, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                && value >= 1000 && !(value is >= 1800 and <= 2100 && !t.Text.Contains(',') && !digits.Contains('.')))
+            {
+                return t.Span;
+            }
+        }
+
+        return null;
+    }
+
+    private static double NoisyOr(double a, double b) => 1 - ((1 - a) * (1 - b));
+
+    private static double Certainty(double p) => Math.Max(p, 1 - p);
+
+    private static double Round(double x) => Math.Round(x, 4);
+
+    private static StanceTagger LoadDefault()
+    {
+        Task<ValenceLexicon> lexicon = Task.Run(() => ValenceLexicon.Default);
+        Task<LinearStanceModel> polarity = Task.Run(() => LoadModel(PolarityModelFile));
+        Task<LinearStanceModel> subjectivity = Task.Run(() => LoadModel(SubjectivityModelFile));
+        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result);
+    }
+
+    private static LinearStanceModel LoadModel(string file)
+    {
+        using Stream s = ModelStore.Open(file);
+        return LinearStanceModel.Load(s);
+    }
+}

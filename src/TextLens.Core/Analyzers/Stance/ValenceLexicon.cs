@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using TextLens.Core.Features;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// Word valence from the VADER lexicon (Hutto &amp; Gilbert 2014, MIT licence; models/stance-valence-vader.tsv.gz:
+/// token and mean rating on −4..4), with VADER's negation and intensity rules. Loads once, lazily, thread-safely.
+/// </summary>
+public sealed class ValenceLexicon
+{
+    public const string FileName = "stance-valence-vader.tsv.gz";
+
+    private const double BoosterIncrement = 0.293;
+    private const double NegationScalar = -0.74;
+
+    private static readonly Lazy<ValenceLexicon> Shared = new(() =>
+    {
+        using Stream s = ModelStore.Open(FileName);
+        return Load(s);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without", "cannot", "hardly", "rarely", "seldom", "despite",
+        "aint", "isnt", "wasnt", "dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt",
+    };
+
+    private static readonly Dictionary<string, double> Boosters = new(StringComparer.Ordinal)
+    {
+        ["absolutely"] = 1, ["amazingly"] = 1, ["awfully"] = 1, ["completely"] = 1, ["considerably"] = 1, ["decidedly"] = 1, ["deeply"] = 1,
+        ["enormously"] = 1, ["entirely"] = 1, ["especially"] = 1, ["exceptionally"] = 1, ["extremely"] = 1, ["greatly"] = 1, ["highly"] = 1,
+        ["hugely"] = 1, ["incredibly"] = 1, ["intensely"] = 1, ["majorly"] = 1, ["more"] = 1, ["most"] = 1, ["particularly"] = 1, ["purely"] = 1,
+        ["quite"] = 1, ["really"] = 1, ["remarkably"] = 1, ["so"] = 1, ["substantially"] = 1, ["thoroughly"] = 1, ["totally"] = 1,
+        ["tremendously"] = 1, ["truly"] = 1, ["utterly"] = 1, ["very"] = 1, ["severely"] = 1, ["seriously"] = 1,
+        ["almost"] = -1, ["barely"] = -1, ["hardly"] = -1, ["less"] = -1, ["little"] = -1, ["marginally"] = -1, ["occasionally"] = -1,
+        ["partly"] = -1, ["scarcely"] = -1, ["slightly"] = -1, ["somewhat"] = -1, ["sort"] = -1, ["kind"] = -1,
+    };
+
+    private readonly Dictionary<string, float> _valence;
+
+    private ValenceLexicon(Dictionary<string, float> valence) => _valence = valence;
+
+    public static ValenceLexicon Default => Shared.Value;
+
+    public int Count => _valence.Count;
+
+    public static ValenceLexicon Load(Stream stream)
+    {
+        using var gz = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8);
+        var map = new Dictionary<string, float>(8000, StringComparer.Ordinal);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            int tab2 = line.IndexOf('\t', tab + 1);
+            string value = tab2 < 0 ? line[(tab + 1)..] : line[(tab + 1)..tab2];
+            map[line[..tab]] = float.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        return new ValenceLexicon(map);
+    }
+
+    public bool TryGet(string lower, out float valence) => _valence.TryGetValue(lower, out valence);
+
+    public static bool IsNegation(string lower) => Negations.Contains(lower);
+
+    /// <summary>
+    /// The VADER-style valence of each word (0 when the word is not in the lexicon), after boosters
+    /// and dampeners up to three words before it, negation up to three words before it, and the 'but'
+    /// shift (before ×0.5, after ×1.5).
+    /// </summary>
+    public double[] Valences(IReadOnlyList<string> words)
+    {
+        var v = new double[words.Count];
+        int but = -1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "but" && but < 0)
+            {
+                but = i;
+            }
+
+            if (!_valence.TryGetValue(words[i], out float baseValence) || Boosters.ContainsKey(words[i]))
+            {
+                continue;
+            }
+
+            double s = baseValence;
+            for (int k = 1; k <= 3 && i - k >= 0; k++)
+            {
+                if (Boosters.TryGetValue(words[i - k], out double dir))
+                {
+                    double inc = BoosterIncrement * dir * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9);
+                    s += s > 0 ? inc : -inc;
+                }
+
+                if (Negations.Contains(words[i - k]))
+                {
+                    s *= NegationScalar;
+                    break;
+                }
+            }
+
+            v[i] = s;
+        }
+
+        if (but >= 0)
+        {
+            for (int i = 0; i < v.Length; i++)
+            {
+                v[i] *= i < but ? 0.5 : 1.5;
+            }
+        }
+
+        return v;
+    }
+
+    /// <summary>VADER's normalisation of a valence sum into (−1, 1).</summary>
+    public static double Compound(double sum) => sum / Math.Sqrt((sum * sum) + 15);
+}

@@ -1,0 +1,227 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Evaluation;
+
+/// <summary>Settings of a stance training run. The defaults are the settings of the shipped models.</summary>
+public sealed record StanceTrainingOptions
+{
+    public int Seed { get; init; } = 1;
+
+    public float L2 { get; init; } = 1f;
+
+    public float L1 { get; init; } = 0.05f;
+
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Weights dropped from the exported model when every class weight is smaller than this in absolute value.</summary>
+    public float PruneBelow { get; init; } = 1e-4f;
+
+    /// <summary>Polarity only: fit a regressor of the gold score (SDCA, squared loss) instead of a 3-class classifier.</summary>
+    public bool Regression { get; init; }
+}
+
+/// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
+public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups);
+
+/// <summary>
+/// Trains the polarity and subjectivity models of the stance tagger with ML.NET's L-BFGS maximum
+/// entropy trainer (explicit L1/L2, one thread, fixed seed: reproducible) on <see cref="StanceFeaturizer"/>
+/// vectors, and exports the weights to a <see cref="LinearStanceModel"/>. Cross-validation is grouped
+/// (by article where the ids carry one), so sentences of one article never straddle folds.
+/// </summary>
+public static class StanceTrainer
+{
+    public static IReadOnlyList<string> ClassesOf(StanceAxis axis) => axis switch
+    {
+        StanceAxis.Polarity => ["negative", "neutral", "positive"],
+        StanceAxis.Subjectivity => ["objective", "subjective"],
+        _ => throw new NotSupportedException(
+            $"The {axis.ToString().ToLowerInvariant()} axis is tagged by cue rules: no permissively licensed training data exists for it (see models/stance-cues.md)."),
+    };
+
+    /// <summary>The cross-validation group of an item: the article for NYT ids (nyt:ARTICLE_SENTENCE), else the item itself.</summary>
+    public static string GroupOf(string id)
+    {
+        if (id.StartsWith("nyt:", StringComparison.Ordinal) && id.IndexOf('_', StringComparison.Ordinal) is > 4 and int u)
+        {
+            return id[..u];
+        }
+
+        return id;
+    }
+
+    public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        Row[] rows = Featurize(items, classes, lexicon, labelField);
+        return Fit(axis, rows, classes, options);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
+    /// folds plus all of <paramref name="alwaysTrain"/>, and predicts the held-out fold through the same
+    /// label mapping as 'textlens eval stance'.
+    /// </summary>
+    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        Row[] rows = Featurize(scored, classes, lexicon, labelField);
+        Row[] extra = Featurize(alwaysTrain, classes, lexicon, labelField);
+        int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i.Id)) % (uint)options.Folds))];
+        var predictions = new StancePrediction[scored.Count];
+        for (int f = 0; f < options.Folds; f++)
+        {
+            Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
+            LinearStanceModel model = Fit(axis, train, classes, options);
+            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, null) : new StanceTagger(lexicon, null, model);
+            for (int i = 0; i < scored.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, StanceEvaluation.Tag(foldTagger, scored[i].Text));
+                }
+            }
+        }
+
+        StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
+        return new CrossValidationResult(scores, options.Folds, scored.Select(i => GroupOf(i.Id)).Distinct().Count());
+    }
+
+    private static Row[] Featurize(IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField)
+    {
+        var rows = new List<Row>(items.Count);
+        int dim = StanceFeaturizer.Dimension;
+        foreach (StanceItem item in items)
+        {
+            string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
+            int k = label is null ? -1 : IndexOf(classes, label);
+            if (k < 0)
+            {
+                continue;
+            }
+
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
+            ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+            StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon);
+            // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
+            rows.Add(new Row { Features = new VBuffer<float>(dim, idx.Length, val, idx), Label = (uint)k, Score = (float)(item.Score ?? 0) });
+        }
+
+        return [.. rows];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (int i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static LinearStanceModel Fit(StanceAxis axis, Row[] rows, IReadOnlyList<string> classes, StanceTrainingOptions options)
+    {
+        var ml = new MLContext(seed: options.Seed);
+        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes.Count);
+        IDataView data = ml.Data.LoadFromEnumerable(rows, schema);
+        if (options.Regression)
+        {
+            var sdca = ml.Regression.Trainers.Sdca(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options
+            {
+                LabelColumnName = nameof(Row.Score),
+                FeatureColumnName = nameof(Row.Features),
+                L2Regularization = options.L2,
+                L1Regularization = options.L1,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 200,
+                Shuffle = true,
+            });
+            LinearRegressionModelParameters reg = sdca.Fit(data).Model;
+            var regRows = new Dictionary<int, float[]>();
+            for (int i = 0; i < reg.Weights.Count; i++)
+            {
+                if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
+                {
+                    regRows[i] = [reg.Weights[i]];
+                }
+            }
+
+            return new LinearStanceModel(axis.ToString().ToLowerInvariant(), ["score"], [reg.Bias], regRows, regression: true);
+        }
+
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label),
+            FeatureColumnName = nameof(Row.Features),
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            NumberOfThreads = 1,
+            OptimizationTolerance = 1e-7f,
+            MaximumNumberOfIterations = 1000,
+        });
+        MaximumEntropyModelParameters model = trainer.Fit(data).Model;
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int numClasses);
+        float[] bias = [.. model.GetBiases()];
+        var rowsOut = new Dictionary<int, float[]>();
+        for (int c = 0; c < numClasses; c++)
+        {
+            foreach (var (index, value) in weights[c].Items())
+            {
+                if (value == 0)
+                {
+                    continue;
+                }
+
+                if (!rowsOut.TryGetValue(index, out float[]? row))
+                {
+                    row = new float[numClasses];
+                    rowsOut[index] = row;
+                }
+
+                row[c] = value;
+            }
+        }
+
+        foreach (int index in rowsOut.Where(kv => kv.Value.All(v => Math.Abs(v) < options.PruneBelow)).Select(kv => kv.Key).ToList())
+        {
+            rowsOut.Remove(index);
+        }
+
+        return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
+    }
+
+    private static uint StableHash(string s)
+    {
+        uint h = 2166136261;
+        foreach (char c in s)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return h;
+    }
+
+    private sealed class Row
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public uint Label { get; set; }
+
+        public float Score { get; set; }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Reporting;
+
+// The stance parts of the JSON report (docs/report-schema.md): per sentence 'stance', per document 'stance'.
+
+/// <summary>The stance of one sentence. Probabilities in [0, 1], polarityScore in [−1, 1], all rounded to 4 decimals.</summary>
+public sealed record SentenceStanceReport(
+    string Epistemic,
+    double Hedged,
+    double Attributed,
+    double Prescriptive,
+    string Polarity,
+    double PolarityScore,
+    string Subjectivity,
+    double SubjectiveProbability,
+    double Confidence,
+    IReadOnlyList<StanceCueReport> Cues);
+
+/// <summary>A cue behind a tag: kind (hedge, attribution, prescription, quotation, booster), text and location.</summary>
+public sealed record StanceCueReport(string Kind, string Text, int Start, int Length, int Line, int Column);
+
+/// <summary>How many sentences carry a tag and their share of the document's sentences.</summary>
+public sealed record TagCount(int Count, double Share);
+
+public sealed record EpistemicCounts(TagCount Asserted, TagCount Hedged, TagCount Attributed, TagCount Prescriptive);
+
+public sealed record PolarityCounts(TagCount Positive, TagCount Neutral, TagCount Negative);
+
+public sealed record SubjectivityCounts(TagCount Subjective, TagCount Objective);
+
+/// <summary>Stance toward one of the top keywords: the sentences mentioning it (indices), their mean polarity, and shares hedged and attributed.</summary>
+public sealed record KeyTermStanceReport(
+    string Term,
+    int Rank,
+    int Mentions,
+    IReadOnlyList<int> Sentences,
+    double MeanPolarity,
+    int Positive,
+    int Negative,
+    double HedgedShare,
+    double AttributedShare);
+
+/// <summary>The document's stance profile, its most hedged, prescriptive and polar sentences (indices, strongest first) and its stance toward the top keywords.</summary>
+public sealed record DocumentStanceReport(
+    int Sentences,
+    EpistemicCounts Epistemic,
+    PolarityCounts Polarity,
+    SubjectivityCounts Subjectivity,
+    double MeanPolarity,
+    IReadOnlyList<int> MostHedged,
+    IReadOnlyList<int> MostPrescriptive,
+    IReadOnlyList<int> MostPolar,
+    IReadOnlyList<KeyTermStanceReport> KeyTerms);
+
+/// <summary>Builds the stance report records and the short stance sections of the console and Markdown formats.</summary>
+public static class StanceReports
+{
+    public static SentenceStanceReport ForSentence(SourceText source, SentenceStance s) => new(
+        Name(s.Epistemic),
+        s.Hedged,
+        s.Attributed,
+        s.Prescriptive,
+        Name(s.Polarity),
+        s.PolarityScore,
+        s.Subjective ? "subjective" : "objective",
+        s.Subjectivity,
+        s.Confidence,
+        [.. s.Cues.Select(c =>
+        {
+            LinePosition p = source.GetLinePosition(c.Span.Start);
+            return new StanceCueReport(Name(c.Kind), c.Text, c.Span.Start, c.Span.Length, p.DisplayLine, p.DisplayColumn);
+        })]);
+
+    public static DocumentStanceReport ForDocument(StanceResult r)
+    {
+        StanceProfile p = r.Profile;
+        TagCount E(EpistemicStance e) => new(p.Epistemic.GetValueOrDefault(e), Math.Round(p.Share(e), 4));
+        TagCount P(Polarity x) => new(p.Polarity.GetValueOrDefault(x), Math.Round(p.Share(x), 4));
+        return new DocumentStanceReport(
+            p.Sentences,
+            new EpistemicCounts(E(EpistemicStance.Asserted), E(EpistemicStance.Hedged), E(EpistemicStance.Attributed), E(EpistemicStance.Prescriptive)),
+            new PolarityCounts(P(Analyzers.Stance.Polarity.Positive), P(Analyzers.Stance.Polarity.Neutral), P(Analyzers.Stance.Polarity.Negative)),
+            new SubjectivityCounts(new TagCount(p.Subjective, Math.Round(p.SubjectiveShare, 4)), new TagCount(p.Sentences - p.Subjective, Math.Round(1 - p.SubjectiveShare, 4))),
+            p.MeanPolarity,
+            r.MostHedged,
+            r.MostPrescriptive,
+            r.MostPolar,
+            [.. r.KeyTerms.Select(k => new KeyTermStanceReport(k.Term, k.Rank, k.Sentences.Count, k.Sentences, k.MeanPolarity, k.Positive, k.Negative, k.HedgedShare, k.AttributedShare))]);
+    }
+
+    /// <summary>One line of tag shares for the console: "stance: 62% asserted, 22% hedged, …; polarity +0.05 (…); 38% subjective".</summary>
+    public static string ProfileLine(DocumentStanceReport s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        EpistemicCounts e = s.Epistemic;
+        return string.Create(inv, $"{Pct(e.Asserted)} asserted, {Pct(e.Hedged)} hedged, {Pct(e.Attributed)} attributed, {Pct(e.Prescriptive)} prescriptive; ")
+            + string.Create(inv, $"{Pct(s.Polarity.Positive)} positive, {Pct(s.Polarity.Neutral)} neutral, {Pct(s.Polarity.Negative)} negative (mean {s.MeanPolarity:+0.00;-0.00;0.00}); {Pct(s.Subjectivity.Subjective)} subjective");
+    }
+
+    /// <summary>"term +0.12 (4 mentions, 25% hedged, 50% attributed)" for the first few key terms.</summary>
+    public static string KeyTermsLine(DocumentStanceReport s, int take) => string.Join(", ", s.KeyTerms.Take(take).Select(k =>
+        string.Create(CultureInfo.InvariantCulture, $"{k.Term} {k.MeanPolarity:+0.00;-0.00;0.00} ({k.Mentions}×, {Percent(k.HedgedShare)} hedged, {Percent(k.AttributedShare)} attributed)")));
+
+    /// <summary>The Markdown stance section of one document.</summary>
+    public static string MarkdownSection(DocumentStanceReport s, IReadOnlyList<SentenceReport> sentences, Func<string, string> escape)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.Append("**Stance:** ").Append(ProfileLine(s)).Append("\n\n");
+        void List(string title, IReadOnlyList<int> indices, Func<SentenceStanceReport, string> tag)
+        {
+            if (indices.Count == 0)
+            {
+                return;
+            }
+
+            md.Append(inv, $"*{title}:*\n\n");
+            foreach (int i in indices)
+            {
+                SentenceReport r = sentences[i];
+                string t = r.Stance is { } st ? tag(st) : string.Empty;
+                md.Append(inv, $"- line {r.Line} ({t}): {escape(Shorten(r.Text, 160))}\n");
+            }
+
+            md.Append('\n');
+        }
+
+        List("Most hedged", s.MostHedged, t => string.Create(inv, $"hedged {t.Hedged:0.00}"));
+        List("Most prescriptive", s.MostPrescriptive, t => string.Create(inv, $"prescriptive {t.Prescriptive:0.00}"));
+        List("Most polar", s.MostPolar, t => string.Create(inv, $"{t.Polarity} {t.PolarityScore:+0.00;-0.00;0.00}"));
+        if (s.KeyTerms.Count > 0)
+        {
+            md.Append("| Key term | Mentions | Mean polarity | + / − | Hedged | Attributed |\n|---|---:|---:|---:|---:|---:|\n");
+            foreach (KeyTermStanceReport k in s.KeyTerms)
+            {
+                md.Append(inv, $"| {escape(k.Term)} | {k.Mentions} | {k.MeanPolarity:+0.00;-0.00;0.00} | {k.Positive} / {k.Negative} | {Percent(k.HedgedShare)} | {Percent(k.AttributedShare)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    private static string Pct(TagCount c) => Percent(c.Share);
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,32 @@
+using TextLens.Cli.Commands;
+using TextLens.Core.Evaluation;
+
+namespace TextLens.Cli.Tests;
+
+public class EvalStanceTests
+{
+    [Fact]
+    public void Eval_stance_prints_the_scores_and_writes_predictions()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("gold.jsonl", string.Join('\n',
+            """{"id": "a", "text": "Congress may wish to consider whether the program should continue.", "label": "suggestion"}""",
+            """{"id": "b", "text": "The committee met on Monday in Brussels.", "label": "non_suggestion"}""",
+            """{"id": "c", "text": "Please add an option to export the data.", "label": "suggestion"}""") + "\n");
+        var output = new StringWriter();
+        int code = EvalStanceCommand.Run(StanceAxis.Prescriptive, data, "label", Path.Combine(dir.Path, "pred.jsonl"), output);
+        Assert.Equal(0, code);
+        Assert.Contains("accuracy    1.0000", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("macro-F1    1.0000", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["""{"id":"a","label":"suggestion"}""", """{"id":"b","label":"non_suggestion"}""", """{"id":"c","label":"suggestion"}"""],
+            dir.Read("pred.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Unknown_axes_and_missing_files_are_usage_errors()
+    {
+        Assert.Throws<UsageException>(() => EvalStanceCommand.ParseAxis("sarcasm"));
+        Assert.Throws<UsageException>(() => EvalStanceCommand.Run(StanceAxis.Hedged, "/nonexistent/gold.jsonl", "label", null, new StringWriter()));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Evaluation;
+
+namespace TextLens.Core.Tests.Stance;
+
+public class StanceEvaluationTests
+{
+    [Fact]
+    public void Scorer_matches_hand_computed_figures()
+    {
+        var gold = new Dictionary<string, string> { ["a"] = "pos", ["b"] = "pos", ["c"] = "neg", ["d"] = "neu" };
+        var pred = new Dictionary<string, string> { ["a"] = "pos", ["b"] = "neg", ["c"] = "neg", ["x"] = "pos" };
+        ClassificationScore s = StanceScorer.Classify(gold, pred);
+        Assert.Equal(0.5, s.Accuracy);
+        Assert.Equal(1, s.Missing);
+        ClassScore neg = s.PerClass.Single(c => c.Label == "neg");
+        Assert.Equal(0.5, neg.Precision);
+        Assert.Equal(1.0, neg.Recall);
+        Assert.Equal((2 / 3.0 + 2 / 3.0 + 0) / 3, s.MacroF1, 12);
+        Assert.Equal([1.5, 1.5, 3], StanceScorer.Ranks([2.0, 2.0, 5.0]));
+    }
+
+    /// <summary>Runs the tool on a slice of each DEV set and checks every figure against ../shared/tools/stance_score.py.</summary>
+    [Theory]
+    [InlineData("polarity", "polarity_nyt_vader", "label")]
+    [InlineData("hedged", "hedging_szeged_factbank", "label_nocond")]
+    [InlineData("attributed", "attribution_polnear", "label")]
+    public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
+    {
+        string data = Path.Combine(TestPaths.Shared, "data", "stance", set + ".dev.jsonl");
+        string scorer = Path.Combine(TestPaths.Shared, "tools", "stance_score.py");
+        Assert.True(File.Exists(data), data);
+        string dir = Directory.CreateTempSubdirectory("textlens-stance-").FullName;
+        try
+        {
+            string gold = Path.Combine(dir, "gold.jsonl");
+            File.WriteAllLines(gold, File.ReadLines(data).Take(400));
+            StanceAxis axis = Enum.Parse<StanceAxis>(axisName, ignoreCase: true);
+            IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(gold);
+            StanceEvaluationResult r = StanceEvaluation.Evaluate(axis, items, field);
+            string pred = Path.Combine(dir, "pred.jsonl");
+            File.WriteAllLines(pred, r.Predictions.Select(StanceEvaluation.ToJsonLine));
+
+            using JsonDocument reference = RunScorer(scorer, gold, pred, field);
+            JsonElement c = reference.RootElement.GetProperty("classification");
+            Assert.Equal(c.GetProperty("accuracy").GetDouble(), r.Classification.Accuracy, 10);
+            Assert.Equal(c.GetProperty("macro_f1").GetDouble(), r.Classification.MacroF1, 10);
+            Assert.Equal(c.GetProperty("weighted_f1").GetDouble(), r.Classification.WeightedF1, 10);
+            foreach (ClassScore k in r.Classification.PerClass)
+            {
+                JsonElement e = c.GetProperty("per_class").GetProperty(k.Label);
+                Assert.Equal(e.GetProperty("precision").GetDouble(), k.Precision, 10);
+                Assert.Equal(e.GetProperty("recall").GetDouble(), k.Recall, 10);
+                Assert.Equal(e.GetProperty("f1").GetDouble(), k.F1, 10);
+                Assert.Equal(e.GetProperty("support").GetInt32(), k.Support);
+            }
+
+            if (axis == StanceAxis.Polarity)
+            {
+                JsonElement corr = reference.RootElement.GetProperty("correlation");
+                Assert.NotNull(r.Correlation);
+                // Predictions are written rounded to 4 decimals; the correlation agrees to that precision.
+                Assert.Equal(corr.GetProperty("pearson").GetDouble(), r.Correlation.Pearson!.Value, 3);
+                Assert.Equal(corr.GetProperty("spearman").GetDouble(), r.Correlation.Spearman!.Value, 3);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Binary_axes_map_to_the_data_sets_labels()
+    {
+        SentenceStance s = StanceTestSupport.Tag("Officials said the costs may rise.");
+        Assert.Equal("uncertain", StanceEvaluation.Predict(StanceAxis.Hedged, "1", s).Label);
+        Assert.Equal("attributed", StanceEvaluation.Predict(StanceAxis.Attributed, "1", s).Label);
+        Assert.Equal("non_suggestion", StanceEvaluation.Predict(StanceAxis.Prescriptive, "1", s).Label);
+        Assert.Contains(StanceEvaluation.Predict(StanceAxis.Polarity, "1", s).Label, new[] { "positive", "neutral", "negative" });
+    }
+
+    [Fact]
+    public void Model_files_round_trip()
+    {
+        var model = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0.1f, 0f, -0.1f], new Dictionary<int, float[]> { [3] = [1f, 0f, -1f], [40] = [-2f, 0.5f, 2f] });
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        buffer.Position = 0;
+        LinearStanceModel loaded = LinearStanceModel.Load(buffer);
+        double[] a = model.Predict([3, 40], [0.5f, 1f]);
+        double[] b = loaded.Predict([3, 40], [0.5f, 1f]);
+        Assert.Equal(a, b);
+        Assert.Equal(1.0, a.Sum(), 10);
+        Assert.True(a[2] > a[0]);
+    }
+
+    [Fact]
+    public void Training_is_reproducible_byte_for_byte()
+    {
+        string data = Path.Combine(TestPaths.Shared, "data", "stance", "subjectivity_newssd_eng.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
+        byte[] Train()
+        {
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Subjectivity, items, new StanceTrainingOptions(), ValenceLexicon.Default);
+            using var buffer = new MemoryStream();
+            model.Save(buffer);
+            return buffer.ToArray();
+        }
+
+        byte[] first = Train();
+        Assert.Equal(first, Train());
+        Assert.True(first.Length > 100);
+    }
+
+    [Fact]
+    public void Axes_without_permissive_training_data_cannot_be_trained()
+    {
+        Assert.Throws<NotSupportedException>(() => StanceTrainer.ClassesOf(StanceAxis.Hedged));
+        Assert.Equal(["objective", "subjective"], StanceTrainer.ClassesOf(StanceAxis.Subjectivity));
+    }
+
+    [Fact]
+    public void Cross_validation_groups_nyt_sentences_by_article()
+    {
+        Assert.Equal("nyt:12", StanceTrainer.GroupOf("nyt:12_7"));
+        Assert.Equal("newssd:train:0001", StanceTrainer.GroupOf("newssd:train:0001"));
+    }
+
+    private static JsonDocument RunScorer(string scorer, string gold, string pred, string field)
+    {
+        var psi = new ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string a in new[] { scorer, gold, pred, "--json", "--gold-label-field", field })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd();
+        string error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"stance_score.py exited {p.ExitCode}: {error}"));
+        return JsonDocument.Parse(output);
+    }
+}

@@ -1,0 +1,121 @@
+using TextLens.Core.Analyzers.Stance;
+using static TextLens.Core.Tests.Stance.StanceTestSupport;
+
+namespace TextLens.Core.Tests.Stance;
+
+public class StanceTaggerTests
+{
+    // Analysis-prose forms (CRS, GAO and think-tank style) that the issue names explicitly.
+    [Theory]
+    [InlineData("Congress may wish to consider whether the current reporting requirements are sufficient.")]
+    [InlineData("Policymakers could require agencies to publish their cost estimates each year.")]
+    [InlineData("It is essential that the department completes the review before the next budget cycle.")]
+    [InlineData("Given its enduring position as North Korea’s delegate in Japan, greater attention should be paid to the activities of Chongryon as diplomatic signals between the two countries.")]
+    [InlineData("The United States must strengthen its alliances in the region.")]
+    [InlineData("Please add an option to export the report as PDF.")]
+    public void Recommendations_are_prescriptive(string sentence)
+    {
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Prescriptive, s.Epistemic);
+        Assert.True(s.Prescriptive >= 0.5);
+        Assert.Contains(s.Cues, c => c.Kind == StanceCueKind.Prescription);
+    }
+
+    [Theory]
+    [InlineData("GAO found that the agency had not tracked the cost of the program.")]
+    [InlineData("According to DOD officials, the upgrade was completed in 2021.")]
+    [InlineData("The Japanese Ministry of Justice announced that as of December 2018, there were 29,559 Chosen-seki.")]
+    [InlineData("Prime Minister Fumio Kishida is the latest leader who has vowed to ensure the return of all abductees.")]
+    public void Reported_statements_are_attributed(string sentence)
+    {
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+        Assert.True(s.Attributed >= 0.5);
+    }
+
+    [Theory]
+    [InlineData("Chongryon also ran various business and criminal enterprises which reportedly produced over US$1billion in annual revenue.", "reportedly")]
+    [InlineData("It is unclear how many of the schools remain open.", "unclear")]
+    [InlineData("The program cost an estimated $4 billion over five years.", "an estimated")]
+    [InlineData("North Korean Leader Kim Jong-un is rumoured to have shown interest in Chongryon since coming to power.", "rumoured")]
+    [InlineData("This suggests that many Chosen-seki have chosen to acquire either a Japanese or South Korean citizenship.", "suggests")]
+    [InlineData("Many Chongryon members may remain in the organisation to maintain personal relationships.", "may")]
+    public void Uncertain_claims_are_hedged(string sentence, string cue)
+    {
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Hedged, s.Epistemic);
+        Assert.Contains(s.Cues, c => c.Kind == StanceCueKind.Hedge && c.Text.Contains(cue, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("Chongryon was established in 1955 with the support of North Korea’s ruling Workers’ Party.")]
+    [InlineData("In May 2005, prime minister Junichiro Koizumi commemorated the 50th anniversary of Chongryon.")]
+    [InlineData("The think tank published its annual survey of defence budgets in March.")]
+    [InlineData("Category I consists of the eight U.S. global systemically important banks.")]
+    [InlineData("The program added manufacturing facilities in 2006 and manufactured homes in 2007.")]
+    public void Plain_statements_are_asserted(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    [Fact]
+    public void Words_inside_quotation_marks_belong_to_the_quoted_source()
+    {
+        SentenceStance s = Tag("The minister said: “We must act now and we should probably raise taxes.”");
+        Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+        Assert.True(s.Prescriptive < 0.5);
+        Assert.True(s.Hedged < 0.5);
+        Assert.Contains(s.Cues, c => c.Kind == StanceCueKind.Quotation && c.Text.StartsWith("We must", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_prescription_reported_from_a_source_is_not_the_authors()
+    {
+        SentenceStance s = Tag("Officials said the government should raise the tax next year.");
+        Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+    }
+
+    [Fact]
+    public void Precedence_puts_prescriptive_over_hedged_over_attributed()
+    {
+        Assert.Equal(EpistemicStance.Prescriptive, Tag("Congress may wish to consider whether the reportedly high costs should be reviewed.").Epistemic);
+        Assert.Equal(EpistemicStance.Hedged, Tag("Officials said the costs may rise.").Epistemic);
+    }
+
+    [Fact]
+    public void May_the_month_is_not_a_hedge()
+    {
+        SentenceStance s = Tag("The law took effect on 3 May 2019 after a long debate.");
+        Assert.DoesNotContain(s.Cues, c => c.Kind == StanceCueKind.Hedge);
+    }
+
+    [Fact]
+    public void Polarity_follows_the_tone_and_scores_stay_in_range()
+    {
+        SentenceStance bad = Tag("The attack killed dozens of civilians and destroyed the hospital.");
+        SentenceStance good = Tag("The reform was a remarkable success that improved the lives of millions.");
+        Assert.Equal(Polarity.Negative, bad.Polarity);
+        Assert.Equal(Polarity.Positive, good.Polarity);
+        Assert.InRange(bad.PolarityScore, -1, -0.05);
+        Assert.InRange(good.PolarityScore, 0.05, 1);
+        Assert.InRange(bad.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void Opinion_is_more_subjective_than_a_dated_fact()
+    {
+        SentenceStance opinion = Tag("This is a shameful and utterly absurd policy that nobody in their right mind could defend.");
+        SentenceStance fact = Tag("The committee met on 4 March 2021 in Brussels to review the budget.");
+        Assert.True(opinion.Subjective);
+        Assert.False(fact.Subjective);
+        Assert.True(opinion.Subjectivity > fact.Subjectivity);
+    }
+
+    [Fact]
+    public void Figures_in_the_authors_voice_are_found_but_years_are_not()
+    {
+        Assert.NotNull(Tag("The program cost 62.7 billion yen.").Figure);
+        Assert.NotNull(Tag("Unemployment fell to 4.2 per cent.").Figure);
+        Assert.Null(Tag("The treaty was signed in 1965.").Figure);
+    }
+}
