@@ -137,7 +137,7 @@ internal static class Tool
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static ReportCommand.ReportRequest Request(string workingDirectory, params string[] inputs) =>
+    public static ReportRequest Request(string workingDirectory, params string[] inputs) =>
         new(
             Inputs: inputs,
             Formats: ["json"],
@@ -156,11 +156,11 @@ internal static class Tool
             Engine = WordRulesAnalyzer.Engine(),
         };
 
-    public static Result Run(ReportCommand.ReportRequest request)
+    public static Result Run(ReportRequest request)
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = ReportCommand.Run(request, stdout, stderr);
+        int code = ReportRunner.Run(request, stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
