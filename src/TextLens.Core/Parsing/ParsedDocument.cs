@@ -26,16 +26,22 @@ public sealed class ParsedDocument
         Sentences = sentences;
         Paragraphs = paragraphs;
         WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
-        _tags = new Lazy<PartOfSpeech[]>(() => PartOfSpeechTagger.Default.Tag(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _tags = new Lazy<(PartOfSpeech[], float[])>(() => PartOfSpeechTagger.Default.TagWithVerbProbability(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private readonly Lazy<PartOfSpeech[]> _tags;
+    private readonly Lazy<(PartOfSpeech[] Tags, float[] VerbProbability)> _tags;
 
     /// <summary>
     /// Universal Dependencies part-of-speech tags, one per token (index-aligned with <see cref="Tokens"/>),
     /// computed on first use by <see cref="PartOfSpeechTagger.Default"/> and then shared by every analyzer.
     /// </summary>
-    public IReadOnlyList<PartOfSpeech> Tags => _tags.Value;
+    public IReadOnlyList<PartOfSpeech> Tags => _tags.Value.Tags;
+
+    /// <summary>
+    /// For every token, the probability the tagger gave a verb reading (VERB or AUX), computed with
+    /// <see cref="Tags"/>: high for a word tagged NOUN that may be a verb the greedy tagger got wrong.
+    /// </summary>
+    public IReadOnlyList<float> VerbProbability => _tags.Value.VerbProbability;
 
     public SourceText Source { get; }
 

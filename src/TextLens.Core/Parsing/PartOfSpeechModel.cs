@@ -47,7 +47,15 @@ public sealed class PartOfSpeechModel
     }
 
     /// <summary>Tags one sentence greedily, left to right.</summary>
-    public PartOfSpeech[] Tag(IReadOnlyList<string> words)
+    public PartOfSpeech[] Tag(IReadOnlyList<string> words) => Tag(words, default);
+
+    /// <summary>
+    /// Tags one sentence greedily, left to right, and writes for every word the probability the model
+    /// gives a verb reading (VERB or AUX; softmax of the class scores) into <paramref name="verbProbability"/>
+    /// when it is not empty: a word tagged NOUN or ADJ with a high verb probability is an ambiguous form
+    /// (presents, affecting) that the greedy tagger may have got wrong.
+    /// </summary>
+    public PartOfSpeech[] Tag(IReadOnlyList<string> words, Span<float> verbProbability)
     {
         string[] lower = PartOfSpeechFeatures.LowerForms(words);
         var tags = new PartOfSpeech[words.Count];
@@ -59,9 +67,25 @@ public sealed class PartOfSpeechModel
             int prev2 = i > 1 ? (int)tags[i - 2] : PartOfSpeechFeatures.StartTag;
             int n = PartOfSpeechFeatures.Extract(words, lower, i, prev, prev2, features);
             tags[i] = Predict(features[..n], scores);
+            if (!verbProbability.IsEmpty)
+            {
+                verbProbability[i] = VerbProbability(scores, tags[i]);
+            }
         }
 
         return tags;
+    }
+
+    private static float VerbProbability(ReadOnlySpan<float> scores, PartOfSpeech best)
+    {
+        float max = scores[(int)best];
+        float sum = 0;
+        foreach (float s in scores)
+        {
+            sum += MathF.Exp(s - max);
+        }
+
+        return (MathF.Exp(scores[(int)PartOfSpeech.Verb] - max) + MathF.Exp(scores[(int)PartOfSpeech.Aux] - max)) / sum;
     }
 
     /// <summary>The best class for a set of feature slots (each with value 1).</summary>

@@ -30,9 +30,16 @@ public sealed class PartOfSpeechTagger
     public PartOfSpeech[] Tag(IReadOnlyList<string> words) => Model.Tag(words);
 
     /// <summary>One tag per token of <paramref name="document"/> (index-aligned with <see cref="ParsedDocument.Tokens"/>).</summary>
-    public PartOfSpeech[] Tag(ParsedDocument document)
+    public PartOfSpeech[] Tag(ParsedDocument document) => TagWithVerbProbability(document).Tags;
+
+    /// <summary>
+    /// One tag per token of <paramref name="document"/>, and the probability of a verb reading of
+    /// every token (see <see cref="PartOfSpeechModel.Tag(IReadOnlyList{string}, Span{float})"/>).
+    /// </summary>
+    public (PartOfSpeech[] Tags, float[] VerbProbability) TagWithVerbProbability(ParsedDocument document)
     {
         var tags = new PartOfSpeech[document.Tokens.Count];
+        var verb = new float[document.Tokens.Count];
         Array.Fill(tags, PartOfSpeech.X); // a token outside every sentence (none in practice) is tagged "other"
         var words = new List<string>();
         foreach (Sentence sentence in document.Sentences)
@@ -43,9 +50,9 @@ public sealed class PartOfSpeechTagger
                 words.Add(t.Text);
             }
 
-            Model.Tag(words).CopyTo(tags, sentence.FirstToken);
+            Model.Tag(words, verb.AsSpan(sentence.FirstToken, words.Count)).CopyTo(tags, sentence.FirstToken);
         }
 
-        return tags;
+        return (tags, verb);
     }
 }

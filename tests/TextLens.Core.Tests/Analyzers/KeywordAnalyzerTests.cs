@@ -53,6 +53,23 @@ public class KeywordAnalyzerTests
         Assert.Equal(expected, chongryon.Occurrences.Count);
     }
 
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.1, 0.5)]
+    [InlineData(0.01, 1.0 / 3)]
+    [InlineData(0.0, 0.0)]
+    public void Display_score_is_a_log_scale_of_the_ratio_to_the_top(double ratio, double expected) =>
+        Assert.Equal(expected, KeywordAnalyzer.DisplayScore(ratio), 10);
+
+    [Fact]
+    public void Display_score_keeps_the_order()
+    {
+        double[] ratios = [1, 0.9, 0.5, 0.2, 0.05, 1e-3, 1e-6];
+        double[] shown = [.. ratios.Select(KeywordAnalyzer.DisplayScore)];
+        Assert.True(shown.Zip(shown.Skip(1)).All(p => p.First > p.Second));
+        Assert.All(shown, s => Assert.InRange(s, 0, 1));
+    }
+
     [Fact]
     public void Top_is_honoured()
     {

@@ -63,11 +63,20 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         for (int r = 0; r < chosen.Count; r++)
         {
             (KeywordCandidate c, double score) = chosen[r];
-            keywords.Add(new Keyword(c.Display, Math.Round(score / max, 4), r + 1, Occurrences(document, c), Explain(c)) { Key = c.Key });
+            keywords.Add(new Keyword(c.Display, Math.Round(DisplayScore(score / max), 4), r + 1, Occurrences(document, c), Explain(c)) { Key = c.Key });
         }
 
         return new KeywordResult(keywords);
     }
+
+    /// <summary>
+    /// The salience shown for a keyphrase whose ranking score is <paramref name="ratio"/> times that
+    /// of the top one: 1 / (1 + log10(1 / ratio)). The ranking scores are products of features, so
+    /// they fall by orders of magnitude down a list; on this log scale the top keyphrase has 1, one
+    /// ten times less salient 0.5, a hundred times less 0.33. Monotone (ranks are kept) and never 0.
+    /// </summary>
+    public static double DisplayScore(double ratio) =>
+        ratio >= 1 ? 1.0 : ratio <= 0 ? 0.0 : 1.0 / (1.0 - Math.Log10(ratio));
 
     /// <summary>The log-linear score, as a positive number (larger is better).</summary>
     public static double Score(KeywordCandidate c, KeywordSettings s)

@@ -81,6 +81,18 @@ public static class KeywordCandidates
             usable[t] = IsCandidateWord(tokens[t], tags[t]);
         }
 
+        foreach (Sentence sentence in doc.Sentences)
+        {
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int t = sentence.FirstToken; t < end; t++)
+            {
+                if (usable[t] && PhraseGrammar.IsVerbInContext(tokens, tags, doc.VerbProbability, sentence.FirstToken, end, t))
+                {
+                    usable[t] = false;
+                }
+            }
+        }
+
         string[] canonical = CanonicalStems(tokens, usable);
         var byKey = new Dictionary<string, KeywordCandidate>(StringComparer.Ordinal);
         var chunks = new List<(int Start, int End)>();
@@ -102,7 +114,7 @@ public static class KeywordCandidates
                 }
 
                 int s = t;
-                while (t + 1 < end && usable[t + 1])
+                while (t + 1 < end && usable[t + 1] && !PhraseGrammar.BreaksBefore(tokens, tags, s, t + 1))
                 {
                     t++;
                 }
@@ -123,7 +135,8 @@ public static class KeywordCandidates
                     {
                         if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
-                            Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && i == start && j == last, titleCase);
+                            bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
+                            Add(byKey, doc, canonical, i, j, sentence.Index, maximal, titleCase);
                         }
                     }
                 }
@@ -194,7 +207,9 @@ public static class KeywordCandidates
         && token.Lower.Length > 1
         && token.Lower.Any(char.IsLetter)
         && !StopWords.Contains(token.Lower.TrimEnd('.'))
-        && !TimeWords.Contains(token.Lower);
+        && !TimeWords.Contains(token.Lower)
+        && !PhraseGrammar.IsRomanNumeral(token.Text)
+        && !PhraseGrammar.IsCode(token.Text);
 
     /// <summary>Days, months and other calendar words: they date a story, they are not what it is about.</summary>
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
@@ -211,6 +226,26 @@ public static class KeywordCandidates
     /// </summary>
     private static bool InsideName(IReadOnlyList<Token> tokens, Sentence sentence, int left, int right) =>
         left > sentence.FirstToken && tokens[left].IsCapitalized && tokens[right].IsCapitalized;
+
+    /// <summary>
+    /// A capitalised phrase joined by "of" to a capitalised word on either side is part of a longer
+    /// name (General Association | of | Korean Residents in Japan, Bank of Japan): there it is not a
+    /// whole noun phrase of its own.
+    /// </summary>
+    private static bool PartOfLongerName(IReadOnlyList<Token> tokens, Sentence sentence, int first, int last)
+    {
+        for (int t = first; t <= last; t++)
+        {
+            if (!tokens[t].IsCapitalized)
+            {
+                return false;
+            }
+        }
+
+        int end = sentence.FirstToken + sentence.TokenCount;
+        return (first - 2 >= sentence.FirstToken && tokens[first - 1].Lower == "of" && tokens[first - 2].IsCapitalized)
+            || (last + 2 < end && tokens[last + 1].Lower == "of" && tokens[last + 2].IsCapitalized);
+    }
 
     /// <summary>A byline or credit ("By Soyoung Kim", "By JOHN SMITH, Associated Press Writer") names the writer, not the topic.</summary>
     private static bool IsByline(IReadOnlyList<Token> tokens, Sentence sentence)

@@ -1,0 +1,187 @@
+using TextLens.Core.Parsing;
+
+namespace TextLens.Core.Analyzers.Keywords;
+
+/// <summary>
+/// Checks of English grammar that correct the noun-phrase chunks of a greedy tagger where its
+/// errors would show as keyphrases: verb forms tagged as nouns at a phrase edge ("This
+/// demonstrates Chongryon's role", "Table 1 presents a brief description", "since 2025 affecting
+/// bank capital"), two noun phrases run together where a relative clause lost its "that" ("the
+/// ways banks are regulated", "how much capital banks are required to hold"), and roman numerals
+/// used as category labels ("Category III and IV banks"). Each rule rests on agreement or word
+/// order, never on the particular words of a text.
+/// </summary>
+public static class PhraseGrammar
+{
+    /// <summary>Subjects that take a verb in -s (he demonstrates, this shows), never a plural noun.</summary>
+    private static readonly HashSet<string> SingularSubjects = new(StringComparer.Ordinal) { "it", "he", "she", "this", "who" };
+
+    /// <summary>Words that open a noun phrase; a verb form right before one is a verb taking an object (presents a description).</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "its", "their", "his", "her", "our", "these", "those",
+    };
+
+    /// <summary>
+    /// The tagger's probability of a verb reading above which a word tagged as a noun right after a
+    /// plural noun is taken as the verb of that noun (rules reduce capital, proposals change ...).
+    /// </summary>
+    public const float AmbiguousVerb = 0.2f;
+
+    /// <summary>Quantifiers of mass nouns (much capital): the noun after them is the head of its phrase, never a modifier of a plural.</summary>
+    private static readonly HashSet<string> MassQuantifiers = new(StringComparer.Ordinal) { "much", "little", "less" };
+
+    /// <summary>
+    /// True when token <paramref name="t"/>, tagged as a noun or adjective, is a verb in this
+    /// context: an -s form right after a singular subject (this demonstrates), a verb form (-s, -ed,
+    /// -ing) right before a determiner (presents a), an -s form the tagger finds ambiguous between a
+    /// singular noun and a preposition, adverb or determiner (the system consists of), a word the
+    /// tagger finds ambiguous right after a plural noun (rules reduce capital), or an -ing form right
+    /// after a number or a plural noun, where it opens a participle clause (since 2025 affecting).
+    /// </summary>
+    public static bool IsVerbInContext(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, IReadOnlyList<float> verbProbability, int first, int end, int t)
+    {
+        Token token = tokens[t];
+        if (token.Kind != TokenKind.Word || token.IsCapitalized || !tags[t].IsNominal())
+        {
+            return false;
+        }
+
+        string w = token.Lower;
+        if (verbProbability[t] >= AmbiguousVerb && t > first && !IsPluralForm(w)
+            && tags[t - 1] is PartOfSpeech.Noun or PartOfSpeech.Propn && IsPluralForm(tokens[t - 1].Lower))
+        {
+            return true;
+        }
+
+        bool sForm = IsPluralForm(w);
+        bool edForm = w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal);
+        bool ingForm = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal);
+        if (!sForm && !edForm && !ingForm)
+        {
+            return false;
+        }
+
+        Token? previous = t > first ? tokens[t - 1] : null;
+        Token? next = t + 1 < end ? tokens[t + 1] : null;
+        if (sForm && previous is { } p && SingularSubjects.Contains(p.Lower))
+        {
+            return true;
+        }
+
+        // Written in lower case: a capital 'A' mid-sentence is a variable or the start of an unpunctuated title.
+        if (next is { } n && n.Kind == TokenKind.Word && n.Text == n.Lower && Determiners.Contains(n.Lower))
+        {
+            return true;
+        }
+
+        // An -s form the tagger finds plausibly a verb, after a singular noun and before a word that
+        // cannot continue or follow a noun phrase as its verb (the system consists of, the attractor varies with).
+        if (sForm && verbProbability[t] >= AmbiguousVerb && previous is { } r && tags[t - 1] == PartOfSpeech.Noun
+            && !IsPluralForm(r.Lower) && next is { } m && tags[t + 1] is PartOfSpeech.Adp or PartOfSpeech.Adv or PartOfSpeech.Det or PartOfSpeech.Sconj)
+        {
+            return true;
+        }
+
+        return ingForm && previous is { } q
+            && (q.Kind == TokenKind.Number || IsPluralNoun(q, tags[t - 1]));
+    }
+
+    /// <summary>
+    /// True when a noun phrase must end before token <paramref name="t"/> although both it and the
+    /// token before are nominal: a plural noun followed by a noun and then a verb is the head of
+    /// its phrase, and the noun the subject of a relative clause without 'that' (the ways banks are
+    /// regulated; plural modifiers as in 'sales records', 'savings accounts' stay whole), and after a
+    /// quantifier of mass nouns a plural noun does not continue a singular one (how much capital
+    /// banks are required to hold).
+    /// </summary>
+    public static bool BreaksBefore(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, int chunkStart, int t)
+    {
+        Token left = tokens[t - 1];
+        Token right = tokens[t];
+        if (left.IsCapitalized || right.IsCapitalized || tags[t] != PartOfSpeech.Noun)
+        {
+            return false;
+        }
+
+        if (IsPluralNoun(left, tags[t - 1]) && t + 1 < tokens.Count && tags[t + 1] is PartOfSpeech.Aux or PartOfSpeech.Verb)
+        {
+            return true;
+        }
+
+        return chunkStart > 0 && MassQuantifiers.Contains(tokens[chunkStart - 1].Lower)
+            && IsPluralForm(right.Lower) && !IsPluralForm(left.Lower);
+    }
+
+    private static bool IsPluralNoun(Token token, PartOfSpeech tag) =>
+        tag == PartOfSpeech.Noun && !token.IsCapitalized && IsPluralForm(token.Lower);
+
+    /// <summary>
+    /// A word with four or more digits (R47447, IF10211, FY2026): a report number, a year or a
+    /// document code, cited rather than discussed. Model names with fewer digits (E15, SM-6) stay.
+    /// </summary>
+    public static bool IsCode(string text)
+    {
+        int digits = 0;
+        foreach (char c in text)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits >= 4;
+    }
+
+    /// <summary>A roman numeral of two or more letters (II, IV, XII), written in capitals: a label, not a word.</summary>
+    public static bool IsRomanNumeral(string text)
+    {
+        if (text.Length < 2 || text.Length > 6)
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (c is not ('I' or 'V' or 'X' or 'L'))
+            {
+                return false;
+            }
+        }
+
+        // Valid forms only (no IIII, VV, IL): tens, then units.
+        ReadOnlySpan<char> s = text;
+        int i = 0;
+        if (s[i..].StartsWith("XL"))
+        {
+            i += 2;
+        }
+        else
+        {
+            if (s[i..].StartsWith("L"))
+            {
+                i++;
+            }
+
+            for (int k = 0; k < 3 && i < s.Length && s[i] == 'X'; k++)
+            {
+                i++;
+            }
+        }
+
+        ReadOnlySpan<char> units = s[i..];
+        return units is "" or "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX";
+    }
+
+    /// <summary>
+    /// A word that reads as a plural noun or a verb in -s: ends in s, but not in ss, us, is, ics
+    /// ews (class, status, analysis, physics, news) nor in 's.
+    /// </summary>
+    public static bool IsPluralForm(string lower) =>
+        lower.Length > 3
+        && lower[^1] == 's'
+        && !lower.EndsWith("ss", StringComparison.Ordinal)
+        && !lower.EndsWith("us", StringComparison.Ordinal)
+        && !lower.EndsWith("is", StringComparison.Ordinal)
+        && !lower.EndsWith("ics", StringComparison.Ordinal)
+        && !lower.EndsWith("ews", StringComparison.Ordinal)
+        && !lower.EndsWith("'s", StringComparison.Ordinal);
+}
