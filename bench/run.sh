@@ -40,6 +40,7 @@ measure() { # measure NAME ARGS...: prints median wall seconds and max peak RSS 
 
 echo "textlens $("$tl" --version) on $(nproc) cores"
 measure "--version (startup)" --version
-measure "report seed (console)" report seeds/
-measure "report seed (json)" report seeds/ --format json
+measure "report seeds/ (3 docs, console)" report seeds/
+measure "report seeds/ (3 docs, json)" report seeds/ --format json
+measure "report seed article (json)" report seeds/chongryon-japan-north-korea-relations.txt --format json
 measure "report duc2001 dev ($ndocs docs, json)" report "$corpus" --format json
