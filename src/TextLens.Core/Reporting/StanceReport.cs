@@ -112,6 +112,9 @@ public static class StanceReports
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.Append("**Stance:** ").Append(ProfileLine(s)).Append("\n\n");
+        int before = md.Length;
+        md.Append("<details><summary>Stance details: the most hedged, prescriptive and polar sentences; stance toward the key terms</summary>\n\n");
+        int opened = md.Length;
         void List(string title, IReadOnlyList<int> indices, Func<SentenceStanceReport, string> tag)
         {
             if (indices.Count == 0)
@@ -142,6 +145,16 @@ public static class StanceReports
             }
 
             md.Append('\n');
+        }
+
+        // Collapsed, so that a job summary over many documents stays short; nothing to collapse, no block.
+        if (md.Length == opened)
+        {
+            md.Length = before;
+        }
+        else
+        {
+            md.Append("</details>\n\n");
         }
 
         return md.ToString();
