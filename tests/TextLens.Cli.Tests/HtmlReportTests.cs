@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TextLens.Core.Analysis;
+using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
 namespace TextLens.Cli.Tests;
@@ -93,29 +93,35 @@ public class HtmlReportTests
         Assert.Contains("TL9101", items[0].TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>The typed report behind the tool's JSON output (the JSON form round-trips to the records).</summary>
+    private static CorpusReport Typed(JsonDocument json)
+    {
+        using (json)
+        {
+            return json.RootElement.Deserialize<CorpusReport>(JsonReportFormatter.Options)!;
+        }
+    }
+
+    private static string Render(CorpusReport report)
+    {
+        var writer = new StringWriter();
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default);
+        return writer.ToString();
+    }
+
     [Fact]
     public void Without_themes_and_stance_the_page_says_so()
     {
         using var dir = new TempDir();
         (_, JsonDocument json) = Seed(dir);
-        JsonNode root;
-        using (json)
+        CorpusReport report = Typed(json);
+        DocumentReport doc = report.Documents[0];
+        CorpusReport bare = report with
         {
-            root = JsonNode.Parse(json.RootElement.GetRawText())!;
-        }
+            Documents = [doc with { Clusters = null, Sentences = [.. doc.Sentences.Select(s => s with { Cluster = null, Stance = null })] }],
+        };
 
-        JsonObject doc = root["documents"]![0]!.AsObject();
-        doc.Remove("clusters");
-        foreach (JsonNode? sentence in doc["sentences"]!.AsArray())
-        {
-            sentence!.AsObject().Remove("cluster");
-            sentence.AsObject().Remove("stance");
-        }
-
-        using JsonDocument bare = JsonDocument.Parse(root.ToJsonString());
-        var writer = new StringWriter();
-        new HtmlReportFormatter().Write(bare.RootElement, writer, FormatSettings.Default);
-        IDocument page = Parse(writer.ToString());
+        IDocument page = Parse(Render(bare));
         Assert.Null(page.QuerySelector("svg.strip"));
         Assert.Null(page.QuerySelector("svg.timeline"));
         Assert.Contains("No themes in this report", page.Body!.TextContent, StringComparison.Ordinal);
@@ -128,45 +134,54 @@ public class HtmlReportTests
     {
         using var dir = new TempDir();
         (_, JsonDocument json) = Seed(dir);
-        JsonNode root;
-        using (json)
-        {
-            root = JsonNode.Parse(json.RootElement.GetRawText())!;
-        }
+        CorpusReport report = Typed(json);
+        DocumentReport doc = report.Documents[0];
 
-        // The shapes issues #4 and #6 specify: document clusters (id, label, share, sentences), per-sentence cluster and stance.
-        JsonNode doc = root["documents"]![0]!;
-        JsonArray sentences = doc["sentences"]!.AsArray();
-        int n = sentences.Count;
-        var clusters = new JsonArray();
+        // Known themes and stances in place of the analysers' own: sentence i is in cluster (i % 4) - 1 (with an entry
+        // for the outliers too), carries the epistemic tag i % 4 and polarity -0.5 when i % 3 == 0, else +0.25.
+        int n = doc.Sentences.Count;
+        var clusters = new List<ClusterReport>();
         for (int c = -1; c < 3; c++)
         {
             int[] members = [.. Enumerable.Range(0, n).Where(i => (i % 4) - 1 == c)];
-            clusters.Add(new JsonObject { ["id"] = c, ["label"] = c < 0 ? "outliers" : $"label {c}", ["share"] = members.Length / (double)n, ["sentences"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) });
+            clusters.Add(new ClusterReport(c, c < 0 ? "outliers" : $"label {c}", [], members, members[0], members.Length / (double)n));
         }
 
-        doc["clusters"] = clusters;
         string[] tags = ["asserted", "hedged", "attributed", "prescriptive"];
-        for (int i = 0; i < n; i++)
+        SentenceReport[] sentences = [.. doc.Sentences.Select((s, i) =>
         {
-            sentences[i]!["cluster"] = (i % 4) - 1;
             double score = i % 3 == 0 ? -0.5 : 0.25;
-            sentences[i]!["stance"] = i % 2 == 0
-                ? new JsonObject { ["epistemic"] = tags[i % 4], ["polarity"] = score < 0 ? "negative" : "positive", ["polarityScore"] = score } // the shape of issue #6's branch
-                : new JsonObject { ["epistemic"] = tags[i % 4], ["polarity"] = new JsonObject { ["label"] = "positive", ["score"] = score } };
+            var stance = new SentenceStanceReport(tags[i % 4], 0, 0, 0, score < 0 ? "negative" : "positive", score, "objective", 0, 1, []);
+            return s with { Cluster = (i % 4) - 1, Stance = stance };
+        })];
+        KeyTermStanceReport[] keyTerms =
+        [
+            new("Chongryon", 1, 20, [], -0.3, 0, 0, 0.1, 0.2),
+            new("Japan", 2, 9, [], 0.4, 0, 0, 0, 0.5),
+        ];
+
+        TagCount Tally(Func<SentenceStanceReport, bool> has)
+        {
+            int count = sentences.Count(s => has(s.Stance!));
+            return new TagCount(count, Math.Round(count / (double)n, 4));
         }
 
-        doc["stance"] = new JsonObject
+        var profile = new DocumentStanceReport(
+            n,
+            new EpistemicCounts(Tally(s => s.Epistemic == "asserted"), Tally(s => s.Epistemic == "hedged"), Tally(s => s.Epistemic == "attributed"), Tally(s => s.Epistemic == "prescriptive")),
+            new PolarityCounts(Tally(s => s.Polarity == "positive"), Tally(s => s.Polarity == "neutral"), Tally(s => s.Polarity == "negative")),
+            new SubjectivityCounts(Tally(_ => false), Tally(_ => true)),
+            Math.Round(sentences.Average(s => s.Stance!.PolarityScore), 4),
+            [],
+            [],
+            [],
+            keyTerms);
+        CorpusReport enriched = report with
         {
-            ["keyTerms"] = new JsonArray(
-                new JsonObject { ["term"] = "Chongryon", ["mentions"] = 20, ["meanPolarity"] = -0.3, ["hedgedShare"] = 0.1, ["attributedShare"] = 0.2 },
-                new JsonObject { ["term"] = "Japan", ["mentions"] = 9, ["meanPolarity"] = 0.4, ["hedgedShare"] = 0, ["attributedShare"] = 0.5 }),
+            Documents = [doc with { Clusters = clusters, Sentences = sentences, Stance = profile }],
         };
 
-        using JsonDocument enriched = JsonDocument.Parse(root.ToJsonString());
-        var writer = new StringWriter();
-        new HtmlReportFormatter().Write(enriched.RootElement, writer, FormatSettings.Default);
-        IDocument page = Parse(writer.ToString());
+        IDocument page = Parse(Render(enriched));
 
         Assert.Equal(n, page.QuerySelectorAll("svg.strip rect").Length);
         Assert.Equal(["label 0", "label 1", "label 2", "outliers"], page.QuerySelectorAll("svg.strip + ul.legend li").Select(li => li.TextContent.Split(" · ")[0]));
