@@ -27,14 +27,10 @@ public sealed class PackedTool : IDisposable
         _temp = Directory.CreateTempSubdirectory("textlens-tool-").FullName;
         string packages = Path.Combine(_temp, "packages");
         string toolPath = Path.Combine(_temp, "tool");
-        Exec("dotnet", $"pack \"{Path.Combine(RepoRoot, "src", "TextLens.Cli")}\" -c Release -o \"{packages}\" -p:PackageOutputPath=\"{packages}\" --nologo", RepoRoot);
+        Exec("dotnet", $"pack \"{Path.Combine(TestPaths.RepoRoot, "src", "TextLens.Cli")}\" -c Release -o \"{packages}\" -p:PackageOutputPath=\"{packages}\" --nologo", TestPaths.RepoRoot);
         Exec("dotnet", $"tool install TextLens --tool-path \"{toolPath}\" --source \"{packages}\" --no-cache", _temp);
         Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "textlens.exe" : "textlens");
     }
-
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
     public string Executable { get; }
 
@@ -108,19 +104,6 @@ public sealed class PackedTool : IDisposable
         {
             throw new InvalidOperationException($"{file} {arguments} failed ({p.ExitCode}):\n{o.Result}\n{e.Result}");
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TextLens.sln not found above " + AppContext.BaseDirectory);
     }
 }
 
