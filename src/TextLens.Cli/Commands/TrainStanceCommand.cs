@@ -24,7 +24,9 @@ public static class TrainStanceCommand
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L1 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var regression = new Option<bool>("--regression") { Description = "Polarity only: fit an SDCA regressor of the gold score instead of the 3-class model (tried; not shipped, see models/stance-polarity.md)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy).") { axis, data, output, cvOn, folds, l2, l1, seed, regression };
+        var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
+        var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm).") { axis, data, output, cvOn, folds, l2, l1, seed, regression, agreement, ratingL2 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -44,7 +46,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), RatingL2 = parse.GetValue(ratingL2) };
             ValenceLexicon lexicon = ValenceLexicon.Default;
             var sets = files.Select(f => (File: f, Items: StanceEvaluation.ReadJsonl(f.FullName))).ToList();
             var inv = CultureInfo.InvariantCulture;
@@ -68,8 +70,25 @@ public static class TrainStanceCommand
             FileInfo target = parse.GetValue(output)!;
             AtomicFile.WriteAllBytes(target.FullName, buffer.ToArray());
             Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            if (a == StanceAxis.Polarity && !options.Regression)
+            {
+                LinearStanceModel rating = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);
+                using var ratingBuffer = new MemoryStream();
+                rating.Save(ratingBuffer);
+                string ratingPath = RatingPath(target.FullName);
+                AtomicFile.WriteAllBytes(ratingPath, ratingBuffer.ToArray());
+                Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: rating regressor, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (SDCA, L2 {options.RatingL2}, agreement weighting {options.AgreementWeighting})\n"));
+            }
+
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Where the polarity rating regressor goes: next to the classifier, "-rating" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm).</summary>
+    public static string RatingPath(string classifierPath)
+    {
+        string dir = Path.GetDirectoryName(classifierPath) ?? string.Empty;
+        return Path.Combine(dir, Path.GetFileNameWithoutExtension(classifierPath) + "-rating" + Path.GetExtension(classifierPath));
     }
 }

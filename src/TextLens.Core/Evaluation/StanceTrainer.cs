@@ -24,6 +24,15 @@ public sealed record StanceTrainingOptions
 
     /// <summary>Polarity only: fit a regressor of the gold score (SDCA, squared loss) instead of a 3-class classifier.</summary>
     public bool Regression { get; init; }
+
+    /// <summary>
+    /// Polarity only: items whose raters disagreed weigh less. An item with rating standard deviation sd
+    /// weighs (1 + c) / (c + sd²) with this c (items without a rating_sd weigh 1); 0 turns weighting off.
+    /// </summary>
+    public double AgreementWeighting { get; init; } = 1;
+
+    /// <summary>L2 weight of the polarity rating regressor (SDCA, squared loss, no L1).</summary>
+    public float RatingL2 { get; init; } = 0.001f;
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -59,8 +68,19 @@ public static class StanceTrainer
     public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
-        Row[] rows = Featurize(items, classes, lexicon, labelField);
+        Row[] rows = Featurize(axis, items, classes, lexicon, labelField, options);
         return Fit(axis, rows, classes, options);
+    }
+
+    /// <summary>
+    /// The regressor of the mean reader rating (SDCA, squared loss, agreement-weighted) that the tagger
+    /// blends into the polarity classifier's score; trained on the items that carry a score.
+    /// </summary>
+    public static LinearStanceModel TrainPolarityRating(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
+        Row[] rows = Featurize(StanceAxis.Polarity, [.. items.Where(i => i.Score is not null)], classes, lexicon, labelField, options);
+        return FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
     }
 
     /// <summary>
@@ -71,15 +91,17 @@ public static class StanceTrainer
     public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
-        Row[] rows = Featurize(scored, classes, lexicon, labelField);
-        Row[] extra = Featurize(alwaysTrain, classes, lexicon, labelField);
+        Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
+        Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
         int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i.Id)) % (uint)options.Folds))];
+        bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         for (int f = 0; f < options.Folds; f++)
         {
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
-            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, null) : new StanceTagger(lexicon, null, model);
+            LinearStanceModel? ratingModel = rating ? FitRating([.. train.Where(r => r.HasScore)], options with { L2 = options.RatingL2, L1 = 0 }) : null;
+            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, null, ratingModel) : new StanceTagger(lexicon, null, model);
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
@@ -93,10 +115,12 @@ public static class StanceTrainer
         return new CrossValidationResult(scores, options.Folds, scored.Select(i => GroupOf(i.Id)).Distinct().Count());
     }
 
-    private static Row[] Featurize(IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField)
+    private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
     {
         var rows = new List<Row>(items.Count);
         int dim = StanceFeaturizer.Dimension;
+        int version = StanceFeaturizer.VersionFor(axis.ToString().ToLowerInvariant());
+        double c = axis == StanceAxis.Polarity ? options.AgreementWeighting : 0;
         foreach (StanceItem item in items)
         {
             string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
@@ -110,9 +134,10 @@ public static class StanceTrainer
             Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
             ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
             StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
-            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon);
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version);
+            double weight = c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1;
             // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
-            rows.Add(new Row { Features = new VBuffer<float>(dim, idx.Length, val, idx), Label = (uint)k, Score = (float)(item.Score ?? 0) });
+            rows.Add(new Row { Features = new VBuffer<float>(dim, idx.Length, val, idx), Label = (uint)k, Score = (float)(item.Score ?? 0), HasScore = item.Score is not null, Weight = (float)weight });
         }
 
         return [.. rows];
@@ -134,39 +159,17 @@ public static class StanceTrainer
     private static LinearStanceModel Fit(StanceAxis axis, Row[] rows, IReadOnlyList<string> classes, StanceTrainingOptions options)
     {
         var ml = new MLContext(seed: options.Seed);
-        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes.Count);
-        IDataView data = ml.Data.LoadFromEnumerable(rows, schema);
         if (options.Regression)
         {
-            var sdca = ml.Regression.Trainers.Sdca(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options
-            {
-                LabelColumnName = nameof(Row.Score),
-                FeatureColumnName = nameof(Row.Features),
-                L2Regularization = options.L2,
-                L1Regularization = options.L1,
-                NumberOfThreads = 1,
-                MaximumNumberOfIterations = 200,
-                Shuffle = true,
-            });
-            LinearRegressionModelParameters reg = sdca.Fit(data).Model;
-            var regRows = new Dictionary<int, float[]>();
-            for (int i = 0; i < reg.Weights.Count; i++)
-            {
-                if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
-                {
-                    regRows[i] = [reg.Weights[i]];
-                }
-            }
-
-            return new LinearStanceModel(axis.ToString().ToLowerInvariant(), ["score"], [reg.Bias], regRows, regression: true);
+            return FitRating(rows, options);
         }
 
+        IDataView data = Load(ml, rows, classes.Count);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),
             FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.Weight),
             L2Regularization = options.L2,
             L1Regularization = options.L1,
             NumberOfThreads = 1,
@@ -205,6 +208,43 @@ public static class StanceTrainer
         return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
     }
 
+    /// <summary>An SDCA regressor (squared loss) of the gold score, as a one-output <see cref="LinearStanceModel"/> of the polarity axis.</summary>
+    private static LinearStanceModel FitRating(Row[] rows, StanceTrainingOptions options)
+    {
+        var ml = new MLContext(seed: options.Seed);
+        IDataView data = Load(ml, rows, ClassesOf(StanceAxis.Polarity).Count);
+        var sdca = ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Score),
+            FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.Weight),
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 200,
+            Shuffle = true,
+        });
+        LinearRegressionModelParameters reg = sdca.Fit(data).Model;
+        var regRows = new Dictionary<int, float[]>();
+        for (int i = 0; i < reg.Weights.Count; i++)
+        {
+            if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
+            {
+                regRows[i] = [reg.Weights[i]];
+            }
+        }
+
+        return new LinearStanceModel("polarity", ["score"], [reg.Bias], regRows, regression: true);
+    }
+
+    private static IDataView Load(MLContext ml, Row[] rows, int classCount)
+    {
+        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
+        return ml.Data.LoadFromEnumerable(rows, schema);
+    }
+
     private static uint StableHash(string s)
     {
         uint h = 2166136261;
@@ -223,5 +263,10 @@ public static class StanceTrainer
         public uint Label { get; set; }
 
         public float Score { get; set; }
+
+        public float Weight { get; set; } = 1;
+
+        [NoColumn]
+        public bool HasScore { get; set; }
     }
 }

@@ -47,6 +47,9 @@ public sealed class LinearStanceModel
 
     public int NonZeroFeatures => _weights.Count;
 
+    /// <summary>The <see cref="StanceFeaturizer"/> version the model reads (per axis; checked on load).</summary>
+    public int FeatureVersion => StanceFeaturizer.VersionFor(Axis);
+
     public int ClassIndex(string name)
     {
         for (int i = 0; i < Classes.Count; i++)
@@ -107,7 +110,7 @@ public sealed class LinearStanceModel
         using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
         w.Write(FormatVersion);
-        w.Write(StanceFeaturizer.Version);
+        w.Write(StanceFeaturizer.VersionFor(Axis));
         w.Write(StanceFeaturizer.HashBits);
         w.Write(Axis);
         w.Write(IsRegression);
@@ -145,12 +148,13 @@ public sealed class LinearStanceModel
 
         int featurizer = r.ReadInt32();
         int bits = r.ReadInt32();
-        if (featurizer != StanceFeaturizer.Version || bits != StanceFeaturizer.HashBits)
+        string axis = r.ReadString();
+        int expected = StanceFeaturizer.VersionFor(axis);
+        if (featurizer != expected || bits != StanceFeaturizer.HashBits)
         {
-            throw new InvalidDataException($"The stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{StanceFeaturizer.Version}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
+            throw new InvalidDataException($"The {axis} stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{expected}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
         }
 
-        string axis = r.ReadString();
         bool regression = r.ReadBoolean();
         int k = r.ReadInt32();
         string[] classes = new string[k];

@@ -19,6 +19,19 @@ public sealed class StanceTagger
     public const string PolarityModelFile = "stance-polarity.tlsm";
     public const string SubjectivityModelFile = "stance-subjectivity.tlsm";
 
+    /// <summary>The regressor of the mean reader rating (−4..4) that sharpens the polarity score.</summary>
+    public const string PolarityRatingModelFile = "stance-polarity-rating.tlsm";
+
+    /// <summary>
+    /// The polarity score blends the classifier's P(positive) − P(negative) with the regressed mean rating
+    /// (clamped ±<see cref="RatingSpan"/> on −4..4, scaled to ±1): this share goes to the rating. Both chosen by grouped 5-fold
+    /// cross-validation on the polarity DEV set (see models/stance-polarity.md).
+    /// </summary>
+    public const double RatingShare = 0.7;
+
+    /// <summary>A regressed mean rating of ±this (on −4..4) maps to a rating score of ±1.</summary>
+    public const double RatingSpan = 2;
+
     /// <summary>A prescription or hedge reported from someone else ("officials said the U.S. should…") counts this much.</summary>
     private const double ReportedDiscount = 0.35;
 
@@ -35,12 +48,23 @@ public sealed class StanceTagger
     private static readonly Lazy<StanceTagger> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LinearStanceModel? _polarity;
+    private readonly LinearStanceModel? _polarityRating;
     private readonly LinearStanceModel? _subjectivity;
 
-    public StanceTagger(ValenceLexicon lexicon, LinearStanceModel? polarity, LinearStanceModel? subjectivity)
+    /// <param name="lexicon">The valence lexicon.</param>
+    /// <param name="polarity">The polarity classifier (or a regressor of the rating); null for the lexicon baseline.</param>
+    /// <param name="subjectivity">The subjectivity classifier; null for the cue baseline.</param>
+    /// <param name="polarityRating">Optional regressor of the mean rating blended into the classifier's polarity score.</param>
+    public StanceTagger(ValenceLexicon lexicon, LinearStanceModel? polarity, LinearStanceModel? subjectivity, LinearStanceModel? polarityRating = null)
     {
+        if (polarityRating is not null && (!polarityRating.IsRegression || polarity is null || polarity.IsRegression))
+        {
+            throw new ArgumentException("The rating model must be a regressor and needs a polarity classifier to blend with.", nameof(polarityRating));
+        }
+
         Lexicon = lexicon;
         _polarity = polarity;
+        _polarityRating = polarityRating;
         _subjectivity = subjectivity;
     }
 
@@ -67,7 +91,10 @@ public sealed class StanceTagger
             : EpistemicStance.Asserted;
 
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon);
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
+        (int[] pIdx, float[] pVal) = _polarity is null || _polarity.FeatureVersion == StanceFeaturizer.Version
+            ? (idx, val)
+            : StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity.FeatureVersion);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(pIdx, pVal);
         double subjective = PredictSubjectivity(idx, val, s);
 
         double epistemicCertainty = (Certainty(s.Hedge) + Certainty(s.Attribution) + Certainty(s.Prescription)) / 3;
@@ -175,7 +202,14 @@ public sealed class StanceTagger
         double pNeu = p[_polarity.ClassIndex("neutral")];
         double pPos = p[_polarity.ClassIndex("positive")];
         Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
-        return (label, Math.Clamp(pPos - pNeg, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
+        double score = pPos - pNeg;
+        if (_polarityRating is not null)
+        {
+            double rating = Math.Clamp(_polarityRating.Predict(idx, val)[0] / RatingSpan, -1, 1);
+            score = ((1 - RatingShare) * score) + (RatingShare * rating);
+        }
+
+        return (label, Math.Clamp(score, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
     }
 
     /// <summary>A label from a score with the data's own neutral band (±0.05 on −1..1); confidence grows with the distance from the nearest boundary.</summary>
@@ -395,7 +429,8 @@ public sealed class StanceTagger
         Task<ValenceLexicon> lexicon = Task.Run(() => ValenceLexicon.Default);
         Task<LinearStanceModel> polarity = Task.Run(() => LoadModel(PolarityModelFile));
         Task<LinearStanceModel> subjectivity = Task.Run(() => LoadModel(SubjectivityModelFile));
-        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result);
+        Task<LinearStanceModel> rating = Task.Run(() => LoadModel(PolarityRatingModelFile));
+        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result, rating.Result);
     }
 
     private static LinearStanceModel LoadModel(string file)
