@@ -59,7 +59,9 @@ public static class TrainStanceCommand
                 }
 
                 List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
-                CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon);
+                // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
+                LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
+                CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by article ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
             }
@@ -83,6 +85,12 @@ public static class TrainStanceCommand
             return 0;
         });
         return command;
+    }
+
+    private static LinearStanceModel LoadShipped(string file)
+    {
+        using Stream s = ModelStore.Open(file);
+        return LinearStanceModel.Load(s);
     }
 
     /// <summary>Where the polarity rating regressor goes: next to the classifier, "-rating" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm).</summary>

@@ -86,9 +86,10 @@ public static class StanceTrainer
     /// <summary>
     /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
     /// folds plus all of <paramref name="alwaysTrain"/>, and predicts the held-out fold through the same
-    /// label mapping as 'textlens eval stance'.
+    /// label mapping as 'textlens eval stance'. For polarity, <paramref name="subjectivity"/> (the shipped
+    /// subjectivity model, trained on other data) takes part as it does in the tagger.
     /// </summary>
-    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label", LinearStanceModel? subjectivity = null)
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
         Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
@@ -101,7 +102,7 @@ public static class StanceTrainer
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
             LinearStanceModel? ratingModel = rating ? FitRating([.. train.Where(r => r.HasScore)], options with { L2 = options.RatingL2, L1 = 0 }) : null;
-            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, null, ratingModel) : new StanceTagger(lexicon, null, model);
+            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, subjectivity, ratingModel) : new StanceTagger(lexicon, null, model);
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)

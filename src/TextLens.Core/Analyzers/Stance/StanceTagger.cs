@@ -32,6 +32,17 @@ public sealed class StanceTagger
     /// <summary>A regressed mean rating of ±this (on −4..4) maps to a rating score of ±1.</summary>
     public const double RatingSpan = 2;
 
+    /// <summary>
+    /// A clearly objective sentence (P(subjective) below this, by the subjectivity model) whose polarity score is weak
+    /// (|score| below <see cref="WeakTone"/>) is neutral whatever the polarity classifier says: the classifier, trained on
+    /// opinion editorials (80% polar), over-calls tone on report prose. Chosen by grouped 5-fold cross-validation on the
+    /// polarity DEV set (see models/stance-polarity.md).
+    /// </summary>
+    public const double ObjectiveBelow = 0.2;
+
+    /// <inheritdoc cref="ObjectiveBelow"/>
+    public const double WeakTone = 0.15;
+
     /// <summary>A prescription or hedge reported from someone else ("officials said the U.S. should…") counts this much.</summary>
     private const double ReportedDiscount = 0.35;
 
@@ -96,6 +107,10 @@ public sealed class StanceTagger
             : StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity.FeatureVersion);
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(pIdx, pVal);
         double subjective = PredictSubjectivity(idx, val, s);
+        if (_subjectivity is not null && _polarity is not null && subjective < ObjectiveBelow && Math.Abs(polarityScore) < WeakTone)
+        {
+            polarity = Polarity.Neutral;
+        }
 
         double epistemicCertainty = (Certainty(s.Hedge) + Certainty(s.Attribution) + Certainty(s.Prescription)) / 3;
         double confidence = (epistemicCertainty + polarityConfidence + Certainty(subjective)) / 3;
