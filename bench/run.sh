@@ -2,6 +2,8 @@
 # Whole-process benchmark of `textlens report`: median wall time and peak memory (max RSS) over
 # repeated runs, on the seed article and on a folder of articles (the texts of the duc2001 DEV set
 # written out as files). Usage: bash bench/run.sh [runs]   (default 9 runs per case)
+# TEXTLENS_PACK_ARGS is passed to `dotnet pack`, e.g. TEXTLENS_PACK_ARGS=-p:TextLensPortableTool=true
+# measures the portable (JIT-only) package instead of the ReadyToRun one.
 # Timings are for the machine they are run on: quote medians and ratios, not single runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
 
-dotnet pack src/TextLens.Cli -c Release -o "$work/packages" >/dev/null
+# shellcheck disable=SC2086
+dotnet pack src/TextLens.Cli -c Release -o "$work/packages" ${TEXTLENS_PACK_ARGS:-} >/dev/null
 dotnet tool install TextLens --tool-path "$work/tool" --source "$work/packages" >/dev/null
 tl="$work/tool/textlens"
 

@@ -10,6 +10,9 @@ public sealed record Paragraph(int Index, TextSpan Span, BlockKind Kind, int Fir
 public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int TokenCount, int Paragraph, BlockKind Kind, string Text)
 {
     public Range TokenRange => new(FirstToken, FirstToken + TokenCount);
+
+    /// <summary>A byline or credit ("By Soyoung Kim"): it names the writer, not the topic (<see cref="Bylines"/>).</summary>
+    public bool IsByline { get; init; }
 }
 
 /// <summary>
@@ -112,7 +115,10 @@ public sealed class ParsedDocument
                 TextSpan sentenceSpan = TextSpan.FromBounds(span[start].Span.Start, span[start + count - 1].Span.End);
                 sentences.Add(new Sentence(
                     sentences.Count, sentenceSpan, offset + start, count, paragraphs.Count, block.Kind,
-                    DisplayText(source.Content, prose.Text, sentenceSpan)));
+                    DisplayText(source.Content, prose.Text, sentenceSpan))
+                {
+                    IsByline = Bylines.IsByline(span.Slice(start, count)),
+                });
             }
 
             paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
@@ -155,7 +161,10 @@ public sealed class ParsedDocument
             TextSpan span = tokens.Count > first
                 ? TextSpan.FromBounds(tokens[first].Span.Start, tokens[^1].Span.End)
                 : new TextSpan(spans[i].Start, 0);
-            parsed[i] = new Sentence(i, span, first, tokens.Count - first, i, BlockKind.Paragraph, DisplayText(source.Content, source.Content, span));
+            parsed[i] = new Sentence(i, span, first, tokens.Count - first, i, BlockKind.Paragraph, DisplayText(source.Content, source.Content, span))
+            {
+                IsByline = Bylines.IsByline(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)[first..]),
+            };
             paragraphs[i] = new Paragraph(i, span, BlockKind.Paragraph, i, 1);
         }
 

@@ -13,6 +13,10 @@ public class StanceTaggerTests
     [InlineData("Given its enduring position as North Korea’s delegate in Japan, greater attention should be paid to the activities of Chongryon as diplomatic signals between the two countries.")]
     [InlineData("The United States must strengthen its alliances in the region.")]
     [InlineData("Please add an option to export the report as PDF.")]
+    [InlineData("Congress may also consider legislation that approves such solutions for BSA/AML purposes.")]
+    [InlineData("Should Congress determine that it has insufficient information to conduct oversight of GM operations, it may consider a number of options to improve transparency.")]
+    [InlineData("As part of its oversight activities, Congress could ask the President to designate certain products as scarce.")]
+    [InlineData("Therefore, I want to request adding of some improvements in WinRT API.")]
     public void Recommendations_are_prescriptive(string sentence)
     {
         SentenceStance s = Tag(sentence);
@@ -56,6 +60,21 @@ public class StanceTaggerTests
     public void Plain_statements_are_asserted(string sentence)
     {
         Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    /// <summary>Sentences from CRS reports that name a request, state a possibility or report a question: not the author's recommendation.</summary>
+    [Theory]
+    [InlineData("FY2027 ACV Budget Request")]
+    [InlineData("The first option for seeking review of an adverse decision from an AOJ is requesting higher-level review of the initial determination.")]
+    [InlineData("The Administration has not yet released an end strength request for FY2027.")]
+    [InlineData("They could also contribute to countries retaliating against each other with increases in their respective subsidies.")]
+    [InlineData("One particular area of legal disagreement concerns whether public schools must notify parents when a minor student seeks to transition their gender at school.")]
+    [InlineData("A servicemember's service branch determines whether the servicemember should be given an honorable discharge.")]
+    public void Requests_possibilities_and_reported_questions_are_not_prescriptive(string sentence)
+    {
+        SentenceStance s = Tag(sentence);
+        Assert.NotEqual(EpistemicStance.Prescriptive, s.Epistemic);
+        Assert.True(s.Prescriptive < 0.5, $"P(prescriptive) {s.Prescriptive}");
     }
 
     [Fact]

@@ -101,6 +101,11 @@ public sealed class ThemeAnalyzerTests
         // The article's subject dominates one theme; the publisher's footer is a theme of its own.
         Assert.Contains(result.Themes, t => t.Label.Contains("chongryon", StringComparison.Ordinal) && t.Share >= 0.5);
         Assert.Contains(result.Themes, t => t.Label.Contains("asia forum", StringComparison.Ordinal));
+
+        // The byline names the writer, not a theme: "By Soyoung Kim*" joins none, and no label carries her name.
+        int byline = ParsedDocument.Parse(seed).Sentences.Single(s => s.IsByline).Index;
+        Assert.Equal(ThemeResult.Outlier, result.Assignments[byline]);
+        Assert.DoesNotContain(result.Themes, t => t.Terms.Any(term => term.Text.Contains("soyoung", StringComparison.Ordinal)));
     }
 
     [Theory]

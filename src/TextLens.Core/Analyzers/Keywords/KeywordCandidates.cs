@@ -100,7 +100,7 @@ public static class KeywordCandidates
         {
             bool titleCase = IsTitleCase(tokens, sentence);
             chunks.Clear();
-            if (IsByline(tokens, sentence))
+            if (sentence.IsByline)
             {
                 continue;
             }
@@ -245,25 +245,6 @@ public static class KeywordCandidates
         int end = sentence.FirstToken + sentence.TokenCount;
         return (first - 2 >= sentence.FirstToken && tokens[first - 1].Lower == "of" && tokens[first - 2].IsCapitalized)
             || (last + 2 < end && tokens[last + 1].Lower == "of" && tokens[last + 2].IsCapitalized);
-    }
-
-    /// <summary>A byline or credit ("By Soyoung Kim", "By JOHN SMITH, Associated Press Writer") names the writer, not the topic.</summary>
-    private static bool IsByline(IReadOnlyList<Token> tokens, Sentence sentence)
-    {
-        if (sentence.TokenCount > 12 || tokens[sentence.FirstToken].Lower != "by")
-        {
-            return false;
-        }
-
-        for (int t = sentence.FirstToken + 1; t < sentence.FirstToken + sentence.TokenCount; t++)
-        {
-            if (tokens[t].Kind == TokenKind.Word && !tokens[t].IsCapitalized && !StopWords.Contains(tokens[t].Lower))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>A headline in title case (most words capitalised) says nothing about which words form a name.</summary>

@@ -111,6 +111,19 @@ internal static class StanceCues
 
     private static bool SubjectBefore(CueSite s) => Subjects.Contains(s.Before()) || (s.Start >= 2 && Subjects.Contains(s.Before(2)));
 
+    /// <summary>
+    /// "could …" recommends when an actor is the subject ("Congress could direct", "you could also consider"); after
+    /// "they" or "it" it mostly states a possibility ("They could also contribute to retaliation").
+    /// </summary>
+    private static bool ActorBefore(CueSite s) => SubjectBefore(s) && s.Before() is not ("they" or "it") && (s.Start < 2 || s.Before(2) is not ("they" or "it"));
+
+    /// <summary>
+    /// "request" recommends as a verb with its requester ("I request that", "we would like to request", a sentence opening
+    /// "Requesting …"); as a noun ("the request is called twice", "FY2027 Budget Request") it names a thing.
+    /// </summary>
+    private static bool RequestVerb(CueSite s) =>
+        s.Before() is "i" or "we" or "to" || (s.AtSentenceStart && s.After() is not ("" or "for" or "is" or "was" or ":" or "per"));
+
     private static bool NotSentenceStart(CueSite s) => !s.AtSentenceStart;
 
     private static bool NotPastNeed(CueSite s) => s.Before() is not ("no" or "the" or "a" or "any");
@@ -199,8 +212,10 @@ internal static class StanceCues
         Add(P, 0.8, "must, mustn't", NotEpistemicMust);
         Add(P, 0.75, "need to, needs to, needs to be, need to be, have to, has to, have got to", NotPastNeed);
         Add(P, 0.85, "it is essential, it is important, it is necessary, it is crucial, it is vital, it is imperative, it is critical, it is time, it's time, it is urgent, is essential that, is important that, is necessary that, is crucial that, is vital that, is imperative that, is critical that, it would be wise, it would be better, it would be best, it would be prudent, it would be advisable, it would be helpful, it would be useful, it would be good, it would be nice, it would be great, it will be nice, it will be great, would be nice, would be great, would be good, would be helpful, would be useful, would be better, would be awesome, would be cool, would be ideal, would be wise, would be prudent, would be advisable, would do well to, would benefit from, would be well advised");
-        Add(P, 0.85, "recommend, recommends, recommended that, recommendation, recommendations, recommending, we urge, i urge, urge, call on, calls on, we call, propose that, proposes that, i propose, we propose, i suggest, we suggest, suggest adding, suggest using, please, let us, let's, i wish, we wish, i would like, i'd like, we would like, we'd like, would like to see, i would love, i'd love, would love to, we need, i want, we want, request, requesting, needs to be, there should be, there needs to be, there must be, should be able, should be paid, should be given, should be made, should be considered");
-        Add(P, 0.8, "may wish to, might wish to, may want to, might want to, may wish to consider, could consider, may consider, might consider, could choose to, may choose to, might choose to, could seek to, may seek to, could also, could require, could direct, could establish, could provide, could expand, could increase, could strengthen, could mandate, could enact, could pass, could amend, could use, could create, could fund, could prohibit, could limit, could encourage", SubjectBefore);
+        Add(P, 0.85, "recommend, recommends, recommended that, recommendation, recommendations, recommending, we urge, i urge, urge, call on, calls on, we call, propose that, proposes that, i propose, we propose, i suggest, we suggest, suggest adding, suggest using, please, let us, let's, i wish, we wish, i would like, i'd like, we would like, we'd like, would like to see, i would love, i'd love, would love to, we need, i want, we want, needs to be, there should be, there needs to be, there must be, should be able, should be paid, should be given, should be made, should be considered");
+        Add(P, 0.8, "may wish to, might wish to, may want to, might want to, may wish to consider, may consider, might consider, may choose to, might choose to, may seek to, may also wish to, may also want to, may also consider, might also consider, may also seek to, may also choose to", SubjectBefore);
+        Add(P, 0.8, "could consider, could choose to, could seek to, could also, could require, could direct, could establish, could provide, could expand, could increase, could strengthen, could mandate, could enact, could pass, could amend, could use, could create, could fund, could prohibit, could limit, could encourage, could request, could ask", ActorBefore);
+        Add(P, 0.85, "request, requesting", RequestVerb);
         Add(P, 0.7, "is needed, are needed, is required to, are required to, is urgently needed, greater attention, more attention, more needs to, more must, more should, it is up to, have a responsibility, has a responsibility, should", SubjectBefore);
         Add(P, 0.7, ImperativeList(), Imperative);
 

@@ -153,7 +153,7 @@ public sealed class StanceTagger
         foreach ((int start, int length, CuePattern p) in matches)
         {
             double w = p.Weight;
-            if (p.Kind == StanceCueKind.Prescription && start > firstReport)
+            if (p.Kind == StanceCueKind.Prescription && (start > firstReport || InIndirectQuestion(tokens, start)))
             {
                 w *= ReportedDiscount;
             }
@@ -195,6 +195,29 @@ public sealed class StanceTagger
 
         cues.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Kind.CompareTo(b.Kind));
         return new StanceEvidence(quoted, cues, new CueScores(hedge, attribution, prescription, booster, quotation), FindStatistic(tokens, quoted));
+    }
+
+    /// <summary>
+    /// A cue inside a "whether" clause ("concerns whether public schools must notify parents", "determines whether
+    /// the servicemember should be given…") is part of a question the text reports, not the author's
+    /// recommendation; a comma or semicolon ends the clause ("Whether or not it passes, Congress should act").
+    /// </summary>
+    private static bool InIndirectQuestion(ReadOnlySpan<Token> tokens, int cue)
+    {
+        for (int i = cue - 1; i >= 0; i--)
+        {
+            if (tokens[i].Lower is "," or ";" or ":")
+            {
+                return false;
+            }
+
+            if (tokens[i].Lower == "whether")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val)

@@ -114,7 +114,9 @@ public sealed class SentenceVectors
         {
             acc.Clear();
             SparseVector bag = features.SentenceTerms[s];
-            for (int i = 0; i < bag.Count; i++)
+
+            // A byline names the writer, not a theme: its row stays empty, so it joins no theme.
+            for (int i = 0; !features.Document.Sentences[s].IsByline && i < bag.Count; i++)
             {
                 int t = termOf[bag.Indices[i]];
                 if (t < 0)
