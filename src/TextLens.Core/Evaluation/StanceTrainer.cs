@@ -31,6 +31,20 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public double AgreementWeighting { get; init; } = 1;
 
+    /// <summary>
+    /// Polarity classifier only: also weigh each item by the probability that its label is right given rater
+    /// noise — Φ(distance of the mean rating from the edge of its label's band / standard error), the
+    /// standard error being rating_sd / √<see cref="Raters"/>. Sentences whose mean sits on a band edge
+    /// (a rating of 0.25 labelled positive) teach the classifier little.
+    /// </summary>
+    public bool LabelConfidenceWeighting { get; init; } = true;
+
+    /// <summary>Raters per item behind the mean rating (20 in the VADER NYT set).</summary>
+    public int Raters { get; init; } = 20;
+
+    /// <summary>The neutral band of the polarity labels on the rating scale: positive ≥ +this, negative ≤ −this (the VADER data's ±0.05 on −1..1).</summary>
+    public double LabelBand { get; init; } = 0.2;
+
     /// <summary>L2 weight of the polarity rating regressor (SDCA, squared loss, no L1).</summary>
     public float RatingL2 { get; init; } = 0.001f;
 }
@@ -137,11 +151,46 @@ public static class StanceTrainer
             StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
             (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version);
             double weight = c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1;
+            double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
+                ? LabelConfidence(classes[k], score, sd2, options)
+                : 1;
             // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
-            rows.Add(new Row { Features = new VBuffer<float>(dim, idx.Length, val, idx), Label = (uint)k, Score = (float)(item.Score ?? 0), HasScore = item.Score is not null, Weight = (float)weight });
+            rows.Add(new Row
+            {
+                Features = new VBuffer<float>(dim, idx.Length, val, idx),
+                Label = (uint)k,
+                Score = (float)(item.Score ?? 0),
+                HasScore = item.Score is not null,
+                Weight = (float)weight,
+                ClassWeight = (float)(weight * labelWeight),
+            });
         }
 
         return [.. rows];
+    }
+
+    /// <summary>P(the label is right) under rater noise: Φ(distance of the mean rating inside its label's band / its standard error).</summary>
+    internal static double LabelConfidence(string label, double score, double ratingSd, StanceTrainingOptions options)
+    {
+        double se = Math.Max(0.05, ratingSd / Math.Sqrt(options.Raters));
+        double b = options.LabelBand;
+        double inside = label switch
+        {
+            "positive" => score - b,
+            "negative" => -b - score,
+            _ => Math.Min(b - score, score + b),
+        };
+        return NormalCdf(inside / se);
+    }
+
+    /// <summary>Φ(z) by Abramowitz &amp; Stegun 7.1.26 (absolute error below 1.5e-7).</summary>
+    internal static double NormalCdf(double z)
+    {
+        double x = Math.Abs(z) / Math.Sqrt(2);
+        double t = 1 / (1 + (0.3275911 * x));
+        double poly = ((((((((1.061405429 * t) - 1.453152027) * t) + 1.421413741) * t) - 0.284496736) * t) + 0.254829592) * t;
+        double erf = 1 - (poly * Math.Exp(-x * x));
+        return 0.5 * (1 + (z >= 0 ? erf : -erf));
     }
 
     private static int IndexOf(IReadOnlyList<string> classes, string label)
@@ -170,7 +219,7 @@ public static class StanceTrainer
         {
             LabelColumnName = nameof(Row.Label),
             FeatureColumnName = nameof(Row.Features),
-            ExampleWeightColumnName = nameof(Row.Weight),
+            ExampleWeightColumnName = nameof(Row.ClassWeight),
             L2Regularization = options.L2,
             L1Regularization = options.L1,
             NumberOfThreads = 1,
@@ -265,7 +314,11 @@ public static class StanceTrainer
 
         public float Score { get; set; }
 
+        /// <summary>Agreement weight (the rating regressor's example weight).</summary>
         public float Weight { get; set; } = 1;
+
+        /// <summary>Agreement × label-confidence weight (the classifier's example weight).</summary>
+        public float ClassWeight { get; set; } = 1;
 
         [NoColumn]
         public bool HasScore { get; set; }

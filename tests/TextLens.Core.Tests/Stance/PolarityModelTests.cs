@@ -183,6 +183,24 @@ public class PolarityModelTests
     }
 
     [Fact]
+    public void Label_confidence_is_the_chance_the_label_survives_rater_noise()
+    {
+        var options = new StanceTrainingOptions();
+        Assert.Equal(0.5, StanceTrainer.NormalCdf(0), 7);
+        Assert.Equal(0.975, StanceTrainer.NormalCdf(1.96), 3);
+        Assert.Equal(0.025, StanceTrainer.NormalCdf(-1.96), 3);
+
+        // nyt:1_1 (mean 0.4, sd 0.73, labelled positive) sits near the band edge; nyt:1_5 (−1.15, sd 0.57) is surely negative.
+        double edge = StanceTrainer.LabelConfidence("positive", 0.4, 0.73485, options);
+        double sure = StanceTrainer.LabelConfidence("negative", -1.15, 0.57228, options);
+        double neutral = StanceTrainer.LabelConfidence("neutral", 0.15, 0.35707, options);
+        Assert.InRange(edge, 0.85, 0.9);
+        Assert.True(sure > 0.999);
+        Assert.InRange(neutral, 0.7, 0.75);
+        Assert.True(StanceTrainer.LabelConfidence("positive", 0.25, 2, options) < 0.6);
+    }
+
+    [Fact]
     public void Rating_sd_is_read_from_the_polarity_data()
     {
         string path = Path.Combine(TestPaths.Shared, "data", "stance", "polarity_nyt_vader.dev.jsonl");
