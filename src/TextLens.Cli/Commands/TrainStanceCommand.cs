@@ -27,7 +27,7 @@ public static class TrainStanceCommand
         var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
         var labelConfidence = new Option<bool>("--label-confidence-weighting") { Description = "Polarity only: weigh each item also by the probability that its label is right given rater noise (uses score and rating_sd).", DefaultValueFactory = _ => new StanceTrainingOptions().LabelConfidenceWeighting };
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm).") { axis, data, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -75,12 +75,19 @@ public static class TrainStanceCommand
             Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
             if (a == StanceAxis.Polarity && !options.Regression)
             {
-                LinearStanceModel rating = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);
-                using var ratingBuffer = new MemoryStream();
-                rating.Save(ratingBuffer);
-                string ratingPath = RatingPath(target.FullName);
-                AtomicFile.WriteAllBytes(ratingPath, ratingBuffer.ToArray());
-                Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: rating regressor, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (SDCA, L2 {options.RatingL2}, agreement weighting {options.AgreementWeighting})\n"));
+                IReadOnlyList<LinearStanceModel> ratings = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);
+                foreach (LinearStanceModel rating in ratings)
+                {
+                    using var ratingBuffer = new MemoryStream();
+                    rating.Save(ratingBuffer);
+                    string kind = rating.IsRegression ? "rating" : "ordinal";
+                    string ratingPath = CompanionPath(target.FullName, kind);
+                    AtomicFile.WriteAllBytes(ratingPath, ratingBuffer.ToArray());
+                    string what = rating.IsRegression
+                        ? $"rating regressor (SDCA, L2 {options.RatingL2})"
+                        : $"ordinal rating model ({rating.Classes.Count} bins, bin means {string.Join(' ', rating.ClassValues!.Select(v => v.ToString("0.00", inv)))})";
+                    Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: {what}, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (agreement weighting {options.AgreementWeighting})\n"));
+                }
             }
 
             return 0;
@@ -94,10 +101,10 @@ public static class TrainStanceCommand
         return LinearStanceModel.Load(s);
     }
 
-    /// <summary>Where the polarity rating regressor goes: next to the classifier, "-rating" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm).</summary>
-    public static string RatingPath(string classifierPath)
+    /// <summary>Where a polarity rating model goes: next to the classifier, "-KIND" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm, stance-polarity-ordinal.tlsm).</summary>
+    public static string CompanionPath(string classifierPath, string kind)
     {
         string dir = Path.GetDirectoryName(classifierPath) ?? string.Empty;
-        return Path.Combine(dir, Path.GetFileNameWithoutExtension(classifierPath) + "-rating" + Path.GetExtension(classifierPath));
+        return Path.Combine(dir, Path.GetFileNameWithoutExtension(classifierPath) + "-" + kind + Path.GetExtension(classifierPath));
     }
 }

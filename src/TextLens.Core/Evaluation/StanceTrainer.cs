@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -47,6 +48,12 @@ public sealed record StanceTrainingOptions
 
     /// <summary>L2 weight of the polarity rating regressor (SDCA, squared loss, no L1).</summary>
     public float RatingL2 { get; init; } = 0.001f;
+
+    /// <summary>
+    /// Polarity only: the cuts on the rating scale (−4..4) between the bins of the ordinal rating model (a
+    /// maximum-entropy classifier of the bin whose expected bin mean estimates the rating); empty for none.
+    /// </summary>
+    public IReadOnlyList<double> OrdinalCuts { get; init; } = [-1.5, -0.2, 0.2, 1.5];
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -87,14 +94,15 @@ public static class StanceTrainer
     }
 
     /// <summary>
-    /// The regressor of the mean reader rating (SDCA, squared loss, agreement-weighted) that the tagger
-    /// blends into the polarity classifier's score; trained on the items that carry a score.
+    /// The estimators of the mean reader rating that the tagger blends into the polarity classifier's score,
+    /// trained on the items that carry a score: an SDCA regressor (squared loss, agreement-weighted) and,
+    /// unless <see cref="StanceTrainingOptions.OrdinalCuts"/> is empty, an ordinal model of the rating bins.
     /// </summary>
-    public static LinearStanceModel TrainPolarityRating(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    public static IReadOnlyList<LinearStanceModel> TrainPolarityRating(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
         Row[] rows = Featurize(StanceAxis.Polarity, [.. items.Where(i => i.Score is not null)], classes, lexicon, labelField, options);
-        return FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
+        return FitRatingModels(rows, options);
     }
 
     /// <summary>
@@ -115,8 +123,8 @@ public static class StanceTrainer
         {
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
-            LinearStanceModel? ratingModel = rating ? FitRating([.. train.Where(r => r.HasScore)], options with { L2 = options.RatingL2, L1 = 0 }) : null;
-            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, subjectivity, ratingModel) : new StanceTagger(lexicon, null, model);
+            LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
+            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, subjectivity, ratingModels) : new StanceTagger(lexicon, null, model);
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
@@ -256,6 +264,44 @@ public static class StanceTrainer
         }
 
         return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
+    }
+
+    private static IReadOnlyList<LinearStanceModel> FitRatingModels(Row[] rows, StanceTrainingOptions options)
+    {
+        LinearStanceModel regressor = FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
+        return options.OrdinalCuts.Count == 0 ? [regressor] : [regressor, FitOrdinal(rows, options)];
+    }
+
+    /// <summary>
+    /// The ordinal rating model: a maximum-entropy classifier (agreement-weighted) of the rating bin between
+    /// <see cref="StanceTrainingOptions.OrdinalCuts"/>, each class valued at the mean rating of its training items.
+    /// </summary>
+    private static LinearStanceModel FitOrdinal(Row[] rows, StanceTrainingOptions options)
+    {
+        IReadOnlyList<double> cuts = options.OrdinalCuts;
+        int Bin(float score)
+        {
+            int b = 0;
+            while (b < cuts.Count && score >= cuts[b])
+            {
+                b++;
+            }
+
+            return b;
+        }
+
+        string Name(int b) => string.Create(CultureInfo.InvariantCulture, $"rating {(b == 0 ? "-inf" : cuts[b - 1].ToString(CultureInfo.InvariantCulture))}..{(b == cuts.Count ? "inf" : cuts[b].ToString(CultureInfo.InvariantCulture))}");
+        string[] names = [.. Enumerable.Range(0, cuts.Count + 1).Select(Name)];
+        Row[] binned = [.. rows.Select(r => new Row { Features = r.Features, Label = (uint)Bin(r.Score), Score = r.Score, HasScore = true, Weight = r.Weight, ClassWeight = r.Weight })];
+        double[] values = new double[names.Length];
+        for (int b = 0; b < values.Length; b++)
+        {
+            float[] inBin = [.. binned.Where(r => r.Label == b).Select(r => r.Score)];
+            values[b] = inBin.Length == 0 ? (b == 0 ? cuts[0] : b == cuts.Count ? cuts[^1] : (cuts[b - 1] + cuts[b]) / 2) : inBin.Average(x => (double)x);
+        }
+
+        LinearStanceModel classifier = Fit(StanceAxis.Polarity, binned, names, options);
+        return classifier.WithClassValues(values);
     }
 
     /// <summary>An SDCA regressor (squared loss) of the gold score, as a one-output <see cref="LinearStanceModel"/> of the polarity axis.</summary>

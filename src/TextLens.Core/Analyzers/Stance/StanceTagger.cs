@@ -22,14 +22,15 @@ public sealed class StanceTagger
     /// <summary>The regressor of the mean reader rating (−4..4) that sharpens the polarity score.</summary>
     public const string PolarityRatingModelFile = "stance-polarity-rating.tlsm";
 
-    /// <summary>
-    /// The polarity score blends the classifier's P(positive) − P(negative) with the regressed mean rating
-    /// (clamped ±<see cref="RatingSpan"/> on −4..4, scaled to ±1): this share goes to the rating. Both chosen by grouped 5-fold
-    /// cross-validation on the polarity DEV set (see models/stance-polarity.md).
-    /// </summary>
-    public const double RatingShare = 0.7;
+    /// <summary>The ordinal model of the mean reader rating (rating bins, each with its mean rating) that sharpens the polarity score.</summary>
+    public const string PolarityOrdinalModelFile = "stance-polarity-ordinal.tlsm";
 
-    /// <summary>A regressed mean rating of ±this (on −4..4) maps to a rating score of ±1.</summary>
+    /// <summary>
+    /// With rating models, the polarity score is the mean of their rating estimates, each clamped to
+    /// ±this on the −4..4 rating scale and scaled to ±1 (without them, P(positive) − P(negative)). Chosen by
+    /// grouped 5-fold cross-validation on the polarity DEV set, as was scoring by the ratings alone rather
+    /// than blending in the classifier's probabilities (see models/stance-polarity.md).
+    /// </summary>
     public const double RatingSpan = 2;
 
     /// <summary>
@@ -41,7 +42,7 @@ public sealed class StanceTagger
     public const double ObjectiveBelow = 0.2;
 
     /// <inheritdoc cref="ObjectiveBelow"/>
-    public const double WeakTone = 0.15;
+    public const double WeakTone = 0.1;
 
     /// <summary>A prescription or hedge reported from someone else ("officials said the U.S. should…") counts this much.</summary>
     private const double ReportedDiscount = 0.35;
@@ -59,23 +60,28 @@ public sealed class StanceTagger
     private static readonly Lazy<StanceTagger> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LinearStanceModel? _polarity;
-    private readonly LinearStanceModel? _polarityRating;
+    private readonly LinearStanceModel[] _ratingModels;
     private readonly LinearStanceModel? _subjectivity;
 
     /// <param name="lexicon">The valence lexicon.</param>
     /// <param name="polarity">The polarity classifier (or a regressor of the rating); null for the lexicon baseline.</param>
     /// <param name="subjectivity">The subjectivity classifier; null for the cue baseline.</param>
-    /// <param name="polarityRating">Optional regressor of the mean rating blended into the classifier's polarity score.</param>
-    public StanceTagger(ValenceLexicon lexicon, LinearStanceModel? polarity, LinearStanceModel? subjectivity, LinearStanceModel? polarityRating = null)
+    /// <param name="ratingModels">Estimators of the mean rating (a regressor, or a classifier with class values) whose mean is the polarity score.</param>
+    public StanceTagger(ValenceLexicon lexicon, LinearStanceModel? polarity, LinearStanceModel? subjectivity, params LinearStanceModel[] ratingModels)
     {
-        if (polarityRating is not null && (!polarityRating.IsRegression || polarity is null || polarity.IsRegression))
+        if (ratingModels.Length > 0 && (polarity is null || polarity.IsRegression))
         {
-            throw new ArgumentException("The rating model must be a regressor and needs a polarity classifier to blend with.", nameof(polarityRating));
+            throw new ArgumentException("Rating models need a polarity classifier to blend with.", nameof(ratingModels));
+        }
+
+        if (ratingModels.Any(m => !m.IsRegression && m.ClassValues is null))
+        {
+            throw new ArgumentException("A rating model must be a regressor or a classifier with class values.", nameof(ratingModels));
         }
 
         Lexicon = lexicon;
         _polarity = polarity;
-        _polarityRating = polarityRating;
+        _ratingModels = ratingModels;
         _subjectivity = subjectivity;
     }
 
@@ -241,10 +247,15 @@ public sealed class StanceTagger
         double pPos = p[_polarity.ClassIndex("positive")];
         Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
         double score = pPos - pNeg;
-        if (_polarityRating is not null)
+        if (_ratingModels.Length > 0)
         {
-            double rating = Math.Clamp(_polarityRating.Predict(idx, val)[0] / RatingSpan, -1, 1);
-            score = ((1 - RatingShare) * score) + (RatingShare * rating);
+            score = 0;
+            foreach (LinearStanceModel m in _ratingModels)
+            {
+                score += Math.Clamp(m.Expected(idx, val) / RatingSpan, -1, 1);
+            }
+
+            score /= _ratingModels.Length;
         }
 
         return (label, Math.Clamp(score, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
@@ -468,7 +479,8 @@ public sealed class StanceTagger
         Task<LinearStanceModel> polarity = Task.Run(() => LoadModel(PolarityModelFile));
         Task<LinearStanceModel> subjectivity = Task.Run(() => LoadModel(SubjectivityModelFile));
         Task<LinearStanceModel> rating = Task.Run(() => LoadModel(PolarityRatingModelFile));
-        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result, rating.Result);
+        Task<LinearStanceModel> ordinal = Task.Run(() => LoadModel(PolarityOrdinalModelFile));
+        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result, rating.Result, ordinal.Result);
     }
 
     private static LinearStanceModel LoadModel(string file)
