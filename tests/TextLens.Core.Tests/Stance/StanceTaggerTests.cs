@@ -62,6 +62,22 @@ public class StanceTaggerTests
         Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
     }
 
+    /// <summary>CRS sentences that name a court, a law or a text box: a cue word inside a name or a quoted title is not attribution.</summary>
+    [Theory]
+    [InlineData("First, a claimant who disagrees with a BVA decision can appeal that decision to the U.S. Court of Appeals for Veterans Claims (CAVC).")]
+    [InlineData("See the \"Domain Name System\" text box for an explanation of related terms.")]
+    [InlineData("In April 2025, President Trump issued Executive Order (E.O.) 14276, \"Restoring American Seafood Competitiveness,\" requiring multiple federal agencies to act.")]
+    public void Names_and_quoted_titles_are_not_attribution(string sentence) =>
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+
+    /// <summary>In a headline every word is capitalised, so a reporting verb there still reports; a quotation still quotes.</summary>
+    [Theory]
+    [InlineData("Trump Says He Never Pledged To Kill Family Members Of Terrorists.")]
+    [InlineData("Kasich: ‘We Are Going To Go All The Way To Cleveland and Secure The Republican Nomination.’")]
+    [InlineData("Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”")]
+    public void Headlines_and_quoted_speech_stay_attributed(string sentence) =>
+        Assert.Equal(EpistemicStance.Attributed, Tag(sentence).Epistemic);
+
     /// <summary>Sentences from CRS reports that name a request, state a possibility or report a question: not the author's recommendation.</summary>
     [Theory]
     [InlineData("FY2027 ACV Budget Request")]

@@ -186,7 +186,9 @@ public sealed class StanceTagger
 
         // A quotation of three or more words is speech from a source; a shorter one (scare quotes, a title) is weak evidence.
         // A sentence that closes a quotation opened in an earlier sentence is the source's speech, however short.
-        double quotation = quoteMarks == 0 ? 0 : quotedWords >= 3 || continued ? 0.9 : 0.3;
+        // A quoted name or title in title case ("the "Domain Name System" text box", the "One Big Beautiful Bill Act")
+        // is a name, not speech, however long.
+        double quotation = quoteMarks == 0 ? 0 : continued || (quotedWords >= 3 && (IsTitleCase(tokens) || !IsQuotedTitle(tokens, quoted))) ? 0.9 : 0.3;
         if (quotation > 0)
         {
             attribution = NoisyOr(attribution, quotation);
@@ -283,6 +285,7 @@ public sealed class StanceTagger
     internal static List<(int Start, int Length, CuePattern Pattern)> MatchCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
     {
         IReadOnlyDictionary<string, CuePattern[]> index = StanceCues.ByFirstWord;
+        bool headline = IsTitleCase(tokens);
         var found = new List<(int, int, CuePattern)>();
         Span<int> coveredUntil = stackalloc int[5];
         for (int i = 0; i < tokens.Length; i++)
@@ -302,7 +305,7 @@ public sealed class StanceTagger
                 CuePattern? best = null;
                 foreach (CuePattern p in candidates)
                 {
-                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p))
+                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p, headline))
                     {
                         continue;
                     }
@@ -321,7 +324,7 @@ public sealed class StanceTagger
         return found;
     }
 
-    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p)
+    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p, bool headline)
     {
         if (start + p.Words.Length > tokens.Length)
         {
@@ -336,7 +339,84 @@ public sealed class StanceTagger
             }
         }
 
-        return p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length));
+        return (headline || !InsideName(tokens, start)) && (p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length)));
+    }
+
+    /// <summary>
+    /// A capitalised word inside a run of capitalised words, other than the first word of the sentence, is part
+    /// of a name or title ("the U.S. Court of Appeals for Veterans Claims", "Possible Futures Institute"), not a cue
+    /// (except in a headline written in title case, where every word is capitalised: "Trump Says He Never…").
+    /// </summary>
+    private static bool InsideName(ReadOnlySpan<Token> tokens, int start)
+    {
+        Token t = tokens[start];
+        if (!t.IsCapitalized || t.Text == "I" || t.Text.All(char.IsUpper) || IsSentenceStart(tokens, start))
+        {
+            return false;
+        }
+
+        return (IsNameWord(tokens, start - 1) && !IsSentenceStart(tokens, start - 1)) || IsNameWord(tokens, start + 1);
+    }
+
+    private static bool IsNameWord(ReadOnlySpan<Token> tokens, int i) =>
+        i >= 0 && i < tokens.Length && tokens[i].Kind == TokenKind.Word && tokens[i].IsCapitalized && tokens[i].Text != "I";
+
+    /// <summary>
+    /// Every quoted word of four or more letters is capitalised, there is such a word and no question or exclamation
+    /// mark: a quoted name or title. (In a headline in title case every quotation looks like this; the caller checks.)
+    /// </summary>
+    private static bool IsQuotedTitle(ReadOnlySpan<Token> tokens, bool[] quoted)
+    {
+        int titleWords = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (quoted[i] && tokens[i].Text is "?" or "!")
+            {
+                return false;
+            }
+
+            if (quoted[i] && tokens[i].Kind == TokenKind.Word && tokens[i].Text.Length > 3)
+            {
+                if (!tokens[i].IsCapitalized)
+                {
+                    return false;
+                }
+
+                titleWords++;
+            }
+        }
+
+        return titleWords > 0;
+    }
+
+    /// <summary>A headline in title case: at least three words of four or more letters, 80% of them capitalised.</summary>
+    private static bool IsTitleCase(ReadOnlySpan<Token> tokens)
+    {
+        int words = 0;
+        int capitalised = 0;
+        foreach (Token t in tokens)
+        {
+            if (t.Kind == TokenKind.Word && t.Text.Length > 3)
+            {
+                words++;
+                capitalised += t.IsCapitalized ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalised >= 0.8 * words;
+    }
+
+    private static bool IsSentenceStart(ReadOnlySpan<Token> tokens, int index)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            if (tokens[i].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
