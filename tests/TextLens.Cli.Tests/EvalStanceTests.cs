@@ -24,6 +24,14 @@ public class EvalStanceTests
     }
 
     [Fact]
+    public void Polarity_rating_models_are_written_next_to_the_classifier()
+    {
+        string classifier = Path.Combine("models", "stance-polarity.tlsm");
+        Assert.Equal(Path.Combine("models", "stance-polarity-rating.tlsm"), TrainStanceCommand.CompanionPath(classifier, "rating"));
+        Assert.Equal(Path.Combine("models", "stance-polarity-ordinal.tlsm"), TrainStanceCommand.CompanionPath(classifier, "ordinal"));
+    }
+
+    [Fact]
     public void Unknown_axes_and_missing_files_are_usage_errors()
     {
         Assert.Throws<UsageException>(() => EvalStanceCommand.ParseAxis("sarcasm"));

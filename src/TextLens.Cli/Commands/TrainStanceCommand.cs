@@ -24,7 +24,10 @@ public static class TrainStanceCommand
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L1 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var regression = new Option<bool>("--regression") { Description = "Polarity only: fit an SDCA regressor of the gold score instead of the 3-class model (tried; not shipped, see models/stance-polarity.md)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy).") { axis, data, output, cvOn, folds, l2, l1, seed, regression };
+        var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
+        var labelConfidence = new Option<bool>("--label-confidence-weighting") { Description = "Polarity only: weigh each item also by the probability that its label is right given rater noise (uses score and rating_sd).", DefaultValueFactory = _ => new StanceTrainingOptions().LabelConfidenceWeighting };
+        var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -44,7 +47,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2) };
             ValenceLexicon lexicon = ValenceLexicon.Default;
             var sets = files.Select(f => (File: f, Items: StanceEvaluation.ReadJsonl(f.FullName))).ToList();
             var inv = CultureInfo.InvariantCulture;
@@ -57,7 +60,9 @@ public static class TrainStanceCommand
                 }
 
                 List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
-                CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon);
+                // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
+                LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
+                CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by article ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
             }
@@ -68,8 +73,38 @@ public static class TrainStanceCommand
             FileInfo target = parse.GetValue(output)!;
             AtomicFile.WriteAllBytes(target.FullName, buffer.ToArray());
             Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            if (a == StanceAxis.Polarity && !options.Regression)
+            {
+                IReadOnlyList<LinearStanceModel> ratings = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);
+                foreach (LinearStanceModel rating in ratings)
+                {
+                    using var ratingBuffer = new MemoryStream();
+                    rating.Save(ratingBuffer);
+                    string kind = rating.IsRegression ? "rating" : "ordinal";
+                    string ratingPath = CompanionPath(target.FullName, kind);
+                    AtomicFile.WriteAllBytes(ratingPath, ratingBuffer.ToArray());
+                    string what = rating.IsRegression
+                        ? $"rating regressor (SDCA, L2 {options.RatingL2})"
+                        : $"ordinal rating model ({rating.Classes.Count} bins, bin means {string.Join(' ', rating.ClassValues!.Select(v => v.ToString("0.00", inv)))})";
+                    Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: {what}, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (agreement weighting {options.AgreementWeighting})\n"));
+                }
+            }
+
             return 0;
         });
         return command;
+    }
+
+    private static LinearStanceModel LoadShipped(string file)
+    {
+        using Stream s = ModelStore.Open(file);
+        return LinearStanceModel.Load(s);
+    }
+
+    /// <summary>Where a polarity rating model goes: next to the classifier, "-KIND" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm, stance-polarity-ordinal.tlsm).</summary>
+    public static string CompanionPath(string classifierPath, string kind)
+    {
+        string dir = Path.GetDirectoryName(classifierPath) ?? string.Empty;
+        return Path.Combine(dir, Path.GetFileNameWithoutExtension(classifierPath) + "-" + kind + Path.GetExtension(classifierPath));
     }
 }

@@ -19,6 +19,9 @@ public enum StanceAxis
 /// <summary>One labelled item of a stance data set (JSON Lines: id, text, label fields, optional score).</summary>
 public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<string, string> Labels, double? Score)
 {
+    /// <summary>The standard deviation of the raters' ratings, where the data set gives it (<c>rating_sd</c>, polarity DEV only).</summary>
+    public double? RatingSd { get; init; }
+
     public string? Label(string field) => Labels.TryGetValue(field, out string? v) ? v : null;
 }
 
@@ -61,6 +64,7 @@ public static class StanceEvaluation
             string text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             double? score = null;
+            double? ratingSd = null;
             foreach (JsonProperty p in root.EnumerateObject())
             {
                 if (p.Value.ValueKind == JsonValueKind.String && (p.Name == "label" || p.Name.StartsWith("label_", StringComparison.Ordinal) || p.Name is "polarity" or "subjectivity" or "epistemic"))
@@ -71,9 +75,13 @@ public static class StanceEvaluation
                 {
                     score = p.Value.GetDouble();
                 }
+                else if (p.Name == "rating_sd" && p.Value.ValueKind == JsonValueKind.Number)
+                {
+                    ratingSd = p.Value.GetDouble();
+                }
             }
 
-            items.Add(new StanceItem(id, text, labels, score));
+            items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd });
         }
 
         return items;

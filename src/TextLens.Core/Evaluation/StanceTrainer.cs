@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -24,6 +25,35 @@ public sealed record StanceTrainingOptions
 
     /// <summary>Polarity only: fit a regressor of the gold score (SDCA, squared loss) instead of a 3-class classifier.</summary>
     public bool Regression { get; init; }
+
+    /// <summary>
+    /// Polarity only: items whose raters disagreed weigh less. An item with rating standard deviation sd
+    /// weighs (1 + c) / (c + sd²) with this c (items without a rating_sd weigh 1); 0 turns weighting off.
+    /// </summary>
+    public double AgreementWeighting { get; init; } = 1;
+
+    /// <summary>
+    /// Polarity classifier only: also weigh each item by the probability that its label is right given rater
+    /// noise — Φ(distance of the mean rating from the edge of its label's band / standard error), the
+    /// standard error being rating_sd / √<see cref="Raters"/>. Sentences whose mean sits on a band edge
+    /// (a rating of 0.25 labelled positive) teach the classifier little.
+    /// </summary>
+    public bool LabelConfidenceWeighting { get; init; } = true;
+
+    /// <summary>Raters per item behind the mean rating (20 in the VADER NYT set).</summary>
+    public int Raters { get; init; } = 20;
+
+    /// <summary>The neutral band of the polarity labels on the rating scale: positive ≥ +this, negative ≤ −this (the VADER data's ±0.05 on −1..1).</summary>
+    public double LabelBand { get; init; } = 0.2;
+
+    /// <summary>L2 weight of the polarity rating regressor (SDCA, squared loss, no L1).</summary>
+    public float RatingL2 { get; init; } = 0.001f;
+
+    /// <summary>
+    /// Polarity only: the cuts on the rating scale (−4..4) between the bins of the ordinal rating model (a
+    /// maximum-entropy classifier of the bin whose expected bin mean estimates the rating); empty for none.
+    /// </summary>
+    public IReadOnlyList<double> OrdinalCuts { get; init; } = [-1.5, -0.2, 0.2, 1.5];
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -59,27 +89,42 @@ public static class StanceTrainer
     public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
-        Row[] rows = Featurize(items, classes, lexicon, labelField);
+        Row[] rows = Featurize(axis, items, classes, lexicon, labelField, options);
         return Fit(axis, rows, classes, options);
+    }
+
+    /// <summary>
+    /// The estimators of the mean reader rating that the tagger blends into the polarity classifier's score,
+    /// trained on the items that carry a score: an SDCA regressor (squared loss, agreement-weighted) and,
+    /// unless <see cref="StanceTrainingOptions.OrdinalCuts"/> is empty, an ordinal model of the rating bins.
+    /// </summary>
+    public static IReadOnlyList<LinearStanceModel> TrainPolarityRating(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
+        Row[] rows = Featurize(StanceAxis.Polarity, [.. items.Where(i => i.Score is not null)], classes, lexicon, labelField, options);
+        return FitRatingModels(rows, options);
     }
 
     /// <summary>
     /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
     /// folds plus all of <paramref name="alwaysTrain"/>, and predicts the held-out fold through the same
-    /// label mapping as 'textlens eval stance'.
+    /// label mapping as 'textlens eval stance'. For polarity, <paramref name="subjectivity"/> (the shipped
+    /// subjectivity model, trained on other data) takes part as it does in the tagger.
     /// </summary>
-    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label", LinearStanceModel? subjectivity = null)
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
-        Row[] rows = Featurize(scored, classes, lexicon, labelField);
-        Row[] extra = Featurize(alwaysTrain, classes, lexicon, labelField);
+        Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
+        Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
         int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i.Id)) % (uint)options.Folds))];
+        bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         for (int f = 0; f < options.Folds; f++)
         {
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
-            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, null) : new StanceTagger(lexicon, null, model);
+            LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
+            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, subjectivity, ratingModels) : new StanceTagger(lexicon, null, model);
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
@@ -93,10 +138,12 @@ public static class StanceTrainer
         return new CrossValidationResult(scores, options.Folds, scored.Select(i => GroupOf(i.Id)).Distinct().Count());
     }
 
-    private static Row[] Featurize(IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField)
+    private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
     {
         var rows = new List<Row>(items.Count);
         int dim = StanceFeaturizer.Dimension;
+        int version = StanceFeaturizer.VersionFor(axis.ToString().ToLowerInvariant());
+        double c = axis == StanceAxis.Polarity ? options.AgreementWeighting : 0;
         foreach (StanceItem item in items)
         {
             string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
@@ -110,12 +157,48 @@ public static class StanceTrainer
             Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
             ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
             StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
-            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon);
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version);
+            double weight = c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1;
+            double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
+                ? LabelConfidence(classes[k], score, sd2, options)
+                : 1;
             // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
-            rows.Add(new Row { Features = new VBuffer<float>(dim, idx.Length, val, idx), Label = (uint)k, Score = (float)(item.Score ?? 0) });
+            rows.Add(new Row
+            {
+                Features = new VBuffer<float>(dim, idx.Length, val, idx),
+                Label = (uint)k,
+                Score = (float)(item.Score ?? 0),
+                HasScore = item.Score is not null,
+                Weight = (float)weight,
+                ClassWeight = (float)(weight * labelWeight),
+            });
         }
 
         return [.. rows];
+    }
+
+    /// <summary>P(the label is right) under rater noise: Φ(distance of the mean rating inside its label's band / its standard error).</summary>
+    internal static double LabelConfidence(string label, double score, double ratingSd, StanceTrainingOptions options)
+    {
+        double se = Math.Max(0.05, ratingSd / Math.Sqrt(options.Raters));
+        double b = options.LabelBand;
+        double inside = label switch
+        {
+            "positive" => score - b,
+            "negative" => -b - score,
+            _ => Math.Min(b - score, score + b),
+        };
+        return NormalCdf(inside / se);
+    }
+
+    /// <summary>Φ(z) by Abramowitz &amp; Stegun 7.1.26 (absolute error below 1.5e-7).</summary>
+    internal static double NormalCdf(double z)
+    {
+        double x = Math.Abs(z) / Math.Sqrt(2);
+        double t = 1 / (1 + (0.3275911 * x));
+        double poly = ((((((((1.061405429 * t) - 1.453152027) * t) + 1.421413741) * t) - 0.284496736) * t) + 0.254829592) * t;
+        double erf = 1 - (poly * Math.Exp(-x * x));
+        return 0.5 * (1 + (z >= 0 ? erf : -erf));
     }
 
     private static int IndexOf(IReadOnlyList<string> classes, string label)
@@ -134,39 +217,17 @@ public static class StanceTrainer
     private static LinearStanceModel Fit(StanceAxis axis, Row[] rows, IReadOnlyList<string> classes, StanceTrainingOptions options)
     {
         var ml = new MLContext(seed: options.Seed);
-        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classes.Count);
-        IDataView data = ml.Data.LoadFromEnumerable(rows, schema);
         if (options.Regression)
         {
-            var sdca = ml.Regression.Trainers.Sdca(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options
-            {
-                LabelColumnName = nameof(Row.Score),
-                FeatureColumnName = nameof(Row.Features),
-                L2Regularization = options.L2,
-                L1Regularization = options.L1,
-                NumberOfThreads = 1,
-                MaximumNumberOfIterations = 200,
-                Shuffle = true,
-            });
-            LinearRegressionModelParameters reg = sdca.Fit(data).Model;
-            var regRows = new Dictionary<int, float[]>();
-            for (int i = 0; i < reg.Weights.Count; i++)
-            {
-                if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
-                {
-                    regRows[i] = [reg.Weights[i]];
-                }
-            }
-
-            return new LinearStanceModel(axis.ToString().ToLowerInvariant(), ["score"], [reg.Bias], regRows, regression: true);
+            return FitRating(rows, options);
         }
 
+        IDataView data = Load(ml, rows, classes.Count);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),
             FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.ClassWeight),
             L2Regularization = options.L2,
             L1Regularization = options.L1,
             NumberOfThreads = 1,
@@ -205,6 +266,81 @@ public static class StanceTrainer
         return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
     }
 
+    private static IReadOnlyList<LinearStanceModel> FitRatingModels(Row[] rows, StanceTrainingOptions options)
+    {
+        LinearStanceModel regressor = FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
+        return options.OrdinalCuts.Count == 0 ? [regressor] : [regressor, FitOrdinal(rows, options)];
+    }
+
+    /// <summary>
+    /// The ordinal rating model: a maximum-entropy classifier (agreement-weighted) of the rating bin between
+    /// <see cref="StanceTrainingOptions.OrdinalCuts"/>, each class valued at the mean rating of its training items.
+    /// </summary>
+    private static LinearStanceModel FitOrdinal(Row[] rows, StanceTrainingOptions options)
+    {
+        IReadOnlyList<double> cuts = options.OrdinalCuts;
+        int Bin(float score)
+        {
+            int b = 0;
+            while (b < cuts.Count && score >= cuts[b])
+            {
+                b++;
+            }
+
+            return b;
+        }
+
+        string Name(int b) => string.Create(CultureInfo.InvariantCulture, $"rating {(b == 0 ? "-inf" : cuts[b - 1].ToString(CultureInfo.InvariantCulture))}..{(b == cuts.Count ? "inf" : cuts[b].ToString(CultureInfo.InvariantCulture))}");
+        string[] names = [.. Enumerable.Range(0, cuts.Count + 1).Select(Name)];
+        Row[] binned = [.. rows.Select(r => new Row { Features = r.Features, Label = (uint)Bin(r.Score), Score = r.Score, HasScore = true, Weight = r.Weight, ClassWeight = r.Weight })];
+        double[] values = new double[names.Length];
+        for (int b = 0; b < values.Length; b++)
+        {
+            float[] inBin = [.. binned.Where(r => r.Label == b).Select(r => r.Score)];
+            values[b] = inBin.Length == 0 ? (b == 0 ? cuts[0] : b == cuts.Count ? cuts[^1] : (cuts[b - 1] + cuts[b]) / 2) : inBin.Average(x => (double)x);
+        }
+
+        LinearStanceModel classifier = Fit(StanceAxis.Polarity, binned, names, options);
+        return classifier.WithClassValues(values);
+    }
+
+    /// <summary>An SDCA regressor (squared loss) of the gold score, as a one-output <see cref="LinearStanceModel"/> of the polarity axis.</summary>
+    private static LinearStanceModel FitRating(Row[] rows, StanceTrainingOptions options)
+    {
+        var ml = new MLContext(seed: options.Seed);
+        IDataView data = Load(ml, rows, ClassesOf(StanceAxis.Polarity).Count);
+        var sdca = ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Score),
+            FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.Weight),
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 200,
+            Shuffle = true,
+        });
+        LinearRegressionModelParameters reg = sdca.Fit(data).Model;
+        var regRows = new Dictionary<int, float[]>();
+        for (int i = 0; i < reg.Weights.Count; i++)
+        {
+            if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
+            {
+                regRows[i] = [reg.Weights[i]];
+            }
+        }
+
+        return new LinearStanceModel("polarity", ["score"], [reg.Bias], regRows, regression: true);
+    }
+
+    private static IDataView Load(MLContext ml, Row[] rows, int classCount)
+    {
+        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
+        return ml.Data.LoadFromEnumerable(rows, schema);
+    }
+
     private static uint StableHash(string s)
     {
         uint h = 2166136261;
@@ -223,5 +359,14 @@ public static class StanceTrainer
         public uint Label { get; set; }
 
         public float Score { get; set; }
+
+        /// <summary>Agreement weight (the rating regressor's example weight).</summary>
+        public float Weight { get; set; } = 1;
+
+        /// <summary>Agreement × label-confidence weight (the classifier's example weight).</summary>
+        public float ClassWeight { get; set; } = 1;
+
+        [NoColumn]
+        public bool HasScore { get; set; }
     }
 }

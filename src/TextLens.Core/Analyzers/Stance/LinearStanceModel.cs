@@ -5,7 +5,8 @@ namespace TextLens.Core.Analyzers.Stance;
 
 /// <summary>
 /// A trained linear model over <see cref="StanceFeaturizer"/> vectors — a multinomial logistic (maximum
-/// entropy) classifier, or a regressor with one output named "score" —
+/// entropy) classifier (optionally with a value per class, e.g. the mean rating of each bin of an
+/// ordinal model), or a regressor with one output named "score" —
 /// stored compactly: the weights ML.NET learned, exported to a small gzip binary (magic "TLSM", format
 /// version, featurizer version, class names, biases and the non-zero weight rows) that loads in
 /// milliseconds without building an ML.NET pipeline. Immutable and thread-safe.
@@ -13,13 +14,20 @@ namespace TextLens.Core.Analyzers.Stance;
 public sealed class LinearStanceModel
 {
     private const int Magic = 0x4D534C54; // "TLSM"
+    /// <summary>Format 1: no class values; format 2 adds them (written only when present, so format-1 models stay byte-identical).</summary>
     private const int FormatVersion = 1;
+    private const int FormatVersionWithValues = 2;
 
     private readonly Dictionary<int, float[]> _weights;
     private readonly float[] _bias;
 
-    public LinearStanceModel(string axis, IReadOnlyList<string> classes, float[] bias, Dictionary<int, float[]> weights, bool regression = false)
+    public LinearStanceModel(string axis, IReadOnlyList<string> classes, float[] bias, Dictionary<int, float[]> weights, bool regression = false, IReadOnlyList<double>? classValues = null)
     {
+        if (classValues is not null && (regression || classValues.Count != classes.Count))
+        {
+            throw new ArgumentException("Class values need a classifier and one value per class.", nameof(classValues));
+        }
+
         if (bias.Length != classes.Count || weights.Values.Any(w => w.Length != classes.Count))
         {
             throw new ArgumentException("Every weight row and the bias need one value per class.");
@@ -33,6 +41,7 @@ public sealed class LinearStanceModel
         Axis = axis;
         IsRegression = regression;
         Classes = classes;
+        ClassValues = classValues;
         _bias = bias;
         _weights = weights;
     }
@@ -46,6 +55,38 @@ public sealed class LinearStanceModel
     public IReadOnlyList<string> Classes { get; }
 
     public int NonZeroFeatures => _weights.Count;
+
+    /// <summary>The same model with a value for each class.</summary>
+    public LinearStanceModel WithClassValues(IReadOnlyList<double> values) => new(Axis, Classes, _bias, _weights, IsRegression, values);
+
+    /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
+    public IReadOnlyList<double>? ClassValues { get; }
+
+    /// <summary>The expected value of the output: a regressor's raw output, or Σ P(class) × value for a classifier with <see cref="ClassValues"/>.</summary>
+    public double Expected(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        double[] p = Predict(indices, values);
+        if (IsRegression)
+        {
+            return p[0];
+        }
+
+        if (ClassValues is null)
+        {
+            throw new InvalidOperationException($"The {Axis} classifier has no class values.");
+        }
+
+        double e = 0;
+        for (int c = 0; c < p.Length; c++)
+        {
+            e += p[c] * ClassValues[c];
+        }
+
+        return e;
+    }
+
+    /// <summary>The <see cref="StanceFeaturizer"/> version the model reads (per axis; checked on load).</summary>
+    public int FeatureVersion => StanceFeaturizer.VersionFor(Axis);
 
     public int ClassIndex(string name)
     {
@@ -106,8 +147,8 @@ public sealed class LinearStanceModel
         using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
-        w.Write(FormatVersion);
-        w.Write(StanceFeaturizer.Version);
+        w.Write(ClassValues is null ? FormatVersion : FormatVersionWithValues);
+        w.Write(StanceFeaturizer.VersionFor(Axis));
         w.Write(StanceFeaturizer.HashBits);
         w.Write(Axis);
         w.Write(IsRegression);
@@ -115,6 +156,11 @@ public sealed class LinearStanceModel
         foreach (string c in Classes)
         {
             w.Write(c);
+        }
+
+        foreach (double v in ClassValues ?? [])
+        {
+            w.Write(v);
         }
 
         foreach (float b in _bias)
@@ -138,25 +184,37 @@ public sealed class LinearStanceModel
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8);
-        if (r.ReadInt32() != Magic || r.ReadInt32() != FormatVersion)
+        int format = r.ReadInt32() == Magic ? r.ReadInt32() : -1;
+        if (format is not (FormatVersion or FormatVersionWithValues))
         {
-            throw new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 1).");
+            throw new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 1 or 2).");
         }
 
         int featurizer = r.ReadInt32();
         int bits = r.ReadInt32();
-        if (featurizer != StanceFeaturizer.Version || bits != StanceFeaturizer.HashBits)
+        string axis = r.ReadString();
+        int expected = StanceFeaturizer.VersionFor(axis);
+        if (featurizer != expected || bits != StanceFeaturizer.HashBits)
         {
-            throw new InvalidDataException($"The stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{StanceFeaturizer.Version}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
+            throw new InvalidDataException($"The {axis} stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{expected}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
         }
 
-        string axis = r.ReadString();
         bool regression = r.ReadBoolean();
         int k = r.ReadInt32();
         string[] classes = new string[k];
         for (int i = 0; i < k; i++)
         {
             classes[i] = r.ReadString();
+        }
+
+        double[]? classValues = null;
+        if (format == FormatVersionWithValues)
+        {
+            classValues = new double[k];
+            for (int i = 0; i < k; i++)
+            {
+                classValues[i] = r.ReadDouble();
+            }
         }
 
         float[] bias = new float[k];
@@ -179,6 +237,6 @@ public sealed class LinearStanceModel
             weights[index] = row;
         }
 
-        return new LinearStanceModel(axis, classes, bias, weights, regression);
+        return new LinearStanceModel(axis, classes, bias, weights, regression, classValues);
     }
 }

@@ -15,6 +15,16 @@ public static class StanceFeaturizer
     /// <summary>Bumped whenever the features change, so an old model file is rejected.</summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// Version of the polarity model's features: <see cref="Version"/> 1 plus two dense features from the
+    /// inflection-aware lexicon lookup (<see cref="ValenceLexicon.TryGetInflected"/>). Versioned apart so
+    /// the subjectivity model keeps its v1 features.
+    /// </summary>
+    public const int PolarityVersion = 2;
+
+    /// <summary>The feature version a model of <paramref name="axis"/> ("polarity", "subjectivity") is trained and read with.</summary>
+    public static int VersionFor(string axis) => axis == "polarity" ? PolarityVersion : Version;
+
     public const int HashBits = 18;
 
     public const int DenseCount = 32;
@@ -28,9 +38,22 @@ public static class StanceFeaturizer
     private static readonly HashSet<string> SecondPerson = new(StringComparer.Ordinal) { "you", "your", "yours", "yourself" };
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal) { "would", "could", "should", "must", "might", "may", "can", "will", "shall" };
 
-    /// <summary>The sparse feature vector (sorted, distinct indices) of one sentence.</summary>
+    /// <summary>The sparse feature vector (sorted, distinct indices) of one sentence, version <see cref="Version"/>.</summary>
     public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon)
+        => Featurize(tokens, quoted, cues, lexicon, Version);
+
+    /// <summary>
+    /// The sparse feature vector of one sentence in feature version <paramref name="version"/>
+    /// (<see cref="Version"/> or <see cref="PolarityVersion"/>, which adds dense features 30 and 31: the
+    /// valence the inflection-aware lookup adds, and VADER's compound score with it).
+    /// </summary>
+    public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon, int version)
     {
+        if (version is not (Version or PolarityVersion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown stance feature version.");
+        }
+
         var words = new List<string>(tokens.Length);
         var wordQuoted = new List<bool>(tokens.Length);
         int numbers = 0;
@@ -128,6 +151,12 @@ public static class StanceFeaturizer
         Dense(21, ValenceLexicon.Compound(neg));
         Dense(22, posCount > 0 && negCount > 0 ? 1 : 0);
         Dense(23, cues.Quotation);
+        if (version == PolarityVersion)
+        {
+            double inflectedSum = lexicon.Valences(words, inflected: true).Sum();
+            Dense(30, (inflectedSum - sum) / 4);
+            Dense(31, ValenceLexicon.Compound(inflectedSum));
+        }
 
         var hashed = new Dictionary<int, float>();
         var unigrams = new Dictionary<int, float>();

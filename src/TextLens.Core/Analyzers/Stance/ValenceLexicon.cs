@@ -71,6 +71,75 @@ public sealed class ValenceLexicon
 
     public bool TryGet(string lower, out float valence) => _valence.TryGetValue(lower, out valence);
 
+    /// <summary>
+    /// The valence of a word, or of its base form when only that is in the lexicon: VADER lists many
+    /// words in one form only ("crime" but not "crimes", "help" but not "helped"). Tries the plural
+    /// (-s, -es, -ies → -y), past (-ed, -d, -ied → -y, doubled consonant) and -ing forms, in that order,
+    /// and accepts a base of four letters or more (so "tied" does not become "ty").
+    /// </summary>
+    public bool TryGetInflected(string lower, out float valence)
+    {
+        if (_valence.TryGetValue(lower, out valence))
+        {
+            return true;
+        }
+
+        foreach (string lemma in BaseForms(lower))
+        {
+            if (lemma.Length >= 4 && _valence.TryGetValue(lemma, out valence))
+            {
+                return true;
+            }
+        }
+
+        valence = 0;
+        return false;
+    }
+
+    /// <summary>Candidate base forms of an inflected English word (no lexicon involved), most specific first.</summary>
+    public static IEnumerable<string> BaseForms(string w)
+    {
+        if (w.Length < 5 || !w.All(char.IsAsciiLetterLower))
+        {
+            yield break;
+        }
+
+        if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
+        {
+            yield return w[..^3] + "y";
+        }
+
+        if (w.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return w[..^2];
+        }
+
+        if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+        {
+            yield return w[..^1];
+        }
+
+        if (w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            yield return w[..^2];
+            yield return w[..^1];
+            if (w[^3] == w[^4])
+            {
+                yield return w[..^3];
+            }
+        }
+
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5)
+        {
+            yield return w[..^3];
+            yield return w[..^3] + "e";
+            if (w[^4] == w[^5])
+            {
+                yield return w[..^4];
+            }
+        }
+    }
+
     public static bool IsNegation(string lower) => Negations.Contains(lower);
 
     /// <summary>
@@ -78,7 +147,10 @@ public sealed class ValenceLexicon
     /// and dampeners up to three words before it, negation up to three words before it, and the 'but'
     /// shift (before ×0.5, after ×1.5).
     /// </summary>
-    public double[] Valences(IReadOnlyList<string> words)
+    public double[] Valences(IReadOnlyList<string> words) => Valences(words, inflected: false);
+
+    /// <summary>As <see cref="Valences(IReadOnlyList{string})"/>; with <paramref name="inflected"/>, words missing from the lexicon are looked up by their base form (<see cref="TryGetInflected"/>).</summary>
+    public double[] Valences(IReadOnlyList<string> words, bool inflected)
     {
         var v = new double[words.Count];
         int but = -1;
@@ -89,7 +161,8 @@ public sealed class ValenceLexicon
                 but = i;
             }
 
-            if (!_valence.TryGetValue(words[i], out float baseValence) || Boosters.ContainsKey(words[i]))
+            float baseValence;
+            if (!(inflected ? TryGetInflected(words[i], out baseValence) : _valence.TryGetValue(words[i], out baseValence)) || Boosters.ContainsKey(words[i]))
             {
                 continue;
             }

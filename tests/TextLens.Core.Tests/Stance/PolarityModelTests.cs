@@ -1,0 +1,249 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+using static TextLens.Core.Tests.Stance.StanceTestSupport;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>The polarity axis: inflection-aware lexicon lookup, versioned features, the rating blend and the neutral gate.</summary>
+public class PolarityModelTests
+{
+    private static ValenceLexicon Lexicon => ValenceLexicon.Default;
+
+    [Theory]
+    [InlineData("crimes", "crime")]
+    [InlineData("penalties", "penalty")]
+    [InlineData("helped", "help")]
+    [InlineData("delays", "delay")]
+    [InlineData("deaths", "death")]
+    public void Inflected_forms_take_the_valence_of_their_base_form(string inflected, string lemma)
+    {
+        Assert.False(Lexicon.TryGet(inflected, out _));
+        Assert.True(Lexicon.TryGet(lemma, out float expected));
+        Assert.True(Lexicon.TryGetInflected(inflected, out float valence));
+        Assert.Equal(expected, valence);
+    }
+
+    [Fact]
+    public void Listed_forms_keep_their_own_valence_and_short_stems_are_not_guessed()
+    {
+        // "delayed" has its own rating (−0.9), milder than "delay" (−1.3).
+        Assert.True(Lexicon.TryGet("delayed", out float own));
+        Assert.True(Lexicon.TryGetInflected("delayed", out float looked));
+        Assert.Equal(own, looked);
+
+        // "tied" is not "ty"; "news" is not a plural of anything in the lexicon.
+        Assert.False(Lexicon.TryGetInflected("tied", out _));
+        Assert.Contains("stop", ValenceLexicon.BaseForms("stopped"));
+        Assert.Contains("worry", ValenceLexicon.BaseForms("worries"));
+        Assert.Empty(ValenceLexicon.BaseForms("Crimes"));
+    }
+
+    [Fact]
+    public void The_inflected_lookup_finds_tone_the_plain_lookup_misses_in_a_real_sentence()
+    {
+        string[] words = Words("The penalties for such crimes were delayed again and again.");
+        double plain = Lexicon.Valences(words).Sum();
+        double inflected = Lexicon.Valences(words, inflected: true).Sum();
+        Assert.True(inflected < plain - 3, $"plain {plain}, inflected {inflected}");
+        Assert.Equal(plain, Lexicon.Valences(words, inflected: false).Sum());
+    }
+
+    [Fact]
+    public void Polarity_features_add_the_inflected_valence_and_leave_the_version_1_features_alone()
+    {
+        const string sentence = "Deaths and injuries from these crimes have risen every year.";
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, span);
+        (int[] i1, float[] v1) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, Lexicon);
+        (int[] i2, float[] v2) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, Lexicon, StanceFeaturizer.PolarityVersion);
+
+        Assert.DoesNotContain(30, i1);
+        Assert.DoesNotContain(31, i1);
+        Assert.True(v2[Array.IndexOf(i2, 30)] < 0);
+        Assert.True(v2[Array.IndexOf(i2, 31)] < 0);
+        Dictionary<int, float> withoutNew = i2.Select((index, k) => (index, k)).Where(p => p.index is not (30 or 31)).ToDictionary(p => p.index, p => v2[p.k]);
+        Assert.Equal(i1.Zip(v1).ToDictionary(p => p.First, p => p.Second), withoutNew);
+        Token[] array = [.. tokens];
+        Assert.Throws<ArgumentOutOfRangeException>(() => StanceFeaturizer.Featurize(array, evidence.Quoted, evidence.Scores, Lexicon, 7));
+    }
+
+    [Fact]
+    public void Models_are_stamped_with_their_axis_feature_version_and_a_stale_polarity_model_is_rejected()
+    {
+        Assert.Equal(StanceFeaturizer.PolarityVersion, StanceFeaturizer.VersionFor("polarity"));
+        Assert.Equal(StanceFeaturizer.Version, StanceFeaturizer.VersionFor("subjectivity"));
+
+        var model = new LinearStanceModel("polarity", ["score"], [0.1f], new Dictionary<int, float[]> { [31] = [2f] }, regression: true);
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        buffer.Position = 0;
+        LinearStanceModel loaded = LinearStanceModel.Load(buffer);
+        Assert.Equal(StanceFeaturizer.PolarityVersion, loaded.FeatureVersion);
+        Assert.Equal(model.Predict([31], [0.5f]), loaded.Predict([31], [0.5f]));
+
+        // A polarity model written with the version 1 features (as shipped before) must be retrained, not misread.
+        using var stale = new MemoryStream();
+        using (var gz = new GZipStream(stale, CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(gz, Encoding.UTF8))
+        {
+            w.Write(0x4D534C54);
+            w.Write(1);
+            w.Write(StanceFeaturizer.Version);
+            w.Write(StanceFeaturizer.HashBits);
+            w.Write("polarity");
+            w.Write(true);
+            w.Write(1);
+            w.Write("score");
+            w.Write(0f);
+            w.Write(0);
+        }
+
+        stale.Position = 0;
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => LinearStanceModel.Load(stale));
+        Assert.Contains("polarity", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rating_models_must_estimate_a_rating_and_need_a_classifier()
+    {
+        var classifier = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0f, 0f, 0f], []);
+        var regressor = new LinearStanceModel("polarity", ["score"], [0f], [], regression: true);
+        Assert.Throws<ArgumentException>(() => new StanceTagger(Lexicon, classifier, null, classifier));
+        Assert.Throws<ArgumentException>(() => new StanceTagger(Lexicon, null, null, regressor));
+        Assert.Throws<ArgumentException>(() => new StanceTagger(Lexicon, regressor, null, regressor));
+        Assert.Throws<ArgumentException>(() => classifier.WithClassValues([1, 2]));
+        _ = new StanceTagger(Lexicon, classifier, null, regressor, classifier.WithClassValues([-1, 0, 1]));
+    }
+
+    [Fact]
+    public void The_score_is_the_mean_of_the_rating_estimates()
+    {
+        // A classifier with no opinion, a regressor that always predicts a mean rating of −1, and an ordinal model
+        // whose bins (valued −2, 0, 3) are all equally likely (expected rating 1/3): the score is the mean of −1/2 and 1/6.
+        var classifier = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0f, 0f, 0f], []);
+        var regressor = new LinearStanceModel("polarity", ["score"], [-1f], [], regression: true);
+        LinearStanceModel ordinal = new LinearStanceModel("polarity", ["low", "mid", "high"], [0f, 0f, 0f], []).WithClassValues([-2, 0, 3]);
+        const string sentence = "The committee met on Tuesday.";
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+
+        SentenceStance both = new StanceTagger(Lexicon, classifier, null, regressor, ordinal).Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+        Assert.Equal(Math.Round(((-1 / StanceTagger.RatingSpan) + (1.0 / 3 / StanceTagger.RatingSpan)) / 2, 4), both.PolarityScore);
+        SentenceStance none = new StanceTagger(Lexicon, classifier, null).Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+        Assert.Equal(0, none.PolarityScore);
+        Assert.Equal(1.0 / 3, ordinal.Expected([], []), 10);
+    }
+
+    [Fact]
+    public void Class_values_survive_a_round_trip_and_models_without_them_keep_format_1()
+    {
+        LinearStanceModel ordinal = new LinearStanceModel("polarity", ["low", "high"], [0.2f, -0.2f], new Dictionary<int, float[]> { [40] = [1f, -1f] }).WithClassValues([-1.8, 1.8]);
+        using var buffer = new MemoryStream();
+        ordinal.Save(buffer);
+        buffer.Position = 0;
+        LinearStanceModel loaded = LinearStanceModel.Load(buffer);
+        Assert.Equal([-1.8, 1.8], loaded.ClassValues!);
+        Assert.Equal(ordinal.Expected([40], [1f]), loaded.Expected([40], [1f]));
+
+        var plain = new LinearStanceModel("subjectivity", ["objective", "subjective"], [0f, 0f], []);
+        using var plainBuffer = new MemoryStream();
+        plain.Save(plainBuffer);
+        plainBuffer.Position = 0;
+        using var gz = new GZipStream(plainBuffer, CompressionMode.Decompress);
+        using var r = new BinaryReader(gz);
+        Assert.Equal(0x4D534C54, r.ReadInt32());
+        Assert.Equal(1, r.ReadInt32());
+        Assert.Throws<InvalidOperationException>(() => plain.Expected([], []));
+    }
+
+    // Report prose from the seed article that its illustrative labels call neutral: objective, with a weak tone.
+    [Theory]
+    [InlineData("According to the Ministry of Justice, this was an 11.5 per cent decrease over three years.")]
+    [InlineData("Most Chosen-seki are known to be Chongryon members.")]
+    [InlineData("The Japanese government started the bidding for the building in March 2013 to recover some of the 62.7 billion yen owed by the Chongryon for a bailout in the late 1990s and early 2000s.")]
+    public void Objective_report_sentences_with_a_weak_tone_are_neutral(string sentence)
+    {
+        Assert.Equal(Polarity.Neutral, Tag(sentence).Polarity);
+    }
+
+    [Fact]
+    public void The_neutral_gate_needs_both_an_objective_sentence_and_a_weak_score()
+    {
+        // Clearly toned sentences stay polar even when they report facts.
+        SentenceStance bad = Tag("The major symbol of Chongryon’s decline was the forced auction of its headquarters in central Tokyo.");
+        SentenceStance good = Tag("Chongryon and the Japanese elite have had a mutually beneficial relationship.");
+        Assert.Equal(Polarity.Negative, bad.Polarity);
+        Assert.Equal(Polarity.Positive, good.Polarity);
+
+        // The gate acts: some seed sentences the classifier alone calls polar come out neutral.
+        StanceTagger ungated = new(Lexicon, LoadModel(StanceTagger.PolarityModelFile), null, LoadModel(StanceTagger.PolarityRatingModelFile), LoadModel(StanceTagger.PolarityOrdinalModelFile));
+        string[] seed =
+        [
+            "According to the Ministry of Justice, this was an 11.5 per cent decrease over three years.",
+            "Most Chosen-seki are known to be Chongryon members.",
+            "The Japanese government started the bidding for the building in March 2013 to recover some of the 62.7 billion yen owed by the Chongryon for a bailout in the late 1990s and early 2000s.",
+            "This suggests that many Chosen-seki have chosen to acquire either a Japanese or South Korean citizenship.",
+            "In May 2005, prime minister Junichiro Koizumi commemorated the 50th anniversary of Chongryon in his capacity as president of the LDP.",
+        ];
+        int flipped = 0;
+        foreach (string sentence in seed)
+        {
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+            SentenceStance alone = ungated.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+            SentenceStance gated = Tag(sentence);
+            Assert.Equal(alone.PolarityScore, gated.PolarityScore);
+            flipped += alone.Polarity != Polarity.Neutral && gated.Polarity == Polarity.Neutral ? 1 : 0;
+        }
+
+        Assert.True(flipped >= 1);
+    }
+
+    [Fact]
+    public void Label_confidence_is_the_chance_the_label_survives_rater_noise()
+    {
+        var options = new StanceTrainingOptions();
+        Assert.Equal(0.5, StanceTrainer.NormalCdf(0), 7);
+        Assert.Equal(0.975, StanceTrainer.NormalCdf(1.96), 3);
+        Assert.Equal(0.025, StanceTrainer.NormalCdf(-1.96), 3);
+
+        // nyt:1_1 (mean 0.4, sd 0.73, labelled positive) sits near the band edge; nyt:1_5 (−1.15, sd 0.57) is surely negative.
+        double edge = StanceTrainer.LabelConfidence("positive", 0.4, 0.73485, options);
+        double sure = StanceTrainer.LabelConfidence("negative", -1.15, 0.57228, options);
+        double neutral = StanceTrainer.LabelConfidence("neutral", 0.15, 0.35707, options);
+        Assert.InRange(edge, 0.85, 0.9);
+        Assert.True(sure > 0.999);
+        Assert.InRange(neutral, 0.7, 0.75);
+        Assert.True(StanceTrainer.LabelConfidence("positive", 0.25, 2, options) < 0.6);
+    }
+
+    [Fact]
+    public void Rating_sd_is_read_from_the_polarity_data()
+    {
+        string path = Path.Combine(TestPaths.Shared, "data", "stance", "polarity_nyt_vader.dev.jsonl");
+        StanceItem first = StanceEvaluation.ReadJsonl(path)[0];
+        Assert.NotNull(first.RatingSd);
+        Assert.InRange(first.RatingSd!.Value, 0, 4);
+    }
+
+    private static string[] Words(string sentence)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        return [.. tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Clitic).Select(t => t.Lower)];
+    }
+
+    private static LinearStanceModel LoadModel(string file)
+    {
+        using Stream s = ModelStore.Open(file);
+        return LinearStanceModel.Load(s);
+    }
+}
