@@ -98,7 +98,7 @@ public static class KeywordCandidates
         var chunks = new List<(int Start, int End)>();
         foreach (Sentence sentence in doc.Sentences)
         {
-            bool titleCase = IsTitleCase(tokens, sentence);
+            bool titleCase = Headlines.IsTitleCase(doc.TokensOf(sentence));
             chunks.Clear();
             if (sentence.IsByline)
             {
@@ -245,23 +245,6 @@ public static class KeywordCandidates
         int end = sentence.FirstToken + sentence.TokenCount;
         return (first - 2 >= sentence.FirstToken && tokens[first - 1].Lower == "of" && tokens[first - 2].IsCapitalized)
             || (last + 2 < end && tokens[last + 1].Lower == "of" && tokens[last + 2].IsCapitalized);
-    }
-
-    /// <summary>A headline in title case (most words capitalised) says nothing about which words form a name.</summary>
-    private static bool IsTitleCase(IReadOnlyList<Token> tokens, Sentence sentence)
-    {
-        int words = 0;
-        int capitalised = 0;
-        for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
-        {
-            if (tokens[t].Kind == TokenKind.Word && tokens[t].Lower.Length > 3)
-            {
-                words++;
-                capitalised += tokens[t].IsCapitalized ? 1 : 0;
-            }
-        }
-
-        return words >= 3 && capitalised >= 0.8 * words;
     }
 
     private static bool IsNoun(PartOfSpeech tag) => tag is PartOfSpeech.Noun or PartOfSpeech.Propn;

@@ -115,7 +115,7 @@ internal static class StanceCues
     /// "could …" recommends when an actor is the subject ("Congress could direct", "you could also consider"); after
     /// "they" or "it" it mostly states a possibility ("They could also contribute to retaliation").
     /// </summary>
-    private static bool ActorBefore(CueSite s) => SubjectBefore(s) && s.Before() is not ("they" or "it") && (s.Start < 2 || s.Before(2) is not ("they" or "it"));
+    private static bool ActorBefore(CueSite s) => SubjectBefore(s) && s.Before() is not ("they" or "it") && s.Before(2) is not ("they" or "it");
 
     /// <summary>
     /// "request" recommends as a verb with its requester ("I request that", "we would like to request", a sentence opening

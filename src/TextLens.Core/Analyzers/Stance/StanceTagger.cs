@@ -107,11 +107,10 @@ public sealed class StanceTagger
             : s.Attribution >= 0.5 ? EpistemicStance.Attributed
             : EpistemicStance.Asserted;
 
-        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon);
-        (int[] pIdx, float[] pVal) = _polarity is null || _polarity.FeatureVersion == StanceFeaturizer.Version
-            ? (idx, val)
-            : StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity.FeatureVersion);
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(pIdx, pVal);
+        // One vector serves both models: the polarity features (v2) are the v1 features plus dense features 30 and
+        // 31, for which a v1 model (subjectivity) has no weights, so it reads the v2 vector exactly as its own.
+        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity?.FeatureVersion ?? StanceFeaturizer.Version);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
         double subjective = PredictSubjectivity(idx, val, s);
         if (_subjectivity is not null && _polarity is not null && subjective < ObjectiveBelow && Math.Abs(polarityScore) < WeakTone)
         {
@@ -142,7 +141,8 @@ public sealed class StanceTagger
     {
         bool[] quoted = QuotedTokens(text, tokens, out int quotedWords, out int quoteMarks, out bool continued);
         var cues = new List<StanceCue>();
-        var matches = MatchCues(tokens, quoted);
+        bool headline = Headlines.IsTitleCase(tokens);
+        var matches = MatchCues(tokens, quoted, headline);
         int firstReport = int.MaxValue;
         foreach ((int start, int length, CuePattern p) in matches)
         {
@@ -188,7 +188,7 @@ public sealed class StanceTagger
         // A sentence that closes a quotation opened in an earlier sentence is the source's speech, however short.
         // A quoted name or title in title case ("the "Domain Name System" text box", the "One Big Beautiful Bill Act")
         // is a name, not speech, however long.
-        double quotation = quoteMarks == 0 ? 0 : continued || (quotedWords >= 3 && (IsTitleCase(tokens) || !IsQuotedTitle(tokens, quoted))) ? 0.9 : 0.3;
+        double quotation = quoteMarks == 0 ? 0 : continued || (quotedWords >= 3 && (headline || !IsQuotedTitle(tokens, quoted))) ? 0.9 : 0.3;
         if (quotation > 0)
         {
             attribution = NoisyOr(attribution, quotation);
@@ -282,15 +282,15 @@ public sealed class StanceTagger
         return NoisyOr(NoisyOr(s.Hedge * 0.7, s.Booster * 0.6), s.Prescription * 0.8);
     }
 
-    internal static List<(int Start, int Length, CuePattern Pattern)> MatchCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    /// <summary>The cues of a sentence; <paramref name="headline"/>: it is a title-case headline (<see cref="Headlines.IsTitleCase"/>).</summary>
+    internal static List<(int Start, int Length, CuePattern Pattern)> MatchCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, bool headline)
     {
         IReadOnlyDictionary<string, CuePattern[]> index = StanceCues.ByFirstWord;
-        bool headline = IsTitleCase(tokens);
         var found = new List<(int, int, CuePattern)>();
         Span<int> coveredUntil = stackalloc int[5];
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (quoted[i] || !index.TryGetValue(tokens[i].Lower, out CuePattern[]? candidates))
+            if (quoted[i] || !index.TryGetValue(tokens[i].Lower, out CuePattern[]? candidates) || (!headline && InsideName(tokens, i)))
             {
                 continue;
             }
@@ -305,7 +305,7 @@ public sealed class StanceTagger
                 CuePattern? best = null;
                 foreach (CuePattern p in candidates)
                 {
-                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p, headline))
+                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p))
                     {
                         continue;
                     }
@@ -324,7 +324,7 @@ public sealed class StanceTagger
         return found;
     }
 
-    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p, bool headline)
+    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p)
     {
         if (start + p.Words.Length > tokens.Length)
         {
@@ -339,7 +339,7 @@ public sealed class StanceTagger
             }
         }
 
-        return (headline || !InsideName(tokens, start)) && (p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length)));
+        return p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length));
     }
 
     /// <summary>
@@ -389,35 +389,7 @@ public sealed class StanceTagger
         return titleWords > 0;
     }
 
-    /// <summary>A headline in title case: at least three words of four or more letters, 80% of them capitalised.</summary>
-    private static bool IsTitleCase(ReadOnlySpan<Token> tokens)
-    {
-        int words = 0;
-        int capitalised = 0;
-        foreach (Token t in tokens)
-        {
-            if (t.Kind == TokenKind.Word && t.Text.Length > 3)
-            {
-                words++;
-                capitalised += t.IsCapitalized ? 1 : 0;
-            }
-        }
-
-        return words >= 3 && capitalised >= 0.8 * words;
-    }
-
-    private static bool IsSentenceStart(ReadOnlySpan<Token> tokens, int index)
-    {
-        for (int i = 0; i < index; i++)
-        {
-            if (tokens[i].Kind is TokenKind.Word or TokenKind.Number)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsSentenceStart(ReadOnlySpan<Token> tokens, int index) => new CueSite(tokens, index, 1).AtSentenceStart;
 
     /// <summary>
     /// Marks the tokens inside quotation marks. Curly quotes open and close explicitly; a straight
