@@ -12,7 +12,7 @@ using TextLens.Core.Text;
 // Reports the median over documents of the best-of-N time of each stage:
 //   tag+extract  — part-of-speech tagging plus candidate finding, features and ranking (KeywordAnalyzer's own work)
 //   full         — parse + ML.NET featurisation + tagging + keywords, i.e. everything 'report' does for keywords
-string data = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "shared", "data", "keyphrase", "duc2001.dev.jsonl");
+string data = args.Length > 0 ? args[0] : BenchPaths.SharedData("keyphrase", "duc2001.dev.jsonl");
 int repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 List<KeyphraseDocument> docs;
 using (var reader = new StreamReader(data))
@@ -75,17 +75,4 @@ static double Percentile(List<double> xs, double q)
 {
     double[] s = [.. xs.Order()];
     return s[(int)Math.Round(q * (s.Length - 1))];
-}
-
-static string FindRepoRoot()
-{
-    for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("TextLens.sln not found above " + AppContext.BaseDirectory);
 }

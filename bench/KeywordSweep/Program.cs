@@ -14,7 +14,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int configurations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2500;
 int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-string data = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "data", "keyphrase"));
+string data = BenchPaths.SharedData("keyphrase");
 string[] sets = ["duc2001", "inspec", "semeval2010", "500n_kpcrowd"];
 double[] bars = [25.0, 30.0, 18.0, 18.0];
 
@@ -85,19 +85,6 @@ static List<ScoredDocument> Load(string path)
     }
 
     return documents;
-}
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("TextLens.sln not found above " + AppContext.BaseDirectory);
 }
 
 /// <summary>A DEV document's candidates (found once), their scorer-normalised forms and the normalised gold set.</summary>

@@ -13,13 +13,7 @@ int size = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 
 int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25;
 
-string root = AppContext.BaseDirectory;
-while (!File.Exists(Path.Combine(root, "TextLens.sln")))
-{
-    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("TextLens.sln not found");
-}
-
-string data = Path.Combine(root, "..", "shared", "data", "clustering", "bbc-mix.dev.jsonl");
+string data = BenchPaths.SharedData("clustering", "bbc-mix.dev.jsonl");
 using var reader = File.OpenText(data);
 ClusteringDocument[] docs = [.. ClusteringDataset.Read(reader, data)
     .Where(d => Math.Abs(d.Sentences.Count - size) <= 5)
