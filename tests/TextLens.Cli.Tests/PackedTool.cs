@@ -34,7 +34,12 @@ public sealed class PackedTool : IDisposable
 
     public string Executable { get; }
 
-    public ToolRun RunWithInput(string workingDirectory, string? stdin, params string[] args)
+    public ToolRun RunWithInput(string workingDirectory, string? stdin, params string[] args) => RunWith(workingDirectory, stdin, null, args);
+
+    /// <summary>Runs the tool with extra environment variables (e.g. TEXTLENS_MODELS).</summary>
+    public ToolRun RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) => RunWith(workingDirectory, null, environment, args);
+
+    private ToolRun RunWith(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var psi = new ProcessStartInfo(Executable)
         {
@@ -53,6 +58,11 @@ public sealed class PackedTool : IDisposable
 
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment.Remove("TEXTLENS_MODELS");
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
+        }
+
         using Process p = Process.Start(psi)!;
         Task<string> stdout = p.StandardOutput.ReadToEndAsync();
         Task<string> stderr = p.StandardError.ReadToEndAsync();

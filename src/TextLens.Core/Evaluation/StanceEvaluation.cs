@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -32,7 +33,7 @@ public sealed record StancePrediction(string Id, string Label, double? Score);
 public sealed record StanceEvaluationResult(StanceAxis Axis, string GoldField, ClassificationScore Classification, CorrelationScore? Correlation, IReadOnlyList<StancePrediction> Predictions);
 
 /// <summary>
-/// Runs the stance tagger of 'textlens report' (<see cref="StanceTagger.Default"/>, default options) on
+/// Runs the stance tagger of 'textlens report' (<see cref="ModelSet.Stance"/>, default options) on
 /// each item's text as one unit and maps its output to the data set's labels: polarity → the label and
 /// the score in [−1, 1]; subjectivity → subjective/objective; hedged → uncertain/certain; attributed →
 /// attributed/not_attributed; prescriptive → suggestion/non_suggestion (a probability of 0.5 or more
@@ -105,9 +106,9 @@ public static class StanceEvaluation
         _ => throw new ArgumentOutOfRangeException(nameof(axis)),
     };
 
-    public static StanceEvaluationResult Evaluate(StanceAxis axis, IReadOnlyList<StanceItem> items, string goldField = "label", StanceTagger? tagger = null)
+    public static StanceEvaluationResult Evaluate(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTagger tagger, string goldField = "label")
     {
-        tagger ??= StanceTagger.Default;
+        ArgumentNullException.ThrowIfNull(tagger);
         var predictions = new StancePrediction[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {

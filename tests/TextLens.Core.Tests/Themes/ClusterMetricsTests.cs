@@ -94,7 +94,7 @@ public sealed class ClusterMetricsTests
         Assert.True(File.Exists(data), $"{data} is missing");
         List<string> lines = [.. File.ReadLines(data).Take(12)];
         IReadOnlyList<ClusteringDocument> docs = ClusteringDataset.Read(new StringReader(string.Join('\n', lines)));
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(docs, ClusterCountMode.Auto);
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(docs, ClusterCountMode.Auto, TestModels.Set);
         Assert.Equal(12, summary.Documents);
         Assert.All(summary.Predictions, p => Assert.Equal(docs.Single(d => d.Id == p.Id).Sentences.Count, p.Labels.Count));
         if (!PythonAvailable())
