@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
@@ -30,9 +29,9 @@ public class StanceEvaluationTests
     [InlineData("attributed", "attribution_polnear", "label")]
     public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", set + ".dev.jsonl");
-        string scorer = Path.Combine(TestPaths.Shared, "tools", "stance_score.py");
-        Assert.True(File.Exists(data), data);
+        string data = SharedData.RequireOrSkip("data", "stance", set + ".dev.jsonl");
+        SharedData.RequireOrSkip("tools", "stance_score.py");
+        SharedData.RequirePythonOrSkip();
         string dir = Directory.CreateTempSubdirectory("textlens-stance-").FullName;
         try
         {
@@ -44,7 +43,7 @@ public class StanceEvaluationTests
             string pred = Path.Combine(dir, "pred.jsonl");
             File.WriteAllLines(pred, r.Predictions.Select(StanceEvaluation.ToJsonLine));
 
-            using JsonDocument reference = RunScorer(scorer, gold, pred, field);
+            using JsonDocument reference = RunScorer(gold, pred, field);
             JsonElement c = reference.RootElement.GetProperty("classification");
             Assert.Equal(c.GetProperty("accuracy").GetDouble(), r.Classification.Accuracy, 10);
             Assert.Equal(c.GetProperty("macro_f1").GetDouble(), r.Classification.MacroF1, 10);
@@ -101,7 +100,7 @@ public class StanceEvaluationTests
     [Fact]
     public void Training_is_reproducible_byte_for_byte()
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", "subjectivity_newssd_eng.dev.jsonl");
+        string data = SharedData.RequireOrSkip("data", "stance", "subjectivity_newssd_eng.dev.jsonl");
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
         byte[] Train()
         {
@@ -130,24 +129,6 @@ public class StanceEvaluationTests
         Assert.Equal("newssd:train:0001", StanceTrainer.GroupOf("newssd:train:0001"));
     }
 
-    private static JsonDocument RunScorer(string scorer, string gold, string pred, string field)
-    {
-        var psi = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in new[] { scorer, gold, pred, "--json", "--gold-label-field", field })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"stance_score.py exited {p.ExitCode}: {error}"));
-        return JsonDocument.Parse(output);
-    }
+    private static JsonDocument RunScorer(string gold, string pred, string field) =>
+        JsonDocument.Parse(SharedData.RunScorer("stance_score.py", gold, pred, "--json", "--gold-label-field", field));
 }
