@@ -225,7 +225,7 @@ public class PolarityModelTests
         Assert.True(StanceTrainer.LabelConfidence("positive", 0.25, 2, options) < 0.6);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Rating_sd_is_read_from_the_polarity_data()
     {
         string path = Path.Combine(TestPaths.Shared, "data", "stance", "polarity_nyt_vader.dev.jsonl");
