@@ -225,10 +225,10 @@ public class PolarityModelTests
         Assert.True(StanceTrainer.LabelConfidence("positive", 0.25, 2, options) < 0.6);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Rating_sd_is_read_from_the_polarity_data()
     {
-        string path = Path.Combine(TestPaths.Shared, "data", "stance", "polarity_nyt_vader.dev.jsonl");
+        string path = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
         StanceItem first = StanceEvaluation.ReadJsonl(path)[0];
         Assert.NotNull(first.RatingSd);
         Assert.InRange(first.RatingSd!.Value, 0, 4);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
@@ -24,7 +23,7 @@ public class StanceEvaluationTests
     }
 
     /// <summary>Runs the tool on a slice of each DEV set and checks every figure against ../shared/tools/stance_score.py.</summary>
-    [SharedDataTheory]
+    [Theory]
     [InlineData("polarity", "polarity_nyt_vader", "label")]
     [InlineData("hedged", "hedging_szeged_factbank", "label_nocond")]
     [InlineData("attributed", "attribution_polnear", "label")]
@@ -33,9 +32,9 @@ public class StanceEvaluationTests
     [InlineData("subjectivity", "analysis_prose_crs.subjectivity", "label")]
     public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", set + ".dev.jsonl");
-        string scorer = Path.Combine(TestPaths.Shared, "tools", "stance_score.py");
-        Assert.True(File.Exists(data), data);
+        string data = SharedData.RequireOrSkip("data", "stance", set + ".dev.jsonl");
+        SharedData.RequireOrSkip("tools", "stance_score.py");
+        SharedData.RequirePythonOrSkip();
         string dir = Directory.CreateTempSubdirectory("textlens-stance-").FullName;
         try
         {
@@ -47,7 +46,7 @@ public class StanceEvaluationTests
             string pred = Path.Combine(dir, "pred.jsonl");
             File.WriteAllLines(pred, r.Predictions.Select(StanceEvaluation.ToJsonLine));
 
-            using JsonDocument reference = RunScorer(scorer, gold, pred, field);
+            using JsonDocument reference = RunScorer(gold, pred, field);
             JsonElement c = reference.RootElement.GetProperty("classification");
             Assert.Equal(c.GetProperty("accuracy").GetDouble(), r.Classification.Accuracy, 10);
             Assert.Equal(c.GetProperty("macro_f1").GetDouble(), r.Classification.MacroF1, 10);
@@ -103,10 +102,10 @@ public class StanceEvaluationTests
         Assert.True(a[2] > a[0]);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Analysis_prose_rows_carry_their_document_and_previous_sentence()
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
+        string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(50)];
         Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.Doc)));
         Assert.Contains(items, i => i.Prev is not null && i.Context.Previous == i.Prev);
@@ -138,10 +137,10 @@ public class StanceEvaluationTests
         Assert.Matches(@"hedged\s+0\s+1\s+0", text);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Training_is_reproducible_byte_for_byte()
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", "subjectivity_newssd_eng.dev.jsonl");
+        string data = SharedData.RequireOrSkip("data", "stance", "subjectivity_newssd_eng.dev.jsonl");
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
         byte[] Train()
         {
@@ -184,24 +183,6 @@ public class StanceEvaluationTests
         public void Dispose() => File.Delete(Path);
     }
 
-    private static JsonDocument RunScorer(string scorer, string gold, string pred, string field)
-    {
-        var psi = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in new[] { scorer, gold, pred, "--json", "--gold-label-field", field })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"stance_score.py exited {p.ExitCode}: {error}"));
-        return JsonDocument.Parse(output);
-    }
+    private static JsonDocument RunScorer(string gold, string pred, string field) =>
+        JsonDocument.Parse(SharedData.RunScorer("stance_score.py", gold, pred, "--json", "--gold-label-field", field));
 }
