@@ -1,6 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Output;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Commands;
 
