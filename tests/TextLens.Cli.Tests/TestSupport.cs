@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
+using CliWrap;
+using CliWrap.Buffered;
 using NJsonSchema;
 using TextLens.Cli.Commands;
 using TextLens.Core.Analysis;
@@ -100,18 +101,14 @@ internal sealed class TempDir : IDisposable
 
     public string Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(start)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
-        return output;
+        BufferedCommandResult result = CliWrap.Cli.Wrap("git")
+            .WithArguments(["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
+            .WithWorkingDirectory(Path)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)} failed: {result.StandardError}");
+        return result.StandardOutput;
     }
 
     public void Dispose()

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TextLens.Cli.Output;
 using TextLens.Core.Features;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Commands;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
+using TextLens.Training;
 using TextLens.Core.Features;
 
 namespace TextLens.Cli.Commands;

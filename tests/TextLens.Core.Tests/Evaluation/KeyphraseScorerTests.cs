@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Evaluation;
 

@@ -1,3 +1,4 @@
+using TextLens.Training;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
+using TextLens.Training;
 
 namespace TextLens.Core.Tests.Stance;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Themes;
 

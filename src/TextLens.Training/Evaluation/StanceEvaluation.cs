@@ -5,7 +5,7 @@ using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>The axes 'textlens eval stance' and 'textlens train stance' work on.</summary>
 public enum StanceAxis
