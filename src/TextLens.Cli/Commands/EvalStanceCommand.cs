@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TextLens.Cli.Output;
-using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Commands;
 
@@ -13,7 +14,7 @@ public static class EvalStanceCommand
 {
     public static Command Create()
     {
-        var axis = new Option<string>("--axis") { Description = "polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
+        var axis = new Option<string>("--axis") { Description = "epistemic (the 4-way tag), polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
         var data = new Option<FileInfo>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
         var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
@@ -40,7 +41,7 @@ public static class EvalStanceCommand
         try
         {
             items = StanceEvaluation.ReadJsonl(dataPath);
-            result = StanceEvaluation.Evaluate(axis, items, goldField);
+            result = StanceEvaluation.Evaluate(axis, items, ModelSet.OpenDefault().Stance, goldField);
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {
@@ -58,11 +59,12 @@ public static class EvalStanceCommand
 
     public static StanceAxis ParseAxis(string value) => value.Trim().ToLowerInvariant() switch
     {
+        "epistemic" => StanceAxis.Epistemic,
         "polarity" => StanceAxis.Polarity,
         "subjectivity" => StanceAxis.Subjectivity,
         "hedged" => StanceAxis.Hedged,
         "attributed" => StanceAxis.Attributed,
         "prescriptive" => StanceAxis.Prescriptive,
-        _ => throw new UsageException($"--axis must be polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
+        _ => throw new UsageException($"--axis must be epistemic, polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
     };
 }

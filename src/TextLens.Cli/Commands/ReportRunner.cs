@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
@@ -52,10 +53,7 @@ public static class ReportRunner
 
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
-        BackgroundFrequencies.Preload();
-        TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
-        StanceTagger.Preload();
-        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
         {
             _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
@@ -73,22 +71,20 @@ public static class ReportRunner
         var severities = new SeverityConfiguration(request.SeverityOverrides);
         var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
 
+        var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in found.Problems)
+        foreach (Diagnostic problem in sources.Problems(found))
         {
             analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
         }
 
-        byte[]? stdinBytes = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput() : null;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, found.Files.Count, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, found.Files.Count))
+        int total = sources.Count(found) ?? 0;
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
         {
-            Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
             {
-                LoadResult load = file.IsStandardInput
-                    ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
-                    : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-                analyses.Add(engine.Analyze(load, options, severities));
+                analyses.Add(engine.Analyze(load(), options, severities));
                 progress.Advance();
             });
         }
@@ -112,7 +108,7 @@ public static class ReportRunner
             results = [.. results.Select(baseline.Apply)];
         }
 
-        CorpusReport report = ReportBuilder.Build(results);
+        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
         int exitCode = ExitCodes.For(results, request.FailOn);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
         for (int i = 0; i < formatters.Length; i++)
@@ -185,13 +181,5 @@ public static class ReportRunner
         {
             throw new UsageException($"baseline '{path}' is malformed: {ex.Message}. Write it with --write-baseline.");
         }
-    }
-
-    private static byte[] ReadStandardInput()
-    {
-        using Stream stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

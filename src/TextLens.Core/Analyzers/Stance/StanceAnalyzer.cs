@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -17,6 +18,15 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     /// <summary>How many sentences each "most …" list holds.</summary>
     public const int MostCount = 3;
 
+    private readonly ModelSet _models;
+
+    /// <param name="models">The models; the stance tagger loads from them when the analyzer first runs.</param>
+    public StanceAnalyzer(ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+    }
+
     public string Name => "stance";
 
     public IReadOnlyList<RuleDescriptor> SupportedRules => StanceRules.All;
@@ -26,13 +36,15 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     public void Analyze(AnalysisContext context)
     {
         ParsedDocument doc = context.Document;
-        StanceTagger tagger = StanceTagger.Default;
+        StanceTagger tagger = _models.Stance;
         string text = doc.Prose.Text;
         var sentences = new SentenceStance[doc.Sentences.Count];
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            sentences[i] = tagger.Tag(i, text, doc.TokensOf(doc.Sentences[i]));
+            Sentence sentence = doc.Sentences[i];
+            StanceContext around = StanceContext.For(sentence.Text, i == 0 ? null : doc.Sentences[i - 1].Text, sentence.Kind == BlockKind.Heading);
+            sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around);
         }
 
         KeywordResult keywords = context.GetResult<KeywordResult>();
