@@ -1,4 +1,4 @@
-namespace TextLens.Core.Features;
+namespace TextLens.Core.Models;
 
 /// <summary>
 /// Finds the run-time models folder: $TEXTLENS_MODELS, else 'models' beside the tool's assembly
@@ -6,6 +6,9 @@ namespace TextLens.Core.Features;
 /// </summary>
 public static class ModelStore
 {
+    /// <summary>A file every models folder has (the background frequencies, Features/BackgroundFrequencies.FileName).</summary>
+    private const string MarkerFile = "background-df-wiki.bin";
+
     public const string EnvironmentVariable = "TEXTLENS_MODELS";
 
     private static readonly Lazy<string> Directory = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -37,7 +40,7 @@ public static class ModelStore
         for (DirectoryInfo? dir = new(baseDir); dir is not null; dir = dir.Parent)
         {
             string candidate = System.IO.Path.Combine(dir.FullName, "models");
-            if (File.Exists(System.IO.Path.Combine(candidate, BackgroundFrequencies.FileName)))
+            if (File.Exists(System.IO.Path.Combine(candidate, MarkerFile)))
             {
                 return candidate;
             }
