@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
@@ -19,7 +20,14 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="request">What to do.</param>
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Notes and warnings.</param>
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
@@ -62,16 +70,26 @@ public static class ReportRunner
         }
 
         var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
-        DiscoveredInputs found = request.ChangedSince is { } gitRef
-            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+        GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
+        DiscoveredInputs found = changes is not null
+            ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
             : discovery.Discover(request.Inputs);
-        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        found = OwnFiles.Exclude(found, OwnFiles.Of(request));
+        if (changes is not null && found.Files.Count == 0 && !request.Quiet)
         {
-            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+            stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
+        var options = AnalysisOptions.Default with
+        {
+            TopKeywords = request.Top,
+            MaxFileBytes = request.MaxFileBytes,
+            Themes = request.Themes,
+            ThemeSegments = request.ThemeSegments,
+            SummarySentences = request.SummarySentences,
+        };
+        bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
 
         var analyses = new ConcurrentBag<DocumentAnalysis>();
         foreach (Diagnostic problem in found.Problems)
@@ -88,7 +106,14 @@ public static class ReportRunner
                 LoadResult load = file.IsStandardInput
                     ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
                     : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-                analyses.Add(engine.Analyze(load, options, severities));
+                if (load.Text is { } text && OwnFiles.IsOwnReport(text))
+                {
+                    progress.Advance();
+                    return;
+                }
+
+                DocumentAnalysis analysis = engine.Analyze(load, options, severities);
+                analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(file.FullPath)) : analysis);
                 progress.Advance();
             });
         }
@@ -125,6 +150,8 @@ public static class ReportRunner
                 BaseDirectory = request.WorkingDirectory,
                 Rules = engine.Rules,
                 Invocation = invocation,
+                Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+                SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             };
             var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             formatters[i].Write(report, buffer, settings);

@@ -2,6 +2,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Analyzers.Summary;
 
 namespace TextLens.Core.Analyzers;
 
@@ -13,6 +14,7 @@ public static class BuiltInAnalyzers
         new KeywordAnalyzer(),
         new ThemeAnalyzer(),
         new StanceAnalyzer(),
+        new SummaryAnalyzer(),
     ];
 
     public static AnalysisEngine CreateEngine() => new(All);
