@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;

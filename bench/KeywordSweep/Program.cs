@@ -1,6 +1,6 @@
 using System.Globalization;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;

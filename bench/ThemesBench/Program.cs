@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Themes;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TextLens.Cli.Commands;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.PullRequest;
 

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
+using CliWrap;
+using CliWrap.Buffered;
 using NJsonSchema;
 using TextLens.Cli.Commands;
 using TextLens.Core.Analysis;
@@ -9,27 +10,14 @@ using TextLens.Core.Text;
 
 namespace TextLens.Cli.Tests;
 
-/// <summary>Locates the repository (the folder with TextLens.sln) and the test data in it.</summary>
+/// <summary>Paths inside the repository (see <see cref="RepositoryPaths"/>).</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryPaths.Root;
 
-    public static string SeedArticle => Path.Combine(RepoRoot, "seeds", "chongryon-japan-north-korea-relations.txt");
+    public static string SeedArticle => RepositoryPaths.SeedArticle;
 
-    public static string SarifSchemaPath => Path.Combine(RepoRoot, "tests", "TestData", "sarif-2.1.0.json");
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TextLens.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string SarifSchemaPath => RepositoryPaths.Combine("tests", "TestData", "sarif-2.1.0.json");
 }
 
 /// <summary>The official SARIF 2.1.0 schema, loaded once; every SARIF log the tests produce is validated with it.</summary>
@@ -106,18 +94,14 @@ internal sealed class TempDir : IDisposable
 
     public string Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(start)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
-        return output;
+        BufferedCommandResult result = CliWrap.Cli.Wrap("git")
+            .WithArguments(["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
+            .WithWorkingDirectory(Path)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)} failed: {result.StandardError}");
+        return result.StandardOutput;
     }
 
     public void Dispose()

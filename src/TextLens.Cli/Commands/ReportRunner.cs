@@ -3,6 +3,7 @@ using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.PullRequest;
+using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
@@ -90,30 +91,30 @@ public static class ReportRunner
             SummarySentences = request.SummarySentences,
         };
         bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
+        Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
+        var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in found.Problems)
+        foreach (Diagnostic problem in sources.Problems(found))
         {
             analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
         }
 
-        byte[]? stdinBytes = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput() : null;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, found.Files.Count, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, found.Files.Count))
+        int total = sources.Count(found) ?? 0;
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
         {
-            Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
             {
-                LoadResult load = file.IsStandardInput
-                    ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
-                    : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-                if (load.Text is { } text && OwnFiles.IsOwnReport(text))
+                LoadResult loaded = load();
+                if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
                 {
                     progress.Advance();
                     return;
                 }
 
-                DocumentAnalysis analysis = engine.Analyze(load, options, severities);
-                analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(file.FullPath)) : analysis);
+                DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path))) : analysis);
                 progress.Advance();
             });
         }
@@ -137,7 +138,7 @@ public static class ReportRunner
             results = [.. results.Select(baseline.Apply)];
         }
 
-        CorpusReport report = ReportBuilder.Build(results);
+        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
         int exitCode = ExitCodes.For(results, request.FailOn);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
         for (int i = 0; i < formatters.Length; i++)
@@ -212,13 +213,5 @@ public static class ReportRunner
         {
             throw new UsageException($"baseline '{path}' is malformed: {ex.Message}. Write it with --write-baseline.");
         }
-    }
-
-    private static byte[] ReadStandardInput()
-    {
-        using Stream stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

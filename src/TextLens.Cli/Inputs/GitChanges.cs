@@ -99,7 +99,7 @@ public static class GitChanges
     /// The new-side line ranges of each file's hunks in a <c>git diff -U0</c> patch, one list per
     /// "diff --git" header: "@@ -a,b +c,d @@" adds lines c..c+d-1 (d defaults to 1; d = 0 is a pure deletion).
     /// </summary>
-    internal static IReadOnlyList<List<(int First, int Last)>> ParseHunks(string patch)
+    public static IReadOnlyList<List<(int First, int Last)>> ParseHunks(string patch)
     {
         var files = new List<List<(int, int)>>();
         foreach (string line in patch.Split('\n'))

@@ -4,7 +4,7 @@ using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>How many themes the evaluation asks for: chosen automatically, or the gold number of each document.</summary>
 public enum ClusterCountMode

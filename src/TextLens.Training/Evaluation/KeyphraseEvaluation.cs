@@ -5,7 +5,7 @@ using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>A document's predicted keyphrases, best first.</summary>
 public sealed record KeyphrasePrediction(string Id, IReadOnlyList<string> Keyphrases);

@@ -1,14 +1,14 @@
 using System.Text;
 using NJsonSchema;
 
-namespace TextLens.Cli.Tests;
+namespace TextLens.Tool.Tests;
 
 [Collection(PackedToolCollection.Name)]
 public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("textlens-e2e-").FullName;
 
-    private static string SeedDir => Path.Combine(TestPaths.RepoRoot, "seeds");
+    private static string SeedDir => Path.Combine(RepositoryPaths.Root, "seeds");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -60,7 +60,7 @@ public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
 
         ToolRun json = tool.Run(_dir, "report", SeedDir, "--format", "json");
         Assert.Equal(0, json.ExitCode);
-        JsonSchema schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepoRoot, "docs", "report.schema.json"));
+        JsonSchema schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Root, "docs", "report.schema.json"));
         Assert.Empty(schema.Validate(json.StdOut));
     }
 

@@ -7,7 +7,7 @@ using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>The summary of one document (sentence indexes and texts, in document order) and its ROUGE scores.</summary>
 public sealed record SummaryPrediction(string Id, IReadOnlyList<int> Indexes, IReadOnlyList<string> Sentences, RougeScores Scores);

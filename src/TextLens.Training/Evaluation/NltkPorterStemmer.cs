@@ -1,4 +1,4 @@
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>
 /// The Porter stemmer as NLTK's <c>PorterStemmer()</c> runs it (mode NLTK_EXTENSIONS), which Google's

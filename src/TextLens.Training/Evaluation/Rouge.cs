@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>Precision, recall and F1 of one ROUGE measure.</summary>
 public readonly record struct RougeScore(double Precision, double Recall, double F1)
