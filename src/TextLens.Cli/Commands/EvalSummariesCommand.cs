@@ -77,9 +77,8 @@ public static class EvalSummariesCommand
             throw new UsageException($"data file '{dataPath}' has no documents.");
         }
 
-        BackgroundFrequencies.Preload();
         var clock = Stopwatch.StartNew();
-        SummaryEvaluation evaluation = SummaryEvaluator.Evaluate(documents, sentences);
+        SummaryEvaluation evaluation = SummaryEvaluator.Evaluate(documents, sentences, ModelSet.OpenDefault());
         clock.Stop();
 
         if (predictionsPath is not null)

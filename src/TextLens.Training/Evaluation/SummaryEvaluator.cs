@@ -25,14 +25,14 @@ public static class SummaryEvaluator
 {
     /// <param name="documents">The set's documents.</param>
     /// <param name="sentences">A fixed budget of sentences per summary, or null for the report's length rule.</param>
+    /// <param name="models">The models (the background table).</param>
     /// <param name="settings">The summary's settings; the defaults when null.</param>
     /// <param name="maxParallelism">Documents analysed at once (-1: no limit).</param>
-    public static SummaryEvaluation Evaluate(IReadOnlyList<SummaryDocument> documents, int? sentences, SummarySettings? settings = null, int maxParallelism = -1)
+    public static SummaryEvaluation Evaluate(IReadOnlyList<SummaryDocument> documents, int? sentences, ModelSet models, SummarySettings? settings = null, int maxParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var engine = new AnalysisEngine([new KeywordAnalyzer(), new ThemeAnalyzer(), new SummaryAnalyzer(settings)]);
+        var engine = new AnalysisEngine([new KeywordAnalyzer(), new ThemeAnalyzer(), new SummaryAnalyzer(settings)], models);
         var severities = new SeverityConfiguration(useEditorConfig: false);
-        _ = BackgroundFrequencies.Default.Count; // load the shared table once, before the parallel loop
         var options = AnalysisOptions.Default with { SummarySentences = sentences, Parallel = false };
         var predictions = new SummaryPrediction[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, d =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using TextLens.Core.Features;
 using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Summary;
@@ -74,7 +75,7 @@ public sealed class RougeTests
             string data = SharedData.RequireOrSkip("data", "summaries", set + ".dev.jsonl");
             List<string> lines = [.. File.ReadLines(data).Take(take)];
             IReadOnlyList<SummaryDocument> docs = SummaryDataset.Read(new StringReader(string.Join('\n', lines)));
-            SummaryEvaluation ours = SummaryEvaluator.Evaluate(docs, sentences: 3);
+            SummaryEvaluation ours = SummaryEvaluator.Evaluate(docs, sentences: 3, TestModels.Set);
             Assert.Equal(take, ours.Documents);
             Assert.All(ours.Predictions, p => Assert.Equal(3, p.Sentences.Count));
 

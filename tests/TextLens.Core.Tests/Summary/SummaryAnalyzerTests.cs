@@ -38,7 +38,7 @@ public sealed class SummaryAnalyzerTests
         """;
 
     private static DocumentAnalysis Analyze(string text, DocumentFormat format, int? sentences = null) =>
-        BuiltInAnalyzers.CreateEngine().Analyze(
+        BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(
             new SourceText("report.md", text, format),
             AnalysisOptions.Default with { SummarySentences = sentences },
             new SeverityConfiguration(useEditorConfig: false));
