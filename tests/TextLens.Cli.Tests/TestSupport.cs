@@ -6,6 +6,7 @@ using TextLens.Cli.Commands;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Tests;
@@ -21,6 +22,12 @@ internal static class TestPaths
 }
 
 /// <summary>The official SARIF 2.1.0 schema, loaded once; every SARIF log the tests produce is validated with it.</summary>
+/// <summary>The repository's models folder as one set, shared by the in-process tests.</summary>
+internal static class TestModels
+{
+    public static ModelSet Set { get; } = new(Path.Combine(TestPaths.RepoRoot, "models"));
+}
+
 internal static class Sarif
 {
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFileAsync(TestPaths.SarifSchemaPath).GetAwaiter().GetResult());
@@ -52,7 +59,7 @@ internal sealed class WordRulesAnalyzer : IDocumentAnalyzer
     public Type? ResultType => null;
 
     /// <summary>The built-in analyzers except stance (its suggestions on real prose would mix with the findings these tests count), plus the test rules.</summary>
-    public static AnalysisEngine Engine() => new([.. BuiltInAnalyzers.All.Where(a => a is not StanceAnalyzer), new WordRulesAnalyzer()]);
+    public static AnalysisEngine Engine() => new([.. BuiltInAnalyzers.Create(TestModels.Set).Where(a => a is not StanceAnalyzer), new WordRulesAnalyzer()], TestModels.Set);
 
     public void Analyze(AnalysisContext context)
     {

@@ -59,14 +59,26 @@ public sealed class PackedTool : IDisposable
         }
     }
 
-    public ToolRun RunWithInput(string workingDirectory, string? stdin, params string[] args)
+    public ToolRun RunWithInput(string workingDirectory, string? stdin, params string[] args) => RunWith(workingDirectory, stdin, null, args);
+
+    /// <summary>Runs the tool with extra environment variables (e.g. TEXTLENS_MODELS).</summary>
+    public ToolRun RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) => RunWith(workingDirectory, null, environment, args);
+
+    private ToolRun RunWith(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(RunTimeout);
         BufferedCommandResult result = Cli.Wrap(Executable)
             .WithArguments(args)
             .WithWorkingDirectory(workingDirectory)
-            .WithEnvironmentVariables(env => env.Set("NO_COLOR", "1").Set("TEXTLENS_MODELS", null))
+            .WithEnvironmentVariables(env =>
+            {
+                env.Set("NO_COLOR", "1").Set("TEXTLENS_MODELS", null);
+                foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+                {
+                    env.Set(name, value);
+                }
+            })
             .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromString(stdin, Encoding.UTF8))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.UTF8, timeout.Token)

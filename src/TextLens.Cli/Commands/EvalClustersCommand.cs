@@ -75,9 +75,8 @@ public static class EvalClustersCommand
             throw new UsageException(ex.Message);
         }
 
-        BackgroundFrequencies.Preload();
         var clock = Stopwatch.StartNew();
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, segments: segments);
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, ModelSet.OpenDefault(), segments: segments);
         clock.Stop();
 
         if (predictionsPath is not null)

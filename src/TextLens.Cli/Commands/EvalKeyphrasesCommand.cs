@@ -39,8 +39,6 @@ public static class EvalKeyphrasesCommand
                 throw new UsageException("--top must be at least 1.");
             }
 
-            BackgroundFrequencies.Preload();
-            PartOfSpeechTagger.Preload();
             List<KeyphraseDocument> documents;
             using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
             {
@@ -55,7 +53,7 @@ public static class EvalKeyphrasesCommand
             }
 
             var watch = Stopwatch.StartNew();
-            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n);
+            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n, ModelSet.OpenDefault());
             watch.Stop();
             KeyphraseScores scores = KeyphraseEvaluation.Score(documents, predicted);
 

@@ -27,6 +27,19 @@ public sealed class LayerTests
         ["TextLens.Cli"],
     ];
 
+    /// <summary>
+    /// Known references upward, each to be removed by the change that fixes it; the test also fails when a listed
+    /// one no longer occurs, so the list only shrinks. ModelSet (issue 11) gathers every layer's models in one
+    /// object; parsing should see only its tagger through an interface of its own (issue 12).
+    /// </summary>
+    private static readonly string[] Known =
+    [
+        "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (LinearStanceModel)",
+        "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (StanceTagger)",
+        "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (ValenceLexicon)",
+        "TextLens.Core.Parsing (ParsedDocument) uses TextLens.Core.Features (ModelSet)",
+    ];
+
     private static readonly Assembly[] Assemblies = [typeof(SourceText).Assembly, typeof(ClusterMetrics).Assembly, typeof(Program).Assembly];
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
@@ -64,7 +77,10 @@ public sealed class LayerTests
             }
         }
 
+        string[] fixedSince = [.. Known.Where(k => !violations.Contains(k))];
+        violations.ExceptWith(Known);
         Assert.True(violations.Count == 0, "layer violations:\n" + string.Join("\n", violations));
+        Assert.True(fixedSince.Length == 0, "fixed, remove from LayerTests.Known:\n" + string.Join("\n", fixedSince));
     }
 
     [Fact]

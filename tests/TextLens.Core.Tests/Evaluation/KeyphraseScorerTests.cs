@@ -144,7 +144,7 @@ public class KeyphraseScorerTests
             docs = [.. KeyphraseEvaluation.ReadDocuments(reader).Take(20)];
         }
 
-        List<KeyphrasePrediction> predictions = KeyphraseEvaluation.Predict(docs, 15);
+        List<KeyphrasePrediction> predictions = KeyphraseEvaluation.Predict(docs, 15, TestModels.Set);
         predictions.RemoveAt(3); // a document without a prediction must count as zero in both
         KeyphraseScores ours = KeyphraseEvaluation.Score(docs, predictions);
 

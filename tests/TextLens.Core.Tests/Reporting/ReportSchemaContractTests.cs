@@ -112,7 +112,7 @@ public class ReportSchemaContractTests
 
     private static string BuildReport()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default;
         DocumentAnalysis[] analyses =
         [

@@ -14,7 +14,7 @@ public class SarifMessageTests
     [Fact]
     public void Rule_message_strings_and_result_messages_end_with_a_period()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default;
         CorpusReport report = ReportBuilder.Build(
         [
