@@ -24,6 +24,7 @@ public static class EvalCommand
         yield return EvalKeyphrasesCommand.Create();
         yield return EvalClustersCommand.Create();
         yield return EvalStanceCommand.Create();
+        yield return EvalSummariesCommand.Create();
         yield return EvalFindingsCommand.Create();
     }
 }
