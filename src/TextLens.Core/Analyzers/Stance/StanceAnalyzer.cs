@@ -16,7 +16,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     public const int KeyTermCount = 10;
 
     /// <summary>TL3005 needs at least this many evaluative mentions of the key term: three polar sentences about a benefits programme are not a slant.</summary>
-    public const int MinEvaluative = 5;
+    public const int MinEvaluative = 4;
 
     /// <summary>How many sentences each "most …" list holds.</summary>
     public const int MostCount = 3;

@@ -49,7 +49,7 @@ public static class StanceRules
         "Sentences mentioning '{0}' are {1} in {2} of {3} evaluative mentions",
         Category,
         Severity.Suggestion,
-        "Flags a key term whose evaluative mentions all point one way: at least five sentences mention it, at least five and at least 60% of them carry an evaluative polarity (polar and subjective: reported bad news and the tone of a description are not one-sidedness), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
+        "Flags a key term whose evaluative mentions all point one way: at least five sentences mention it, at least four and at least 60% of them carry an evaluative polarity (polar and subjective: reported bad news and the tone of a description are not one-sidedness), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
         null);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [PrescriptiveStatement, UnattributedFigure, HedgedClaim, LoadedLanguage, OneSidedDocument];
