@@ -10,12 +10,15 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
     public string Extension => ".txt";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools) => new Writer(output, settings);
+
+    /// <summary>Each document's block as it comes; the totals line at the end.</summary>
+    private sealed class Writer(TextWriter output, FormatSettings settings) : DirectReportWriter(output)
     {
-        var c = new Palette(settings.Color);
-        var o = new StringBuilder();
-        foreach (DocumentReport d in report.Documents)
+        public override void WriteDocument(DocumentReport d)
         {
+            var c = new Palette(settings.Color);
+            var o = new StringBuilder();
             o.Append(c.Bold(d.Path));
             if (d.Stats is { } st)
             {
@@ -65,12 +68,15 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            Output.Write(o.ToString());
         }
 
-        CorpusSummary s = report.Summary;
-        o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
-        o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
-        writer.Write(o.ToString());
+        public override void Complete(ReportCompletion completion)
+        {
+            CorpusSummary s = completion.Summary;
+            Output.Write(string.Create(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; "));
+            Output.Write(string.Create(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n"));
+        }
     }
 
     /// <summary>At most <paramref name="max"/> characters, cut at a word boundary with an ellipsis.</summary>
