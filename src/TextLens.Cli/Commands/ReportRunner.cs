@@ -1,6 +1,7 @@
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
@@ -25,7 +26,14 @@ public static class ReportRunner
     /// </summary>
     public static readonly int ReorderWindow = Math.Max(4, 4 * Environment.ProcessorCount);
 
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="request">What to do.</param>
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Notes and warnings.</param>
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
@@ -65,16 +73,27 @@ public static class ReportRunner
         }
 
         var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
-        DiscoveredInputs found = request.ChangedSince is { } gitRef
-            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+        GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
+        DiscoveredInputs found = changes is not null
+            ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
             : discovery.Discover(request.Inputs);
-        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        found = OwnFiles.Exclude(found, OwnFiles.Of(request));
+        if (changes is not null && found.Files.Count == 0 && !request.Quiet)
         {
-            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+            stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
+        var options = AnalysisOptions.Default with
+        {
+            TopKeywords = request.Top,
+            MaxFileBytes = request.MaxFileBytes,
+            Themes = request.Themes,
+            ThemeSegments = request.ThemeSegments,
+            SummarySentences = request.SummarySentences,
+        };
+        bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
+        Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         List<DocumentLoad> work = [.. sources.Problems(found).Select(p => new DocumentLoad(p.Path, () => new LoadResult(p.Path, null, p))), .. sources.Loads(found)];
@@ -85,7 +104,15 @@ public static class ReportRunner
         var summary = new CorpusSummaryBuilder();
         var recorded = new List<BaselineEntry>();
         int exitCode = ExitCodes.Success;
-        using var outputs = new ReportOutputs(formatters, request, engine.Rules, stdout);
+        var formatSettings = FormatSettings.Default with
+        {
+            TopKeywords = request.Top,
+            BaseDirectory = request.WorkingDirectory,
+            Rules = engine.Rules,
+            Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+            SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+        };
+        using var outputs = new ReportOutputs(formatters, request, formatSettings, stdout);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {
@@ -93,7 +120,19 @@ public static class ReportRunner
                 ordered,
                 load =>
                 {
-                    DocumentAnalysis analysis = engine.Analyze(load.Load(), options, severities);
+                    LoadResult loaded = load.Load();
+                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    {
+                        progress.Advance();
+                        return null;
+                    }
+
+                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                    if (changedLinesOnly)
+                    {
+                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path)));
+                    }
+
                     IReadOnlyList<BaselineEntry> entries = [];
                     if (request.WriteBaselinePath is not null)
                     {
@@ -112,6 +151,11 @@ public static class ReportRunner
                 },
                 done =>
                 {
+                    if (done is null)
+                    {
+                        return;
+                    }
+
                     summary.Add(done.Report);
                     exitCode = Math.Max(exitCode, done.ExitCode);
                     recorded.AddRange(done.Entries);

@@ -1,5 +1,4 @@
 using TextLens.Cli.Commands;
-using TextLens.Core.Analysis;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -15,7 +14,11 @@ internal sealed class ReportOutputs : IDisposable
     private readonly List<Target> _targets = [];
     private readonly TextWriter _stdout;
 
-    public ReportOutputs(IReadOnlyList<IReportFormatter> formatters, ReportRequest request, IReadOnlyList<RuleDescriptor> rules, TextWriter stdout)
+    /// <param name="formatters">The formats, in --format order.</param>
+    /// <param name="request">The --output files, colour and the working directory.</param>
+    /// <param name="settings">The settings every format shares (colour is decided here per format).</param>
+    /// <param name="stdout">Standard output.</param>
+    public ReportOutputs(IReadOnlyList<IReportFormatter> formatters, ReportRequest request, FormatSettings settings, TextWriter stdout)
     {
         _stdout = stdout;
         bool stdoutTaken = false;
@@ -24,18 +27,12 @@ internal sealed class ReportOutputs : IDisposable
             for (int i = 0; i < formatters.Count; i++)
             {
                 string? path = i < request.Outputs.Count && request.Outputs[i] != "-" ? request.Outputs[i] : null;
-                var settings = FormatSettings.Default with
-                {
-                    Color = path is null && request.Color && formatters[i].Name == "console",
-                    TopKeywords = request.Top,
-                    BaseDirectory = request.WorkingDirectory,
-                    Rules = rules,
-                };
+                FormatSettings own = settings with { Color = path is null && request.Color && formatters[i].Name == "console" };
                 AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(Path.GetFullPath(path, request.WorkingDirectory));
                 SpillingSpool? deferred = path is null && stdoutTaken ? new SpillingSpool() : null;
                 stdoutTaken |= path is null;
                 TextWriter destination = file?.Text ?? deferred?.Writer ?? stdout;
-                _targets.Add(new Target(formatters[i].Name, path, file, deferred, formatters[i].Open(destination, settings, SpillingSpool.Factory)));
+                _targets.Add(new Target(formatters[i].Name, path, file, deferred, formatters[i].Open(destination, own, SpillingSpool.Factory)));
             }
         }
         catch

@@ -15,8 +15,11 @@ public sealed class ConsoleReportFormatter : IReportFormatter
     /// <summary>Each document's block as it comes; the totals line at the end.</summary>
     private sealed class Writer(TextWriter output, FormatSettings settings) : DirectReportWriter(output)
     {
+        private int _count;
+
         public override void WriteDocument(DocumentReport d)
         {
+            _count++;
             var c = new Palette(settings.Color);
             var o = new StringBuilder();
             o.Append(c.Bold(d.Path));
@@ -26,6 +29,15 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            if (d.Summary is { Sentences.Count: > 0 } summary)
+            {
+                o.Append("  summary:\n");
+                foreach (SummarySentenceReport x in summary.Sentences)
+                {
+                    o.Append(CultureInfo.InvariantCulture, $"    {c.Dim($"[{x.Line}]")} {x.Text}\n");
+                }
+            }
+
             if (d.Keywords.Count > 0)
             {
                 o.Append("  keywords: ");
@@ -73,9 +85,23 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
         public override void Complete(ReportCompletion completion)
         {
+            var o = new StringBuilder();
             CorpusSummary s = completion.Summary;
-            Output.Write(string.Create(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; "));
-            Output.Write(string.Create(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n"));
+            if (settings.Changes is { } changes)
+            {
+                if (_count == 0)
+                {
+                    Output.Write($"No documents changed since {changes.Ref}.\n");
+                    return;
+                }
+
+                o.Append(CultureInfo.InvariantCulture, $"Changed since {changes.Ref}: ")
+                 .Append(changes.ChangedLinesOnly ? "findings on added or modified lines only.\n" : "findings anywhere in the changed files.\n");
+            }
+
+            o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
+            o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
+            Output.Write(o.ToString());
         }
     }
 
