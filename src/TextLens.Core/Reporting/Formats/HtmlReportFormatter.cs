@@ -47,21 +47,87 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
     public string Extension => ".html";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(settings);
-        var h = new StringBuilder();
-        CorpusSummary summary = report.Summary;
-        IReadOnlyList<DocumentReport> documents = report.Documents;
-        bool detailed = documents.Count <= DetailedDocumentLimit;
-        string title = documents.Count == 1 ? $"TextLens · {documents[0].Path}" : $"TextLens · {documents.Count} documents";
+        ArgumentNullException.ThrowIfNull(spools);
+        return new Writer(output, settings, spools(), spools(), spools());
+    }
 
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        h.Append("<meta name=\"generator\" content=\"").Append(E($"{report.Tool.Name} {report.Tool.Version}")).Append("\">\n");
-        h.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+    /// <summary>
+    /// Whether the document at <paramref name="index"/> gets a full section: all of them when the run
+    /// reports at most <see cref="DetailedDocumentLimit"/> documents; none when it reports more; when the
+    /// number is not known in advance, the first <see cref="DetailedDocumentLimit"/>.
+    /// </summary>
+    private static bool Detailed(FormatSettings settings, int index) =>
+        settings.ExpectedDocuments is { } n ? n <= DetailedDocumentLimit : index < DetailedDocumentLimit;
+
+    /// <summary>The header, contents and overview need the whole corpus: contents entries, overview rows and sections wait in spools.</summary>
+    private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool contents, IReportSpool overview, IReportSpool sections) : IReportWriter
+    {
+        private int _count;
+        private int _compact;
+        private string? _firstPath;
+
+        public void WriteDocument(DocumentReport d)
+        {
+            ArgumentNullException.ThrowIfNull(d);
+            int i = _count++;
+            _firstPath ??= d.Path;
+            contents.Writer.Write(ContentsEntry(d, i));
+            overview.Writer.Write(OverviewRow(d, i));
+            bool detailed = Detailed(settings, i);
+            _compact += detailed ? 0 : 1;
+            var h = new StringBuilder();
+            AppendDocument(h, d, i, settings, detailed);
+            sections.Writer.Write(h.ToString());
+        }
+
+        public void Complete(ReportCompletion completion)
+        {
+            ArgumentNullException.ThrowIfNull(completion);
+            var h = new StringBuilder();
+            CorpusSummary summary = completion.Summary;
+            ToolInfo tool = completion.Tool;
+            string title = _count == 1 ? $"TextLens · {_firstPath}" : $"TextLens · {_count} documents";
+            h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+            h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+            h.Append("<meta name=\"generator\" content=\"").Append(E($"{tool.Name} {tool.Version}")).Append("\">\n");
+            h.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+            AppendHeader(h, summary, settings, _count);
+            h.Append("<div class=\"layout\">\n<nav class=\"toc\" aria-label=\"Documents\"><h2>Documents</h2>\n<ol>\n");
+            output.Write(h.ToString());
+            h.Clear();
+            contents.CopyTo(output);
+            h.Append("</ol></nav>\n<main>\n");
+            if (_count > 1)
+            {
+                AppendOverviewStart(h, summary);
+                output.Write(h.ToString());
+                h.Clear();
+                overview.CopyTo(output);
+                h.Append("</tbody></table></div>\n</section>\n");
+            }
+
+            output.Write(h.ToString());
+            sections.CopyTo(output);
+            output.Write(string.Concat(
+                "</main>\n</div>\n<footer>Made by ", E(tool.Name), " ", E(tool.Version), ". Line numbers count from 1.",
+                _compact == 0 ? string.Empty : Inv($" {_compact} of the {_count} documents have compact sections (summary, keywords and findings only): a page for more than {DetailedDocumentLimit} documents leaves out their charts and text."),
+                "</footer>\n</body>\n</html>\n"));
+        }
+
+        public void Dispose()
+        {
+            contents.Dispose();
+            overview.Dispose();
+            sections.Dispose();
+        }
+    }
+
+    private static void AppendHeader(StringBuilder h, CorpusSummary summary, FormatSettings settings, int documents)
+    {
         h.Append("<header class=\"top\"><h1>TextLens report</h1><p class=\"meta\">");
         h.Append(Inv($"{summary.Documents:N0} document{Plural(summary.Documents)} · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
         if (summary.Failed > 0)
@@ -78,49 +144,32 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("</p>");
         if (settings.Changes is { } changes)
         {
-            h.Append("<p class=\"meta\">").Append(documents.Count == 0
+            h.Append("<p class=\"meta\">").Append(documents == 0
                 ? $"No documents changed since <code>{E(changes.Ref)}</code>."
                 : $"Documents changed since <code>{E(changes.Ref)}</code>; " + (changes.ChangedLinesOnly ? "findings on added or modified lines only." : "findings anywhere in the changed files.")).Append("</p>");
         }
 
-        h.Append("</header>\n<div class=\"layout\">\n");
-        AppendContents(h, documents);
-        h.Append("<main>\n");
-        if (documents.Count > 1)
-        {
-            AppendOverview(h, summary, documents);
-        }
-
-        for (int i = 0; i < documents.Count; i++)
-        {
-            AppendDocument(h, documents[i], i, settings, detailed);
-        }
-
-        h.Append("</main>\n</div>\n<footer>Made by ").Append(E(report.Tool.Name)).Append(' ').Append(E(report.Tool.Version))
-         .Append(". Line numbers count from 1.").Append(detailed ? string.Empty : Inv($" With more than {DetailedDocumentLimit} documents each section shows the summary, keywords and findings only."))
-         .Append("</footer>\n</body>\n</html>\n");
-        writer.Write(h.ToString());
+        h.Append("</header>\n");
     }
 
-    private static void AppendContents(StringBuilder h, IReadOnlyList<DocumentReport> documents)
+    private static string ContentsEntry(DocumentReport d, int i)
     {
-        h.Append("<nav class=\"toc\" aria-label=\"Documents\"><h2>Documents</h2>\n<ol>\n");
-        for (int i = 0; i < documents.Count; i++)
-        {
-            DocumentReport d = documents[i];
-            int findings = d.Diagnostics.Count(x => x.Suppression is null);
-            string note = d.Stats is null ? "not read" : findings == 0 ? string.Empty : Inv($"{findings}");
-            h.Append(Inv($"<li><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a>{(note.Length > 0 ? $" <span class=\"count\" title=\"findings\">{note}</span>" : string.Empty)}</li>\n"));
-        }
-
-        h.Append("</ol></nav>\n");
+        int findings = d.Diagnostics.Count(x => x.Suppression is null);
+        string note = d.Stats is null ? "not read" : findings == 0 ? string.Empty : Inv($"{findings}");
+        return Inv($"<li><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a>{(note.Length > 0 ? $" <span class=\"count\" title=\"findings\">{note}</span>" : string.Empty)}</li>\n");
     }
 
-    private static void AppendOverview(StringBuilder h, CorpusSummary summary, IReadOnlyList<DocumentReport> documents)
+    private static string OverviewRow(DocumentReport d, int i)
+    {
+        string first = d.Summary?.Sentences.FirstOrDefault()?.Text ?? string.Empty;
+        int findings = d.Diagnostics.Count(x => x.Suppression is null);
+        return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td><td>{E(Clip(first, 160))}</td><td class=\"num\">{findings}</td></tr>\n");
+    }
+
+    /// <summary>The overview up to its table rows: the keywords several documents share (none when they share none) and the table's head.</summary>
+    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary)
     {
         h.Append("<section class=\"card\" id=\"overview\"><h2>Overview</h2>\n");
-
-        // Shared keywords only say something when documents share them.
         CorpusKeyword[] shared = [.. summary.TopKeywords.Where(k => k.Documents >= 2)];
         if (shared.Length > 0)
         {
@@ -130,15 +179,6 @@ public sealed class HtmlReportFormatter : IReportFormatter
         }
 
         h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th><th>Summary</th><th class=\"num\">Findings</th></tr></thead><tbody>\n");
-        for (int i = 0; i < documents.Count; i++)
-        {
-            DocumentReport d = documents[i];
-            string first = d.Summary?.Sentences.FirstOrDefault()?.Text ?? string.Empty;
-            int findings = d.Diagnostics.Count(x => x.Suppression is null);
-            h.Append(Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td><td>{E(Clip(first, 160))}</td><td class=\"num\">{findings}</td></tr>\n"));
-        }
-
-        h.Append("</tbody></table></div>\n</section>\n");
     }
 
     private static void AppendDocument(StringBuilder h, DocumentReport doc, int index, FormatSettings settings, bool detailed)
