@@ -1,3 +1,6 @@
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
 namespace TextLens.Core.Analyzers.Themes;
 
 /// <summary>
@@ -5,12 +8,16 @@ namespace TextLens.Core.Analyzers.Themes;
 /// the smaller its count in the rest of the document (ln(1 + A / f), A the mean words per theme and
 /// f the term's count in the document, as in c-TF-IDF) and the rarer it is in background text
 /// (background IDF). Terms written at least twice in the theme rank before terms written once.
-/// Themes are renumbered in order of first appearance.
+/// Themes are renumbered in order of first appearance. With the parsed document, labels and
+/// representatives come from content only: no label term has a word found only inside references
+/// (P.L., U.S.C., a report number), and the representative is a content sentence (not a heading,
+/// caption, byline, fragment or cross-reference) whenever the theme has one.
 /// </summary>
 public static class ThemeLabeler
 {
-    public static ThemeResult Label(SentenceVectors vectors, ThemePartition partition, string requested, ThemeSettings settings)
+    public static ThemeResult Label(SentenceVectors vectors, ThemePartition partition, string requested, ThemeSettings settings, ParsedDocument? document = null)
     {
+        HashSet<string> citationWords = document is null ? [] : CitationWords(document);
         int n = vectors.SentenceCount;
         int[] assignment = partition.Assignments;
 
@@ -84,6 +91,11 @@ public static class ThemeLabeler
                     continue;
                 }
 
+                if (citationWords.Count > 0 && vectors.Terms[t].Split(' ').Any(citationWords.Contains))
+                {
+                    continue;
+                }
+
                 double weight = tf / Math.Max(1, classTotal[c]) * Math.Log(1 + (meanWords / documentTf[t])) * vectors.Idf[t];
                 scored.Add((t, weight));
             }
@@ -101,7 +113,8 @@ public static class ThemeLabeler
             string label = terms.Length > 0
                 ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))
                 : $"theme {c + 1}";
-            int representative = Representative(members[c], partition.Points);
+            List<int> content = document is null ? members[c] : [.. members[c].Where(i => IsContentSentence(document, i))];
+            int representative = Representative(content.Count > 0 ? content : members[c], partition.Points);
             themes[c] = new Theme(c, label, terms, members[c], representative, Math.Round((double)members[c].Count / n, 4));
         }
 
@@ -137,6 +150,63 @@ public static class ThemeLabeler
         }
 
         return chosen;
+    }
+
+    /// <summary>Lower-case words that occur only inside references (p.l., u.s.c., h.r., report numbers, a cross-reference's author).</summary>
+    private static HashSet<string> CitationWords(ParsedDocument document)
+    {
+        var inside = new HashSet<string>(StringComparer.Ordinal);
+        var outside = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Token t in document.Tokens)
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                (document.InReference(t) ? inside : outside).Add(t.Lower.TrimEnd('.'));
+            }
+        }
+
+        inside.ExceptWith(outside);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string w in inside)
+        {
+            words.Add(w);
+            words.Add(w + ".");
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// A sentence that can stand for a theme: prose (not a heading or byline), at least six words, ending
+    /// as a sentence ends (a table caption or a fragment does not), and no cross-reference, report number
+    /// or URL in it.
+    /// </summary>
+    private static bool IsContentSentence(ParsedDocument document, int index)
+    {
+        Sentence sentence = document.Sentences[index];
+        if (sentence.Kind == BlockKind.Heading || sentence.IsByline)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
+        int words = 0;
+        foreach (Token t in tokens)
+        {
+            words += t.Kind == TokenKind.Word ? 1 : 0;
+            if (document.ReferenceAt(t.Span.Start) is { Kind: ReferenceKind.Report or ReferenceKind.Url })
+            {
+                return false;
+            }
+        }
+
+        int last = tokens.Length - 1;
+        while (last > 0 && tokens[last].Text is "\"" or "\u201d" or "'" or "\u2019" or ")" or "]")
+        {
+            last--;
+        }
+
+        return words >= 6 && tokens[last].Text is "." or "?" or "!" or "...";
     }
 
     /// <summary>The member closest (by cosine) to the members' mean direction; the first member when none is embedded.</summary>
