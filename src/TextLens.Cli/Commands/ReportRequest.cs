@@ -40,6 +40,9 @@ public sealed record ReportRequest(
     /// <summary>--theme-segments: themes as contiguous sections.</summary>
     public bool ThemeSegments { get; init; }
 
+    /// <summary>--follow-symlinks: follow symbolic links while scanning folders (each real folder once).</summary>
+    public bool FollowSymlinks { get; init; }
+
     /// <summary>The engine to run; the built-in analyzers by default.</summary>
     public AnalysisEngine? Engine { get; init; }
 }

@@ -6,6 +6,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
@@ -50,18 +51,30 @@ public static class ReportRunner
             WarnAboutPairing(formatters, request.Outputs, stderr);
         }
 
+        OutputTargets.Validate(request);
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         BackgroundFrequencies.Preload();
         TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
         StanceTagger.Preload();
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
-        foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
+        foreach (string id in request.SeverityOverrides.Keys)
         {
-            _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
+            if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            {
+                string category = id["category-".Length..];
+                if (!engine.Rules.Any(r => string.Equals(r.Category, category, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new UsageException($"unknown category '{category}' in --severity; categories are {string.Join(", ", engine.Rules.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.");
+                }
+            }
+            else
+            {
+                _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
+            }
         }
 
-        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
+        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(), request.FollowSymlinks);
         DiscoveredInputs found = request.ChangedSince is { } gitRef
             ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
             : discovery.Discover(request.Inputs);
@@ -70,6 +83,7 @@ public static class ReportRunner
             stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
         }
 
+        OutputTargets.RefuseInputsAsOutputs(request, found.Files);
         var severities = new SeverityConfiguration(request.SeverityOverrides);
         var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
 
@@ -79,27 +93,28 @@ public static class ReportRunner
             analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
         }
 
-        byte[]? stdinBytes = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput() : null;
+        LoadResult? stdinLoad = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput(options.MaxFileBytes, request.StdinFormat) : null;
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, found.Files.Count, Environment.GetEnvironmentVariable);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, found.Files.Count))
         {
             Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
             {
-                LoadResult load = file.IsStandardInput
-                    ? DocumentLoader.FromBytes("-", stdinBytes, options.MaxFileBytes, request.StdinFormat)
-                    : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-                analyses.Add(engine.Analyze(load, options, severities));
+                analyses.Add(AnalyzeContained(engine, file, stdinLoad, options, severities));
                 progress.Advance();
             });
         }
 
         IReadOnlyList<DocumentAnalysis> results = [.. analyses];
+        bool outputFailed = false;
         if (request.WriteBaselinePath is { } writeBaselinePath)
         {
             Baseline written = Baseline.From(results);
             string target = Path.GetFullPath(writeBaselinePath, request.WorkingDirectory);
-            AtomicFile.WriteAllText(target, written.ToJson());
-            if (!request.Quiet)
+            if (!TryWrite(target, written.ToJson(), $"baseline {writeBaselinePath}", stderr))
+            {
+                outputFailed = true;
+            }
+            else if (!request.Quiet)
             {
                 stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
             }
@@ -130,20 +145,75 @@ public static class ReportRunner
             formatters[i].Write(report, buffer, settings);
             if (target is null || target == "-")
             {
-                stdout.Write(buffer.ToString());
+                outputFailed |= !TryWriteStandardOutput(stdout, buffer.ToString(), stderr);
             }
-            else
+            else if (TryWrite(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString(), $"{formatters[i].Name} report {target}", stderr))
             {
-                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
                 if (!request.Quiet)
                 {
                     stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
                 }
             }
+            else
+            {
+                outputFailed = true;
+            }
         }
 
-        stdout.Flush();
-        return exitCode;
+        outputFailed |= !TryWriteStandardOutput(stdout, null, stderr);
+        return outputFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
+    }
+
+    /// <summary>
+    /// Loads and analyses one input. Whatever goes wrong on the way (the loader and analyzers contain their own
+    /// failures; this is the last line) becomes a TL0007 diagnostic for this document, never the end of the run.
+    /// </summary>
+    private static DocumentAnalysis AnalyzeContained(AnalysisEngine engine, InputFile file, LoadResult? stdinLoad, AnalysisOptions options, SeverityConfiguration severities)
+    {
+        try
+        {
+            LoadResult load = file.IsStandardInput ? stdinLoad! : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
+            return engine.Analyze(load, options, severities);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, file.DisplayPath, "document", file.DisplayPath, $"{ex.GetType().Name}: {ex.Message}");
+            return new DocumentAnalysis(file.DisplayPath, null, new Dictionary<Type, object>(), [failure]);
+        }
+    }
+
+    /// <summary>Writes a file; on failure says which file and why on standard error and returns false.</summary>
+    private static bool TryWrite(string fullPath, string content, string what, TextWriter stderr)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(fullPath, content);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            stderr.WriteLine($"textlens: cannot write {what}: {ex.Message}");
+            return false;
+        }
+    }
+
+    private static bool TryWriteStandardOutput(TextWriter stdout, string? content, TextWriter stderr)
+    {
+        try
+        {
+            if (content is not null)
+            {
+                stdout.Write(content);
+            }
+
+            stdout.Flush();
+            return true;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"textlens: cannot write to standard output: {ex.Message}");
+            return false;
+        }
     }
 
     /// <summary>
@@ -165,14 +235,29 @@ public static class ReportRunner
         static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
 
+    /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
+    private const long MaxBaselineBytes = 256L * 1024 * 1024;
+
     private static Baseline ReadBaseline(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"cannot read baseline '{path}': it is a directory.");
+            }
+
+            BoundedBytes read = BoundedReader.ReadFile(path, MaxBaselineBytes);
+            if (read.TooLarge)
+            {
+                throw new UsageException($"baseline '{path}' is larger than {MaxBaselineBytes:N0} bytes; is it the right file?");
+            }
+
+            DecodeResult decoded = SourceDecoder.Decode(read.Bytes);
+            text = decoded.Text ?? throw new UsageException($"baseline '{path}' is not UTF-8 text (at byte {decoded.ByteOffset}). Write it with --write-baseline.");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             throw new UsageException($"cannot read baseline '{path}': {ex.Message}");
         }
@@ -187,11 +272,15 @@ public static class ReportRunner
         }
     }
 
-    private static byte[] ReadStandardInput()
+    /// <summary>Standard input within the size limit; closed input is a TL0001 diagnostic, never a wait.</summary>
+    private static LoadResult ReadStandardInput(long maxBytes, DocumentFormat format)
     {
+        if (StandardInput.IsClosed())
+        {
+            return new LoadResult("-", null, Diagnostic.ForFile(InputRules.Unreadable, "-", "-", "standard input is closed"));
+        }
+
         using Stream stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        return DocumentLoader.FromStream("-", stdin, maxBytes, format);
     }
 }

@@ -1,4 +1,5 @@
 using TextLens.Core.Globbing;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Inputs;
 
@@ -156,9 +157,9 @@ public sealed class IgnoreFiles
         string? parent = Path.GetDirectoryName(directory);
         var chain = new List<IgnoreFile>(isRoot || parent is null ? [] : Chain(parent));
         string path = Path.Combine(directory, FileName);
-        if (File.Exists(path))
+        if (ConfigurationFiles.TryRead(path) is { } content)
         {
-            chain.Add(IgnoreFile.Parse(directory, File.ReadAllText(path)));
+            chain.Add(IgnoreFile.Parse(directory, content));
         }
 
         _chains[directory] = chain;

@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Globbing;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Inputs;
 

@@ -1,11 +1,23 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Output;
 
-/// <summary>Writes a file all at once: to a temporary file in the same folder, then renamed over the target.</summary>
+/// <summary>
+/// Writes a file all at once: to a temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), then renamed
+/// over the target, so a reader never sees half a report. Only regular files are replaced that way: a device or
+/// pipe (<c>-o /dev/null</c>, <c>-o /dev/stdout</c>) is written directly and stays what it is, and a symbolic link
+/// is followed, so the file it points to is replaced, not the link. Temporary files are removed when the write
+/// fails, on SIGINT/SIGTERM, and (left by a process that was killed) by the next write to the same target.
+/// </summary>
 public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+    private static readonly Lock SignalLock = new();
+    private static List<PosixSignalRegistration>? s_signals;
 
     public static void WriteAllText(string path, string content) => Write(path, stream =>
     {
@@ -15,12 +27,37 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
 
+    /// <summary>The temporary files of this process that are being written now.</summary>
+    internal static IReadOnlyCollection<string> PendingTemporaryFiles => [.. InFlight.Keys];
+
     private static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
+        FileKind kind = FileKinds.Of(full, followLinks: true);
+        if (kind == FileKind.Regular && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked)
+        {
+            full = linked.FullName;
+        }
+
+        if (kind == FileKind.Other)
+        {
+            using var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(direct);
+            direct.Flush();
+            return;
+        }
+
+        if (kind == FileKind.Directory)
+        {
+            throw new IOException($"'{path}' is a directory");
+        }
+
         string directory = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        EnsureSignalCleanup();
+        InFlight[temp] = 0;
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -33,15 +70,91 @@ public static class AtomicFile
         }
         catch
         {
-            try
+            TryDelete(temp);
+            throw;
+        }
+        finally
+        {
+            InFlight.TryRemove(temp, out _);
+        }
+    }
+
+    /// <summary>Removes temporary files of this pattern for the target left by processes that no longer run.</summary>
+    private static void RemoveStaleTemporaryFiles(string directory, string fileName)
+    {
+        string prefix = $".{fileName}.";
+        try
+        {
+            foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
             {
-                File.Delete(temp);
+                string middle = Path.GetFileName(candidate)[prefix.Length..^".tmp".Length];
+                int dot = middle.IndexOf('.');
+                if (dot > 0 && int.TryParse(middle.AsSpan(0, dot), out int pid) && middle.Length - dot - 1 == 32 && !IsRunning(pid))
+                {
+                    TryDelete(candidate);
+                }
             }
-            catch (IOException)
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Cleaning up is a courtesy; the write itself decides success.
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            return Directory.Exists($"/proc/{pid}");
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void EnsureSignalCleanup()
+    {
+        lock (SignalLock)
+        {
+            if (s_signals is not null || OperatingSystem.IsWindows())
             {
+                return;
             }
 
-            throw;
+            s_signals = [];
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            {
+                s_signals.Add(PosixSignalRegistration.Create(signal, _ =>
+                {
+                    foreach (string temp in InFlight.Keys)
+                    {
+                        TryDelete(temp);
+                    }
+                }));
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
         }
     }
 }

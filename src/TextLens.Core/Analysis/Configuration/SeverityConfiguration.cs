@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analysis.Configuration;
 
@@ -72,20 +73,6 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         return props;
     });
 
-    private static EditorConfigFile? Read(string directory)
-    {
-        string file = Path.Combine(directory, ".editorconfig");
-        try
-        {
-            return File.Exists(file) ? EditorConfigFile.Parse(File.ReadAllText(file), directory) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static EditorConfigFile? Read(string directory) =>
+        ConfigurationFiles.TryRead(Path.Combine(directory, ".editorconfig")) is { } text ? EditorConfigFile.Parse(text, directory) : null;
 }

@@ -19,7 +19,7 @@ public static class InputRules
 
     public static readonly RuleDescriptor InvalidEncoding = new(
         "TL0003", "Invalid text encoding", "'{0}' is not valid {1}: the first bad byte is at byte offset {2}", Category, Severity.Error,
-        "Files must be UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Re-save the file as UTF-8; the offset points at the first byte that is not valid.",
+        "Files must be UTF-8 (with or without a byte-order mark), or UTF-16 or UTF-32 with a byte-order mark. Re-save the file as UTF-8; the offset points at the first byte that is not valid.",
         "A Latin-1 file with 'café' encoded as 0x63 0x61 0x66 0xE9.");
 
     public static readonly RuleDescriptor TooLarge = new(

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TextLens.Cli.Inputs;
+namespace TextLens.Core.Text;
 
 /// <summary>What a path names, as <c>lstat</c>/<c>stat</c> see it.</summary>
 public enum FileKind
