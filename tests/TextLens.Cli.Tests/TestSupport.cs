@@ -9,27 +9,14 @@ using TextLens.Core.Text;
 
 namespace TextLens.Cli.Tests;
 
-/// <summary>Locates the repository (the folder with TextLens.sln) and the test data in it.</summary>
+/// <summary>Paths inside the repository (see <see cref="RepositoryPaths"/>).</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryPaths.Root;
 
-    public static string SeedArticle => Path.Combine(RepoRoot, "seeds", "chongryon-japan-north-korea-relations.txt");
+    public static string SeedArticle => RepositoryPaths.SeedArticle;
 
-    public static string SarifSchemaPath => Path.Combine(RepoRoot, "tests", "TestData", "sarif-2.1.0.json");
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TextLens.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TextLens.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string SarifSchemaPath => RepositoryPaths.Combine("tests", "TestData", "sarif-2.1.0.json");
 }
 
 /// <summary>The official SARIF 2.1.0 schema, loaded once; every SARIF log the tests produce is validated with it.</summary>

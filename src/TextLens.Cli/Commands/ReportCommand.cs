@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Reporting.Formats;
 using TextLens.Core.Text;
@@ -57,8 +58,13 @@ public static class ReportCommand
         };
         var stdinFormat = new Option<string>("--stdin-format")
         {
-            Description = "How to read standard input: text or markdown.",
+            Description = "How to read standard input ('-'): text or markdown (one document), or jsonl: one JSON object per line, {\"id\": ..., \"text\": ..., \"format\": \"text|markdown\"}, id used as the path (the map step of docs/scale-out.md).",
             DefaultValueFactory = _ => "text",
+        };
+        var shard = new Option<string>("--shard")
+        {
+            Description = "Analyse only shard I of N (I from 0 to N-1): the inputs whose path, relative to the working folder, hashes into it. Every input falls in exactly one shard; combine the shards' json/jsonl results with 'textlens merge'.",
+            HelpName = "I/N",
         };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or notes on standard error." };
@@ -75,7 +81,7 @@ public static class ReportCommand
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
-            inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, noColor, quiet,
+            inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, shard, noColor, quiet,
             changedSince, baseline, writeBaseline, followSymlinks,
         };
 
@@ -83,6 +89,7 @@ public static class ReportCommand
         {
             string[] formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["console"];
             string[] outputs = parse.GetValue(output) ?? [];
+            string stdinFormatName = parse.GetValue(stdinFormat)!;
             var request = new ReportRequest(
                 Inputs: parse.GetValue(inputs) ?? [],
                 Formats: formats,
@@ -93,11 +100,11 @@ public static class ReportCommand
                 Excludes: parse.GetValue(exclude) ?? [],
                 MaxFileBytes: ParseSize(parse.GetValue(maxSize)!),
                 SeverityOverrides: ParseOverrides(parse.GetValue(severity) ?? []),
-                StdinFormat: parse.GetValue(stdinFormat) switch
+                StdinFormat: stdinFormatName switch
                 {
                     "markdown" or "md" => DocumentFormat.Markdown,
-                    "text" or "txt" => DocumentFormat.PlainText,
-                    var other => throw new UsageException($"--stdin-format must be text or markdown, not '{other}'."),
+                    "text" or "txt" or "jsonl" => DocumentFormat.PlainText,
+                    var other => throw new UsageException($"--stdin-format must be text, markdown or jsonl, not '{other}'."),
                 },
                 Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
                 Quiet: parse.GetValue(quiet),
@@ -108,6 +115,8 @@ public static class ReportCommand
                 WriteBaselinePath = parse.GetValue(writeBaseline),
                 ThemeSegments = parse.GetValue(themeSegments),
                 FollowSymlinks = parse.GetValue(followSymlinks),
+                StdinJsonLines = stdinFormatName == "jsonl",
+                Shard = parse.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null,
                 StderrIsTerminal = !Console.IsErrorRedirected,
                 Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
             };

@@ -43,6 +43,15 @@ public sealed record ReportRequest(
     /// <summary>--follow-symlinks: follow symbolic links while scanning folders (each real folder once).</summary>
     public bool FollowSymlinks { get; init; }
 
+    /// <summary>--stdin-format jsonl: standard input holds JSON Lines documents (the map step), not one document.</summary>
+    public bool StdinJsonLines { get; init; }
+
+    /// <summary>Opens standard input (the console's; tests pass their own).</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = TextLens.Cli.Inputs.StandardInput.Open;
+
+    /// <summary>--shard i/N: only the documents whose path hashes into this shard.</summary>
+    public Scale.ShardSpec? Shard { get; init; }
+
     /// <summary>The engine to run; the built-in analyzers by default.</summary>
     public AnalysisEngine? Engine { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
@@ -87,19 +88,20 @@ public static class ReportRunner
         var severities = new SeverityConfiguration(request.SeverityOverrides);
         var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
 
+        var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in found.Problems)
+        foreach (Diagnostic problem in sources.Problems(found))
         {
             analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
         }
 
-        LoadResult? stdinLoad = found.Files.Any(f => f.IsStandardInput) ? ReadStandardInput(options.MaxFileBytes, request.StdinFormat) : null;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, found.Files.Count, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, found.Files.Count))
+        int total = sources.Count(found) ?? 0;
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
         {
-            Parallel.ForEach(found.Files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
             {
-                analyses.Add(AnalyzeContained(engine, file, stdinLoad, options, severities));
+                analyses.Add(AnalyzeContained(engine, load, options, severities));
                 progress.Advance();
             });
         }
@@ -127,7 +129,7 @@ public static class ReportRunner
             results = [.. results.Select(baseline.Apply)];
         }
 
-        CorpusReport report = ReportBuilder.Build(results);
+        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
         int exitCode = ExitCodes.For(results, request.FailOn);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
         for (int i = 0; i < formatters.Length; i++)
@@ -165,20 +167,22 @@ public static class ReportRunner
     }
 
     /// <summary>
-    /// Loads and analyses one input. Whatever goes wrong on the way (the loader and analyzers contain their own
+    /// Loads and analyses one input. Whatever goes wrong on the way (the loaders and analyzers contain their own
     /// failures; this is the last line) becomes a TL0007 diagnostic for this document, never the end of the run.
     /// </summary>
-    private static DocumentAnalysis AnalyzeContained(AnalysisEngine engine, InputFile file, LoadResult? stdinLoad, AnalysisOptions options, SeverityConfiguration severities)
+    private static DocumentAnalysis AnalyzeContained(AnalysisEngine engine, Func<LoadResult> load, AnalysisOptions options, SeverityConfiguration severities)
     {
+        string path = "<input>";
         try
         {
-            LoadResult load = file.IsStandardInput ? stdinLoad! : DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, options.MaxFileBytes);
-            return engine.Analyze(load, options, severities);
+            LoadResult loaded = load();
+            path = loaded.Path;
+            return engine.Analyze(loaded, options, severities);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, file.DisplayPath, "document", file.DisplayPath, $"{ex.GetType().Name}: {ex.Message}");
-            return new DocumentAnalysis(file.DisplayPath, null, new Dictionary<Type, object>(), [failure]);
+            var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
+            return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
         }
     }
 
@@ -270,17 +274,5 @@ public static class ReportRunner
         {
             throw new UsageException($"baseline '{path}' is malformed: {ex.Message}. Write it with --write-baseline.");
         }
-    }
-
-    /// <summary>Standard input within the size limit; closed input is a TL0001 diagnostic, never a wait.</summary>
-    private static LoadResult ReadStandardInput(long maxBytes, DocumentFormat format)
-    {
-        if (StandardInput.IsClosed())
-        {
-            return new LoadResult("-", null, Diagnostic.ForFile(InputRules.Unreadable, "-", "-", "standard input is closed"));
-        }
-
-        using Stream stdin = Console.OpenStandardInput();
-        return DocumentLoader.FromStream("-", stdin, maxBytes, format);
     }
 }

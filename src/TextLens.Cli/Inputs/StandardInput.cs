@@ -1,3 +1,7 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Text;
+
 namespace TextLens.Cli.Inputs;
 
 /// <summary>
@@ -9,6 +13,40 @@ namespace TextLens.Cli.Inputs;
 /// </summary>
 public static class StandardInput
 {
+    /// <summary>Opens the console's standard input; throws <see cref="IOException"/> when it is closed.</summary>
+    public static Stream Open() => IsClosed() ? throw new IOException("standard input is closed") : Console.OpenStandardInput();
+
+    /// <summary>Standard input as one document, read within the size limit; a failure to open it is a TL0001 diagnostic.</summary>
+    public static LoadResult Load(Func<Stream> open, long maxBytes, DocumentFormat format)
+    {
+        Stream? stream = TryOpen(open, out LoadResult? failure);
+        if (stream is null)
+        {
+            return failure!;
+        }
+
+        using (stream)
+        {
+            return DocumentLoader.FromStream(DocumentLoader.StandardInputPath, stream, maxBytes, format);
+        }
+    }
+
+    /// <summary>Opens standard input, or gives the TL0001 diagnostic that says why it cannot be read.</summary>
+    public static Stream? TryOpen(Func<Stream> open, out LoadResult? failure)
+    {
+        try
+        {
+            failure = null;
+            return open();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            string path = DocumentLoader.StandardInputPath;
+            failure = new LoadResult(path, null, Diagnostic.ForFile(InputRules.Unreadable, path, path, ex.Message));
+            return null;
+        }
+    }
+
     /// <summary>Whether standard input is closed (or is one of this process's own pipes).</summary>
     public static bool IsClosed()
     {

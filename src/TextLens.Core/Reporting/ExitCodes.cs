@@ -44,4 +44,22 @@ public static class ExitCodes
 
         return findings ? Findings : Success;
     }
+
+    /// <summary>The same decision from document records (e.g. merged partial results): a failed document means 2.</summary>
+    public static int For(IEnumerable<DocumentReport> documents, Severity failOn)
+    {
+        bool findings = false;
+        foreach (DocumentReport document in documents)
+        {
+            if (document.Status != "analysed")
+            {
+                return UsageOrInputError;
+            }
+
+            findings |= failOn != Severity.None && document.Diagnostics.Any(d =>
+                d.Suppression is null && Severities.TryParse(d.Severity, out Severity s) && s >= failOn);
+        }
+
+        return findings ? Findings : Success;
+    }
 }

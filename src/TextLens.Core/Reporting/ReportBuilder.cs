@@ -15,38 +15,24 @@ public static class ReportBuilder
     public static string ToolVersion { get; } =
         typeof(ReportBuilder).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
-    public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses)
+    /// <param name="analyses">The documents' analyses, in any order.</param>
+    /// <param name="settings">What produced them, recorded with each document (null: not recorded).</param>
+    public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses, ReportSettings? settings = null)
     {
         DocumentAnalysis[] ordered = [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)];
-        DocumentReport[] documents = [.. ordered.Select(BuildDocument)];
-        var bySeverity = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        return FromDocuments([.. ordered.Select(a => BuildDocument(a) with { Settings = settings })]);
+    }
+
+    /// <summary>The report of document records already in report order (ordinal path order), e.g. merged from partial results.</summary>
+    public static CorpusReport FromDocuments(IReadOnlyList<DocumentReport> documents)
+    {
+        var summary = new CorpusSummaryBuilder();
+        foreach (DocumentReport d in documents)
         {
-            ["error"] = 0,
-            ["warning"] = 0,
-            ["suggestion"] = 0,
-        };
-        foreach (Diagnostic d in ordered.SelectMany(a => a.Diagnostics).Where(d => !d.IsSuppressed))
-        {
-            string name = d.Severity.ToName();
-            bySeverity[name] = bySeverity.GetValueOrDefault(name) + 1;
+            summary.Add(d);
         }
 
-        CorpusKeyword[] top = [.. documents
-            .SelectMany(d => d.Keywords.Select(k => (Key: k.Text.ToLowerInvariant(), k.Text, k.Score)))
-            .GroupBy(k => k.Key, StringComparer.Ordinal)
-            .Select(g => new CorpusKeyword(g.First().Text, g.Count(), Math.Round(g.Sum(k => k.Score), 4)))
-            .OrderByDescending(k => k.Documents).ThenByDescending(k => k.Score).ThenBy(k => k.Text, StringComparer.Ordinal)
-            .Take(15)];
-
-        var summary = new CorpusSummary(
-            documents.Length,
-            documents.Count(d => d.Status == "analysed"),
-            documents.Count(d => d.Status != "analysed"),
-            documents.Sum(d => d.Stats?.Words ?? 0),
-            documents.Sum(d => d.Stats?.Sentences ?? 0),
-            bySeverity,
-            top);
-        return new CorpusReport(CorpusReport.CurrentSchemaVersion, new ToolInfo(ToolName, ToolVersion), summary, documents);
+        return new CorpusReport(CorpusReport.CurrentSchemaVersion, new ToolInfo(ToolName, ToolVersion), summary.Build(), documents);
     }
 
     public static DocumentReport BuildDocument(DocumentAnalysis analysis)

@@ -44,6 +44,10 @@ public sealed record DocumentReport(
     /// <summary>The stance profile and stance toward the key terms (StanceReport.cs); absent when the document failed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DocumentStanceReport? Stance { get; init; }
+
+    /// <summary>The tool version and options that produced this record (ReportSettings.cs); <c>textlens merge</c> combines only records with equal settings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportSettings? Settings { get; init; }
 }
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);

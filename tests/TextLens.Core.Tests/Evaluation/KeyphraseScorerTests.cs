@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Evaluation;
@@ -135,12 +134,9 @@ public class KeyphraseScorerTests
     [Fact]
     public void Agrees_with_kp_score_py_on_a_sample()
     {
-        string script = Path.Combine(TestPaths.Shared, "tools", "kp_score.py");
-        string data = Path.Combine(TestPaths.Shared, "data", "keyphrase", "inspec.dev.jsonl");
-        if (!File.Exists(script) || !File.Exists(data) || !TryRun("python3", "--version", out _))
-        {
-            return; // the reference scorer or Python is not available here; the hand-made cases still run
-        }
+        string data = SharedData.RequireOrSkip("data", "keyphrase", "inspec.dev.jsonl");
+        SharedData.RequireOrSkip("tools", "kp_score.py");
+        SharedData.RequirePythonOrSkip();
 
         List<KeyphraseDocument> docs;
         using (var reader = new StreamReader(data))
@@ -160,7 +156,7 @@ public class KeyphraseScorerTests
             string jsonFile = Path.Combine(dir, "scores.json");
             File.WriteAllLines(goldFile, docs.Select(d => JsonSerializer.Serialize(new { id = d.Id, text = d.Text, keyphrases = d.Keyphrases })));
             File.WriteAllLines(predFile, predictions.Select(KeyphraseEvaluation.ToJsonLine));
-            Assert.True(TryRun("python3", $"\"{script}\" \"{goldFile}\" \"{predFile}\" --json \"{jsonFile}\"", out string output), output);
+            SharedData.RunScorer("kp_score.py", goldFile, predFile, "--json", jsonFile);
 
             using JsonDocument reference = JsonDocument.Parse(File.ReadAllText(jsonFile));
             JsonElement root = reference.RootElement;
@@ -181,24 +177,6 @@ public class KeyphraseScorerTests
         finally
         {
             Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    private static bool TryRun(string file, string arguments, out string output)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            output = stdout.Result + stderr.Result;
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            output = "";
-            return false;
         }
     }
 }

@@ -8,8 +8,7 @@ public class PartOfSpeechTaggerTests
     [Fact]
     public void Accuracy_on_a_slice_of_ewt_dev_is_sane()
     {
-        string path = Path.Combine(TestPaths.Shared, "data", "pos", "ewt-dev.tsv");
-        Assert.True(File.Exists(path), path);
+        string path = SharedData.RequireOrSkip("data", "pos", "ewt-dev.tsv");
         List<TaggedSentence> sentences;
         using (var reader = new StreamReader(path))
         {

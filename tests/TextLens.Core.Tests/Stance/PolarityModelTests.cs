@@ -228,7 +228,7 @@ public class PolarityModelTests
     [Fact]
     public void Rating_sd_is_read_from_the_polarity_data()
     {
-        string path = Path.Combine(TestPaths.Shared, "data", "stance", "polarity_nyt_vader.dev.jsonl");
+        string path = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
         StanceItem first = StanceEvaluation.ReadJsonl(path)[0];
         Assert.NotNull(first.RatingSd);
         Assert.InRange(first.RatingSd!.Value, 0, 4);

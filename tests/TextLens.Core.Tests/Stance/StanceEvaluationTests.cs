@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
@@ -28,11 +27,14 @@ public class StanceEvaluationTests
     [InlineData("polarity", "polarity_nyt_vader", "label")]
     [InlineData("hedged", "hedging_szeged_factbank", "label_nocond")]
     [InlineData("attributed", "attribution_polnear", "label")]
+    [InlineData("epistemic", "analysis_prose_crs.epistemic", "label")]
+    [InlineData("polarity", "analysis_prose_crs.polarity", "label")]
+    [InlineData("subjectivity", "analysis_prose_crs.subjectivity", "label")]
     public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", set + ".dev.jsonl");
-        string scorer = Path.Combine(TestPaths.Shared, "tools", "stance_score.py");
-        Assert.True(File.Exists(data), data);
+        string data = SharedData.RequireOrSkip("data", "stance", set + ".dev.jsonl");
+        SharedData.RequireOrSkip("tools", "stance_score.py");
+        SharedData.RequirePythonOrSkip();
         string dir = Directory.CreateTempSubdirectory("textlens-stance-").FullName;
         try
         {
@@ -44,7 +46,7 @@ public class StanceEvaluationTests
             string pred = Path.Combine(dir, "pred.jsonl");
             File.WriteAllLines(pred, r.Predictions.Select(StanceEvaluation.ToJsonLine));
 
-            using JsonDocument reference = RunScorer(scorer, gold, pred, field);
+            using JsonDocument reference = RunScorer(gold, pred, field);
             JsonElement c = reference.RootElement.GetProperty("classification");
             Assert.Equal(c.GetProperty("accuracy").GetDouble(), r.Classification.Accuracy, 10);
             Assert.Equal(c.GetProperty("macro_f1").GetDouble(), r.Classification.MacroF1, 10);
@@ -58,7 +60,9 @@ public class StanceEvaluationTests
                 Assert.Equal(e.GetProperty("support").GetInt32(), k.Support);
             }
 
-            if (axis == StanceAxis.Polarity)
+            // Correlation needs gold scores (the NYT set has them, the analysis-prose set does not): both scorers agree on whether it exists.
+            Assert.Equal(reference.RootElement.TryGetProperty("correlation", out _), r.Correlation is not null);
+            if (r.Correlation is not null)
             {
                 JsonElement corr = reference.RootElement.GetProperty("correlation");
                 Assert.NotNull(r.Correlation);
@@ -99,9 +103,44 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void Analysis_prose_rows_carry_their_document_and_previous_sentence()
+    {
+        string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(50)];
+        Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.Doc)));
+        Assert.Contains(items, i => i.Prev is not null && i.Context.Previous == i.Prev);
+        Assert.All(items, i => Assert.Equal("doc:" + i.Doc, StanceTrainer.GroupOf(i)));
+    }
+
+    [Fact]
+    public void Rows_without_prev_are_tagged_in_isolation()
+    {
+        using var file = new TempFile("""{"id": "x1", "text": "Overview", "label": "asserted"}""" + "\n");
+        StanceItem item = Assert.Single(StanceEvaluation.ReadJsonl(file.Path));
+        Assert.Null(item.Prev);
+        Assert.Same(StanceContext.None, item.Context);
+        Assert.Equal("x1", StanceTrainer.GroupOf(item));
+    }
+
+    [Fact]
+    public void The_epistemic_axis_scores_the_four_way_tag_and_prints_a_confusion_matrix()
+    {
+        var items = new[]
+        {
+            new StanceItem("a", "x", new Dictionary<string, string> { ["label"] = "asserted" }, null),
+            new StanceItem("b", "y", new Dictionary<string, string> { ["label"] = "hedged" }, null),
+        };
+        StanceEvaluationResult r = StanceEvaluation.Score(StanceAxis.Epistemic, items, [new StancePrediction("a", "asserted", null), new StancePrediction("b", "attributed", null)]);
+        Assert.Equal(0.5, r.Classification.Accuracy);
+        string text = StanceEvaluation.Format(r, "gold.jsonl", 2);
+        Assert.Contains("confusion (rows gold, columns predicted):", text, StringComparison.Ordinal);
+        Assert.Matches(@"hedged\s+0\s+1\s+0", text);
+    }
+
+    [Fact]
     public void Training_is_reproducible_byte_for_byte()
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "stance", "subjectivity_newssd_eng.dev.jsonl");
+        string data = SharedData.RequireOrSkip("data", "stance", "subjectivity_newssd_eng.dev.jsonl");
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
         byte[] Train()
         {
@@ -121,6 +160,7 @@ public class StanceEvaluationTests
     {
         Assert.Throws<NotSupportedException>(() => StanceTrainer.ClassesOf(StanceAxis.Hedged));
         Assert.Equal(["objective", "subjective"], StanceTrainer.ClassesOf(StanceAxis.Subjectivity));
+        Assert.Equal(["asserted", "hedged", "attributed", "prescriptive"], StanceTrainer.ClassesOf(StanceAxis.Epistemic));
     }
 
     [Fact]
@@ -130,24 +170,19 @@ public class StanceEvaluationTests
         Assert.Equal("newssd:train:0001", StanceTrainer.GroupOf("newssd:train:0001"));
     }
 
-    private static JsonDocument RunScorer(string scorer, string gold, string pred, string field)
+    private sealed class TempFile : IDisposable
     {
-        var psi = new ProcessStartInfo("python3")
+        public TempFile(string content)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in new[] { scorer, gold, pred, "--json", "--gold-label-field", field })
-        {
-            psi.ArgumentList.Add(a);
+            Path = System.IO.Path.GetTempFileName();
+            File.WriteAllText(Path, content);
         }
 
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"stance_score.py exited {p.ExitCode}: {error}"));
-        return JsonDocument.Parse(output);
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
+
+    private static JsonDocument RunScorer(string gold, string pred, string field) =>
+        JsonDocument.Parse(SharedData.RunScorer("stance_score.py", gold, pred, "--json", "--gold-label-field", field));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -47,11 +46,8 @@ public sealed class ClusterMetricsTests
     [Fact]
     public void Agrees_with_the_reference_scorer_run_by_python()
     {
-        string scorer = Path.Combine(TestPaths.Shared, "tools", "cluster_score.py");
-        if (!File.Exists(scorer) || !PythonAvailable())
-        {
-            return;
-        }
+        SharedData.RequireOrSkip("tools", "cluster_score.py");
+        SharedData.RequirePythonOrSkip();
 
         var random = new Random(7);
         var gold = new StringBuilder();
@@ -72,7 +68,7 @@ public sealed class ClusterMetricsTests
         {
             File.WriteAllText(Path.Combine(dir, "gold.jsonl"), gold.ToString());
             File.WriteAllText(Path.Combine(dir, "pred.jsonl"), pred.ToString());
-            using JsonDocument reference = RunScorer(scorer, Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"));
+            using JsonDocument reference = RunScorer(Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"));
             JsonElement r = reference.RootElement;
             Assert.Equal(r.GetProperty("ari").GetDouble(), ours.Average(s => s.Ari), 12);
             Assert.Equal(r.GetProperty("nmi").GetDouble(), ours.Average(s => s.Nmi), 12);
@@ -89,25 +85,18 @@ public sealed class ClusterMetricsTests
     [Fact]
     public void Evaluator_scores_agree_with_python_on_a_bbc_mix_sample()
     {
-        string data = Path.Combine(TestPaths.Shared, "data", "clustering", "bbc-mix.dev.jsonl");
-        string scorer = Path.Combine(TestPaths.Shared, "tools", "cluster_score.py");
-        Assert.True(File.Exists(data), $"{data} is missing");
+        string data = SharedData.RequireOrSkip("data", "clustering", "bbc-mix.dev.jsonl");
         List<string> lines = [.. File.ReadLines(data).Take(12)];
         IReadOnlyList<ClusteringDocument> docs = ClusteringDataset.Read(new StringReader(string.Join('\n', lines)));
         ClusteringSummary summary = ClusteringEvaluator.Evaluate(docs, ClusterCountMode.Auto);
         Assert.Equal(12, summary.Documents);
         Assert.All(summary.Predictions, p => Assert.Equal(docs.Single(d => d.Id == p.Id).Sentences.Count, p.Labels.Count));
-        if (!PythonAvailable())
-        {
-            return;
-        }
-
         string dir = Directory.CreateTempSubdirectory("textlens-eval-").FullName;
         try
         {
             File.WriteAllLines(Path.Combine(dir, "gold.jsonl"), lines);
             File.WriteAllLines(Path.Combine(dir, "pred.jsonl"), summary.Predictions.Select(p => JsonSerializer.Serialize(new { id = p.Id, labels = p.Labels })));
-            using JsonDocument reference = RunScorer(scorer, Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"));
+            using JsonDocument reference = RunScorer(Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"));
             Assert.Equal(reference.RootElement.GetProperty("ari").GetDouble(), summary.Ari, 12);
             Assert.Equal(reference.RootElement.GetProperty("nmi").GetDouble(), summary.Nmi, 12);
             Assert.Equal(reference.RootElement.GetProperty("v").GetDouble(), summary.VMeasure, 12);
@@ -118,33 +107,6 @@ public sealed class ClusterMetricsTests
         }
     }
 
-    private static bool PythonAvailable()
-    {
-        try
-        {
-            using Process? p = Process.Start(new ProcessStartInfo("python3", "--version") { RedirectStandardOutput = true, RedirectStandardError = true });
-            p?.WaitForExit();
-            return p is { ExitCode: 0 };
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static JsonDocument RunScorer(string scorer, string gold, string pred)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { scorer, gold, pred, "--json" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(start)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"cluster_score.py exited with {p.ExitCode}: {error}"));
-        return JsonDocument.Parse(output);
-    }
+    private static JsonDocument RunScorer(string gold, string pred) =>
+        JsonDocument.Parse(SharedData.RunScorer("cluster_score.py", gold, pred, "--json"));
 }

@@ -42,9 +42,14 @@ public static class InputRules
         "An analyzer threw an exception on this document. Its results are missing from the report; every other analyzer and document is still reported. This is a bug in TextLens: please report it with the document that triggers it.",
         null);
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed];
+    public static readonly RuleDescriptor MalformedRecord = new(
+        "TL0009", "Malformed JSON Lines record", "Line {0} of the JSON Lines input was skipped: {1}", Category, Severity.Error,
+        "With --stdin-format jsonl, each line of standard input must be one JSON object with a string \"id\" (unique; the document's path in the report), a string \"text\" and optionally \"format\" (\"text\" or \"markdown\"). A line that is not is reported under its id, or as '-:LINE' when it has none, and the run exits with code 2; the other lines are still analysed.",
+        "{\"id\": \"a.txt\", \"text\": 42}");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>
-        rule == Unreadable || rule == Binary || rule == InvalidEncoding || rule == TooLarge || rule == NoInputs;
+        rule == Unreadable || rule == Binary || rule == InvalidEncoding || rule == TooLarge || rule == NoInputs || rule == MalformedRecord;
 }

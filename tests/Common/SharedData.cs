@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace TextLens.Testing;
+
+/// <summary>
+/// The shared evaluation material (DEV sets, reference scorers) that lives beside the repository in
+/// <c>../shared</c> and is not part of it. A test that needs it asks here first:
+/// <code>string data = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");</code>
+/// Without the file the test is reported as skipped, with the reason, never passed silently. CI sets
+/// <see cref="RequiredVariable"/>, and there a missing file (or python3) fails the test instead.
+/// </summary>
+internal static class SharedData
+{
+    /// <summary>When this environment variable is <c>1</c>, missing shared material fails the test instead of skipping it.</summary>
+    public const string RequiredVariable = "TEXTLENS_REQUIRE_SHARED";
+
+    private static readonly Lazy<string?> PythonVersion = new(FindPython);
+
+    /// <summary>The full path of <c>../shared</c> (it may not exist).</summary>
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared"));
+
+    private static bool Required => Environment.GetEnvironmentVariable(RequiredVariable) == "1";
+
+    /// <summary>The full path of a file under <c>../shared</c>; skips the test (fails it in CI) when the file is missing.</summary>
+    public static string RequireOrSkip(params string[] relativePath)
+    {
+        string path = Path.Combine([Root, .. relativePath]);
+        if (!File.Exists(path))
+        {
+            Unavailable($"needs ../shared/{string.Join('/', relativePath)}, the shared evaluation material beside the repository (not found at {path})");
+        }
+
+        return path;
+    }
+
+    /// <summary>Skips the test (fails it in CI) when <c>python3</c>, which runs the reference scorers, is not on the PATH.</summary>
+    public static void RequirePythonOrSkip()
+    {
+        if (PythonVersion.Value is null)
+        {
+            Unavailable("needs python3 on the PATH to run the reference scorer in ../shared/tools");
+        }
+    }
+
+    /// <summary>
+    /// Runs a reference scorer from <c>../shared/tools</c> with python3 and returns its standard output;
+    /// skips (fails in CI) when the scorer or python3 is missing, and fails when the scorer exits non-zero.
+    /// </summary>
+    public static string RunScorer(string script, params string[] arguments)
+    {
+        string path = RequireOrSkip("tools", script);
+        RequirePythonOrSkip();
+        BufferedCommandResult result = CliWrap.Cli.Wrap("python3")
+            .WithArguments([path, .. arguments])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8, TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
+        Assert.True(result.ExitCode == 0, $"{script} exited with {result.ExitCode}: {result.StandardError}");
+        return result.StandardOutput;
+    }
+
+    private static void Unavailable(string reason)
+    {
+        if (Required)
+        {
+            Assert.Fail($"{reason}; {RequiredVariable}=1 requires it");
+        }
+
+        // The skip reason reaches 'dotnet test' at its default verbosity only as a diagnostic message
+        // (tests/Common/xunit.runner.json turns them on); Assert.Skip records it on the result.
+        TestContext.Current.SendDiagnosticMessage("skipped {0}: {1}", TestContext.Current.Test?.TestDisplayName, reason);
+        Assert.Skip(reason);
+    }
+
+    private static string? FindPython()
+    {
+        try
+        {
+            BufferedCommandResult result = CliWrap.Cli.Wrap("python3").WithArguments("--version")
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync().GetAwaiter().GetResult();
+            return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
