@@ -106,6 +106,12 @@ public static class ReportRunner
             });
         }
 
+        foreach ((string configPath, string problem) in severities.Problems(engine.Rules))
+        {
+            string shown = Path.GetRelativePath(request.WorkingDirectory, configPath).Replace('\\', '/');
+            analyses.Add(engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities));
+        }
+
         IReadOnlyList<DocumentAnalysis> results = [.. analyses];
         bool outputFailed = false;
         if (request.WriteBaselinePath is { } writeBaselinePath)

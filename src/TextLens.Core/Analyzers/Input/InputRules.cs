@@ -47,7 +47,12 @@ public static class InputRules
         "With --stdin-format jsonl, each line of standard input must be one JSON object with a string \"id\" (unique; the document's path in the report), a string \"text\" and optionally \"format\" (\"text\" or \"markdown\"). A line that is not is reported under its id, or as '-:LINE' when it has none, and the run exits with code 2; the other lines are still analysed.",
         "{\"id\": \"a.txt\", \"text\": 42}");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord];
+    public static readonly RuleDescriptor BadConfiguration = new(
+        "TL0010", "Configuration entry ignored", "'{0}': {1}", Category, Severity.Warning,
+        "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories.",
+        "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord, BadConfiguration];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>

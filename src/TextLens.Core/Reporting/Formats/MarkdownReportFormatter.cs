@@ -24,7 +24,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             foreach (DocumentReport d in report.Documents)
             {
                 string kws = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
-                md.Append(CultureInfo.InvariantCulture, $"| `{Escape(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| `{EscapeCode(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n");
             }
 
             if (s.TopKeywords.Count > 0)
@@ -39,7 +39,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
         foreach (DocumentReport d in report.Documents)
         {
-            md.Append("## `").Append(Escape(d.Path)).Append("`\n\n");
+            md.Append("## `").Append(EscapeCode(d.Path)).Append("`\n\n");
             if (d.Stats is { } st)
             {
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} words · {st.Sentences} sentences · {st.Paragraphs} paragraphs\n\n");
@@ -100,6 +100,21 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         md.Append("\n</details>\n\n");
     }
 
-    internal static string Escape(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+    /// <summary>
+    /// Document text as Markdown table or paragraph text: HTML from the document is shown, never rendered
+    /// (&amp; &lt; &gt; as entities, so a '&lt;script&gt;' in an article cannot reach a job summary), pipes
+    /// cannot end a cell, backticks cannot open code, and line breaks and other controls cannot start a new block.
+    /// </summary>
+    internal static string Escape(string text) => TerminalText.Safe(text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("`", "\\`", StringComparison.Ordinal)
+        .Replace("\r\n", " ", StringComparison.Ordinal)
+        .Replace('\n', ' ')
+        .Replace('\r', ' '));
+
+    /// <summary>A file name inside a code span: no backtick or line break can end the span, no control character survives.</summary>
+    internal static string EscapeCode(string text) => TerminalText.Safe(text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal));
 }
