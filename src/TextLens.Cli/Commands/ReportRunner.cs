@@ -55,10 +55,7 @@ public static class ReportRunner
         OutputTargets.Validate(request);
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
-        BackgroundFrequencies.Preload();
-        TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
-        StanceTagger.Preload();
-        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
         foreach (string id in request.SeverityOverrides.Keys)
         {
             if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))

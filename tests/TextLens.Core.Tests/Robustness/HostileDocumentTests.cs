@@ -11,7 +11,7 @@ namespace TextLens.Core.Tests.Robustness;
 /// <summary>Documents and files that once crashed the run (issue 13, B1, B2, B5, B6, B16): each is answered with results or a diagnostic.</summary>
 public sealed class HostileDocumentTests
 {
-    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine();
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
 
     [Theory]
     [InlineData("- ", 64)]
