@@ -182,7 +182,7 @@ public static class ReportRunner
             path = loaded.Path;
             return engine.Analyze(loaded, options, severities);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
         {
             var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
             return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
