@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
@@ -21,7 +22,14 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="request">What to do.</param>
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Notes and warnings.</param>
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
@@ -73,17 +81,28 @@ public static class ReportRunner
         }
 
         var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(), request.FollowSymlinks);
-        DiscoveredInputs found = request.ChangedSince is { } gitRef
-            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+        GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
+        DiscoveredInputs found = changes is not null
+            ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
             : discovery.Discover(request.Inputs);
-        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        found = OwnFiles.Exclude(found, OwnFiles.Of(request));
+        if (changes is not null && found.Files.Count == 0 && !request.Quiet)
         {
-            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+            stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
         OutputTargets.RefuseInputsAsOutputs(request, found.Files);
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
+        var options = AnalysisOptions.Default with
+        {
+            TopKeywords = request.Top,
+            MaxFileBytes = request.MaxFileBytes,
+            Themes = request.Themes,
+            ThemeSegments = request.ThemeSegments,
+            SummarySentences = request.SummarySentences,
+        };
+        bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
+        Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         var analyses = new ConcurrentBag<DocumentAnalysis>();
@@ -98,7 +117,25 @@ public static class ReportRunner
         {
             Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
             {
-                analyses.Add(AnalyzeContained(engine, load, options, severities));
+                string path = "<input>";
+                try
+                {
+                    LoadResult loaded = load();
+                    path = loaded.Path;
+                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    {
+                        progress.Advance();
+                        return;
+                    }
+
+                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                    analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path))) : analysis);
+                }
+                catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
+                {
+                    // The loaders and analyzers contain their own failures; this is the last line for one document.
+                    analyses.Add(Contained(path, ex));
+                }
                 progress.Advance();
             });
         }
@@ -145,6 +182,8 @@ public static class ReportRunner
                 BaseDirectory = request.WorkingDirectory,
                 Rules = engine.Rules,
                 Invocation = invocation,
+                Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+                SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             };
             var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             formatters[i].Write(report, buffer, settings);
@@ -169,24 +208,11 @@ public static class ReportRunner
         return outputFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
     }
 
-    /// <summary>
-    /// Loads and analyses one input. Whatever goes wrong on the way (the loaders and analyzers contain their own
-    /// failures; this is the last line) becomes a TL0007 diagnostic for this document, never the end of the run.
-    /// </summary>
-    private static DocumentAnalysis AnalyzeContained(AnalysisEngine engine, Func<LoadResult> load, AnalysisOptions options, SeverityConfiguration severities)
+    /// <summary>An unexpected failure on one document, as a TL0007 diagnostic for it: never the end of the run.</summary>
+    private static DocumentAnalysis Contained(string path, Exception ex)
     {
-        string path = "<input>";
-        try
-        {
-            LoadResult loaded = load();
-            path = loaded.Path;
-            return engine.Analyze(loaded, options, severities);
-        }
-        catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
-        {
-            var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
-            return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
-        }
+        var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
+        return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
     }
 
     /// <summary>Writes a file; on failure says which file and why on standard error and returns false.</summary>
