@@ -8,7 +8,6 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
-using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;

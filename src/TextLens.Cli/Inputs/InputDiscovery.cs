@@ -1,5 +1,4 @@
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Globbing;
 using TextLens.Core.Text;
 

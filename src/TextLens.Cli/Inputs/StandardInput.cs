@@ -1,5 +1,5 @@
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Loading;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Inputs;

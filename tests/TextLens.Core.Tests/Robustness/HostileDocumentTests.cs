@@ -3,7 +3,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
-using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Loading;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Robustness;
