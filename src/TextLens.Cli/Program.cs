@@ -47,6 +47,12 @@ public static class Program
         return ExitCodes.InternalError;
     }
 
+    /// <summary>
+    /// Reading failures become diagnostics where they happen (loaders, configuration, baseline); an I/O error that
+    /// reaches here comes from writing a report (standard output on a full disk, a file that cannot be committed).
+    /// </summary>
+    private static bool IsOutputFailure(IOException ex) => ex is not FileNotFoundException and not DirectoryNotFoundException;
+
     private static int Run(string[] args)
     {
         var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
@@ -56,13 +62,14 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Options.Add(new Option<bool>(VerboseOption) { Recursive = true, Description = "On an internal error, show its stack trace." });
+        CommandLineHelp.AddEpilogue(root);
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (string line in CommandLineHelp.DescribeErrors(parse))
             {
-                Console.Error.WriteLine($"textlens: {error.Message}");
+                Console.Error.WriteLine($"textlens: {line}");
             }
 
             Console.Error.WriteLine("Run 'textlens --help' for usage.");
@@ -76,6 +83,11 @@ public static class Program
         catch (UsageException ex)
         {
             Console.Error.WriteLine($"textlens: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (IOException ex) when (IsOutputFailure(ex))
+        {
+            Console.Error.WriteLine($"textlens: cannot write the report: {ex.Message}");
             return ExitCodes.UsageOrInputError;
         }
         catch (ModelLoadException ex)

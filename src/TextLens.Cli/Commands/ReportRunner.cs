@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
@@ -21,6 +20,12 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
+    /// <summary>
+    /// Documents analysed ahead of the one being written, at most: the reorder buffer that keeps the output in path
+    /// order while both cores work. Memory is this many documents' analyses, whatever the corpus size.
+    /// </summary>
+    public static readonly int ReorderWindow = Math.Max(4, 4 * Environment.ProcessorCount);
+
     public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
         Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
 
@@ -60,6 +65,7 @@ public static class ReportRunner
         }
 
         OutputTargets.Validate(request);
+        OutputTargets.RefuseInputsAsOutputs(request);
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
@@ -90,7 +96,6 @@ public static class ReportRunner
             stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
-        OutputTargets.RefuseInputsAsOutputs(request, found.Files);
         var severities = new SeverityConfiguration(request.SeverityOverrides);
         var options = AnalysisOptions.Default with
         {
@@ -104,107 +109,132 @@ public static class ReportRunner
         Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
-        var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in sources.Problems(found))
-        {
-            analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
-        }
+        List<DocumentLoad> work = [.. sources.Problems(found).Select(p => new DocumentLoad(p.Path, () => new LoadResult(p.Path, null, p))), .. sources.Loads(found)];
+        DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
+        work.Clear();
 
-        int total = sources.Count(found) ?? 0;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
+        var reportSettings = ReportSettings.For(options, request.SeverityOverrides);
+        var summary = new CorpusSummaryBuilder();
+        var recorded = new List<BaselineEntry>();
+        int exitCode = ExitCodes.Success;
+        var formatSettings = FormatSettings.Default with
         {
-            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
-            {
-                string path = "<input>";
-                try
+            TopKeywords = request.Top,
+            BaseDirectory = request.WorkingDirectory,
+            Rules = engine.Rules,
+            Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+            SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+        };
+        using ReportOutputs outputs = OpenOutputs(formatters, request, formatSettings, stdout);
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
+        {
+            OrderedParallel.Run(
+                ordered,
+                load =>
                 {
-                    LoadResult loaded = load();
-                    path = loaded.Path;
-                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    DocumentAnalysis analysis;
+                    try
                     {
-                        progress.Advance();
+                        LoadResult loaded = load.Load();
+                        if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                        {
+                            progress.Advance();
+                            return null;
+                        }
+
+                        analysis = engine.Analyze(loaded, options, severities);
+                    }
+                    catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
+                    {
+                        // The loaders and analyzers contain their own failures; this is the last line for one document.
+                        analysis = Contained(load.Path, ex);
+                    }
+
+                    if (changedLinesOnly)
+                    {
+                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(analysis.Path, analysis.Path)));
+                    }
+
+                    IReadOnlyList<BaselineEntry> entries = [];
+                    if (request.WriteBaselinePath is not null)
+                    {
+                        // The written baseline replaces --baseline; within one document, applying it marks every recordable finding.
+                        var own = Baseline.From([analysis]);
+                        entries = own.Entries;
+                        analysis = own.Apply(analysis);
+                    }
+                    else if (baseline is not null)
+                    {
+                        analysis = baseline.Apply(analysis);
+                    }
+
+                    progress.Advance();
+                    return new Analysed(ReportBuilder.BuildDocument(analysis) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
+                },
+                done =>
+                {
+                    if (done is null)
+                    {
                         return;
                     }
 
-                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
-                    analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path))) : analysis);
-                }
-                catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
-                {
-                    // The loaders and analyzers contain their own failures; this is the last line for one document.
-                    analyses.Add(Contained(path, ex));
-                }
-                progress.Advance();
-            });
+                    summary.Add(done.Report);
+                    exitCode = Math.Max(exitCode, done.ExitCode);
+                    recorded.AddRange(done.Entries);
+                    outputs.WriteDocument(done.Report);
+                },
+                degree: Environment.ProcessorCount,
+                window: ReorderWindow);
         }
 
         foreach ((string configPath, string problem) in severities.Problems(engine.Rules))
         {
+            // .editorconfig entries that never apply: reported after the documents, under the file's own path.
             string shown = Path.GetRelativePath(request.WorkingDirectory, configPath).Replace('\\', '/');
-            analyses.Add(engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities));
+            DocumentAnalysis bad = engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities);
+            DocumentReport badReport = ReportBuilder.BuildDocument(bad) with { Settings = reportSettings };
+            summary.Add(badReport);
+            exitCode = Math.Max(exitCode, ExitCodes.For([bad], request.FailOn));
+            outputs.WriteDocument(badReport);
         }
 
-        IReadOnlyList<DocumentAnalysis> results = [.. analyses];
-        bool outputFailed = false;
+        bool baselineFailed = false;
         if (request.WriteBaselinePath is { } writeBaselinePath)
         {
-            Baseline written = Baseline.From(results);
-            string target = Path.GetFullPath(writeBaselinePath, request.WorkingDirectory);
-            if (!TryWrite(target, written.ToJson(), $"baseline {writeBaselinePath}", stderr))
+            var written = new Baseline(recorded);
+            try
             {
-                outputFailed = true;
-            }
-            else if (!request.Quiet)
-            {
-                stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
-            }
-
-            baseline = written;
-        }
-
-        if (baseline is not null)
-        {
-            results = [.. results.Select(baseline.Apply)];
-        }
-
-        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
-        int exitCode = ExitCodes.For(results, request.FailOn);
-        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
-        for (int i = 0; i < formatters.Length; i++)
-        {
-            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
-            var settings = FormatSettings.Default with
-            {
-                Color = target is null && request.Color && formatters[i].Name == "console",
-                TopKeywords = request.Top,
-                BaseDirectory = request.WorkingDirectory,
-                Rules = engine.Rules,
-                Invocation = invocation,
-                Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
-                SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
-            };
-            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            formatters[i].Write(report, buffer, settings);
-            if (target is null || target == "-")
-            {
-                outputFailed |= !TryWriteStandardOutput(stdout, buffer.ToString(), stderr);
-            }
-            else if (TryWrite(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString(), $"{formatters[i].Name} report {target}", stderr))
-            {
+                AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
                 if (!request.Quiet)
                 {
-                    stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
+                    stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
                 }
             }
-            else
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                outputFailed = true;
+                stderr.WriteLine($"textlens: cannot write baseline {writeBaselinePath}: {ex.Message}");
+                baselineFailed = true;
             }
         }
 
-        outputFailed |= !TryWriteStandardOutput(stdout, null, stderr);
-        return outputFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
+        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
+        outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
+        stdout.Flush();
+        return baselineFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
+    }
+
+    /// <summary>Opens every output before any work is done, so a path that cannot be written is a usage error naming it.</summary>
+    private static ReportOutputs OpenOutputs(IReportFormatter[] formatters, ReportRequest request, FormatSettings settings, TextWriter stdout)
+    {
+        try
+        {
+            return new ReportOutputs(formatters, request, settings, stdout);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            throw new UsageException($"cannot write the report: {ex.Message}");
+        }
     }
 
     /// <summary>An unexpected failure on one document, as a TL0007 diagnostic for it: never the end of the run.</summary>
@@ -212,40 +242,6 @@ public static class ReportRunner
     {
         var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
         return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
-    }
-
-    /// <summary>Writes a file; on failure says which file and why on standard error and returns false.</summary>
-    private static bool TryWrite(string fullPath, string content, string what, TextWriter stderr)
-    {
-        try
-        {
-            AtomicFile.WriteAllText(fullPath, content);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            stderr.WriteLine($"textlens: cannot write {what}: {ex.Message}");
-            return false;
-        }
-    }
-
-    private static bool TryWriteStandardOutput(TextWriter stdout, string? content, TextWriter stderr)
-    {
-        try
-        {
-            if (content is not null)
-            {
-                stdout.Write(content);
-            }
-
-            stdout.Flush();
-            return true;
-        }
-        catch (IOException ex)
-        {
-            stderr.WriteLine($"textlens: cannot write to standard output: {ex.Message}");
-            return false;
-        }
     }
 
     /// <summary>
@@ -266,6 +262,9 @@ public static class ReportRunner
 
         static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
+
+    /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
+    private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
     /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
     private const long MaxBaselineBytes = 256L * 1024 * 1024;

@@ -9,7 +9,7 @@ namespace TextLens.Cli.Output;
 /// Writes a file all at once: to a temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), then renamed
 /// over the target, so a reader never sees half a report. Only regular files are replaced that way: a device or
 /// pipe (<c>-o /dev/null</c>, <c>-o /dev/stdout</c>) is written directly and stays what it is, and a symbolic link
-/// is followed, so the file it points to is replaced, not the link. Temporary files are removed when the write
+/// to a file is followed, so the file is replaced, not the link. Temporary files are removed when the write
 /// fails, on SIGINT/SIGTERM, and (left by a process that was killed) by the next write to the same target.
 /// </summary>
 public static class AtomicFile
@@ -27,19 +27,63 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
 
-    /// <summary>The temporary files of this process that are being written now.</summary>
-    internal static IReadOnlyCollection<string> PendingTemporaryFiles => [.. InFlight.Keys];
+    /// <summary>Starts writing <paramref name="path"/> as text (UTF-8, no BOM) through a temporary file; <see cref="Writer.Commit"/> renames it over the target.</summary>
+    public static Writer Create(string path)
+    {
+        string full = Resolve(path, out bool special);
+        if (special)
+        {
+            return new Writer(full, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+        }
 
-    private static void Write(string path, Action<Stream> write)
+        string temp = PrepareTemp(full);
+        try
+        {
+            return new Writer(full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        }
+        catch
+        {
+            Forget(temp);
+            throw;
+        }
+    }
+
+    /// <summary>The path to write: a link to a regular file resolved; <paramref name="special"/> for devices and pipes.</summary>
+    private static string Resolve(string path, out bool special)
     {
         string full = Path.GetFullPath(path);
         FileKind kind = FileKinds.Of(full, followLinks: true);
-        if (kind == FileKind.Regular && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked)
+        special = kind == FileKind.Other;
+        if (kind == FileKind.Directory)
         {
-            full = linked.FullName;
+            throw new IOException($"'{path}' is a directory");
         }
 
-        if (kind == FileKind.Other)
+        return kind == FileKind.Regular && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
+    }
+
+    /// <summary>Creates the folder, removes stale temporary files of the target and registers a new one for clean-up.</summary>
+    private static string PrepareTemp(string full)
+    {
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(directory);
+        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
+        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        EnsureSignalCleanup();
+        InFlight[temp] = 0;
+        return temp;
+    }
+
+    private static void Forget(string temp)
+    {
+        TryDelete(temp);
+        InFlight.TryRemove(temp, out _);
+    }
+
+    private static void Write(string path, Action<Stream> write)
+    {
+        string full = Resolve(path, out bool special);
+        if (special)
         {
             using var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
             write(direct);
@@ -47,17 +91,7 @@ public static class AtomicFile
             return;
         }
 
-        if (kind == FileKind.Directory)
-        {
-            throw new IOException($"'{path}' is a directory");
-        }
-
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(directory);
-        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        EnsureSignalCleanup();
-        InFlight[temp] = 0;
+        string temp = PrepareTemp(full);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -67,15 +101,12 @@ public static class AtomicFile
             }
 
             File.Move(temp, full, overwrite: true);
+            InFlight.TryRemove(temp, out _);
         }
         catch
         {
-            TryDelete(temp);
+            Forget(temp);
             throw;
-        }
-        finally
-        {
-            InFlight.TryRemove(temp, out _);
         }
     }
 
@@ -155,6 +186,56 @@ public static class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A file being written: text goes to a temporary file until <see cref="Commit"/>; disposed uncommitted, it leaves no trace.</summary>
+    public sealed class Writer : IDisposable
+    {
+        private readonly string _target;
+        private readonly string? _temp;
+        private readonly FileStream _stream;
+        private bool _done;
+
+        /// <param name="temp">The temporary file, or null when the target (a device or pipe) is written directly.</param>
+        internal Writer(string target, string? temp, FileStream stream)
+        {
+            _target = target;
+            _temp = temp;
+            _stream = stream;
+            Text = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        }
+
+        public TextWriter Text { get; }
+
+        public void Commit()
+        {
+            Text.Dispose();
+            _stream.Flush(flushToDisk: _temp is not null);
+            _stream.Dispose();
+            if (_temp is not null)
+            {
+                File.Move(_temp, _target, overwrite: true);
+                InFlight.TryRemove(_temp, out _);
+            }
+
+            _done = true;
+        }
+
+        public void Dispose()
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            _done = true;
+            Text.Dispose();
+            _stream.Dispose();
+            if (_temp is not null)
+            {
+                Forget(_temp);
+            }
         }
     }
 }

@@ -1,12 +1,11 @@
 using TextLens.Cli.Commands;
-using TextLens.Cli.Inputs;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Output;
 
 /// <summary>
 /// Refuses output paths that would lose data: two outputs (reports or --write-baseline) naming the same file,
-/// or an output naming an input document (it would be overwritten by its own report). Paths are compared after
+/// or an output naming a document given on the command line (it would be overwritten by its own report; documents found in folders that are this run's outputs are left out by OwnFiles). Paths are compared after
 /// resolving symbolic links; '-' (standard output) may repeat.
 /// </summary>
 public static class OutputTargets
@@ -33,7 +32,8 @@ public static class OutputTargets
         }
     }
 
-    public static void RefuseInputsAsOutputs(ReportRequest request, IEnumerable<InputFile> inputs)
+    /// <summary>Refuses an output that names a document given on the command line (it would be overwritten by its own report).</summary>
+    public static void RefuseInputsAsOutputs(ReportRequest request)
     {
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string option, string path) in Targets(request))
@@ -41,11 +41,12 @@ public static class OutputTargets
             targets.TryAdd(Canonical(Path.GetFullPath(path, request.WorkingDirectory)), option);
         }
 
-        foreach (InputFile input in inputs.Where(i => !i.IsStandardInput))
+        foreach (string input in request.Inputs.Where(i => i != "-"))
         {
-            if (!IsSpecial(input.FullPath) && targets.TryGetValue(Canonical(input.FullPath), out string? option))
+            string full = Path.GetFullPath(input, request.WorkingDirectory);
+            if (FileKinds.Of(full, followLinks: true) == FileKind.Regular && targets.TryGetValue(Canonical(full), out string? option))
             {
-                throw new UsageException($"{option} '{input.DisplayPath}' is also an input document; writing there would overwrite it.");
+                throw new UsageException($"{option} '{input}' is also an input document; writing there would overwrite it.");
             }
         }
     }
