@@ -70,7 +70,7 @@ public static class TrainStanceCommand
 
                 List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
                 // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
-                LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
+                LinearStanceModel? subjectivity = a == StanceAxis.Polarity && Environment.GetEnvironmentVariable("TEXTLENS_NO_GATE") != "1" ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
