@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Commands;
+using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 
 namespace TextLens.Cli;
@@ -14,13 +15,14 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        CommandLineHelp.AddEpilogue(root);
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (string line in CommandLineHelp.DescribeErrors(parse))
             {
-                Console.Error.WriteLine($"textlens: {error.Message}");
+                Console.Error.WriteLine($"textlens: {line}");
             }
 
             Console.Error.WriteLine("Run 'textlens --help' for usage.");
@@ -34,6 +36,16 @@ public static class Program
         catch (UsageException ex)
         {
             Console.Error.WriteLine($"textlens: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (ModelLoadException ex)
+        {
+            Console.Error.WriteLine($"textlens: error: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<ModelLoadException>().FirstOrDefault() is { } failed)
+        {
+            Console.Error.WriteLine($"textlens: error: {failed.Message}");
             return ExitCodes.UsageOrInputError;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using TextLens.Core.Features;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 
@@ -12,7 +13,7 @@ public static class ExplainCommand
     {
         var id = new Argument<string>("rule-id") { Description = "The rule id, e.g. TL0005 ('textlens rules' lists them)." };
         var command = new Command("explain", "Explain a rule: what it finds, why, an example, and how to configure or suppress it.") { id };
-        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine().Rules, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules, Console.Out));
         return command;
     }
 
@@ -44,7 +45,8 @@ public static class ExplainCommand
           .Append(rule.Id).Append("=warning on the command line.\n");
         sb.Append("Suppress here: <!-- textlens-disable-next-line ").Append(rule.Id).Append(" --> (Markdown) or a line '%% textlens-disable-next-line ")
           .Append(rule.Id).Append("' (plain text); textlens-disable / textlens-enable for a region.\n");
-        sb.Append("More: ").Append(rule.HelpUri ?? rule.DocumentationAnchor).Append('\n');
+        // Self-contained: an installed tool has no repository files to point at.
+        sb.Append(rule.HelpUri is { } uri ? $"More: {uri}\n" : "Every rule: textlens rules (textlens rules --format markdown for the whole catalogue with its help).\n");
         return sb.ToString();
     }
 

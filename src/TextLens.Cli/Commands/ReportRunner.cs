@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
@@ -20,7 +20,20 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Documents analysed ahead of the one being written, at most: the reorder buffer that keeps the output in path
+    /// order while both cores work. Memory is this many documents' analyses, whatever the corpus size.
+    /// </summary>
+    public static readonly int ReorderWindow = Math.Max(4, 4 * Environment.ProcessorCount);
+
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="request">What to do.</param>
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Notes and warnings.</param>
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
@@ -53,94 +66,118 @@ public static class ReportRunner
 
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
-        BackgroundFrequencies.Preload();
-        TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
-        StanceTagger.Preload();
-        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
         {
             _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
         }
 
         var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
-        DiscoveredInputs found = request.ChangedSince is { } gitRef
-            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+        GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
+        DiscoveredInputs found = changes is not null
+            ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
             : discovery.Discover(request.Inputs);
-        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        found = OwnFiles.Exclude(found, OwnFiles.Of(request));
+        if (changes is not null && found.Files.Count == 0 && !request.Quiet)
         {
-            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+            stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
+        var options = AnalysisOptions.Default with
+        {
+            TopKeywords = request.Top,
+            MaxFileBytes = request.MaxFileBytes,
+            Themes = request.Themes,
+            ThemeSegments = request.ThemeSegments,
+            SummarySentences = request.SummarySentences,
+        };
+        bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
+        Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
-        var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in sources.Problems(found))
+        List<DocumentLoad> work = [.. sources.Problems(found).Select(p => new DocumentLoad(p.Path, () => new LoadResult(p.Path, null, p))), .. sources.Loads(found)];
+        DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
+        work.Clear();
+
+        var reportSettings = ReportSettings.For(options, request.SeverityOverrides);
+        var summary = new CorpusSummaryBuilder();
+        var recorded = new List<BaselineEntry>();
+        int exitCode = ExitCodes.Success;
+        var formatSettings = FormatSettings.Default with
         {
-            analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
+            TopKeywords = request.Top,
+            BaseDirectory = request.WorkingDirectory,
+            Rules = engine.Rules,
+            Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+            SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+            ExpectedDocuments = ordered.Length,
+        };
+        using var outputs = new ReportOutputs(formatters, request, formatSettings, stdout);
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
+        {
+            OrderedParallel.Run(
+                ordered,
+                load =>
+                {
+                    LoadResult loaded = load.Load();
+                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    {
+                        progress.Advance();
+                        return null;
+                    }
+
+                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                    if (changedLinesOnly)
+                    {
+                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path)));
+                    }
+
+                    IReadOnlyList<BaselineEntry> entries = [];
+                    if (request.WriteBaselinePath is not null)
+                    {
+                        // The written baseline replaces --baseline; within one document, applying it marks every recordable finding.
+                        var own = Baseline.From([analysis]);
+                        entries = own.Entries;
+                        analysis = own.Apply(analysis);
+                    }
+                    else if (baseline is not null)
+                    {
+                        analysis = baseline.Apply(analysis);
+                    }
+
+                    progress.Advance();
+                    return new Analysed(ReportBuilder.BuildDocument(analysis) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
+                },
+                done =>
+                {
+                    if (done is null)
+                    {
+                        return;
+                    }
+
+                    summary.Add(done.Report);
+                    exitCode = Math.Max(exitCode, done.ExitCode);
+                    recorded.AddRange(done.Entries);
+                    outputs.WriteDocument(done.Report);
+                },
+                degree: Environment.ProcessorCount,
+                window: ReorderWindow);
         }
 
-        int total = sources.Count(found) ?? 0;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
-        {
-            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
-            {
-                analyses.Add(engine.Analyze(load(), options, severities));
-                progress.Advance();
-            });
-        }
-
-        IReadOnlyList<DocumentAnalysis> results = [.. analyses];
         if (request.WriteBaselinePath is { } writeBaselinePath)
         {
-            Baseline written = Baseline.From(results);
-            string target = Path.GetFullPath(writeBaselinePath, request.WorkingDirectory);
-            AtomicFile.WriteAllText(target, written.ToJson());
+            var written = new Baseline(recorded);
+            AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
             if (!request.Quiet)
             {
                 stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
             }
-
-            baseline = written;
         }
 
-        if (baseline is not null)
-        {
-            results = [.. results.Select(baseline.Apply)];
-        }
-
-        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
-        int exitCode = ExitCodes.For(results, request.FailOn);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
-        for (int i = 0; i < formatters.Length; i++)
-        {
-            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
-            var settings = FormatSettings.Default with
-            {
-                Color = target is null && request.Color && formatters[i].Name == "console",
-                TopKeywords = request.Top,
-                BaseDirectory = request.WorkingDirectory,
-                Rules = engine.Rules,
-                Invocation = invocation,
-            };
-            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            formatters[i].Write(report, buffer, settings);
-            if (target is null || target == "-")
-            {
-                stdout.Write(buffer.ToString());
-            }
-            else
-            {
-                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
-                if (!request.Quiet)
-                {
-                    stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
-                }
-            }
-        }
-
+        outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return exitCode;
     }
@@ -163,6 +200,9 @@ public static class ReportRunner
 
         static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
+
+    /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
+    private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
     private static Baseline ReadBaseline(string path)
     {

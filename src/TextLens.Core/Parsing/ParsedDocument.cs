@@ -1,4 +1,5 @@
 using System.Text;
+using TextLens.Core.Features;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Parsing;
@@ -21,22 +22,27 @@ public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int Toke
 /// </summary>
 public sealed class ParsedDocument
 {
-    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs)
+    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, ModelSet? models, Reference[] references)
     {
         Source = source;
+        References = references;
         Prose = prose;
         Tokens = tokens;
         Sentences = sentences;
         Paragraphs = paragraphs;
+        Models = models;
         WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
-        _tags = new Lazy<(PartOfSpeech[], float[])>(() => PartOfSpeechTagger.Default.TagWithVerbProbability(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _tags = new Lazy<(PartOfSpeech[], float[])>(TagTokens, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private readonly Lazy<(PartOfSpeech[] Tags, float[] VerbProbability)> _tags;
 
+    /// <summary>The models that tag this document (null: parsed without them; <see cref="Tags"/> then throws).</summary>
+    public ModelSet? Models { get; }
+
     /// <summary>
     /// Universal Dependencies part-of-speech tags, one per token (index-aligned with <see cref="Tokens"/>),
-    /// computed on first use by <see cref="PartOfSpeechTagger.Default"/> and then shared by every analyzer.
+    /// computed on first use by the tagger of <see cref="Models"/> (which loads it then) and shared by every analyzer.
     /// </summary>
     public IReadOnlyList<PartOfSpeech> Tags => _tags.Value.Tags;
 
@@ -48,6 +54,19 @@ public sealed class ParsedDocument
 
     public SourceText Source { get; }
 
+    /// <summary>
+    /// The legal and bibliographic references in the prose (bill numbers, public laws, code citations,
+    /// section references, report numbers, case citations, URLs), sorted and not overlapping
+    /// (<see cref="Parsing.References"/>). No analyzer reads a reference as a figure, keyword or cue.
+    /// </summary>
+    public IReadOnlyList<Reference> References { get; }
+
+    /// <summary>The reference that contains <paramref name="offset"/>, if any.</summary>
+    public Reference? ReferenceAt(int offset) => Parsing.References.At(References, offset);
+
+    /// <summary>True when the token starts inside a reference (the 1156 of H.R. 1156, the Section of Section 73100).</summary>
+    public bool InReference(in Token token) => ReferenceAt(token.Span.Start) is not null;
+
     public ProseLayout Prose { get; }
 
     public IReadOnlyList<Token> Tokens { get; }
@@ -57,6 +76,18 @@ public sealed class ParsedDocument
     public IReadOnlyList<Paragraph> Paragraphs { get; }
 
     public int WordCount { get; }
+
+    /// <summary>The same parse, tagged with the tagger of <paramref name="models"/> (the arrays are shared, not copied).</summary>
+    public ParsedDocument WithModels(ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return ReferenceEquals(models, Models) ? this : new ParsedDocument(Source, Prose, (Token[])Tokens, (Sentence[])Sentences, (Paragraph[])Paragraphs, models, (Reference[])References);
+    }
+
+    private (PartOfSpeech[] Tags, float[] VerbProbability) TagTokens() =>
+        Models is { } models
+            ? NameTags(models.PartOfSpeech.TagWithVerbProbability(this))
+            : throw new InvalidOperationException("This document was parsed without models; parse it with a ModelSet (or WithModels) to tag it.");
 
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => ((Token[])Tokens).AsSpan(sentence.FirstToken, sentence.TokenCount);
 
@@ -86,7 +117,8 @@ public sealed class ParsedDocument
         return -1;
     }
 
-    public static ParsedDocument Parse(SourceText source)
+    /// <summary>Parses a document; its part-of-speech tags come from <paramref name="models"/> when first read.</summary>
+    public static ParsedDocument Parse(SourceText source, ModelSet? models = null)
     {
         ProseLayout prose = ProseLayout.Create(source);
         var tokens = new List<Token>(source.Length / 5);
@@ -124,7 +156,7 @@ public sealed class ParsedDocument
             paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs]);
+        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs], models, Parsing.References.FindAll(prose.Text, prose.Blocks.Select(b => b.Span)));
     }
 
     /// <summary>
@@ -132,7 +164,7 @@ public sealed class ParsedDocument
     /// sentences are joined by blank lines, each becomes one paragraph holding exactly one sentence,
     /// and the sentence splitter is not run, so sentence <c>i</c> is exactly the i-th given string.
     /// </summary>
-    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>")
+    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>", ModelSet? models = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var content = new StringBuilder();
@@ -168,7 +200,21 @@ public sealed class ParsedDocument
             paragraphs[i] = new Paragraph(i, span, BlockKind.Paragraph, i, 1);
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs);
+        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs, models, Parsing.References.FindAll(source.Content, spans));
+    }
+
+    /// <summary>An alphanumeric name (XM-30, 5G) is a proper noun, whatever the tagger made of its digits (it reads F-35 as a number).</summary>
+    private (PartOfSpeech[] Tags, float[] VerbProbability) NameTags((PartOfSpeech[] Tags, float[] VerbProbability) tagged)
+    {
+        for (int i = 0; i < tagged.Tags.Length; i++)
+        {
+            if (Tokens[i].IsAlphanumericName && tagged.Tags[i] is PartOfSpeech.Num or PartOfSpeech.X or PartOfSpeech.Sym or PartOfSpeech.Adj)
+            {
+                tagged.Tags[i] = PartOfSpeech.Propn;
+            }
+        }
+
+        return tagged;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using NJsonSchema;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Loading;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 using TextLens.Core.Text;
@@ -19,7 +20,7 @@ public class JsonReportTests
 
     private static List<DocumentAnalysis> Analyse()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default;
         return
         [

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 using TextLens.Testing;
@@ -14,7 +15,7 @@ public class AnalysisProseTests
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
-        return StanceTagger.Default.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens), context);
+        return TestModels.Set.Stance.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens), context);
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public class AnalysisProseTests
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(300)];
         byte[] Train()
         {
-            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Epistemic, items, new StanceTrainingOptions { ClassBalance = 0.5 }, ValenceLexicon.Default);
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Epistemic, items, new StanceTrainingOptions { ClassBalance = 0.5 }, TestModels.Set.Valence);
             using var buffer = new MemoryStream();
             model.Save(buffer);
             return buffer.ToArray();
@@ -93,6 +94,6 @@ public class AnalysisProseTests
     public void The_epistemic_model_must_have_the_four_tags()
     {
         var wrong = new LinearStanceModel("epistemic", ["asserted", "hedged"], [0f, 0f], []);
-        Assert.Throws<ArgumentException>(() => new StanceTagger(ValenceLexicon.Default, null, null) { EpistemicModel = wrong });
+        Assert.Throws<ArgumentException>(() => new StanceTagger(TestModels.Set.Valence, null, null) { EpistemicModel = wrong });
     }
 }

@@ -30,9 +30,28 @@ public sealed record FormatSettings
 
     /// <summary>How the tool was run; null leaves invocation data (times, exit code) out.</summary>
     public InvocationInfo? Invocation { get; init; }
+
+    /// <summary>Set in pull-request mode (--changed-since): the ref compared against, and whether findings are limited to changed lines.</summary>
+    public ChangeContext? Changes { get; init; }
+
+    /// <summary>
+    /// Where a document's lines can be viewed (on GitHub Actions, "{server}/{repository}/blob/{sha}/"
+    /// plus the folder the paths are relative to); a report path and "#L{line}" are appended. Null: no links.
+    /// </summary>
+    public string? SourceLinkBase { get; init; }
+
+    /// <summary>How many documents the run reports, when known before they arrive (formats that lay out by corpus size read it); null: unknown.</summary>
+    public int? ExpectedDocuments { get; init; }
 }
 
-/// <summary>Formats a report. Formatters only format: no analysis, no I/O besides the writer.</summary>
+/// <summary>Pull-request mode: the git ref the documents were compared with, and whether only findings on added or modified lines are reported.</summary>
+public sealed record ChangeContext(string Ref, bool ChangedLinesOnly);
+
+/// <summary>
+/// Formats a report as a stream of per-document records (<see cref="IReportWriter"/>). Formatters only format: no
+/// analysis, no I/O besides the writer and the spools they are given. A whole report in memory is written with
+/// <see cref="ReportFormatterExtensions.Write"/>.
+/// </summary>
 public interface IReportFormatter
 {
     /// <summary>The --format name.</summary>
@@ -41,7 +60,8 @@ public interface IReportFormatter
     /// <summary>The usual file extension, with the dot.</summary>
     string Extension { get; }
 
-    void Write(CorpusReport report, TextWriter writer, FormatSettings settings);
+    /// <summary>Starts a report on <paramref name="output"/>; parts that must wait for the corpus summary go to spools from <paramref name="spools"/>.</summary>
+    IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools);
 }
 
 public static class ReportFormatters
@@ -54,6 +74,7 @@ public static class ReportFormatters
         new SarifReportFormatter(),
         new GitHubReportFormatter(),
         new HtmlReportFormatter(),
+        new JsonLinesReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>

@@ -1,0 +1,54 @@
+
+namespace TextLens.Core.Analysis;
+
+/// <summary>TL0xxx: problems with an input file itself. Reported by the loader, before any analyzer runs.</summary>
+public static class InputRules
+{
+    public const string Category = "Input";
+
+    public static readonly RuleDescriptor Unreadable = new(
+        "TL0001", "File cannot be read", "Cannot read '{0}': {1}", Category, Severity.Error,
+        "The path does not exist, is not a file, or could not be opened (permissions, a lock, an I/O error). The file is skipped and the run exits with code 2; the other files are still analysed.",
+        "textlens report missing.md");
+
+    public static readonly RuleDescriptor Binary = new(
+        "TL0002", "Not a text file", "'{0}' looks like a binary file (a NUL or control byte at byte {1}); it was skipped", Category, Severity.Error,
+        "TextLens reads plain text and Markdown. A file with NUL bytes, or with more than 10% control characters in its first 8 KiB, is treated as binary and skipped. Exclude such files with --exclude or .textlensignore.",
+        "textlens report picture.png");
+
+    public static readonly RuleDescriptor InvalidEncoding = new(
+        "TL0003", "Invalid text encoding", "'{0}' is not valid {1}: the first bad byte is at byte offset {2}", Category, Severity.Error,
+        "Files must be UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Re-save the file as UTF-8; the offset points at the first byte that is not valid.",
+        "A Latin-1 file with 'café' encoded as 0x63 0x61 0x66 0xE9.");
+
+    public static readonly RuleDescriptor TooLarge = new(
+        "TL0004", "File too large", "'{0}' is {1:N0} bytes, over the limit of {2:N0} bytes; it was skipped", Category, Severity.Error,
+        "Files over the size limit (10 MiB by default) are skipped so that one stray file cannot stall a CI run. Raise the limit with --max-file-size.",
+        "textlens report --max-file-size 1000 big.txt");
+
+    public static readonly RuleDescriptor Empty = new(
+        "TL0005", "Empty document", "'{0}' has no prose to analyse", Category, Severity.Warning,
+        "The file is empty, holds only white space, or (Markdown) only code, HTML or front matter. It is reported with no keywords, themes or stance.",
+        "An empty README.md.");
+
+    public static readonly RuleDescriptor NoInputs = new(
+        "TL0006", "No matching input files", "'{0}' matched no files to analyse", Category, Severity.Error,
+        "A directory or glob matched no file with an included extension (*.txt, *.md, *.markdown by default, see --include) that is not excluded. Check the path and the --include/--exclude patterns.",
+        "textlens report empty-folder/");
+
+    public static readonly RuleDescriptor AnalyzerFailed = new(
+        "TL0007", "Analyzer failed", "The {0} analyzer failed on '{1}': {2}", "Internal", Severity.Error,
+        "An analyzer threw an exception on this document. Its results are missing from the report; every other analyzer and document is still reported. This is a bug in TextLens: please report it with the document that triggers it.",
+        null);
+
+    public static readonly RuleDescriptor MalformedRecord = new(
+        "TL0009", "Malformed JSON Lines record", "Line {0} of the JSON Lines input was skipped: {1}", Category, Severity.Error,
+        "With --stdin-format jsonl, each line of standard input must be one JSON object with a string \"id\" (unique; the document's path in the report), a string \"text\" and optionally \"format\" (\"text\" or \"markdown\"). A line that is not is reported under its id, or as '-:LINE' when it has none, and the run exits with code 2; the other lines are still analysed.",
+        "{\"id\": \"a.txt\", \"text\": 42}");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord];
+
+    /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
+    public static bool IsLoadFailure(RuleDescriptor rule) =>
+        rule == Unreadable || rule == Binary || rule == InvalidEncoding || rule == TooLarge || rule == NoInputs || rule == MalformedRecord;
+}

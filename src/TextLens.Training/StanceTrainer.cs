@@ -1,0 +1,402 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+using TextLens.Training.Evaluation;
+
+namespace TextLens.Training;
+
+/// <summary>Settings of a stance training run. The defaults are the settings of the shipped models.</summary>
+public sealed record StanceTrainingOptions
+{
+    public int Seed { get; init; } = 1;
+
+    public float L2 { get; init; } = 1f;
+
+    public float L1 { get; init; } = 0.05f;
+
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Weights dropped from the exported model when every class weight is smaller than this in absolute value.</summary>
+    public float PruneBelow { get; init; } = 1e-4f;
+
+    /// <summary>Polarity only: fit a regressor of the gold score (SDCA, squared loss) instead of a 3-class classifier.</summary>
+    public bool Regression { get; init; }
+
+    /// <summary>
+    /// Polarity only: items whose raters disagreed weigh less. An item with rating standard deviation sd
+    /// weighs (1 + c) / (c + sd²) with this c (items without a rating_sd weigh 1); 0 turns weighting off.
+    /// </summary>
+    public double AgreementWeighting { get; init; } = 1;
+
+    /// <summary>
+    /// Polarity classifier only: also weigh each item by the probability that its label is right given rater
+    /// noise — Φ(distance of the mean rating from the edge of its label's band / standard error), the
+    /// standard error being rating_sd / √<see cref="Raters"/>. Sentences whose mean sits on a band edge
+    /// (a rating of 0.25 labelled positive) teach the classifier little.
+    /// </summary>
+    public bool LabelConfidenceWeighting { get; init; } = true;
+
+    /// <summary>Raters per item behind the mean rating (20 in the VADER NYT set).</summary>
+    public int Raters { get; init; } = 20;
+
+    /// <summary>The neutral band of the polarity labels on the rating scale: positive ≥ +this, negative ≤ −this (the VADER data's ±0.05 on −1..1).</summary>
+    public double LabelBand { get; init; } = 0.2;
+
+    /// <summary>L2 weight of the polarity rating regressor (SDCA, squared loss, no L1).</summary>
+    public float RatingL2 { get; init; } = 0.001f;
+
+    /// <summary>
+    /// Polarity only: the cuts on the rating scale (−4..4) between the bins of the ordinal rating model (a
+    /// maximum-entropy classifier of the bin whose expected bin mean estimates the rating); empty for none.
+    /// </summary>
+    public IReadOnlyList<double> OrdinalCuts { get; init; } = [-1.5, -0.2, 0.2, 1.5];
+
+    /// <summary>Classifiers: each class's rows weigh (largest class weight / class weight)^this more (0: no balancing).</summary>
+    public double ClassBalance { get; init; }
+}
+
+/// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
+public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups)
+{
+    /// <summary>The held-out tagging of every scored item (in its order), for scoring other axes and calibration.</summary>
+    public IReadOnlyList<SentenceStance> Stances { get; init; } = [];
+}
+
+/// <summary>
+/// Trains the polarity and subjectivity models of the stance tagger with ML.NET's L-BFGS maximum
+/// entropy trainer (explicit L1/L2, one thread, fixed seed: reproducible) on <see cref="StanceFeaturizer"/>
+/// vectors, and exports the weights to a <see cref="LinearStanceModel"/>. Cross-validation is grouped
+/// (by article where the ids carry one), so sentences of one article never straddle folds.
+/// </summary>
+public static class StanceTrainer
+{
+    public static IReadOnlyList<string> ClassesOf(StanceAxis axis) => axis switch
+    {
+        StanceAxis.Epistemic => StanceTagger.EpistemicClasses,
+        StanceAxis.Polarity => ["negative", "neutral", "positive"],
+        StanceAxis.Subjectivity => ["objective", "subjective"],
+        _ => throw new NotSupportedException(
+            $"The {axis.ToString().ToLowerInvariant()} axis is one class of the epistemic tag: train --axis epistemic (see models/stance-epistemic.md)."),
+    };
+
+    /// <summary>The cross-validation group of an item: its document (<c>doc</c>) where the data set gives one, else <see cref="GroupOf(string)"/> of its id.</summary>
+    public static string GroupOf(StanceItem item) => item.Doc is { } doc ? "doc:" + doc : GroupOf(item.Id);
+
+    /// <summary>The cross-validation group of an id: the article for NYT ids (nyt:ARTICLE_SENTENCE), else the item itself.</summary>
+    public static string GroupOf(string id)
+    {
+        if (id.StartsWith("nyt:", StringComparison.Ordinal) && id.IndexOf('_', StringComparison.Ordinal) is > 4 and int u)
+        {
+            return id[..u];
+        }
+
+        return id;
+    }
+
+    public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        Row[] rows = Featurize(axis, items, classes, lexicon, labelField, options);
+        return Fit(axis, rows, classes, options);
+    }
+
+    /// <summary>
+    /// The estimators of the mean reader rating that the tagger blends into the polarity classifier's score,
+    /// trained on the items that carry a score: an SDCA regressor (squared loss, agreement-weighted) and,
+    /// unless <see cref="StanceTrainingOptions.OrdinalCuts"/> is empty, an ordinal model of the rating bins.
+    /// </summary>
+    public static IReadOnlyList<LinearStanceModel> TrainPolarityRating(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
+        Row[] rows = Featurize(StanceAxis.Polarity, [.. items.Where(i => i.Score is not null)], classes, lexicon, labelField, options);
+        return FitRatingModels(rows, options);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
+    /// folds plus all of <paramref name="alwaysTrain"/>, and predicts the held-out fold through the same
+    /// label mapping as 'textlens eval stance'. For polarity, <paramref name="subjectivity"/> (the shipped
+    /// subjectivity model, trained on other data) takes part as it does in the tagger.
+    /// </summary>
+    public static CrossValidationResult CrossValidate(StanceAxis axis, IReadOnlyList<StanceItem> scored, IReadOnlyList<StanceItem> alwaysTrain, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label", LinearStanceModel? subjectivity = null)
+    {
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
+        Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
+        int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i)) % (uint)options.Folds))];
+        bool rating = axis == StanceAxis.Polarity && !options.Regression;
+        var predictions = new StancePrediction[scored.Count];
+        var stances = new SentenceStance[scored.Count];
+        for (int f = 0; f < options.Folds; f++)
+        {
+            Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
+            LinearStanceModel model = Fit(axis, train, classes, options);
+            LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
+            StanceTagger foldTagger = axis switch
+            {
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, ratingModels),
+                StanceAxis.Epistemic => new StanceTagger(lexicon, null, null) { EpistemicModel = model },
+                _ => new StanceTagger(lexicon, null, model),
+            };
+            for (int i = 0; i < scored.Count; i++)
+            {
+                if (fold[i] == f)
+                {
+                    SentenceStance tagged = StanceEvaluation.Tag(foldTagger, scored[i].Text, scored[i].Context);
+                    predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, tagged);
+                    stances[i] = tagged;
+                }
+            }
+        }
+
+        StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances };
+    }
+
+    private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
+    {
+        var rows = new List<Row>(items.Count);
+        int dim = StanceFeaturizer.Dimension;
+        int version = StanceFeaturizer.VersionFor(axis.ToString().ToLowerInvariant());
+        double c = axis == StanceAxis.Polarity ? options.AgreementWeighting : 0;
+        foreach (StanceItem item in items)
+        {
+            string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
+            int k = label is null ? -1 : IndexOf(classes, label);
+            if (k < 0)
+            {
+                continue;
+            }
+
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
+            ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+            StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
+            StanceContext context = item.Context;
+            IReadOnlyList<(string, float)>? named = version == StanceFeaturizer.EpistemicVersion
+                ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context))
+                : null;
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
+            double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);
+            double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
+                ? LabelConfidence(classes[k], score, sd2, options)
+                : 1;
+            // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
+            rows.Add(new Row
+            {
+                Features = new VBuffer<float>(dim, idx.Length, val, idx),
+                Label = (uint)k,
+                Score = (float)(item.Score ?? 0),
+                HasScore = item.Score is not null,
+                Weight = (float)weight,
+                ClassWeight = (float)(weight * labelWeight),
+            });
+        }
+
+        return [.. rows];
+    }
+
+    /// <summary>P(the label is right) under rater noise: Φ(distance of the mean rating inside its label's band / its standard error).</summary>
+    internal static double LabelConfidence(string label, double score, double ratingSd, StanceTrainingOptions options)
+    {
+        double se = Math.Max(0.05, ratingSd / Math.Sqrt(options.Raters));
+        double b = options.LabelBand;
+        double inside = label switch
+        {
+            "positive" => score - b,
+            "negative" => -b - score,
+            _ => Math.Min(b - score, score + b),
+        };
+        return NormalCdf(inside / se);
+    }
+
+    /// <summary>Φ(z) by Abramowitz &amp; Stegun 7.1.26 (absolute error below 1.5e-7).</summary>
+    internal static double NormalCdf(double z)
+    {
+        double x = Math.Abs(z) / Math.Sqrt(2);
+        double t = 1 / (1 + (0.3275911 * x));
+        double poly = ((((((((1.061405429 * t) - 1.453152027) * t) + 1.421413741) * t) - 0.284496736) * t) + 0.254829592) * t;
+        double erf = 1 - (poly * Math.Exp(-x * x));
+        return 0.5 * (1 + (z >= 0 ? erf : -erf));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (int i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static LinearStanceModel Fit(StanceAxis axis, Row[] rows, IReadOnlyList<string> classes, StanceTrainingOptions options)
+    {
+        var ml = new MLContext(seed: options.Seed);
+        if (options.Regression)
+        {
+            return FitRating(rows, options);
+        }
+
+        if (options.ClassBalance > 0)
+        {
+            // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
+            double[] total = new double[classes.Count];
+            foreach (Row r in rows)
+            {
+                total[r.Label] += r.ClassWeight;
+            }
+
+            double largest = total.Max();
+            rows = [.. rows.Select(r => r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))))];
+        }
+
+        IDataView data = Load(ml, rows, classes.Count);
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label),
+            FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.ClassWeight),
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            NumberOfThreads = 1,
+            OptimizationTolerance = 1e-7f,
+            MaximumNumberOfIterations = 1000,
+        });
+        MaximumEntropyModelParameters model = trainer.Fit(data).Model;
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int numClasses);
+        float[] bias = [.. model.GetBiases()];
+        var rowsOut = new Dictionary<int, float[]>();
+        for (int c = 0; c < numClasses; c++)
+        {
+            foreach (var (index, value) in weights[c].Items())
+            {
+                if (value == 0)
+                {
+                    continue;
+                }
+
+                if (!rowsOut.TryGetValue(index, out float[]? row))
+                {
+                    row = new float[numClasses];
+                    rowsOut[index] = row;
+                }
+
+                row[c] = value;
+            }
+        }
+
+        foreach (int index in rowsOut.Where(kv => kv.Value.All(v => Math.Abs(v) < options.PruneBelow)).Select(kv => kv.Key).ToList())
+        {
+            rowsOut.Remove(index);
+        }
+
+        return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
+    }
+
+    private static IReadOnlyList<LinearStanceModel> FitRatingModels(Row[] rows, StanceTrainingOptions options)
+    {
+        LinearStanceModel regressor = FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
+        return options.OrdinalCuts.Count == 0 ? [regressor] : [regressor, FitOrdinal(rows, options)];
+    }
+
+    /// <summary>
+    /// The ordinal rating model: a maximum-entropy classifier (agreement-weighted) of the rating bin between
+    /// <see cref="StanceTrainingOptions.OrdinalCuts"/>, each class valued at the mean rating of its training items.
+    /// </summary>
+    private static LinearStanceModel FitOrdinal(Row[] rows, StanceTrainingOptions options)
+    {
+        IReadOnlyList<double> cuts = options.OrdinalCuts;
+        int Bin(float score)
+        {
+            int b = 0;
+            while (b < cuts.Count && score >= cuts[b])
+            {
+                b++;
+            }
+
+            return b;
+        }
+
+        string Name(int b) => string.Create(CultureInfo.InvariantCulture, $"rating {(b == 0 ? "-inf" : cuts[b - 1].ToString(CultureInfo.InvariantCulture))}..{(b == cuts.Count ? "inf" : cuts[b].ToString(CultureInfo.InvariantCulture))}");
+        string[] names = [.. Enumerable.Range(0, cuts.Count + 1).Select(Name)];
+        Row[] binned = [.. rows.Select(r => new Row { Features = r.Features, Label = (uint)Bin(r.Score), Score = r.Score, HasScore = true, Weight = r.Weight, ClassWeight = r.Weight })];
+        double[] values = new double[names.Length];
+        for (int b = 0; b < values.Length; b++)
+        {
+            float[] inBin = [.. binned.Where(r => r.Label == b).Select(r => r.Score)];
+            values[b] = inBin.Length == 0 ? (b == 0 ? cuts[0] : b == cuts.Count ? cuts[^1] : (cuts[b - 1] + cuts[b]) / 2) : inBin.Average(x => (double)x);
+        }
+
+        LinearStanceModel classifier = Fit(StanceAxis.Polarity, binned, names, options);
+        return classifier.WithClassValues(values);
+    }
+
+    /// <summary>An SDCA regressor (squared loss) of the gold score, as a one-output <see cref="LinearStanceModel"/> of the polarity axis.</summary>
+    private static LinearStanceModel FitRating(Row[] rows, StanceTrainingOptions options)
+    {
+        var ml = new MLContext(seed: options.Seed);
+        IDataView data = Load(ml, rows, ClassesOf(StanceAxis.Polarity).Count);
+        var sdca = ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Score),
+            FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.Weight),
+            L2Regularization = options.L2,
+            L1Regularization = options.L1,
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 200,
+            Shuffle = true,
+        });
+        LinearRegressionModelParameters reg = sdca.Fit(data).Model;
+        var regRows = new Dictionary<int, float[]>();
+        for (int i = 0; i < reg.Weights.Count; i++)
+        {
+            if (Math.Abs(reg.Weights[i]) >= options.PruneBelow)
+            {
+                regRows[i] = [reg.Weights[i]];
+            }
+        }
+
+        return new LinearStanceModel("polarity", ["score"], [reg.Bias], regRows, regression: true);
+    }
+
+    private static IDataView Load(MLContext ml, Row[] rows, int classCount)
+    {
+        SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, StanceFeaturizer.Dimension);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
+        return ml.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    private static uint StableHash(string s) => Fnv1a.Hash32(s);
+
+    private sealed class Row
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public uint Label { get; set; }
+
+        public float Score { get; set; }
+
+        /// <summary>Agreement weight (the rating regressor's example weight).</summary>
+        public float Weight { get; set; } = 1;
+
+        /// <summary>Agreement × label-confidence weight (the classifier's example weight).</summary>
+        public float ClassWeight { get; set; } = 1;
+
+        [NoColumn]
+        public bool HasScore { get; set; }
+
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore };
+    }
+}
