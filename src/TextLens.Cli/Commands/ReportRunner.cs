@@ -164,7 +164,7 @@ public static class ReportRunner
         static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
 
-    private static Baseline ReadBaseline(string path)
+    internal static Baseline ReadBaseline(string path)
     {
         string text;
         try

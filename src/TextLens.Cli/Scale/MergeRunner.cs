@@ -1,0 +1,131 @@
+using System.Globalization;
+using TextLens.Cli.Commands;
+using TextLens.Cli.Output;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Baselines;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Reporting;
+using TextLens.Core.Reporting.Formats;
+
+namespace TextLens.Cli.Scale;
+
+/// <summary>Everything 'textlens merge' was asked to do.</summary>
+public sealed record MergeRequest(
+    IReadOnlyList<string> Partials,
+    IReadOnlyList<string> Formats,
+    IReadOnlyList<string> Outputs,
+    Severity FailOn,
+    bool Color,
+    bool Quiet)
+{
+    /// <summary>The folder partials, outputs and the baseline are relative to (and SARIF paths, as in the runs that made the partials).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>--baseline: findings recorded in this file are marked suppressed in the merged result.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>The command line, recorded in SARIF invocations.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>The rule catalogue for SARIF and HTML; the built-in analyzers' by default.</summary>
+    public IReadOnlyList<RuleDescriptor>? Rules { get; init; }
+}
+
+/// <summary>
+/// 'textlens merge': combines partial results (json reports or JSON Lines from <c>report --shard</c> or the map step)
+/// into every output format, byte-identical to one run over all the documents (docs/scale-out.md says what differs:
+/// only SARIF's invocation times and command line). Two passes over the partials: the first checks them (settings,
+/// order) and computes the exit code and corpus summary before anything is written; the second formats the documents.
+/// </summary>
+public static class MergeRunner
+{
+    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        if (request.Partials.Count == 0)
+        {
+            throw new UsageException("no partial results: give the json or jsonl files written by 'textlens report --shard' or the map step.");
+        }
+
+        string? option = request.Partials.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.GetFullPath(p, request.WorkingDirectory)));
+        if (option is not null)
+        {
+            throw new UsageException($"unknown option '{option}' for 'merge'; run 'textlens merge --help'.");
+        }
+
+        if (request.Partials.Contains("-"))
+        {
+            throw new UsageException("merge reads its partial results twice, so they must be files, not standard input ('-').");
+        }
+
+        IReportFormatter[] formatters = [.. request.Formats.Select(name => ReportFormatters.Find(name)
+            ?? throw new UsageException($"unknown format '{name}'; choose from {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}."))];
+        if (request.Outputs.Count > formatters.Length)
+        {
+            throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
+        }
+
+        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReportRunner.ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
+        var partials = new PartialResults(request.Partials, path => File.OpenRead(Path.GetFullPath(path, request.WorkingDirectory)))
+        {
+            DuplicateFound = request.Quiet ? null : (path, first, second) =>
+                stderr.WriteLine($"textlens: warning: '{path}' is in both '{first}' and '{second}' (a shard given twice, or overlapping inputs?); both are kept."),
+        };
+
+        // Pass 1: check every partial and compute the exit code before any output is written.
+        IEnumerable<DocumentReport> Documents() => baseline is null ? partials.Documents() : partials.Documents().Select(d => Apply(baseline, d));
+        int exitCode = ExitCodes.Success;
+        foreach (DocumentReport document in Documents())
+        {
+            exitCode = Math.Max(exitCode, ExitCodes.For([document], request.FailOn)); // 2 (input error) > 1 (findings) > 0
+        }
+
+        ReportSettings settings = partials.Settings ?? throw new UsageException("the partial results hold no documents.");
+
+        // Pass 2: the documents again, in the same order, into the formatters.
+        CorpusReport report = ReportBuilder.FromDocuments([.. Documents()]);
+        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
+        IReadOnlyList<RuleDescriptor> rules = request.Rules ?? BuiltInAnalyzers.CreateEngine().Rules;
+        for (int i = 0; i < formatters.Length; i++)
+        {
+            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
+            var formatSettings = FormatSettings.Default with
+            {
+                Color = target is null && request.Color && formatters[i].Name == "console",
+                TopKeywords = settings.Top,
+                BaseDirectory = request.WorkingDirectory,
+                Rules = rules,
+                Invocation = invocation,
+            };
+            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            formatters[i].Write(report, buffer, formatSettings);
+            if (target is null || target == "-")
+            {
+                stdout.Write(buffer.ToString());
+            }
+            else
+            {
+                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
+                if (!request.Quiet)
+                {
+                    stderr.WriteLine($"textlens: wrote merged {formatters[i].Name} report to {target}");
+                }
+            }
+        }
+
+        stdout.Flush();
+        return exitCode;
+    }
+
+    /// <summary>A baseline applied to a record as 'report --baseline' applies it to an analysis: recorded, recordable, unsuppressed findings become suppressed.</summary>
+    private static DocumentReport Apply(Baseline baseline, DocumentReport document)
+    {
+        bool Matches(DiagnosticReport d) =>
+            d.Suppression is null && d.Fingerprint is { } f && baseline.Contains(f) && !InputRules.All.Any(r => r.Id == d.Id && InputRules.IsLoadFailure(r));
+
+        return document.Diagnostics.Any(Matches)
+            ? document with { Diagnostics = [.. document.Diagnostics.Select(d => Matches(d) ? d with { Suppression = "baseline" } : d)] }
+            : document;
+    }
+}
