@@ -13,7 +13,7 @@ public static class EvalStanceCommand
 {
     public static Command Create()
     {
-        var axis = new Option<string>("--axis") { Description = "polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
+        var axis = new Option<string>("--axis") { Description = "epistemic (the 4-way tag), polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
         var data = new Option<FileInfo>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
         var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
@@ -58,11 +58,12 @@ public static class EvalStanceCommand
 
     public static StanceAxis ParseAxis(string value) => value.Trim().ToLowerInvariant() switch
     {
+        "epistemic" => StanceAxis.Epistemic,
         "polarity" => StanceAxis.Polarity,
         "subjectivity" => StanceAxis.Subjectivity,
         "hedged" => StanceAxis.Hedged,
         "attributed" => StanceAxis.Attributed,
         "prescriptive" => StanceAxis.Prescriptive,
-        _ => throw new UsageException($"--axis must be polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
+        _ => throw new UsageException($"--axis must be epistemic, polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
     };
 }

@@ -15,9 +15,10 @@ public static class TrainStanceCommand
 {
     public static Command Create()
     {
-        var axis = new Option<string>("--axis") { Description = "polarity or subjectivity (hedged, attributed and prescriptive are cue rules: no permissively licensed training data).", Required = true };
+        var axis = new Option<string>("--axis") { Description = "polarity, subjectivity or epistemic (the 4-way tag; hedged, attributed and prescriptive are its classes).", Required = true };
         var data = new Option<FileInfo[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
+        var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
         var cvOn = new Option<FileInfo?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
         var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L2 };
@@ -27,13 +28,13 @@ public static class TrainStanceCommand
         var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
         var labelConfidence = new Option<bool>("--label-confidence-weighting") { Description = "Polarity only: weigh each item also by the probability that its label is right given rater noise (uses score and rating_sd).", DefaultValueFactory = _ => new StanceTrainingOptions().LabelConfidenceWeighting };
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
-            if (a is not (StanceAxis.Polarity or StanceAxis.Subjectivity))
+            if (a is not (StanceAxis.Polarity or StanceAxis.Subjectivity or StanceAxis.Epistemic))
             {
-                throw new UsageException($"the {a.ToString().ToLowerInvariant()} axis is tagged by cue rules, not a trained model: no permissively licensed training data exists for it (see models/stance-cues.md).");
+                throw new UsageException($"the {a.ToString().ToLowerInvariant()} axis is one class of the epistemic tag: train --axis epistemic.");
             }
 
             FileInfo[] files = parse.GetValue(data)!;
@@ -49,7 +50,13 @@ public static class TrainStanceCommand
 
             var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2) };
             ValenceLexicon lexicon = ValenceLexicon.Default;
-            var sets = files.Select(f => (File: f, Items: StanceEvaluation.ReadJsonl(f.FullName))).ToList();
+            double[] fileWeights = parse.GetValue(weights) ?? [];
+            if (fileWeights.Length != 0 && (fileWeights.Length != files.Length || fileWeights.Any(w => !(w > 0) || double.IsInfinity(w))))
+            {
+                throw new UsageException($"--weights needs one positive weight per --data file ({files.Length}).");
+            }
+
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k] })])).ToList();
             var inv = CultureInfo.InvariantCulture;
             if (parse.GetValue(cvOn) is { } cv)
             {
@@ -63,8 +70,18 @@ public static class TrainStanceCommand
                 // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
                 LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
-                Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by article ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
+                Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
+                if (a == StanceAxis.Epistemic)
+                {
+                    foreach (StanceAxis binary in (StanceAxis[])[StanceAxis.Hedged, StanceAxis.Attributed, StanceAxis.Prescriptive])
+                    {
+                        IReadOnlyList<StanceItem> derived = StanceCalibration.BinaryGold(binary, scored.Items);
+                        StanceEvaluationResult b = StanceEvaluation.Score(binary, derived, [.. derived.Select((item, i) => StanceEvaluation.Predict(binary, item.Id, r.Stances[i]))]);
+                        Console.Out.Write("\n" + StanceEvaluation.Format(b, cv.FullName + " (derived from the epistemic label)", derived.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                    }
+                }
             }
 
             LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon);

@@ -9,6 +9,8 @@ namespace TextLens.Core.Evaluation;
 /// <summary>The axes 'textlens eval stance' and 'textlens train stance' work on.</summary>
 public enum StanceAxis
 {
+    /// <summary>The 4-way epistemic tag (asserted / hedged / attributed / prescriptive).</summary>
+    Epistemic,
     Polarity,
     Subjectivity,
     Hedged,
@@ -22,6 +24,21 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The standard deviation of the raters' ratings, where the data set gives it (<c>rating_sd</c>, polarity DEV only).</summary>
     public double? RatingSd { get; init; }
 
+    /// <summary>The item's training weight (1 unless the trainer is told to weigh its data set otherwise).</summary>
+    public double Weight { get; init; } = 1;
+
+    /// <summary>The document the item comes from (<c>doc</c>), where the data set gives it: the cross-validation group.</summary>
+    public string? Doc { get; init; }
+
+    /// <summary>The previous sentence of the document (<c>prev</c>), where the data set gives it.</summary>
+    public string? Prev { get; init; }
+
+    /// <summary>
+    /// The tagger's context for the item: with a previous sentence (the item comes from a document), that sentence and
+    /// whether the item reads as a heading; an isolated item (no <c>prev</c> field) has none.
+    /// </summary>
+    public StanceContext Context => Prev is null ? StanceContext.None : StanceContext.For(Text, Prev);
+
     public string? Label(string field) => Labels.TryGetValue(field, out string? v) ? v : null;
 }
 
@@ -33,11 +50,12 @@ public sealed record StanceEvaluationResult(StanceAxis Axis, string GoldField, C
 
 /// <summary>
 /// Runs the stance tagger of 'textlens report' (<see cref="StanceTagger.Default"/>, default options) on
-/// each item's text as one unit and maps its output to the data set's labels: polarity → the label and
-/// the score in [−1, 1]; subjectivity → subjective/objective; hedged → uncertain/certain; attributed →
-/// attributed/not_attributed; prescriptive → suggestion/non_suggestion (a probability of 0.5 or more
-/// is the marked label). The binary axes read the tag's probability, not the primary epistemic tag,
-/// so precedence (a hedged prescription) does not hide a hedge.
+/// each item's text as one unit, in its context where the row gives one (<c>prev</c>: the previous sentence,
+/// and whether the item reads as a heading; see <see cref="StanceItem.Context"/>), and maps its output to the
+/// data set's labels: epistemic → asserted/hedged/attributed/prescriptive; polarity → the label and the score
+/// in [−1, 1]; subjectivity → subjective/objective; hedged → uncertain/certain; attributed →
+/// attributed/not_attributed; prescriptive → suggestion/non_suggestion (marked when it is the primary tag or
+/// its probability is 0.5 or more, so precedence — a hedged prescription — does not hide a hedge).
 /// </summary>
 public static class StanceEvaluation
 {
@@ -65,6 +83,8 @@ public static class StanceEvaluation
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             double? score = null;
             double? ratingSd = null;
+            string? doc = null;
+            string? prev = null;
             foreach (JsonProperty p in root.EnumerateObject())
             {
                 if (p.Value.ValueKind == JsonValueKind.String && (p.Name == "label" || p.Name.StartsWith("label_", StringComparison.Ordinal) || p.Name is "polarity" or "subjectivity" or "epistemic"))
@@ -79,31 +99,49 @@ public static class StanceEvaluation
                 {
                     ratingSd = p.Value.GetDouble();
                 }
+                else if (p.Name == "doc" && p.Value.ValueKind == JsonValueKind.String)
+                {
+                    doc = p.Value.GetString();
+                }
+                else if (p.Name == "prev" && p.Value.ValueKind == JsonValueKind.String)
+                {
+                    prev = p.Value.GetString();
+                }
             }
 
-            items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd });
+            items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd, Doc = doc, Prev = prev });
         }
 
         return items;
     }
 
     /// <summary>Tags one text the way the report tags a sentence.</summary>
-    public static SentenceStance Tag(StanceTagger tagger, string text)
+    public static SentenceStance Tag(StanceTagger tagger, string text) => Tag(tagger, text, StanceContext.None);
+
+    /// <summary>Tags one text in its context (previous sentence, heading status) the way the report tags a sentence.</summary>
+    public static SentenceStance Tag(StanceTagger tagger, string text, StanceContext context)
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        return tagger.Tag(0, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens));
+        return tagger.Tag(0, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), context);
     }
 
+    /// <summary>
+    /// The prediction on <paramref name="axis"/>: the binary axes are marked when the primary tag is theirs or their
+    /// probability reaches 0.5 (so a hedged prescription still counts as hedged under the cue rules).
+    /// </summary>
     public static StancePrediction Predict(StanceAxis axis, string id, SentenceStance s) => axis switch
     {
+        StanceAxis.Epistemic => new StancePrediction(id, s.Epistemic.ToString().ToLowerInvariant(), null),
         StanceAxis.Polarity => new StancePrediction(id, s.Polarity.ToString().ToLowerInvariant(), s.PolarityScore),
         StanceAxis.Subjectivity => new StancePrediction(id, s.Subjective ? "subjective" : "objective", null),
-        StanceAxis.Hedged => new StancePrediction(id, s.Hedged >= 0.5 ? "uncertain" : "certain", null),
-        StanceAxis.Attributed => new StancePrediction(id, s.Attributed >= 0.5 ? "attributed" : "not_attributed", null),
-        StanceAxis.Prescriptive => new StancePrediction(id, s.Prescriptive >= 0.5 ? "suggestion" : "non_suggestion", null),
+        StanceAxis.Hedged => new StancePrediction(id, Marked(s, EpistemicStance.Hedged, s.Hedged) ? "uncertain" : "certain", null),
+        StanceAxis.Attributed => new StancePrediction(id, Marked(s, EpistemicStance.Attributed, s.Attributed) ? "attributed" : "not_attributed", null),
+        StanceAxis.Prescriptive => new StancePrediction(id, Marked(s, EpistemicStance.Prescriptive, s.Prescriptive) ? "suggestion" : "non_suggestion", null),
         _ => throw new ArgumentOutOfRangeException(nameof(axis)),
     };
+
+    private static bool Marked(SentenceStance s, EpistemicStance tag, double probability) => s.Epistemic == tag || probability >= 0.5;
 
     public static StanceEvaluationResult Evaluate(StanceAxis axis, IReadOnlyList<StanceItem> items, string goldField = "label", StanceTagger? tagger = null)
     {
@@ -111,7 +149,7 @@ public static class StanceEvaluation
         var predictions = new StancePrediction[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {
-            predictions[i] = Predict(axis, items[i].Id, Tag(tagger, items[i].Text));
+            predictions[i] = Predict(axis, items[i].Id, Tag(tagger, items[i].Text, items[i].Context));
         });
 
         return Score(axis, items, predictions, goldField);
@@ -201,6 +239,16 @@ public static class StanceEvaluation
         if (c.UnknownPredictedLabels.Count > 0)
         {
             sb.AppendLine(inv, $"predicted labels not in gold: {string.Join(", ", c.UnknownPredictedLabels)}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("confusion (rows gold, columns predicted):");
+        string[] cols = [.. c.PerClass.Select(p => p.Label).Concat(c.Confusion.Values.SelectMany(v => v.Keys)).Distinct().Order(StringComparer.Ordinal)];
+        int cw = Math.Max(7, cols.Max(x => x.Length));
+        sb.AppendLine(inv, $"{string.Empty.PadRight(w)}  {string.Join("  ", cols.Select(x => x.PadLeft(cw)))}");
+        foreach ((string gold, IReadOnlyDictionary<string, int> row) in c.Confusion)
+        {
+            sb.AppendLine(inv, $"{gold.PadRight(w)}  {string.Join("  ", cols.Select(x => row.GetValueOrDefault(x).ToString(inv).PadLeft(cw)))}");
         }
 
         if (r.Correlation is { } k)

@@ -57,7 +57,11 @@ public sealed record StanceTrainingOptions
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
-public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups);
+public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups)
+{
+    /// <summary>The held-out tagging of every scored item (in its order), for scoring other axes and calibration.</summary>
+    public IReadOnlyList<SentenceStance> Stances { get; init; } = [];
+}
 
 /// <summary>
 /// Trains the polarity and subjectivity models of the stance tagger with ML.NET's L-BFGS maximum
@@ -69,13 +73,17 @@ public static class StanceTrainer
 {
     public static IReadOnlyList<string> ClassesOf(StanceAxis axis) => axis switch
     {
+        StanceAxis.Epistemic => StanceTagger.EpistemicClasses,
         StanceAxis.Polarity => ["negative", "neutral", "positive"],
         StanceAxis.Subjectivity => ["objective", "subjective"],
         _ => throw new NotSupportedException(
-            $"The {axis.ToString().ToLowerInvariant()} axis is tagged by cue rules: no permissively licensed training data exists for it (see models/stance-cues.md)."),
+            $"The {axis.ToString().ToLowerInvariant()} axis is one class of the epistemic tag: train --axis epistemic (see models/stance-epistemic.md)."),
     };
 
-    /// <summary>The cross-validation group of an item: the article for NYT ids (nyt:ARTICLE_SENTENCE), else the item itself.</summary>
+    /// <summary>The cross-validation group of an item: its document (<c>doc</c>) where the data set gives one, else <see cref="GroupOf(string)"/> of its id.</summary>
+    public static string GroupOf(StanceItem item) => item.Doc is { } doc ? "doc:" + doc : GroupOf(item.Id);
+
+    /// <summary>The cross-validation group of an id: the article for NYT ids (nyt:ARTICLE_SENTENCE), else the item itself.</summary>
     public static string GroupOf(string id)
     {
         if (id.StartsWith("nyt:", StringComparison.Ordinal) && id.IndexOf('_', StringComparison.Ordinal) is > 4 and int u)
@@ -116,26 +124,34 @@ public static class StanceTrainer
         IReadOnlyList<string> classes = ClassesOf(axis);
         Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
         Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
-        int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i.Id)) % (uint)options.Folds))];
+        int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i)) % (uint)options.Folds))];
         bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
+        var stances = new SentenceStance[scored.Count];
         for (int f = 0; f < options.Folds; f++)
         {
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
             LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
-            var foldTagger = axis == StanceAxis.Polarity ? new StanceTagger(lexicon, model, subjectivity, ratingModels) : new StanceTagger(lexicon, null, model);
+            StanceTagger foldTagger = axis switch
+            {
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, ratingModels),
+                StanceAxis.Epistemic => new StanceTagger(lexicon, null, null) { EpistemicModel = model },
+                _ => new StanceTagger(lexicon, null, model),
+            };
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
                 {
-                    predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, StanceEvaluation.Tag(foldTagger, scored[i].Text));
+                    SentenceStance tagged = StanceEvaluation.Tag(foldTagger, scored[i].Text, scored[i].Context);
+                    predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, tagged);
+                    stances[i] = tagged;
                 }
             }
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(i => GroupOf(i.Id)).Distinct().Count());
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances };
     }
 
     private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
@@ -157,8 +173,12 @@ public static class StanceTrainer
             Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
             ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
             StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
-            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version);
-            double weight = c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1;
+            StanceContext context = item.Context;
+            IReadOnlyList<(string, float)>? named = version == StanceFeaturizer.EpistemicVersion
+                ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context))
+                : null;
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
+            double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);
             double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
                 ? LabelConfidence(classes[k], score, sd2, options)
                 : 1;

@@ -27,6 +27,9 @@ public class StanceEvaluationTests
     [InlineData("polarity", "polarity_nyt_vader", "label")]
     [InlineData("hedged", "hedging_szeged_factbank", "label_nocond")]
     [InlineData("attributed", "attribution_polnear", "label")]
+    [InlineData("epistemic", "analysis_prose_crs.epistemic", "label")]
+    [InlineData("polarity", "analysis_prose_crs.polarity", "label")]
+    [InlineData("subjectivity", "analysis_prose_crs.subjectivity", "label")]
     public void Figures_agree_with_the_reference_scorer(string axisName, string set, string field)
     {
         string data = SharedData.RequireOrSkip("data", "stance", set + ".dev.jsonl");
@@ -57,7 +60,9 @@ public class StanceEvaluationTests
                 Assert.Equal(e.GetProperty("support").GetInt32(), k.Support);
             }
 
-            if (axis == StanceAxis.Polarity)
+            // Correlation needs gold scores (the NYT set has them, the analysis-prose set does not): both scorers agree on whether it exists.
+            Assert.Equal(reference.RootElement.TryGetProperty("correlation", out _), r.Correlation is not null);
+            if (r.Correlation is not null)
             {
                 JsonElement corr = reference.RootElement.GetProperty("correlation");
                 Assert.NotNull(r.Correlation);
@@ -98,6 +103,41 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void Analysis_prose_rows_carry_their_document_and_previous_sentence()
+    {
+        string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(50)];
+        Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.Doc)));
+        Assert.Contains(items, i => i.Prev is not null && i.Context.Previous == i.Prev);
+        Assert.All(items, i => Assert.Equal("doc:" + i.Doc, StanceTrainer.GroupOf(i)));
+    }
+
+    [Fact]
+    public void Rows_without_prev_are_tagged_in_isolation()
+    {
+        using var file = new TempFile("""{"id": "x1", "text": "Overview", "label": "asserted"}""" + "\n");
+        StanceItem item = Assert.Single(StanceEvaluation.ReadJsonl(file.Path));
+        Assert.Null(item.Prev);
+        Assert.Same(StanceContext.None, item.Context);
+        Assert.Equal("x1", StanceTrainer.GroupOf(item));
+    }
+
+    [Fact]
+    public void The_epistemic_axis_scores_the_four_way_tag_and_prints_a_confusion_matrix()
+    {
+        var items = new[]
+        {
+            new StanceItem("a", "x", new Dictionary<string, string> { ["label"] = "asserted" }, null),
+            new StanceItem("b", "y", new Dictionary<string, string> { ["label"] = "hedged" }, null),
+        };
+        StanceEvaluationResult r = StanceEvaluation.Score(StanceAxis.Epistemic, items, [new StancePrediction("a", "asserted", null), new StancePrediction("b", "attributed", null)]);
+        Assert.Equal(0.5, r.Classification.Accuracy);
+        string text = StanceEvaluation.Format(r, "gold.jsonl", 2);
+        Assert.Contains("confusion (rows gold, columns predicted):", text, StringComparison.Ordinal);
+        Assert.Matches(@"hedged\s+0\s+1\s+0", text);
+    }
+
+    [Fact]
     public void Training_is_reproducible_byte_for_byte()
     {
         string data = SharedData.RequireOrSkip("data", "stance", "subjectivity_newssd_eng.dev.jsonl");
@@ -120,6 +160,7 @@ public class StanceEvaluationTests
     {
         Assert.Throws<NotSupportedException>(() => StanceTrainer.ClassesOf(StanceAxis.Hedged));
         Assert.Equal(["objective", "subjective"], StanceTrainer.ClassesOf(StanceAxis.Subjectivity));
+        Assert.Equal(["asserted", "hedged", "attributed", "prescriptive"], StanceTrainer.ClassesOf(StanceAxis.Epistemic));
     }
 
     [Fact]
@@ -127,6 +168,19 @@ public class StanceEvaluationTests
     {
         Assert.Equal("nyt:12", StanceTrainer.GroupOf("nyt:12_7"));
         Assert.Equal("newssd:train:0001", StanceTrainer.GroupOf("newssd:train:0001"));
+    }
+
+    private sealed class TempFile : IDisposable
+    {
+        public TempFile(string content)
+        {
+            Path = System.IO.Path.GetTempFileName();
+            File.WriteAllText(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
 
     private static JsonDocument RunScorer(string gold, string pred, string field) =>

@@ -48,7 +48,9 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            sentences[i] = tagger.Tag(i, text, doc.TokensOf(doc.Sentences[i]));
+            Sentence sentence = doc.Sentences[i];
+            StanceContext around = StanceContext.For(sentence.Text, i == 0 ? null : doc.Sentences[i - 1].Text, sentence.Kind == BlockKind.Heading);
+            sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around);
         }
 
         KeywordResult keywords = context.GetResult<KeywordResult>();

@@ -22,8 +22,20 @@ public static class StanceFeaturizer
     /// </summary>
     public const int PolarityVersion = 2;
 
-    /// <summary>The feature version a model of <paramref name="axis"/> ("polarity", "subjectivity") is trained and read with.</summary>
-    public static int VersionFor(string axis) => axis == "polarity" ? PolarityVersion : Version;
+    /// <summary>
+    /// Version of the epistemic model's features: <see cref="Version"/> 1 plus the named context features of
+    /// <see cref="EpistemicFeatures"/> (cue matches with their position and neighbours, quotation state, the previous
+    /// sentence, heading status), hashed into the same space.
+    /// </summary>
+    public const int EpistemicVersion = 3;
+
+    /// <summary>The feature version a model of <paramref name="axis"/> ("polarity", "subjectivity", "epistemic") is trained and read with.</summary>
+    public static int VersionFor(string axis) => axis switch
+    {
+        "polarity" => PolarityVersion,
+        "epistemic" => EpistemicVersion,
+        _ => Version,
+    };
 
     public const int HashBits = 18;
 
@@ -33,6 +45,9 @@ public static class StanceFeaturizer
 
     /// <summary>Scale of the dense block and of each L2-normalised hashed block (chosen by grouped cross-validation on the polarity DEV set).</summary>
     internal const double DenseScale = 1, UnigramScale = 1, BigramScale = 0.7, CharScale = 0.7;
+
+    /// <summary>Scale of each named context feature of the epistemic version.</summary>
+    internal const float ContextScale = 1f;
 
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves" };
     private static readonly HashSet<string> SecondPerson = new(StringComparer.Ordinal) { "you", "your", "yours", "yourself" };
@@ -48,10 +63,22 @@ public static class StanceFeaturizer
     /// valence the inflection-aware lookup adds, and VADER's compound score with it).
     /// </summary>
     public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon, int version)
+        => Featurize(tokens, quoted, cues, lexicon, version, null);
+
+    /// <summary>
+    /// The sparse feature vector in <paramref name="version"/>; <see cref="EpistemicVersion"/> needs the named
+    /// <paramref name="context"/> features (<see cref="EpistemicFeatures.Of"/>), added unnormalised to their hashed buckets.
+    /// </summary>
+    public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon, int version, IReadOnlyList<(string Name, float Value)>? context)
     {
-        if (version is not (Version or PolarityVersion))
+        if (version is not (Version or PolarityVersion or EpistemicVersion))
         {
             throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown stance feature version.");
+        }
+
+        if ((version == EpistemicVersion) != (context is not null))
+        {
+            throw new ArgumentException("Context features belong to the epistemic feature version only.", nameof(context));
         }
 
         var words = new List<string>(tokens.Length);
@@ -199,6 +226,12 @@ public static class StanceFeaturizer
         AddNormalized(features, unigrams, UnigramScale);
         AddNormalized(features, bigrams, BigramScale);
         AddNormalized(features, chars, CharScale);
+        foreach ((string name, float value) in context ?? [])
+        {
+            int index = Hash("x", name);
+            features[index] = features.GetValueOrDefault(index) + (value * ContextScale);
+        }
+
         return ([.. features.Keys], [.. features.Values]);
     }
 

@@ -59,6 +59,12 @@ public sealed record SentenceStance(
 {
     /// <summary>The first statistic stated in the author's voice (a number with a unit, a currency or a count of 1,000 or more), if any.</summary>
     public TextSpan? Figure { get; init; }
+
+    /// <summary>The probability that the epistemic tag is right (the learned model's probability of it; with cue rules, the mean certainty of the three cue decisions).</summary>
+    public double EpistemicConfidence { get; init; } = 1;
+
+    /// <summary>The probability that the polarity label is right.</summary>
+    public double PolarityConfidence { get; init; } = 1;
 }
 
 /// <summary>Counts and shares of the epistemic, polarity and subjectivity tags over a document's sentences.</summary>

@@ -4,8 +4,21 @@ using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Stance;
 
-/// <summary>The evidence the tagger reads off one sentence: the quotation mask, the cues and their combined strengths.</summary>
-public sealed record StanceEvidence(bool[] Quoted, IReadOnlyList<StanceCue> Cues, CueScores Scores, TextSpan? Figure);
+/// <summary>The evidence the tagger reads off one sentence: the quotation mask, the cues and their combined strengths, and where each cue matched.</summary>
+public sealed record StanceEvidence(bool[] Quoted, IReadOnlyList<StanceCue> Cues, CueScores Scores, TextSpan? Figure)
+{
+    /// <summary>The cue matches by token (the learned epistemic model reads them as features), in sentence order.</summary>
+    public IReadOnlyList<CueHit> Hits { get; init; } = [];
+
+    /// <summary>The sentence closes a quotation opened in an earlier sentence.</summary>
+    public bool ContinuesQuotation { get; init; }
+
+    /// <summary>Quoted words in the sentence.</summary>
+    public int QuotedWords { get; init; }
+}
+
+/// <summary>One cue match: its first token, length in tokens, kind, the cue words, its strength after discounts, and whether it was discounted as reported.</summary>
+public readonly record struct CueHit(int Token, int Length, StanceCueKind Kind, string Words, double Weight, bool Reported);
 
 /// <summary>
 /// Tags one sentence on the three stance axes. Epistemic probabilities come from the cue lexicon
@@ -18,6 +31,12 @@ public sealed class StanceTagger
 {
     public const string PolarityModelFile = "stance-polarity.tlsm";
     public const string SubjectivityModelFile = "stance-subjectivity.tlsm";
+
+    /// <summary>The learned epistemic classifier (asserted / hedged / attributed / prescriptive).</summary>
+    public const string EpistemicModelFile = "stance-epistemic.tlsm";
+
+    /// <summary>The epistemic model's classes, in the order of <see cref="EpistemicStance"/>.</summary>
+    public static IReadOnlyList<string> EpistemicClasses { get; } = ["asserted", "hedged", "attributed", "prescriptive"];
 
     /// <summary>The regressor of the mean reader rating (−4..4) that sharpens the polarity score.</summary>
     public const string PolarityRatingModelFile = "stance-polarity-rating.tlsm";
@@ -62,6 +81,7 @@ public sealed class StanceTagger
     private readonly LinearStanceModel? _polarity;
     private readonly LinearStanceModel[] _ratingModels;
     private readonly LinearStanceModel? _subjectivity;
+    private readonly LinearStanceModel? _epistemic;
 
     /// <param name="lexicon">The valence lexicon.</param>
     /// <param name="polarity">The polarity classifier (or a regressor of the rating); null for the lexicon baseline.</param>
@@ -90,6 +110,21 @@ public sealed class StanceTagger
 
     public ValenceLexicon Lexicon { get; }
 
+    /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
+    public LinearStanceModel? EpistemicModel
+    {
+        get => _epistemic;
+        init
+        {
+            if (value is not null && (value.IsRegression || !value.Classes.SequenceEqual(EpistemicClasses)))
+            {
+                throw new ArgumentException("The epistemic model must classify " + string.Join('/', EpistemicClasses) + ".", nameof(value));
+            }
+
+            _epistemic = value;
+        }
+    }
+
     /// <summary>Starts loading the shipped models on the thread pool so they are ready when the first document needs them.</summary>
     public static void Preload() => ThreadPool.QueueUserWorkItem(static _ =>
     {
@@ -97,15 +132,36 @@ public sealed class StanceTagger
         _ = Shared.Value;
     });
 
-    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens)
+    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens) => Tag(index, text, tokens, StanceContext.None);
+
+    /// <summary>Tags one sentence in its <paramref name="context"/> (the previous sentence, heading status).</summary>
+    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context)
     {
         StanceEvidence evidence = Inspect(text, tokens);
         CueScores s = evidence.Scores;
+        (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
+        EpistemicStance epistemic;
+        if (_epistemic is not null)
+        {
+            var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
+            (int[] ei, float[] ev) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.EpistemicVersion, named);
+            double[] p = _epistemic.Predict(ei, ev);
+            (hedged, attributed, prescriptive) = (p[1], p[2], p[3]);
+            int best = 0;
+            for (int c = 1; c < p.Length; c++)
+            {
+                best = p[c] > p[best] ? c : best;
+            }
 
-        EpistemicStance epistemic = s.Prescription >= 0.5 ? EpistemicStance.Prescriptive
-            : s.Hedge >= 0.5 ? EpistemicStance.Hedged
-            : s.Attribution >= 0.5 ? EpistemicStance.Attributed
-            : EpistemicStance.Asserted;
+            epistemic = (EpistemicStance)best;
+        }
+        else
+        {
+            epistemic = prescriptive >= 0.5 ? EpistemicStance.Prescriptive
+                : hedged >= 0.5 ? EpistemicStance.Hedged
+                : attributed >= 0.5 ? EpistemicStance.Attributed
+                : EpistemicStance.Asserted;
+        }
 
         // One vector serves both models: the polarity features (v2) are the v1 features plus dense features 30 and
         // 31, for which a v1 model (subjectivity) has no weights, so it reads the v2 vector exactly as its own.
@@ -117,14 +173,22 @@ public sealed class StanceTagger
             polarity = Polarity.Neutral;
         }
 
-        double epistemicCertainty = (Certainty(s.Hedge) + Certainty(s.Attribution) + Certainty(s.Prescription)) / 3;
+        if (context.Heading)
+        {
+            // A heading labels what follows; it states nothing, so it has no tone.
+            (polarity, polarityScore, polarityConfidence) = (Polarity.Neutral, 0, 1);
+        }
+
+        double epistemicCertainty = _epistemic is not null
+            ? Math.Max(1 - hedged - attributed - prescriptive, Math.Max(hedged, Math.Max(attributed, prescriptive)))
+            : (Certainty(hedged) + Certainty(attributed) + Certainty(prescriptive)) / 3;
         double confidence = (epistemicCertainty + polarityConfidence + Certainty(subjective)) / 3;
         return new SentenceStance(
             index,
             epistemic,
-            Round(s.Hedge),
-            Round(s.Attribution),
-            Round(s.Prescription),
+            Round(hedged),
+            Round(attributed),
+            Round(prescriptive),
             polarity,
             Round(polarityScore),
             subjective >= SubjectiveThreshold,
@@ -133,6 +197,8 @@ public sealed class StanceTagger
             evidence.Cues)
         {
             Figure = evidence.Figure,
+            EpistemicConfidence = Round(epistemicCertainty),
+            PolarityConfidence = Round(polarityConfidence),
         };
     }
 
@@ -156,13 +222,17 @@ public sealed class StanceTagger
         double attribution = 0;
         double prescription = 0;
         double booster = 0;
+        var hits = new List<CueHit>(matches.Count);
         foreach ((int start, int length, CuePattern p) in matches)
         {
             double w = p.Weight;
-            if (p.Kind == StanceCueKind.Prescription && (start > firstReport || InIndirectQuestion(tokens, start)))
+            bool reported = p.Kind == StanceCueKind.Prescription && (start > firstReport || InIndirectQuestion(tokens, start));
+            if (reported)
             {
                 w *= ReportedDiscount;
             }
+
+            hits.Add(new CueHit(start, length, p.Kind, string.Join(' ', p.Words), w, reported));
 
             switch (p.Kind)
             {
@@ -202,7 +272,12 @@ public sealed class StanceTagger
         }
 
         cues.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Kind.CompareTo(b.Kind));
-        return new StanceEvidence(quoted, cues, new CueScores(hedge, attribution, prescription, booster, quotation), FindStatistic(tokens, quoted));
+        return new StanceEvidence(quoted, cues, new CueScores(hedge, attribution, prescription, booster, quotation), FindStatistic(tokens, quoted))
+        {
+            Hits = hits,
+            ContinuesQuotation = continued,
+            QuotedWords = quotedWords,
+        };
     }
 
     /// <summary>

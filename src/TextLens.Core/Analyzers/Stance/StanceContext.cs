@@ -1,0 +1,90 @@
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// What the tagger knows about a sentence beyond its own words: the previous sentence (a lead-in such as
+/// "the report stated:" or a quotation left open makes this sentence the source's words) and whether the
+/// sentence is a heading (a label, not a statement: no polarity, no hedge). 'textlens report' and
+/// 'textlens eval stance' build it the same way (<see cref="For"/>).
+/// </summary>
+public sealed record StanceContext(string? Previous, bool Heading)
+{
+    /// <summary>No previous sentence, not a heading (an isolated sentence).</summary>
+    public static StanceContext None { get; } = new(null, false);
+
+    /// <summary>The context of a sentence from its text, the previous sentence's text and whether the layout marks it as a heading.</summary>
+    public static StanceContext For(string text, string? previous, bool markedHeading = false) =>
+        new(string.IsNullOrWhiteSpace(previous) ? null : previous, markedHeading || LooksLikeHeading(text));
+
+    /// <summary>
+    /// A line that reads as a heading in plain text: at most 14 words, starting with a capital or a digit, no sentence-final punctuation
+    /// (".", "?", "!", ":", ";", ",", or one of them before a closing quotation mark or parenthesis): "FY2027 XM-30
+    /// Budget Request", "Potential Oversight Issue for Congress", "Overview".
+    /// </summary>
+    public static bool LooksLikeHeading(string text)
+    {
+        ReadOnlySpan<char> t = text.AsSpan().Trim();
+        if (t.IsEmpty || t[^1] is '.' or '?' or '!' or ':' or ';' or ',' || (t.Length > 1 && t[^1] is '"' or '”' or '’' or ')' && t[^2] is '.' or '?' or '!'))
+        {
+            return false;
+        }
+
+        int words = 0;
+        bool letter = false;
+        foreach (Range r in t.Split(' '))
+        {
+            ReadOnlySpan<char> w = t[r];
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            foreach (char c in w)
+            {
+                letter |= char.IsLetter(c);
+            }
+        }
+
+        return letter && words <= 14 && (char.IsUpper(t[0]) || char.IsDigit(t[0]));
+    }
+}
+
+/// <summary>The signals the tagger reads off the previous sentence (see <see cref="StanceContext"/>).</summary>
+public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool OpenQuote, bool Attributed, bool Heading)
+{
+    public static PreviousSentence Of(StanceContext context)
+    {
+        if (context.Previous is not { } text)
+        {
+            return default;
+        }
+
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+        ReadOnlySpan<Token> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(text, span);
+        ReadOnlySpan<char> trimmed = text.AsSpan().TrimEnd();
+        // A lead-in ends with a colon ("the report stated:") or a comma after a source ("According to Defense News,").
+        bool leadIn = trimmed.Length > 0 && (trimmed[^1] == ':' || (trimmed[^1] == ',' && evidence.Scores.Attribution >= 0.5));
+        return new PreviousSentence(true, leadIn, OpensQuotation(text), evidence.Scores.Attribution >= 0.5, StanceContext.LooksLikeHeading(text));
+    }
+
+    /// <summary>The sentence leaves a quotation open: more opening than closing curly double quotes, or an odd number of straight ones.</summary>
+    public static bool OpensQuotation(string text)
+    {
+        int open = 0;
+        int close = 0;
+        int straight = 0;
+        foreach (char c in text)
+        {
+            open += c is '“' or '«' ? 1 : 0;
+            close += c is '”' or '»' ? 1 : 0;
+            straight += c == '"' ? 1 : 0;
+        }
+
+        return open > close || (straight % 2 == 1 && text.TrimEnd().Length > 0 && text.TrimEnd()[^1] != '"');
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using TextLens.Core.Analyzers.Stance;
+
+namespace TextLens.Core.Evaluation;
+
+/// <summary>Reliability of one axis's confidences: expected calibration error over equal-width bins, and the bins.</summary>
+public sealed record CalibrationScore(int N, double ExpectedCalibrationError, IReadOnlyList<(double Low, int Count, double Confidence, double Accuracy)> Bins);
+
+/// <summary>
+/// Expected calibration error (ECE) of the tagger's per-axis confidences: the items are binned by the
+/// confidence of their predicted label (10 equal-width bins), and ECE is the support-weighted mean of
+/// |accuracy − mean confidence| over the bins (Guo et al. 2017).
+/// </summary>
+public static class StanceCalibration
+{
+    public const int BinCount = 10;
+
+    /// <summary>The confidence the tagger gives its label on <paramref name="axis"/>.</summary>
+    public static double ConfidenceOf(StanceAxis axis, SentenceStance s) => axis switch
+    {
+        StanceAxis.Epistemic or StanceAxis.Hedged or StanceAxis.Attributed or StanceAxis.Prescriptive => s.EpistemicConfidence,
+        StanceAxis.Polarity => s.PolarityConfidence,
+        StanceAxis.Subjectivity => Math.Max(s.Subjectivity, 1 - s.Subjectivity),
+        _ => throw new ArgumentOutOfRangeException(nameof(axis)),
+    };
+
+    public static CalibrationScore Score(IEnumerable<(double Confidence, bool Correct)> items)
+    {
+        var list = items.ToList();
+        var bins = new List<(double, int, double, double)>();
+        double ece = 0;
+        for (int b = 0; b < BinCount; b++)
+        {
+            double low = b / (double)BinCount;
+            double high = (b + 1) / (double)BinCount;
+            var inBin = list.Where(x => x.Confidence >= low && (x.Confidence < high || (b == BinCount - 1 && x.Confidence <= high))).ToList();
+            if (inBin.Count == 0)
+            {
+                continue;
+            }
+
+            double conf = inBin.Average(x => x.Confidence);
+            double acc = inBin.Count(x => x.Correct) / (double)inBin.Count;
+            bins.Add((low, inBin.Count, conf, acc));
+            ece += inBin.Count / (double)list.Count * Math.Abs(acc - conf);
+        }
+
+        return new CalibrationScore(list.Count, ece, bins);
+    }
+
+    /// <summary>ECE of <paramref name="axis"/> over tagged items against their gold (<paramref name="goldField"/>); items without gold are left out.</summary>
+    public static CalibrationScore Score(StanceAxis axis, IReadOnlyList<SentenceStance> stances, IReadOnlyList<StanceItem> items, string goldField = "label")
+    {
+        var pairs = new List<(double, bool)>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (StanceScorer.NormalizeLabel(items[i].Label(goldField)) is { } gold)
+            {
+                pairs.Add((ConfidenceOf(axis, stances[i]), StanceEvaluation.Predict(axis, items[i].Id, stances[i]).Label == gold));
+            }
+        }
+
+        return Score(pairs);
+    }
+
+    /// <summary>The calibration lines printed after the scores.</summary>
+    public static string Format(StanceAxis axis, IReadOnlyList<SentenceStance> stances, IReadOnlyList<StanceItem> items, string goldField = "label")
+    {
+        if (stances.Count != items.Count)
+        {
+            return string.Empty;
+        }
+
+        CalibrationScore c = Score(axis, stances, items, goldField);
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new System.Text.StringBuilder();
+        sb.Append(inv, $"\nCALIBRATION  n={c.N}  ECE={c.ExpectedCalibrationError:F4}  ({BinCount} bins of the label's confidence)\n");
+        foreach ((double low, int count, double conf, double acc) in c.Bins)
+        {
+            sb.Append(inv, $"  [{low:F1}, {low + (1.0 / BinCount):F1})  n={count,5}  confidence {conf:F4}  accuracy {acc:F4}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The items with a binary gold label derived from their 4-way epistemic label in <c>label</c> (as the analysis-prose files derive it).</summary>
+    public static IReadOnlyList<StanceItem> BinaryGold(StanceAxis binary, IReadOnlyList<StanceItem> items) =>
+        [.. items.Select(i =>
+        {
+            string? e = StanceScorer.NormalizeLabel(i.Label("label"));
+            string? label = e is null ? null : binary switch
+            {
+                StanceAxis.Hedged => e == "hedged" ? "uncertain" : "certain",
+                StanceAxis.Attributed => e == "attributed" ? "attributed" : "not_attributed",
+                StanceAxis.Prescriptive => e == "prescriptive" ? "suggestion" : "non_suggestion",
+                _ => throw new ArgumentOutOfRangeException(nameof(binary)),
+            };
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (label is not null)
+            {
+                labels["label"] = label;
+            }
+
+            return i with { Labels = labels };
+        })];
+}
