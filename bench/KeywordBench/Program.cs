@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -20,8 +20,9 @@ using (var reader = new StreamReader(data))
     docs = KeyphraseEvaluation.ReadDocuments(reader);
 }
 
-BackgroundFrequencies background = BackgroundFrequencies.Default;
-_ = PartOfSpeechTagger.Default;
+ModelSet models = ModelSet.OpenDefault();
+_ = models.Background;
+_ = models.PartOfSpeech;
 int top = 15;
 
 // Warm-up: two passes over every document.
@@ -35,10 +36,10 @@ for (int pass = 0; pass < 2; pass++)
 
 var extract = new List<double>(docs.Count);
 var full = new List<double>(docs.Count);
-var tagger = PartOfSpeechTagger.Default;
+PartOfSpeechTagger tagger = models.PartOfSpeech;
 foreach (KeyphraseDocument d in docs)
 {
-    DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id)), background);
+    DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
     double bestExtract = double.MaxValue;
     double bestFull = double.MaxValue;
     for (int r = 0; r < repetitions; r++)
@@ -65,7 +66,7 @@ return;
 
 void Full(string text)
 {
-    DocumentFeatures f = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(text, "doc")), background);
+    DocumentFeatures f = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(text, "doc"), models), models);
     _ = KeywordAnalyzer.Extract(f, top);
 }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -18,7 +18,8 @@ string data = BenchPaths.SharedData("keyphrase");
 string[] sets = ["duc2001", "inspec", "semeval2010", "500n_kpcrowd"];
 double[] bars = [25.0, 30.0, 18.0, 18.0];
 
-var corpora = sets.Select(set => Load(Path.Combine(data, set + ".dev.jsonl"))).ToArray();
+ModelSet models = ModelSet.OpenDefault();
+var corpora = sets.Select(set => Load(Path.Combine(data, set + ".dev.jsonl"), models)).ToArray();
 Console.WriteLine($"{"configuration",-16} {string.Join(" ", sets.Select(s => $"{s,12}"))}   (F1@10, %)");
 Print("default", Evaluate(KeywordSettings.Default));
 
@@ -67,7 +68,7 @@ void Print(string label, double[] f1) => Console.WriteLine($"{label,-16} {string
 
 double[] Evaluate(KeywordSettings settings) => [.. corpora.Select(c => c.Average(d => d.F1At10(settings)))];
 
-static List<ScoredDocument> Load(string path)
+static List<ScoredDocument> Load(string path, ModelSet models)
 {
     using var reader = new StreamReader(path);
     var documents = new List<ScoredDocument>();
@@ -79,7 +80,7 @@ static List<ScoredDocument> Load(string path)
             continue;
         }
 
-        DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id)), BackgroundFrequencies.Default);
+        DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
         List<KeywordCandidate> candidates = KeywordCandidates.Find(features, KeywordSettings.Default);
         documents.Add(new ScoredDocument(candidates, [.. candidates.Select(c => KeyphraseScorer.Normalize(c.Display))], gold));
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Themes;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
@@ -19,20 +19,20 @@ ClusteringDocument[] docs = [.. ClusteringDataset.Read(reader, data)
     .Where(d => Math.Abs(d.Sentences.Count - size) <= 5)
     .OrderBy(d => Math.Abs(d.Sentences.Count - size)).ThenBy(d => d.Id, StringComparer.Ordinal)
     .Take(count)];
-BackgroundFrequencies background = BackgroundFrequencies.Default;
-_ = background.Count;
+ModelSet models = ModelSet.OpenDefault();
+_ = models.Background.Count;
 
 var featurise = new List<double>();
 var cluster = new List<double>();
 foreach (ClusteringDocument doc in docs)
 {
-    ParsedDocument parsed = ParsedDocument.FromSentences(doc.Sentences, doc.Id);
-    DocumentFeatures features = TextFeaturizer.Featurize(parsed, background);
+    ParsedDocument parsed = ParsedDocument.FromSentences(doc.Sentences, doc.Id, models);
+    DocumentFeatures features = TextFeaturizer.Featurize(parsed, models);
     _ = ThemeClusterer.Cluster(features, ThemeCount.Auto); // warm-up (JIT)
     for (int r = 0; r < runs; r++)
     {
         var clock = Stopwatch.StartNew();
-        features = TextFeaturizer.Featurize(parsed, background);
+        features = TextFeaturizer.Featurize(parsed, models);
         featurise.Add(clock.Elapsed.TotalMilliseconds);
         clock.Restart();
         _ = ThemeClusterer.Cluster(features, ThemeCount.Auto);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Commands;
+using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 
 namespace TextLens.Cli;
@@ -35,6 +36,16 @@ public static class Program
         catch (UsageException ex)
         {
             Console.Error.WriteLine($"textlens: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (ModelLoadException ex)
+        {
+            Console.Error.WriteLine($"textlens: error: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<ModelLoadException>().FirstOrDefault() is { } failed)
+        {
+            Console.Error.WriteLine($"textlens: error: {failed.Message}");
             return ExitCodes.UsageOrInputError;
         }
     }

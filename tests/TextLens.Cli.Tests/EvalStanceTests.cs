@@ -1,5 +1,5 @@
 using TextLens.Cli.Commands;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Tests;
 

@@ -37,7 +37,7 @@ public class ReportFormatsTests
         string seeds = Path.Combine(TestPaths.RepoRoot, "seeds");
         var request = Tool.Request(TestPaths.RepoRoot, seeds) with
         {
-            Engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(),
+            Engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(TestModels.Set),
             Formats = ["json", "sarif", "html", "github", "markdown", "console"],
             Outputs = [.. ((string[])["json", "sarif", "html", "github", "md", "txt"]).Select(e => Path.Combine(dir.Path, "seeds." + e))],
         };
@@ -109,7 +109,7 @@ public class ReportFormatsTests
     {
         using var dir = new TempDir();
         dir.File("a.md", "The committee met on\nMonday in Tokyo. It agreed.\n");
-        var engine = new TextLens.Core.Analysis.AnalysisEngine([new LineSpanningAnalyzer()]);
+        var engine = new TextLens.Core.Analysis.AnalysisEngine([new LineSpanningAnalyzer()], TestModels.Set);
         Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.md") with { Formats = ["sarif"], Engine = engine });
         Sarif.AssertValid(result.Stdout);
         using JsonDocument doc = JsonDocument.Parse(result.Stdout);

@@ -1,10 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
+using CliWrap;
+using CliWrap.Buffered;
 using NJsonSchema;
 using TextLens.Cli.Commands;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Tests;
@@ -20,6 +22,12 @@ internal static class TestPaths
 }
 
 /// <summary>The official SARIF 2.1.0 schema, loaded once; every SARIF log the tests produce is validated with it.</summary>
+/// <summary>The repository's models folder as one set, shared by the in-process tests.</summary>
+internal static class TestModels
+{
+    public static ModelSet Set { get; } = new(Path.Combine(TestPaths.RepoRoot, "models"));
+}
+
 internal static class Sarif
 {
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFileAsync(TestPaths.SarifSchemaPath).GetAwaiter().GetResult());
@@ -51,7 +59,7 @@ internal sealed class WordRulesAnalyzer : IDocumentAnalyzer
     public Type? ResultType => null;
 
     /// <summary>The built-in analyzers except stance (its suggestions on real prose would mix with the findings these tests count), plus the test rules.</summary>
-    public static AnalysisEngine Engine() => new([.. BuiltInAnalyzers.All.Where(a => a is not StanceAnalyzer), new WordRulesAnalyzer()]);
+    public static AnalysisEngine Engine() => new([.. BuiltInAnalyzers.Create(TestModels.Set).Where(a => a is not StanceAnalyzer), new WordRulesAnalyzer()], TestModels.Set);
 
     public void Analyze(AnalysisContext context)
     {
@@ -93,18 +101,14 @@ internal sealed class TempDir : IDisposable
 
     public string Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(start)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
-        return output;
+        BufferedCommandResult result = CliWrap.Cli.Wrap("git")
+            .WithArguments(["-c", "user.name=TextLens Tests", "-c", "user.email=tests@textlens.invalid", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", .. args])
+            .WithWorkingDirectory(Path)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', args)} failed: {result.StandardError}");
+        return result.StandardOutput;
     }
 
     public void Dispose()

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TextLens.Cli.Commands;
 using TextLens.Core.Analysis;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Tests;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TextLens.Cli.Output;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 
 namespace TextLens.Cli.Commands;
@@ -75,9 +75,8 @@ public static class EvalClustersCommand
             throw new UsageException(ex.Message);
         }
 
-        BackgroundFrequencies.Preload();
         var clock = Stopwatch.StartNew();
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, segments: segments);
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, ModelSet.OpenDefault(), segments: segments);
         clock.Stop();
 
         if (predictionsPath is not null)

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using TextLens.Cli.Output;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
@@ -39,8 +39,6 @@ public static class EvalKeyphrasesCommand
                 throw new UsageException("--top must be at least 1.");
             }
 
-            BackgroundFrequencies.Preload();
-            PartOfSpeechTagger.Preload();
             List<KeyphraseDocument> documents;
             using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
             {
@@ -55,7 +53,7 @@ public static class EvalKeyphrasesCommand
             }
 
             var watch = Stopwatch.StartNew();
-            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n);
+            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n, ModelSet.OpenDefault());
             watch.Stop();
             KeyphraseScores scores = KeyphraseEvaluation.Score(documents, predicted);
 

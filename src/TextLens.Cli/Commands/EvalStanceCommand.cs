@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TextLens.Cli.Output;
-using TextLens.Core.Evaluation;
+using TextLens.Core.Features;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class EvalStanceCommand
         try
         {
             items = StanceEvaluation.ReadJsonl(dataPath);
-            result = StanceEvaluation.Evaluate(axis, items, goldField);
+            result = StanceEvaluation.Evaluate(axis, items, ModelSet.OpenDefault().Stance, goldField);
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using TextLens.Core.Features;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 
@@ -12,7 +13,7 @@ public static class ExplainCommand
     {
         var id = new Argument<string>("rule-id") { Description = "The rule id, e.g. TL0005 ('textlens rules' lists them)." };
         var command = new Command("explain", "Explain a rule: what it finds, why, an example, and how to configure or suppress it.") { id };
-        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine().Rules, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules, Console.Out));
         return command;
     }
 

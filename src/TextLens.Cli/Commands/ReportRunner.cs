@@ -53,10 +53,7 @@ public static class ReportRunner
 
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
-        BackgroundFrequencies.Preload();
-        TextLens.Core.Parsing.PartOfSpeechTagger.Preload();
-        StanceTagger.Preload();
-        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
         foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
         {
             _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");

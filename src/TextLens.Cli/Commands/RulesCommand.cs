@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using TextLens.Core.Features;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Reporting;
@@ -16,7 +17,7 @@ public static class RulesCommand
         var command = new Command("rules", "List every rule: id, category, default severity and title.") { format };
         command.SetAction(parse =>
         {
-            IReadOnlyList<RuleDescriptor> rules = BuiltInAnalyzers.CreateEngine().Rules;
+            IReadOnlyList<RuleDescriptor> rules = BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules;
             switch (parse.GetValue(format))
             {
                 case "json":

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using TextLens.Training;
 using TextLens.Cli.Output;
 using TextLens.Core.Parsing;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
+using TextLens.Training;
 using TextLens.Core.Features;
 
 namespace TextLens.Cli.Commands;
@@ -49,7 +50,8 @@ public static class TrainStanceCommand
             }
 
             var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2) };
-            ValenceLexicon lexicon = ValenceLexicon.Default;
+            var models = ModelSet.OpenDefault();
+            ValenceLexicon lexicon = models.Valence;
             double[] fileWeights = parse.GetValue(weights) ?? [];
             if (fileWeights.Length != 0 && (fileWeights.Length != files.Length || fileWeights.Any(w => !(w > 0) || double.IsInfinity(w))))
             {
@@ -68,7 +70,7 @@ public static class TrainStanceCommand
 
                 List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
                 // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
-                LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? LoadShipped(StanceTagger.SubjectivityModelFile) : null;
+                LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? models.LoadStanceModel(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -110,12 +112,6 @@ public static class TrainStanceCommand
             return 0;
         });
         return command;
-    }
-
-    private static LinearStanceModel LoadShipped(string file)
-    {
-        using Stream s = ModelStore.Open(file);
-        return LinearStanceModel.Load(s);
     }
 
     /// <summary>Where a polarity rating model goes: next to the classifier, "-KIND" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm, stance-polarity-ordinal.tlsm).</summary>

@@ -16,12 +16,15 @@ namespace TextLens.Core.Analysis;
 public sealed class AnalysisEngine
 {
     private readonly IReadOnlyList<IDocumentAnalyzer> _analyzers;
-    private readonly Func<BackgroundFrequencies> _background;
+    private readonly ModelSet _models;
 
-    public AnalysisEngine(IEnumerable<IDocumentAnalyzer> analyzers, Func<BackgroundFrequencies>? background = null)
+    /// <param name="analyzers">The analyzers, run in this order when not in parallel.</param>
+    /// <param name="models">The models the pipeline and the analyzers read (each loads when first needed).</param>
+    public AnalysisEngine(IEnumerable<IDocumentAnalyzer> analyzers, ModelSet models)
     {
+        ArgumentNullException.ThrowIfNull(models);
         _analyzers = [.. analyzers];
-        _background = background ?? (() => BackgroundFrequencies.Default);
+        _models = models;
         var producers = new HashSet<Type>();
         foreach (IDocumentAnalyzer a in _analyzers)
         {
@@ -45,6 +48,9 @@ public sealed class AnalysisEngine
 
     public IReadOnlyList<IDocumentAnalyzer> Analyzers => _analyzers;
 
+    /// <summary>The models this engine's pipeline reads.</summary>
+    public ModelSet Models => _models;
+
     /// <summary>The rule catalogue: input rules and every rule the analyzers declare, by id.</summary>
     public IReadOnlyList<RuleDescriptor> Rules { get; }
 
@@ -63,13 +69,17 @@ public sealed class AnalysisEngine
         load.Text is null ? Failed(load, severities) : Analyze(load.Text, options, severities, cancellationToken);
 
     public DocumentAnalysis Analyze(SourceText source, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default) =>
-        Analyze(ParsedDocument.Parse(source), options, severities, cancellationToken);
+        Analyze(ParsedDocument.Parse(source, _models), options, severities, cancellationToken);
 
-    /// <summary>Analyses a document that is already parsed (e.g. built from pre-split sentences by an evaluation).</summary>
+    /// <summary>
+    /// Analyses a document that is already parsed (e.g. built from pre-split sentences by an evaluation).
+    /// A model that is missing or corrupt is not an analyzer's bug: its <see cref="ModelLoadException"/> propagates.
+    /// </summary>
     public DocumentAnalysis Analyze(ParsedDocument document, AnalysisOptions options, ISeverityConfiguration severities, CancellationToken cancellationToken = default)
     {
+        document = document.Models is null ? document.WithModels(_models) : document;
         SourceText source = document.Source;
-        DocumentFeatures features = TextFeaturizer.Featurize(document, _background());
+        DocumentFeatures features = TextFeaturizer.Featurize(document, _models);
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
         var runs = new List<Lazy<bool>>(_analyzers.Count);
@@ -84,7 +94,7 @@ public sealed class AnalysisEngine
                     analyzer.Analyze(context);
                     return true;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
                 {
                     // A bug in one analyzer must not lose the rest of the report: say so, and go on.
                     session.ReportFileLevel(InputRules.AnalyzerFailed, analyzer.Name, source.Path, $"{ex.GetType().Name}: {ex.Message}");
@@ -100,7 +110,14 @@ public sealed class AnalysisEngine
 
         if (options.Parallel && runs.Count > 1)
         {
-            System.Threading.Tasks.Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancellationToken }, r => _ = r.Value);
+            try
+            {
+                System.Threading.Tasks.Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancellationToken }, r => _ = r.Value);
+            }
+            catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<ModelLoadException>().FirstOrDefault() is { } failed)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+            }
         }
         else
         {

@@ -9,7 +9,7 @@ namespace TextLens.Core.Features;
 /// Wikipedia table df-wiki.tsv, CC BY-SA 4.0). Terms are looked up with the table's own tokeniser:
 /// lower case, maximal runs of [a-z0-9], so 'Jong-un' is the bigram 'jong un'. Terms are held as
 /// sorted 64-bit FNV-1a hashes; the file stores them delta- and varint-coded so that it is small and
-/// loads in milliseconds. The table loads once per process, lazily and thread-safely.
+/// loads in milliseconds. <see cref="ModelSet"/> loads it once, when an analyzer first needs it.
 /// </summary>
 public sealed class BackgroundFrequencies
 {
@@ -20,12 +20,6 @@ public sealed class BackgroundFrequencies
     /// <summary>A bigram missing from the table has df ≤ 14 (the table keeps bigrams with df ≥ 15).</summary>
     public const int MissingBigramDf = 14;
 
-    private static readonly Lazy<BackgroundFrequencies> Shared = new(() =>
-    {
-        using Stream s = ModelStore.Open(FileName);
-        return ReadBinary(s);
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly ulong[] _hashes;
     private readonly int[] _df;
 
@@ -35,11 +29,6 @@ public sealed class BackgroundFrequencies
         _df = df;
         DocumentCount = documentCount;
     }
-
-    public static BackgroundFrequencies Default => Shared.Value;
-
-    /// <summary>Starts loading the shared table on the thread pool, so that it is ready when the first document needs it.</summary>
-    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ => _ = Shared.Value);
 
     public int DocumentCount { get; }
 
@@ -119,6 +108,11 @@ public sealed class BackgroundFrequencies
 
         int n = BitConverter.ToInt32(data[4..]);
         int count = BitConverter.ToInt32(data[8..]);
+        if (n <= 0 || count < 0 || count > (data.Length - 12) / 2)
+        {
+            throw new InvalidDataException($"'{FileName}' has an impossible header ({n} documents, {count} terms in {data.Length} bytes).");
+        }
+
         int pos = 12;
         var hashes = new ulong[count];
         ulong h = 0;
@@ -159,6 +153,11 @@ public sealed class BackgroundFrequencies
         int shift = 0;
         while (true)
         {
+            if (pos >= data.Length)
+            {
+                throw new EndOfStreamException($"'{FileName}' ends inside its table.");
+            }
+
             byte b = data[pos++];
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)

@@ -11,7 +11,7 @@ public readonly record struct TokenChunk(int Sentence, int FirstToken, int Token
 /// <summary>
 /// The featurisation every analyzer shares, computed once per document by <see cref="TextFeaturizer"/>:
 /// the n-gram vocabulary (1–3 words, lower case) from ML.NET's n-gram transform, the bag of
-/// n-grams of each sentence, document term frequencies and the background IDF table.
+/// n-grams of each sentence, document term frequencies and the background IDF table (loaded when first read).
 /// </summary>
 public sealed class DocumentFeatures
 {
@@ -23,14 +23,14 @@ public sealed class DocumentFeatures
         string[] vocabulary,
         int[] termFrequency,
         IReadOnlyList<SparseVector> sentenceTerms,
-        BackgroundFrequencies background)
+        ModelSet models)
     {
         Document = document;
         Chunks = chunks;
         Vocabulary = vocabulary;
         TermFrequency = termFrequency;
         SentenceTerms = sentenceTerms;
-        Background = background;
+        Models = models;
         _termIndex = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
         for (int i = 0; i < vocabulary.Length; i++)
         {
@@ -51,7 +51,10 @@ public sealed class DocumentFeatures
     /// <summary>Per sentence, the counts of its n-grams (indices into <see cref="Vocabulary"/>).</summary>
     public IReadOnlyList<SparseVector> SentenceTerms { get; }
 
-    public BackgroundFrequencies Background { get; }
+    /// <summary>The models of the run; <see cref="Background"/> loads the background table on first use.</summary>
+    public ModelSet Models { get; }
+
+    public BackgroundFrequencies Background => Models.Background;
 
     public int TermIndex(string lowerNgram) => _termIndex.GetValueOrDefault(lowerNgram, -1);
 

@@ -3,31 +3,17 @@ namespace TextLens.Core.Features;
 /// <summary>
 /// Finds the run-time models folder: $TEXTLENS_MODELS, else 'models' beside the tool's assembly
 /// (where the package puts it), else the nearest 'models' folder above it (a source checkout).
+/// Holds nothing: <see cref="ModelSet"/> is the one object that loads models.
 /// </summary>
 public static class ModelStore
 {
     public const string EnvironmentVariable = "TEXTLENS_MODELS";
 
-    private static readonly Lazy<string> Directory = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public static string ModelsDirectory => Directory.Value;
-
-    public static string PathOf(string fileName) => System.IO.Path.Combine(ModelsDirectory, fileName);
-
-    public static Stream Open(string fileName)
+    /// <summary>The folder the tool reads its models from (see the type's summary).</summary>
+    public static string Locate(Func<string, string?> environment)
     {
-        string path = PathOf(fileName);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"TextLens model file '{fileName}' was not found in '{ModelsDirectory}'. Set {EnvironmentVariable} to the folder that holds it.", path);
-        }
-
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-    }
-
-    private static string Locate()
-    {
-        string? fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(environment);
+        string? fromEnv = environment(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnv))
         {
             return fromEnv;
@@ -36,13 +22,16 @@ public static class ModelStore
         string baseDir = AppContext.BaseDirectory;
         for (DirectoryInfo? dir = new(baseDir); dir is not null; dir = dir.Parent)
         {
-            string candidate = System.IO.Path.Combine(dir.FullName, "models");
-            if (File.Exists(System.IO.Path.Combine(candidate, BackgroundFrequencies.FileName)))
+            string candidate = Path.Combine(dir.FullName, "models");
+            if (File.Exists(Path.Combine(candidate, BackgroundFrequencies.FileName)))
             {
                 return candidate;
             }
         }
 
-        return System.IO.Path.Combine(baseDir, "models");
+        return Path.Combine(baseDir, "models");
     }
+
+    /// <summary><see cref="Locate(Func{string, string?})"/> with the process environment.</summary>
+    public static string Locate() => Locate(Environment.GetEnvironmentVariable);
 }

@@ -14,12 +14,12 @@ public static class TextFeaturizer
 {
     public const int MaxNgramLength = 3;
 
-    public static DocumentFeatures Featurize(ParsedDocument document, BackgroundFrequencies background)
+    public static DocumentFeatures Featurize(ParsedDocument document, ModelSet models)
     {
         List<TokenChunk> chunks = FindChunks(document);
         if (chunks.Count == 0)
         {
-            return new DocumentFeatures(document, chunks, [], [], document.Sentences.Select(_ => SparseVector.Empty).ToArray(), background);
+            return new DocumentFeatures(document, chunks, [], [], document.Sentences.Select(_ => SparseVector.Empty).ToArray(), models);
         }
 
         var rows = new ChunkRow[chunks.Count];
@@ -83,7 +83,7 @@ public static class TextFeaturizer
             sentenceTerms[s] = perSentence[s] is { } bag ? ToSparse(bag) : SparseVector.Empty;
         }
 
-        return new DocumentFeatures(document, chunks, vocabulary, termFrequency, sentenceTerms, background);
+        return new DocumentFeatures(document, chunks, vocabulary, termFrequency, sentenceTerms, models);
     }
 
     /// <summary>Runs of word and number tokens within a sentence; clitics, punctuation and symbols end a run.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using TextLens.Core.Features;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Parsing;
@@ -21,22 +22,26 @@ public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int Toke
 /// </summary>
 public sealed class ParsedDocument
 {
-    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs)
+    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, ModelSet? models)
     {
         Source = source;
         Prose = prose;
         Tokens = tokens;
         Sentences = sentences;
         Paragraphs = paragraphs;
+        Models = models;
         WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
-        _tags = new Lazy<(PartOfSpeech[], float[])>(() => PartOfSpeechTagger.Default.TagWithVerbProbability(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _tags = new Lazy<(PartOfSpeech[], float[])>(TagTokens, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private readonly Lazy<(PartOfSpeech[] Tags, float[] VerbProbability)> _tags;
 
+    /// <summary>The models that tag this document (null: parsed without them; <see cref="Tags"/> then throws).</summary>
+    public ModelSet? Models { get; }
+
     /// <summary>
     /// Universal Dependencies part-of-speech tags, one per token (index-aligned with <see cref="Tokens"/>),
-    /// computed on first use by <see cref="PartOfSpeechTagger.Default"/> and then shared by every analyzer.
+    /// computed on first use by the tagger of <see cref="Models"/> (which loads it then) and shared by every analyzer.
     /// </summary>
     public IReadOnlyList<PartOfSpeech> Tags => _tags.Value.Tags;
 
@@ -57,6 +62,18 @@ public sealed class ParsedDocument
     public IReadOnlyList<Paragraph> Paragraphs { get; }
 
     public int WordCount { get; }
+
+    /// <summary>The same parse, tagged with the tagger of <paramref name="models"/> (the arrays are shared, not copied).</summary>
+    public ParsedDocument WithModels(ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return ReferenceEquals(models, Models) ? this : new ParsedDocument(Source, Prose, (Token[])Tokens, (Sentence[])Sentences, (Paragraph[])Paragraphs, models);
+    }
+
+    private (PartOfSpeech[] Tags, float[] VerbProbability) TagTokens() =>
+        Models is { } models
+            ? models.PartOfSpeech.TagWithVerbProbability(this)
+            : throw new InvalidOperationException("This document was parsed without models; parse it with a ModelSet (or WithModels) to tag it.");
 
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => ((Token[])Tokens).AsSpan(sentence.FirstToken, sentence.TokenCount);
 
@@ -86,7 +103,8 @@ public sealed class ParsedDocument
         return -1;
     }
 
-    public static ParsedDocument Parse(SourceText source)
+    /// <summary>Parses a document; its part-of-speech tags come from <paramref name="models"/> when first read.</summary>
+    public static ParsedDocument Parse(SourceText source, ModelSet? models = null)
     {
         ProseLayout prose = ProseLayout.Create(source);
         var tokens = new List<Token>(source.Length / 5);
@@ -124,7 +142,7 @@ public sealed class ParsedDocument
             paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs]);
+        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs], models);
     }
 
     /// <summary>
@@ -132,7 +150,7 @@ public sealed class ParsedDocument
     /// sentences are joined by blank lines, each becomes one paragraph holding exactly one sentence,
     /// and the sentence splitter is not run, so sentence <c>i</c> is exactly the i-th given string.
     /// </summary>
-    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>")
+    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>", ModelSet? models = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var content = new StringBuilder();
@@ -168,7 +186,7 @@ public sealed class ParsedDocument
             paragraphs[i] = new Paragraph(i, span, BlockKind.Paragraph, i, 1);
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs);
+        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs, models);
     }
 
     /// <summary>

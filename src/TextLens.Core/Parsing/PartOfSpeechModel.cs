@@ -6,7 +6,7 @@ namespace TextLens.Core.Parsing;
 /// <summary>
 /// The weights of the multiclass linear tagger: one row of <see cref="PartOfSpeechNames.Count"/>
 /// class weights per hashed feature slot, plus a bias per class. Trained by ML.NET
-/// (<see cref="PartOfSpeechTrainer"/>); evaluated here in plain C# so that tagging a word costs a
+/// (PartOfSpeechTrainer in TextLens.Training); evaluated here in plain C# so that tagging a word costs a
 /// few hundred multiply-adds rather than an ML.NET prediction call.
 /// </summary>
 public sealed class PartOfSpeechModel

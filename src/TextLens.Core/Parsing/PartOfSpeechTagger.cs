@@ -5,27 +5,16 @@ namespace TextLens.Core.Parsing;
 /// <summary>
 /// Universal Dependencies part-of-speech tags for a parsed document, one per token, from the
 /// shipped model models/pos-ewt.bin.gz (trained with ML.NET on UD English-EWT; see its card).
-/// The model loads once per process, lazily and thread-safely; tagging is greedy left to right
-/// within each sentence.
+/// <see cref="ModelSet.PartOfSpeech"/> loads it once, when an analyzer first needs tags; tagging is greedy
+/// left to right within each sentence. Thread-safe.
 /// </summary>
 public sealed class PartOfSpeechTagger
 {
     public const string FileName = "pos-ewt.bin.gz";
 
-    private static readonly Lazy<PartOfSpeechTagger> Shared = new(() =>
-    {
-        using Stream s = ModelStore.Open(FileName);
-        return new PartOfSpeechTagger(PartOfSpeechModel.Load(s));
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     public PartOfSpeechTagger(PartOfSpeechModel model) => Model = model;
 
-    public static PartOfSpeechTagger Default => Shared.Value;
-
     public PartOfSpeechModel Model { get; }
-
-    /// <summary>Starts loading the shared model on the thread pool.</summary>
-    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ => _ = Shared.Value);
 
     public PartOfSpeech[] Tag(IReadOnlyList<string> words) => Model.Tag(words);
 

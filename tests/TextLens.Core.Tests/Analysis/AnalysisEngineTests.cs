@@ -67,7 +67,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Runs_analyzers_in_dependency_order_and_collects_sorted_diagnostics()
     {
-        var engine = new AnalysisEngine([new DependentAnalyzer(), new KeywordAnalyzer(), new LongSentenceAnalyzer()]);
+        var engine = new AnalysisEngine([new DependentAnalyzer(), new KeywordAnalyzer(), new LongSentenceAnalyzer()], TestModels.Set);
         DocumentAnalysis result = engine.Analyze(Seed(), AnalysisOptions.Default, DefaultSeverities.Instance);
         Assert.Equal("47 sentences, top keyword Chongryon", result.GetResult<string>());
         Assert.NotEmpty(result.Diagnostics);
@@ -83,7 +83,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Reporting_an_undeclared_rule_is_an_analyzer_failure_that_loses_nothing_else()
     {
-        var engine = new AnalysisEngine([new RogueAnalyzer(), new KeywordAnalyzer()]);
+        var engine = new AnalysisEngine([new RogueAnalyzer(), new KeywordAnalyzer()], TestModels.Set);
         DocumentAnalysis result = engine.Analyze(SourceText.From("Interest rates rose. Interest rates fell."), AnalysisOptions.Default, DefaultSeverities.Instance);
         Diagnostic failure = Assert.Single(result.Diagnostics);
         Assert.Equal("TL0007", failure.Id);
@@ -97,7 +97,7 @@ public class AnalysisEngineTests
     {
         var clash = new RuleDescriptor("TL0001", "Other", "m", "Test", Severity.Warning, "h");
         var analyzer = new ClashAnalyzer(clash);
-        Assert.Throws<ArgumentException>(() => new AnalysisEngine([analyzer]));
+        Assert.Throws<ArgumentException>(() => new AnalysisEngine([analyzer], TestModels.Set));
     }
 
     private sealed class ClashAnalyzer(RuleDescriptor rule) : IDocumentAnalyzer
@@ -116,7 +116,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Severity_none_turns_a_rule_off_and_overrides_apply()
     {
-        var engine = new AnalysisEngine([new LongSentenceAnalyzer()]);
+        var engine = new AnalysisEngine([new LongSentenceAnalyzer()], TestModels.Set);
         var off = new SeverityConfiguration(new Dictionary<string, Severity> { ["TL9001"] = Severity.None }, useEditorConfig: false);
         Assert.Empty(engine.Analyze(Seed(), AnalysisOptions.Default, off).Diagnostics);
         var error = new SeverityConfiguration(new Dictionary<string, Severity> { ["category-Test"] = Severity.Error }, useEditorConfig: false);
@@ -126,7 +126,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Empty_document_gets_a_warning_and_no_keywords()
     {
-        DocumentAnalysis result = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From("   \n\n"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        DocumentAnalysis result = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(SourceText.From("   \n\n"), AnalysisOptions.Default, DefaultSeverities.Instance);
         Assert.Equal("TL0005", Assert.Single(result.Diagnostics).Id);
         Assert.Empty(result.GetResult<KeywordResult>()!.Keywords);
     }
@@ -141,7 +141,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Built_in_catalogue_has_unique_ids_with_help()
     {
-        IReadOnlyList<RuleDescriptor> rules = BuiltInAnalyzers.CreateEngine().Rules;
+        IReadOnlyList<RuleDescriptor> rules = BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules;
         Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
         Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Help)));
     }
@@ -149,7 +149,7 @@ public class AnalysisEngineTests
     [Fact]
     public void Analysis_is_deterministic_in_parallel()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var a = engine.Analyze(Seed(), AnalysisOptions.Default, DefaultSeverities.Instance).GetResult<KeywordResult>()!;
         var b = engine.Analyze(Seed(), AnalysisOptions.Default with { Parallel = false }, DefaultSeverities.Instance).GetResult<KeywordResult>()!;
         Assert.Equal(a.Keywords.Select(k => (k.Text, k.Score)), b.Keywords.Select(k => (k.Text, k.Score)));

@@ -27,7 +27,7 @@ public class BaselineTests
     }
 
     private static DocumentAnalysis Analyse(string text, string path = "a.txt") =>
-        new AnalysisEngine([new HedgeAnalyzer()]).Analyze(SourceText.From(text, path), AnalysisOptions.Default, DefaultSeverities.Instance);
+        new AnalysisEngine([new HedgeAnalyzer()], TestModels.Set).Analyze(SourceText.From(text, path), AnalysisOptions.Default, DefaultSeverities.Instance);
 
     [Fact]
     public void Fingerprints_survive_edits_elsewhere_and_change_with_the_sentence()
@@ -70,7 +70,7 @@ public class BaselineTests
     [Fact]
     public void Input_failures_are_never_baselined()
     {
-        DocumentAnalysis failed = new AnalysisEngine([new HedgeAnalyzer()]).Analyze(
+        DocumentAnalysis failed = new AnalysisEngine([new HedgeAnalyzer()], TestModels.Set).Analyze(
             DocumentLoader.FromBytes("bad.txt", [0x63, 0xE9], 1000, DocumentFormat.PlainText), AnalysisOptions.Default, DefaultSeverities.Instance);
         Assert.Empty(Baseline.From([failed]).Entries);
     }

@@ -84,7 +84,7 @@ public class InlineSuppressionsTests
     [Fact]
     public void The_engine_marks_rather_than_drops_suppressed_diagnostics()
     {
-        AnalysisEngine engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(TestModels.Set);
         DocumentAnalysis analysis = engine.Analyze(SourceText.From("<!-- textlens-disable TL0005 -->\n", "empty.md"), AnalysisOptions.Default, TextLens.Core.Analysis.Configuration.DefaultSeverities.Instance);
         Diagnostic d = Assert.Single(analysis.Diagnostics);
         Assert.Equal("TL0005", d.Id);

@@ -12,7 +12,7 @@ public class KeywordAnalyzerTests
     private static (SourceText Source, KeywordResult Result) Seed(int top = 15)
     {
         var source = SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seed.txt");
-        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(source, AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance);
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(source, AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance);
         return (source, analysis.GetResult<KeywordResult>()!);
     }
 

@@ -12,7 +12,7 @@ public class KeywordSalienceTests
 {
     private static KeywordResult Analyze(string text, int top = 10)
     {
-        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From(text, "doc.txt"), AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance);
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(SourceText.From(text, "doc.txt"), AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance);
         return analysis.GetResult<KeywordResult>()!;
     }
 

@@ -16,7 +16,7 @@ public class PhraseGrammarTests
     /// <summary>Every candidate of a text (the whole ranked list), lower case.</summary>
     private static HashSet<string> Candidates(string text)
     {
-        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From(text, "doc.txt"), AnalysisOptions.Default with { TopKeywords = 1000 }, DefaultSeverities.Instance);
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(SourceText.From(text, "doc.txt"), AnalysisOptions.Default with { TopKeywords = 1000 }, DefaultSeverities.Instance);
         return analysis.GetResult<KeywordResult>()!.Keywords.Select(k => k.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -61,7 +61,7 @@ public class PhraseGrammarTests
     {
         // Seed article: 'Korean Residents' and 'General Association' are halves of one five-word name.
         string text = File.ReadAllText(TestPaths.SeedArticle);
-        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From(text, "seed.txt"), AnalysisOptions.Default with { TopKeywords = 15 }, DefaultSeverities.Instance);
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(SourceText.From(text, "seed.txt"), AnalysisOptions.Default with { TopKeywords = 15 }, DefaultSeverities.Instance);
         IReadOnlyList<Keyword> top = analysis.GetResult<KeywordResult>()!.Keywords;
         Assert.DoesNotContain(top, k => k.Text is "Korean Residents" or "General Association" or "demonstrates Chongryon");
         Assert.Equal("Chongryon", top[0].Text);
@@ -71,7 +71,7 @@ public class PhraseGrammarTests
     public void Bank_capital_top_15_has_no_clause_fragments()
     {
         string text = File.ReadAllText(Path.Combine(TestPaths.Seeds, "crs-in12680-bank-capital-requirements.md"));
-        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine().Analyze(SourceText.From(text, "bank.md"), AnalysisOptions.Default with { TopKeywords = 15 }, DefaultSeverities.Instance);
+        DocumentAnalysis analysis = BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(SourceText.From(text, "bank.md"), AnalysisOptions.Default with { TopKeywords = 15 }, DefaultSeverities.Instance);
         string[] top = [.. analysis.GetResult<KeywordResult>()!.Keywords.Select(k => k.Text.ToLowerInvariant())];
         Assert.Contains("bank capital", top);
         Assert.DoesNotContain(top, k => k.Contains("ways banks", StringComparison.Ordinal) || k is "capital banks" or "affecting bank capital" or "iv banks");
@@ -114,7 +114,7 @@ public class PhraseGrammarTests
     public void Verb_probability_comes_with_the_same_tags()
     {
         string[] words = ["Table", "1", "presents", "a", "brief", "description", "of", "rules", "that", "are", "final", "."];
-        PartOfSpeechModel model = PartOfSpeechTagger.Default.Model;
+        PartOfSpeechModel model = TestModels.Set.PartOfSpeech.Model;
         var verb = new float[words.Length];
         Assert.Equal(model.Tag(words), model.Tag(words, verb));
         Assert.All(verb, p => Assert.InRange(p, 0f, 1f));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Evaluation;
 
@@ -144,7 +144,7 @@ public class KeyphraseScorerTests
             docs = [.. KeyphraseEvaluation.ReadDocuments(reader).Take(20)];
         }
 
-        List<KeyphrasePrediction> predictions = KeyphraseEvaluation.Predict(docs, 15);
+        List<KeyphrasePrediction> predictions = KeyphraseEvaluation.Predict(docs, 15, TestModels.Set);
         predictions.RemoveAt(3); // a document without a prediction must count as zero in both
         KeyphraseScores ours = KeyphraseEvaluation.Score(docs, predictions);
 

@@ -12,7 +12,7 @@ public class BackgroundFrequenciesTests
     [InlineData("remittance", 46, 9.21)]
     public void Shipped_table_matches_the_published_document_frequencies(string term, int df, double idf)
     {
-        BackgroundFrequencies table = BackgroundFrequencies.Default;
+        BackgroundFrequencies table = TestModels.Set.Background;
         Assert.Equal(173_701, table.DocumentCount);
         Assert.Equal(663_574, table.Count);
         Assert.Equal(df, table.DocumentFrequency(term));

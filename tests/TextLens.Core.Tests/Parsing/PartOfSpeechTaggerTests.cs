@@ -1,3 +1,4 @@
+using TextLens.Training;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -15,7 +16,7 @@ public class PartOfSpeechTaggerTests
             sentences = [.. TaggedCorpus.Read(reader).Take(600)];
         }
 
-        (int correct, int total) = PartOfSpeechTrainer.Evaluate(PartOfSpeechTagger.Default.Model, sentences);
+        (int correct, int total) = PartOfSpeechTrainer.Evaluate(TestModels.Set.PartOfSpeech.Model, sentences);
         Assert.True(total > 5000, $"{total} words");
         double accuracy = (double)correct / total;
         Assert.True(accuracy > 0.92, $"UPOS accuracy {accuracy:P2} on {total} words of ewt-dev");
@@ -25,7 +26,7 @@ public class PartOfSpeechTaggerTests
     public void Tags_news_prose()
     {
         string[] words = ["Chongryon", "has", "run", "dozens", "of", "schools", "and", "a", "university", "in", "Japan", "."];
-        PartOfSpeech[] tags = PartOfSpeechTagger.Default.Tag(words);
+        PartOfSpeech[] tags = TestModels.Set.PartOfSpeech.Tag(words);
         Assert.Equal(
             [PartOfSpeech.Propn, PartOfSpeech.Aux, PartOfSpeech.Verb, PartOfSpeech.Noun, PartOfSpeech.Adp, PartOfSpeech.Noun, PartOfSpeech.Cconj,
              PartOfSpeech.Det, PartOfSpeech.Noun, PartOfSpeech.Adp, PartOfSpeech.Propn, PartOfSpeech.Punct],
@@ -35,7 +36,7 @@ public class PartOfSpeechTaggerTests
     [Fact]
     public void Parsed_document_exposes_one_tag_per_token_computed_once()
     {
-        ParsedDocument doc = ParsedDocument.Parse(SourceText.From("North Korea's leader met Japanese officials. They didn't agree."));
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From("North Korea's leader met Japanese officials. They didn't agree."), TestModels.Set);
         IReadOnlyList<PartOfSpeech> tags = doc.Tags;
         Assert.Equal(doc.Tokens.Count, tags.Count);
         Assert.Same(tags, doc.Tags);

@@ -13,7 +13,7 @@ public class CiFormatsTests
 {
     private static CorpusReport Report()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default;
         return ReportBuilder.Build(
         [
@@ -37,7 +37,7 @@ public class CiFormatsTests
         JsonSchema schema = await JsonSchema.FromFileAsync(TestPaths.Repo("tests", "TestData", "sarif-2.1.0.json"));
         var full = FormatSettings.Default with
         {
-            Rules = BuiltInAnalyzers.CreateEngine().Rules,
+            Rules = BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules,
             BaseDirectory = TestPaths.RepoRoot,
             Invocation = new InvocationInfo(2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), ["report", "seeds"]),
         };
@@ -57,7 +57,7 @@ public class CiFormatsTests
         Assert.Equal("empty.md", suppressed.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "TL0003" && r.GetProperty("level").GetString() == "error");
         Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "TL0005" && r.GetProperty("level").GetString() == "warning" && !r.TryGetProperty("suppressions", out _));
-        Assert.Equal(BuiltInAnalyzers.CreateEngine().Rules.Count, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        Assert.Equal(BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules.Count, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public class JsonReportTests
 
     private static List<DocumentAnalysis> Analyse()
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default;
         return
         [

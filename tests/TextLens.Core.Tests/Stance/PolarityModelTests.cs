@@ -2,7 +2,8 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
+using TextLens.Training;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -13,7 +14,7 @@ namespace TextLens.Core.Tests.Stance;
 /// <summary>The polarity axis: inflection-aware lexicon lookup, versioned features, the rating blend and the neutral gate.</summary>
 public class PolarityModelTests
 {
-    private static ValenceLexicon Lexicon => ValenceLexicon.Default;
+    private static ValenceLexicon Lexicon => TestModels.Set.Valence;
 
     [Theory]
     [InlineData("crimes", "crime")]
@@ -241,9 +242,5 @@ public class PolarityModelTests
         return [.. tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Clitic).Select(t => t.Lower)];
     }
 
-    private static LinearStanceModel LoadModel(string file)
-    {
-        using Stream s = ModelStore.Open(file);
-        return LinearStanceModel.Load(s);
-    }
+    private static LinearStanceModel LoadModel(string file) => TestModels.Set.LoadStanceModel(file);
 }

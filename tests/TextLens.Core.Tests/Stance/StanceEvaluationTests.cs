@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
+using TextLens.Training;
 
 namespace TextLens.Core.Tests.Stance;
 
@@ -42,7 +43,7 @@ public class StanceEvaluationTests
             File.WriteAllLines(gold, File.ReadLines(data).Take(400));
             StanceAxis axis = Enum.Parse<StanceAxis>(axisName, ignoreCase: true);
             IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(gold);
-            StanceEvaluationResult r = StanceEvaluation.Evaluate(axis, items, field);
+            StanceEvaluationResult r = StanceEvaluation.Evaluate(axis, items, TestModels.Set.Stance, field);
             string pred = Path.Combine(dir, "pred.jsonl");
             File.WriteAllLines(pred, r.Predictions.Select(StanceEvaluation.ToJsonLine));
 
@@ -144,7 +145,7 @@ public class StanceEvaluationTests
         IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(80)];
         byte[] Train()
         {
-            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Subjectivity, items, new StanceTrainingOptions(), ValenceLexicon.Default);
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Subjectivity, items, new StanceTrainingOptions(), TestModels.Set.Valence);
             using var buffer = new MemoryStream();
             model.Save(buffer);
             return buffer.ToArray();

@@ -8,7 +8,7 @@ namespace TextLens.Core.Tests.Stance;
 
 public class StanceRuleTests
 {
-    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine();
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
 
     private static DocumentAnalysis Analyze(string text) =>
         Engine.Analyze(SourceText.From(text, "test.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);

@@ -12,6 +12,6 @@ internal static class StanceTestSupport
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
-        return StanceTagger.Default.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+        return TestModels.Set.Stance.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
     }
 }

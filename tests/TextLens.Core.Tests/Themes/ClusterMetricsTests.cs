@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Themes;
 
@@ -88,7 +88,7 @@ public sealed class ClusterMetricsTests
         string data = SharedData.RequireOrSkip("data", "clustering", "bbc-mix.dev.jsonl");
         List<string> lines = [.. File.ReadLines(data).Take(12)];
         IReadOnlyList<ClusteringDocument> docs = ClusteringDataset.Read(new StringReader(string.Join('\n', lines)));
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(docs, ClusterCountMode.Auto);
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(docs, ClusterCountMode.Auto, TestModels.Set);
         Assert.Equal(12, summary.Documents);
         Assert.All(summary.Predictions, p => Assert.Equal(docs.Single(d => d.Id == p.Id).Sentences.Count, p.Labels.Count));
         string dir = Directory.CreateTempSubdirectory("textlens-eval-").FullName;

@@ -3,7 +3,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Themes;
-using TextLens.Core.Evaluation;
+using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Reporting;
@@ -42,7 +42,7 @@ public sealed class ThemeAnalyzerTests
 
     private static ThemeResult Analyze(SourceText text, ThemeCount count)
     {
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         DocumentAnalysis analysis = engine.Analyze(text, AnalysisOptions.Default with { Themes = count }, new SeverityConfiguration(useEditorConfig: false));
         return analysis.GetResult<ThemeResult>()!;
     }
@@ -50,7 +50,7 @@ public sealed class ThemeAnalyzerTests
     private static ThemeResult AnalyzeSentences(IReadOnlyList<string> sentences, ThemeCount count)
     {
         ParsedDocument document = ParsedDocument.FromSentences(sentences);
-        return ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, BackgroundFrequencies.Default), count);
+        return ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, TestModels.Set), count);
     }
 
     private static SourceText Seed() => SourceText.From(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle);
@@ -126,7 +126,7 @@ public sealed class ThemeAnalyzerTests
     {
         SourceText seed = Seed();
         string Json() => JsonSerializer.Serialize(ReportBuilder.Build([
-            BuiltInAnalyzers.CreateEngine().Analyze(seed, AnalysisOptions.Default, new SeverityConfiguration(useEditorConfig: false))]));
+            BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(seed, AnalysisOptions.Default, new SeverityConfiguration(useEditorConfig: false))]));
         Assert.Equal(Json(), Json());
     }
 
@@ -208,7 +208,7 @@ public sealed class ThemeAnalyzerTests
     public void Segments_are_contiguous_and_cover_every_sentence()
     {
         SourceText seed = Seed();
-        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine();
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
         var options = AnalysisOptions.Default with { Themes = new ThemeCount(4), ThemeSegments = true };
         ThemeResult result = engine.Analyze(seed, options, new SeverityConfiguration(useEditorConfig: false)).GetResult<ThemeResult>()!;
         int sentences = ParsedDocument.Parse(seed).Sentences.Count;
@@ -235,7 +235,7 @@ public sealed class ThemeAnalyzerTests
         // Only 8 of the 15 sentences form the graph; the rest join the themes their text is closest to.
         var settings = ThemeSettings.Default with { MaxGraphSentences = 8, MinSentences = 4, Neighbours = 4 };
         ParsedDocument document = ParsedDocument.FromSentences(sentences);
-        ThemeResult result = ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, BackgroundFrequencies.Default), new ThemeCount(3), settings);
+        ThemeResult result = ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, TestModels.Set), new ThemeCount(3), settings);
         AssertInvariants(result, sentences.Count);
         Assert.Equal(1.0, ClusterMetrics.Ari(gold, [.. result.Assignments]), 6);
     }

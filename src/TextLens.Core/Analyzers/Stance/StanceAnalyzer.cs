@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -33,6 +34,15 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     /// <summary>TL3003 needs a hedge cue at least this strong (may, might, reportedly, seems, unclear, rumoured — not expected or estimated).</summary>
     private const double StrongHedge = 0.85;
 
+    private readonly ModelSet _models;
+
+    /// <param name="models">The models; the stance tagger loads from them when the analyzer first runs.</param>
+    public StanceAnalyzer(ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+    }
+
     public string Name => "stance";
 
     public IReadOnlyList<RuleDescriptor> SupportedRules => StanceRules.All;
@@ -42,7 +52,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     public void Analyze(AnalysisContext context)
     {
         ParsedDocument doc = context.Document;
-        StanceTagger tagger = StanceTagger.Default;
+        StanceTagger tagger = _models.Stance;
         string text = doc.Prose.Text;
         var sentences = new SentenceStance[doc.Sentences.Count];
         for (int i = 0; i < sentences.Length; i++)

@@ -76,8 +76,6 @@ public sealed class StanceTagger
     /// </summary>
     public const double SubjectiveThreshold = 0.4;
 
-    private static readonly Lazy<StanceTagger> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly LinearStanceModel? _polarity;
     private readonly LinearStanceModel[] _ratingModels;
     private readonly LinearStanceModel? _subjectivity;
@@ -105,9 +103,6 @@ public sealed class StanceTagger
         _subjectivity = subjectivity;
     }
 
-    /// <summary>The shipped tagger: lexicon and both models from models/, loaded once, in parallel.</summary>
-    public static StanceTagger Default => Shared.Value;
-
     public ValenceLexicon Lexicon { get; }
 
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
@@ -124,13 +119,6 @@ public sealed class StanceTagger
             _epistemic = value;
         }
     }
-
-    /// <summary>Starts loading the shipped models on the thread pool so they are ready when the first document needs them.</summary>
-    public static void Preload() => ThreadPool.QueueUserWorkItem(static _ =>
-    {
-        _ = StanceCues.ByFirstWord;
-        _ = Shared.Value;
-    });
 
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens) => Tag(index, text, tokens, StanceContext.None);
 
@@ -599,20 +587,4 @@ public sealed class StanceTagger
     private static double Certainty(double p) => Math.Max(p, 1 - p);
 
     private static double Round(double x) => Math.Round(x, 4);
-
-    private static StanceTagger LoadDefault()
-    {
-        Task<ValenceLexicon> lexicon = Task.Run(() => ValenceLexicon.Default);
-        Task<LinearStanceModel> polarity = Task.Run(() => LoadModel(PolarityModelFile));
-        Task<LinearStanceModel> subjectivity = Task.Run(() => LoadModel(SubjectivityModelFile));
-        Task<LinearStanceModel> rating = Task.Run(() => LoadModel(PolarityRatingModelFile));
-        Task<LinearStanceModel> ordinal = Task.Run(() => LoadModel(PolarityOrdinalModelFile));
-        return new StanceTagger(lexicon.Result, polarity.Result, subjectivity.Result, rating.Result, ordinal.Result);
-    }
-
-    private static LinearStanceModel LoadModel(string file)
-    {
-        using Stream s = ModelStore.Open(file);
-        return LinearStanceModel.Load(s);
-    }
 }

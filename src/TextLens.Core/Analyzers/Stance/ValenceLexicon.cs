@@ -7,7 +7,7 @@ namespace TextLens.Core.Analyzers.Stance;
 
 /// <summary>
 /// Word valence from the VADER lexicon (Hutto &amp; Gilbert 2014, MIT licence; models/stance-valence-vader.tsv.gz:
-/// token and mean rating on −4..4), with VADER's negation and intensity rules. Loads once, lazily, thread-safely.
+/// token and mean rating on −4..4), with VADER's negation and intensity rules. Loaded once by <see cref="ModelSet.Valence"/>.
 /// </summary>
 public sealed class ValenceLexicon
 {
@@ -15,12 +15,6 @@ public sealed class ValenceLexicon
 
     private const double BoosterIncrement = 0.293;
     private const double NegationScalar = -0.74;
-
-    private static readonly Lazy<ValenceLexicon> Shared = new(() =>
-    {
-        using Stream s = ModelStore.Open(FileName);
-        return Load(s);
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
     {
@@ -42,8 +36,6 @@ public sealed class ValenceLexicon
     private readonly Dictionary<string, float> _valence;
 
     private ValenceLexicon(Dictionary<string, float> valence) => _valence = valence;
-
-    public static ValenceLexicon Default => Shared.Value;
 
     public int Count => _valence.Count;
 

@@ -1,8 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using TextLens.Core.Parsing;
 
-namespace TextLens.Core.Parsing;
+namespace TextLens.Training;
 
 /// <summary>Settings of a tagger training run; the defaults produce the shipped model.</summary>
 public sealed record PartOfSpeechTrainingOptions

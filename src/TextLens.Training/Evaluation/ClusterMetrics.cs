@@ -1,4 +1,4 @@
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>The scores of one predicted partition against the gold one.</summary>
 public sealed record ClusterScores(double Ari, double Nmi, double VMeasure, double Homogeneity, double Completeness, double Purity, int GoldK, int PredictedK);

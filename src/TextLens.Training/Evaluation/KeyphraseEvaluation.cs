@@ -3,9 +3,10 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Features;
 using TextLens.Core.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>A document's predicted keyphrases, best first.</summary>
 public sealed record KeyphrasePrediction(string Id, IReadOnlyList<string> Keyphrases);
@@ -57,10 +58,10 @@ public static class KeyphraseEvaluation
     }
 
     /// <summary>Extracts the top keyphrases of every document with the keyword analyzer 'report' runs.</summary>
-    public static List<KeyphrasePrediction> Predict(IReadOnlyList<KeyphraseDocument> documents, int top, CancellationToken cancellationToken = default)
+    public static List<KeyphrasePrediction> Predict(IReadOnlyList<KeyphraseDocument> documents, int top, ModelSet models, CancellationToken cancellationToken = default)
     {
-        IDocumentAnalyzer keywords = BuiltInAnalyzers.All.Single(a => a.ResultType == typeof(KeywordResult));
-        var engine = new AnalysisEngine([keywords]);
+        IDocumentAnalyzer keywords = BuiltInAnalyzers.Create(models).Single(a => a.ResultType == typeof(KeywordResult));
+        var engine = new AnalysisEngine([keywords], models);
         AnalysisOptions options = AnalysisOptions.Default with { TopKeywords = top, Parallel = false };
         var predictions = new List<KeyphrasePrediction>(documents.Count);
         foreach (KeyphraseDocument doc in documents)

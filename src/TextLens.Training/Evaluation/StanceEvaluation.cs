@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>The axes 'textlens eval stance' and 'textlens train stance' work on.</summary>
 public enum StanceAxis
@@ -49,7 +50,7 @@ public sealed record StancePrediction(string Id, string Label, double? Score);
 public sealed record StanceEvaluationResult(StanceAxis Axis, string GoldField, ClassificationScore Classification, CorrelationScore? Correlation, IReadOnlyList<StancePrediction> Predictions);
 
 /// <summary>
-/// Runs the stance tagger of 'textlens report' (<see cref="StanceTagger.Default"/>, default options) on
+/// Runs the stance tagger of 'textlens report' (<see cref="ModelSet.Stance"/>, default options) on
 /// each item's text as one unit, in its context where the row gives one (<c>prev</c>: the previous sentence,
 /// and whether the item reads as a heading; see <see cref="StanceItem.Context"/>), and maps its output to the
 /// data set's labels: epistemic → asserted/hedged/attributed/prescriptive; polarity → the label and the score
@@ -143,9 +144,9 @@ public static class StanceEvaluation
 
     private static bool Marked(SentenceStance s, EpistemicStance tag, double probability) => s.Epistemic == tag || probability >= 0.5;
 
-    public static StanceEvaluationResult Evaluate(StanceAxis axis, IReadOnlyList<StanceItem> items, string goldField = "label", StanceTagger? tagger = null)
+    public static StanceEvaluationResult Evaluate(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTagger tagger, string goldField = "label")
     {
-        tagger ??= StanceTagger.Default;
+        ArgumentNullException.ThrowIfNull(tagger);
         var predictions = new StancePrediction[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
         {

@@ -4,7 +4,7 @@ using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>How many themes the evaluation asks for: chosen automatically, or the gold number of each document.</summary>
 public enum ClusterCountMode
@@ -47,11 +47,11 @@ public static class ClusteringEvaluator
     /// <param name="analyzer">The theme analyzer; the built-in one with default settings when null.</param>
     /// <param name="maxParallelism">Documents analysed at once (-1: no limit).</param>
     /// <param name="segments">Score contiguous sections (<see cref="AnalysisOptions.ThemeSegments"/>, uses position) instead of text-only themes.</param>
-    public static ClusteringSummary Evaluate(IReadOnlyList<ClusteringDocument> documents, ClusterCountMode mode, ThemeAnalyzer? analyzer = null, int maxParallelism = -1, bool segments = false)
+    /// <param name="models">The models (the background table).</param>
+    public static ClusteringSummary Evaluate(IReadOnlyList<ClusteringDocument> documents, ClusterCountMode mode, ModelSet models, ThemeAnalyzer? analyzer = null, int maxParallelism = -1, bool segments = false)
     {
-        var engine = new AnalysisEngine([analyzer ?? new ThemeAnalyzer()]);
+        var engine = new AnalysisEngine([analyzer ?? new ThemeAnalyzer()], models);
         var severities = new SeverityConfiguration(useEditorConfig: false);
-        _ = BackgroundFrequencies.Default.Count; // load the shared table once, before the parallel loop
         var predictions = new ClusteringPrediction[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, d =>
         {

@@ -1,4 +1,4 @@
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>
 /// The original Porter (1980) stemmer exactly as ../shared/tools/kp_score.py implements it (no later

@@ -6,8 +6,9 @@ using Microsoft.ML.Trainers;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
+using TextLens.Training.Evaluation;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training;
 
 /// <summary>Settings of a stance training run. The defaults are the settings of the shipped models.</summary>
 public sealed record StanceTrainingOptions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>One labelled document: its id, its text and its gold keyphrases.</summary>
 public sealed record KeyphraseDocument(string Id, string Text, IReadOnlyList<string> Keyphrases);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TextLens.Core.Analyzers.Stance;
 
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>Reliability of one axis's confidences: expected calibration error over equal-width bins, and the bins.</summary>
 public sealed record CalibrationScore(int N, double ExpectedCalibrationError, IReadOnlyList<(double Low, int Count, double Confidence, double Accuracy)> Bins);

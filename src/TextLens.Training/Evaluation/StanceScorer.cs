@@ -1,4 +1,4 @@
-namespace TextLens.Core.Evaluation;
+namespace TextLens.Training.Evaluation;
 
 /// <summary>Precision, recall and F1 of one gold class, with its support and how often it was predicted.</summary>
 public sealed record ClassScore(string Label, double Precision, double Recall, double F1, int Support, int Predicted);

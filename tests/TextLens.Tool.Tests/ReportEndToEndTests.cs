@@ -1,14 +1,14 @@
 using System.Text;
 using NJsonSchema;
 
-namespace TextLens.Cli.Tests;
+namespace TextLens.Tool.Tests;
 
 [Collection(PackedToolCollection.Name)]
 public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("textlens-e2e-").FullName;
 
-    private static string SeedDir => Path.Combine(TestPaths.RepoRoot, "seeds");
+    private static string SeedDir => Path.Combine(RepositoryPaths.Root, "seeds");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -60,8 +60,39 @@ public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
 
         ToolRun json = tool.Run(_dir, "report", SeedDir, "--format", "json");
         Assert.Equal(0, json.ExitCode);
-        JsonSchema schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepoRoot, "docs", "report.schema.json"));
+        JsonSchema schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Root, "docs", "report.schema.json"));
         Assert.Empty(schema.Validate(json.StdOut));
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("truncated")]
+    [InlineData("corrupt")]
+    public void A_bad_model_file_is_a_clear_error_with_exit_code_2(string damage)
+    {
+        string models = Path.Combine(_dir, "models");
+        Directory.CreateDirectory(models);
+        foreach (string path in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "models")))
+        {
+            File.Copy(path, Path.Combine(models, Path.GetFileName(path)));
+        }
+
+        const string file = "pos-ewt.bin.gz";
+        string target = Path.Combine(models, file);
+        byte[] bytes = File.ReadAllBytes(target);
+        switch (damage)
+        {
+            case "missing": File.Delete(target); break;
+            case "truncated": File.WriteAllBytes(target, bytes[..(bytes.Length / 2)]); break;
+            default: File.WriteAllBytes(target, [.. bytes.Select((b, i) => i < 200 ? (byte)(b ^ 0x5A) : b)]); break;
+        }
+
+        CopySeed();
+        ToolRun run = tool.RunWithEnvironment(_dir, new Dictionary<string, string> { ["TEXTLENS_MODELS"] = models }, "report", "good.txt", "--format", "json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"model file '{file}'", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal); // no stack trace
+        Assert.Equal(string.Empty, run.StdOut);
     }
 
     [Fact]

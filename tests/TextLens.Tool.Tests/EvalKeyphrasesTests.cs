@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TextLens.Cli.Tests;
+namespace TextLens.Tool.Tests;
 
 [Collection(PackedToolCollection.Name)]
 public sealed class EvalKeyphrasesTests(PackedTool tool) : IDisposable

@@ -1,0 +1,113 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Features;
+
+/// <summary>The model set: lazy, per-model loading, and a clear error for a bad file.</summary>
+public sealed class ModelSetTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "textlens-models-" + Guid.NewGuid().ToString("N"));
+
+    public ModelSetTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Opening_reads_nothing_and_each_model_loads_from_its_own_file()
+    {
+        // Only the part-of-speech model is present: tagging works, the background table reports its own file.
+        File.Copy(TestPaths.Repo("models", PartOfSpeechTagger.FileName), Path.Combine(_folder, PartOfSpeechTagger.FileName));
+        var models = new ModelSet(_folder);
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From("North Korea's leader met officials."), models);
+        Assert.Equal(PartOfSpeech.Propn, doc.Tags[0]);
+        ModelLoadException missing = Assert.Throws<ModelLoadException>(() => models.Background);
+        Assert.Equal(BackgroundFrequencies.FileName, missing.FileName);
+        Assert.Contains(BackgroundFrequencies.FileName, missing.Message, StringComparison.Ordinal);
+        Assert.Contains("not found", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(BackgroundFrequencies.FileName)]
+    [InlineData(PartOfSpeechTagger.FileName)]
+    [InlineData(ValenceLexicon.FileName)]
+    [InlineData(StanceTagger.PolarityModelFile)]
+    public void A_truncated_model_file_is_an_error_that_names_it(string file)
+    {
+        CopyAllModels();
+        byte[] whole = File.ReadAllBytes(Path.Combine(_folder, file));
+        File.WriteAllBytes(Path.Combine(_folder, file), whole[..(whole.Length * 2 / 3)]);
+        var models = new ModelSet(_folder);
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => Touch(models, file));
+        Assert.Equal(file, ex.FileName);
+        Assert.Contains($"'{file}'", ex.Message, StringComparison.Ordinal);
+        Assert.Matches("truncated|corrupt", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(BackgroundFrequencies.FileName)]
+    [InlineData(PartOfSpeechTagger.FileName)]
+    [InlineData(ValenceLexicon.FileName)]
+    [InlineData(StanceTagger.SubjectivityModelFile)]
+    public void A_corrupt_model_file_is_an_error_that_names_it(string file)
+    {
+        CopyAllModels();
+        byte[] bytes = File.ReadAllBytes(Path.Combine(_folder, file));
+        for (int i = 0; i < Math.Min(64, bytes.Length); i++)
+        {
+            bytes[i] ^= 0x5A; // header and the start of the data
+        }
+
+        File.WriteAllBytes(Path.Combine(_folder, file), bytes);
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => Touch(new ModelSet(_folder), file));
+        Assert.Equal(file, ex.FileName);
+        Assert.Matches("truncated|corrupt", ex.Message);
+    }
+
+    [Fact]
+    public void The_engine_lets_a_model_error_through_instead_of_reporting_an_analyzer_bug()
+    {
+        CopyAllModels();
+        File.Delete(Path.Combine(_folder, StanceTagger.SubjectivityModelFile));
+        var models = new ModelSet(_folder);
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(models);
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() =>
+            engine.Analyze(SourceText.From("Officials said the talks may resume.", "a.txt"), AnalysisOptions.Default, DefaultSeverities.Instance));
+        Assert.Equal(StanceTagger.SubjectivityModelFile, ex.FileName);
+    }
+
+    [Fact]
+    public void Without_stance_the_stance_models_are_never_read()
+    {
+        File.Copy(TestPaths.Repo("models", PartOfSpeechTagger.FileName), Path.Combine(_folder, PartOfSpeechTagger.FileName));
+        File.Copy(TestPaths.Repo("models", BackgroundFrequencies.FileName), Path.Combine(_folder, BackgroundFrequencies.FileName));
+        var models = new ModelSet(_folder);
+        AnalysisEngine engine = new([.. BuiltInAnalyzers.Create(models).Where(a => a is not StanceAnalyzer)], models);
+        DocumentAnalysis analysis = engine.Analyze(SourceText.From("North Korea and Japan held talks in Tokyo about the abductions.", "a.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Assert.DoesNotContain(analysis.Diagnostics, d => d.Id == "TL0007");
+        Assert.NotEmpty(analysis.GetResult<TextLens.Core.Analyzers.Keywords.KeywordResult>()!.Keywords);
+    }
+
+    private static void Touch(ModelSet models, string file)
+    {
+        switch (file)
+        {
+            case BackgroundFrequencies.FileName: _ = models.Background; break;
+            case PartOfSpeechTagger.FileName: _ = models.PartOfSpeech; break;
+            case ValenceLexicon.FileName: _ = models.Valence; break;
+            default: _ = models.Stance; break;
+        }
+    }
+
+    private void CopyAllModels()
+    {
+        foreach (string path in Directory.EnumerateFiles(TestPaths.Repo("models")))
+        {
+            File.Copy(path, Path.Combine(_folder, Path.GetFileName(path)));
+        }
+    }
+}
