@@ -44,7 +44,7 @@ public partial class MergeEqualityTests
             new MergeRequest(partials, Formats, merged, Core.Analysis.Severity.Error, Color: false, Quiet: true)
             {
                 WorkingDirectory = corpus.Directory,
-                Rules = BuiltInAnalyzers.CreateEngine().Rules,
+                Rules = BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules,
             },
             TextWriter.Null,
             stderr);
@@ -113,6 +113,6 @@ public partial class MergeEqualityTests
             return new Corpus(directory, [.. outputs.Select(File.ReadAllText)], single.ExitCode);
         }
 
-        public ReportRequest Request() => Tool.Request(Directory, "docs") with { Top = 15, Engine = BuiltInAnalyzers.CreateEngine() };
+        public ReportRequest Request() => Tool.Request(Directory, "docs") with { Top = 15, Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set) };
     }
 }

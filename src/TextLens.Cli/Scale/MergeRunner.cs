@@ -5,6 +5,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -86,7 +87,7 @@ public static class MergeRunner
         // Pass 2: the documents again, in the same order, into the formatters.
         CorpusReport report = ReportBuilder.FromDocuments([.. Documents()]);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
-        IReadOnlyList<RuleDescriptor> rules = request.Rules ?? BuiltInAnalyzers.CreateEngine().Rules;
+        IReadOnlyList<RuleDescriptor> rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules;
         for (int i = 0; i < formatters.Length; i++)
         {
             string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
