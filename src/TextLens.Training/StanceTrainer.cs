@@ -362,16 +362,7 @@ public static class StanceTrainer
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
-    private static uint StableHash(string s)
-    {
-        uint h = 2166136261;
-        foreach (char c in s)
-        {
-            h = (h ^ c) * 16777619;
-        }
-
-        return h;
-    }
+    private static uint StableHash(string s) => Fnv1a.Hash32(s);
 
     private sealed class Row
     {

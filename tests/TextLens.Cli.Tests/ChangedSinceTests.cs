@@ -93,7 +93,7 @@ public class ChangedSinceTests
         Tool.Result result = Tool.Run(Tool.Request(dir.Path) with { ChangedSince = "HEAD", Quiet = false });
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(Tool.DocumentPaths(result.Stdout));
-        Assert.Contains("no files to analyse changed since HEAD", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no documents changed since HEAD", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

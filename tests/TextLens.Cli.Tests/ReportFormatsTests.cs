@@ -27,7 +27,7 @@ public class ReportFormatsTests
         Sarif.AssertValid(sarif);
         Assert.StartsWith("::", dir.Read("out/annotations.txt"), StringComparison.Ordinal);
         Assert.StartsWith("{", dir.Read("out/report.json"), StringComparison.Ordinal);
-        Assert.StartsWith("# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
+        Assert.StartsWith("<!-- textlens:report -->\n# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
     }
 
     [Fact]

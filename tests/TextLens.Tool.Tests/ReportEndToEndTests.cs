@@ -55,7 +55,7 @@ public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
 
         ToolRun markdown = tool.Run(_dir, "report", SeedDir, "--format", "markdown");
         Assert.Equal(0, markdown.ExitCode);
-        Assert.StartsWith("# TextLens report", markdown.StdOut, StringComparison.Ordinal);
+        Assert.StartsWith("<!-- textlens:report -->\n# TextLens report", markdown.StdOut, StringComparison.Ordinal);
         Assert.Contains("**Keywords:** Chongryon", markdown.StdOut, StringComparison.Ordinal);
 
         ToolRun json = tool.Run(_dir, "report", SeedDir, "--format", "json");

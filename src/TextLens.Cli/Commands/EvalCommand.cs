@@ -24,5 +24,6 @@ public static class EvalCommand
         yield return EvalKeyphrasesCommand.Create();
         yield return EvalClustersCommand.Create();
         yield return EvalStanceCommand.Create();
+        yield return EvalSummariesCommand.Create();
     }
 }

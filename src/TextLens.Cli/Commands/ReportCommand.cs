@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Reporting.Formats;
@@ -70,7 +71,16 @@ public static class ReportCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or notes on standard error." };
         var changedSince = new Option<string>("--changed-since")
         {
-            Description = "Analyse only files added or modified since this git ref (compared from its merge base with HEAD), within the given inputs (default: the current folder) and the include/exclude/ignore rules.",
+            Description = "Analyse only files added or modified since this git ref (compared from its merge base with HEAD), within the given inputs (default: the current folder) and the include/exclude/ignore rules; findings only on the added or modified lines unless --changed-since-scope file.",
+        };
+        var changedScope = new Option<string>("--changed-since-scope")
+        {
+            Description = "With --changed-since: 'lines' reports findings only on added or modified lines (default); 'file' reports every finding in a changed file.",
+            DefaultValueFactory = _ => "lines",
+        };
+        var summarySentences = new Option<int?>("--summary-sentences")
+        {
+            Description = "Sentences in each document's summary (default: 3 to 5, scaled to the document's length).",
         };
         var baseline = new Option<string>("--baseline") { Description = "Baseline file: findings recorded in it are marked suppressed and do not count; only new ones are reported." };
         var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current findings in this baseline file (they then count as baselined in this run too)." };
@@ -78,7 +88,7 @@ public static class ReportCommand
         var command = new Command("report", "Analyse documents and write a report.")
         {
             inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, shard, noColor, quiet,
-            changedSince, baseline, writeBaseline,
+            changedSince, changedScope, baseline, writeBaseline, summarySentences,
         };
 
         command.SetAction(parse =>
@@ -107,6 +117,15 @@ public static class ReportCommand
                 Themes: ParseThemes(parse.GetValue(themes)!))
             {
                 ChangedSince = parse.GetValue(changedSince),
+                ChangedScope = parse.GetValue(changedScope) switch
+                {
+                    "lines" => ChangeScope.Lines,
+                    "file" => ChangeScope.File,
+                    var other => throw new UsageException($"--changed-since-scope must be lines or file, not '{other}'."),
+                },
+                SummarySentences = parse.GetValue(summarySentences) is { } k and <= 0
+                    ? throw new UsageException($"--summary-sentences must be a positive number, not {k}.")
+                    : parse.GetValue(summarySentences),
                 BaselinePath = parse.GetValue(baseline),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
                 ThemeSegments = parse.GetValue(themeSegments),

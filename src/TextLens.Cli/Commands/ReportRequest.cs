@@ -1,3 +1,4 @@
+using TextLens.Cli.Inputs;
 using TextLens.Core.Analysis;
 using TextLens.Core.Text;
 
@@ -24,6 +25,12 @@ public sealed record ReportRequest(
 
     /// <summary>--changed-since: a git ref; only files changed since its merge base with HEAD are analysed.</summary>
     public string? ChangedSince { get; init; }
+
+    /// <summary>--changed-since-scope: findings on changed lines only (default) or in the whole changed file.</summary>
+    public ChangeScope ChangedScope { get; init; } = ChangeScope.Lines;
+
+    /// <summary>--summary-sentences: a fixed summary length; null for the length rule.</summary>
+    public int? SummarySentences { get; init; }
 
     /// <summary>--baseline: findings recorded in this file are marked suppressed.</summary>
     public string? BaselinePath { get; init; }

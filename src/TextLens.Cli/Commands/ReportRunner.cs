@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
@@ -20,7 +21,14 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr)
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="request">What to do.</param>
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Notes and warnings.</param>
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
+    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
@@ -60,16 +68,27 @@ public static class ReportRunner
         }
 
         var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
-        DiscoveredInputs found = request.ChangedSince is { } gitRef
-            ? discovery.DiscoverChanged(GitChanges.Since(gitRef, request.WorkingDirectory), request.Inputs)
+        GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
+        DiscoveredInputs found = changes is not null
+            ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
             : discovery.Discover(request.Inputs);
-        if (request.ChangedSince is not null && found.Files.Count == 0 && !request.Quiet)
+        found = OwnFiles.Exclude(found, OwnFiles.Of(request));
+        if (changes is not null && found.Files.Count == 0 && !request.Quiet)
         {
-            stderr.WriteLine($"textlens: no files to analyse changed since {request.ChangedSince}.");
+            stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
         var severities = new SeverityConfiguration(request.SeverityOverrides);
-        var options = AnalysisOptions.Default with { TopKeywords = request.Top, MaxFileBytes = request.MaxFileBytes, Themes = request.Themes, ThemeSegments = request.ThemeSegments };
+        var options = AnalysisOptions.Default with
+        {
+            TopKeywords = request.Top,
+            MaxFileBytes = request.MaxFileBytes,
+            Themes = request.Themes,
+            ThemeSegments = request.ThemeSegments,
+            SummarySentences = request.SummarySentences,
+        };
+        bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
+        Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
         var analyses = new ConcurrentBag<DocumentAnalysis>();
@@ -84,7 +103,15 @@ public static class ReportRunner
         {
             Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
             {
-                analyses.Add(engine.Analyze(load(), options, severities));
+                LoadResult loaded = load();
+                if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                {
+                    progress.Advance();
+                    return;
+                }
+
+                DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path))) : analysis);
                 progress.Advance();
             });
         }
@@ -121,6 +148,8 @@ public static class ReportRunner
                 BaseDirectory = request.WorkingDirectory,
                 Rules = engine.Rules,
                 Invocation = invocation,
+                Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+                SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             };
             var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             formatters[i].Write(report, buffer, settings);

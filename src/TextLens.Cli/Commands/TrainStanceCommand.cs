@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Models;
 using TextLens.Training.Evaluation;
 using TextLens.Training;
 using TextLens.Core.Features;

@@ -7,13 +7,17 @@ namespace TextLens.Cli.Inputs;
 /// <summary>
 /// The files added or modified since a git ref, for <c>--changed-since</c>: the merge base of the ref
 /// and HEAD is compared with the working tree (committed, staged and unstaged changes), and untracked
-/// files that git does not ignore count as added. Deleted files are left out; a rename counts as an
-/// added file. Only git is asked; the rest of the tree is never read.
+/// files that git does not ignore count as added. Deleted files are left out. Renames are detected, so
+/// a renamed file reports only the lines edited in it; each file comes with its added or modified
+/// lines (<see cref="ChangedLines"/>). Only git is asked; the rest of the tree is never read.
 /// </summary>
 public static class GitChanges
 {
     /// <summary>Full paths of the changed files, sorted. Throws <see cref="UsageException"/> outside a repository or for an unknown ref.</summary>
-    public static IReadOnlyList<string> Since(string gitRef, string workingDirectory)
+    public static IReadOnlyList<string> Since(string gitRef, string workingDirectory) => Changes(gitRef, workingDirectory).Paths;
+
+    /// <summary>The changed files and their added or modified lines. Throws <see cref="UsageException"/> outside a repository or for an unknown ref.</summary>
+    public static GitChangeSet Changes(string gitRef, string workingDirectory)
     {
         if (string.IsNullOrWhiteSpace(gitRef) || gitRef.StartsWith('-'))
         {
@@ -41,16 +45,40 @@ public static class GitChanges
         }
 
         string mergeBase = output.Trim();
-        (code, output, error) = Git(top, "-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", "--diff-filter=AM", "-z", mergeBase, "--");
+        (code, output, error) = Git(top, "-c", "core.quotepath=off", "diff", "--name-status", "-M", "--diff-filter=AMR", "-z", mergeBase, "--");
         if (code != 0)
         {
             throw new UsageException($"--changed-since: git diff failed ({FirstLine(error)}).");
         }
 
-        var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string rel in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        // -z name-status: "M\0path\0", "A\0path\0", "R093\0old\0new\0". The patch below lists the
+        // same files in the same order, one "diff --git" header each.
+        var entries = new List<(char Status, string Path)>();
+        string[] fields = output.Split('\0');
+        for (int i = 0; i + 1 < fields.Length && fields[i].Length > 0; i += 2)
         {
-            files.Add(Path.GetFullPath(rel, top));
+            char status = fields[i][0];
+            if (status == 'R' || status == 'C')
+            {
+                i++;
+            }
+
+            entries.Add((status, fields[i + 1]));
+        }
+
+        (code, output, error) = Git(top, "-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--diff-filter=AMR", mergeBase, "--");
+        if (code != 0)
+        {
+            throw new UsageException($"--changed-since: git diff failed ({FirstLine(error)}).");
+        }
+
+        IReadOnlyList<List<(int First, int Last)>> hunks = ParseHunks(output);
+        var files = new Dictionary<string, ChangedLines>(StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
+        {
+            (char status, string rel) = entries[i];
+            string full = Path.GetFullPath(rel, top);
+            files[full] = status == 'A' ? ChangedLines.WholeFile : ChangedLines.FromRanges(i < hunks.Count ? hunks[i] : []);
         }
 
         (code, output, error) = Git(top, "ls-files", "--others", "--exclude-standard", "-z");
@@ -61,10 +89,45 @@ public static class GitChanges
 
         foreach (string rel in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
-            files.Add(Path.GetFullPath(rel, top));
+            files[Path.GetFullPath(rel, top)] = ChangedLines.WholeFile;
         }
 
-        return [.. files.Where(File.Exists)];
+        return new GitChangeSet(gitRef, mergeBase, files.Where(f => File.Exists(f.Key)).ToDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The new-side line ranges of each file's hunks in a <c>git diff -U0</c> patch, one list per
+    /// "diff --git" header: "@@ -a,b +c,d @@" adds lines c..c+d-1 (d defaults to 1; d = 0 is a pure deletion).
+    /// </summary>
+    public static IReadOnlyList<List<(int First, int Last)>> ParseHunks(string patch)
+    {
+        var files = new List<List<(int, int)>>();
+        foreach (string line in patch.Split('\n'))
+        {
+            if (line.StartsWith("diff --git ", StringComparison.Ordinal))
+            {
+                files.Add([]);
+            }
+            else if (line.StartsWith("@@ ", StringComparison.Ordinal) && files.Count > 0)
+            {
+                int plus = line.IndexOf(" +", StringComparison.Ordinal);
+                int end = plus < 0 ? -1 : line.IndexOf(' ', plus + 2);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                string[] range = line[(plus + 2)..end].Split(',');
+                int start = int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+                int count = range.Length > 1 ? int.Parse(range[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+                if (count > 0)
+                {
+                    files[^1].Add((start, start + count - 1));
+                }
+            }
+        }
+
+        return files;
     }
 
     private static (int Code, string Output, string Error) Git(string workingDirectory, params string[] args)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
 
 namespace TextLens.Cli.Inputs;
 

@@ -1,5 +1,6 @@
 using TextLens.Cli.Inputs;
 using TextLens.Core.Analysis;
+using TextLens.Core.Loading;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Scale;

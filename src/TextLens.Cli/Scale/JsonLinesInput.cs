@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Loading;
 using TextLens.Core.Text;
 
 namespace TextLens.Cli.Scale;

@@ -1,7 +1,6 @@
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analysis.Suppressions;
-using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;

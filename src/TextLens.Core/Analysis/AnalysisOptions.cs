@@ -32,4 +32,10 @@ public sealed record AnalysisOptions
     /// their text alone (the default, which never uses position).
     /// </summary>
     public bool ThemeSegments { get; init; }
+
+    /// <summary>
+    /// A fixed number of summary sentences, or null for the documented length rule
+    /// (<see cref="Analyzers.Summary.SummaryLength"/>).
+    /// </summary>
+    public int? SummarySentences { get; init; }
 }

@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Features;
 
@@ -15,6 +16,7 @@ public static class BuiltInAnalyzers
         new KeywordAnalyzer(),
         new ThemeAnalyzer(),
         new StanceAnalyzer(models),
+        new SummaryAnalyzer(),
     ];
 
     public static AnalysisEngine CreateEngine(ModelSet models) => new(Create(models), models);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using TextLens.Core.Models;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Features;
 
@@ -236,18 +238,7 @@ public sealed class BackgroundFrequencies
         return sb.ToString();
     }
 
-    private static ulong Hash(ReadOnlySpan<char> text)
-    {
-        // FNV-1a, 64 bit: fast, stable across runs and platforms.
-        ulong h = 14695981039346656037UL;
-        foreach (char c in text)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-
-        return h;
-    }
+    private static ulong Hash(ReadOnlySpan<char> text) => Fnv1a.Hash64(text);
 
     private static ulong Hash(string text) => Hash(text.AsSpan());
 }

@@ -1,3 +1,5 @@
+using TextLens.Core.Models;
+
 namespace TextLens.Core.Features;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 
 namespace TextLens.Core.Features;

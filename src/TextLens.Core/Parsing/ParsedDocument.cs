@@ -22,9 +22,10 @@ public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int Toke
 /// </summary>
 public sealed class ParsedDocument
 {
-    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, ModelSet? models)
+    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, ModelSet? models, Reference[] references)
     {
         Source = source;
+        References = references;
         Prose = prose;
         Tokens = tokens;
         Sentences = sentences;
@@ -53,6 +54,19 @@ public sealed class ParsedDocument
 
     public SourceText Source { get; }
 
+    /// <summary>
+    /// The legal and bibliographic references in the prose (bill numbers, public laws, code citations,
+    /// section references, report numbers, case citations, URLs), sorted and not overlapping
+    /// (<see cref="Parsing.References"/>). No analyzer reads a reference as a figure, keyword or cue.
+    /// </summary>
+    public IReadOnlyList<Reference> References { get; }
+
+    /// <summary>The reference that contains <paramref name="offset"/>, if any.</summary>
+    public Reference? ReferenceAt(int offset) => Parsing.References.At(References, offset);
+
+    /// <summary>True when the token starts inside a reference (the 1156 of H.R. 1156, the Section of Section 73100).</summary>
+    public bool InReference(in Token token) => ReferenceAt(token.Span.Start) is not null;
+
     public ProseLayout Prose { get; }
 
     public IReadOnlyList<Token> Tokens { get; }
@@ -67,12 +81,12 @@ public sealed class ParsedDocument
     public ParsedDocument WithModels(ModelSet models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        return ReferenceEquals(models, Models) ? this : new ParsedDocument(Source, Prose, (Token[])Tokens, (Sentence[])Sentences, (Paragraph[])Paragraphs, models);
+        return ReferenceEquals(models, Models) ? this : new ParsedDocument(Source, Prose, (Token[])Tokens, (Sentence[])Sentences, (Paragraph[])Paragraphs, models, (Reference[])References);
     }
 
     private (PartOfSpeech[] Tags, float[] VerbProbability) TagTokens() =>
         Models is { } models
-            ? models.PartOfSpeech.TagWithVerbProbability(this)
+            ? NameTags(models.PartOfSpeech.TagWithVerbProbability(this))
             : throw new InvalidOperationException("This document was parsed without models; parse it with a ModelSet (or WithModels) to tag it.");
 
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) => ((Token[])Tokens).AsSpan(sentence.FirstToken, sentence.TokenCount);
@@ -142,7 +156,7 @@ public sealed class ParsedDocument
             paragraphs.Add(new Paragraph(paragraphs.Count, block.Span, block.Kind, firstSentence, sentences.Count - firstSentence));
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs], models);
+        return new ParsedDocument(source, prose, [.. tokens], [.. sentences], [.. paragraphs], models, Parsing.References.FindAll(prose.Text, prose.Blocks.Select(b => b.Span)));
     }
 
     /// <summary>
@@ -186,7 +200,21 @@ public sealed class ParsedDocument
             paragraphs[i] = new Paragraph(i, span, BlockKind.Paragraph, i, 1);
         }
 
-        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs, models);
+        return new ParsedDocument(source, prose, [.. tokens], parsed, paragraphs, models, Parsing.References.FindAll(source.Content, spans));
+    }
+
+    /// <summary>An alphanumeric name (XM-30, 5G) is a proper noun, whatever the tagger made of its digits (it reads F-35 as a number).</summary>
+    private (PartOfSpeech[] Tags, float[] VerbProbability) NameTags((PartOfSpeech[] Tags, float[] VerbProbability) tagged)
+    {
+        for (int i = 0; i < tagged.Tags.Length; i++)
+        {
+            if (Tokens[i].IsAlphanumericName && tagged.Tags[i] is PartOfSpeech.Num or PartOfSpeech.X or PartOfSpeech.Sym or PartOfSpeech.Adj)
+            {
+                tagged.Tags[i] = PartOfSpeech.Propn;
+            }
+        }
+
+        return tagged;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using TextLens.Core.Text;
+
 namespace TextLens.Core.Parsing;
 
 /// <summary>
@@ -18,9 +20,6 @@ public static class PartOfSpeechFeatures
 
     /// <summary>The "tag" before the start of a sentence.</summary>
     public const int StartTag = PartOfSpeechNames.Count;
-
-    private const uint Offset = 2166136261;
-    private const uint Prime = 16777619;
 
     /// <summary>Lower-case forms with typographic apostrophes unified, as the features expect them.</summary>
     public static string[] LowerForms(IReadOnlyList<string> words)
@@ -113,53 +112,34 @@ public static class PartOfSpeechFeatures
 
     private static int Tag(uint template, int value)
     {
-        uint h = Mix(Offset, template);
-        h = Mix(h, (uint)value);
+        uint h = Fnv1a.AppendBytes(Fnv1a.Basis32, template);
+        h = Fnv1a.AppendBytes(h, (uint)value);
         return Fold(h);
     }
 
     private static int Slot(uint template, ReadOnlySpan<char> a)
     {
-        uint h = Mix(Offset, template);
-        h = Add(h, a);
+        uint h = Fnv1a.AppendBytes(Fnv1a.Basis32, template);
+        h = Fnv1a.AppendBytes(h, a);
         return Fold(h);
     }
 
     private static int Slot(uint template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        uint h = Mix(Offset, template);
-        h = Add(h, a);
-        h = Mix(h, 0xFFFF);
-        h = Add(h, b);
+        uint h = Fnv1a.AppendBytes(Fnv1a.Basis32, template);
+        h = Fnv1a.AppendBytes(h, a);
+        h = Fnv1a.AppendBytes(h, 0xFFFF);
+        h = Fnv1a.AppendBytes(h, b);
         return Fold(h);
     }
 
     private static int Slot(uint template, ReadOnlySpan<char> a, char b)
     {
-        uint h = Mix(Offset, template);
-        h = Add(h, a);
-        h = Mix(h, 0xFFFF);
-        h = Mix(h, b);
+        uint h = Fnv1a.AppendBytes(Fnv1a.Basis32, template);
+        h = Fnv1a.AppendBytes(h, a);
+        h = Fnv1a.AppendBytes(h, 0xFFFF);
+        h = Fnv1a.AppendBytes(h, b);
         return Fold(h);
-    }
-
-    private static uint Add(uint h, ReadOnlySpan<char> s)
-    {
-        foreach (char c in s)
-        {
-            h = Mix(h, c);
-        }
-
-        return h;
-    }
-
-    private static uint Mix(uint h, uint value)
-    {
-        h ^= value & 0xFF;
-        h *= Prime;
-        h ^= value >> 8;
-        h *= Prime;
-        return h;
     }
 
     private static int Fold(uint h) => (int)((h ^ (h >> BucketBits)) & (Buckets - 1));

@@ -1,4 +1,5 @@
 using TextLens.Core.Features;
+using TextLens.Core.Models;
 
 namespace TextLens.Core.Parsing;
 

@@ -1,5 +1,4 @@
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
 
 namespace TextLens.Core.Reporting;
 

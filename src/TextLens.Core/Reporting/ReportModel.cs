@@ -37,6 +37,10 @@ public sealed record DocumentReport(
     IReadOnlyList<SentenceReport> Sentences,
     IReadOnlyList<DiagnosticReport> Diagnostics)
 {
+    /// <summary>The extractive summary (SummaryReport.cs); null when the document was not analysed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SummaryReport? Summary { get; init; }
+
     /// <summary>The document's themes in order of first appearance (see ThemeReport.cs); null when the document was not analysed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ClusterReport>? Clusters { get; init; }

@@ -1,7 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
-using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Text;
 

@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Loading;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Analysis;

@@ -3,6 +3,7 @@ using NJsonSchema;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Loading;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 using TextLens.Core.Text;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Models;
 using TextLens.Training.Evaluation;
 using TextLens.Training;
 using TextLens.Core.Features;

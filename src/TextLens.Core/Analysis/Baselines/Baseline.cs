@@ -43,7 +43,7 @@ public sealed class Baseline
 
     /// <summary>Whether a diagnostic may be recorded in a baseline.</summary>
     public static bool IsRecordable(Diagnostic d) =>
-        d.Fingerprint is not null && d.Suppression != SuppressionKind.InSource && !Analyzers.Input.InputRules.IsLoadFailure(d.Rule);
+        d.Fingerprint is not null && d.Suppression != SuppressionKind.InSource && !InputRules.IsLoadFailure(d.Rule);
 
     /// <summary>A baseline of every recordable diagnostic of the analyses.</summary>
     public static Baseline From(IEnumerable<DocumentAnalysis> analyses) =>

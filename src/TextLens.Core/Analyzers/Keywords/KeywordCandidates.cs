@@ -51,7 +51,8 @@ public sealed class KeywordCandidate
 
 /// <summary>
 /// Finds keyphrase candidates in a parsed, tagged document: noun phrases (runs of adjectives, nouns
-/// and proper nouns inside a sentence, never across punctuation, no stop words) and every sub-phrase
+/// and proper nouns inside a sentence, never across punctuation, no stop words, nothing inside a
+/// reference such as P.L. 119-21 or a CRS cross-reference with its title and authors) and every sub-phrase
 /// of 1–<see cref="KeywordSettings.MaxWords"/> words of them that ends in a noun (or a capitalised
 /// adjective such as 'North Korean'); optionally two such phrases joined by 'of'. Candidates
 /// with the same stems are one candidate; a place and its demonym (korea / korean) are folded
@@ -78,7 +79,7 @@ public static class KeywordCandidates
                 words++;
             }
 
-            usable[t] = IsCandidateWord(tokens[t], tags[t]);
+            usable[t] = IsCandidateWord(tokens[t], tags[t]) && !doc.InReference(tokens[t]);
         }
 
         foreach (Sentence sentence in doc.Sentences)

@@ -28,6 +28,12 @@ public static class PhraseGrammar
     /// </summary>
     public const float AmbiguousVerb = 0.2f;
 
+    /// <summary>The verb probability above which a word after "to" or a list number, before a noun, is taken as a verb.</summary>
+    public const float WeakVerb = 0.1f;
+
+    /// <summary>Relative pronouns: an -s form right after one is the verb of the relative clause (that governs methane emissions, that EPA states).</summary>
+    private static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "that", "which", "who" };
+
     /// <summary>Quantifiers of mass nouns (much capital): the noun after them is the head of its phrase, never a modifier of a plural.</summary>
     private static readonly HashSet<string> MassQuantifiers = new(StringComparer.Ordinal) { "much", "little", "less" };
 
@@ -54,7 +60,29 @@ public static class PhraseGrammar
             return true;
         }
 
+        // After "to", a modal or a list number ("(2) conduct space operations", "may issue new waivers"), a word the tagger gives any verb reading opens a verb phrase.
+        if (verbProbability[t] >= WeakVerb && t > first && t + 1 < end && tags[t + 1] is PartOfSpeech.Noun or PartOfSpeech.Adj
+            && (tokens[t - 1].Lower is "to" or "can" or "could" or "may" or "might" or "must" or "shall" or "should" or "will" or "would" || (t - 3 >= first && tokens[t - 1].Text == ")" && tokens[t - 2].Kind == TokenKind.Number && tokens[t - 3].Text == "(")))
+        {
+            return true;
+        }
+
         bool sForm = IsPluralForm(w);
+        // An agency's acronym and an -s form before "that", a quotation or a verb: the agency speaking (EPA states that, GAO reports are).
+        if (sForm && t > first && tokens[t - 1].Text.Length >= 2 && tokens[t - 1].Text.All(char.IsUpper) && t + 1 < end
+            && (tokens[t + 1].Lower is "that" or "\"" or "\u201c" || tags[t + 1] is PartOfSpeech.Aux))
+        {
+            return true;
+        }
+
+        // An -s form after a relative pronoun or a comma, with a noun phrase after it: the verb and its object
+        // (that governs methane emissions, "the M-2 Bradley, which has been in service since 1981, transports infantry").
+        if (sForm && t > first && (RelativePronouns.Contains(tokens[t - 1].Lower) || tokens[t - 1].Text == ",")
+            && t + 1 < end && tokens[t + 1].Kind == TokenKind.Word && tags[t + 1] is PartOfSpeech.Noun or PartOfSpeech.Adj && !tokens[t + 1].IsCapitalized)
+        {
+            return true;
+        }
+
         bool edForm = w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal);
         bool ingForm = w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal);
         if (!sForm && !edForm && !ingForm)
@@ -77,8 +105,10 @@ public static class PhraseGrammar
 
         // An -s form the tagger finds plausibly a verb, after a singular noun and before a word that
         // cannot continue or follow a noun phrase as its verb (the system consists of, the attractor varies with).
-        if (sForm && verbProbability[t] >= AmbiguousVerb && previous is { } r && tags[t - 1] == PartOfSpeech.Noun
-            && !IsPluralForm(r.Lower) && next is { } m && tags[t + 1] is PartOfSpeech.Adp or PartOfSpeech.Adv or PartOfSpeech.Det or PartOfSpeech.Sconj)
+        if (sForm && verbProbability[t] >= AmbiguousVerb && previous is { } r && tags[t - 1] is PartOfSpeech.Noun or PartOfSpeech.Propn
+            && !IsPluralForm(r.Lower) && next is { } m
+            && (tags[t + 1] is PartOfSpeech.Adp or PartOfSpeech.Adv or PartOfSpeech.Det or PartOfSpeech.Sconj or PartOfSpeech.Adj
+                || (tags[t + 1] == PartOfSpeech.Verb && m.Lower.EndsWith("ing", StringComparison.Ordinal))))
         {
             return true;
         }

@@ -18,22 +18,6 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     /// <summary>How many sentences each "most …" list holds.</summary>
     public const int MostCount = 3;
 
-    private static readonly HashSet<string> EventWords = new(StringComparer.Ordinal)
-    {
-        "killed", "kill", "kills", "killing", "killings", "died", "die", "dies", "dead", "death", "deaths", "war", "wars", "attack", "attacks",
-        "attacked", "bomb", "bombs", "bombing", "murder", "murdered", "cancer", "disease", "crisis", "crises", "victims", "victim", "injured",
-        "wounded", "fire", "arrested", "prison", "jail", "crime", "crimes", "terrorism", "terrorist", "terrorists", "abuse", "violence",
-        "poverty", "disaster", "disasters", "collapse", "emergency", "hostage", "hostages", "kidnapping", "suicide", "lost", "loss",
-        "losses", "protest", "protests", "damage", "damaged", "destroyed", "failed", "failure", "debt", "charges", "guilty", "sentenced",
-        "love", "like", "free", "freedom", "peace", "win", "won", "support", "help", "care", "rights", "security", "safe", "safety", "justice",
-        "benefit", "benefits", "please", "honor", "award", "prize", "ill", "illness", "pain", "fear", "fears", "fatal", "missile", "missiles",
-        "weapon", "weapons", "threat", "threats", "sanctions", "funeral", "tragedy", "accident", "shooting", "gun", "guns", "hurt",
-        "crude", "killer", "depression", "recession", "killers", "storm", "storms", "tornado", "tornadoes", "hurricane", "flood", "floods", "earthquake", "spill",
-    };
-
-    /// <summary>TL3003 needs a hedge cue at least this strong (may, might, reportedly, seems, unclear, rumoured — not expected or estimated).</summary>
-    private const double StrongHedge = 0.85;
-
     private readonly ModelSet _models;
 
     /// <param name="models">The models; the stance tagger loads from them when the analyzer first runs.</param>
@@ -112,68 +96,66 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     private static int[] Top(IReadOnlyList<SentenceStance> sentences, Func<SentenceStance, double> key, Func<SentenceStance, bool> eligible) =>
         [.. sentences.Where(eligible).OrderByDescending(key).ThenBy(s => s.Sentence).Take(MostCount).Select(s => s.Sentence)];
 
+    /// <summary>
+    /// TL3001–TL3004, at most one finding per rule per sentence, and one TL3002 per paragraph (a paragraph of
+    /// numbers usually shares one missing source). Which sentences qualify is <see cref="StanceFindings"/>.
+    /// </summary>
     private static void ReportSentenceRules(AnalysisContext context, ParsedDocument doc, SentenceStance[] sentences, StanceTagger tagger)
     {
         string text = doc.Prose.Text;
+        Dictionary<string, int> wordCounts = WordCounts(doc);
         int lastFigureParagraph = -1;
+        FindingSentence? previous = null;
         foreach (SentenceStance s in sentences)
         {
             Sentence sentence = doc.Sentences[s.Sentence];
-            if (sentence.Kind == BlockKind.Heading)
+            if (sentence.Kind == BlockKind.Heading || sentence.IsByline)
             {
+                previous = null;
                 continue;
             }
 
-            if (s.Epistemic == EpistemicStance.Prescriptive && FirstCue(s, StanceCueKind.Prescription) is { } p)
+            var site = new FindingSentence(doc, sentence, s);
+            // The sentence before in the paragraph, or for a list item the item or lead-in before it ("The bill would:").
+            FindingSentence? before = previous is not null && (previous.Sentence.Paragraph == sentence.Paragraph || sentence.Kind == BlockKind.ListItem) ? previous : null;
+            previous = site;
+            if (StanceFindings.AuthorPrescription(site) is { } p)
             {
-                context.Report(StanceRules.PrescriptiveStatement, p.Span, p.Text);
+                // The tagger's cue phrase when it covers the word ("should be paid"), else the word.
+                TextSpan at = s.Cues.FirstOrDefault(c => c.Kind == StanceCueKind.Prescription && c.Span.Contains(p.Span.Start))?.Span ?? p.Span;
+                context.Report(StanceRules.PrescriptiveStatement, at, text.Substring(at.Start, at.Length));
             }
 
-            // One unattributed figure per paragraph: a paragraph of numbers usually shares one (missing) source.
-            if (s.Figure is { } figure && s.Attributed < 0.5 && s.Hedged < 0.5 && sentence.Paragraph != lastFigureParagraph)
+            if (sentence.Paragraph != lastFigureParagraph && s.Hedged < 0.5 && StanceFindings.UnsourcedFigure(site, before) is { } figure)
             {
                 lastFigureParagraph = sentence.Paragraph;
                 context.Report(StanceRules.UnattributedFigure, figure, text.Substring(figure.Start, figure.Length));
             }
 
-            if (s.Epistemic == EpistemicStance.Hedged && s.Attributed < 0.5 && FirstCue(s, StanceCueKind.Hedge) is { Weight: >= StrongHedge } h)
+            if (StanceFindings.UnsourcedHedge(site) is { } h)
             {
                 context.Report(StanceRules.HedgedClaim, h.Span, h.Text);
             }
 
-            if (s.Epistemic == EpistemicStance.Asserted && !s.Subjective && LoadedWord(doc.TokensOf(sentence), s, tagger.Lexicon) is { } loaded)
+            if (s.Epistemic == EpistemicStance.Asserted && !s.Subjective && StanceFindings.LoadedWord(site, tagger.Lexicon, wordCounts) is { } loaded)
             {
                 context.Report(StanceRules.LoadedLanguage, loaded.Span, loaded.Text);
             }
         }
     }
 
-    private static StanceCue? FirstCue(SentenceStance s, StanceCueKind kind) =>
-        s.Cues.Where(c => c.Kind == kind).OrderByDescending(c => c.Weight).ThenBy(c => c.Span.Start).FirstOrDefault();
-
-    /// <summary>The most strongly valenced non-event word outside quotation marks, if its valence is at least 2.5.</summary>
-    internal static Token? LoadedWord(ReadOnlySpan<Token> tokens, SentenceStance s, ValenceLexicon lexicon)
+    private static Dictionary<string, int> WordCounts(ParsedDocument doc)
     {
-        Token? best = null;
-        double bestValence = 2.5 - 1e-9;
-        TextSpan? quote = s.Cues.FirstOrDefault(c => c.Kind == StanceCueKind.Quotation)?.Span;
-        foreach (Token t in tokens)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Token t in doc.Tokens)
         {
-            // Capitalised words after the first are names (the Great Depression, Best Buy), not evaluations.
-            bool name = t.IsCapitalized && t.Span.Start != tokens[0].Span.Start;
-            if (t.Kind != TokenKind.Word || name || EventWords.Contains(t.Lower) || (quote is { } q && q.Contains(t.Span.Start)))
+            if (t.Kind == TokenKind.Word)
             {
-                continue;
-            }
-
-            if (lexicon.TryGet(t.Lower, out float v) && Math.Abs(v) > bestValence)
-            {
-                best = t;
-                bestValence = Math.Abs(v);
+                counts[t.Lower] = counts.GetValueOrDefault(t.Lower) + 1;
             }
         }
 
-        return best;
+        return counts;
     }
 
     /// <summary>

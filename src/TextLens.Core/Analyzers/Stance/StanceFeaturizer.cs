@@ -1,4 +1,5 @@
 using TextLens.Core.Parsing;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Stance;
 
@@ -253,27 +254,14 @@ public static class StanceFeaturizer
 
     private static int Hash(string prefix, string a, string? b = null)
     {
-        uint h = 2166136261;
-        h = Mix(h, prefix);
-        h = (h ^ 0x1F) * 16777619;
-        h = Mix(h, a);
+        uint h = Fnv1a.Append(Fnv1a.Hash32(prefix), '\x1F');
+        h = Fnv1a.Append(h, a);
         if (b is not null)
         {
-            h = (h ^ 0x20) * 16777619;
-            h = Mix(h, b);
+            h = Fnv1a.Append(Fnv1a.Append(h, ' '), b);
         }
 
         return DenseCount + (int)(h & ((1u << HashBits) - 1));
-    }
-
-    private static uint Mix(uint h, string s)
-    {
-        foreach (char c in s)
-        {
-            h = (h ^ c) * 16777619;
-        }
-
-        return h;
     }
 }
 

@@ -1,4 +1,5 @@
 using TextLens.Core.Features;
+using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using TextLens.Core.Features;
+using TextLens.Core.Models;
 
 namespace TextLens.Core.Analyzers.Stance;
 

@@ -151,7 +151,10 @@ public sealed class SentenceVectors
             counts[s] = new SparseRow(idx, raw);
         }
 
-        string[] display = [.. surfaces.Select(f => f.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)];
+        // A term seen only in bylines has no counted surface form (its rows stay empty): show its key.
+        string[] display = [.. surfaces.Select((f, t) => f.Count == 0
+            ? terms[t]
+            : f.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)];
         return new SentenceVectors(terms, display, [.. idf], rows, counts);
     }
 

@@ -23,6 +23,15 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            if (d.Summary is { Sentences.Count: > 0 } summary)
+            {
+                o.Append("  summary:\n");
+                foreach (SummarySentenceReport x in summary.Sentences)
+                {
+                    o.Append(CultureInfo.InvariantCulture, $"    {c.Dim($"[{x.Line}]")} {x.Text}\n");
+                }
+            }
+
             if (d.Keywords.Count > 0)
             {
                 o.Append("  keywords: ");
@@ -68,6 +77,18 @@ public sealed class ConsoleReportFormatter : IReportFormatter
         }
 
         CorpusSummary s = report.Summary;
+        if (settings.Changes is { } changes)
+        {
+            if (report.Documents.Count == 0)
+            {
+                writer.Write($"No documents changed since {changes.Ref}.\n");
+                return;
+            }
+
+            o.Append(CultureInfo.InvariantCulture, $"Changed since {changes.Ref}: ")
+             .Append(changes.ChangedLinesOnly ? "findings on added or modified lines only.\n" : "findings anywhere in the changed files.\n");
+        }
+
         o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
         o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
         writer.Write(o.ToString());

@@ -30,7 +30,19 @@ public sealed record FormatSettings
 
     /// <summary>How the tool was run; null leaves invocation data (times, exit code) out.</summary>
     public InvocationInfo? Invocation { get; init; }
+
+    /// <summary>Set in pull-request mode (--changed-since): the ref compared against, and whether findings are limited to changed lines.</summary>
+    public ChangeContext? Changes { get; init; }
+
+    /// <summary>
+    /// Where a document's lines can be viewed (on GitHub Actions, "{server}/{repository}/blob/{sha}/"
+    /// plus the folder the paths are relative to); a report path and "#L{line}" are appended. Null: no links.
+    /// </summary>
+    public string? SourceLinkBase { get; init; }
 }
+
+/// <summary>Pull-request mode: the git ref the documents were compared with, and whether only findings on added or modified lines are reported.</summary>
+public sealed record ChangeContext(string Ref, bool ChangedLinesOnly);
 
 /// <summary>Formats a report. Formatters only format: no analysis, no I/O besides the writer.</summary>
 public interface IReportFormatter

@@ -6,6 +6,12 @@ namespace TextLens.Core.Reporting.Formats;
 /// <summary>A compact Markdown summary for a CI job summary or a pull-request comment.</summary>
 public sealed class MarkdownReportFormatter : IReportFormatter
 {
+    /// <summary>
+    /// The first line of every Markdown report (an HTML comment, invisible when rendered), by which a
+    /// later run recognises its own output and never analyses it as a document.
+    /// </summary>
+    public const string Marker = "<!-- textlens:report -->";
+
     public string Name => "markdown";
 
     public string Extension => ".md";
@@ -14,7 +20,23 @@ public sealed class MarkdownReportFormatter : IReportFormatter
     {
         var md = new StringBuilder();
         CorpusSummary s = report.Summary;
+        md.Append(Marker).Append('\n');
         md.Append("# TextLens report\n\n");
+        if (settings.Changes is { } changes)
+        {
+            if (report.Documents.Count == 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"No documents changed since `{Escape(changes.Ref)}`.\n");
+                writer.Write(md.ToString());
+                return;
+            }
+
+            md.Append(CultureInfo.InvariantCulture, $"Documents changed since `{Escape(changes.Ref)}`; ")
+              .Append(changes.ChangedLinesOnly
+                  ? "findings on added or modified lines only (`--changed-since-scope file` reports whole files).\n\n"
+                  : "findings anywhere in the changed files.\n\n");
+        }
+
         md.Append(CultureInfo.InvariantCulture, $"{s.Documents} document(s), {s.Analysed} analysed, {s.Failed} failed · {s.Words:N0} words · {s.Sentences:N0} sentences · ");
         md.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n\n");
 
@@ -27,10 +49,12 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 md.Append(CultureInfo.InvariantCulture, $"| `{Escape(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n");
             }
 
-            if (s.TopKeywords.Count > 0)
+            // A keyword shared by one document says nothing about the set: list only shared ones.
+            CorpusKeyword[] shared = [.. s.TopKeywords.Where(k => k.Documents >= 2)];
+            if (shared.Length > 0)
             {
                 md.Append("\n**Keywords across documents:** ")
-                  .Append(string.Join(", ", s.TopKeywords.Take(10).Select(k => $"{Escape(k.Text)} ({k.Documents})")))
+                  .Append(string.Join(", ", shared.Take(10).Select(k => $"{Escape(k.Text)} ({k.Documents} documents)")))
                   .Append("\n");
             }
 
@@ -45,6 +69,18 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} words · {st.Sentences} sentences · {st.Paragraphs} paragraphs\n\n");
             }
 
+            if (d.Summary is { Sentences.Count: > 0 } summary)
+            {
+                md.Append("**Summary:**\n\n");
+                foreach (SummarySentenceReport x in summary.Sentences)
+                {
+                    md.Append("> ").Append(EscapeInline(x.Text)).Append("\n>\n");
+                }
+
+                md.Length -= 2;
+                md.Append('\n');
+            }
+
             if (d.Keywords.Count > 0)
             {
                 md.Append("**Keywords:** ")
@@ -53,12 +89,12 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             }
 
             AppendThemes(md, d);
-            if (d.Stance is { } stance)
+            if (d.Stance is { } stance && d.Stats is { Words: > 0 })
             {
                 md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
             }
 
-            AppendDiagnostics(md, d);
+            AppendDiagnostics(md, d, settings.SourceLinkBase);
         }
 
         writer.Write(md.ToString());
@@ -82,7 +118,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         md.Append('\n');
     }
 
-    private static void AppendDiagnostics(StringBuilder md, DocumentReport d)
+    private static void AppendDiagnostics(StringBuilder md, DocumentReport d, string? linkBase)
     {
         var shown = d.Diagnostics.Where(x => x.Suppression is null).ToList();
         if (shown.Count == 0)
@@ -91,13 +127,69 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             return;
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{shown.Count} diagnostic(s)</summary>\n\n| Rule | Severity | Line | Message |\n|---|---|---:|---|\n");
+        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{shown.Count} diagnostic(s)</summary>\n\n| Line | Rule | Severity | Sentence | Message |\n|---:|---|---|---|---|\n");
         foreach (DiagnosticReport x in shown)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {x.Id} | {x.Severity} | {(x.Line is { } l ? l.ToString(CultureInfo.InvariantCulture) : "–")} | {Escape(x.Message)} |\n");
+            string line = x.Line is { } l
+                ? linkBase is null ? l.ToString(CultureInfo.InvariantCulture) : $"[{l}]({linkBase}{LinkPath(d.Path)}#L{l})"
+                : "–";
+            md.Append(CultureInfo.InvariantCulture, $"| {line} | {x.Id} | {x.Severity} | {SentenceWithCue(d, x)} | {Escape(x.Message)} |\n");
         }
 
         md.Append("\n</details>\n\n");
+    }
+
+    /// <summary>The sentence a finding points into, shortened around it, with the pointed-at text in bold.</summary>
+    private static string SentenceWithCue(DocumentReport d, DiagnosticReport x)
+    {
+        if (x.Start is not { } start || x.Length is not { } length)
+        {
+            return string.Empty;
+        }
+
+        SentenceReport? sentence = d.Sentences.FirstOrDefault(s => start >= s.Start && start < s.Start + s.Length);
+        string? cue = x.Snippet is { Length: > 0 } snip ? snip.ReplaceLineEndings(" ").Trim() : null;
+        if (sentence is null)
+        {
+            return cue is null ? string.Empty : $"**{EscapeCell(Shorten(cue, 120))}**";
+        }
+
+        string text = sentence.Text;
+        int at = cue is null || length >= sentence.Length ? -1 : text.IndexOf(cue, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return EscapeCell(ConsoleReportFormatter.Shorten(text, 160));
+        }
+
+        int from = Math.Max(0, at - 70);
+        int to = Math.Min(text.Length, at + cue!.Length + 70);
+        string before = (from > 0 ? "\u2026" : string.Empty) + text[from..at];
+        string after = text[(at + cue.Length)..to] + (to < text.Length ? "\u2026" : string.Empty);
+        return $"{EscapeCell(before)}**{EscapeCell(cue)}**{EscapeCell(after)}";
+    }
+
+    private static string Shorten(string text, int max) => ConsoleReportFormatter.Shorten(text, max);
+
+    private static string LinkPath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>Text inside a table cell: inline markup escaped and pipes escaped.</summary>
+    private static string EscapeCell(string text) => EscapeInline(text);
+
+    /// <summary>Text outside a table: characters Markdown would read as markup are escaped.</summary>
+    internal static string EscapeInline(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char ch in text.ReplaceLineEndings(" "))
+        {
+            if (ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
     }
 
     internal static string Escape(string text) =>

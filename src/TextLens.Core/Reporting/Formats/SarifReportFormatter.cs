@@ -161,7 +161,7 @@ public sealed class SarifReportFormatter : IReportFormatter
             ["ruleId"] = d.Id,
             ["ruleIndex"] = ruleIndex[d.Id],
             ["level"] = Level(d.Severity),
-            ["message"] = new JsonObject { ["text"] = d.Message },
+            ["message"] = new JsonObject { ["text"] = Sentence(d.Message) },
             ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical }),
         };
         if (d.Fingerprint is { } fingerprint)
@@ -197,7 +197,7 @@ public sealed class SarifReportFormatter : IReportFormatter
             ["shortDescription"] = new JsonObject { ["text"] = r.Title },
             ["fullDescription"] = new JsonObject { ["text"] = string.IsNullOrEmpty(r.Help) ? r.Title : r.Help },
             ["help"] = new JsonObject { ["text"] = string.IsNullOrEmpty(helpText) ? r.Title : helpText, ["markdown"] = helpMarkdown },
-            ["messageStrings"] = new JsonObject { ["default"] = new JsonObject { ["text"] = SarifMessageFormat(r.MessageFormat) } },
+            ["messageStrings"] = new JsonObject { ["default"] = new JsonObject { ["text"] = Sentence(SarifMessageFormat(r.MessageFormat)) } },
         };
         if (r.HelpUri is not null)
         {
@@ -217,6 +217,10 @@ public sealed class SarifReportFormatter : IReportFormatter
         };
         return node;
     }
+
+    /// <summary>SARIF messages are sentences (SARIF Multitool's SARIF2001): a final period unless one of .!? ends them.</summary>
+    private static string Sentence(string message) =>
+        message.Length == 0 || message[^1] is '.' or '!' or '?' ? message : message + ".";
 
     /// <summary>SARIF message strings use {0} placeholders like .NET, without format specifiers.</summary>
     private static string SarifMessageFormat(string format) =>

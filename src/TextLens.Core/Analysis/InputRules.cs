@@ -1,6 +1,5 @@
-using TextLens.Core.Analysis;
 
-namespace TextLens.Core.Analyzers.Input;
+namespace TextLens.Core.Analysis;
 
 /// <summary>TL0xxx: problems with an input file itself. Reported by the loader, before any analyzer runs.</summary>
 public static class InputRules

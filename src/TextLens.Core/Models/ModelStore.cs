@@ -1,12 +1,15 @@
-namespace TextLens.Core.Features;
+namespace TextLens.Core.Models;
 
 /// <summary>
 /// Finds the run-time models folder: $TEXTLENS_MODELS, else 'models' beside the tool's assembly
 /// (where the package puts it), else the nearest 'models' folder above it (a source checkout).
-/// Holds nothing: <see cref="ModelSet"/> is the one object that loads models.
+/// Holds nothing: Features/ModelSet is the one object that loads models.
 /// </summary>
 public static class ModelStore
 {
+    /// <summary>A file every models folder has (the background frequencies, Features/BackgroundFrequencies.FileName).</summary>
+    private const string MarkerFile = "background-df-wiki.bin";
+
     public const string EnvironmentVariable = "TEXTLENS_MODELS";
 
     /// <summary>The folder the tool reads its models from (see the type's summary).</summary>
@@ -23,7 +26,7 @@ public static class ModelStore
         for (DirectoryInfo? dir = new(baseDir); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, "models");
-            if (File.Exists(Path.Combine(candidate, BackgroundFrequencies.FileName)))
+            if (File.Exists(Path.Combine(candidate, MarkerFile)))
             {
                 return candidate;
             }

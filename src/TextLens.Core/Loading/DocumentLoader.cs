@@ -1,10 +1,7 @@
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Input;
+using TextLens.Core.Text;
 
-namespace TextLens.Core.Text;
-
-/// <summary>The outcome of loading one input: the text, or the diagnostic that says why not.</summary>
-public sealed record LoadResult(string Path, SourceText? Text, Diagnostic? Failure);
+namespace TextLens.Core.Loading;
 
 /// <summary>Reads and decodes one input (a file, or bytes from standard input) within the size limit.</summary>
 public static class DocumentLoader

@@ -1,0 +1,402 @@
+using System.Globalization;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// Which sentences raise TL3001–TL3004, and on which words: the scope of each rule, read off the
+/// stance tags (<see cref="SentenceStance"/>) and the sentence's own words (<see cref="FindingSentence"/>).
+/// Each method returns at most one site per sentence. The exceptions are classes of text, stated in
+/// each rule's help (<see cref="StanceRules"/>): the law's own words, options put to a decision-maker,
+/// questions the text reports, references and identifiers, sourced figures, terms of art.
+/// </summary>
+internal static class StanceFindings
+{
+    /// <summary>Words that introduce a reported or indirect clause: a "should" after them is someone else's, or a question.</summary>
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "whether", "how", "what", "which", "why", "when", "where", "who", "whom", "if", "extent", "unless",
+    };
+
+    /// <summary>Verbs and nouns that report what someone else holds; "that" after one opens their clause, not the author's.</summary>
+    private static readonly HashSet<string> ReportingWords = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "argue", "argues", "argued", "argument", "claim", "claims", "claimed", "provide", "provides", "provided",
+        "hold", "holds", "held", "state", "states", "stated", "find", "finds", "found", "note", "notes", "noted", "conclude", "concludes",
+        "concluded", "acknowledge", "acknowledges", "acknowledged", "recommend", "recommends", "recommended", "recommendation",
+        "suggest", "suggests", "suggested", "believe", "believes", "believed", "contend", "contends", "contended", "assert", "asserts",
+        "asserted", "maintain", "maintains", "maintained", "require", "requires", "required", "specify", "specifies", "specified",
+        "direct", "directs", "directed", "view", "position", "principle", "urged", "urges", "insisted", "insists", "warned", "warns",
+        "ruled", "rules", "determined", "determines", "explained", "explains", "wrote", "writes", "observed", "agreed", "agree",
+    };
+
+    /// <summary>Evidential hedges: the claim is hearsay or an impression (reportedly, allegedly, seems).</summary>
+    private static readonly HashSet<string> Evidential = new(StringComparer.Ordinal)
+    {
+        "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "seemingly", "presumably", "ostensibly", "reputedly",
+        "rumoured", "rumored", "seem", "seems", "seemed",
+    };
+
+    private static readonly HashSet<string> Appear = new(StringComparer.Ordinal) { "appear", "appears", "appeared" };
+
+    private static readonly HashSet<string> PassiveEvidential = new(StringComparer.Ordinal)
+    {
+        "said", "believed", "thought", "reported", "alleged", "rumoured", "rumored", "understood", "suspected",
+    };
+
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal) { "is", "are", "was", "were", "been", "being", "be" };
+
+    private static readonly HashSet<string> ImpersonalNecessity = new(StringComparer.Ordinal) { "essential", "imperative", "crucial", "vital", "necessary", "critical" };
+
+    /// <summary>Words before a figure that make it a threshold or limit (a parameter of a rule or a model), not a measured statistic.</summary>
+    private static readonly string[][] Thresholds =
+    [
+        ["at", "least"], ["at", "most"], ["no", "more", "than"], ["not", "more", "than"], ["no", "less", "than"], ["not", "less", "than"],
+        ["no", "fewer", "than"], ["up", "to"], ["not", "to", "exceed"], ["exceed"], ["exceeds"], ["exceeded"], ["exceeding"], ["above"],
+        ["below"], ["maximum", "of"], ["minimum", "of"], ["cap", "of"], ["capped", "at"], ["capping"], ["limit", "of"], ["threshold", "of"],
+        ["more", "than"], ["less", "than"], ["fewer", "than"], ["higher", "than"], ["lower", "than"], ["greater", "than"], ["over"], ["under"],
+    ];
+
+    /// <summary>Words that make the figures after them a worked example or a hypothesis, not a claim about the world.</summary>
+    private static readonly HashSet<string> Hypothetical = new(StringComparer.Ordinal) { "if", "suppose", "supposing", "assume", "assuming", "hypothetical", "hypothetically" };
+
+    /// <summary>Adjectives and adverbs whose valence comes from an everyday sense while reports use a legal, financial or technical one (an outstanding loan, an honorable discharge, illegal fishing, a negative quantity, a successful test).</summary>
+    private static readonly HashSet<string> TechnicalSense = new(StringComparer.Ordinal)
+    {
+        "outstanding", "honorable", "dishonorable", "illegal", "unlawful", "lawful", "legal", "criminal", "fraudulent", "guilty", "innocent",
+        "negative", "positive", "successful", "unsuccessful", "successfully", "critical", "traumatic", "suicidal", "fair", "perfect",
+        "perfectly", "free", "liberal", "hostile", "enemy", "violent", "abusive", "harmful", "dangerous", "hazardous", "toxic", "fatal",
+    };
+
+    /// <summary>Nouns of quantity or degree: "great" or "best" before one measures, it does not judge (the greatest number, great flexibility, best estimate).</summary>
+    private static readonly HashSet<string> QuantityNouns = new(StringComparer.Ordinal)
+    {
+        "number", "numbers", "amount", "amounts", "deal", "extent", "degree", "majority", "share", "portion", "part", "flexibility",
+        "estimate", "estimates", "estimator", "estimators", "fit", "practice", "practices", "interest", "interests", "available", "incidence",
+        "increase", "decrease", "detail", "care", "importance", "variety", "range", "depth", "length", "distance", "speed", "risk",
+    };
+
+    /// <summary>Words that name events and states of the world (killed, war, crisis, free, safe): news of them is not the author's evaluation.</summary>
+    private static readonly HashSet<string> EventWords = new(StringComparer.Ordinal)
+    {
+        "killed", "kill", "kills", "killing", "killings", "died", "die", "dies", "dead", "death", "deaths", "war", "wars", "attack", "attacks",
+        "attacked", "bomb", "bombs", "bombing", "murder", "murdered", "cancer", "disease", "crisis", "crises", "victims", "victim", "injured",
+        "wounded", "fire", "arrested", "prison", "jail", "crime", "crimes", "terrorism", "terrorist", "terrorists", "abuse", "violence",
+        "poverty", "disaster", "disasters", "collapse", "emergency", "hostage", "hostages", "kidnapping", "suicide", "lost", "loss",
+        "losses", "protest", "protests", "damage", "damaged", "destroyed", "failed", "failure", "debt", "charges", "guilty", "sentenced",
+        "love", "like", "free", "freedom", "peace", "win", "won", "support", "help", "care", "rights", "security", "safe", "safety", "justice",
+        "benefit", "benefits", "please", "honor", "award", "prize", "ill", "illness", "pain", "fear", "fears", "fatal", "missile", "missiles",
+        "weapon", "weapons", "threat", "threats", "sanctions", "funeral", "tragedy", "accident", "shooting", "gun", "guns", "hurt",
+        "crude", "killer", "depression", "recession", "killers", "storm", "storms", "tornado", "tornadoes", "hurricane", "flood", "floods", "earthquake", "spill",
+    };
+
+    /// <summary>TL3001: the author's own recommendation, or null. Needs a prescriptive tag.</summary>
+    public static Token? AuthorPrescription(FindingSentence s)
+    {
+        if (s.Stance.Prescriptive < 0.5)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            if (!s.IsAuthorWord(i))
+            {
+                continue;
+            }
+
+            string w = s.Lower(i);
+            bool recommendation = w is "should" or "ought" && !ConditionalInversion(s, i);
+            bool firstPerson = w is "must" or "need" or "needs" or "have" or "recommend" or "urge" && s.Lower(i - 1) is "we" or "i" or "us";
+            bool impersonal = w == "it" && BeForms.Contains(s.Lower(i + 1)) && ImpersonalNecessity.Contains(s.Lower(i + 2)) && s.Lower(i + 3) is "that" or "to";
+            if (!recommendation && !firstPerson && !impersonal)
+            {
+                continue;
+            }
+
+            // The law's own words, a question the text reports, or someone else's view are not the author's recommendation.
+            if ((recommendation && s.DescribesLaw) || InReportedClause(s, i))
+            {
+                return null;
+            }
+
+            return s.Tokens[i];
+        }
+
+        return null;
+    }
+
+    /// <summary>"Should it desire…", "should Bitcoin replace…": a conditional, not a recommendation.</summary>
+    private static bool ConditionalInversion(FindingSentence s, int i) =>
+        i + 1 < s.Tokens.Length && s.Tokens[i + 1].Kind == TokenKind.Word
+        && s.Tags[i + 1] is not (PartOfSpeech.Verb or PartOfSpeech.Aux or PartOfSpeech.Adv or PartOfSpeech.Part)
+        && s.Lower(i + 1) is not ("not" or "be" or "have");
+
+    /// <summary>
+    /// The word stands in a clause the text reports: after whether/how/what/to what extent (an indirect
+    /// question), after a reporting word and "that" (the memorandum provides that …), or after an attribution cue.
+    /// A comma, semicolon or colon before the clause opener ends the search for it.
+    /// </summary>
+    private static bool InReportedClause(FindingSentence s, int i)
+    {
+        foreach (StanceCue c in s.Stance.Cues)
+        {
+            if (c.Kind == StanceCueKind.Attribution && c.Weight >= 0.5 && c.Span.End <= s.Tokens[i].Span.Start)
+            {
+                return true;
+            }
+        }
+
+        bool clauseEnded = false;
+        for (int k = i - 1; k >= 0; k--)
+        {
+            string w = s.Lower(k);
+            clauseEnded |= w is "," or ";" or ":" or "—" or "(";
+            if (!clauseEnded && ClauseOpeners.Contains(w))
+            {
+                return true;
+            }
+
+            if (w == "that" && (ReportingWords.Contains(s.Lower(k - 1)) || ReportingWords.Contains(s.Lower(k - 2))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// TL3003: an evidential hedge in the author's voice with no source named — hearsay (reportedly,
+    /// allegedly, is said to, it is believed that), an impression (seems, appears to, apparently) or a
+    /// guess about the past (may have, might have) — or null. Possibility and permission (may, might,
+    /// could), predictions (likely to, potential) and options for Congress are analysis, not hearsay.
+    /// </summary>
+    public static Token? UnsourcedHedge(FindingSentence s)
+    {
+        if (s.Stance.Attributed >= 0.5 || s.Stance.Cues.Any(c => c.Kind == StanceCueKind.Attribution && c.Weight >= 0.5))
+        {
+            return null;
+        }
+
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            if (!s.IsAuthorWord(i) || s.Tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            string w = s.Lower(i);
+            bool hearsay = Evidential.Contains(w)
+                || (Appear.Contains(w) && s.Lower(i + 1) is "to" or "that")
+                || (PassiveEvidential.Contains(w) && BeForms.Contains(s.Lower(i - 1)) && (s.Lower(i + 1) == "to" || (s.Lower(i + 1) == "that" && s.Lower(i - 2) == "it")))
+                || (w is "may" or "might" && s.Lower(i + 1) == "have" && i + 2 < s.Tokens.Length && s.Tags[i + 2] is PartOfSpeech.Verb or PartOfSpeech.Aux);
+            if (hearsay && !InReportedClause(s, i))
+            {
+                return s.Tokens[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// TL3002: the first statistic (a percentage, an amount of money, a count of 1,000 or more) stated
+    /// in the author's voice with no source in this sentence or the one before it in the paragraph, or
+    /// null. Never a reference or identifier (H.R. 1156, Section 73100, Form 1099), a year, a threshold or limit (at least 5%,
+    /// up to $1,000,000), a figure in a sentence that states what a law, bill or rule provides, or a worked example (if the elasticity is 0.5 …).
+    /// </summary>
+    public static TextSpan? UnsourcedFigure(FindingSentence s, FindingSentence? previous)
+    {
+        if (s.NamesSource || s.DescribesLaw || (previous is not null && (previous.NamesSource || previous.HasReference)))
+        {
+            return null;
+        }
+
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            Token t = s.Tokens[i];
+            if (t.Kind != TokenKind.Number || !s.IsAuthorWord(i))
+            {
+                continue;
+            }
+
+            if (AnyBefore(s, i, Hypothetical.Contains) || WorkedExample(s))
+            {
+                return null;
+            }
+
+            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)))
+            {
+                return t.Span;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The sentence states a standing rule or a possibility (a modal, or no verb in the past tense): "EB may
+    /// provide up to 13 weeks", "the charge applies above 25,000 tons". A threshold in a past-tense account
+    /// ("repatriated up to 90,000 Koreans") is an estimate that needs a source like any other figure.
+    /// </summary>
+    private static bool StatesRule(FindingSentence s)
+    {
+        bool past = false;
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            string w = s.Lower(i);
+            if (w is "may" or "must" or "shall" or "can" or "cannot" or "could" or "would" or "will" or "might" or "should")
+            {
+                return true;
+            }
+
+            past |= w is "was" or "were" or "had" or "did"
+                || (s.Tags[i] == PartOfSpeech.Verb && w.EndsWith("ed", StringComparison.Ordinal) && !BeForms.Contains(s.Lower(i - 1)) && s.Lower(i - 1) is not ("has" or "have"));
+        }
+
+        return !past;
+    }
+
+    /// <summary>"In this example", "the example above", "For example, a retailer with …": figures made up to show how something works.</summary>
+    private static bool WorkedExample(FindingSentence s)
+    {
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            if (s.Lower(i) != "example")
+            {
+                continue;
+            }
+
+            if (s.Lower(i - 1) is "this" or "that" or "the" || (s.Lower(i - 1) == "for" && s.Lower(i + 1) == "," && s.Lower(i + 2) is "a" or "an" or "if" or "suppose" or "assume"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>0% and 100% are the bounds of a share (full federal financing, a zero rate), not measurements.</summary>
+    private static bool IsBound(FindingSentence s, int i) => s.Tokens[i].Text is "0" or "100" && s.Lower(i + 1) is "%" or "percent";
+
+    private static bool AnyBefore(FindingSentence s, int i, Func<string, bool> test)
+    {
+        for (int k = 0; k < i; k++)
+        {
+            if (s.IsAuthorWord(k) && test(s.Lower(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A number with a unit of quantity (per cent, million, a currency) or a count of 1,000 or more that is not a year.</summary>
+    private static bool IsStatistic(FindingSentence s, int i)
+    {
+        Token t = s.Tokens[i];
+        string next = s.Lower(i + 1);
+        string prev = i > 0 ? s.Tokens[i - 1].Text : string.Empty;
+        if (next is "%" or "percent" or "million" or "billion" or "trillion" or "bn" or "yen" or "dollars" or "euros" or "pounds" or "won" or "yuan"
+            || (next == "per" && s.Lower(i + 2) == "cent") || prev is "$" or "US$" or "€" or "£" or "¥" || prev.EndsWith('$'))
+        {
+            return true;
+        }
+
+        string digits = t.Text.Replace(",", string.Empty, StringComparison.Ordinal);
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && value >= 1000 && !(value is >= 1800 and <= 2100 && !t.Text.Contains(',') && !digits.Contains('.'));
+    }
+
+    /// <summary>A number that names rather than measures: after a capitalised word or "No." (Form 1099, Flight 370, Interstate 95), or joined to another by a hyphen or slash (119-21, 2025/2026).</summary>
+    private static bool IsIdentifier(FindingSentence s, int i)
+    {
+        Token t = s.Tokens[i];
+        if (i > 0)
+        {
+            Token p = s.Tokens[i - 1];
+            bool capitalisedName = p.Kind == TokenKind.Word && p.IsCapitalized && i - 1 > 0 && p.Span.End < t.Span.Start && !IsUnit(p.Lower);
+            if (capitalisedName || p.Lower is "no." or "#" or "nos." || (p.Text is "-" or "/" or "–" && p.Span.End == t.Span.Start && i > 1 && s.Tokens[i - 2].Kind == TokenKind.Number))
+            {
+                return true;
+            }
+        }
+
+        return i + 1 < s.Tokens.Length && s.Tokens[i + 1].Text is "-" or "/" or "–" && s.Tokens[i + 1].Span.Start == t.Span.End
+            && i + 2 < s.Tokens.Length && s.Tokens[i + 2].Kind == TokenKind.Number && s.Tokens[i + 2].Span.Start == s.Tokens[i + 1].Span.End
+            && !s.Tokens[i + 2].Text.Contains('.') && !IsStatistic(s, i + 2);
+    }
+
+    private static bool IsUnit(string lower) => lower is "us$" or "usd" or "eur" or "gbp" or "jpy" or "rs." or "rs";
+
+    private static bool AfterThreshold(FindingSentence s, int i)
+    {
+        int at = i;
+        while (at > 0 && s.Tokens[at - 1].Kind == TokenKind.Symbol)
+        {
+            at--; // "up to $1,000,000": skip the currency sign
+        }
+
+        foreach (string[] phrase in Thresholds)
+        {
+            if (at - phrase.Length < 0)
+            {
+                continue;
+            }
+
+            bool match = true;
+            for (int k = 0; k < phrase.Length && match; k++)
+            {
+                match = s.Lower(at - phrase.Length + k) == phrase[k];
+            }
+
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// TL3004: the most strongly valenced adjective or adverb (VADER valence 2.5 or more) used as an
+    /// evaluation, or null. Not: nouns and verbs (fraud, assault, violating name acts), words inside
+    /// names or quotations, words that grade the adjective or verb after them (perfectly elastic, best linear, best achieved), words of quantity
+    /// before a noun of quantity (the greatest number, great flexibility), words in their legal,
+    /// financial or technical sense (an outstanding loan, an honorable discharge), and words the
+    /// document uses three or more times (a term of its subject, not a slip of judgement).
+    /// </summary>
+    public static Token? LoadedWord(FindingSentence s, ValenceLexicon lexicon, IReadOnlyDictionary<string, int> documentCounts)
+    {
+        Token? best = null;
+        double bestValence = 2.5 - 1e-9;
+        for (int i = 0; i < s.Tokens.Length; i++)
+        {
+            Token t = s.Tokens[i];
+            bool name = t.IsCapitalized && i > 0;
+            if (t.Kind != TokenKind.Word || name || !s.IsAuthorWord(i) || s.Tags[i] is not (PartOfSpeech.Adj or PartOfSpeech.Adv)
+                || TechnicalSense.Contains(t.Lower) || EventWords.Contains(t.Lower) || documentCounts.GetValueOrDefault(t.Lower) >= 3)
+            {
+                continue;
+            }
+
+            if ((i + 1 < s.Tokens.Length && s.Tags[i + 1] is PartOfSpeech.Adj or PartOfSpeech.Verb)
+                || QuantityNouns.Contains(s.Lower(i + 1)))
+            {
+                continue;
+            }
+
+            if (lexicon.TryGet(t.Lower, out float v) && Math.Abs(v) > bestValence)
+            {
+                best = t;
+                bestValence = Math.Abs(v);
+            }
+        }
+
+        return best;
+    }
+}

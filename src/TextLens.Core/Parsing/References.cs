@@ -1,0 +1,262 @@
+using System.Text.RegularExpressions;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Parsing;
+
+/// <summary>What a legal or bibliographic reference points to.</summary>
+public enum ReferenceKind : byte
+{
+    /// <summary>A bill or resolution: H.R. 1156, S. 5, H.Res. 12, S.Con.Res. 33.</summary>
+    Bill,
+
+    /// <summary>A public law or a Statutes at Large cite: P.L. 119-21, Pub. L. No. 117-58, 136 Stat. 1818.</summary>
+    PublicLaw,
+
+    /// <summary>A code citation: 42 U.S.C. §5121, 50 C.F.R. Part 300, §§1531-1544.</summary>
+    Code,
+
+    /// <summary>A Federal Register cite: 89 Fed. Reg. 16820, 90 FR 1234.</summary>
+    FederalRegister,
+
+    /// <summary>A part of a law, rule or document by number: Section 73100, Title IV, Rule 14c-8, Article I.</summary>
+    Section,
+
+    /// <summary>A report or product number: CRS Report R48065 (with its title and authors), GAO-24-106123, S.Rept. 115-150.</summary>
+    Report,
+
+    /// <summary>A case or docket citation: 597 U.S. 697 (2022), No. 24-154, Executive Order 14154.</summary>
+    Case,
+
+    /// <summary>A web address: https://www.congress.gov/..., www.energystar.gov.</summary>
+    Url,
+}
+
+/// <summary>A reference found in the prose: its span (UTF-16 offsets into the document) and kind.</summary>
+public readonly record struct Reference(TextSpan Span, ReferenceKind Kind);
+
+/// <summary>
+/// Finds legal and bibliographic references in prose — bill numbers, public laws, code and Federal
+/// Register citations, section and title references, report numbers (with the title and authors of a
+/// CRS cross-reference), case and docket citations, URLs — so that no analyzer reads them as a
+/// figure, a keyword, a hedge or a stance cue. Patterns follow the citation forms of the Bluebook
+/// and of congressional documents; each is anchored on a form word (U.S.C., P.L., Section, CRS
+/// Report …) or a structure (letters-digits-digits), never on a particular number.
+/// </summary>
+public static partial class References
+{
+    /// <summary>The references in <paramref name="span"/> of <paramref name="text"/>, sorted, none overlapping (the longest wins).</summary>
+    public static IReadOnlyList<Reference> Find(string text, TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<Reference>();
+        Collect(found, Url(), text, span, ReferenceKind.Url);
+        Collect(found, CrsProduct(), text, span, ReferenceKind.Report);
+        Collect(found, ReportNumber(), text, span, ReferenceKind.Report);
+        Collect(found, CodeCitation(), text, span, ReferenceKind.Code);
+        Collect(found, SectionSign(), text, span, ReferenceKind.Code);
+        Collect(found, CodeName(), text, span, ReferenceKind.Code);
+        Collect(found, FederalRegister(), text, span, ReferenceKind.FederalRegister);
+        Collect(found, PublicLaw(), text, span, ReferenceKind.PublicLaw);
+        Collect(found, Bill(), text, span, ReferenceKind.Bill);
+        Collect(found, CaseCitation(), text, span, ReferenceKind.Case);
+        Collect(found, Docket(), text, span, ReferenceKind.Case);
+        Collect(found, PartReference(), text, span, ReferenceKind.Section);
+        return Resolve(found);
+    }
+
+    /// <summary>The references of many blocks, merged into one sorted list.</summary>
+    public static Reference[] FindAll(string text, IEnumerable<TextSpan> spans)
+    {
+        var all = new List<Reference>();
+        foreach (TextSpan s in spans)
+        {
+            all.AddRange(Find(text, s));
+        }
+
+        all.Sort((a, b) => a.Span.CompareTo(b.Span));
+        return [.. all];
+    }
+
+    /// <summary>The reference that contains <paramref name="offset"/> in a sorted list, if any. O(log n).</summary>
+    public static Reference? At(IReadOnlyList<Reference> sorted, int offset)
+    {
+        int lo = 0;
+        int hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            TextSpan s = sorted[mid].Span;
+            if (offset < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= s.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return sorted[mid];
+            }
+        }
+
+        return null;
+    }
+
+    private static void Collect(List<Reference> found, Regex regex, string text, TextSpan span, ReferenceKind kind)
+    {
+        foreach (ValueMatch m in regex.EnumerateMatches(text.AsSpan(span.Start, span.Length)))
+        {
+            int start = span.Start + m.Index;
+            int end = start + m.Length;
+            if (kind == ReferenceKind.Report && text.AsSpan(start).StartsWith("CRS", StringComparison.Ordinal))
+            {
+                end = CrossReferenceEnd(text, end, span.End);
+            }
+
+            // Trailing punctuation belongs to the sentence, and a closing bracket only when it closes one opened inside.
+            while (end > start && (text[end - 1] is ',' or ';' or ':' or '.' || (text[end - 1] is ')' or ']' && Depth(text, start, end) < 0)))
+            {
+                end--;
+            }
+
+            if (end > start)
+            {
+                found.Add(new Reference(TextSpan.FromBounds(start, end), kind));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A CRS cross-reference runs on with its title and authors ("see CRS Report R47447, Bank Capital
+    /// Requirements: A Primer and Policy Issues, by Jacob R. Straus."): to the end of the sentence, or to
+    /// the parenthesis or semicolon that closes it.
+    /// </summary>
+    private static int CrossReferenceEnd(string text, int idEnd, int blockEnd)
+    {
+        if (idEnd >= blockEnd || text[idEnd] != ',')
+        {
+            return idEnd;
+        }
+
+        int depth = 0;
+        for (int i = idEnd; i < blockEnd; i++)
+        {
+            char c = text[i];
+            if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                if (depth == 0)
+                {
+                    return i;
+                }
+
+                depth--;
+            }
+            else if (c == ';' && depth == 0)
+            {
+                return i;
+            }
+            else if (c == '.' && depth == 0 && (i + 1 >= blockEnd || char.IsWhiteSpace(text[i + 1])) && !EndsInitial(text, i))
+            {
+                return i;
+            }
+        }
+
+        return blockEnd;
+    }
+
+    /// <summary>A period after a single capital letter (Jacob R. Straus) or a dotted abbreviation (U.S.) does not end the cross-reference.</summary>
+    private static bool EndsInitial(string text, int period) =>
+        period >= 1 && char.IsUpper(text[period - 1]) && (period < 2 || !char.IsLetter(text[period - 2]));
+
+    private static int Depth(string text, int start, int end)
+    {
+        int depth = 0;
+        for (int i = start; i < end; i++)
+        {
+            depth += text[i] is '(' or '[' ? 1 : text[i] is ')' or ']' ? -1 : 0;
+        }
+
+        return depth;
+    }
+
+    /// <summary>Overlapping matches: the one starting first wins, then the longer.</summary>
+    private static List<Reference> Resolve(List<Reference> found)
+    {
+        found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
+        var result = new List<Reference>(found.Count);
+        foreach (Reference r in found)
+        {
+            if (result.Count > 0 && result[^1].Span.End > r.Span.Start)
+            {
+                if (r.Span.End > result[^1].Span.End)
+                {
+                    Reference last = result[^1];
+                    result[^1] = last with { Span = TextSpan.FromBounds(last.Span.Start, r.Span.End) };
+                }
+
+                continue;
+            }
+
+            result.Add(r);
+        }
+
+        return result;
+    }
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // A number with an optional letter and parenthesised subdivisions: 1536(j), 5c, 14c-8, 2(a)(1)(B).
+    private const string Designator = @"\d+[A-Za-z]{0,2}(?:[-–.]\d+[A-Za-z]?)*(?:\([A-Za-z0-9]{1,4}\))*";
+
+    // A run of further designators: "1531-1544", "1536(h) and (j)", "5121 et seq."
+    private const string MoreDesignators = @"(?:\s*(?:,|and|or|through|to|-|–)\s*(?:" + Designator + @"|\([A-Za-z0-9]{1,4}\)(?:\([A-Za-z0-9]{1,4}\))*))*(?:\s+et\s+seq\.)?";
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""]+", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"\bCRS\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony|Product)s?\s+(?:No\.\s*)?[A-Z]{0,3}\d[\d-]*[A-Z]?\b", Options)]
+    private static partial Regex CrsProduct();
+
+    // GAO-24-106123, GAO/HEHS-98-12, OIG-19-45; S.Rept. 115-150, H. Rept. 118-7, S.Doc. 12.
+    [GeneratedRegex(@"\b(?:[A-Z]{2,6}(?:/[A-Z]{2,6})?-\d{2,4}-\d{2,7}[A-Z]{0,2}|[HS]\.\s?(?:Rept|Rpt|Doc|Prt)\.\s?(?:No\.\s?)?\d+(?:-\d+)?)\b", Options)]
+    private static partial Regex ReportNumber();
+
+    // 42 U.S.C. §5121, 16 U.S.C. §§1531-1544, 50 C.F.R. Part 300, 26 U.S.C. 45Z
+    [GeneratedRegex(@"\b\d+\s+(?:U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.|CFR|USC)\s*(?:(?:§§?|[Ss]ec(?:tions?|s?\.)|[Pp]arts?|[Cc]hapters?)\s*)?(?:" + Designator + MoreDesignators + ")?", Options)]
+    private static partial Regex CodeCitation();
+
+    // The name of a code or official publication, cited rather than discussed: "Title 10 of the U.S. Code".
+    [GeneratedRegex(@"\b(?:U\.\s?S\.|United\s+States)\s+Code\b|\bCode\s+of\s+Federal\s+Regulations\b|\bCongressional\s+Record\b|\bStatutes\s+at\s+Large\b", Options)]
+    private static partial Regex CodeName();
+
+    [GeneratedRegex(@"§§?\s*" + Designator + MoreDesignators, Options)]
+    private static partial Regex SectionSign();
+
+    [GeneratedRegex(@"\b\d+\s+(?:Fed\.\s?Reg\.|FR)\s+\d[\d,]*(?:\s*\([^)]{0,30}\d{4}\))?", Options)]
+    private static partial Regex FederalRegister();
+
+    // P.L. 119-21, Pub. L. No. 117-58, Public Law 116-260, 136 Stat. 1818
+    [GeneratedRegex(@"\b(?:(?:P\.\s?L\.|Pub\.\s?L\.(?:\s?No\.)?|Public\s+Laws?|Private\s+Laws?)\s?\d{1,3}-\d{1,4}(?:\s*(?:,|and)\s*\d{1,3}-\d{1,4})*|\d+\s+Stat\.\s+\d+)", Options)]
+    private static partial Regex PublicLaw();
+
+    // H.R. 1156, S. 5, H.Res. 12, S.J.Res. 7, H.Con.Res. 3, S.Amdt. 2; "H.R. 1156 and S. 2312" are two.
+    [GeneratedRegex(@"(?<![A-Za-z.])(?:H\.\s?R\.|S\.|H\.\s?(?:J\.\s?|Con\.\s?)?Res\.|S\.\s?(?:J\.\s?|Con\.\s?)?Res\.|[HS]\.\s?Amdt\.)\s?\d{1,5}\b", Options)]
+    private static partial Regex Bill();
+
+    // 597 U.S. 697 (2022), 141 S. Ct. 2038, 987 F.3d 1234 (9th Cir. 2021), 2024 WL 123456
+    [GeneratedRegex(@"\b\d{1,4}\s+(?:U\.S\.|S\.\s?Ct\.|F\.(?:\s?(?:2d|3d|4th))?|F\.\s?Supp\.(?:\s?(?:2d|3d))?|F\.\s?App'x|L\.\s?Ed\.(?:\s?2d)?|WL)\s+\d+(?:,\s*\d+)?(?:\s*\([^()]{0,40}\d{4}\))?", Options)]
+    private static partial Regex CaseCitation();
+
+    // No. 24-154, Case No. 2:24-cv-01234, Docket No. FDA-2024-N-1234, Executive Order 14154, E.O. 13985
+    [GeneratedRegex(@"\b(?:(?:Case|Docket|Dkt\.)\s+)?No(?:s)?\.\s?(?:\d+:)?\d{1,4}-[A-Za-z]{0,4}-?\d+(?:-[A-Za-z0-9]+)*|\b(?:Docket|Dkt\.)\s+(?:No\.\s?)?[A-Z]{2,6}-\d{4}-[A-Z0-9-]+|\b(?:Executive\s+Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{4,5}", Options)]
+    private static partial Regex Docket();
+
+    // Section 73100, Sections 5121 and 5122, Title IV, Subtitle A, Part 300, Article I, Rule 14c-8, section 1536(h)
+    [GeneratedRegex(@"\b(?:[Ss]ections?|[Ss]ecs?\.|Titles?|Subtitles?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|Articles?|Parts?|Subparts?|Chapters?|Subchapters?|Divisions?|Rules?|Amendments?)\s+(?:" + Designator + "|[IVXLC]{1,6}(?![a-z])|[A-Z](?![A-Za-z]))" + @"(?:\s*(?:,|and|or|through|to|-|–)\s*(?:" + Designator + @"|[IVXLC]{1,6}(?![a-z])|\([A-Za-z0-9]{1,4}\)))*", Options)]
+    private static partial Regex PartReference();
+}

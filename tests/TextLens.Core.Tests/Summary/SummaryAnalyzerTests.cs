@@ -1,0 +1,142 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Summary;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Summary;
+
+public sealed class SummaryAnalyzerTests
+{
+    // A Markdown report whose heading, caption, source note, cross-reference and byline repeat the
+    // document's key terms, so only the eligibility rules keep them out of the summary.
+    private const string Report = """
+        # Unemployment Insurance Improper Payments and Program Integrity
+
+        By Jane Doe
+
+        Unemployment insurance improper payments rose sharply during the pandemic, when states paid benefits to millions of new claimants.
+
+        Figure 1. Unemployment insurance improper payments by state, 2019-2024
+
+        Source: Department of Labor unemployment insurance improper payments data.
+
+        The Department of Labor estimates that improper payments in unemployment insurance exceeded $190 billion between 2020 and 2023.
+
+        See CRS Report R48447, Unemployment Insurance: Improper Payments, for unemployment insurance program integrity details.
+
+        States use the Reemployment Services and Eligibility Assessment program to reduce improper payments and speed claimants back to work.
+
+        For more information on unemployment insurance improper payments, see the Department of Labor's program integrity website.
+
+        Congress has considered bills that would fund state systems to detect identity fraud in unemployment insurance claims.
+
+        Some analysts argue that modernised state benefit systems would cut improper payments more than new penalties would.
+
+        Employers pay the federal unemployment tax that finances administration of the unemployment insurance program.
+        """;
+
+    private static DocumentAnalysis Analyze(string text, DocumentFormat format, int? sentences = null) =>
+        BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(
+            new SourceText("report.md", text, format),
+            AnalysisOptions.Default with { SummarySentences = sentences },
+            new SeverityConfiguration(useEditorConfig: false));
+
+    [Fact]
+    public void Never_chooses_a_heading_caption_source_note_cross_reference_or_byline()
+    {
+        DocumentAnalysis analysis = Analyze(Report, DocumentFormat.Markdown, sentences: 6);
+        ParsedDocument doc = analysis.Document!;
+        SummaryResult summary = analysis.GetResult<SummaryResult>()!;
+
+        Assert.Equal(6, summary.Sentences.Count);
+        Dictionary<string, SummaryExclusion> excluded = doc.Sentences
+            .Select(s => (s.Text, Kind: SentenceEligibility.Classify(doc, s)))
+            .Where(x => x.Kind != SummaryExclusion.Eligible)
+            .ToDictionary(x => x.Text, x => x.Kind);
+        Assert.Equal(SummaryExclusion.Heading, excluded["Unemployment Insurance Improper Payments and Program Integrity"]);
+        Assert.Equal(SummaryExclusion.Byline, excluded["By Jane Doe"]);
+        Assert.Contains(SummaryExclusion.Caption, excluded.Where(e => e.Key.StartsWith("Figure 1", StringComparison.Ordinal)).Select(e => e.Value));
+        Assert.Equal(SummaryExclusion.Caption, excluded.Single(e => e.Key.StartsWith("Source:", StringComparison.Ordinal)).Value);
+        Assert.Equal(SummaryExclusion.Citation, excluded.Single(e => e.Key.StartsWith("See CRS Report", StringComparison.Ordinal)).Value);
+        Assert.Equal(SummaryExclusion.Citation, excluded.Single(e => e.Key.StartsWith("For more information", StringComparison.Ordinal)).Value);
+
+        foreach (SummarySentence s in summary.Sentences)
+        {
+            Assert.Equal(SummaryExclusion.Eligible, SentenceEligibility.Classify(doc, doc.Sentences[s.Index]));
+            Assert.Equal(doc.Sentences[s.Index].Span, s.Span);
+        }
+    }
+
+    [Fact]
+    public void Sentences_come_in_document_order_within_the_length_rule_on_the_seed_article()
+    {
+        DocumentAnalysis analysis = Analyze(File.ReadAllText(TestPaths.SeedArticle), DocumentFormat.PlainText);
+        ParsedDocument doc = analysis.Document!;
+        SummaryResult summary = analysis.GetResult<SummaryResult>()!;
+        int eligible = doc.Sentences.Count(s => SentenceEligibility.IsEligible(doc, s));
+
+        Assert.Equal(SummaryLength.Budget(eligible), summary.Budget);
+        Assert.InRange(summary.Sentences.Count, SummaryLength.Minimum, SummaryLength.Maximum);
+        Assert.Equal(summary.Budget, summary.Sentences.Count);
+        int[] indexes = [.. summary.Sentences.Select(s => s.Index)];
+        Assert.Equal(indexes.Order(), indexes);
+        Assert.Equal(indexes.Length, indexes.Distinct().Count());
+        Assert.DoesNotContain(indexes, i => doc.Sentences[i].IsByline);
+    }
+
+    [Fact]
+    public void A_fixed_budget_overrides_the_rule()
+    {
+        DocumentAnalysis analysis = Analyze(File.ReadAllText(TestPaths.SeedArticle), DocumentFormat.PlainText, sentences: 2);
+        Assert.Equal(2, analysis.GetResult<SummaryResult>()!.Sentences.Count);
+    }
+
+    [Fact]
+    public void A_repeated_sentence_is_chosen_at_most_once()
+    {
+        const string repeated = "The central bank raised interest rates again to curb persistent inflation in the economy.";
+        string text = string.Join("\n\n",
+            repeated,
+            "Bank shares fell on the stock exchange as investors sold bonds after the decision.",
+            repeated,
+            "Economists expect inflation to slow next year as higher interest rates cool demand.",
+            "The government said wage growth and energy prices still push inflation above target.",
+            repeated,
+            "Mortgage lenders raised their rates within hours of the central bank's announcement.");
+        SummaryResult summary = Analyze(text, DocumentFormat.PlainText, sentences: 3).GetResult<SummaryResult>()!;
+        ParsedDocument doc = Analyze(text, DocumentFormat.PlainText).Document!;
+
+        Assert.Equal(1, summary.Sentences.Count(s => doc.Sentences[s.Index].Text == repeated));
+        Assert.Equal(3, summary.Sentences.Count);
+    }
+
+    [Fact]
+    public void An_empty_or_heading_only_document_has_an_empty_summary()
+    {
+        Assert.Empty(Analyze(string.Empty, DocumentFormat.PlainText).GetResult<SummaryResult>()!.Sentences);
+        Assert.Empty(Analyze("# Budget and Appropriations Overview\n\n## Background\n", DocumentFormat.Markdown).GetResult<SummaryResult>()!.Sentences);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(5, 2)]
+    [InlineData(12, 3)]
+    [InlineData(40, 3)]
+    [InlineData(41, 4)]
+    [InlineData(150, 4)]
+    [InlineData(151, 5)]
+    [InlineData(3000, 5)]
+    public void The_length_rule_scales_with_the_document(int eligible, int budget) =>
+        Assert.Equal(budget, SummaryLength.Budget(eligible));
+
+    [Fact]
+    public void A_fixed_budget_is_capped_by_the_eligible_sentences_and_must_be_positive()
+    {
+        Assert.Equal(2, SummaryLength.Budget(2, 3));
+        Assert.Equal(7, SummaryLength.Budget(300, 7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SummaryLength.Budget(10, 0));
+    }
+}
