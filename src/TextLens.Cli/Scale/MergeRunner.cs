@@ -4,7 +4,6 @@ using TextLens.Cli.Output;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analyzers;
-using TextLens.Core.Analyzers.Input;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
