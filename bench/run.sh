@@ -1,49 +1,97 @@
 #!/usr/bin/env bash
-# Whole-process benchmark of `textlens report`: median wall time and peak memory (max RSS) over
-# repeated runs, on the seed article and on a folder of articles (the texts of the duc2001 DEV set
-# written out as files). Usage: bash bench/run.sh [runs]   (default 9 runs per case)
-# TEXTLENS_PACK_ARGS is passed to `dotnet pack`, e.g. TEXTLENS_PACK_ARGS=-p:TextLensPortableTool=true
-# measures the portable (JIT-only) package instead of the ReadyToRun one.
-# Timings are for the machine they are run on: quote medians and ratios, not single runs.
+# Whole-process benchmark of `textlens`: median wall time and peak memory (max RSS) of whole processes, measured
+# with /usr/bin/time, for the cases of issue 11: start-up, a one-sentence file, the seed article, 100 / 1,000 /
+# 10,000 copies of the seed, and single documents of 1, 2, 4 and 8 MB (linearity).
+#
+#   bash bench/run.sh [runs]                  the working tree (default 9 runs per small case, 3 per large one)
+#   BASE=main bash bench/run.sh [runs]        the working tree and BASE side by side, runs alternating
+#   CASES="version seed c1000" bash bench/run.sh   a subset (version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc)
+#
+# TEXTLENS_PACK_ARGS is passed to `dotnet pack`, e.g. TEXTLENS_PACK_ARGS=-p:TextLensPortableTool=true measures the
+# portable (JIT-only) package. Timings are for the machine they are run on: quote medians and ratios, not single
+# runs, and do not build or test while measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 runs=${1:-9}
+big_runs=${BIG_RUNS:-3}
+cases=${CASES:-"version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
 
-# shellcheck disable=SC2086
-dotnet pack src/TextLens.Cli -c Release -o "$work/packages" ${TEXTLENS_PACK_ARGS:-} >/dev/null
-dotnet tool install TextLens --tool-path "$work/tool" --source "$work/packages" >/dev/null
-tl="$work/tool/textlens"
-
-corpus="$work/duc2001"
-mkdir -p "$corpus"
-python3 - "$corpus" <<'PY'
-import json, sys, os
-out = sys.argv[1]
-with open(os.path.join("..", "shared", "data", "keyphrase", "duc2001.dev.jsonl"), encoding="utf-8") as f:
-    for line in f:
-        doc = json.loads(line)
-        with open(os.path.join(out, doc["id"] + ".txt"), "w", encoding="utf-8") as g:
-            g.write(doc["text"])
-PY
-ndocs=$(ls "$corpus" | wc -l)
-
-measure() { # measure NAME ARGS...: prints median wall seconds and max peak RSS (MiB)
-  local name=$1; shift
-  "$tl" "$@" >/dev/null 2>&1 || true   # warm the file cache
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$tl" "$@" >/dev/null 2>&1 || true
-    cat "$work/t"
-  done | sort -n | awk -v name="$name" -v n="$runs" '
-    { wall[NR] = $1; if ($2 > rss) rss = $2 }
-    END { printf "%-38s median %.3f s  (min %.3f, max %.3f)  peak RSS %.0f MiB  [%d runs]\n", name, wall[int((n + 1) / 2)], wall[1], wall[n], rss / 1024, n }'
+install_tool() { # install_tool SOURCE_DIR NAME: packs and installs the tool of a source tree as $work/NAME/textlens
+  # shellcheck disable=SC2086
+  dotnet pack "$1/src/TextLens.Cli" -c Release -o "$work/$2-packages" ${TEXTLENS_PACK_ARGS:-} >/dev/null
+  dotnet tool install TextLens --tool-path "$work/$2" --source "$work/$2-packages" --no-cache >/dev/null
 }
 
-echo "textlens $("$tl" --version) on $(nproc) cores"
-measure "--version (startup)" --version
-measure "report seeds/ (3 docs, console)" report seeds/
-measure "report seeds/ (3 docs, json)" report seeds/ --format json
-measure "report seed article (json)" report seeds/chongryon-japan-north-korea-relations.txt --format json
-measure "report duc2001 dev ($ndocs docs, json)" report "$corpus" --format json
+labels=(new)
+install_tool "$root" new
+if [[ -n "${BASE:-}" ]]; then
+  mkdir -p "$work/base-src"
+  git archive "$BASE" | tar -x -C "$work/base-src"
+  ln -s "$root/../shared" "$work/shared" 2>/dev/null || true
+  install_tool "$work/base-src" base
+  labels=(base new)
+fi
+
+# Inputs: one sentence; the seed; folders of copies of the seed; single large documents made of DUC-2001 texts.
+data="$work/data"
+mkdir -p "$data"
+seed="$root/seeds/chongryon-japan-north-korea-relations.txt"
+echo "The committee met in Tokyo on Monday and agreed to resume talks." > "$data/sentence.txt"
+for n in 100 1000 10000; do
+  mkdir -p "$data/c$n"
+  for i in $(seq -w 1 "$n"); do cp "$seed" "$data/c$n/seed-$i.txt"; done
+done
+python3 - "$data" "$root/../shared/data/keyphrase/duc2001.dev.jsonl" <<'PY'
+import json, os, sys
+out, src = sys.argv[1], sys.argv[2]
+texts = [json.loads(l)["text"] for l in open(src, encoding="utf-8")]
+os.makedirs(os.path.join(out, "duc"), exist_ok=True)
+for i, t in enumerate(texts):
+    open(os.path.join(out, "duc", f"{i:04d}.txt"), "w", encoding="utf-8").write(t)
+body = "\n\n".join(texts)
+for mb in (1, 2, 4, 8):
+    target, parts = mb * 1024 * 1024, []
+    size = 0
+    while size < target:
+        parts.append(body); size += len(body.encode("utf-8")) + 2
+    text = "\n\n".join(parts).encode("utf-8")[:target].decode("utf-8", "ignore")
+    open(os.path.join(out, f"doc-{mb}mb.txt"), "w", encoding="utf-8").write(text)
+PY
+
+measure() { # measure NAME RUNS ARGS...: per tool, median wall seconds (min, max) and peak RSS (MiB)
+  local name=$1 n=$2; shift 2
+  for l in "${labels[@]}"; do "$work/$l/textlens" "$@" >/dev/null 2>&1 || true; done   # warm the file cache
+  for _ in $(seq "$n"); do
+    for l in "${labels[@]}"; do
+      /usr/bin/time -f "%e %M" -o "$work/t" "$work/$l/textlens" "$@" >/dev/null 2>&1 || true
+      echo "$l $(cat "$work/t")" >> "$work/times-$name"
+    done
+  done
+  for l in "${labels[@]}"; do
+    grep "^$l " "$work/times-$name" | cut -d' ' -f2- | sort -n | awk -v name="$name" -v l="$l" -v n="$n" '
+      { wall[NR] = $1; if ($2 > rss) rss = $2 }
+      END { printf "%-34s %-4s median %7.3f s  (min %.3f, max %.3f)  peak RSS %5.0f MiB  [%d runs]\n", name, l, wall[int((n + 1) / 2)], wall[1], wall[n], rss / 1024, n }'
+  done
+}
+
+echo "textlens $("$work/new/textlens" --version) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for c in $cases; do
+  case $c in
+    version)  measure "--version" "$runs" --version ;;
+    sentence) measure "report one sentence (json)" "$runs" report "$data/sentence.txt" --format json ;;
+    seed)     measure "report seed article (json)" "$runs" report "$seed" --format json ;;
+    c100)     measure "report 100 seeds (json)" "$runs" report "$data/c100" --format json ;;
+    c1000)    measure "report 1,000 seeds (json)" "$big_runs" report "$data/c1000" --format json ;;
+    c10000)   measure "report 10,000 seeds (json)" 1 report "$data/c10000" --format json ;;
+    mb1)      measure "report one 1 MB document (json)" "$big_runs" report "$data/doc-1mb.txt" --format json ;;
+    mb2)      measure "report one 2 MB document (json)" "$big_runs" report "$data/doc-2mb.txt" --format json ;;
+    mb4)      measure "report one 4 MB document (json)" "$big_runs" report "$data/doc-4mb.txt" --format json ;;
+    mb8)      measure "report one 8 MB document (json)" 1 report "$data/doc-8mb.txt" --format json --max-file-size 20M ;;
+    duc)      measure "report duc2001 DEV (json)" "$big_runs" report "$data/duc" --format json ;;
+  esac
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,7 @@ using (var reader = new StreamReader(data))
 }
 
 ModelSet models = ModelSet.OpenDefault();
+var featurizer = new TextFeaturizer();
 _ = models.Background;
 _ = models.PartOfSpeech;
 int top = 15;
@@ -39,7 +40,7 @@ var full = new List<double>(docs.Count);
 PartOfSpeechTagger tagger = models.PartOfSpeech;
 foreach (KeyphraseDocument d in docs)
 {
-    DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
+    DocumentFeatures features = featurizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
     double bestExtract = double.MaxValue;
     double bestFull = double.MaxValue;
     for (int r = 0; r < repetitions; r++)
@@ -66,7 +67,7 @@ return;
 
 void Full(string text)
 {
-    DocumentFeatures f = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(text, "doc"), models), models);
+    DocumentFeatures f = featurizer.Featurize(ParsedDocument.Parse(SourceText.From(text, "doc"), models), models);
     _ = KeywordAnalyzer.Extract(f, top);
 }
 

@@ -71,6 +71,7 @@ double[] Evaluate(KeywordSettings settings) => [.. corpora.Select(c => c.Average
 static List<ScoredDocument> Load(string path, ModelSet models)
 {
     using var reader = new StreamReader(path);
+    var featurizer = new TextFeaturizer();
     var documents = new List<ScoredDocument>();
     foreach (KeyphraseDocument d in KeyphraseEvaluation.ReadDocuments(reader))
     {
@@ -80,7 +81,7 @@ static List<ScoredDocument> Load(string path, ModelSet models)
             continue;
         }
 
-        DocumentFeatures features = TextFeaturizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
+        DocumentFeatures features = featurizer.Featurize(ParsedDocument.Parse(SourceText.From(d.Text, d.Id), models), models);
         List<KeywordCandidate> candidates = KeywordCandidates.Find(features, KeywordSettings.Default);
         documents.Add(new ScoredDocument(candidates, [.. candidates.Select(c => KeyphraseScorer.Normalize(c.Display))], gold));
     }

@@ -6,4 +6,7 @@ namespace TextLens.Core.Tests;
 internal static class TestModels
 {
     public static ModelSet Set { get; } = new(TestPaths.Repo("models"));
+
+    /// <summary>One featurizer for the tests that featurise documents themselves.</summary>
+    public static TextFeaturizer Featurizer { get; } = new();
 }

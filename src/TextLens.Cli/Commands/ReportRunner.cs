@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
@@ -21,6 +20,12 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class ReportRunner
 {
+    /// <summary>
+    /// Documents analysed ahead of the one being written, at most: the reorder buffer that keeps the output in path
+    /// order while both cores work. Memory is this many documents' analyses, whatever the corpus size.
+    /// </summary>
+    public static readonly int ReorderWindow = Math.Max(4, 4 * Environment.ProcessorCount);
+
     public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
         Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
 
@@ -91,82 +96,87 @@ public static class ReportRunner
         Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
         var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
-        var analyses = new ConcurrentBag<DocumentAnalysis>();
-        foreach (Diagnostic problem in sources.Problems(found))
-        {
-            analyses.Add(engine.Failed(new LoadResult(problem.Path, null, problem), severities));
-        }
+        List<DocumentLoad> work = [.. sources.Problems(found).Select(p => new DocumentLoad(p.Path, () => new LoadResult(p.Path, null, p))), .. sources.Loads(found)];
+        DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
+        work.Clear();
 
-        int total = sources.Count(found) ?? 0;
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, total, Environment.GetEnvironmentVariable);
-        using (var progress = new ProgressReporter(showProgress ? stderr : null, total))
+        var reportSettings = ReportSettings.For(options, request.SeverityOverrides);
+        var summary = new CorpusSummaryBuilder();
+        var recorded = new List<BaselineEntry>();
+        int exitCode = ExitCodes.Success;
+        var formatSettings = FormatSettings.Default with
         {
-            Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
-            {
-                LoadResult loaded = load();
-                if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+            TopKeywords = request.Top,
+            BaseDirectory = request.WorkingDirectory,
+            Rules = engine.Rules,
+            Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
+            SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+        };
+        using var outputs = new ReportOutputs(formatters, request, formatSettings, stdout);
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
+        using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
+        {
+            OrderedParallel.Run(
+                ordered,
+                load =>
                 {
-                    progress.Advance();
-                    return;
-                }
+                    LoadResult loaded = load.Load();
+                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    {
+                        progress.Advance();
+                        return null;
+                    }
 
-                DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
-                analyses.Add(changedLinesOnly ? ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path))) : analysis);
-                progress.Advance();
-            });
+                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
+                    if (changedLinesOnly)
+                    {
+                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path)));
+                    }
+
+                    IReadOnlyList<BaselineEntry> entries = [];
+                    if (request.WriteBaselinePath is not null)
+                    {
+                        // The written baseline replaces --baseline; within one document, applying it marks every recordable finding.
+                        var own = Baseline.From([analysis]);
+                        entries = own.Entries;
+                        analysis = own.Apply(analysis);
+                    }
+                    else if (baseline is not null)
+                    {
+                        analysis = baseline.Apply(analysis);
+                    }
+
+                    progress.Advance();
+                    return new Analysed(ReportBuilder.BuildDocument(analysis) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
+                },
+                done =>
+                {
+                    if (done is null)
+                    {
+                        return;
+                    }
+
+                    summary.Add(done.Report);
+                    exitCode = Math.Max(exitCode, done.ExitCode);
+                    recorded.AddRange(done.Entries);
+                    outputs.WriteDocument(done.Report);
+                },
+                degree: Environment.ProcessorCount,
+                window: ReorderWindow);
         }
 
-        IReadOnlyList<DocumentAnalysis> results = [.. analyses];
         if (request.WriteBaselinePath is { } writeBaselinePath)
         {
-            Baseline written = Baseline.From(results);
-            string target = Path.GetFullPath(writeBaselinePath, request.WorkingDirectory);
-            AtomicFile.WriteAllText(target, written.ToJson());
+            var written = new Baseline(recorded);
+            AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
             if (!request.Quiet)
             {
                 stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
             }
-
-            baseline = written;
         }
 
-        if (baseline is not null)
-        {
-            results = [.. results.Select(baseline.Apply)];
-        }
-
-        CorpusReport report = ReportBuilder.Build(results, ReportSettings.For(options, request.SeverityOverrides));
-        int exitCode = ExitCodes.For(results, request.FailOn);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
-        for (int i = 0; i < formatters.Length; i++)
-        {
-            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
-            var settings = FormatSettings.Default with
-            {
-                Color = target is null && request.Color && formatters[i].Name == "console",
-                TopKeywords = request.Top,
-                BaseDirectory = request.WorkingDirectory,
-                Rules = engine.Rules,
-                Invocation = invocation,
-                Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
-                SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
-            };
-            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            formatters[i].Write(report, buffer, settings);
-            if (target is null || target == "-")
-            {
-                stdout.Write(buffer.ToString());
-            }
-            else
-            {
-                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
-                if (!request.Quiet)
-                {
-                    stderr.WriteLine($"textlens: wrote {formatters[i].Name} report to {target}");
-                }
-            }
-        }
-
+        outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return exitCode;
     }
@@ -189,6 +199,9 @@ public static class ReportRunner
 
         static string Ordinal(int n) => n switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{n}th" };
     }
+
+    /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
+    private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
     internal static Baseline ReadBaseline(string path)
     {

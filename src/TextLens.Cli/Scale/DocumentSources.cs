@@ -5,6 +5,9 @@ using TextLens.Core.Text;
 
 namespace TextLens.Cli.Scale;
 
+/// <summary>A document to load: its report path (known before loading, for the report order) and the deferred load.</summary>
+public sealed record DocumentLoad(string Path, Func<LoadResult> Load);
+
 /// <summary>
 /// The documents a report run loads, in order, as deferred loads: each discovered file (read when its load runs, so
 /// loads can run in parallel), standard input as one document, or, with <c>--stdin-format jsonl</c>, one document per
@@ -17,7 +20,7 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
     public IEnumerable<Diagnostic> Problems(DiscoveredInputs found) => found.Problems.Where(p => Takes(p.Path));
 
     /// <summary>The loads of the files and standard input that belong to this shard.</summary>
-    public IEnumerable<Func<LoadResult>> Loads(DiscoveredInputs found)
+    public IEnumerable<DocumentLoad> Loads(DiscoveredInputs found)
     {
         foreach (InputFile file in found.Files)
         {
@@ -28,15 +31,15 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
                 {
                     if (Takes(record.Path))
                     {
-                        yield return () => record;
+                        yield return new DocumentLoad(record.Path, () => record);
                     }
                 }
             }
             else if (Takes(file.DisplayPath))
             {
                 yield return file.IsStandardInput
-                    ? () => DocumentLoader.FromBytes(DocumentLoader.StandardInputPath, ReadAll(openStandardInput), maxFileBytes, stdinFormat)
-                    : () => DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, maxFileBytes);
+                    ? new DocumentLoad(DocumentLoader.StandardInputPath, () => DocumentLoader.FromBytes(DocumentLoader.StandardInputPath, ReadAll(openStandardInput), maxFileBytes, stdinFormat))
+                    : new DocumentLoad(file.DisplayPath, () => DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, maxFileBytes));
             }
         }
     }

@@ -16,6 +16,7 @@ public sealed class AnalysisEngine
 {
     private readonly IReadOnlyList<IDocumentAnalyzer> _analyzers;
     private readonly ModelSet _models;
+    private readonly TextFeaturizer _featurizer = new();
 
     /// <param name="analyzers">The analyzers, run in this order when not in parallel.</param>
     /// <param name="models">The models the pipeline and the analyzers read (each loads when first needed).</param>
@@ -78,7 +79,7 @@ public sealed class AnalysisEngine
     {
         document = document.Models is null ? document.WithModels(_models) : document;
         SourceText source = document.Source;
-        DocumentFeatures features = TextFeaturizer.Featurize(document, _models);
+        DocumentFeatures features = _featurizer.Featurize(document, _models);
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
         var runs = new List<Lazy<bool>>(_analyzers.Count);

@@ -8,13 +8,17 @@ namespace TextLens.Core.Features;
 /// <summary>
 /// Computes <see cref="DocumentFeatures"/> with ML.NET: each chunk of a sentence becomes a row of
 /// lower-case tokens, mapped to keys and turned into 1–3-gram counts by
-/// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows.
+/// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows. The ML.NET context,
+/// the estimator chain and the row schema are built once per featurizer and thread (an <see cref="MLContext"/> is
+/// not thread-safe), not once per document; each document fits the chain to its own vocabulary. Thread-safe.
 /// </summary>
-public static class TextFeaturizer
+public sealed class TextFeaturizer
 {
     public const int MaxNgramLength = 3;
 
-    public static DocumentFeatures Featurize(ParsedDocument document, ModelSet models)
+    private readonly ThreadLocal<Pipeline> _pipelines = new(static () => new Pipeline());
+
+    public DocumentFeatures Featurize(ParsedDocument document, ModelSet models)
     {
         List<TokenChunk> chunks = FindChunks(document);
         if (chunks.Count == 0)
@@ -35,13 +39,9 @@ public static class TextFeaturizer
             rows[c] = new ChunkRow { Tokens = words };
         }
 
-        var ml = new MLContext(seed: 0);
-        IDataView data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
-            .Append(ml.Transforms.Text.ProduceNgrams(
-                "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
-                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
-        IDataView transformed = pipeline.Fit(data).Transform(data);
+        Pipeline ml = _pipelines.Value!;
+        IDataView data = ml.Context.Data.LoadFromEnumerable(rows, ml.Schema);
+        IDataView transformed = ml.Estimator.Fit(data).Transform(data);
 
         VBuffer<ReadOnlyMemory<char>> slotNames = default;
         transformed.Schema["Ngrams"].GetSlotNames(ref slotNames);
@@ -139,5 +139,25 @@ public static class TextFeaturizer
     private sealed class ChunkRow
     {
         public string[] Tokens { get; set; } = [];
+    }
+
+    /// <summary>One thread's ML.NET context, the n-gram estimator chain and the row schema, made once.</summary>
+    private sealed class Pipeline
+    {
+        public Pipeline()
+        {
+            Context = new MLContext(seed: 0);
+            Schema = SchemaDefinition.Create(typeof(ChunkRow));
+            Estimator = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
+                .Append(Context.Transforms.Text.ProduceNgrams(
+                    "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
+                    maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+        }
+
+        public MLContext Context { get; }
+
+        public SchemaDefinition Schema { get; }
+
+        public IEstimator<ITransformer> Estimator { get; }
     }
 }

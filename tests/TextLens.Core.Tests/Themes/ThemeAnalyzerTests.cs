@@ -50,7 +50,7 @@ public sealed class ThemeAnalyzerTests
     private static ThemeResult AnalyzeSentences(IReadOnlyList<string> sentences, ThemeCount count)
     {
         ParsedDocument document = ParsedDocument.FromSentences(sentences);
-        return ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, TestModels.Set), count);
+        return ThemeClusterer.Cluster(TestModels.Featurizer.Featurize(document, TestModels.Set), count);
     }
 
     private static SourceText Seed() => SourceText.From(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle);
@@ -235,7 +235,7 @@ public sealed class ThemeAnalyzerTests
         // Only 8 of the 15 sentences form the graph; the rest join the themes their text is closest to.
         var settings = ThemeSettings.Default with { MaxGraphSentences = 8, MinSentences = 4, Neighbours = 4 };
         ParsedDocument document = ParsedDocument.FromSentences(sentences);
-        ThemeResult result = ThemeClusterer.Cluster(TextFeaturizer.Featurize(document, TestModels.Set), new ThemeCount(3), settings);
+        ThemeResult result = ThemeClusterer.Cluster(TestModels.Featurizer.Featurize(document, TestModels.Set), new ThemeCount(3), settings);
         AssertInvariants(result, sentences.Count);
         Assert.Equal(1.0, ClusterMetrics.Ari(gold, [.. result.Assignments]), 6);
     }

@@ -10,12 +10,18 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
     public string Extension => ".txt";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools) => new Writer(output, settings);
+
+    /// <summary>Each document's block as it comes; the totals line at the end.</summary>
+    private sealed class Writer(TextWriter output, FormatSettings settings) : DirectReportWriter(output)
     {
-        var c = new Palette(settings.Color);
-        var o = new StringBuilder();
-        foreach (DocumentReport d in report.Documents)
+        private int _count;
+
+        public override void WriteDocument(DocumentReport d)
         {
+            _count++;
+            var c = new Palette(settings.Color);
+            var o = new StringBuilder();
             o.Append(c.Bold(d.Path));
             if (d.Stats is { } st)
             {
@@ -74,24 +80,29 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            Output.Write(o.ToString());
         }
 
-        CorpusSummary s = report.Summary;
-        if (settings.Changes is { } changes)
+        public override void Complete(ReportCompletion completion)
         {
-            if (report.Documents.Count == 0)
+            var o = new StringBuilder();
+            CorpusSummary s = completion.Summary;
+            if (settings.Changes is { } changes)
             {
-                writer.Write($"No documents changed since {changes.Ref}.\n");
-                return;
+                if (_count == 0)
+                {
+                    Output.Write($"No documents changed since {changes.Ref}.\n");
+                    return;
+                }
+
+                o.Append(CultureInfo.InvariantCulture, $"Changed since {changes.Ref}: ")
+                 .Append(changes.ChangedLinesOnly ? "findings on added or modified lines only.\n" : "findings anywhere in the changed files.\n");
             }
 
-            o.Append(CultureInfo.InvariantCulture, $"Changed since {changes.Ref}: ")
-             .Append(changes.ChangedLinesOnly ? "findings on added or modified lines only.\n" : "findings anywhere in the changed files.\n");
+            o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
+            o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
+            Output.Write(o.ToString());
         }
-
-        o.Append(CultureInfo.InvariantCulture, $"{s.Analysed} of {s.Documents} document(s) analysed; ");
-        o.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n");
-        writer.Write(o.ToString());
     }
 
     /// <summary>At most <paramref name="max"/> characters, cut at a word boundary with an ellipsis.</summary>

@@ -16,11 +16,14 @@ public sealed class GitHubReportFormatter : IReportFormatter
 
     public string Extension => ".txt";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools) => new Writer(output);
+
+    /// <summary>One command per diagnostic, document by document, as they come.</summary>
+    private sealed class Writer(TextWriter output) : DirectReportWriter(output)
     {
-        var sb = new StringBuilder();
-        foreach (DocumentReport doc in report.Documents)
+        public override void WriteDocument(DocumentReport doc)
         {
+            var sb = new StringBuilder();
             foreach (DiagnosticReport d in doc.Diagnostics)
             {
                 if (d.Suppression is not null || Command(d.Severity) is not { } command)
@@ -41,9 +44,9 @@ public sealed class GitHubReportFormatter : IReportFormatter
                 sb.Append(",title=").Append(EscapeProperty($"{d.Id} {d.Title}"));
                 sb.Append("::").Append(EscapeData(d.Message)).Append('\n');
             }
-        }
 
-        writer.Write(sb.ToString());
+            Output.Write(sb.ToString());
+        }
     }
 
     public static string? Command(string severity) => severity switch

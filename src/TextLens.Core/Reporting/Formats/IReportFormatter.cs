@@ -44,7 +44,11 @@ public sealed record FormatSettings
 /// <summary>Pull-request mode: the git ref the documents were compared with, and whether only findings on added or modified lines are reported.</summary>
 public sealed record ChangeContext(string Ref, bool ChangedLinesOnly);
 
-/// <summary>Formats a report. Formatters only format: no analysis, no I/O besides the writer.</summary>
+/// <summary>
+/// Formats a report as a stream of per-document records (<see cref="IReportWriter"/>). Formatters only format: no
+/// analysis, no I/O besides the writer and the spools they are given. A whole report in memory is written with
+/// <see cref="ReportFormatterExtensions.Write"/>.
+/// </summary>
 public interface IReportFormatter
 {
     /// <summary>The --format name.</summary>
@@ -53,7 +57,8 @@ public interface IReportFormatter
     /// <summary>The usual file extension, with the dot.</summary>
     string Extension { get; }
 
-    void Write(CorpusReport report, TextWriter writer, FormatSettings settings);
+    /// <summary>Starts a report on <paramref name="output"/>; parts that must wait for the corpus summary go to spools from <paramref name="spools"/>.</summary>
+    IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools);
 }
 
 public static class ReportFormatters
@@ -66,6 +71,7 @@ public static class ReportFormatters
         new SarifReportFormatter(),
         new GitHubReportFormatter(),
         new HtmlReportFormatter(),
+        new JsonLinesReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>

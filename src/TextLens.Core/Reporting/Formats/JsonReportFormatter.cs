@@ -22,9 +22,45 @@ public sealed class JsonReportFormatter : IReportFormatter
 
     public string Extension => ".json";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
-        writer.Write(JsonSerializer.Serialize(report, Options));
-        writer.Write('\n');
+        ArgumentNullException.ThrowIfNull(spools);
+        return new Writer(output, spools());
+    }
+
+    /// <summary>
+    /// The summary comes before the documents, so the documents wait in a spool, each serialised on its own and
+    /// indented to its place in the array: the bytes are those of serialising the whole <see cref="CorpusReport"/>.
+    /// </summary>
+    private sealed class Writer(TextWriter output, IReportSpool documents) : IReportWriter
+    {
+        private const string EmptyDocuments = "[]\n}";
+        private int _count;
+
+        public void WriteDocument(DocumentReport document)
+        {
+            documents.Writer.Write(_count++ == 0 ? "\n    " : ",\n    ");
+            ReportFormatterExtensions.WriteIndented(documents.Writer, JsonSerializer.Serialize(document, Options), 4);
+        }
+
+        public void Complete(ReportCompletion completion)
+        {
+            string head = JsonSerializer.Serialize(new CorpusReport(CorpusReport.CurrentSchemaVersion, completion.Tool, completion.Summary, []), Options);
+            if (_count == 0)
+            {
+                output.Write(head);
+            }
+            else
+            {
+                output.Write(head.AsSpan(0, head.Length - EmptyDocuments.Length));
+                output.Write('[');
+                documents.CopyTo(output);
+                output.Write("\n  ]\n}");
+            }
+
+            output.Write('\n');
+        }
+
+        public void Dispose() => documents.Dispose();
     }
 }

@@ -16,53 +16,24 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
     public string Extension => ".md";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
-        var md = new StringBuilder();
-        CorpusSummary s = report.Summary;
-        md.Append(Marker).Append('\n');
-        md.Append("# TextLens report\n\n");
-        if (settings.Changes is { } changes)
+        ArgumentNullException.ThrowIfNull(spools);
+        return new Writer(output, settings, spools(), spools());
+    }
+
+    /// <summary>The summary and the overview come first: the overview rows and the document sections wait in spools.</summary>
+    private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool overview, IReportSpool sections) : IReportWriter
+    {
+        private int _count;
+
+        public void WriteDocument(DocumentReport d)
         {
-            if (report.Documents.Count == 0)
-            {
-                md.Append(CultureInfo.InvariantCulture, $"No documents changed since `{Escape(changes.Ref)}`.\n");
-                writer.Write(md.ToString());
-                return;
-            }
+            _count++;
+            string kws = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
+            overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{Escape(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
 
-            md.Append(CultureInfo.InvariantCulture, $"Documents changed since `{Escape(changes.Ref)}`; ")
-              .Append(changes.ChangedLinesOnly
-                  ? "findings on added or modified lines only (`--changed-since-scope file` reports whole files).\n\n"
-                  : "findings anywhere in the changed files.\n\n");
-        }
-
-        md.Append(CultureInfo.InvariantCulture, $"{s.Documents} document(s), {s.Analysed} analysed, {s.Failed} failed · {s.Words:N0} words · {s.Sentences:N0} sentences · ");
-        md.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n\n");
-
-        if (report.Documents.Count > 1)
-        {
-            md.Append("## Overview\n\n| Document | Words | Sentences | Top keywords | Diagnostics |\n|---|---:|---:|---|---:|\n");
-            foreach (DocumentReport d in report.Documents)
-            {
-                string kws = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
-                md.Append(CultureInfo.InvariantCulture, $"| `{Escape(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n");
-            }
-
-            // A keyword shared by one document says nothing about the set: list only shared ones.
-            CorpusKeyword[] shared = [.. s.TopKeywords.Where(k => k.Documents >= 2)];
-            if (shared.Length > 0)
-            {
-                md.Append("\n**Keywords across documents:** ")
-                  .Append(string.Join(", ", shared.Take(10).Select(k => $"{Escape(k.Text)} ({k.Documents} documents)")))
-                  .Append("\n");
-            }
-
-            md.Append('\n');
-        }
-
-        foreach (DocumentReport d in report.Documents)
-        {
+            var md = new StringBuilder();
             md.Append("## `").Append(Escape(d.Path)).Append("`\n\n");
             if (d.Stats is { } st)
             {
@@ -95,9 +66,60 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             }
 
             AppendDiagnostics(md, d, settings.SourceLinkBase);
+            sections.Writer.Write(md.ToString());
         }
 
-        writer.Write(md.ToString());
+        public void Complete(ReportCompletion completion)
+        {
+            var md = new StringBuilder();
+            CorpusSummary s = completion.Summary;
+            md.Append(Marker).Append('\n');
+            md.Append("# TextLens report\n\n");
+            if (settings.Changes is { } changes)
+            {
+                if (_count == 0)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"No documents changed since `{Escape(changes.Ref)}`.\n");
+                    output.Write(md.ToString());
+                    return;
+                }
+
+                md.Append(CultureInfo.InvariantCulture, $"Documents changed since `{Escape(changes.Ref)}`; ")
+                  .Append(changes.ChangedLinesOnly
+                      ? "findings on added or modified lines only (`--changed-since-scope file` reports whole files).\n\n"
+                      : "findings anywhere in the changed files.\n\n");
+            }
+
+            md.Append(CultureInfo.InvariantCulture, $"{s.Documents} document(s), {s.Analysed} analysed, {s.Failed} failed · {s.Words:N0} words · {s.Sentences:N0} sentences · ");
+            md.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n\n");
+            if (_count > 1)
+            {
+                md.Append("## Overview\n\n| Document | Words | Sentences | Top keywords | Diagnostics |\n|---|---:|---:|---|---:|\n");
+                output.Write(md.ToString());
+                md.Clear();
+                overview.CopyTo(output);
+
+                // A keyword shared by one document says nothing about the set: list only shared ones.
+                CorpusKeyword[] shared = [.. s.TopKeywords.Where(k => k.Documents >= 2)];
+                if (shared.Length > 0)
+                {
+                    md.Append("\n**Keywords across documents:** ")
+                      .Append(string.Join(", ", shared.Take(10).Select(k => $"{Escape(k.Text)} ({k.Documents} documents)")))
+                      .Append("\n");
+                }
+
+                md.Append('\n');
+            }
+
+            output.Write(md.ToString());
+            sections.CopyTo(output);
+        }
+
+        public void Dispose()
+        {
+            overview.Dispose();
+            sections.Dispose();
+        }
     }
 
     /// <summary>The themes in order of first appearance: label, share, size and representative sentence.</summary>

@@ -33,31 +33,116 @@ public sealed class SarifReportFormatter : IReportFormatter
 
     public string Extension => ".sarif";
 
-    public void Write(CorpusReport report, TextWriter writer, FormatSettings settings)
+    public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
-        IReadOnlyList<RuleInfo> rules = Catalogue(report, settings);
-        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < rules.Count; i++)
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(spools);
+        return new Writer(output, settings, spools());
+    }
+
+    /// <summary>
+    /// The rule catalogue and the invocation come before the results: the results wait in a spool, each serialised
+    /// on its own and indented to its place. A result's <c>ruleIndex</c> is its rule's place in the catalogue of
+    /// <see cref="FormatSettings.Rules"/>; a rule met only in a diagnostic joins the catalogue, and when any does the
+    /// indices are renumbered as the spool is copied out (the catalogue stays sorted by id).
+    /// </summary>
+    private sealed class Writer : IReportWriter
+    {
+        private const string EmptyResults = "\"results\": []";
+        private readonly TextWriter _output;
+        private readonly FormatSettings _settings;
+        private readonly IReportSpool _results;
+        private readonly Dictionary<string, RuleInfo> _rules;
+        private readonly Dictionary<string, int> _provisionalIndex = new(StringComparer.Ordinal);
+        private int _count;
+
+        public Writer(TextWriter output, FormatSettings settings, IReportSpool results)
         {
-            ruleIndex[rules[i].Id] = i;
+            _output = output;
+            _settings = settings;
+            _results = results;
+            _rules = settings.Rules.Select(r => new RuleInfo(r.Id, r.Name, r.Title, r.Category, r.DefaultSeverity.ToName(), r.Help, r.Example, r.HelpUri, r.MessageFormat))
+                .ToDictionary(r => r.Id, StringComparer.Ordinal);
+            foreach (string id in _rules.Keys.Order(StringComparer.Ordinal))
+            {
+                _provisionalIndex[id] = _provisionalIndex.Count;
+            }
         }
 
+        public void WriteDocument(DocumentReport doc)
+        {
+            foreach (DiagnosticReport d in doc.Diagnostics)
+            {
+                if (_rules.TryAdd(d.Id, new RuleInfo(d.Id, d.Id, d.Title, d.Category, d.Severity, d.Title, null, null, d.Title)))
+                {
+                    _provisionalIndex[d.Id] = _provisionalIndex.Count;
+                }
+
+                _results.Writer.Write(_count++ == 0 ? "\n        " : ",\n        ");
+                ReportFormatterExtensions.WriteIndented(_results.Writer, ResultNode(doc, d, _provisionalIndex).ToJsonString(Options), 8);
+            }
+        }
+
+        public void Complete(ReportCompletion completion)
+        {
+            RuleInfo[] rules = [.. _rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal)];
+            int[] final = new int[rules.Length];
+            bool renumber = false;
+            for (int i = 0; i < rules.Length; i++)
+            {
+                int provisional = _provisionalIndex[rules[i].Id];
+                final[provisional] = i;
+                renumber |= provisional != i;
+            }
+
+            string text = RunNode(completion, rules, _settings).ToJsonString(Options);
+            int at = text.LastIndexOf(EmptyResults, StringComparison.Ordinal);
+            if (_count == 0 || at < 0)
+            {
+                _output.Write(text);
+            }
+            else
+            {
+                _output.Write(text.AsSpan(0, at + EmptyResults.Length - 1));
+                if (renumber)
+                {
+                    using var renumbered = new RuleIndexRenumbering(_output, final);
+                    _results.CopyTo(renumbered);
+                }
+                else
+                {
+                    _results.CopyTo(_output);
+                }
+
+                _output.Write("\n      ]");
+                _output.Write(text.AsSpan(at + EmptyResults.Length));
+            }
+
+            _output.Write('\n');
+        }
+
+        public void Dispose() => _results.Dispose();
+    }
+
+    /// <summary>The whole log with an empty results array, which the writer fills in.</summary>
+    private static JsonObject RunNode(ReportCompletion completion, IReadOnlyList<RuleInfo> rules, FormatSettings settings)
+    {
         var run = new JsonObject
         {
             ["tool"] = new JsonObject
             {
                 ["driver"] = new JsonObject
                 {
-                    ["name"] = report.Tool.Name,
-                    ["version"] = report.Tool.Version,
-                    ["semanticVersion"] = report.Tool.Version,
+                    ["name"] = completion.Tool.Name,
+                    ["version"] = completion.Tool.Version,
+                    ["semanticVersion"] = completion.Tool.Version,
                     ["informationUri"] = InformationUri,
                     ["rules"] = new JsonArray([.. rules.Select(RuleNode)]),
                 },
             },
         };
 
-        if (settings.Invocation is { } inv)
+        if (completion.Invocation is { } inv)
         {
             run["invocations"] = new JsonArray(new JsonObject
             {
@@ -82,26 +167,15 @@ public sealed class SarifReportFormatter : IReportFormatter
             };
         }
 
-        var results = new JsonArray();
-        foreach (DocumentReport doc in report.Documents)
-        {
-            foreach (DiagnosticReport d in doc.Diagnostics)
-            {
-                results.Add(ResultNode(doc, d, ruleIndex));
-            }
-        }
-
         run["columnKind"] = "utf16CodeUnits";
-        run["results"] = results;
+        run["results"] = new JsonArray();
 
-        var root = new JsonObject
+        return new JsonObject
         {
             ["$schema"] = SchemaUri,
             ["version"] = "2.1.0",
             ["runs"] = new JsonArray(run),
         };
-        writer.Write(root.ToJsonString(Options));
-        writer.Write('\n');
     }
 
     /// <summary>SARIF's level for a TextLens severity.</summary>
@@ -228,17 +302,66 @@ public sealed class SarifReportFormatter : IReportFormatter
 
     private static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static IReadOnlyList<RuleInfo> Catalogue(CorpusReport report, FormatSettings settings)
+    private sealed record RuleInfo(string Id, string Name, string Title, string Category, string DefaultSeverity, string Help, string? Example, string? HelpUri, string MessageFormat);
+
+    /// <summary>Copies spooled results, replacing each provisional <c>"ruleIndex": n</c> (one per line) by its final value.</summary>
+    private sealed class RuleIndexRenumbering(TextWriter inner, int[] final) : TextWriter
     {
-        var rules = settings.Rules.Select(r => new RuleInfo(r.Id, r.Name, r.Title, r.Category, r.DefaultSeverity.ToName(), r.Help, r.Example, r.HelpUri, r.MessageFormat))
-            .ToDictionary(r => r.Id, StringComparer.Ordinal);
-        foreach (DiagnosticReport d in report.Documents.SelectMany(doc => doc.Diagnostics))
+        private const string Key = "\"ruleIndex\": ";
+        private readonly System.Text.StringBuilder _line = new();
+
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
         {
-            rules.TryAdd(d.Id, new RuleInfo(d.Id, d.Id, d.Title, d.Category, d.Severity, d.Title, null, null, d.Title));
+            _line.Append(value);
+            if (value == '\n')
+            {
+                Flush();
+            }
         }
 
-        return [.. rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal)];
-    }
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            foreach (char c in buffer)
+            {
+                Write(c);
+            }
+        }
 
-    private sealed record RuleInfo(string Id, string Name, string Title, string Category, string DefaultSeverity, string Help, string? Example, string? HelpUri, string MessageFormat);
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Flush()
+        {
+            string line = _line.ToString();
+            _line.Clear();
+            int at = line.IndexOf(Key, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                int start = at + Key.Length;
+                int end = start;
+                while (end < line.Length && char.IsAsciiDigit(line[end]))
+                {
+                    end++;
+                }
+
+                int provisional = int.Parse(line.AsSpan(start, end - start), CultureInfo.InvariantCulture);
+                line = string.Concat(line.AsSpan(0, start), final[provisional].ToString(CultureInfo.InvariantCulture), line.AsSpan(end));
+            }
+
+            inner.Write(line);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Flush();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
