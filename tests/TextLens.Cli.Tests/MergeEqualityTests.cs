@@ -9,11 +9,11 @@ namespace TextLens.Cli.Tests;
 
 /// <summary>
 /// Shards merged give the single run's output, byte for byte, in every format (SARIF's invocation times excepted):
-/// N = 1, 2 and 7 shards of the seeds and of the 30 CRS Markdown reports in ../shared.
+/// N = 1, 2 (as JSON Lines partials) and 7 shards of the seeds and of the 30 CRS Markdown reports in ../shared.
 /// </summary>
 public partial class MergeEqualityTests
 {
-    private static readonly string[] Formats = ["json", "markdown", "console", "sarif", "github", "html"];
+    private static readonly string[] Formats = ["json", "jsonl", "markdown", "console", "sarif", "github", "html"];
     private static readonly ConcurrentDictionary<string, Lazy<Corpus>> Corpora = new();
 
     public static TheoryData<string, int> Cases => new()
@@ -28,11 +28,12 @@ public partial class MergeEqualityTests
     {
         Corpus corpus = Corpora.GetOrAdd(corpusName, name => new Lazy<Corpus>(() => Corpus.Create(name))).Value;
         using var work = new TempDir();
-        string[] partials = [.. Enumerable.Range(0, shards).Select(i => Path.Combine(work.Path, $"part-{i}.json"))];
+        string partialFormat = shards == 2 ? "jsonl" : "json"; // both kinds of partial: the map step writes jsonl
+        string[] partials = [.. Enumerable.Range(0, shards).Select(i => Path.Combine(work.Path, $"part-{i}.{partialFormat}"))];
         int worstShard = 0;
         for (int i = 0; i < shards; i++)
         {
-            Tool.Result part = Tool.Run(corpus.Request() with { Shard = new ShardSpec(i, shards), Formats = ["json"], Outputs = [partials[i]] });
+            Tool.Result part = Tool.Run(corpus.Request() with { Shard = new ShardSpec(i, shards), Formats = [partialFormat], Outputs = [partials[i]] });
             worstShard = Math.Max(worstShard, part.ExitCode);
         }
 

@@ -112,7 +112,7 @@ public static class ReportRunner
             Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
         };
-        using var outputs = new ReportOutputs(formatters, request, formatSettings, stdout);
+        using var outputs = new ReportOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {

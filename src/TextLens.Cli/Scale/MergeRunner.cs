@@ -1,6 +1,6 @@
-using System.Globalization;
 using TextLens.Cli.Commands;
 using TextLens.Cli.Output;
+using TextLens.Cli.PullRequest;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analyzers;
@@ -35,12 +35,17 @@ public sealed record MergeRequest(
 /// <summary>
 /// 'textlens merge': combines partial results (json reports or JSON Lines from <c>report --shard</c> or the map step)
 /// into every output format, byte-identical to one run over all the documents (docs/scale-out.md says what differs:
-/// only SARIF's invocation times and command line). Two passes over the partials: the first checks them (settings,
-/// order) and computes the exit code and corpus summary before anything is written; the second formats the documents.
+/// only SARIF's invocation times and command line). One pass: the partials' records, merged into path order, go
+/// through the same streaming format writers and running corpus summary as a single run, one record at a time, so
+/// memory stays flat in the number of documents. Output files are committed only when the whole merge succeeded.
 /// </summary>
 public static class MergeRunner
 {
-    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr)
+    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr) =>
+        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
+
+    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines, as 'report' does).</param>
+    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         if (request.Partials.Count == 0)
@@ -54,11 +59,6 @@ public static class MergeRunner
             throw new UsageException($"unknown option '{option}' for 'merge'; run 'textlens merge --help'.");
         }
 
-        if (request.Partials.Contains("-"))
-        {
-            throw new UsageException("merge reads its partial results twice, so they must be files, not standard input ('-').");
-        }
-
         IReportFormatter[] formatters = [.. request.Formats.Select(name => ReportFormatters.Find(name)
             ?? throw new UsageException($"unknown format '{name}'; choose from {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}."))];
         if (request.Outputs.Count > formatters.Length)
@@ -67,53 +67,40 @@ public static class MergeRunner
         }
 
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReportRunner.ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
-        var partials = new PartialResults(request.Partials, path => File.OpenRead(Path.GetFullPath(path, request.WorkingDirectory)))
+        var partials = new PartialResults(request.Partials, path => path == "-" ? Console.OpenStandardInput() : File.OpenRead(Path.GetFullPath(path, request.WorkingDirectory)))
         {
             DuplicateFound = request.Quiet ? null : (path, first, second) =>
                 stderr.WriteLine($"textlens: warning: '{path}' is in both '{first}' and '{second}' (a shard given twice, or overlapping inputs?); both are kept."),
         };
 
-        // Pass 1: check every partial and compute the exit code before any output is written.
-        IEnumerable<DocumentReport> Documents() => baseline is null ? partials.Documents() : partials.Documents().Select(d => Apply(baseline, d));
+        using IEnumerator<DocumentReport> documents = partials.Documents().GetEnumerator();
+        if (!documents.MoveNext())
+        {
+            throw new UsageException("the partial results hold no documents.");
+        }
+
+        // The first record of every partial has been read and checked: the settings (--top for the formats) are known.
+        var formatSettings = FormatSettings.Default with
+        {
+            TopKeywords = partials.Settings!.Top,
+            BaseDirectory = request.WorkingDirectory,
+            Rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules,
+            SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+        };
+        var summary = new CorpusSummaryBuilder();
         int exitCode = ExitCodes.Success;
-        foreach (DocumentReport document in Documents())
+        using var outputs = new ReportOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        do
         {
+            DocumentReport document = baseline is null ? documents.Current : Apply(baseline, documents.Current);
+            summary.Add(document);
             exitCode = Math.Max(exitCode, ExitCodes.For([document], request.FailOn)); // 2 (input error) > 1 (findings) > 0
+            outputs.WriteDocument(document);
         }
+        while (documents.MoveNext());
 
-        ReportSettings settings = partials.Settings ?? throw new UsageException("the partial results hold no documents.");
-
-        // Pass 2: the documents again, in the same order, into the formatters.
-        CorpusReport report = ReportBuilder.FromDocuments([.. Documents()]);
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
-        IReadOnlyList<RuleDescriptor> rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules;
-        for (int i = 0; i < formatters.Length; i++)
-        {
-            string? target = i < request.Outputs.Count ? request.Outputs[i] : null;
-            var formatSettings = FormatSettings.Default with
-            {
-                Color = target is null && request.Color && formatters[i].Name == "console",
-                TopKeywords = settings.Top,
-                BaseDirectory = request.WorkingDirectory,
-                Rules = rules,
-                Invocation = invocation,
-            };
-            var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            formatters[i].Write(report, buffer, formatSettings);
-            if (target is null || target == "-")
-            {
-                stdout.Write(buffer.ToString());
-            }
-            else
-            {
-                AtomicFile.WriteAllText(Path.GetFullPath(target, request.WorkingDirectory), buffer.ToString());
-                if (!request.Quiet)
-                {
-                    stderr.WriteLine($"textlens: wrote merged {formatters[i].Name} report to {target}");
-                }
-            }
-        }
-
+        outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return exitCode;
     }
