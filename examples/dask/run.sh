@@ -30,7 +30,7 @@ log "corpus: $docs documents, $(du -h "$work/corpus.jsonl" | cut -f1)"
 log "single run over the whole corpus (both cores)"
 start=$(date +%s.%N)
 single_args=()
-for f in json markdown console sarif github html; do single_args+=(--format "$f" --output "$work/single.$f"); done
+for f in json jsonl markdown console sarif github html; do single_args+=(--format "$f" --output "$work/single.$f"); done
 "$tl" report --stdin-format jsonl - --quiet "${single_args[@]}" < "$work/corpus.jsonl" || [ $? -eq 1 ]
 single_s=$(echo "$(date +%s.%N) - $start" | bc)
 printf 'single run: documents=%d seconds=%.2f docs_per_s=%.2f\n' "$docs" "$single_s" "$(echo "$docs / $single_s" | bc -l)"
@@ -40,7 +40,7 @@ log "map on a LocalCluster with 1, then 2 workers ($partitions partitions), then
 
 status=0
 for workers in 1 2; do
-  for f in json markdown console sarif github html; do
+  for f in json jsonl markdown console sarif github html; do
     if same_report "$work/single.$f" "$work/merged-$workers.$f" "$f"; then
       echo "ok    $workers worker(s): merged $f equals the single run"
     else

@@ -16,16 +16,16 @@ import dask
 import dask.bag as db
 from dask.distributed import Client, LocalCluster
 
-FORMATS = ["json", "markdown", "console", "sarif", "github", "html"]
+FORMATS = ["json", "jsonl", "markdown", "console", "sarif", "github", "html"]
 
 
 def pipe_partition(lines, index, textlens, out_dir):
-    """The map step for one partition: its JSON Lines records through one textlens process, into one partial."""
-    partial = os.path.join(out_dir, "part-%05d.json" % index)
+    """The map step for one partition: its JSON Lines records through one textlens process, one result line per record."""
+    partial = os.path.join(out_dir, "part-%05d.jsonl" % index)
     env = dict(os.environ, DOTNET_PROCESSOR_COUNT="1")  # one core per task, as a cluster slot would give
     started = time.perf_counter()
     result = subprocess.run(
-        [textlens, "report", "--stdin-format", "jsonl", "-", "--format", "json", "--output", partial, "--quiet"],
+        [textlens, "report", "--stdin-format", "jsonl", "-", "--format", "jsonl", "--output", partial, "--quiet"],
         input="".join(line if line.endswith("\n") else line + "\n" for line in lines).encode("utf-8"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     if result.returncode not in (0, 1):  # 1 only means findings at --fail-on; 2 is an input or usage error
