@@ -16,13 +16,14 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        CommandLineHelp.AddEpilogue(root);
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (string line in CommandLineHelp.DescribeErrors(parse))
             {
-                Console.Error.WriteLine($"textlens: {error.Message}");
+                Console.Error.WriteLine($"textlens: {line}");
             }
 
             Console.Error.WriteLine("Run 'textlens --help' for usage.");

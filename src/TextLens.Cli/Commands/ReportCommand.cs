@@ -93,6 +93,15 @@ public static class ReportCommand
 
         command.SetAction(parse =>
         {
+            // An input that looks like a mistyped option ('--fromat'): say which option was meant.
+            foreach (string input in (parse.GetValue(inputs) ?? []).Where(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i)))
+            {
+                if (CommandLineHelp.Closest(input, command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))) is { } meant)
+                {
+                    throw new UsageException($"unknown option '{input}' for 'report'; did you mean '{meant}'?");
+                }
+            }
+
             string[] formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["console"];
             string[] outputs = parse.GetValue(output) ?? [];
             string stdinFormatName = parse.GetValue(stdinFormat)!;

@@ -111,6 +111,7 @@ public static class ReportRunner
             Rules = engine.Rules,
             Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+            ExpectedDocuments = ordered.Length,
         };
         using var outputs = new ReportOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
