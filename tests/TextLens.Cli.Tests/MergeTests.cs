@@ -187,4 +187,18 @@ public class MergeTests
         Assert.Equal(2 * (Texts.Length + 1), json.RootElement.GetProperty("documents").GetArrayLength());
         Assert.Contains("is in both 'part-0.json' and 'part-0.json'", merged.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Html_of_more_documents_than_it_details_equals_the_single_run()
+    {
+        using var dir = new TempDir();
+        for (int i = 0; i < Core.Reporting.Formats.HtmlReportFormatter.DetailedDocumentLimit + 10; i++)
+        {
+            dir.File($"docs/d{i:D3}.txt", Texts[i % Texts.Length] + $" Note {i}.");
+        }
+
+        Tool.Result single = Tool.Run(Tool.Request(dir.Path, "docs") with { Formats = ["html"] });
+        string[] partials = Shards(dir, 2, r => r with { Formats = ["jsonl"] });
+        Assert.Equal(single.Stdout, Merge(dir, partials, r => r with { Formats = ["html"] }).Stdout);
+    }
 }

@@ -73,6 +73,18 @@ public static class MergeRunner
                 stderr.WriteLine($"textlens: warning: '{path}' is in both '{first}' and '{second}' (a shard given twice, or overlapping inputs?); both are kept."),
         };
 
+        // A format that lays out by corpus size (html) must know the count before the first document, as in a single run.
+        int? expected = null;
+        if (formatters.Any(f => f.Name == "html"))
+        {
+            if (request.Partials.Contains("-"))
+            {
+                throw new UsageException("the html format needs the number of documents first: give the partial results as files, not standard input ('-').");
+            }
+
+            expected = partials.CountDocuments();
+        }
+
         using IEnumerator<DocumentReport> documents = partials.Documents().GetEnumerator();
         if (!documents.MoveNext())
         {
@@ -86,6 +98,7 @@ public static class MergeRunner
             BaseDirectory = request.WorkingDirectory,
             Rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules,
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+            ExpectedDocuments = expected,
         };
         var summary = new CorpusSummaryBuilder();
         int exitCode = ExitCodes.Success;

@@ -20,6 +20,30 @@ public sealed class PartialResults(IReadOnlyList<string> displayPaths, Func<stri
     /// <summary>The settings of the first record, once the sequence has been read.</summary>
     public ReportSettings? Settings { get; private set; }
 
+    /// <summary>How many documents the partials hold, found without deserialising them (an extra read of each file).</summary>
+    public int CountDocuments()
+    {
+        int total = 0;
+        foreach (string path in displayPaths)
+        {
+            try
+            {
+                using Stream stream = open(path);
+                total += DocumentRecordReader.Count(stream);
+            }
+            catch (PartialFormatException ex)
+            {
+                throw new UsageException($"partial result '{path}' cannot be merged: {ex.Message}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read partial result '{path}': {ex.Message}");
+            }
+        }
+
+        return total;
+    }
+
     public IEnumerable<DocumentReport> Documents()
     {
         var cursors = new List<Cursor>();

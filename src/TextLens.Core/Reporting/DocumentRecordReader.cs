@@ -17,7 +17,34 @@ public static class DocumentRecordReader
 {
     private const int InitialBuffer = 64 * 1024;
 
-    public static IEnumerable<DocumentReport> Read(Stream stream)
+    public static IEnumerable<DocumentReport> Read(Stream stream) =>
+        Elements(stream).Select(Deserialize);
+
+    /// <summary>How many document records the result holds: the records are found and skipped, not deserialised.</summary>
+    public static int Count(Stream stream) => Elements(stream).Count();
+
+    private static DocumentReport Deserialize(ReadOnlyMemory<byte> element)
+    {
+        DocumentReport? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<DocumentReport>(element.Span, JsonReportFormatter.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new PartialFormatException($"a document record is not valid: {ex.Message}");
+        }
+
+        if (document is null || string.IsNullOrEmpty(document.Path) || document.Diagnostics is null || document.Keywords is null || document.Sentences is null)
+        {
+            throw new PartialFormatException("a document record lacks its path, keywords, sentences or diagnostics");
+        }
+
+        return document;
+    }
+
+    /// <summary>The bytes of each document record in turn; each is valid only until the next is read.</summary>
+    private static IEnumerable<ReadOnlyMemory<byte>> Elements(Stream stream)
     {
         var buffer = new Buffer(stream);
         var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
@@ -43,22 +70,7 @@ public static class DocumentRecordReader
                 yield break;
             }
 
-            DocumentReport? document;
-            try
-            {
-                document = JsonSerializer.Deserialize<DocumentReport>(element.Span, JsonReportFormatter.Options);
-            }
-            catch (JsonException ex)
-            {
-                throw new PartialFormatException($"a document record is not valid: {ex.Message}");
-            }
-
-            if (document is null || string.IsNullOrEmpty(document.Path) || document.Diagnostics is null || document.Keywords is null || document.Sentences is null)
-            {
-                throw new PartialFormatException("a document record lacks its path, keywords, sentences or diagnostics");
-            }
-
-            yield return document;
+            yield return element;
         }
     }
 
