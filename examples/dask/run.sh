@@ -12,6 +12,7 @@ source "$here/../lib/common.sh"
 docs=${DOCS:-2000}
 partitions=${PARTITIONS:-8}
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 py=/usr/bin/python3
 

@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib/common.sh"
 tools="$examples_root/tools"
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 
 [ -d "$tools/node_modules/kubernetes-models" ] || npm ci --prefix "$tools" --no-audit --no-fund --silent

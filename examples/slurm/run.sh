@@ -16,6 +16,7 @@ docs=${DOCS:-2000}
 tasks=${TASKS:-4}
 timeout_s=${TIMEOUT:-7200}
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 state="$work/slurm"
 started_pids=()
 

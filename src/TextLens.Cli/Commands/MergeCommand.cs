@@ -11,7 +11,7 @@ public static class MergeCommand
     {
         var partials = new Argument<string[]>("partials")
         {
-            Description = "Partial results to combine: json reports or JSON Lines (jsonl) written by 'textlens report --shard i/N' or by the map step ('report --stdin-format jsonl -'), made with the same TextLens version and options.",
+            Description = "Partial results to combine: json reports or JSON Lines (jsonl) written by 'textlens report --shard i/N' or by the map step ('report --stdin-format jsonl -'), made with the same TextLens version and options. '-' reads one partial from standard input (not with --format html, which needs the document count first).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string[]>("--format", "-f")
