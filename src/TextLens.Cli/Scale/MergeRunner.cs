@@ -102,7 +102,7 @@ public static class MergeRunner
         };
         var summary = new CorpusSummaryBuilder();
         int exitCode = ExitCodes.Success;
-        using var outputs = new ReportOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        using ReportOutputs outputs = ReportRunner.OpenOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
         do
         {
             DocumentReport document = baseline is null ? documents.Current : Apply(baseline, documents.Current);
