@@ -47,6 +47,18 @@ public class HtmlReportTests
             Assert.Equal(sentences.Select(s => s.GetProperty("text").GetString()), spans.Select(s => s.TextContent));
             Assert.Equal(sentences.Length, spans.Select(s => s.Id).Distinct().Count());
 
+            // The summary comes first in the section and links to its sentences; the contents list the document.
+            Assert.Equal("Summary", page.QuerySelector("section.doc h3")!.TextContent);
+            int[] summary = [.. doc.GetProperty("summary").GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("index").GetInt32())];
+            Assert.InRange(summary.Length, 3, 5);
+            Assert.Equal(summary.Select(i => $"#doc-0-s{i}"), page.QuerySelectorAll("ol.summary li a").Select(a => a.GetAttribute("href")));
+            Assert.Equal(["#doc-0"], page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
+
+            // Cue words are marked, never whole sentences tinted.
+            Assert.DoesNotContain(spans, s => s.GetAttribute("style")?.Contains("background", StringComparison.Ordinal) == true);
+            Assert.All(page.QuerySelectorAll("div.text mark"), m => Assert.True(m.TextContent.Length < m.ParentElement!.TextContent.Length));
+            Assert.DoesNotContain("UTF-16", page.Body!.TextContent, StringComparison.Ordinal);
+
             // Each chart is drawn from the report's data when the analysis produced it; otherwise the page says so.
             bool hasThemes = doc.TryGetProperty("clusters", out JsonElement clusters) && clusters.GetArrayLength() > 0;
             Assert.Equal(hasThemes, page.QuerySelector("section.doc svg.strip") is not null);
@@ -90,6 +102,7 @@ public class HtmlReportTests
         Assert.Single(page.QuerySelectorAll("ul.diagnostics li.suppressed"));
         IElement flagged = Assert.Single(page.QuerySelectorAll("span.s.flagged"));
         Assert.Equal("It was reportedly revived in 2024.", flagged.TextContent);
+        Assert.Equal(["reportedly", "2024"], flagged.QuerySelectorAll("mark.finding").Select(m => m.TextContent));
         Assert.Contains("TL9101", items[0].TextContent, StringComparison.Ordinal);
     }
 
@@ -185,22 +198,31 @@ public class HtmlReportTests
 
         Assert.Equal(n, page.QuerySelectorAll("svg.strip rect").Length);
         Assert.Equal(["label 0", "label 1", "label 2", "outliers"], page.QuerySelectorAll("svg.strip + ul.legend li").Select(li => li.TextContent.Split(" · ")[0]));
-        Assert.Equal(n, page.QuerySelectorAll("svg.timeline circle").Length);
-        Assert.Equal(n, page.QuerySelectorAll("svg.timeline rect").Length);
+        Assert.Equal(n, page.QuerySelectorAll("svg.timeline rect.tone").Length);
+        Assert.Equal(n, page.QuerySelectorAll("svg.timeline rect.tag").Length);
         Assert.Contains("hedged (" + Enumerable.Range(0, n).Count(i => i % 4 == 1) + ")", page.QuerySelector("svg.timeline + ul.legend")!.TextContent, StringComparison.Ordinal);
         IElement[] spans = [.. page.QuerySelectorAll("div.text span.s")];
-        Assert.Equal(n - Enumerable.Range(0, n).Count(i => i % 4 == 0), spans.Count(s => s.GetAttribute("style")?.Contains("background", StringComparison.Ordinal) == true));
         Assert.Contains("theme: label 0", spans[1].GetAttribute("title"), StringComparison.Ordinal);
         Assert.DoesNotContain("No themes", page.Body!.TextContent, StringComparison.Ordinal);
 
-        // Polarity bars go up for positive and down for negative sentences.
-        IElement[] bars = [.. page.QuerySelectorAll("svg.timeline rect")];
-        Assert.Equal(Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "#e15759" : "#59a14f"), bars.Select(b => b.GetAttribute("fill")));
+        // Tone bars: green up for positive, red down for negative sentences; an axis with +1, 0, −1 and sentence numbers.
+        IElement[] bars = [.. page.QuerySelectorAll("svg.timeline rect.tone")];
+        Assert.Equal(Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "#cf222e" : "#1a7f37"), bars.Select(b => b.GetAttribute("fill")));
+        string[] ticks = [.. page.QuerySelectorAll("svg.timeline text.tick").Select(t => t.TextContent)];
+        Assert.Contains("+1", ticks);
+        Assert.Contains("−1", ticks);
+        Assert.Contains("1", ticks);
+        Assert.Contains("40", ticks);
+
+        // Theme and stance colours never coincide.
+        string[] themeColours = [.. page.QuerySelectorAll("svg.strip + ul.legend .swatch").Select(x => x.GetAttribute("style")!)];
+        string[] stanceColours = [.. page.QuerySelectorAll("svg.timeline + ul.legend .swatch").Select(x => x.GetAttribute("style")!)];
+        Assert.Empty(themeColours.Intersect(stanceColours));
 
         // Stance toward key terms: one diverging bar per term, negative to the left of the axis.
         Assert.Equal(["Chongryon", "Japan"], page.QuerySelectorAll("svg.keyterms text.label").Select(t => t.TextContent));
         IElement[] termBars = [.. page.QuerySelectorAll("svg.keyterms rect")];
-        double axis = double.Parse(page.QuerySelector("svg.keyterms line")!.GetAttribute("x1")!, System.Globalization.CultureInfo.InvariantCulture);
+        double axis = double.Parse(page.QuerySelector("svg.keyterms line:not(.grid)")!.GetAttribute("x1")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(double.Parse(termBars[0].GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture) < axis);
         Assert.Equal(axis, double.Parse(termBars[1].GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -217,6 +239,51 @@ public class HtmlReportTests
         Assert.Equal(4, page.QuerySelectorAll("#overview tbody tr").Length);
         Assert.Equal(4, page.QuerySelectorAll("section.doc").Length);
         Assert.Contains("Not analysed", page.GetElementById("doc-1")!.TextContent, StringComparison.Ordinal); // missing.txt, after empty.txt
-        Assert.NotNull(page.QuerySelector("#overview svg.bars"));
+        Assert.Equal(4, page.QuerySelectorAll("nav.toc li").Length);
+
+        // The seed and the note share no keyword, so there is no "shared keywords" chart.
+        Assert.Null(page.QuerySelector("#overview svg.bars"));
+    }
+
+    [Fact]
+    public void A_long_document_gets_a_binned_timeline_with_readable_marks()
+    {
+        using var dir = new TempDir();
+        (_, JsonDocument json) = Seed(dir);
+        CorpusReport report = Typed(json);
+        DocumentReport doc = report.Documents[0];
+        SentenceReport[] many = [.. Enumerable.Range(0, 305).Select(i => doc.Sentences[i % doc.Sentences.Count] with
+        {
+            Index = i,
+            Stance = new SentenceStanceReport(i % 2 == 0 ? "hedged" : "asserted", 0, 0, 0, "neutral", 0.01 * (i % 7), "objective", 0, 1,
+                i % 2 == 0 ? [new StanceCueReport("hedge", doc.Sentences[i % doc.Sentences.Count].Text.Split(' ')[0], 0, 1, 1, 1)] : []),
+        })];
+        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, Clusters = null, Summary = null }] }));
+
+        Assert.Equal(HtmlReportFormatter.MaxTimelineBins, page.QuerySelectorAll("svg.timeline rect.tone").Length);
+        Assert.Contains("Sentences 1–2", page.QuerySelector("svg.timeline a g title")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("300", page.QuerySelectorAll("svg.timeline text.tick").Select(t => t.TextContent));
+        IElement[] cues = [.. page.QuerySelectorAll("div.text mark.cue.hedge")];
+        Assert.InRange(cues.Length, 100, 153); // one per hedged (even) sentence where its first word is found
+        Assert.All(cues, m => Assert.Equal(0, int.Parse(m.ParentElement!.Id!.Split("-s")[1], System.Globalization.CultureInfo.InvariantCulture) % 2));
+    }
+
+    [Fact]
+    public void A_large_corpus_gets_compact_sections()
+    {
+        using var dir = new TempDir();
+        (_, JsonDocument json) = Seed(dir);
+        CorpusReport report = Typed(json);
+        DocumentReport doc = report.Documents[0];
+        DocumentReport[] documents = [.. Enumerable.Range(0, HtmlReportFormatter.DetailedDocumentLimit + 1).Select(i => doc with { Path = $"docs/{i:D3}.txt" })];
+        string html = Render(report with { Documents = documents });
+        IDocument page = Parse(html);
+
+        Assert.Equal(documents.Length, page.QuerySelectorAll("section.doc").Length);
+        Assert.Equal(documents.Length, page.QuerySelectorAll("nav.toc li").Length);
+        Assert.Empty(page.QuerySelectorAll("div.text, svg.timeline, svg.strip"));
+        Assert.Equal(documents.Length, page.QuerySelectorAll("ol.summary").Length);
+        Assert.Empty(page.QuerySelectorAll("ol.summary a"));
+        Assert.Contains("summary, keywords and findings only", page.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
     }
 }

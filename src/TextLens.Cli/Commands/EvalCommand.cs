@@ -25,5 +25,6 @@ public static class EvalCommand
         yield return EvalClustersCommand.Create();
         yield return EvalStanceCommand.Create();
         yield return EvalSummariesCommand.Create();
+        yield return EvalFindingsCommand.Create();
     }
 }

@@ -45,7 +45,8 @@ public static class ExplainCommand
           .Append(rule.Id).Append("=warning on the command line.\n");
         sb.Append("Suppress here: <!-- textlens-disable-next-line ").Append(rule.Id).Append(" --> (Markdown) or a line '%% textlens-disable-next-line ")
           .Append(rule.Id).Append("' (plain text); textlens-disable / textlens-enable for a region.\n");
-        sb.Append("More: ").Append(rule.HelpUri ?? rule.DocumentationAnchor).Append('\n');
+        // Self-contained: an installed tool has no repository files to point at.
+        sb.Append(rule.HelpUri is { } uri ? $"More: {uri}\n" : "Every rule: textlens rules (textlens rules --format markdown for the whole catalogue with its help).\n");
         return sb.ToString();
     }
 

@@ -82,17 +82,30 @@ public static class ReportCommand
         {
             Description = "Sentences in each document's summary (default: 3 to 5, scaled to the document's length).",
         };
+        var followSymlinks = new Option<bool>("--follow-symlinks")
+        {
+            Description = "Follow symbolic links while searching folders (each real folder is visited once, so link loops end). By default links are skipped; files named on the command line are always read.",
+        };
         var baseline = new Option<string>("--baseline") { Description = "Baseline file: findings recorded in it are marked suppressed and do not count; only new ones are reported." };
         var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current findings in this baseline file (they then count as baselined in this run too)." };
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
             inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, shard, noColor, quiet,
-            changedSince, changedScope, baseline, writeBaseline, summarySentences,
+            changedSince, changedScope, baseline, writeBaseline, summarySentences, followSymlinks,
         };
 
         command.SetAction(parse =>
         {
+            // An input that looks like a mistyped option ('--fromat'): say which option was meant.
+            foreach (string input in (parse.GetValue(inputs) ?? []).Where(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i)))
+            {
+                if (CommandLineHelp.Closest(input, command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))) is { } meant)
+                {
+                    throw new UsageException($"unknown option '{input}' for 'report'; did you mean '{meant}'?");
+                }
+            }
+
             string[] formats = parse.GetValue(format) is { Length: > 0 } f ? f : ["console"];
             string[] outputs = parse.GetValue(output) ?? [];
             string stdinFormatName = parse.GetValue(stdinFormat)!;
@@ -129,6 +142,7 @@ public static class ReportCommand
                 BaselinePath = parse.GetValue(baseline),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
                 ThemeSegments = parse.GetValue(themeSegments),
+                FollowSymlinks = parse.GetValue(followSymlinks),
                 StdinJsonLines = stdinFormatName == "jsonl",
                 Shard = parse.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null,
                 StderrIsTerminal = !Console.IsErrorRedirected,
@@ -159,6 +173,9 @@ public static class ReportCommand
         throw new UsageException($"--themes must be 'auto' or a number from 1 to 50, not '{text}'.");
     }
 
+    /// <summary>The largest --max-file-size: a document is read into memory and decoded as one string (at most 2 GiB of characters).</summary>
+    internal const long MaxFileSizeLimit = 2L * 1024 * 1024 * 1024;
+
     internal static long ParseSize(string text)
     {
         string t = text.Trim().ToUpperInvariant();
@@ -172,6 +189,11 @@ public static class ReportCommand
         if (!long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0)
         {
             throw new UsageException($"--max-file-size must be a positive number of bytes (K, M or G suffix allowed), not '{text}'.");
+        }
+
+        if (n > MaxFileSizeLimit / multiplier)
+        {
+            throw new UsageException($"--max-file-size '{text}' is too large; the largest is {MaxFileSizeLimit / (1024L * 1024 * 1024)}G.");
         }
 
         return n * multiplier;

@@ -47,11 +47,14 @@ public sealed record ReportRequest(
     /// <summary>--theme-segments: themes as contiguous sections.</summary>
     public bool ThemeSegments { get; init; }
 
+    /// <summary>--follow-symlinks: follow symbolic links while scanning folders (each real folder once).</summary>
+    public bool FollowSymlinks { get; init; }
+
     /// <summary>--stdin-format jsonl: standard input holds JSON Lines documents (the map step), not one document.</summary>
     public bool StdinJsonLines { get; init; }
 
     /// <summary>Opens standard input (the console's; tests pass their own).</summary>
-    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+    public Func<Stream> OpenStandardInput { get; init; } = TextLens.Cli.Inputs.StandardInput.Open;
 
     /// <summary>--shard i/N: only the documents whose path hashes into this shard.</summary>
     public Scale.ShardSpec? Shard { get; init; }

@@ -64,15 +64,28 @@ public static class ReportRunner
             WarnAboutPairing(formatters, request.Outputs, stderr);
         }
 
+        OutputTargets.Validate(request);
+        OutputTargets.RefuseInputsAsOutputs(request);
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
-        foreach (string id in request.SeverityOverrides.Keys.Where(k => !k.StartsWith("category-", StringComparison.OrdinalIgnoreCase)))
+        foreach (string id in request.SeverityOverrides.Keys)
         {
-            _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
+            if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
+            {
+                string category = id["category-".Length..];
+                if (!engine.Rules.Any(r => string.Equals(r.Category, category, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new UsageException($"unknown category '{category}' in --severity; categories are {string.Join(", ", engine.Rules.Select(r => r.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.");
+                }
+            }
+            else
+            {
+                _ = engine.FindRule(id) ?? throw new UsageException($"unknown rule id '{id}' in --severity; 'textlens rules' lists them.");
+            }
         }
 
-        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles());
+        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(), request.FollowSymlinks);
         GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
         DiscoveredInputs found = changes is not null
             ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
@@ -111,8 +124,9 @@ public static class ReportRunner
             Rules = engine.Rules,
             Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
+            ExpectedDocuments = ordered.Length,
         };
-        using var outputs = new ReportOutputs(formatters, request, formatSettings, stdout);
+        using ReportOutputs outputs = OpenOutputs(formatters, request, formatSettings, stdout);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {
@@ -120,17 +134,27 @@ public static class ReportRunner
                 ordered,
                 load =>
                 {
-                    LoadResult loaded = load.Load();
-                    if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                    DocumentAnalysis analysis;
+                    try
                     {
-                        progress.Advance();
-                        return null;
+                        LoadResult loaded = load.Load();
+                        if (loaded.Text is { } text && OwnFiles.IsOwnReport(text))
+                        {
+                            progress.Advance();
+                            return null;
+                        }
+
+                        analysis = engine.Analyze(loaded, options, severities);
+                    }
+                    catch (Exception ex) when (ex is not (OperationCanceledException or ModelLoadException))
+                    {
+                        // The loaders and analyzers contain their own failures; this is the last line for one document.
+                        analysis = Contained(load.Path, ex);
                     }
 
-                    DocumentAnalysis analysis = engine.Analyze(loaded, options, severities);
                     if (changedLinesOnly)
                     {
-                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(loaded.Path, loaded.Path)));
+                        analysis = ChangedLinesFilter.Apply(analysis, changes!.For(fullPathOf.GetValueOrDefault(analysis.Path, analysis.Path)));
                     }
 
                     IReadOnlyList<BaselineEntry> entries = [];
@@ -165,20 +189,60 @@ public static class ReportRunner
                 window: ReorderWindow);
         }
 
+        foreach ((string configPath, string problem) in severities.Problems(engine.Rules))
+        {
+            // .editorconfig entries that never apply: reported after the documents, under the file's own path.
+            string shown = Path.GetRelativePath(request.WorkingDirectory, configPath).Replace('\\', '/');
+            DocumentAnalysis bad = engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities);
+            DocumentReport badReport = ReportBuilder.BuildDocument(bad) with { Settings = reportSettings };
+            summary.Add(badReport);
+            exitCode = Math.Max(exitCode, ExitCodes.For([bad], request.FailOn));
+            outputs.WriteDocument(badReport);
+        }
+
+        bool baselineFailed = false;
         if (request.WriteBaselinePath is { } writeBaselinePath)
         {
             var written = new Baseline(recorded);
-            AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
-            if (!request.Quiet)
+            try
             {
-                stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
+                AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
+                if (!request.Quiet)
+                {
+                    stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                stderr.WriteLine($"textlens: cannot write baseline {writeBaselinePath}: {ex.Message}");
+                baselineFailed = true;
             }
         }
 
         var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
         outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
-        return exitCode;
+        return baselineFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
+    }
+
+    /// <summary>Opens every output before any work is done, so a path that cannot be written is a usage error naming it.</summary>
+    private static ReportOutputs OpenOutputs(IReportFormatter[] formatters, ReportRequest request, FormatSettings settings, TextWriter stdout)
+    {
+        try
+        {
+            return new ReportOutputs(formatters, request, settings, stdout);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            throw new UsageException($"cannot write the report: {ex.Message}");
+        }
+    }
+
+    /// <summary>An unexpected failure on one document, as a TL0007 diagnostic for it: never the end of the run.</summary>
+    private static DocumentAnalysis Contained(string path, Exception ex)
+    {
+        var failure = Diagnostic.ForFile(InputRules.AnalyzerFailed, path, "document", path, $"{ex.GetType().Name}: {ex.Message}");
+        return new DocumentAnalysis(path, null, new Dictionary<Type, object>(), [failure]);
     }
 
     /// <summary>
@@ -203,14 +267,29 @@ public static class ReportRunner
     /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
     private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
+    /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
+    private const long MaxBaselineBytes = 256L * 1024 * 1024;
+
     private static Baseline ReadBaseline(string path)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"cannot read baseline '{path}': it is a directory.");
+            }
+
+            BoundedBytes read = BoundedReader.ReadFile(path, MaxBaselineBytes);
+            if (read.TooLarge)
+            {
+                throw new UsageException($"baseline '{path}' is larger than {MaxBaselineBytes:N0} bytes; is it the right file?");
+            }
+
+            DecodeResult decoded = SourceDecoder.Decode(read.Bytes);
+            text = decoded.Text ?? throw new UsageException($"baseline '{path}' is not UTF-8 text (at byte {decoded.ByteOffset}). Write it with --write-baseline.");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             throw new UsageException($"cannot read baseline '{path}': {ex.Message}");
         }

@@ -1,5 +1,5 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using TextLens.Core.Globbing;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Inputs;
 
@@ -7,15 +7,16 @@ namespace TextLens.Cli.Inputs;
 /// One pattern of a <c>.textlensignore</c> file, with gitignore semantics: <c>#</c> comments, <c>!</c>
 /// negation, a trailing <c>/</c> matches directories only, a pattern with a <c>/</c> at the start or in
 /// the middle is anchored to the ignore file's folder (otherwise it matches a name at any depth),
-/// <c>*</c> <c>?</c> <c>[a-z]</c> within one path segment, and <c>**</c> across segments.
+/// <c>*</c> <c>?</c> <c>[a-z]</c> within one path segment, and <c>**</c> across segments, matched by the
+/// bounded <see cref="Glob"/> engine (no backtracking).
 /// </summary>
 public sealed class IgnorePattern
 {
-    private readonly Regex _regex;
+    private readonly Glob _glob;
 
-    private IgnorePattern(Regex regex, bool negated, bool directoryOnly, string text)
+    private IgnorePattern(Glob glob, bool negated, bool directoryOnly, string text)
     {
-        _regex = regex;
+        _glob = glob;
         Negated = negated;
         DirectoryOnly = directoryOnly;
         Text = text;
@@ -58,13 +59,11 @@ public sealed class IgnorePattern
 
         bool anchored = p.Contains('/');
         p = p.TrimStart('/');
-        string body = GlobToRegex(p);
-        string pattern = anchored ? $"^{body}$" : $"^(?:.*/)?{body}$";
-        return new IgnorePattern(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline), negated, directoryOnly, trimmed);
+        return new IgnorePattern(Glob.Parse(p, GlobSyntax.Gitignore, anyDirectory: !anchored), negated, directoryOnly, trimmed);
     }
 
     /// <summary>Whether the pattern matches a path relative to the ignore file's folder ('/' separators).</summary>
-    public bool Matches(string relativePath, bool isDirectory) => (isDirectory || !DirectoryOnly) && _regex.IsMatch(relativePath);
+    public bool Matches(string relativePath, bool isDirectory) => (isDirectory || !DirectoryOnly) && _glob.IsMatch(relativePath);
 
     private static string TrimTrailingSpaces(string s)
     {
@@ -75,76 +74,6 @@ public sealed class IgnorePattern
         }
 
         return s[..end];
-    }
-
-    private static string GlobToRegex(string glob)
-    {
-        var sb = new StringBuilder();
-        int i = 0;
-        while (i < glob.Length)
-        {
-            char c = glob[i];
-            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                bool atStart = i == 0 || glob[i - 1] == '/';
-                bool atEnd = i + 2 == glob.Length;
-                bool slashAfter = i + 2 < glob.Length && glob[i + 2] == '/';
-                if (atStart && slashAfter)
-                {
-                    sb.Append("(?:.*/)?");
-                    i += 3;
-                    continue;
-                }
-
-                if (atStart && atEnd)
-                {
-                    sb.Append(".*");
-                    i += 2;
-                    continue;
-                }
-
-                sb.Append("[^/]*");
-                i += 2;
-                continue;
-            }
-
-            switch (c)
-            {
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '\\' when i + 1 < glob.Length:
-                    sb.Append(Regex.Escape(glob[++i].ToString()));
-                    break;
-                case '[':
-                    int close = glob.IndexOf(']', i + 2);
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-
-                    string set = glob[(i + 1)..close];
-                    if (set.StartsWith('!'))
-                    {
-                        set = "^" + set[1..];
-                    }
-
-                    sb.Append('[').Append(set.Replace("\\", "\\\\", StringComparison.Ordinal)).Append(']');
-                    i = close;
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-
-            i++;
-        }
-
-        return sb.ToString();
     }
 }
 
@@ -228,9 +157,9 @@ public sealed class IgnoreFiles
         string? parent = Path.GetDirectoryName(directory);
         var chain = new List<IgnoreFile>(isRoot || parent is null ? [] : Chain(parent));
         string path = Path.Combine(directory, FileName);
-        if (File.Exists(path))
+        if (ConfigurationFiles.TryRead(path) is { } content)
         {
-            chain.Add(IgnoreFile.Parse(directory, File.ReadAllText(path)));
+            chain.Add(IgnoreFile.Parse(directory, content));
         }
 
         _chains[directory] = chain;

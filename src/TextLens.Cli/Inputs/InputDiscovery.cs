@@ -1,5 +1,6 @@
-using Microsoft.Extensions.FileSystemGlobbing;
 using TextLens.Core.Analysis;
+using TextLens.Core.Globbing;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Inputs;
 
@@ -16,6 +17,9 @@ public sealed record DiscoveredInputs(IReadOnlyList<InputFile> Files, IReadOnlyL
 /// Expands command-line inputs: '-' is standard input; a file is taken as given; a directory is
 /// searched recursively for the included patterns (default *.txt, *.md, *.markdown), skipping
 /// hidden folders; anything with * ? or [ is a glob. --exclude globs and .textlensignore files apply to all of them.
+/// Scanning never opens FIFOs, sockets or devices and does not follow symbolic links (with
+/// <c>followSymlinks</c> it follows them, visiting each real folder once, so link loops end); a folder that
+/// cannot be read becomes a TL0001 diagnostic. All globs use the one bounded <see cref="Glob"/> engine.
 /// With --changed-since, <see cref="DiscoverChanged"/> filters git's list of changed files by the same rules
 /// instead of searching the tree.
 /// Display paths are relative to the working directory when inside it, with '/' separators.
@@ -25,22 +29,18 @@ public sealed class InputDiscovery
     public static readonly IReadOnlyList<string> DefaultIncludes = ["**/*.txt", "**/*.md", "**/*.markdown"];
 
     private readonly string _workingDirectory;
-    private readonly IReadOnlyList<string> _includes;
-    private readonly Matcher _excludes;
-    private readonly bool _hasExcludes;
+    private readonly IReadOnlyList<Glob> _includes;
+    private readonly IReadOnlyList<Glob> _excludes;
     private readonly IgnoreFiles? _ignoreFiles;
+    private readonly bool _followSymlinks;
 
-    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes, IgnoreFiles? ignoreFiles = null)
+    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes, IgnoreFiles? ignoreFiles = null, bool followSymlinks = false)
     {
         _ignoreFiles = ignoreFiles;
+        _followSymlinks = followSymlinks;
         _workingDirectory = Path.GetFullPath(workingDirectory);
-        _includes = includes is { Count: > 0 } ? [.. includes.Select(Normalize)] : DefaultIncludes;
-        _excludes = new Matcher(StringComparison.Ordinal);
-        foreach (string e in excludes ?? [])
-        {
-            _excludes.AddInclude(Normalize(e));
-            _hasExcludes = true;
-        }
+        _includes = [.. (includes is { Count: > 0 } ? includes : DefaultIncludes).Select(g => Compile(g, "--include", anyDirectory: !g.Replace('\\', '/').Contains('/')))];
+        _excludes = [.. (excludes ?? []).Select(g => Compile(g, "--exclude", anyDirectory: true))];
     }
 
     public DiscoveredInputs Discover(IEnumerable<string> arguments)
@@ -69,7 +69,7 @@ public sealed class InputDiscovery
             int before = files.Count;
             if (Directory.Exists(full))
             {
-                foreach (string f in Search(full, _includes))
+                foreach (string f in Search(full, _includes, problems))
                 {
                     Add(files, f);
                 }
@@ -82,7 +82,7 @@ public sealed class InputDiscovery
             else if (arg.AsSpan().IndexOfAny("*?[") >= 0)
             {
                 (string root, string pattern) = SplitGlob(arg);
-                foreach (string f in Directory.Exists(root) ? Search(root, [pattern]) : [])
+                foreach (string f in Directory.Exists(root) ? Search(root, [Compile(pattern, "the input glob", anyDirectory: false)], problems) : [])
                 {
                     Add(files, f);
                 }
@@ -128,6 +128,13 @@ public sealed class InputDiscovery
         foreach (string changed in changedFiles)
         {
             string full = Path.GetFullPath(changed);
+            if (FileKinds.Of(full) != FileKind.Regular)
+            {
+                // git records a symbolic link, not the content it points to, which may lie outside the
+                // repository: it is never read. FIFOs and devices are never opened either.
+                continue;
+            }
+
             foreach (string arg in scopes)
             {
                 if (InScope(full, arg) && !IsExcluded(full))
@@ -150,11 +157,11 @@ public sealed class InputDiscovery
         }
 
         string root = target;
-        IReadOnlyList<string> patterns = _includes;
+        IReadOnlyList<Glob> patterns = _includes;
         if (arg.AsSpan().IndexOfAny("*?[") >= 0 && !Directory.Exists(target))
         {
             (root, string pattern) = SplitGlob(arg);
-            patterns = [pattern];
+            patterns = [Compile(pattern, "the input glob", anyDirectory: false)];
         }
 
         string rel = Path.GetRelativePath(root, full).Replace('\\', '/');
@@ -164,38 +171,115 @@ public sealed class InputDiscovery
             return false;
         }
 
-        var matcher = new Matcher(StringComparison.Ordinal);
-        foreach (string p in patterns)
-        {
-            matcher.AddInclude(p);
-        }
-
-        return matcher.Match(rel).HasMatches;
+        return patterns.Any(p => p.IsMatch(rel));
     }
 
     private void Add(Dictionary<string, InputFile> files, string full) => files.TryAdd(full, new InputFile(full, Display(full)));
 
-    private IEnumerable<string> Search(string root, IReadOnlyList<string> patterns)
+    /// <summary>
+    /// Regular files under a folder whose path relative to it matches a pattern, found by a walk that skips
+    /// hidden, bin, obj and node_modules folders, never opens anything but regular files, and follows symbolic
+    /// links only when asked (each real folder once). Unreadable folders are added to <paramref name="problems"/>.
+    /// </summary>
+    private List<string> Search(string root, IReadOnlyList<Glob> patterns, List<Diagnostic> problems)
     {
-        var matcher = new Matcher(StringComparison.Ordinal);
-        foreach (string p in patterns)
+        var found = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        if (_followSymlinks)
         {
-            matcher.AddInclude(p);
+            visited.Add(RealPath(root));
         }
 
-        foreach (string file in matcher.GetResultsInFullPath(root))
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
+        while (pending.Count > 0)
         {
-            string rel = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (rel.Split('/').SkipLast(1).Any(segment => segment.StartsWith('.') || segment is "bin" or "obj" or "node_modules"))
+            string directory = pending.Pop();
+            string[] entries;
+            try
             {
+                entries = Directory.GetFileSystemEntries(directory, "*", options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(directory), Display(directory), ex.Message));
                 continue;
             }
 
-            if (!IsExcluded(file))
+            Array.Sort(entries, StringComparer.Ordinal);
+            for (int e = entries.Length - 1; e >= 0; e--)
             {
-                yield return Path.GetFullPath(file);
+                string entry = entries[e];
+                FileKind kind = FileKinds.Of(entry);
+                if (kind == FileKind.SymbolicLink)
+                {
+                    if (!_followSymlinks)
+                    {
+                        continue;
+                    }
+
+                    kind = FileKinds.Of(entry, followLinks: true);
+                    if (kind == FileKind.Directory && !visited.Add(RealPath(entry)))
+                    {
+                        continue;
+                    }
+                }
+
+                string name = Path.GetFileName(entry);
+                if (kind == FileKind.Directory)
+                {
+                    if (!name.StartsWith('.') && name is not ("bin" or "obj" or "node_modules"))
+                    {
+                        if (_followSymlinks)
+                        {
+                            visited.Add(RealPath(entry));
+                        }
+
+                        pending.Push(entry);
+                    }
+
+                    continue;
+                }
+
+                if (kind != FileKind.Regular)
+                {
+                    continue;
+                }
+
+                string rel = Path.GetRelativePath(root, entry).Replace('\\', '/');
+                if (patterns.Any(p => p.IsMatch(rel)) && !IsExcluded(entry))
+                {
+                    found.Add(Path.GetFullPath(entry));
+                }
             }
         }
+
+        return found;
+    }
+
+    /// <summary>The path with every symbolic link resolved (loops and dangling links resolve to the link itself).</summary>
+    private static string RealPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string current = Path.GetPathRoot(full) ?? "/";
+        foreach (string segment in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            try
+            {
+                if (new DirectoryInfo(current).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                {
+                    current = Path.GetFullPath(target.FullName);
+                }
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
+
+        return current;
     }
 
     private bool IsExcluded(string full)
@@ -205,23 +289,18 @@ public sealed class InputDiscovery
             return true;
         }
 
-        if (!_hasExcludes)
-        {
-            return false;
-        }
-
         // A pattern may match the path relative to the working directory or any trailing part of it,
         // so 'drafts/**' excludes docs/drafts/a.md as it would in a .gitignore.
         string rel = Path.GetRelativePath(_workingDirectory, full).Replace('\\', '/');
-        for (int i = 0; i >= 0 && i < rel.Length; i = rel.IndexOf('/', i) is var slash and >= 0 ? slash + 1 : -1)
-        {
-            if (_excludes.Match(rel[i..]).HasMatches)
-            {
-                return true;
-            }
-        }
+        return _excludes.Any(x => x.IsMatch(rel));
+    }
 
-        return false;
+    /// <summary>A gitignore-syntax glob from the command line; <paramref name="anyDirectory"/> lets it match below any folder.</summary>
+    private static Glob Compile(string pattern, string option, bool anyDirectory)
+    {
+        string g = pattern.Replace('\\', '/');
+        Glob glob = Glob.Parse(g.TrimStart('/'), GlobSyntax.Gitignore, anyDirectory);
+        return glob.Error is { } error ? throw new UsageException($"{option} '{pattern}': {error}.") : glob;
     }
 
     private string Display(string full)
@@ -241,9 +320,4 @@ public sealed class InputDiscovery
         return (Path.GetFullPath(root.Length == 0 ? "." : root, _workingDirectory), pattern);
     }
 
-    private static string Normalize(string glob)
-    {
-        string g = glob.Replace('\\', '/');
-        return g.Contains('/') || g.StartsWith("**", StringComparison.Ordinal) ? g : "**/" + g;
-    }
 }

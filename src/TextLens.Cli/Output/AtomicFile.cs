@@ -1,11 +1,23 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Output;
 
-/// <summary>Writes a file all at once: to a temporary file in the same folder, then renamed over the target.</summary>
+/// <summary>
+/// Writes a file all at once: to a temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), then renamed
+/// over the target, so a reader never sees half a report. Only regular files are replaced that way: a device or
+/// pipe (<c>-o /dev/null</c>, <c>-o /dev/stdout</c>) is written directly and stays what it is, and a symbolic link
+/// to a file is followed, so the file is replaced, not the link. Temporary files are removed when the write
+/// fails, on SIGINT/SIGTERM, and (left by a process that was killed) by the next write to the same target.
+/// </summary>
 public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+    private static readonly Lock SignalLock = new();
+    private static List<PosixSignalRegistration>? s_signals;
 
     public static void WriteAllText(string path, string content) => Write(path, stream =>
     {
@@ -18,22 +30,68 @@ public static class AtomicFile
     /// <summary>Starts writing <paramref name="path"/> as text (UTF-8, no BOM) through a temporary file; <see cref="Writer.Commit"/> renames it over the target.</summary>
     public static Writer Create(string path)
     {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(directory);
-        string temp = TempPath(full, directory);
-        return new Writer(full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        string full = Resolve(path, out bool special);
+        if (special)
+        {
+            return new Writer(full, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+        }
+
+        string temp = PrepareTemp(full);
+        try
+        {
+            return new Writer(full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        }
+        catch
+        {
+            Forget(temp);
+            throw;
+        }
     }
 
-    private static string TempPath(string full, string directory) =>
-        Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    /// <summary>The path to write: a link to a regular file resolved; <paramref name="special"/> for devices and pipes.</summary>
+    private static string Resolve(string path, out bool special)
+    {
+        string full = Path.GetFullPath(path);
+        FileKind kind = FileKinds.Of(full, followLinks: true);
+        special = kind == FileKind.Other;
+        if (kind == FileKind.Directory)
+        {
+            throw new IOException($"'{path}' is a directory");
+        }
+
+        return kind == FileKind.Regular && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
+    }
+
+    /// <summary>Creates the folder, removes stale temporary files of the target and registers a new one for clean-up.</summary>
+    private static string PrepareTemp(string full)
+    {
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(directory);
+        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
+        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        EnsureSignalCleanup();
+        InFlight[temp] = 0;
+        return temp;
+    }
+
+    private static void Forget(string temp)
+    {
+        TryDelete(temp);
+        InFlight.TryRemove(temp, out _);
+    }
 
     private static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(directory);
-        string temp = TempPath(full, directory);
+        string full = Resolve(path, out bool special);
+        if (special)
+        {
+            using var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(direct);
+            direct.Flush();
+            return;
+        }
+
+        string temp = PrepareTemp(full);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -43,18 +101,91 @@ public static class AtomicFile
             }
 
             File.Move(temp, full, overwrite: true);
+            InFlight.TryRemove(temp, out _);
         }
         catch
         {
-            try
+            Forget(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Removes temporary files of this pattern for the target left by processes that no longer run.</summary>
+    private static void RemoveStaleTemporaryFiles(string directory, string fileName)
+    {
+        string prefix = $".{fileName}.";
+        try
+        {
+            foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
             {
-                File.Delete(temp);
+                string middle = Path.GetFileName(candidate)[prefix.Length..^".tmp".Length];
+                int dot = middle.IndexOf('.');
+                if (dot > 0 && int.TryParse(middle.AsSpan(0, dot), out int pid) && middle.Length - dot - 1 == 32 && !IsRunning(pid))
+                {
+                    TryDelete(candidate);
+                }
             }
-            catch (IOException)
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Cleaning up is a courtesy; the write itself decides success.
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            return Directory.Exists($"/proc/{pid}");
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void EnsureSignalCleanup()
+    {
+        lock (SignalLock)
+        {
+            if (s_signals is not null || OperatingSystem.IsWindows())
             {
+                return;
             }
 
-            throw;
+            s_signals = [];
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            {
+                s_signals.Add(PosixSignalRegistration.Create(signal, _ =>
+                {
+                    foreach (string temp in InFlight.Keys)
+                    {
+                        TryDelete(temp);
+                    }
+                }));
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
@@ -62,11 +193,12 @@ public static class AtomicFile
     public sealed class Writer : IDisposable
     {
         private readonly string _target;
-        private readonly string _temp;
+        private readonly string? _temp;
         private readonly FileStream _stream;
         private bool _done;
 
-        internal Writer(string target, string temp, FileStream stream)
+        /// <param name="temp">The temporary file, or null when the target (a device or pipe) is written directly.</param>
+        internal Writer(string target, string? temp, FileStream stream)
         {
             _target = target;
             _temp = temp;
@@ -79,9 +211,14 @@ public static class AtomicFile
         public void Commit()
         {
             Text.Dispose();
-            _stream.Flush(flushToDisk: true);
+            _stream.Flush(flushToDisk: _temp is not null);
             _stream.Dispose();
-            File.Move(_temp, _target, overwrite: true);
+            if (_temp is not null)
+            {
+                File.Move(_temp, _target, overwrite: true);
+                InFlight.TryRemove(_temp, out _);
+            }
+
             _done = true;
         }
 
@@ -95,12 +232,9 @@ public static class AtomicFile
             _done = true;
             Text.Dispose();
             _stream.Dispose();
-            try
+            if (_temp is not null)
             {
-                File.Delete(_temp);
-            }
-            catch (IOException)
-            {
+                Forget(_temp);
             }
         }
     }

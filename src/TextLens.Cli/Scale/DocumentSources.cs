@@ -26,7 +26,14 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
         {
             if (file.IsStandardInput && stdinJsonLines)
             {
-                using Stream stdin = openStandardInput();
+                Stream? opened = StandardInput.TryOpen(openStandardInput, out LoadResult? failure);
+                if (opened is null)
+                {
+                    yield return new DocumentLoad(DocumentLoader.StandardInputPath, () => failure!);
+                    continue;
+                }
+
+                using Stream stdin = opened;
                 foreach (LoadResult record in JsonLinesInput.Read(stdin, maxFileBytes))
                 {
                     if (Takes(record.Path))
@@ -38,7 +45,7 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
             else if (Takes(file.DisplayPath))
             {
                 yield return file.IsStandardInput
-                    ? new DocumentLoad(DocumentLoader.StandardInputPath, () => DocumentLoader.FromBytes(DocumentLoader.StandardInputPath, ReadAll(openStandardInput), maxFileBytes, stdinFormat))
+                    ? new DocumentLoad(DocumentLoader.StandardInputPath, () => StandardInput.Load(openStandardInput, maxFileBytes, stdinFormat))
                     : new DocumentLoad(file.DisplayPath, () => DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, maxFileBytes));
             }
         }
@@ -49,12 +56,4 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
         stdinJsonLines && found.Files.Any(f => f.IsStandardInput) ? null : found.Files.Count(f => Takes(f.DisplayPath));
 
     private bool Takes(string path) => shard is null || shard.Takes(path);
-
-    private static byte[] ReadAll(Func<Stream> open)
-    {
-        using Stream stdin = open();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 }

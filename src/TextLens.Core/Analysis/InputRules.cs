@@ -18,7 +18,7 @@ public static class InputRules
 
     public static readonly RuleDescriptor InvalidEncoding = new(
         "TL0003", "Invalid text encoding", "'{0}' is not valid {1}: the first bad byte is at byte offset {2}", Category, Severity.Error,
-        "Files must be UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark. Re-save the file as UTF-8; the offset points at the first byte that is not valid.",
+        "Files must be UTF-8 (with or without a byte-order mark), or UTF-16 or UTF-32 with a byte-order mark. Re-save the file as UTF-8; the offset points at the first byte that is not valid.",
         "A Latin-1 file with 'café' encoded as 0x63 0x61 0x66 0xE9.");
 
     public static readonly RuleDescriptor TooLarge = new(
@@ -46,7 +46,12 @@ public static class InputRules
         "With --stdin-format jsonl, each line of standard input must be one JSON object with a string \"id\" (unique; the document's path in the report), a string \"text\" and optionally \"format\" (\"text\" or \"markdown\"). A line that is not is reported under its id, or as '-:LINE' when it has none, and the run exits with code 2; the other lines are still analysed.",
         "{\"id\": \"a.txt\", \"text\": 42}");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord];
+    public static readonly RuleDescriptor BadConfiguration = new(
+        "TL0010", "Configuration entry ignored", "'{0}': {1}", Category, Severity.Warning,
+        "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories.",
+        "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord, BadConfiguration];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>

@@ -8,30 +8,57 @@ public static class DocumentLoader
 {
     public const string StandardInputPath = "-";
 
+    /// <summary>
+    /// Loads a file of any kind (a regular file, a device, a pipe) reading no more than <paramref name="maxBytes"/>
+    /// plus one buffer, whatever the file claims or streams. Every I/O failure becomes a TL0001 diagnostic.
+    /// </summary>
     public static LoadResult LoadFile(string path, string displayPath, long maxBytes, DocumentFormat? format = null)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (Directory.Exists(path))
             {
-                string reason = Directory.Exists(path) ? "it is a directory" : "no such file";
+                return Fail(displayPath, InputRules.Unreadable, displayPath, "it is a directory");
+            }
+
+            if (!File.Exists(path))
+            {
+                // .NET cannot represent a file name that is not valid UTF-8: it arrives with U+FFFD in it.
+                string reason = path.Contains('\uFFFD') ? "its name is not valid UTF-8, so it cannot be opened; rename it" : "no such file";
                 return Fail(displayPath, InputRules.Unreadable, displayPath, reason);
             }
 
-            if (info.Length > maxBytes)
+            BoundedBytes read = BoundedReader.ReadFile(path, maxBytes);
+            if (read.TooLarge)
             {
-                return Fail(displayPath, InputRules.TooLarge, displayPath, info.Length, maxBytes);
+                return TooLarge(displayPath, read, maxBytes);
             }
 
-            byte[] bytes = File.ReadAllBytes(path);
-            return FromBytes(displayPath, bytes, maxBytes, format ?? DocumentFormats.FromPath(path));
+            return FromBytes(displayPath, read.Bytes!, maxBytes, format ?? DocumentFormats.FromPath(path));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
             return Fail(displayPath, InputRules.Unreadable, displayPath, ex.Message);
         }
     }
+
+    /// <summary>Loads standard input (or any stream) within the limit.</summary>
+    public static LoadResult FromStream(string displayPath, Stream stream, long maxBytes, DocumentFormat format)
+    {
+        try
+        {
+            BoundedBytes read = BoundedReader.Read(stream, maxBytes);
+            return read.TooLarge ? TooLarge(displayPath, read, maxBytes) : FromBytes(displayPath, read.Bytes!, maxBytes, format);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return Fail(displayPath, InputRules.Unreadable, displayPath, ex.Message);
+        }
+    }
+
+    /// <summary>A file over the limit: its size when the file system says it, else "more than" what was read before stopping.</summary>
+    private static LoadResult TooLarge(string displayPath, BoundedBytes read, long maxBytes) =>
+        Fail(displayPath, InputRules.TooLarge, displayPath, read.BytesSeen > maxBytes + 1 ? read.BytesSeen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : $"more than {maxBytes:N0}", maxBytes);
 
     public static LoadResult FromBytes(string displayPath, ReadOnlySpan<byte> bytes, long maxBytes, DocumentFormat format)
     {

@@ -18,7 +18,7 @@ public static class Tokenizer
         while (i < end)
         {
             char c = text[i];
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || IsInvisibleJoiner(c))
             {
                 i++;
                 continue;
@@ -45,6 +45,9 @@ public static class Tokenizer
 
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 
+    /// <summary>Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible in rendered text, never a word break.</summary>
+    public static bool IsInvisibleJoiner(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
 
     private static int ReadWord(string text, int start, int end, List<Token> output)
@@ -56,6 +59,10 @@ public static class Tokenizer
             if (IsWordChar(c))
             {
                 i++;
+            }
+            else if (IsInvisibleJoiner(c) && i + 1 < end && IsWordChar(text[i + 1]))
+            {
+                i++; // cap\u00ADital, zero\u200Bwidth: invisible characters do not split a word
             }
             else if ((c == '-' || c == '\u2011') && i + 1 < end && char.IsLetterOrDigit(text[i + 1]) && i > start)
             {
@@ -297,6 +304,11 @@ public static class Tokenizer
     private static void Add(List<Token> output, string text, int start, int end, TokenKind kind)
     {
         string surface = text[start..end];
+        if (kind == TokenKind.Word && surface.AsSpan().IndexOfAny("\u00AD\u200B\u200C\u200D\u2060\uFEFF") >= 0)
+        {
+            surface = string.Concat(surface.Where(ch => !IsInvisibleJoiner(ch)));
+        }
+
         if (kind != TokenKind.Punctuation && surface.AsSpan().IndexOfAny('\u2019', '\u2018', '\u02BC') >= 0)
         {
             surface = surface.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'');

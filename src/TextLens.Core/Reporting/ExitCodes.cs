@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>A usage error, or an input that could not be analysed (missing, unreadable, binary, mis-encoded, too large, no matches).</summary>
     public const int UsageOrInputError = 2;
 
+    /// <summary>An internal error (a bug): one line on standard error, the stack trace only with --verbose.</summary>
+    public const int InternalError = 3;
+
     public static int For(IEnumerable<DocumentAnalysis> analyses, Severity failOn)
     {
         bool findings = false;

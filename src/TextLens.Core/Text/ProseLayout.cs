@@ -137,9 +137,18 @@ public sealed class ProseLayout
     /// </summary>
     public static bool IsCommentLine(ReadOnlySpan<char> line) => line.TrimStart().StartsWith("%%", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The prose of a Markdown document. Markdig refuses input nested deeper than its limits (e.g. 64 list
+    /// levels or 128 quote markers on one line); such a document is laid out as plain text instead, so it
+    /// is still analysed and no other document is affected.
+    /// </summary>
     public static ProseLayout FromMarkdown(string content)
     {
-        MarkdownDocument document = Markdown.Parse(content, Pipeline);
+        if (TryParseMarkdown(content) is not { } document)
+        {
+            return FromPlainText(content);
+        }
+
         char[] masked = new char[content.Length];
         Array.Fill(masked, ' ');
         var blocks = new List<ProseBlock>();
@@ -188,7 +197,11 @@ public sealed class ProseLayout
     /// </summary>
     public static IReadOnlyList<TextSpan> HtmlSpans(string content)
     {
-        MarkdownDocument document = Markdown.Parse(content, Pipeline);
+        if (TryParseMarkdown(content) is not { } document)
+        {
+            return [];
+        }
+
         var spans = new List<TextSpan>();
         foreach (HtmlBlock block in document.Descendants<HtmlBlock>())
         {
@@ -205,6 +218,19 @@ public sealed class ProseLayout
 
         static TextSpan ToSpan(int start, int inclusiveEnd, int length) =>
             TextSpan.FromBounds(Math.Clamp(start, 0, length), Math.Clamp(inclusiveEnd + 1, 0, length));
+    }
+
+    /// <summary>The Markdig tree, or null when the input is nested beyond Markdig's depth limits.</summary>
+    private static MarkdownDocument? TryParseMarkdown(string content)
+    {
+        try
+        {
+            return Markdown.Parse(content, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static bool IsInsideSkippedInline(Inline inline)

@@ -19,8 +19,8 @@ public readonly record struct DecodeResult(string? Text, DecodeFailureKind Failu
 }
 
 /// <summary>
-/// Decodes file bytes: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with a byte-order
-/// mark. Anything else must be valid UTF-8; NUL bytes or a high share of control characters mark a
+/// Decodes file bytes: UTF-8 with or without a byte-order mark, UTF-16 or UTF-32 (LE or BE) with a
+/// byte-order mark. Anything else must be valid UTF-8; NUL bytes or a high share of control characters mark a
 /// binary file.
 /// </summary>
 public static class SourceDecoder
@@ -29,6 +29,16 @@ public static class SourceDecoder
 
     public static DecodeResult Decode(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+        {
+            return DecodeUtf32(bytes[4..], bigEndian: false);
+        }
+
+        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        {
+            return DecodeUtf32(bytes[4..], bigEndian: true);
+        }
+
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
             return DecodeUtf16(bytes[2..], bigEndian: false);
@@ -85,15 +95,38 @@ public static class SourceDecoder
         }
     }
 
-    /// <summary>The offset of a NUL byte in the first 8 KiB, or of the first control byte when they are more than 10% of it; else -1.</summary>
+    private static DecodeResult DecodeUtf32(ReadOnlySpan<byte> body, bool bigEndian)
+    {
+        string name = bigEndian ? "UTF-32 BE" : "UTF-32 LE";
+        if (body.Length % 4 != 0)
+        {
+            return new DecodeResult(null, DecodeFailureKind.InvalidEncoding, body.Length - (body.Length % 4) + 4, name);
+        }
+
+        var encoding = new UTF32Encoding(bigEndian, byteOrderMark: false, throwOnInvalidCharacters: true);
+        try
+        {
+            return new DecodeResult(encoding.GetString(body), DecodeFailureKind.None, -1, name);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return new DecodeResult(null, DecodeFailureKind.InvalidEncoding, ex.Index + 4, name);
+        }
+    }
+
+    /// <summary>
+    /// The offset of the first NUL byte anywhere (a text file has none, wherever it is), or of the first control
+    /// byte when they are more than 10% of the first 8 KiB; else -1.
+    /// </summary>
     private static long FindBinaryEvidence(ReadOnlySpan<byte> body)
     {
-        ReadOnlySpan<byte> head = body[..Math.Min(body.Length, SniffLength)];
-        int nul = head.IndexOf((byte)0);
+        int nul = body.IndexOf((byte)0);
         if (nul >= 0)
         {
             return nul;
         }
+
+        ReadOnlySpan<byte> head = body[..Math.Min(body.Length, SniffLength)];
 
         int controls = 0;
         int first = -1;

@@ -15,7 +15,7 @@ public sealed class LayerTests
     /// <summary>Namespace prefixes, bottom layer first. A namespace belongs to the longest prefix that matches it.</summary>
     public static readonly string[][] Layers =
     [
-        ["TextLens.Core.Text"],
+        ["TextLens.Core.Text", "TextLens.Core.Globbing"],
         ["TextLens.Core.Models"],
         ["TextLens.Core.Parsing"],
         ["TextLens.Core.Features"],

@@ -59,5 +59,5 @@ public sealed class SeverityConfigurationTests : IDisposable
     [InlineData("file[0-9].txt", "file7.txt", true)]
     [InlineData("file{1..3}.txt", "file4.txt", false)]
     public void Globs_follow_the_editorconfig_rules(string glob, string path, bool matches) =>
-        Assert.Equal(matches, EditorConfigFile.GlobToRegex(glob).IsMatch(path));
+        Assert.Equal(matches, EditorConfigFile.CompileSection(glob).IsMatch(path));
 }

@@ -55,3 +55,29 @@ public class TokenizerTests
         }
     }
 }
+
+public class AlphanumericNameTests
+{
+    [Theory]
+    [InlineData("The Army's XM-30 is being designed to replace the M-2 Bradley.", "XM-30")]
+    [InlineData("The F-35 program is the largest acquisition program.", "F-35")]
+    [InlineData("Employers file petitions for H-1B workers.", "H-1B")]
+    [InlineData("Payments expanded during the COVID-19 pandemic.", "COVID-19")]
+    [InlineData("Carriers are deploying 5G networks.", "5G")]
+    [InlineData("The MQ-9 Reaper is an uncrewed aircraft.", "MQ-9")]
+    public void A_hyphenated_or_alphanumeric_name_is_one_nominal_name_token(string sentence, string name)
+    {
+        ParsedDocument doc = ParsedDocument.Parse(TextLens.Core.Text.SourceText.From(sentence, "t.txt"), TestModels.Set);
+        int i = doc.Tokens.ToList().FindIndex(t => t.Text == name);
+        Assert.True(i >= 0, $"'{name}' is not one token");
+        Assert.True(doc.Tokens[i].IsAlphanumericName);
+        Assert.True(doc.Tags[i] is PartOfSpeech.Propn or PartOfSpeech.Noun, $"'{name}' is tagged {doc.Tags[i]}"); // never NUM: a name, not a quantity
+    }
+
+    [Fact]
+    public void Numbers_ordinals_and_abbreviations_are_not_names()
+    {
+        ParsedDocument doc = ParsedDocument.Parse(TextLens.Core.Text.SourceText.From("In the 119th Congress, 25 U.S. states paid $1,051.", "t.txt"));
+        Assert.DoesNotContain(doc.Tokens, t => t.IsAlphanumericName);
+    }
+}

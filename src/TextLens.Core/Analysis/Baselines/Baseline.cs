@@ -91,6 +91,19 @@ public sealed class Baseline
     /// <summary>Reads a baseline written by <see cref="ToJson"/>; throws <see cref="BaselineFormatException"/> naming what is wrong.</summary>
     public static Baseline Parse(string json)
     {
+        try
+        {
+            return ParseTree(json);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+        {
+            // e.g. a property named twice ('An item with the same key has already been added').
+            throw new BaselineFormatException($"not a baseline ({ex.Message})");
+        }
+    }
+
+    private static Baseline ParseTree(string json)
+    {
         JsonNode? root;
         try
         {

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using TextLens.Core.Globbing;
 
 namespace TextLens.Core.Analysis.Configuration;
 
@@ -39,7 +38,7 @@ public sealed class EditorConfigFile
             if (line[0] == '[' && line[^1] == ']')
             {
                 string glob = line[1..^1];
-                current = new Section(glob, GlobToRegex(glob), []);
+                current = new Section(glob, CompileSection(glob), []);
                 sections.Add(current);
                 continue;
             }
@@ -77,7 +76,12 @@ public sealed class EditorConfigFile
     /// <summary>The properties that apply to a file, later sections overriding earlier ones.</summary>
     public void Apply(string fullPath, IDictionary<string, string> into)
     {
-        string relative = Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
+        string relative = Path.GetRelativePath(Directory, fullPath);
+        if (Path.DirectorySeparatorChar != '/')
+        {
+            relative = relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
         foreach (Section section in Sections)
         {
             if (section.Matcher.IsMatch(relative))
@@ -91,84 +95,14 @@ public sealed class EditorConfigFile
     }
 
     /// <summary>
-    /// EditorConfig globs: '*' any run without '/', '**' any run, '?' one character, [abc], [!abc],
-    /// {a,b} alternatives, {n1..n2} number ranges. A glob without '/' matches in any folder.
+    /// A section name as an EditorConfig glob ('*', '**', '?', [abc], [!abc], {a,b}, {n1..n2}), compiled by the
+    /// bounded <see cref="Glob"/> engine. A glob without '/' matches in any folder; a leading '/' anchors it to the file's folder.
     /// </summary>
-    internal static Regex GlobToRegex(string glob)
+    internal static Glob CompileSection(string glob)
     {
-        var sb = new StringBuilder();
         bool anyFolder = !glob.Contains('/');
-        string g = glob.StartsWith('/') ? glob[1..] : glob;
-        sb.Append(anyFolder ? "^(?:.*/)?" : "^");
-        int braces = 0;
-        for (int i = 0; i < g.Length; i++)
-        {
-            char c = g[i];
-            switch (c)
-            {
-                case '*':
-                    if (i + 1 < g.Length && g[i + 1] == '*')
-                    {
-                        sb.Append(".*");
-                        i++;
-                    }
-                    else
-                    {
-                        sb.Append("[^/]*");
-                    }
-
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    int close = g.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-
-                    string set = g[(i + 1)..close];
-                    sb.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
-                    i = close;
-                    break;
-                case '{':
-                    int end = g.IndexOf('}', i + 1);
-                    Match range = end > 0 ? Regex.Match(g[(i + 1)..end], "^(-?[0-9]+)\\.\\.(-?[0-9]+)$") : Match.Empty;
-                    if (range.Success)
-                    {
-                        int lo = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                        int hi = int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-                        sb.Append("(?:").Append(string.Join('|', Enumerable.Range(Math.Min(lo, hi), Math.Abs(hi - lo) + 1))).Append(')');
-                        i = end;
-                    }
-                    else
-                    {
-                        braces++;
-                        sb.Append("(?:");
-                    }
-
-                    break;
-                case '}' when braces > 0:
-                    braces--;
-                    sb.Append(')');
-                    break;
-                case ',' when braces > 0:
-                    sb.Append('|');
-                    break;
-                case '\\' when i + 1 < g.Length:
-                    sb.Append(Regex.Escape(g[++i].ToString()));
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        sb.Append('$');
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        return Glob.Parse(glob.StartsWith('/') ? glob[1..] : glob, GlobSyntax.EditorConfig, anyDirectory: anyFolder);
     }
 
-    public sealed record Section(string Glob, Regex Matcher, Dictionary<string, string> Properties);
+    public sealed record Section(string Pattern, Glob Matcher, Dictionary<string, string> Properties);
 }

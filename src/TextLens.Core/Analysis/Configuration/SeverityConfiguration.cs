@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analysis.Configuration;
 
@@ -72,20 +73,48 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         return props;
     });
 
-    private static EditorConfigFile? Read(string directory)
+    /// <summary>
+    /// The entries of every .editorconfig read so far that will never apply: unknown rule ids or categories,
+    /// unknown severities, sections whose glob was rejected. Each is (the file's path, what is wrong).
+    /// </summary>
+    public IReadOnlyList<(string Path, string Problem)> Problems(IReadOnlyList<RuleDescriptor> rules)
     {
-        string file = Path.Combine(directory, ".editorconfig");
-        try
+        var ids = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+        var categories = new HashSet<string>(rules.Select(r => "category-" + r.Category), StringComparer.OrdinalIgnoreCase);
+        var problems = new List<(string, string)>();
+        foreach (EditorConfigFile file in _files.Values.OfType<EditorConfigFile>().OrderBy(f => f.Directory, StringComparer.Ordinal))
         {
-            return File.Exists(file) ? EditorConfigFile.Parse(File.ReadAllText(file), directory) : null;
+            string path = Path.Combine(file.Directory, ".editorconfig");
+            foreach (EditorConfigFile.Section section in file.Sections)
+            {
+                if (section.Matcher.Error is { } error)
+                {
+                    problems.Add((path, $"section [{section.Pattern}] is ignored: {error}"));
+                }
+
+                foreach ((string key, string value) in section.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || !key.EndsWith(".severity", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    string id = key[KeyPrefix.Length..^".severity".Length];
+                    if (!ids.Contains(id) && !categories.Contains(id))
+                    {
+                        problems.Add((path, $"[{section.Pattern}] {key}: unknown rule id or category '{id}'"));
+                    }
+                    else if (!Severities.TryParse(value, out _))
+                    {
+                        problems.Add((path, $"[{section.Pattern}] {key}: unknown severity '{value}' (use none, suggestion, warning or error)"));
+                    }
+                }
+            }
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        return problems;
     }
+
+    private static EditorConfigFile? Read(string directory) =>
+        ConfigurationFiles.TryRead(Path.Combine(directory, ".editorconfig")) is { } text ? EditorConfigFile.Parse(text, directory) : null;
 }

@@ -15,6 +15,9 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     /// <summary>How many top keywords get a stance summary.</summary>
     public const int KeyTermCount = 10;
 
+    /// <summary>TL3005 needs at least this many evaluative mentions of the key term: three polar sentences about a benefits programme are not a slant.</summary>
+    public const int MinEvaluative = 4;
+
     /// <summary>How many sentences each "most …" list holds.</summary>
     public const int MostCount = 3;
 
@@ -106,6 +109,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         Dictionary<string, int> wordCounts = WordCounts(doc);
         int lastFigureParagraph = -1;
         FindingSentence? previous = null;
+        FindingSentence? leadIn = null;
         foreach (SentenceStance s in sentences)
         {
             Sentence sentence = doc.Sentences[s.Sentence];
@@ -116,8 +120,14 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
             }
 
             var site = new FindingSentence(doc, sentence, s);
-            // The sentence before in the paragraph, or for a list item the item or lead-in before it ("The bill would:").
-            FindingSentence? before = previous is not null && (previous.Sentence.Paragraph == sentence.Paragraph || sentence.Kind == BlockKind.ListItem) ? previous : null;
+
+            // The sentence before in the paragraph; for a list item, the list's lead-in ("The bill would:").
+            if (sentence.Kind != BlockKind.ListItem)
+            {
+                leadIn = site;
+            }
+
+            FindingSentence? before = sentence.Kind == BlockKind.ListItem ? leadIn : previous?.Sentence.Paragraph == sentence.Paragraph ? previous : null;
             previous = site;
             if (StanceFindings.AuthorPrescription(site) is { } p)
             {
@@ -179,7 +189,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
             int positive = evaluative.Count(s => s.Polarity == Polarity.Positive);
             int polar = evaluative.Length;
             int mentions = t.Sentences.Count;
-            if (mentions < 5 || polar < 0.6 * mentions)
+            if (mentions < 5 || polar < MinEvaluative || polar < 0.6 * mentions)
             {
                 continue;
             }

@@ -34,7 +34,7 @@ internal static class StanceFindings
     /// <summary>Evidential hedges: the claim is hearsay or an impression (reportedly, allegedly, seems).</summary>
     private static readonly HashSet<string> Evidential = new(StringComparer.Ordinal)
     {
-        "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "seemingly", "presumably", "ostensibly", "reputedly",
+        "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "seemingly", "reputedly",
         "rumoured", "rumored", "seem", "seems", "seemed",
     };
 
@@ -58,7 +58,7 @@ internal static class StanceFindings
         ["more", "than"], ["less", "than"], ["fewer", "than"], ["higher", "than"], ["lower", "than"], ["greater", "than"], ["over"], ["under"],
     ];
 
-    /// <summary>Words that make the figures after them a worked example or a hypothesis, not a claim about the world.</summary>
+    /// <summary>Words that make the figures after them (as do e.g. and i.e.) a worked example or a hypothesis, not a claim about the world.</summary>
     private static readonly HashSet<string> Hypothetical = new(StringComparer.Ordinal) { "if", "suppose", "supposing", "assume", "assuming", "hypothetical", "hypothetically" };
 
     /// <summary>Adjectives and adverbs whose valence comes from an everyday sense while reports use a legal, financial or technical one (an outstanding loan, an honorable discharge, illegal fishing, a negative quantity, a successful test).</summary>
@@ -67,6 +67,12 @@ internal static class StanceFindings
         "outstanding", "honorable", "dishonorable", "illegal", "unlawful", "lawful", "legal", "criminal", "fraudulent", "guilty", "innocent",
         "negative", "positive", "successful", "unsuccessful", "successfully", "critical", "traumatic", "suicidal", "fair", "perfect",
         "perfectly", "free", "liberal", "hostile", "enemy", "violent", "abusive", "harmful", "dangerous", "hazardous", "toxic", "fatal",
+    };
+
+    /// <summary>Generic grading words (good, best, great, worst): they rank or measure; loaded language is the charged word (disastrous, heroic, propaganda).</summary>
+    private static readonly HashSet<string> GenericGrades = new(StringComparer.Ordinal)
+    {
+        "good", "better", "best", "great", "greater", "greatest", "bad", "worse", "worst", "well", "nice", "fine", "largest", "top",
     };
 
     /// <summary>Nouns of quantity or degree: "great" or "best" before one measures, it does not judge (the greatest number, great flexibility, best estimate).</summary>
@@ -130,7 +136,7 @@ internal static class StanceFindings
     /// <summary>"Should it desire…", "should Bitcoin replace…": a conditional, not a recommendation.</summary>
     private static bool ConditionalInversion(FindingSentence s, int i) =>
         i + 1 < s.Tokens.Length && s.Tokens[i + 1].Kind == TokenKind.Word
-        && s.Tags[i + 1] is not (PartOfSpeech.Verb or PartOfSpeech.Aux or PartOfSpeech.Adv or PartOfSpeech.Part)
+        && (s.Tokens[i + 1].IsCapitalized || s.Tags[i + 1] is not (PartOfSpeech.Verb or PartOfSpeech.Aux or PartOfSpeech.Adv or PartOfSpeech.Part))
         && s.Lower(i + 1) is not ("not" or "be" or "have");
 
     /// <summary>
@@ -192,7 +198,8 @@ internal static class StanceFindings
                 || (Appear.Contains(w) && s.Lower(i + 1) is "to" or "that")
                 || (PassiveEvidential.Contains(w) && BeForms.Contains(s.Lower(i - 1)) && (s.Lower(i + 1) == "to" || (s.Lower(i + 1) == "that" && s.Lower(i - 2) == "it")))
                 || (w is "may" or "might" && s.Lower(i + 1) == "have" && i + 2 < s.Tokens.Length && s.Tags[i + 2] is PartOfSpeech.Verb or PartOfSpeech.Aux);
-            if (hearsay && !InReportedClause(s, i))
+            // "would seem", "would seemingly": the author's tentative reasoning about a conditional, not hearsay.
+            if (hearsay && !InReportedClause(s, i) && s.Lower(i - 1) != "would" && WordCount(s) >= 3)
             {
                 return s.Tokens[i];
             }
@@ -201,15 +208,19 @@ internal static class StanceFindings
         return null;
     }
 
+    private static int WordCount(FindingSentence s) => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
+
     /// <summary>
     /// TL3002: the first statistic (a percentage, an amount of money, a count of 1,000 or more) stated
     /// in the author's voice with no source in this sentence or the one before it in the paragraph, or
-    /// null. Never a reference or identifier (H.R. 1156, Section 73100, Form 1099), a year, a threshold or limit (at least 5%,
+    /// null; <paramref name="previous"/> is that sentence (for a list item, the list's lead-in: "The bill would:").
+    /// A sentence after one that states what a law provides continues it: its figures are the law's parameters.
+    /// A conditional ("would result in 33.3%") is not an assertion. Never a reference or identifier (H.R. 1156, Section 73100, Form 1099), a year, a threshold or limit (at least 5%,
     /// up to $1,000,000), a figure in a sentence that states what a law, bill or rule provides, or a worked example (if the elasticity is 0.5 …).
     /// </summary>
     public static TextSpan? UnsourcedFigure(FindingSentence s, FindingSentence? previous)
     {
-        if (s.NamesSource || s.DescribesLaw || (previous is not null && (previous.NamesSource || previous.HasReference)))
+        if (s.NamesSource || s.DescribesLaw || (previous is not null && (previous.NamesSource || previous.DescribesLaw)))
         {
             return null;
         }
@@ -222,12 +233,12 @@ internal static class StanceFindings
                 continue;
             }
 
-            if (AnyBefore(s, i, Hypothetical.Contains) || WorkedExample(s))
+            if (AnyBefore(s, i, w => Hypothetical.Contains(w) || w is "e.g." or "i.e.") || WorkedExample(s) || AnyBefore(s, s.Tokens.Length, w => w == "would"))
             {
                 return null;
             }
 
-            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)))
+            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i))
             {
                 return t.Span;
             }
@@ -270,6 +281,20 @@ internal static class StanceFindings
             }
 
             if (s.Lower(i - 1) is "this" or "that" or "the" || (s.Lower(i - 1) == "for" && s.Lower(i + 1) == "," && s.Lower(i + 2) is "a" or "an" or "if" or "suppose" or "assume"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A figure followed within three words by a noun of limit (the WEC's 25,000 MTCO2e emissions threshold, a $10 million cap): a parameter.</summary>
+    private static bool NamesLimit(FindingSentence s, int i)
+    {
+        for (int k = i + 1; k <= i + 4 && k < s.Tokens.Length; k++)
+        {
+            if (s.Lower(k) is "threshold" or "thresholds" or "cap" or "caps" or "ceiling" or "floor" or "limit" or "limits" or "trigger" or "maximum" or "minimum")
             {
                 return true;
             }
@@ -379,7 +404,7 @@ internal static class StanceFindings
             Token t = s.Tokens[i];
             bool name = t.IsCapitalized && i > 0;
             if (t.Kind != TokenKind.Word || name || !s.IsAuthorWord(i) || s.Tags[i] is not (PartOfSpeech.Adj or PartOfSpeech.Adv)
-                || TechnicalSense.Contains(t.Lower) || EventWords.Contains(t.Lower) || documentCounts.GetValueOrDefault(t.Lower) >= 3)
+                || TechnicalSense.Contains(t.Lower) || EventWords.Contains(t.Lower) || GenericGrades.Contains(t.Lower) || documentCounts.GetValueOrDefault(t.Lower) >= 3)
             {
                 continue;
             }

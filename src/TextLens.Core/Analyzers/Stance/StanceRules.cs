@@ -13,7 +13,7 @@ public static class StanceRules
         "The author recommends or obliges here ('{0}')",
         Category,
         Severity.Suggestion,
-        "The sentence tells the reader or an actor what should be done (should, must, need to, it is essential that, Congress may wish to consider, an imperative). In analysis prose that is often the point; check that each recommendation is argued for in the text and clearly separated from findings. Prescriptions inside quotation marks or reported from a source are not flagged.",
+        "Flags the author's own recommendation or obligation in the author's voice: 'should' or 'ought to' ('Greater attention should be paid to the activities of Chongryon'), 'it is essential/imperative/vital that', and must/need to/recommend with a first-person subject ('we must'). Only sentences the stance tagger marks prescriptive are read. Never flags: the law's or a rule's own words, quoted or described ('The Committee must agree to an exemption with at least five votes', 'a claimant must file a notice of appeal within 120 days', 'users must first provide collateral': must, shall, may, have to and need to count only with a first-person subject); options put to a decision-maker ('Congress may consider…', 'Congress could direct…'); recommendations reported from others ('stakeholders recommend…', 'the Memorandum provides that… should'); questions the text reports ('how public schools should treat…', 'to what extent Congress should…'); conditionals ('should it desire', 'should Bitcoin replace…'); a 'should' in a sentence that cites or describes a law; words inside quotation marks or references. In analysis prose a recommendation is often the point: check that it is argued for and kept apart from the findings.",
         "Greater attention should be paid to the activities of Chongryon.");
 
     public static readonly RuleDescriptor UnattributedFigure = new(
@@ -22,7 +22,7 @@ public static class StanceRules
         "The figure '{0}' is stated without a source",
         Category,
         Severity.Suggestion,
-        "A statistic (a percentage, an amount of money, a count of 1,000 or more) is asserted in the author's voice with no source in the sentence (no 'according to', 'reported', 'GAO found that', no quotation). Readers cannot check it; name the source or cite it. Years and small counts are not flagged.",
+        "Flags the first statistic of a paragraph stated as fact in the author's voice — a percentage, an amount of money, or a count of 1,000 or more ('PEUC payments totaled $85.3 billion', 'repatriating up to 90,000 Koreans') — when neither its sentence nor the one before it names a source (according to, data, a study, a report, a table, an estimate, a quotation, a reporting verb). Never flags: references and identifiers (H.R. 1156, P.L. 119-21, Section 73100, 42 U.S.C. §5121, VA Form 10182, Executive Order 14276); years and dates; figures in a sentence that cites or states what a law, bill, rule or court provides, or right after one ('The farm bill authorizes $1 billion…'), including the items of a list it introduces; thresholds and limits in a statement of a rule ('if the state's IUR is at least 6%', 'the WEC's 25,000 MTCO2e emissions threshold'); 0% and 100%; worked examples and hypotheses (e.g., for example a…, if…, would); figures inside quotation marks. Readers cannot check an unsourced statistic: name the source or cite it.",
         "The businesses produced over US$1billion in annual revenue.");
 
     public static readonly RuleDescriptor HedgedClaim = new(
@@ -31,7 +31,7 @@ public static class StanceRules
         "The claim is hedged ('{0}') and no source is named",
         Category,
         Severity.Suggestion,
-        "The sentence marks its claim as uncertain or hearsay (reportedly, allegedly, is rumoured, may, seems) without naming who says so. Hedging is honest, but an unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is. Only sentences tagged hedged, with a strong hedge cue (may, might, reportedly, seems, unclear, rumoured; not expected or estimated) and no attribution, are reported.",
+        "Flags hearsay and impressions stated without a source: reportedly, allegedly, purportedly, supposedly, apparently, seemingly, rumoured, seems, appears to/that, is said/believed/thought to, and a guess about the past (may have, might have + verb) — 'Reportedly, in early December 2025, GDLS delivered its first M-1E3 prototype', 'Kim Jong-un is rumoured to have shown interest in Chongryon'. One finding per sentence. Never flags: possibility and permission (may, might, could: 'VA may determine that the discharge is honorable'), predictions (likely to, potential), options for Congress ('Congress might decide to examine…'), uncertainty the text states openly ('the timing is uncertain'), the author's own tentative reasoning ('it would seem', 'would presumably'), a sentence that names its source or is attributed, words inside quotation marks or references. An unsourced 'reportedly' asks the reader to trust an invisible source: name it, or state what the evidence is.",
         "Kim Jong-un is rumoured to have shown interest in Chongryon.");
 
     public static readonly RuleDescriptor LoadedLanguage = new(
@@ -40,7 +40,7 @@ public static class StanceRules
         "'{0}' colours an otherwise factual sentence",
         Category,
         Severity.Suggestion,
-        "The sentence reads as a neutral statement of fact (asserted, judged objective), yet one word carries a strong evaluation (VADER valence of 2.5 or more in either direction, e.g. 'disastrous', 'heroic', 'propaganda'). Such words slip the author's judgement into a factual claim; use a neutral word or make the judgement explicit. Words that name events (killed, war, attack) are not counted as loaded.",
+        "Flags the most charged adjective or adverb (VADER valence of 2.5 or more, e.g. 'disastrous', 'heroic') in a sentence the stance tagger judges an objective, asserted statement of fact: the word slips the author's judgement into a factual claim. Never flags: nouns and verbs, which name acts and events (fraud, assault, violating, destroy, killed, war); words in a legal, financial or technical sense (an outstanding loan, an honorable or bad conduct discharge, illegal fishing, a negative quantity, a successful launch); grading words (best estimate, the greatest number, great flexibility) and words that grade the next one (perfectly elastic, best achieved); words the document uses three or more times (terms of its subject); names, quotations and references. Use a neutral word or make the judgement explicit.",
         "The regime's disastrous policy took effect in 2019.");
 
     public static readonly RuleDescriptor OneSidedDocument = new(
@@ -49,7 +49,7 @@ public static class StanceRules
         "Sentences mentioning '{0}' are {1} in {2} of {3} evaluative mentions",
         Category,
         Severity.Suggestion,
-        "Polarity toward one of the document's key terms is overwhelmingly one way: at least five sentences mention it, at least 60% of those carry an evaluative polarity (polar and subjective: reported bad news is not one-sidedness), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
+        "Flags a key term whose evaluative mentions all point one way: at least five sentences mention it, at least four and at least 60% of them carry an evaluative polarity (polar and subjective: reported bad news and the tone of a description are not one-sidedness), and at least 85% of those share a sign. That can be a fair reading of the facts, but check that the other side is represented where it exists.",
         null);
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [PrescriptiveStatement, UnattributedFigure, HedgedClaim, LoadedLanguage, OneSidedDocument];

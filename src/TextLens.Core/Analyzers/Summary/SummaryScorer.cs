@@ -73,6 +73,8 @@ public static class SummaryScorer
         double maxKeywords = eligible.Select(s => keywordMass[s]).DefaultIfEmpty(0).Max();
         double[] overlap = Overlap(vectors, settings, eligible);
         double maxOverlap = overlap.DefaultIfEmpty(0).Max();
+        double[] degree = settings.Connectivity > 0 ? Degree(vectors, eligible) : new double[m];
+        double maxDegree = degree.DefaultIfEmpty(0).Max();
         double maxShare = themes.Themes.Select(t => t.Share).DefaultIfEmpty(0).Max();
         var relevance = new double[m];
         for (int e = 0; e < m; e++)
@@ -87,6 +89,7 @@ public static class SummaryScorer
 
             centrality = norm > 0 ? centrality / norm : 0;
             double shared = maxOverlap > 0 ? overlap[e] / maxOverlap : 0;
+            double connected = maxDegree > 0 ? degree[e] / maxDegree : 0;
             double keywordCoverage = maxKeywords > 0 ? keywordMass[s] / maxKeywords : 0;
             int theme = s < themes.Assignments.Count ? themes.Assignments[s] : ThemeResult.Outlier;
             double themeShare = theme >= 0 && maxShare > 0 ? themes.Themes.First(t => t.Id == theme).Share / maxShare : 0;
@@ -96,6 +99,7 @@ public static class SummaryScorer
             relevance[e] = length * (
                 settings.Centrality * centrality
                 + settings.Overlap * shared
+                + settings.Connectivity * connected
                 + settings.Keywords * keywordCoverage
                 + settings.Themes * themeShare
                 + settings.Position * position);
@@ -139,6 +143,45 @@ public static class SummaryScorer
         }
 
         return overlap;
+    }
+
+    /// <summary>
+    /// Each eligible sentence's degree in the TextRank word-overlap graph: Σ over the other sentences of
+    /// the content words they share ÷ (ln of its distinct words + ln of theirs).
+    /// </summary>
+    private static double[] Degree(SentenceVectors vectors, IReadOnlyList<int> eligible)
+    {
+        int[][] words = [.. eligible.Select(s =>
+        {
+            SparseRow row = vectors.Counts[s];
+            return row.Indices.Where(t => !vectors.Terms[t].Contains(' ', StringComparison.Ordinal)).Order().ToArray();
+        })];
+        var degree = new double[eligible.Count];
+        for (int a = 0; a < words.Length; a++)
+        {
+            for (int b = a + 1; b < words.Length; b++)
+            {
+                if (words[a].Length < 2 || words[b].Length < 2)
+                {
+                    continue;
+                }
+
+                int shared = 0;
+                for (int i = 0, j = 0; i < words[a].Length && j < words[b].Length;)
+                {
+                    int c = words[a][i].CompareTo(words[b][j]);
+                    shared += c == 0 ? 1 : 0;
+                    i += c <= 0 ? 1 : 0;
+                    j += c >= 0 ? 1 : 0;
+                }
+
+                double w = shared / (Math.Log(words[a].Length) + Math.Log(words[b].Length));
+                degree[a] += w;
+                degree[b] += w;
+            }
+        }
+
+        return degree;
     }
 
     /// <summary>Greedy maximal-marginal-relevance selection of at most <paramref name="budget"/> sentences, returned in document order.</summary>

@@ -18,6 +18,9 @@ public sealed record SummarySettings
     /// <summary>Exponent of the background IDF in shared content (0: every word counts alike).</summary>
     public double OverlapIdfPower { get; init; } = 0.0;
 
+    /// <summary>Weight of connectivity: the sentence's degree in the TextRank word-overlap graph.</summary>
+    public double Connectivity { get; init; } = 12.0;
+
     /// <summary>Weight of keyword coverage: the summed scores of the top keywords the sentence contains.</summary>
     public double Keywords { get; init; } = 0.5;
 
@@ -25,7 +28,7 @@ public sealed record SummarySettings
     public double Themes { get; init; } = 0.3;
 
     /// <summary>Weight of position: early sentences introduce the subject. One signal among others.</summary>
-    public double Position { get; init; } = 0.3;
+    public double Position { get; init; } = 0.6;
 
     /// <summary>Position decays as exp(-rate × relative position).</summary>
     public double PositionDecay { get; init; } = 3.0;

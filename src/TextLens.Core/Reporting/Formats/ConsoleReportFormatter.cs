@@ -22,7 +22,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             _count++;
             var c = new Palette(settings.Color);
             var o = new StringBuilder();
-            o.Append(c.Bold(d.Path));
+            o.Append(c.Bold(TerminalText.Safe(d.Path)));
             if (d.Stats is { } st)
             {
                 o.Append(CultureInfo.InvariantCulture, $"  {c.Dim($"{st.Words:N0} words, {st.Sentences} sentences")}");
@@ -42,7 +42,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             {
                 o.Append("  keywords: ");
                 o.Append(string.Join(", ", d.Keywords.Take(settings.TopKeywords).Select(k =>
-                    $"{c.Cyan(k.Text)} {c.Dim(k.Score.ToString("0.00", CultureInfo.InvariantCulture))}")));
+                    $"{c.Cyan(TerminalText.Safe(k.Text))} {c.Dim(k.Score.ToString("0.00", CultureInfo.InvariantCulture))}")));
                 o.Append('\n');
             }
 
@@ -52,31 +52,32 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 foreach (ClusterReport t in themes)
                 {
                     string share = (t.Share * 100).ToString("0", CultureInfo.InvariantCulture);
-                    string example = Shorten(d.Sentences[t.Representative].Text, 100);
-                    o.Append(CultureInfo.InvariantCulture, $"    {t.Id + 1}. {c.Cyan(t.Label)} {c.Dim($"{share}%, {t.Sentences.Count} sentence(s)")}\n");
+                    string example = TerminalText.Safe(Shorten(d.Sentences[t.Representative].Text, 100));
+                    o.Append(CultureInfo.InvariantCulture, $"    {t.Id + 1}. {c.Cyan(TerminalText.Safe(t.Label))} {c.Dim($"{share}%, {t.Sentences.Count} sentence(s)")}\n");
                     o.Append(CultureInfo.InvariantCulture, $"       {c.Dim($"\u201c{example}\u201d")}\n");
                 }
             }
 
             if (d.Stance is { } stance)
             {
-                o.Append("  stance: ").Append(StanceReports.ProfileLine(stance)).Append('\n');
+                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance))).Append('\n');
                 if (stance.KeyTerms.Count > 0)
                 {
-                    o.Append("  key-term stance: ").Append(StanceReports.KeyTermsLine(stance, 5)).Append('\n');
+                    o.Append("  key-term stance: ").Append(TerminalText.Safe(StanceReports.KeyTermsLine(stance, 5))).Append('\n');
                 }
             }
 
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {
-                string where = x.Line is { } l ? $"{d.Path}({l},{x.Column})" : d.Path;
+                string path = TerminalText.Safe(d.Path);
+                string where = x.Line is { } l ? $"{path}({l},{x.Column})" : path;
                 string sev = x.Severity switch
                 {
                     "error" => c.Red("error"),
                     "warning" => c.Yellow("warning"),
                     _ => c.Dim(x.Severity),
                 };
-                o.Append(CultureInfo.InvariantCulture, $"  {where}: {sev} {x.Id}: {x.Message}\n");
+                o.Append(CultureInfo.InvariantCulture, $"  {where}: {sev} {x.Id}: {TerminalText.Safe(x.Message)}\n");
             }
 
             o.Append('\n');

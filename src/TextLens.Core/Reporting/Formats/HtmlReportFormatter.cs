@@ -5,27 +5,43 @@ using System.Text;
 namespace TextLens.Core.Reporting.Formats;
 
 /// <summary>
-/// One self-contained HTML file, readable offline: inline CSS and inline SVG charts, no scripts, no
-/// external resources. Per document: keyword salience bars, a theme map (the document as a strip of
-/// sentences coloured by theme, and the text with each sentence tinted by its theme), a stance timeline
-/// (polarity per sentence and the epistemic tag of each), and the diagnostics, each linking to its
-/// highlighted sentence. Rendered from the typed report (<see cref="CorpusReport"/>): the themes come from
-/// <see cref="DocumentReport.Clusters"/> and <see cref="SentenceReport.Cluster"/>, the stance from
-/// <see cref="SentenceReport.Stance"/> and <see cref="DocumentReport.Stance"/>; when they are absent the page
-/// says so and shows the rest. Deterministic.
+/// One self-contained HTML page a person reads: inline CSS and inline SVG, no scripts, no external
+/// resources. A full-width responsive layout (a table of contents beside the documents on a wide
+/// screen, above them on a phone); per document, in this order: the summary, the keywords and the
+/// stance toward the key terms (with a scale and values beside the bars), the theme map, a tone and
+/// certainty timeline with an axis and sentence numbers (sentences are grouped into at most
+/// <see cref="MaxTimelineBins"/> bins, so marks stay readable on long reports), the findings (each
+/// linked to its sentence) and the text, where the words behind a finding or a stance tag are
+/// highlighted rather than whole sentences. Themes and stance tags use separate colour sets that
+/// meet WCAG AA contrast for graphics on white. With more than <see cref="DetailedDocumentLimit"/>
+/// documents each section is compact (summary, keywords, findings) so the page stays small.
+/// Rendered from the typed report; when themes or stance are absent the page says so. Deterministic.
 /// </summary>
 public sealed class HtmlReportFormatter : IReportFormatter
 {
-    // Tableau 10: distinguishable, and legible as tints behind text.
-    private static readonly string[] Palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+    /// <summary>Above this many documents, sections leave out the charts and the text.</summary>
+    public const int DetailedDocumentLimit = 50;
 
-    private static readonly Dictionary<string, string> EpistemicColours = new(StringComparer.Ordinal)
-    {
-        ["asserted"] = "#9aa0a6",
-        ["hedged"] = "#e8a317",
-        ["attributed"] = "#4e79a7",
-        ["prescriptive"] = "#b07aa1",
-    };
+    /// <summary>The stance timeline shows at most this many columns; longer documents are binned.</summary>
+    public const int MaxTimelineBins = 120;
+
+    // Themes: teal, sienna, magenta, olive, indigo, coffee - none of the stance or tone colours below.
+    private static readonly string[] ThemeColours = ["#1b7c83", "#a0522d", "#bf3989", "#66761b", "#4b4fa6", "#6f5b3e"];
+
+    private const string NoTheme = "#d0d7de";
+
+    // How a sentence holds its claim: grey, amber, blue, purple.
+    private static readonly (string Tag, string Colour, string Label)[] Epistemic =
+    [
+        ("asserted", "#6e7781", "stated as fact"),
+        ("hedged", "#9a6700", "hedged"),
+        ("attributed", "#0550ae", "attributed to a source"),
+        ("prescriptive", "#8250df", "recommends or demands"),
+    ];
+
+    private const string Positive = "#1a7f37";
+    private const string Negative = "#cf222e";
+    private const string Neutral = "#8c959f";
 
     public string Name => "html";
 
@@ -33,117 +49,209 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
     public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(spools);
-        return new Writer(output, settings, spools(), spools());
+        return new Writer(output, settings, spools(), spools(), spools());
     }
 
-    /// <summary>The header and the overview need the whole corpus: the overview rows and the document sections wait in spools.</summary>
-    private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool overview, IReportSpool sections) : IReportWriter
+    /// <summary>
+    /// Whether the document at <paramref name="index"/> gets a full section: all of them when the run
+    /// reports at most <see cref="DetailedDocumentLimit"/> documents; none when it reports more; when the
+    /// number is not known in advance, the first <see cref="DetailedDocumentLimit"/>.
+    /// </summary>
+    private static bool Detailed(FormatSettings settings, int index) =>
+        settings.ExpectedDocuments is { } n ? n <= DetailedDocumentLimit : index < DetailedDocumentLimit;
+
+    /// <summary>The header, contents and overview need the whole corpus: contents entries, overview rows and sections wait in spools.</summary>
+    private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool contents, IReportSpool overview, IReportSpool sections) : IReportWriter
     {
         private int _count;
+        private int _compact;
         private string? _firstPath;
 
         public void WriteDocument(DocumentReport d)
         {
+            ArgumentNullException.ThrowIfNull(d);
             int i = _count++;
             _firstPath ??= d.Path;
-            int words = d.Stats?.Words ?? 0;
-            int sentences = d.Stats?.Sentences ?? 0;
-            string keywords = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
-            int diagnostics = d.Diagnostics.Count(x => x.Suppression is null);
-            overview.Writer.Write(Inv($"<tr><td><a href=\"#doc-{i}\"><code>{E(d.Path)}</code></a></td><td class=\"num\">{words:N0}</td><td class=\"num\">{sentences}</td><td>{E(keywords)}</td><td class=\"num\">{diagnostics}</td></tr>\n"));
+            contents.Writer.Write(ContentsEntry(d, i));
+            overview.Writer.Write(OverviewRow(d, i));
+            bool detailed = Detailed(settings, i);
+            _compact += detailed ? 0 : 1;
             var h = new StringBuilder();
-            AppendDocument(h, d, i, settings);
+            AppendDocument(h, d, i, settings, detailed);
             sections.Writer.Write(h.ToString());
         }
 
         public void Complete(ReportCompletion completion)
         {
+            ArgumentNullException.ThrowIfNull(completion);
             var h = new StringBuilder();
             CorpusSummary summary = completion.Summary;
             ToolInfo tool = completion.Tool;
             string title = _count == 1 ? $"TextLens · {_firstPath}" : $"TextLens · {_count} documents";
-
             h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             h.Append("<meta name=\"generator\" content=\"").Append(E($"{tool.Name} {tool.Version}")).Append("\">\n");
             h.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
-            h.Append("<header><h1>TextLens report</h1><p class=\"meta\">");
-            h.Append(Inv($"{summary.Documents} document(s) · {summary.Analysed} analysed · {summary.Failed} failed · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
-            foreach (string sev in (string[])["error", "warning", "suggestion"])
-            {
-                int n = summary.DiagnosticsBySeverity.GetValueOrDefault(sev);
-                h.Append(Inv($" · <span class=\"sev {(n == 0 ? "zero" : sev)}\">{n} {sev}{(n == 1 ? string.Empty : "s")}</span>"));
-            }
-
-            h.Append("</p></header>\n<main>\n");
+            AppendHeader(h, summary, settings, _count);
+            h.Append("<div class=\"layout\">\n<nav class=\"toc\" aria-label=\"Documents\"><h2>Documents</h2>\n<ol>\n");
+            output.Write(h.ToString());
+            h.Clear();
+            contents.CopyTo(output);
+            h.Append("</ol></nav>\n<main>\n");
             if (_count > 1)
             {
-                h.Append("<section class=\"card\" id=\"overview\"><h2>Overview</h2>\n<table><thead><tr><th>Document</th><th class=\"num\">Words</th><th class=\"num\">Sentences</th><th>Top keywords</th><th class=\"num\">Diagnostics</th></tr></thead><tbody>\n");
+                AppendOverviewStart(h, summary);
                 output.Write(h.ToString());
                 h.Clear();
                 overview.CopyTo(output);
-                AppendOverviewEnd(h, summary);
+                h.Append("</tbody></table></div>\n</section>\n");
             }
 
             output.Write(h.ToString());
             sections.CopyTo(output);
-            output.Write(string.Concat("</main>\n<footer>Generated by ", E(tool.Name), " ", E(tool.Version), ". Offsets are UTF-16 code units; lines and columns are 1-based.</footer>\n</body>\n</html>\n"));
+            output.Write(string.Concat(
+                "</main>\n</div>\n<footer>Made by ", E(tool.Name), " ", E(tool.Version), ". Line numbers count from 1.",
+                _compact == 0 ? string.Empty : Inv($" {_compact} of the {_count} documents have compact sections (summary, keywords and findings only): a page for more than {DetailedDocumentLimit} documents leaves out their charts and text."),
+                "</footer>\n</body>\n</html>\n"));
         }
 
         public void Dispose()
         {
+            contents.Dispose();
             overview.Dispose();
             sections.Dispose();
         }
     }
 
-    /// <summary>The end of the overview: the table's end and the keywords across documents.</summary>
-    private static void AppendOverviewEnd(StringBuilder h, CorpusSummary summary)
+    private static void AppendHeader(StringBuilder h, CorpusSummary summary, FormatSettings settings, int documents)
     {
-        h.Append("</tbody></table>\n");
-        IReadOnlyList<CorpusKeyword> top = summary.TopKeywords;
-        if (top.Count > 0)
+        h.Append("<header class=\"top\"><h1>TextLens report</h1><p class=\"meta\">");
+        h.Append(Inv($"{summary.Documents:N0} document{Plural(summary.Documents)} · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
+        if (summary.Failed > 0)
         {
-            h.Append("<h3>Keywords across documents</h3>\n");
-            double max = top.Max(k => k.Score);
-            AppendBars(h, [.. top.Select(k => (k.Text, k.Score / (max > 0 ? max : 1), Inv($"{k.Documents} doc(s)"), Inv($"{k.Text}: in {k.Documents} document(s), summed score {k.Score:0.####}")))], "Keywords across documents");
+            h.Append(Inv($" · {summary.Failed} could not be read"));
         }
 
-        h.Append("</section>\n");
+        foreach (string sev in (string[])["error", "warning", "suggestion"])
+        {
+            int n = summary.DiagnosticsBySeverity.GetValueOrDefault(sev);
+            h.Append(Inv($" · <span class=\"sev {(n == 0 ? "zero" : sev)}\">{n} {sev}{Plural(n)}</span>"));
+        }
+
+        h.Append("</p>");
+        if (settings.Changes is { } changes)
+        {
+            h.Append("<p class=\"meta\">").Append(documents == 0
+                ? $"No documents changed since <code>{E(changes.Ref)}</code>."
+                : $"Documents changed since <code>{E(changes.Ref)}</code>; " + (changes.ChangedLinesOnly ? "findings on added or modified lines only." : "findings anywhere in the changed files.")).Append("</p>");
+        }
+
+        h.Append("</header>\n");
     }
 
-    private static void AppendDocument(StringBuilder h, DocumentReport doc, int index, FormatSettings settings)
+    private static string ContentsEntry(DocumentReport d, int i)
+    {
+        int findings = d.Diagnostics.Count(x => x.Suppression is null);
+        string note = d.Stats is null ? "not read" : findings == 0 ? string.Empty : Inv($"{findings}");
+        return Inv($"<li><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a>{(note.Length > 0 ? $" <span class=\"count\" title=\"findings\">{note}</span>" : string.Empty)}</li>\n");
+    }
+
+    private static string OverviewRow(DocumentReport d, int i)
+    {
+        string first = d.Summary?.Sentences.FirstOrDefault()?.Text ?? string.Empty;
+        int findings = d.Diagnostics.Count(x => x.Suppression is null);
+        return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td><td>{E(Clip(first, 160))}</td><td class=\"num\">{findings}</td></tr>\n");
+    }
+
+    /// <summary>The overview up to its table rows: the keywords several documents share (none when they share none) and the table's head.</summary>
+    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary)
+    {
+        h.Append("<section class=\"card\" id=\"overview\"><h2>Overview</h2>\n");
+        CorpusKeyword[] shared = [.. summary.TopKeywords.Where(k => k.Documents >= 2)];
+        if (shared.Length > 0)
+        {
+            h.Append("<h3>Keywords several documents share</h3>\n");
+            int max = shared.Max(k => k.Documents);
+            AppendBars(h, [.. shared.Select(k => (k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))], "Keywords several documents share", ThemeColours[0]);
+        }
+
+        h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th><th>Summary</th><th class=\"num\">Findings</th></tr></thead><tbody>\n");
+    }
+
+    private static void AppendDocument(StringBuilder h, DocumentReport doc, int index, FormatSettings settings, bool detailed)
     {
         string id = $"doc-{index}";
-        h.Append(Inv($"<section class=\"card doc\" id=\"{id}\">\n<h2><code>{E(doc.Path)}</code></h2>\n"));
+        h.Append(Inv($"<section class=\"card doc\" id=\"{id}\">\n<h2>{PathHtml(doc.Path)}</h2>\n"));
         if (doc.Stats is { } stats)
         {
-            h.Append(Inv($"<p class=\"meta\">{stats.Words:N0} words · {stats.Sentences} sentences · {stats.Paragraphs} paragraphs · {stats.Characters:N0} characters</p>\n"));
+            h.Append(Inv($"<p class=\"meta\">{stats.Words:N0} words · {stats.Sentences:N0} sentences · {stats.Paragraphs:N0} paragraphs</p>\n"));
         }
         else
         {
-            h.Append("<p class=\"meta\">Not analysed (see the diagnostics).</p>\n");
+            h.Append("<p class=\"meta\">Not analysed (see the findings).</p>\n");
         }
 
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
-        IReadOnlyList<DiagnosticReport> diagnostics = doc.Diagnostics;
-        Dictionary<int, int> sentenceOfDiagnostic = LocateDiagnostics(sentences, diagnostics);
-        Themes themes = ReadThemes(doc);
+        bool withText = detailed && sentences.Count > 0;
 
-        // Keywords.
-        KeywordReport[] keywords = [.. doc.Keywords.Take(settings.TopKeywords)];
-        if (keywords.Length > 0)
+        // The summary comes first: what the document says.
+        if (doc.Summary is { Sentences.Count: > 0 } digest)
         {
-            h.Append("<h3>Keyword salience</h3>\n");
-            AppendBars(h, [.. keywords.Select(k => (k.Text, k.Score, k.Score.ToString("0.00", CultureInfo.InvariantCulture),
-                Inv($"{k.Text}: score {k.Score:0.####}, rank {k.Rank}, {k.Count} occurrence(s)")))], $"Keyword salience in {doc.Path}");
+            h.Append("<h3>Summary</h3>\n<ol class=\"summary\">\n");
+            foreach (SummarySentenceReport s in digest.Sentences)
+            {
+                string text = E(s.Text);
+                h.Append(withText
+                    ? Inv($"<li><a href=\"#{id}-s{s.Index}\" title=\"line {s.Line}\">{text}</a></li>\n")
+                    : Inv($"<li>{text}</li>\n"));
+            }
+
+            h.Append("</ol>\n");
+        }
+        else if (doc.Stats is { Words: 0 })
+        {
+            h.Append("<p class=\"muted\">The document is empty.</p>\n");
         }
 
-        // Themes.
+        Themes themes = ReadThemes(doc);
+        KeywordReport[] keywords = [.. doc.Keywords.Take(settings.TopKeywords)];
+        if (!detailed)
+        {
+            if (keywords.Length > 0)
+            {
+                h.Append("<p class=\"keywords\"><strong>Keywords:</strong> ").Append(E(string.Join(" · ", keywords.Take(8).Select(k => k.Text)))).Append("</p>\n");
+            }
+
+            AppendDiagnostics(h, doc, id, Locate(sentences, doc.Diagnostics), withText);
+            h.Append("</section>\n");
+            return;
+        }
+
+        if (keywords.Length > 0 || doc.Stance is { KeyTerms.Count: > 0 })
+        {
+            h.Append("<div class=\"cols\">\n");
+            if (keywords.Length > 0)
+            {
+                h.Append("<div><h3>Keywords</h3>\n");
+                AppendBars(h, [.. keywords.Select(k => (k.Text, k.Score, k.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                    Inv($"{k.Text}: salience {k.Score:0.00} (1 = the most salient), {k.Count} occurrence{Plural(k.Count)}")))], $"Keyword salience in {doc.Path} (1 = the most salient)", ThemeColours[0]);
+                h.Append("</div>\n");
+            }
+
+            if (doc.Stats is { Words: > 0 })
+            {
+                AppendKeyTermStance(h, doc);
+            }
+
+            h.Append("</div>\n");
+        }
+
         if (sentences.Count > 0)
         {
-            h.Append("<h3>Theme map</h3>\n");
+            h.Append("<h3>Themes</h3>\n");
             if (themes.Clusters.Count > 0)
             {
                 AppendThemeMap(h, id, sentences, themes);
@@ -153,11 +261,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
                 h.Append("<p class=\"muted\">No themes in this report (the theme analysis did not run or found none).</p>\n");
             }
 
-            h.Append("<h3>Stance timeline</h3>\n");
+            h.Append("<h3>Tone and certainty, sentence by sentence</h3>\n");
             if (sentences.Any(s => s.Stance is not null))
             {
                 AppendStanceTimeline(h, id, sentences);
-                AppendKeyTermStance(h, doc);
             }
             else
             {
@@ -165,90 +272,165 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
-        // Diagnostics.
-        h.Append(Inv($"<h3>Diagnostics ({diagnostics.Count(x => x.Suppression is null)})</h3>\n"));
-        if (diagnostics.Count == 0)
+        Dictionary<int, int> sentenceOf = Locate(sentences, doc.Diagnostics);
+        AppendDiagnostics(h, doc, id, sentenceOf, withText);
+        if (withText)
         {
-            h.Append("<p class=\"muted\">No diagnostics.</p>\n");
-        }
-        else
-        {
-            h.Append("<ul class=\"diagnostics\">\n");
-            for (int i = 0; i < diagnostics.Count; i++)
-            {
-                DiagnosticReport d = diagnostics[i];
-                string where = d.Line is { } line ? Inv($"{line}:{d.Column ?? 0}") : "file";
-                h.Append(Inv($"<li id=\"{id}-d{i}\" class=\"{(d.Suppression is null ? string.Empty : "suppressed")}\"><span class=\"sev {E(d.Severity)}\">{E(d.Severity)}</span> "));
-                h.Append(Inv($"<span class=\"rule\" title=\"{E(d.Title)}\">{E(d.Id)}</span> "));
-                if (sentenceOfDiagnostic.TryGetValue(i, out int si))
-                {
-                    h.Append(Inv($"<a class=\"loc\" href=\"#{id}-s{si}\">{where}</a> "));
-                }
-                else
-                {
-                    h.Append(Inv($"<span class=\"loc\">{where}</span> "));
-                }
-
-                h.Append(E(d.Message));
-                if (d.Suppression is { } suppression)
-                {
-                    h.Append(Inv($" <em>(suppressed: {E(suppression)})</em>"));
-                }
-
-                h.Append("</li>\n");
-            }
-
-            h.Append("</ul>\n");
-        }
-
-        // Text.
-        if (sentences.Count > 0)
-        {
-            // A new paragraph where a sentence starts two or more lines below the previous one (the report has no paragraph membership).
-            h.Append("<details open><summary>Text</summary>\n<div class=\"text\">\n<p>");
-            int previousLine = -1;
-            var flagged = new HashSet<int>(sentenceOfDiagnostic.Where(p => diagnostics[p.Key].Suppression is null).Select(p => p.Value));
-            for (int s = 0; s < sentences.Count; s++)
-            {
-                SentenceReport sentence = sentences[s];
-                int lineNo = sentence.Line;
-                if (previousLine >= 0 && lineNo > previousLine + 1)
-                {
-                    h.Append("</p>\n<p>");
-                }
-
-                previousLine = lineNo;
-                int? cluster = themes.SentenceCluster[s];
-                string style = cluster is { } c && c >= 0 ? $" style=\"background:{Tint(Colour(themes, c))}\"" : string.Empty;
-                bool isRepresentative = cluster is { } rc && themes.Representative.TryGetValue(rc, out int r) && r == s;
-                string cls = "s" + (flagged.Contains(s) ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
-                string tip = Inv($"sentence {s}, line {lineNo}") + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
-                    + (sentence.Stance is { } st ? $" · {st.Epistemic}{Inv($" {st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
-                h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">{E(sentence.Text)}</span> "));
-            }
-
-            h.Append("</p>\n</div>\n</details>\n");
+            AppendText(h, doc, id, themes, sentenceOf);
         }
 
         h.Append("</section>\n");
     }
 
-    /// <summary>Horizontal bars: (label, fraction 0..1, value text, tooltip).</summary>
-    private static void AppendBars(StringBuilder h, IReadOnlyList<(string Label, double Fraction, string Value, string Tip)> rows, string caption)
+    private static void AppendDiagnostics(StringBuilder h, DocumentReport doc, string id, Dictionary<int, int> sentenceOf, bool linkable)
     {
-        const int labelWidth = 210;
-        const int barWidth = 340;
+        IReadOnlyList<DiagnosticReport> diagnostics = doc.Diagnostics;
+        int shown = diagnostics.Count(x => x.Suppression is null);
+        h.Append(Inv($"<h3>Findings ({shown})</h3>\n"));
+        if (diagnostics.Count == 0)
+        {
+            h.Append("<p class=\"muted\">No findings.</p>\n");
+            return;
+        }
+
+        h.Append("<ul class=\"diagnostics\">\n");
+        for (int i = 0; i < diagnostics.Count; i++)
+        {
+            DiagnosticReport d = diagnostics[i];
+            string where = d.Line is { } line ? Inv($"line {line}") : "file";
+            h.Append(Inv($"<li id=\"{id}-d{i}\"{(d.Suppression is null ? string.Empty : " class=\"suppressed\"")}><span class=\"sev {E(d.Severity)}\">{E(d.Severity)}</span> "));
+            h.Append(Inv($"<span class=\"rule\" title=\"{E(d.Title)}\">{E(d.Id)}</span> "));
+            h.Append(linkable && sentenceOf.TryGetValue(i, out int si)
+                ? Inv($"<a class=\"loc\" href=\"#{id}-s{si}\">{where}</a> ")
+                : Inv($"<span class=\"loc\">{where}</span> "));
+            h.Append(E(d.Message));
+            if (d.Suppression is { } suppression)
+            {
+                h.Append(Inv($" <em>(suppressed: {E(suppression == "inSource" ? "in the text" : suppression)})</em>"));
+            }
+
+            h.Append("</li>\n");
+        }
+
+        h.Append("</ul>\n");
+    }
+
+    /// <summary>
+    /// The text, one span per sentence; the words behind each finding (its snippet) and each stance
+    /// cue are marked, not the whole sentence. A paragraph break where a sentence starts two or more
+    /// lines below the previous one.
+    /// </summary>
+    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Themes themes, Dictionary<int, int> sentenceOf)
+    {
+        IReadOnlyList<SentenceReport> sentences = doc.Sentences;
+        var marks = new Dictionary<int, List<(string Text, string Class, string Title)>>();
+        foreach ((int d, int s) in sentenceOf)
+        {
+            DiagnosticReport x = doc.Diagnostics[d];
+            if (x.Suppression is null)
+            {
+                Add(s, (x.Snippet ?? string.Empty, "finding " + x.Severity, $"{x.Id}: {x.Message}"));
+            }
+        }
+
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            foreach (StanceCueReport cue in sentences[s].Stance?.Cues ?? [])
+            {
+                if (cue.Kind is "hedge" or "attribution" or "prescription")
+                {
+                    Add(s, (cue.Text, "cue " + cue.Kind, cue.Kind switch { "hedge" => "hedge", "attribution" => "attribution to a source", _ => "recommendation" }));
+                }
+            }
+        }
+
+        h.Append("<details").Append(doc.Summary is null || sentences.Count <= 60 ? " open" : string.Empty).Append("><summary>Text</summary>\n<div class=\"text\">\n<p>");
+        int previousLine = -1;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            SentenceReport sentence = sentences[s];
+            if (previousLine >= 0 && sentence.Line > previousLine + 1)
+            {
+                h.Append("</p>\n<p>");
+            }
+
+            previousLine = sentence.Line;
+            int? cluster = themes.SentenceCluster[s];
+            bool isRepresentative = cluster is { } rc && themes.Representative.TryGetValue(rc, out int r) && r == s;
+            bool flagged = marks.TryGetValue(s, out var list) && list.Any(m => m.Class.StartsWith("finding", StringComparison.Ordinal));
+            string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
+            string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
+                + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
+                + (sentence.Stance is { } st ? $" · {st.Epistemic}, tone {Inv($"{st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
+            string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(themes, c)}\"") : string.Empty;
+            h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">"));
+            AppendMarked(h, sentence.Text, list);
+            h.Append("</span> ");
+        }
+
+        h.Append("</p>\n</div>\n</details>\n");
+
+        void Add(int sentence, (string, string, string) mark)
+        {
+            if (!marks.TryGetValue(sentence, out var l))
+            {
+                marks[sentence] = l = [];
+            }
+
+            l.Add(mark);
+        }
+    }
+
+    /// <summary>The sentence's text with each mark's first non-overlapping occurrence wrapped in a <c>mark</c>.</summary>
+    private static void AppendMarked(StringBuilder h, string text, List<(string Text, string Class, string Title)>? marks)
+    {
+        var spans = new List<(int Start, int Length, string Class, string Title)>();
+        foreach ((string t, string cls, string title) in marks ?? [])
+        {
+            string needle = t.ReplaceLineEndings(" ").Trim();
+            if (needle.Length == 0)
+            {
+                continue;
+            }
+
+            for (int at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+            {
+                if (!spans.Any(x => at < x.Start + x.Length && x.Start < at + needle.Length))
+                {
+                    spans.Add((at, needle.Length, cls, title));
+                    break;
+                }
+            }
+        }
+
+        int pos = 0;
+        foreach ((int start, int length, string cls, string title) in spans.OrderBy(x => x.Start))
+        {
+            h.Append(E(text[pos..start]));
+            h.Append(Inv($"<mark class=\"{cls}\" title=\"{E(title)}\">{E(text.Substring(start, length))}</mark>"));
+            pos = start + length;
+        }
+
+        h.Append(E(text[pos..]));
+    }
+
+    /// <summary>Horizontal bars (label, fraction 0..1, value shown beside the bar's end, tooltip).</summary>
+    private static void AppendBars(StringBuilder h, IReadOnlyList<(string Label, double Fraction, string Value, string Tip)> rows, string caption, string colour)
+    {
+        const int labelWidth = 200;
+        const int barWidth = 300;
         const int rowHeight = 22;
+        int width = labelWidth + barWidth + 90;
         int height = rows.Count * rowHeight + 4;
-        h.Append(Inv($"<svg class=\"bars\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 70} {height}\" width=\"{labelWidth + barWidth + 70}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append(Inv($"<svg class=\"bars\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
         for (int i = 0; i < rows.Count; i++)
         {
             (string label, double fraction, string value, string tip) = rows[i];
-            double w = Math.Max(1, Math.Round(Math.Clamp(fraction, 0, 1) * barWidth, 1));
+            double w = Math.Max(3, Math.Round(Math.Clamp(fraction, 0, 1) * barWidth, 1));
             int y = i * rowHeight + 2;
-            h.Append(Inv($"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(label, 30))}</text>"));
-            h.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{w}\" height=\"{rowHeight - 6}\" rx=\"3\" fill=\"{Palette[0]}\"/>"));
-            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + w + 6}\" y=\"{y + 15}\">{E(value)}</text></g>\n"));
+            h.Append(Inv($"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(label, 28))}</text>"));
+            h.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{colour}\"/>"));
+            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + w + 5}\" y=\"{y + 15}\">{E(value)}</text></g>\n"));
         }
 
         h.Append("</svg>\n");
@@ -256,28 +438,28 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
     private static void AppendThemeMap(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, Themes themes)
     {
-        const int width = 760;
-        const int height = 34;
+        const int width = 1000;
+        const int height = 28;
         double total = sentences.Sum(s => Math.Max(1, s.Length));
-        h.Append(Inv($"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Sentences in document order, coloured by theme (width by length)</title>\n"));
+        h.Append(Inv($"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" width=\"{width}\" height=\"{height}\"><title>The document from start to end, each sentence coloured by its theme (width by length)</title>\n"));
         double x = 0;
         for (int s = 0; s < sentences.Count; s++)
         {
             double w = Math.Max(1, sentences[s].Length) / total * width;
             int? cluster = themes.SentenceCluster[s];
-            string fill = cluster is { } c && c >= 0 ? Colour(themes, c) : "#e0e0e0";
+            string fill = cluster is { } c && c >= 0 ? Colour(themes, c) : NoTheme;
             string label = cluster is { } cl && themes.Labels.TryGetValue(cl, out string? l) ? l : "no theme";
-            h.Append(Inv($"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"2\" width=\"{Math.Max(0.5, Math.Round(w - 0.5, 2))}\" height=\"{height - 4}\" fill=\"{fill}\"><title>{E($"Sentence {s} · {label}: {Clip(sentences[s].Text, 120)}")}</title></rect></a>\n"));
+            h.Append(Inv($"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>{E($"Sentence {s + 1} · {label}: {Clip(sentences[s].Text, 120)}")}</title></rect></a>\n"));
             x += w;
         }
 
         h.Append("</svg>\n<ul class=\"legend\">\n");
         foreach ((int cluster, string label, double? share) in themes.Clusters)
         {
-            string colour = cluster >= 0 ? Colour(themes, cluster) : "#e0e0e0";
+            string colour = cluster >= 0 ? Colour(themes, cluster) : NoTheme;
             string shareText = share is { } sh ? Inv($" · {sh * 100:0}%") : string.Empty;
             string name = themes.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Count
-                ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Representative sentence: " + Clip(sentences[rep].Text, 160))}\">{E(label)}</a>")
+                ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Most typical sentence: " + Clip(sentences[rep].Text, 160))}\">{E(label)}</a>")
                 : E(label);
             h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n"));
         }
@@ -285,50 +467,113 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("</ul>\n");
     }
 
-    /// <summary>Polarity bars (up: positive, down: negative) and an epistemic-tag dot for each sentence that has a stance.</summary>
+    /// <summary>
+    /// Tone (mean polarity, up positive, down negative, on a labelled −1..+1 scale) and certainty (the
+    /// shares of the epistemic tags, stacked) per column; one column per sentence up to
+    /// <see cref="MaxTimelineBins"/> sentences, otherwise per bin of consecutive sentences. The x axis
+    /// carries sentence numbers.
+    /// </summary>
     private static void AppendStanceTimeline(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences)
     {
-        const int width = 760;
-        const int plot = 120;
-        const int marks = 22;
+        const int left = 44;
+        const int plotWidth = 940;
+        const int tone = 110;
+        const int gap = 14;
+        const int certainty = 30;
+        const int axis = 22;
         int n = sentences.Count;
-        double step = (double)width / Math.Max(1, n);
-        double barWidth = Math.Max(1, step - 1);
-        double mid = plot / 2.0;
-        h.Append(Inv($"<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {width} {plot + marks + 4}\" width=\"{width}\" height=\"{plot + marks + 4}\"><title>Polarity of each sentence (up: positive, down: negative) and its epistemic tag, in document order</title>\n"));
-        h.Append(Inv($"<line x1=\"0\" y1=\"{mid}\" x2=\"{width}\" y2=\"{mid}\" stroke=\"#9aa0a6\" stroke-width=\"1\"/>\n"));
-        for (int s = 0; s < n; s++)
+        int bins = Math.Min(n, MaxTimelineBins);
+        double step = (double)plotWidth / bins;
+        double column = Math.Max(1, step * 0.8);
+        double mid = tone / 2.0;
+        int height = tone + gap + certainty + axis;
+        string caption = bins == n
+            ? "Tone of each sentence (up: positive, down: negative) and how it holds its claim, in document order"
+            : Inv($"Tone (mean of each group of about {(double)n / bins:0.#} sentences; up: positive, down: negative) and how the sentences hold their claims, in document order");
+        h.Append(Inv($"<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+
+        // Scale: +1, 0, -1, and a baseline for the certainty row.
+        foreach ((double value, string text) in new[] { (1.0, "+1"), (0.0, "0"), (-1.0, "−1") })
         {
-            if (sentences[s].Stance is not { } st)
+            double y = Math.Round(mid - value * (mid - 4), 2);
+            h.Append(Inv($"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{left + plotWidth}\" y2=\"{y}\"/><text class=\"tick\" x=\"{left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{text}</text>\n"));
+        }
+
+        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{tone + gap + certainty / 2 + 4}\" text-anchor=\"end\">how</text>\n"));
+        for (int b = 0; b < bins; b++)
+        {
+            int first = (int)((long)b * n / bins);
+            int last = (int)((long)(b + 1) * n / bins) - 1;
+            SentenceStanceReport[] group = [.. Enumerable.Range(first, last - first + 1).Select(i => sentences[i].Stance).OfType<SentenceStanceReport>()];
+            if (group.Length == 0)
             {
                 continue;
             }
 
-            double x = Math.Round(s * step, 2);
-            double polarity = st.PolarityScore;
-            string tip = E($"Sentence {s}: {st.Epistemic}{Inv($", polarity {polarity:+0.00;-0.00;0.00}")} · {Clip(sentences[s].Text, 120)}");
-            h.Append(Inv($"<a href=\"#{id}-s{s}\"><g><title>{tip}</title>"));
-            double hgt = Math.Round(Math.Abs(Math.Clamp(polarity, -1, 1)) * (mid - 4), 2);
-            double y = polarity >= 0 ? mid - hgt : mid;
-            string fill = polarity > 0.05 ? "#59a14f" : polarity < -0.05 ? "#e15759" : "#9aa0a6";
-            h.Append(Inv($"<rect x=\"{x}\" y=\"{Math.Round(y, 2)}\" width=\"{Math.Round(barWidth, 2)}\" height=\"{Math.Max(1, hgt)}\" fill=\"{fill}\"/>"));
-            string colour = EpistemicColours.GetValueOrDefault(st.Epistemic, "#76b7b2");
-            double r = Math.Clamp(step / 2 - 0.5, 2, 6);
-            h.Append(Inv($"<circle cx=\"{Math.Round(x + barWidth / 2, 2)}\" cy=\"{plot + marks / 2}\" r=\"{Math.Round(r, 2)}\" fill=\"{colour}\"/>"));
+            double x = Math.Round(left + b * step + (step - column) / 2, 2);
+            double polarity = Math.Clamp(group.Average(g => g.PolarityScore), -1, 1);
+            string range = first == last ? Inv($"Sentence {first + 1}") : Inv($"Sentences {first + 1}–{last + 1}");
+            string tags = string.Join(", ", Epistemic.Select(e => (e.Label, Count: group.Count(g => g.Epistemic == e.Tag))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
+            string tip = $"{range}: tone {Inv($"{polarity:+0.00;-0.00;0.00}")}; {tags}" + (first == last ? $" · {Clip(sentences[first].Text, 120)}" : string.Empty);
+            h.Append(Inv($"<a href=\"#{id}-s{first}\"><g><title>{E(tip)}</title>"));
+            double hgt = Math.Max(1.5, Math.Round(Math.Abs(polarity) * (mid - 4), 2));
+            double top = polarity >= 0 ? mid - hgt : mid;
+            string fill = polarity > 0.05 ? Positive : polarity < -0.05 ? Negative : Neutral;
+            h.Append(Inv($"<rect class=\"tone\" x=\"{x}\" y=\"{Math.Round(top, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{hgt}\" fill=\"{fill}\"/>"));
+            double y0 = tone + gap;
+            foreach ((string tag, string colour, _) in Epistemic)
+            {
+                int count = group.Count(g => g.Epistemic == tag);
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                double part = Math.Round((double)count / group.Length * certainty, 2);
+                h.Append(Inv($"<rect class=\"tag\" x=\"{x}\" y=\"{Math.Round(y0, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{part}\" fill=\"{colour}\"/>"));
+                y0 += part;
+            }
+
             h.Append("</g></a>\n");
         }
 
-        h.Append("</svg>\n<ul class=\"legend\">");
-        foreach ((string tag, string colour) in EpistemicColours)
+        // Sentence numbers: about eight ticks at round numbers.
+        int every = NiceStep(n);
+        for (int s = 1; s <= n; s += s == 1 ? every - 1 : every)
         {
-            int count = sentences.Count(s => s.Stance?.Epistemic == tag);
-            h.Append(Inv($"<li><span class=\"swatch round\" style=\"background:{colour}\"></span>{tag} ({count})</li>"));
+            double x = Math.Round(left + (s - 0.5) / n * plotWidth, 2);
+            h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"{height - 6}\" text-anchor=\"middle\">{s}</text>\n"));
         }
 
-        h.Append("<li><span class=\"swatch\" style=\"background:#59a14f\"></span>positive</li><li><span class=\"swatch\" style=\"background:#e15759\"></span>negative</li></ul>\n");
+        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n"));
+        h.Append("</svg>\n<ul class=\"legend\">");
+        foreach ((string tag, string colour, string label) in Epistemic)
+        {
+            int count = sentences.Count(s => s.Stance?.Epistemic == tag);
+            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{label} ({count})</li>"));
+        }
+
+        h.Append(Inv($"<li><span class=\"swatch round\" style=\"background:{Positive}\"></span>positive tone</li><li><span class=\"swatch round\" style=\"background:{Negative}\"></span>negative tone</li></ul>\n"));
     }
 
-    /// <summary>Stance toward the key terms (<see cref="DocumentStanceReport.KeyTerms"/>): a diverging bar of mean polarity per term.</summary>
+    /// <summary>1, 2, 5, 10, 20, 50… so that about eight sentence numbers label the axis.</summary>
+    private static int NiceStep(int n)
+    {
+        foreach (int magnitude in (int[])[1, 10, 100, 1000, 10000, 100000])
+        {
+            foreach (int m in (int[])[1, 2, 5])
+            {
+                if (n / (m * magnitude) <= 8)
+                {
+                    return m * magnitude;
+                }
+            }
+        }
+
+        return Math.Max(1, n / 8);
+    }
+
+    /// <summary>Stance toward the key terms: a diverging bar of mean tone per term on a labelled −1..+1 scale, the value beside each bar.</summary>
     private static void AppendKeyTermStance(StringBuilder h, DocumentReport doc)
     {
         if (doc.Stance is not { } st)
@@ -342,29 +587,41 @@ public sealed class HtmlReportFormatter : IReportFormatter
             return;
         }
 
-        const int labelWidth = 210;
-        const int half = 170;
+        const int labelWidth = 180;
+        const int half = 130;
         const int rowHeight = 22;
-        int width = labelWidth + 2 * half + 150;
-        int height = terms.Length * rowHeight + 4;
-        h.Append("<h3>Stance toward key terms</h3>\n");
-        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Mean polarity of the sentences that mention each key term (left: negative, right: positive)</title>\n"));
-        h.Append(Inv($"<line x1=\"{labelWidth + half}\" y1=\"0\" x2=\"{labelWidth + half}\" y2=\"{height}\" stroke=\"#9aa0a6\" stroke-width=\"1\"/>\n"));
+        const int head = 18;
+        int width = labelWidth + 2 * half + 110;
+        int height = head + terms.Length * rowHeight + 4;
+        int axis = labelWidth + half;
+        h.Append("<div><h3>Tone toward the key terms</h3>\n");
+        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Mean tone of the sentences that mention each key term, from −1 (negative) to +1 (positive)</title>\n"));
+        foreach ((int x, string text) in new[] { (labelWidth, "−1"), (axis, "0"), (labelWidth + 2 * half, "+1") })
+        {
+            h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{text}</text><line class=\"grid\" x1=\"{x}\" y1=\"{head - 2}\" x2=\"{x}\" y2=\"{height}\"/>\n"));
+        }
+
+        h.Append(Inv($"<text class=\"tick\" x=\"{labelWidth + 2 * half + 12}\" y=\"12\">hedged</text>\n"));
+        h.Append(Inv($"<line x1=\"{axis}\" y1=\"{head - 2}\" x2=\"{axis}\" y2=\"{height}\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"));
         for (int i = 0; i < terms.Length; i++)
         {
             KeyTermStanceReport t = terms[i];
             double polarity = Math.Clamp(t.MeanPolarity, -1, 1);
-            double w = Math.Max(1, Math.Round(Math.Abs(polarity) * half, 1));
-            double x = polarity >= 0 ? labelWidth + half : labelWidth + half - w;
-            int y = i * rowHeight + 2;
-            string fill = polarity > 0.05 ? "#59a14f" : polarity < -0.05 ? "#e15759" : "#9aa0a6";
-            string detail = Inv($"{t.Mentions} mention(s), mean polarity {polarity:+0.00;-0.00;0.00}, {t.HedgedShare * 100:0}% hedged, {t.AttributedShare * 100:0}% attributed");
-            h.Append(Inv($"<g><title>{E(t.Term + ": " + detail)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(t.Term, 30))}</text>"));
-            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 3}\" width=\"{w}\" height=\"{rowHeight - 6}\" rx=\"3\" fill=\"{fill}\"/>"));
-            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 8}\" y=\"{y + 15}\">{polarity:+0.00;-0.00;0.00} · {t.HedgedShare * 100:0}% hedged</text></g>\n"));
+            double w = Math.Max(2, Math.Round(Math.Abs(polarity) * half, 1));
+            double x = polarity >= 0 ? axis : axis - w;
+            int y = head + i * rowHeight;
+            string fill = polarity > 0.05 ? Positive : polarity < -0.05 ? Negative : Neutral;
+            string value = Inv($"{polarity:+0.00;−0.00;0.00}");
+            string detail = Inv($"{t.Mentions} mention{Plural(t.Mentions)}, mean tone {value}, {t.HedgedShare * 100:0}% hedged, {t.AttributedShare * 100:0}% attributed");
+            h.Append(Inv($"<g><title>{E(t.Term + ": " + detail)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(t.Term, 24))}</text>"));
+            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{fill}\"/>"));
+            h.Append(polarity >= 0
+                ? Inv($"<text class=\"value\" x=\"{x + w + 4}\" y=\"{y + 15}\">{value}</text>")
+                : Inv($"<text class=\"value\" x=\"{x - 4}\" y=\"{y + 15}\" text-anchor=\"end\">{value}</text>"));
+            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 12}\" y=\"{y + 15}\">{t.HedgedShare * 100:0}%</text></g>\n"));
         }
 
-        h.Append("</svg>\n");
+        h.Append("</svg></div>\n");
     }
 
     private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
@@ -426,7 +683,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     }
 
     /// <summary>For each located diagnostic, the sentence its start falls in.</summary>
-    private static Dictionary<int, int> LocateDiagnostics(IReadOnlyList<SentenceReport> sentences, IReadOnlyList<DiagnosticReport> diagnostics)
+    private static Dictionary<int, int> Locate(IReadOnlyList<SentenceReport> sentences, IReadOnlyList<DiagnosticReport> diagnostics)
     {
         var result = new Dictionary<int, int>();
         for (int i = 0; i < diagnostics.Count; i++)
@@ -461,9 +718,13 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return result;
     }
 
-    private static string Colour(Themes themes, int cluster) => Palette[themes.ColourIndex.GetValueOrDefault(cluster) % Palette.Length];
+    private static string Colour(Themes themes, int cluster) => ThemeColours[themes.ColourIndex.GetValueOrDefault(cluster) % ThemeColours.Length];
 
-    private static string Tint(string hex) => hex + "33";
+    /// <summary>A path that wraps after its separators rather than mid-word.</summary>
+    private static string PathHtml(string path) =>
+        "<code class=\"path\">" + string.Join("/<wbr>", path.Split('/').Select(E)) + "</code>";
+
+    private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
@@ -472,33 +733,53 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private const string Css = """
-        :root { --fg:#1f2328; --muted:#656d76; --bg:#f6f8fa; --card:#fff; --line:#d0d7de; --accent:#4e79a7; }
+        :root { --fg:#1f2328; --muted:#57606a; --bg:#f6f8fa; --card:#fff; --line:#d0d7de; --link:#0550ae; }
         * { box-sizing: border-box; }
         body { margin:0; font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif; color:var(--fg); background:var(--bg); }
-        header, main, footer { max-width: 880px; margin: 0 auto; padding: 0 16px; }
-        header h1 { margin: 24px 0 4px; font-size: 24px; }
+        a { color: var(--link); }
+        header.top, footer { max-width: 1480px; margin: 0 auto; padding: 0 24px; }
+        header.top h1 { margin: 20px 0 2px; font-size: 24px; } header.top p { margin: 2px 0; }
+        .layout { display: grid; grid-template-columns: 250px minmax(0, 1fr); gap: 24px; max-width: 1480px; margin: 0 auto; padding: 0 24px; }
+        .toc { position: sticky; top: 12px; align-self: start; max-height: calc(100vh - 24px); overflow: auto; padding: 12px 0; font-size: 14px; }
+        .toc h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 4px 0; }
+        .toc ol { margin: 0; padding-left: 22px; } .toc li { margin: 3px 0; overflow-wrap: break-word; }
+        .count { display: inline-block; font-size: 12px; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 9px; padding: 0 6px; color: var(--fg); }
         .meta, .muted, footer { color: var(--muted); }
-        footer { font-size: 12px; padding-bottom: 24px; }
-        .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 8px 20px 16px; margin: 16px 0; }
-        h2 { font-size: 19px; margin: 12px 0 2px; } h3 { font-size: 15px; margin: 18px 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-        code { font: 13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; }
-        table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); } .num { text-align: right; }
-        svg { display: block; max-width: 100%; height: auto; } svg text { font: 12px system-ui,sans-serif; fill: var(--fg); } svg .value { fill: var(--muted); }
-        svg a rect:hover, svg a circle:hover { opacity: .7; }
+        footer { font-size: 13px; padding-bottom: 24px; }
+        .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 8px 24px 16px; margin: 12px 0; min-width: 0; }
+        h2 { font-size: 19px; margin: 10px 0 2px; overflow-wrap: break-word; }
+        h3 { font-size: 13px; margin: 16px 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+        code { font: 13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; } h2 code.path { font-size: 17px; }
+        ol.summary { margin: 0; padding-left: 22px; font-size: 16px; max-width: 75ch; } ol.summary li { margin: 4px 0; } ol.summary a { color: inherit; text-decoration: none; } ol.summary a:hover { text-decoration: underline; }
+        .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); gap: 0 40px; align-items: start; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; } .num { text-align: right; white-space: nowrap; }
+        svg { display: block; max-width: 100%; height: auto; } svg text { font: 12px system-ui,sans-serif; fill: var(--fg); } svg .value, svg .tick { fill: var(--muted); }
+        svg .grid { stroke: #eaeef2; stroke-width: 1; } svg.strip { width: 100%; height: 28px; border-radius: 3px; }
+        svg a rect:hover { opacity: .75; }
         .legend { list-style: none; padding: 0; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; } .swatch.round { border-radius: 50%; }
-        .sev { display: inline-block; min-width: 74px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; background: #9aa0a6; }
+        .sev { display: inline-block; min-width: 74px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; background: #57606a; }
         header .sev { min-width: 0; }
-        .sev.zero { background: #d0d7de; color: var(--fg); } .sev.error { background: #cf222e; } .sev.warning { background: #bf8700; } .sev.suggestion { background: #0969da; }
+        .sev.zero { background: #eaeef2; color: var(--fg); } .sev.error { background: #cf222e; } .sev.warning { background: #9a6700; } .sev.suggestion { background: #0969da; }
         ul.diagnostics { list-style: none; padding: 0; margin: 0; } ul.diagnostics li { padding: 4px 0; border-bottom: 1px solid var(--line); }
-        ul.diagnostics li.suppressed { opacity: .55; }
-        .rule { font: 600 13px ui-monospace,monospace; } .loc { font: 13px ui-monospace,monospace; margin: 0 4px; }
-        details summary { cursor: pointer; color: var(--muted); margin: 12px 0 4px; text-transform: uppercase; font-size: 15px; letter-spacing: .04em; }
-        .text p { margin: 0 0 12px; } .text .s { border-radius: 3px; padding: 1px 0; }
-        .text .s.rep { box-shadow: inset 3px 0 0 rgba(0,0,0,.35); padding-left: 4px; }
-        .text .s.flagged { text-decoration: underline wavy #cf222e; text-underline-offset: 3px; }
-        .text .s:target { outline: 2px solid var(--accent); background: #fff8c5 !important; }
-        @media print { body { background: #fff; } .card { border: none; } }
+        ul.diagnostics li.suppressed { opacity: .6; }
+        .rule { font: 600 13px ui-monospace,monospace; } .loc { font-size: 13px; margin: 0 4px; }
+        details summary { cursor: pointer; color: var(--muted); margin: 14px 0 4px; text-transform: uppercase; font-size: 13px; letter-spacing: .04em; }
+        .text { max-width: 80ch; font-size: 16px; line-height: 1.65; } .text p { margin: 0 0 12px; }
+        .text .s.rep { border-left: 3px solid var(--theme, #57606a); padding-left: 4px; }
+        .text mark { background: none; color: inherit; }
+        .text mark.finding { background: #fff8c5; border-bottom: 2px solid #9a6700; } .text mark.finding.error { border-bottom-color: #cf222e; } .text mark.finding.suggestion { border-bottom-color: #0969da; }
+        .text mark.cue { border-bottom: 2px dotted; } .text mark.hedge { border-color: #9a6700; } .text mark.attribution { border-color: #0550ae; } .text mark.prescription { border-color: #8250df; }
+        .text .s:target { outline: 2px solid var(--link); border-radius: 2px; background: #ddf4ff; }
+        @media (max-width: 900px) {
+          .layout { grid-template-columns: minmax(0, 1fr); gap: 0; padding: 0 10px; }
+          #overview th:nth-child(3), #overview td:nth-child(3) { display: none; }
+          svg.timeline { min-height: 150px; } header.top, footer { padding: 0 10px; }
+          .toc { position: static; max-height: 40vh; border-bottom: 1px solid var(--line); }
+          .card { padding: 6px 14px 12px; } ol.summary, .text { font-size: 15px; }
+        }
+        @media print { body { background: #fff; } .card { border: none; } .toc { display: none; } .layout { display: block; } }
 
         """;
 }

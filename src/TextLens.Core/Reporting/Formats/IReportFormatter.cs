@@ -39,6 +39,9 @@ public sealed record FormatSettings
     /// plus the folder the paths are relative to); a report path and "#L{line}" are appended. Null: no links.
     /// </summary>
     public string? SourceLinkBase { get; init; }
+
+    /// <summary>How many documents the run reports, when known before they arrive (formats that lay out by corpus size read it); null: unknown.</summary>
+    public int? ExpectedDocuments { get; init; }
 }
 
 /// <summary>Pull-request mode: the git ref the documents were compared with, and whether only findings on added or modified lines are reported.</summary>

@@ -31,10 +31,10 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         {
             _count++;
             string kws = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
-            overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{Escape(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
+            overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{EscapeCode(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
 
             var md = new StringBuilder();
-            md.Append("## `").Append(Escape(d.Path)).Append("`\n\n");
+            md.Append("## `").Append(EscapeCode(d.Path)).Append("`\n\n");
             if (d.Stats is { } st)
             {
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} words · {st.Sentences} sentences · {st.Paragraphs} paragraphs\n\n");
@@ -201,7 +201,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
     internal static string EscapeInline(string text)
     {
         var sb = new StringBuilder(text.Length + 8);
-        foreach (char ch in text.ReplaceLineEndings(" "))
+        foreach (char ch in TerminalText.Safe(text.ReplaceLineEndings(" ")))
         {
             if (ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
             {
@@ -214,6 +214,19 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         return sb.ToString();
     }
 
-    internal static string Escape(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
+    /// <summary>A file name inside a code span: no backtick or line break can end the span, no control character survives.</summary>
+    internal static string EscapeCode(string text) => TerminalText.Safe(text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Document text in a table cell or paragraph: HTML from the document is shown, never rendered (&amp; &lt; &gt; as
+    /// entities, so a '&lt;script&gt;' in an article cannot reach a job summary), pipes cannot end a cell, backticks
+    /// cannot open code, and line breaks and other controls cannot start a new block.
+    /// </summary>
+    internal static string Escape(string text) => TerminalText.Safe(text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("`", "\\`", StringComparison.Ordinal)
+        .ReplaceLineEndings(" "));
 }

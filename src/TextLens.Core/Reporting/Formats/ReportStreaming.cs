@@ -56,7 +56,7 @@ public static class ReportFormatterExtensions
     {
         ArgumentNullException.ThrowIfNull(formatter);
         ArgumentNullException.ThrowIfNull(report);
-        using IReportWriter stream = formatter.Open(writer, settings, MemorySpool.Factory);
+        using IReportWriter stream = formatter.Open(writer, settings with { ExpectedDocuments = report.Documents.Count }, MemorySpool.Factory);
         foreach (DocumentReport document in report.Documents)
         {
             stream.WriteDocument(document);

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using TextLens.Cli.Commands;
+using TextLens.Core.Analysis;
+
+namespace TextLens.Cli.Tests;
+
+public sealed class CommandLineHelpTests
+{
+    private static RootCommand Root()
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        CommandLineHelp.AddEpilogue(root);
+        return root;
+    }
+
+    [Fact]
+    public void A_mistyped_command_gets_a_suggestion()
+    {
+        string[] lines = [.. CommandLineHelp.DescribeErrors(Root().Parse(["reprot", "seeds/"]))];
+        Assert.Contains("'reprot' is not a command of 'textlens'; did you mean 'report'?", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("did you mean 'seeds/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_described_without_dotnet_type_names()
+    {
+        string[] lines = [.. CommandLineHelp.DescribeErrors(Root().Parse(["report", "a.txt", "--top", "abc"]))];
+        Assert.Equal(["--top takes a whole number, not 'abc'."], lines);
+        Assert.DoesNotContain(lines, l => l.Contains("System.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("reprot", "report")]
+    [InlineData("rule", "rules")]
+    [InlineData("--fromat", "--format")]
+    [InlineData("--fail-onn", "--fail-on")]
+    public void Closest_finds_typos(string typed, string expected) =>
+        Assert.Equal(expected, CommandLineHelp.Closest(typed, ["report", "rules", "explain", "--format", "--fail-on", "--top"]));
+
+    [Theory]
+    [InlineData("summarize")]
+    [InlineData("--x")]
+    public void Closest_suggests_nothing_for_unrelated_words(string typed) =>
+        Assert.Null(CommandLineHelp.Closest(typed, ["report", "rules", "explain", "--format", "--fail-on", "--top"]));
+
+    [Fact]
+    public void Help_ends_with_examples_and_exit_codes()
+    {
+        var output = new StringWriter();
+        int code = Root().Parse(["--help"]).Invoke(new InvocationConfiguration { Output = output });
+        Assert.Equal(0, code);
+        string help = output.ToString();
+        Assert.Contains("Examples:\n  textlens report ", help, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:\n  0  ", help, StringComparison.Ordinal);
+        Assert.Contains("\n  2  a usage error", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_points_at_nothing_an_installed_tool_lacks()
+    {
+        RuleDescriptor rule = InputRules.Empty;
+        string text = ExplainCommand.Format(rule);
+        Assert.DoesNotContain("docs/", text, StringComparison.Ordinal);
+        Assert.Contains("textlens rules", text, StringComparison.Ordinal);
+    }
+}
