@@ -742,7 +742,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         .layout { display: grid; grid-template-columns: 250px minmax(0, 1fr); gap: 24px; max-width: 1480px; margin: 0 auto; padding: 0 24px; }
         .toc { position: sticky; top: 12px; align-self: start; max-height: calc(100vh - 24px); overflow: auto; padding: 12px 0; font-size: 14px; }
         .toc h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 4px 0; }
-        .toc ol { margin: 0; padding-left: 22px; } .toc li { margin: 3px 0; overflow-wrap: break-word; }
+        .toc ol { margin: 0; padding-left: 3.2em; } .toc li { margin: 3px 0; overflow-wrap: break-word; }
         .count { display: inline-block; font-size: 12px; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 9px; padding: 0 6px; color: var(--fg); }
         .meta, .muted, footer { color: var(--muted); }
         footer { font-size: 13px; padding-bottom: 24px; }
