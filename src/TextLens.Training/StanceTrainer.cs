@@ -55,6 +55,9 @@ public sealed record StanceTrainingOptions
     /// maximum-entropy classifier of the bin whose expected bin mean estimates the rating); empty for none.
     /// </summary>
     public IReadOnlyList<double> OrdinalCuts { get; init; } = [-1.5, -0.2, 0.2, 1.5];
+
+    /// <summary>Classifiers: each class's rows weigh (largest class weight / class weight)^this more (0: no balancing).</summary>
+    public double ClassBalance { get; init; }
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -243,6 +246,19 @@ public static class StanceTrainer
             return FitRating(rows, options);
         }
 
+        if (options.ClassBalance > 0)
+        {
+            // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
+            double[] total = new double[classes.Count];
+            foreach (Row r in rows)
+            {
+                total[r.Label] += r.ClassWeight;
+            }
+
+            double largest = total.Max();
+            rows = [.. rows.Select(r => r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))))];
+        }
+
         IDataView data = Load(ml, rows, classes.Count);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
@@ -380,5 +396,7 @@ public static class StanceTrainer
 
         [NoColumn]
         public bool HasScore { get; set; }
+
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore };
     }
 }

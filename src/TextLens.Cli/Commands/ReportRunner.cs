@@ -126,7 +126,7 @@ public static class ReportRunner
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = ordered.Length,
         };
-        using ReportOutputs outputs = OpenOutputs(formatters, request, formatSettings, stdout);
+        using ReportOutputs outputs = OpenOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {
@@ -226,11 +226,11 @@ public static class ReportRunner
     }
 
     /// <summary>Opens every output before any work is done, so a path that cannot be written is a usage error naming it.</summary>
-    private static ReportOutputs OpenOutputs(IReportFormatter[] formatters, ReportRequest request, FormatSettings settings, TextWriter stdout)
+    internal static ReportOutputs OpenOutputs(IReportFormatter[] formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
     {
         try
         {
-            return new ReportOutputs(formatters, request, settings, stdout);
+            return new ReportOutputs(formatters, outputs, color, workingDirectory, settings, stdout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -270,7 +270,7 @@ public static class ReportRunner
     /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
     private const long MaxBaselineBytes = 256L * 1024 * 1024;
 
-    private static Baseline ReadBaseline(string path)
+    internal static Baseline ReadBaseline(string path)
     {
         string text;
         try

@@ -21,6 +21,8 @@ public static class TrainStanceCommand
         var data = new Option<FileInfo[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
+        var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
+        var cvPredictions = new Option<FileInfo?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
         var cvOn = new Option<FileInfo?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
         var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L2 };
@@ -30,7 +32,7 @@ public static class TrainStanceCommand
         var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
         var labelConfidence = new Option<bool>("--label-confidence-weighting") { Description = "Polarity only: weigh each item also by the probability that its label is right given rater noise (uses score and rating_sd).", DefaultValueFactory = _ => new StanceTrainingOptions().LabelConfidenceWeighting };
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -50,7 +52,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance) };
             var models = ModelSet.OpenDefault();
             ValenceLexicon lexicon = models.Valence;
             double[] fileWeights = parse.GetValue(weights) ?? [];
@@ -70,12 +72,16 @@ public static class TrainStanceCommand
                 }
 
                 List<StanceItem> rest = [.. sets.Where(s => s.File.FullName != cv.FullName).SelectMany(s => s.Items)];
-                // Polarity: the shipped subjectivity model (trained on NewsSD, not on this data) takes part as in 'report'.
+                // Polarity: the shipped subjectivity model is passed as in 'report' (the polarity label no longer reads it: no gate).
                 LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? models.LoadStanceModel(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
                 Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
+                if (parse.GetValue(cvPredictions) is { } cvOut)
+                {
+                    AtomicFile.WriteAllText(cvOut.FullName, string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i]) + "\n")));
+                }
                 if (a == StanceAxis.Epistemic)
                 {
                     foreach (StanceAxis binary in (StanceAxis[])[StanceAxis.Hedged, StanceAxis.Attributed, StanceAxis.Prescriptive])

@@ -1,4 +1,3 @@
-using TextLens.Cli.Commands;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -15,10 +14,12 @@ internal sealed class ReportOutputs : IDisposable
     private readonly TextWriter _stdout;
 
     /// <param name="formatters">The formats, in --format order.</param>
-    /// <param name="request">The --output files, colour and the working directory.</param>
+    /// <param name="outputs">The --output files, paired with the formats by position.</param>
+    /// <param name="color">Whether console output to standard output may be coloured.</param>
+    /// <param name="workingDirectory">The folder the output paths are relative to.</param>
     /// <param name="settings">The settings every format shares (colour is decided here per format).</param>
     /// <param name="stdout">Standard output.</param>
-    public ReportOutputs(IReadOnlyList<IReportFormatter> formatters, ReportRequest request, FormatSettings settings, TextWriter stdout)
+    public ReportOutputs(IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
     {
         _stdout = stdout;
         bool stdoutTaken = false;
@@ -26,9 +27,9 @@ internal sealed class ReportOutputs : IDisposable
         {
             for (int i = 0; i < formatters.Count; i++)
             {
-                string? path = i < request.Outputs.Count && request.Outputs[i] != "-" ? request.Outputs[i] : null;
-                FormatSettings own = settings with { Color = path is null && request.Color && formatters[i].Name == "console" };
-                AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(Path.GetFullPath(path, request.WorkingDirectory));
+                string? path = i < outputs.Count && outputs[i] != "-" ? outputs[i] : null;
+                FormatSettings own = settings with { Color = path is null && color && formatters[i].Name == "console" };
+                AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(Path.GetFullPath(path, workingDirectory));
                 SpillingSpool? deferred = path is null && stdoutTaken ? new SpillingSpool() : null;
                 stdoutTaken |= path is null;
                 TextWriter destination = file?.Text ?? deferred?.Writer ?? stdout;

@@ -83,6 +83,26 @@ public static class StanceCalibration
         return sb.ToString();
     }
 
+    /// <summary>One held-out prediction as JSON: id, predicted label, gold label, the label's confidence and the text.</summary>
+    public static string ToJsonLine(StanceAxis axis, StanceItem item, SentenceStance s)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", item.Id);
+            w.WriteString("label", StanceEvaluation.Predict(axis, item.Id, s).Label);
+            w.WriteString("gold", item.Label("label"));
+            w.WriteNumber("confidence", Math.Round(ConfidenceOf(axis, s), 4));
+            w.WriteNumber("score", s.PolarityScore);
+            w.WriteString("text", item.Text);
+            w.WriteString("prev", item.Prev);
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>The items with a binary gold label derived from their 4-way epistemic label in <c>label</c> (as the analysis-prose files derive it).</summary>
     public static IReadOnlyList<StanceItem> BinaryGold(StanceAxis binary, IReadOnlyList<StanceItem> items) =>
         [.. items.Select(i =>

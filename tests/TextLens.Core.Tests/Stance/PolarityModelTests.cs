@@ -128,9 +128,9 @@ public class PolarityModelTests
     [Fact]
     public void The_score_is_the_mean_of_the_rating_estimates()
     {
-        // A classifier with no opinion, a regressor that always predicts a mean rating of −1, and an ordinal model
+        // A classifier leaning negative, a regressor that always predicts a mean rating of −1, and an ordinal model
         // whose bins (valued −2, 0, 3) are all equally likely (expected rating 1/3): the score is the mean of −1/2 and 1/6.
-        var classifier = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0f, 0f, 0f], []);
+        var classifier = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [1f, 0f, 0f], []);
         var regressor = new LinearStanceModel("polarity", ["score"], [-1f], [], regression: true);
         LinearStanceModel ordinal = new LinearStanceModel("polarity", ["low", "mid", "high"], [0f, 0f, 0f], []).WithClassValues([-2, 0, 3]);
         const string sentence = "The committee met on Tuesday.";
@@ -139,8 +139,11 @@ public class PolarityModelTests
 
         SentenceStance both = new StanceTagger(Lexicon, classifier, null, regressor, ordinal).Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
         Assert.Equal(Math.Round(((-1 / StanceTagger.RatingSpan) + (1.0 / 3 / StanceTagger.RatingSpan)) / 2, 4), both.PolarityScore);
+        Assert.Equal(Polarity.Negative, both.Polarity);
         SentenceStance none = new StanceTagger(Lexicon, classifier, null).Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
-        Assert.Equal(0, none.PolarityScore);
+        double pNeg = Math.E / (Math.E + 2);
+        double pPos = 1 / (Math.E + 2);
+        Assert.Equal(Math.Round(pPos - pNeg, 4), none.PolarityScore);
         Assert.Equal(1.0 / 3, ordinal.Expected([], []), 10);
     }
 
@@ -176,37 +179,27 @@ public class PolarityModelTests
         Assert.Equal(Polarity.Neutral, Tag(sentence).Polarity);
     }
 
-    [Fact]
-    public void The_neutral_gate_needs_both_an_objective_sentence_and_a_weak_score()
+    [Theory]
+    [InlineData("The major symbol of Chongryon’s decline was the forced auction of its headquarters in central Tokyo.")]
+    [InlineData("Chongryon and the Japanese elite have had a mutually beneficial relationship.")]
+    [InlineData("The M-2 Bradley transports infantry.")]
+    [InlineData("Chongryon membership has also declined.")]
+    [InlineData("The program was a resounding success and won praise from every side.")]
+    public void The_label_agrees_with_the_sign_of_the_score(string sentence)
     {
-        // Clearly toned sentences stay polar even when they report facts.
-        SentenceStance bad = Tag("The major symbol of Chongryon’s decline was the forced auction of its headquarters in central Tokyo.");
-        SentenceStance good = Tag("Chongryon and the Japanese elite have had a mutually beneficial relationship.");
-        Assert.Equal(Polarity.Negative, bad.Polarity);
-        Assert.Equal(Polarity.Positive, good.Polarity);
-
-        // The gate acts: some seed sentences the classifier alone calls polar come out neutral.
-        StanceTagger ungated = new(Lexicon, LoadModel(StanceTagger.PolarityModelFile), null, LoadModel(StanceTagger.PolarityRatingModelFile), LoadModel(StanceTagger.PolarityOrdinalModelFile));
-        string[] seed =
-        [
-            "According to the Ministry of Justice, this was an 11.5 per cent decrease over three years.",
-            "Most Chosen-seki are known to be Chongryon members.",
-            "The Japanese government started the bidding for the building in March 2013 to recover some of the 62.7 billion yen owed by the Chongryon for a bailout in the late 1990s and early 2000s.",
-            "This suggests that many Chosen-seki have chosen to acquire either a Japanese or South Korean citizenship.",
-            "In May 2005, prime minister Junichiro Koizumi commemorated the 50th anniversary of Chongryon in his capacity as president of the LDP.",
-        ];
-        int flipped = 0;
-        foreach (string sentence in seed)
+        SentenceStance s = Tag(sentence);
+        switch (s.Polarity)
         {
-            var tokens = new List<Token>();
-            Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
-            SentenceStance alone = ungated.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
-            SentenceStance gated = Tag(sentence);
-            Assert.Equal(alone.PolarityScore, gated.PolarityScore);
-            flipped += alone.Polarity != Polarity.Neutral && gated.Polarity == Polarity.Neutral ? 1 : 0;
+            case Polarity.Positive:
+                Assert.True(s.PolarityScore >= StanceTagger.NeutralBand, $"{s.PolarityScore}");
+                break;
+            case Polarity.Negative:
+                Assert.True(s.PolarityScore <= -StanceTagger.NeutralBand, $"{s.PolarityScore}");
+                break;
+            default:
+                Assert.InRange(s.PolarityScore, -StanceTagger.NeutralBand, StanceTagger.NeutralBand);
+                break;
         }
-
-        Assert.True(flipped >= 1);
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class Baseline
 
     public bool Contains(Diagnostic d) => d.Fingerprint is { } f && _fingerprints.Contains(f);
 
+    /// <summary>Whether a finding with this fingerprint is recorded.</summary>
+    public bool Contains(string fingerprint) => _fingerprints.Contains(fingerprint);
+
     /// <summary>The analysis with every recorded, recordable, not yet suppressed diagnostic marked <see cref="SuppressionKind.Baseline"/>.</summary>
     public DocumentAnalysis Apply(DocumentAnalysis analysis)
     {

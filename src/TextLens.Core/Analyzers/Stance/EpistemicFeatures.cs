@@ -28,6 +28,22 @@ public static class EpistemicFeatures
         "title", "pursuant", "amended", "enacted", "applicant", "applicants", "recipients", "grantee", "grantees",
     };
 
+    /// <summary>
+    /// Verbs that report what a source said, found, decided or estimated. Not cues (they are not shown as evidence and
+    /// many are ordinary verbs elsewhere); features whose weight the model learns, with and without a source before them.
+    /// </summary>
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "stated", "states", "found", "finds", "determined", "determines", "concluded", "concludes", "held", "holds", "ruled",
+        "rules", "indicated", "indicates", "showed", "shows", "shown", "identified", "identifies", "estimated", "estimates", "projected",
+        "projects", "reported", "reports", "proposed", "proposes", "endorsed", "argued", "argues", "noted", "notes", "contended", "contends",
+        "asserted", "asserts", "claimed", "claims", "testified", "recommended", "recommends", "warned", "warns", "observed", "acknowledged",
+        "explained", "explains", "announced", "announces", "described", "describes", "characterized", "maintained", "maintains",
+        "emphasized", "highlighted", "expressed", "suggested", "suggests", "predicted", "predicts", "alleged", "alleges", "sued",
+        "questioned", "criticized", "opposed", "supported", "urged", "called", "cited", "according", "wrote", "writes", "told",
+        "believes", "believed", "expects", "expected", "anticipates", "considers", "considered", "concurred", "dissented", "reasoned",
+    };
+
     /// <summary>The named features of one sentence (value 1 unless stated).</summary>
     public static List<(string Name, float Value)> Of(ReadOnlySpan<Token> tokens, StanceEvidence evidence, StanceContext context, PreviousSentence previous)
     {
@@ -67,6 +83,14 @@ public static class EpistemicFeatures
                 f.Add(($"source:{h.Words}", 1));
             }
 
+            if (h.Kind == StanceCueKind.Hedge || h.Kind == StanceCueKind.Prescription)
+            {
+                // The verb group after a modal tells permission and duty ("may apply", "must submit") from possibility ("may be limited", "may have").
+                string next2 = after + 1 < tokens.Length ? Ending(tokens[after + 1]) : "</s>";
+                f.Add(($"next2:{h.Words}:{next}:{next2}", 1));
+                f.Add(($"subject:{h.Words}:{Subject(tokens, h.Token)}", 1));
+            }
+
             if (h.Reported)
             {
                 f.Add(($"reported:{kind}", 1));
@@ -75,6 +99,33 @@ public static class EpistemicFeatures
             if (law)
             {
                 f.Add(($"law:{h.Words}", 1));
+            }
+        }
+
+        bool vague = false;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            vague |= tokens[i].Lower is "some" or "many" or "others" or "critics" or "observers" or "commentators" or "analysts" or "stakeholders" or "proponents" or "opponents" or "supporters";
+            if (ReportingVerbs.Contains(tokens[i].Lower) && !evidence.Quoted[i])
+            {
+                bool source = NamedSourceBefore(tokens, i);
+                f.Add((source ? $"report-verb+source:{tokens[i].Lower}" : $"report-verb:{tokens[i].Lower}", 1));
+                f.Add((source ? "report-verb+source" : "report-verb", 1));
+                if (i + 1 < tokens.Length && tokens[i + 1].Lower == "that")
+                {
+                    f.Add(("report-verb-that", 1));
+                }
+
+                if (vague)
+                {
+                    // "Some have argued", "many attribute", "described by some": hearsay without an identifiable source.
+                    f.Add(("report-verb+vague-source", 1));
+                }
+
+                if (i > 0 && tokens[i - 1].Lower is "is" or "are" or "was" or "were" or "be" or "been" or "widely" or "generally" or "often")
+                {
+                    f.Add(("report-verb-passive", 1));
+                }
             }
         }
 
@@ -106,6 +157,11 @@ public static class EpistemicFeatures
         if (previous.Heading)
         {
             f.Add(("prev:heading", 1));
+        }
+
+        if (tokens.Length > 0 && tokens[^1].Text == "?")
+        {
+            f.Add(("question", 1));
         }
 
         if (context.Heading)
@@ -144,6 +200,26 @@ public static class EpistemicFeatures
 
         return false;
     }
+
+    /// <summary>The word before a modal as its subject's shape: a pronoun or "there" as itself, else a noun's shape.</summary>
+    private static string Subject(ReadOnlySpan<Token> tokens, int modal)
+    {
+        if (modal == 0)
+        {
+            return "<s>";
+        }
+
+        Token t = tokens[modal - 1];
+        return t.Lower is "it" or "this" or "these" or "that" or "there" or "they" or "which" or "who" or "congress" or "he" or "she" or "we" or "i" or "you"
+            ? t.Lower
+            : t.Kind == TokenKind.Word ? (t.IsCapitalized ? "<Cap>" : "<w>") : "<p>";
+    }
+
+    /// <summary>A word by its ending (-ed, -en, -ing) or, for short function words, as itself.</summary>
+    private static string Ending(Token t) => t.Kind != TokenKind.Word ? "<p>"
+        : t.Lower.EndsWith("ed", StringComparison.Ordinal) || t.Lower.EndsWith("en", StringComparison.Ordinal) ? "<ed>"
+        : t.Lower.EndsWith("ing", StringComparison.Ordinal) ? "<ing>"
+        : t.Lower.Length <= 4 ? t.Lower : "<w>";
 
     /// <summary>A token as a context word: numbers and capitalised words by shape, other words as themselves.</summary>
     private static string Shape(Token t) => t.Kind switch

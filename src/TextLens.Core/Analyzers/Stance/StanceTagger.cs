@@ -53,16 +53,6 @@ public sealed class StanceTagger
     /// </summary>
     public const double RatingSpan = 2;
 
-    /// <summary>
-    /// A clearly objective sentence (P(subjective) below this, by the subjectivity model) whose polarity score is weak
-    /// (|score| below <see cref="WeakTone"/>) is neutral whatever the polarity classifier says: the classifier, trained on
-    /// opinion editorials (80% polar), over-calls tone on report prose. Chosen by grouped 5-fold cross-validation on the
-    /// polarity DEV set (see models/stance-polarity.md).
-    /// </summary>
-    public const double ObjectiveBelow = 0.2;
-
-    /// <inheritdoc cref="ObjectiveBelow"/>
-    public const double WeakTone = 0.1;
 
     /// <summary>A prescription or hedge reported from someone else ("officials said the U.S. should…") counts this much.</summary>
     private const double ReportedDiscount = 0.35;
@@ -157,10 +147,6 @@ public sealed class StanceTagger
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity?.FeatureVersion ?? StanceFeaturizer.Version);
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
         double subjective = PredictSubjectivity(idx, val, s);
-        if (_subjectivity is not null && _polarity is not null && subjective < ObjectiveBelow && Math.Abs(polarityScore) < WeakTone)
-        {
-            polarity = Polarity.Neutral;
-        }
 
         if (context.Heading)
         {
@@ -324,8 +310,19 @@ public sealed class StanceTagger
             score /= _ratingModels.Length;
         }
 
-        return (label, Math.Clamp(score, -1, 1), Math.Max(pPos, Math.Max(pNeu, pNeg)));
+        return (label, Agree(label, Math.Clamp(score, -1, 1)), Math.Max(pPos, Math.Max(pNeu, pNeg)));
     }
+
+    /// <summary>
+    /// The score moved into its label's band, so the two never disagree: a positive label has a score of at least
+    /// +<see cref="NeutralBand"/>, a negative one at most −<see cref="NeutralBand"/>, a neutral one lies strictly inside the band.
+    /// </summary>
+    internal static double Agree(Polarity label, double score) => label switch
+    {
+        Polarity.Positive => Math.Max(score, NeutralBand),
+        Polarity.Negative => Math.Min(score, -NeutralBand),
+        _ => Math.Clamp(score * NeutralBand, -NeutralBand + 1e-4, NeutralBand - 1e-4),
+    };
 
     /// <summary>A label from a score with the data's own neutral band (±0.05 on −1..1); confidence grows with the distance from the nearest boundary.</summary>
     private static (Polarity Label, double Score, double Confidence) FromScore(double score)
