@@ -16,7 +16,7 @@ public static class Program
         AppDomain.CurrentDomain.UnhandledException += (_, e) => Environment.Exit(LastResort(e.ExceptionObject as Exception, verbose));
         try
         {
-            return Run(args);
+            return Run(args, CliContext.ForProcess(args));
         }
         catch (Exception ex)
         {
@@ -53,15 +53,21 @@ public static class Program
     /// </summary>
     private static bool IsOutputFailure(IOException ex) => ex is not FileNotFoundException and not DirectoryNotFoundException;
 
-    private static int Run(string[] args)
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command against <paramref name="context"/>: the whole tool, short
+    /// of the last-resort handler, with the outside world passed in (tests give an in-memory one).
+    /// </summary>
+    public static int Run(string[] args, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stderr = context.Console.Error;
         var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
-        root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(MergeCommand.Create());
-        root.Subcommands.Add(RulesCommand.Create());
-        root.Subcommands.Add(ExplainCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         root.Options.Add(new Option<bool>(VerboseOption) { Recursive = true, Description = "On an internal error, show its stack trace." });
         CommandLineHelp.AddEpilogue(root);
 
@@ -70,10 +76,10 @@ public static class Program
         {
             foreach (string line in CommandLineHelp.DescribeErrors(parse))
             {
-                Console.Error.WriteLine($"textlens: {line}");
+                stderr.WriteLine($"textlens: {line}");
             }
 
-            Console.Error.WriteLine("Run 'textlens --help' for usage.");
+            stderr.WriteLine("Run 'textlens --help' for usage.");
             return ExitCodes.UsageOrInputError;
         }
 
@@ -83,22 +89,22 @@ public static class Program
         }
         catch (UsageException ex)
         {
-            Console.Error.WriteLine($"textlens: {ex.Message}");
+            stderr.WriteLine($"textlens: {ex.Message}");
             return ExitCodes.UsageOrInputError;
         }
         catch (IOException ex) when (IsOutputFailure(ex))
         {
-            Console.Error.WriteLine($"textlens: cannot write the report: {ex.Message}");
+            stderr.WriteLine($"textlens: cannot write the report: {ex.Message}");
             return ExitCodes.UsageOrInputError;
         }
         catch (ModelLoadException ex)
         {
-            Console.Error.WriteLine($"textlens: error: {ex.Message}");
+            stderr.WriteLine($"textlens: error: {ex.Message}");
             return ExitCodes.UsageOrInputError;
         }
         catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<ModelLoadException>().FirstOrDefault() is { } failed)
         {
-            Console.Error.WriteLine($"textlens: error: {failed.Message}");
+            stderr.WriteLine($"textlens: error: {failed.Message}");
             return ExitCodes.UsageOrInputError;
         }
     }

@@ -9,9 +9,9 @@ public sealed class CommandLineHelpTests
     private static RootCommand Root()
     {
         var root = new RootCommand("test");
-        root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(RulesCommand.Create());
-        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
+        root.Subcommands.Add(RulesCommand.Create(TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
+        root.Subcommands.Add(ExplainCommand.Create(TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
         CommandLineHelp.AddEpilogue(root);
         return root;
     }

@@ -14,7 +14,7 @@ public class EvalStanceTests
             """{"id": "b", "text": "The committee met on Monday in Brussels.", "label": "non_suggestion"}""",
             """{"id": "c", "text": "Please add an option to export the data.", "label": "suggestion"}""") + "\n");
         var output = new StringWriter();
-        int code = EvalStanceCommand.Run(StanceAxis.Prescriptive, data, "label", Path.Combine(dir.Path, "pred.jsonl"), output);
+        int code = EvalStanceCommand.Run(StanceAxis.Prescriptive, data, "label", Path.Combine(dir.Path, "pred.jsonl"), TestCli.OnDisk(output, TextWriter.Null));
         Assert.Equal(0, code);
         Assert.Contains("accuracy    1.0000", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("macro-F1    1.0000", output.ToString(), StringComparison.Ordinal);
@@ -35,6 +35,6 @@ public class EvalStanceTests
     public void Unknown_axes_and_missing_files_are_usage_errors()
     {
         Assert.Throws<UsageException>(() => EvalStanceCommand.ParseAxis("sarcasm"));
-        Assert.Throws<UsageException>(() => EvalStanceCommand.Run(StanceAxis.Hedged, "/nonexistent/gold.jsonl", "label", null, new StringWriter()));
+        Assert.Throws<UsageException>(() => EvalStanceCommand.Run(StanceAxis.Hedged, "/nonexistent/gold.jsonl", "label", null, TestCli.OnDisk(new StringWriter(), TextWriter.Null)));
     }
 }

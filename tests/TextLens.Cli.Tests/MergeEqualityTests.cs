@@ -47,8 +47,7 @@ public partial class MergeEqualityTests
                 WorkingDirectory = corpus.Directory,
                 Rules = BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules,
             },
-            TextWriter.Null,
-            stderr);
+            TestCli.OnDisk(TextWriter.Null, stderr));
 
         Assert.Equal(corpus.ExitCode, exitCode);
         for (int i = 0; i < Formats.Length; i++)

@@ -48,7 +48,7 @@ public class MergeTests
         var request = new MergeRequest(partials, ["json"], [], Severity.Error, Color: false, Quiet: false) { WorkingDirectory = dir.Path };
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = MergeRunner.Run(change is null ? request : change(request), stdout, stderr);
+        int code = MergeRunner.Run(change is null ? request : change(request), TestCli.OnDisk(stdout, stderr));
         return (code, stdout.ToString(), stderr.ToString());
     }
 

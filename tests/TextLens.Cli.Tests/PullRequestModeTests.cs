@@ -171,7 +171,7 @@ public sealed class PullRequestModeTests
             ["GITHUB_REPOSITORY"] = "acme/notes",
             ["GITHUB_SHA"] = "abc123",
         };
-        ReportRunner.Run(request, stdout, new StringWriter(), k => env.GetValueOrDefault(k));
+        ReportRunner.Run(request, TestCli.OnDisk(stdout, new StringWriter(), k => env.GetValueOrDefault(k)));
         string md = stdout.ToString();
 
         Assert.Contains("| [7](https://github.com/acme/notes/blob/abc123/docs/kept.md#L7) | TL9101 | warning | A spokesman **reportedly** confirmed the new date. |", md, StringComparison.Ordinal);

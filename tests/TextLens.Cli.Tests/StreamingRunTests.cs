@@ -53,7 +53,7 @@ public class StreamingRunTests
             Formats = ["jsonl"],
             Engine = new AnalysisEngine([.. WordRulesAnalyzer.Engine().Analyzers, counter], TestModels.Set),
         };
-        int code = ReportRunner.Run(request, stdout, new StringWriter(CultureInfo.InvariantCulture));
+        int code = ReportRunner.Run(request, TestCli.OnDisk(stdout, new StringWriter(CultureInfo.InvariantCulture)));
         Assert.Equal(0, code);
         string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(documents, lines.Length);

@@ -123,6 +123,14 @@ internal sealed class TempDir : IDisposable
     }
 }
 
+/// <summary>Contexts for running commands in-process.</summary>
+internal static class TestCli
+{
+    /// <summary>The real disk and clock with captured console streams, the repository's models, and <paramref name="environment"/> (none by default).</summary>
+    public static CliContext OnDisk(TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null) =>
+        new(new System.IO.Abstractions.FileSystem(), new CliConsole(stdout, stderr, () => Stream.Null, IsOutputRedirected: true, IsErrorRedirected: true), environment ?? (_ => null), TimeProvider.System, () => TestModels.Set);
+}
+
 /// <summary>Runs 'textlens report' in-process with captured output.</summary>
 internal static class Tool
 {
@@ -151,7 +159,7 @@ internal static class Tool
     {
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = ReportRunner.Run(request, stdout, stderr);
+        int code = ReportRunner.Run(request, TestCli.OnDisk(stdout, stderr));
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -80,7 +80,7 @@ public sealed class ThemesCommandTests
         string data = dir.File("set.jsonl", string.Join('\n', lines) + "\n");
         string predictions = Path.Combine(dir.Path, "pred.jsonl");
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        Assert.Equal(0, EvalClustersCommand.Run(data, "true", predictions, json: true, stdout));
+        Assert.Equal(0, EvalClustersCommand.Run(data, "true", predictions, json: true, TestCli.OnDisk(stdout, TextWriter.Null)));
 
         using JsonDocument summary = JsonDocument.Parse(stdout.ToString());
         Assert.Equal(3, summary.RootElement.GetProperty("docs").GetInt32());
@@ -106,9 +106,9 @@ public sealed class ThemesCommandTests
     {
         using var dir = new TempDir();
         string bad = dir.File("bad.jsonl", "{\"id\": \"a\", \"sentences\": [\"One.\", \"Two.\"], \"labels\": [0], \"k\": 1}\n");
-        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(bad, "auto", null, json: false, TextWriter.Null));
-        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(Path.Combine(dir.Path, "missing.jsonl"), "auto", null, json: false, TextWriter.Null));
+        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(bad, "auto", null, json: false, TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
+        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(Path.Combine(dir.Path, "missing.jsonl"), "auto", null, json: false, TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
         string ok = dir.File("ok.jsonl", "{\"id\": \"a\", \"sentences\": [\"One.\"], \"labels\": [0], \"k\": 1}\n");
-        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(ok, "7", null, json: false, TextWriter.Null));
+        Assert.Throws<UsageException>(() => EvalClustersCommand.Run(ok, "7", null, json: false, TestCli.OnDisk(TextWriter.Null, TextWriter.Null)));
     }
 }

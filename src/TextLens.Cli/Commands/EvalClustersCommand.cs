@@ -16,8 +16,9 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalClustersCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var data = new Option<string>("--data")
         {
             Description = "Clustering set: JSON Lines with 'id', 'sentences', 'labels' and 'k' per document ('meta' is never read).",
@@ -46,20 +47,22 @@ public static class EvalClustersCommand
             parse.GetValue(themes)!,
             parse.GetValue(predictions),
             parse.GetValue(json),
-            Console.Out,
+            context,
             parse.GetValue(segments)));
         return command;
     }
 
-    public static int Run(string dataPath, string themes, string? predictionsPath, bool json, TextWriter stdout, bool segments = false)
+    public static int Run(string dataPath, string themes, string? predictionsPath, bool json, CliContext context, bool segments = false)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stdout = context.Console.Out;
         ClusterCountMode mode = themes.Trim().ToLowerInvariant() switch
         {
             "auto" => ClusterCountMode.Auto,
             "true" or "gold" => ClusterCountMode.Gold,
             _ => throw new UsageException($"--themes must be 'auto' or 'true', not '{themes}'."),
         };
-        if (!File.Exists(dataPath))
+        if (!context.FileSystem.File.Exists(dataPath))
         {
             throw new UsageException($"data file '{dataPath}' was not found.");
         }
@@ -67,7 +70,7 @@ public static class EvalClustersCommand
         IReadOnlyList<ClusteringDocument> documents;
         try
         {
-            using var reader = new StreamReader(dataPath, Encoding.UTF8);
+            using var reader = new StreamReader(context.FileSystem.File.OpenRead(dataPath), Encoding.UTF8);
             documents = ClusteringDataset.Read(reader, dataPath);
         }
         catch (InvalidDataException ex)
@@ -75,9 +78,9 @@ public static class EvalClustersCommand
             throw new UsageException(ex.Message);
         }
 
-        var clock = Stopwatch.StartNew();
-        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, ModelSet.OpenDefault(), segments: segments);
-        clock.Stop();
+        long started = context.Clock.GetTimestamp();
+        ClusteringSummary summary = ClusteringEvaluator.Evaluate(documents, mode, context.Models(), segments: segments);
+        TimeSpan elapsed = context.Clock.GetElapsedTime(started);
 
         if (predictionsPath is not null)
         {
@@ -87,7 +90,7 @@ public static class EvalClustersCommand
                 lines.Append(JsonSerializer.Serialize(new PredictionLine(p.Id, p.Labels), PredictionJson)).Append('\n');
             }
 
-            AtomicFile.WriteAllText(predictionsPath, lines.ToString());
+            AtomicFile.WriteAllText(context.FileSystem, predictionsPath, lines.ToString());
         }
 
         string setting = (mode == ClusterCountMode.Gold ? "true" : "auto") + (segments ? " segments (uses position)" : string.Empty);
@@ -108,7 +111,7 @@ public static class EvalClustersCommand
                 ["kWithinOne"] = Math.Round(summary.KWithinOne, 4),
                 ["themesWithinOne"] = Math.Round(summary.ThemesWithinOne, 4),
                 ["outlierShare"] = Math.Round(summary.Outliers, 4),
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
+                ["seconds"] = Math.Round(elapsed.TotalSeconds, 2),
             };
             stdout.WriteLine(JsonSerializer.Serialize(result));
         }
@@ -119,7 +122,7 @@ public static class EvalClustersCommand
                 $"hom={summary.Homogeneity:F4}  comp={summary.Completeness:F4}  purity={summary.Purity:F4}  |dk|={summary.MeanAbsoluteKError:F2}"));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"k within ±1 of gold: {summary.KWithinOne:P1} of documents (groups incl. outliers), {summary.ThemesWithinOne:P1} (themes only); " +
-                $"outlier sentences {summary.Outliers:P1}; {clock.Elapsed.TotalSeconds:F1} s"));
+                $"outlier sentences {summary.Outliers:P1}; {elapsed.TotalSeconds:F1} s"));
         }
 
         return 0;

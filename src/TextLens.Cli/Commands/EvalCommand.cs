@@ -8,10 +8,10 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("eval", "Evaluate an analyzer on a labelled JSONL data set.");
-        foreach (Command sub in Subcommands())
+        foreach (Command sub in Subcommands(context))
         {
             command.Subcommands.Add(sub);
         }
@@ -19,12 +19,12 @@ public static class EvalCommand
         return command;
     }
 
-    private static IEnumerable<Command> Subcommands()
+    private static IEnumerable<Command> Subcommands(CliContext context)
     {
-        yield return EvalKeyphrasesCommand.Create();
-        yield return EvalClustersCommand.Create();
-        yield return EvalStanceCommand.Create();
-        yield return EvalSummariesCommand.Create();
-        yield return EvalFindingsCommand.Create();
+        yield return EvalKeyphrasesCommand.Create(context);
+        yield return EvalClustersCommand.Create(context);
+        yield return EvalStanceCommand.Create(context);
+        yield return EvalSummariesCommand.Create(context);
+        yield return EvalFindingsCommand.Create(context);
     }
 }

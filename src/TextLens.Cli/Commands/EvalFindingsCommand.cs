@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -13,10 +14,11 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalFindingsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
-        var data = new Option<FileInfo>("--data") { Description = "JSONL of labelled findings (doc, rule, sentence, snippet, label: useful|noise, note).", Required = true };
-        var docs = new Option<DirectoryInfo[]>("--docs") { Description = "A folder of the labelled documents (*.md, *.txt; the file name without extension is the doc id). Repeatable.", Required = true, AllowMultipleArgumentsPerToken = true };
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new Option<string>("--data") { Description = "JSONL of labelled findings (doc, rule, sentence, snippet, label: useful|noise, note).", Required = true };
+        var docs = new Option<string[]>("--docs") { Description = "A folder of the labelled documents (*.md, *.txt; the file name without extension is the doc id). Repeatable.", Required = true, AllowMultipleArgumentsPerToken = true };
         var list = new Option<bool>("--list") { Description = "Also list every raised finding with its label (useful, noise or ?)." };
         var command = new Command("findings", "Score the TL3xxx findings against findings a reader labelled useful or noise (precision per rule).")
         {
@@ -24,14 +26,14 @@ public static class EvalFindingsCommand
         };
         command.SetAction(parse =>
         {
-            FileInfo file = parse.GetValue(data)!;
+            IFileInfo file = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
             if (!file.Exists)
             {
                 throw new UsageException($"data file '{file.FullName}' does not exist.");
             }
 
             List<FindingLabel> labels;
-            using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
+            using (var reader = new StreamReader(file.OpenRead(), Encoding.UTF8))
             {
                 try
                 {
@@ -44,21 +46,21 @@ public static class EvalFindingsCommand
             }
 
             var documents = new List<(string Name, string Path, string Text)>();
-            foreach (DirectoryInfo dir in parse.GetValue(docs) ?? [])
+            foreach (IDirectoryInfo dir in (parse.GetValue(docs) ?? []).Select(context.FileSystem.DirectoryInfo.New))
             {
                 if (!dir.Exists)
                 {
                     throw new UsageException($"documents folder '{dir.FullName}' does not exist.");
                 }
 
-                foreach (FileInfo f in dir.EnumerateFiles().Where(f => f.Extension is ".md" or ".txt").OrderBy(f => f.Name, StringComparer.Ordinal))
+                foreach (IFileInfo f in dir.EnumerateFiles().Where(f => f.Extension is ".md" or ".txt").OrderBy(f => f.Name, StringComparer.Ordinal))
                 {
-                    documents.Add((Path.GetFileNameWithoutExtension(f.Name), f.FullName, File.ReadAllText(f.FullName)));
+                    documents.Add((Path.GetFileNameWithoutExtension(f.Name), f.FullName, context.FileSystem.File.ReadAllText(f.FullName)));
                 }
             }
 
-            FindingScores scores = FindingEvaluation.Evaluate(documents, labels, ModelSet.OpenDefault());
-            Console.Out.Write(Format(file.Name, scores, labels.Count, parse.GetValue(list)));
+            FindingScores scores = FindingEvaluation.Evaluate(documents, labels, context.Models());
+            context.Console.Out.Write(Format(file.Name, scores, labels.Count, parse.GetValue(list)));
             return 0;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -16,18 +17,19 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalKeyphrasesCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
-        var data = new Option<FileInfo>("--data") { Description = "JSONL with id, text and gold keyphrases per line.", Required = true };
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new Option<string>("--data") { Description = "JSONL with id, text and gold keyphrases per line.", Required = true };
         var top = new Option<int>("--top") { Description = "How many keyphrases to predict per document.", DefaultValueFactory = _ => 20 };
-        var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions as JSONL ({\"id\", \"keyphrases\"})." };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write the predictions as JSONL ({\"id\", \"keyphrases\"})." };
         var command = new Command("keyphrases", "Score keyword extraction against gold keyphrases (P/R/F1 @5/10/15, per-document average).")
         {
             data, top, predictions,
         };
         command.SetAction(parse =>
         {
-            FileInfo file = parse.GetValue(data)!;
+            IFileInfo file = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
             if (!file.Exists)
             {
                 throw new UsageException($"data file '{file.FullName}' does not exist.");
@@ -40,7 +42,7 @@ public static class EvalKeyphrasesCommand
             }
 
             List<KeyphraseDocument> documents;
-            using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
+            using (var reader = new StreamReader(file.OpenRead(), Encoding.UTF8))
             {
                 try
                 {
@@ -52,9 +54,9 @@ public static class EvalKeyphrasesCommand
                 }
             }
 
-            var watch = Stopwatch.StartNew();
-            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n, ModelSet.OpenDefault());
-            watch.Stop();
+            long started = context.Clock.GetTimestamp();
+            List<KeyphrasePrediction> predicted = KeyphraseEvaluation.Predict(documents, n, context.Models());
+            TimeSpan elapsed = context.Clock.GetElapsedTime(started);
             KeyphraseScores scores = KeyphraseEvaluation.Score(documents, predicted);
 
             if (parse.GetValue(predictions) is { } output)
@@ -65,10 +67,10 @@ public static class EvalKeyphrasesCommand
                     sb.Append(KeyphraseEvaluation.ToJsonLine(p)).Append('\n');
                 }
 
-                AtomicFile.WriteAllText(output.FullName, sb.ToString());
+                AtomicFile.WriteAllText(context.FileSystem, context.FileSystem.Path.GetFullPath(output), sb.ToString());
             }
 
-            Console.Out.Write(Format(file.Name, scores, watch.Elapsed, documents.Count));
+            context.Console.Out.Write(Format(file.Name, scores, elapsed, documents.Count));
             return 0;
         });
         return command;

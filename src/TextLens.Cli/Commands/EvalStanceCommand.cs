@@ -12,26 +12,28 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalStanceCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var axis = new Option<string>("--axis") { Description = "epistemic (the 4-way tag), polarity, subjectivity, hedged, attributed or prescriptive.", Required = true };
-        var data = new Option<FileInfo>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
+        var data = new Option<string>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
         var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
-        var predictions = new Option<FileInfo?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
+        var predictions = new Option<string?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
         var command = new Command("stance", "Score the stance tagger on one axis of a labelled data set.") { axis, data, goldField, predictions };
         command.SetAction(parse => Run(
             ParseAxis(parse.GetValue(axis)!),
-            parse.GetValue(data)!.FullName,
+            context.FileSystem.Path.GetFullPath(parse.GetValue(data)!),
             parse.GetValue(goldField)!,
-            parse.GetValue(predictions)?.FullName,
-            Console.Out));
+            parse.GetValue(predictions) is { } p ? context.FileSystem.Path.GetFullPath(p) : null,
+            context));
         return command;
     }
 
     /// <summary>Scores the tagger on <paramref name="dataPath"/>, writes the report to <paramref name="output"/> and the predictions (if asked) atomically.</summary>
-    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, TextWriter output)
+    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, CliContext context)
     {
-        if (!File.Exists(dataPath))
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.FileSystem.File.Exists(dataPath))
         {
             throw new UsageException($"data file '{dataPath}' does not exist.");
         }
@@ -40,8 +42,8 @@ public static class EvalStanceCommand
         IReadOnlyList<StanceItem> items;
         try
         {
-            items = StanceEvaluation.ReadJsonl(dataPath);
-            result = StanceEvaluation.Evaluate(axis, items, ModelSet.OpenDefault().Stance, goldField);
+            items = StanceEvaluation.ReadJsonl(dataPath, context.FileSystem.File.ReadLines(dataPath));
+            result = StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField);
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {
@@ -50,10 +52,10 @@ public static class EvalStanceCommand
 
         if (predictionsPath is not null)
         {
-            AtomicFile.WriteAllText(predictionsPath, string.Concat(result.Predictions.Select(p => StanceEvaluation.ToJsonLine(p) + "\n")));
+            AtomicFile.WriteAllText(context.FileSystem, predictionsPath, string.Concat(result.Predictions.Select(p => StanceEvaluation.ToJsonLine(p) + "\n")));
         }
 
-        output.Write(StanceEvaluation.Format(result, dataPath, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+        context.Console.Out.Write(StanceEvaluation.Format(result, dataPath, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
         return 0;
     }
 

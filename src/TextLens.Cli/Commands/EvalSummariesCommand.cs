@@ -17,8 +17,9 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class EvalSummariesCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var data = new Option<string>("--data")
         {
             Description = "Summarisation set: JSON Lines with 'id', 'text' (paragraphs separated by blank lines) and 'summary' per document.",
@@ -44,19 +45,20 @@ public static class EvalSummariesCommand
             parse.GetValue(predictions),
             parse.GetValue(perDocument),
             parse.GetValue(json),
-            Console.Out));
+            context));
         return command;
     }
 
-    public static int Run(string dataPath, int? sentences, string? predictionsPath, bool perDocument, bool json, TextWriter stdout)
+    public static int Run(string dataPath, int? sentences, string? predictionsPath, bool perDocument, bool json, CliContext context)
     {
-        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stdout = context.Console.Out;
         if (sentences is <= 0)
         {
             throw new UsageException($"--sentences must be a positive number, not {sentences}.");
         }
 
-        if (!File.Exists(dataPath))
+        if (!context.FileSystem.File.Exists(dataPath))
         {
             throw new UsageException($"data file '{dataPath}' was not found.");
         }
@@ -64,7 +66,7 @@ public static class EvalSummariesCommand
         IReadOnlyList<SummaryDocument> documents;
         try
         {
-            using var reader = new StreamReader(dataPath, Encoding.UTF8);
+            using var reader = new StreamReader(context.FileSystem.File.OpenRead(dataPath), Encoding.UTF8);
             documents = SummaryDataset.Read(reader, dataPath);
         }
         catch (InvalidDataException ex)
@@ -77,9 +79,9 @@ public static class EvalSummariesCommand
             throw new UsageException($"data file '{dataPath}' has no documents.");
         }
 
-        var clock = Stopwatch.StartNew();
-        SummaryEvaluation evaluation = SummaryEvaluator.Evaluate(documents, sentences, ModelSet.OpenDefault());
-        clock.Stop();
+        long started = context.Clock.GetTimestamp();
+        SummaryEvaluation evaluation = SummaryEvaluator.Evaluate(documents, sentences, context.Models());
+        TimeSpan elapsed = context.Clock.GetElapsedTime(started);
 
         if (predictionsPath is not null)
         {
@@ -89,7 +91,7 @@ public static class EvalSummariesCommand
                 lines.Append(JsonSerializer.Serialize(new PredictionLine(p.Id, p.Sentences, p.Indexes), PredictionJson)).Append('\n');
             }
 
-            AtomicFile.WriteAllText(predictionsPath, lines.ToString());
+            AtomicFile.WriteAllText(context.FileSystem, predictionsPath, lines.ToString());
         }
 
         string budget = sentences?.ToString(CultureInfo.InvariantCulture) ?? "auto";
@@ -104,7 +106,7 @@ public static class EvalSummariesCommand
                 ["rouge1"] = Measure(mean.Rouge1),
                 ["rouge2"] = Measure(mean.Rouge2),
                 ["rougeL"] = Measure(mean.RougeL),
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
+                ["seconds"] = Math.Round(elapsed.TotalSeconds, 2),
             };
             if (perDocument)
             {
@@ -121,7 +123,7 @@ public static class EvalSummariesCommand
             return 0;
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"docs={evaluation.Documents}  sentences={budget}  (ROUGE x 100, mean over documents; {clock.Elapsed.TotalSeconds:F1} s)"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"docs={evaluation.Documents}  sentences={budget}  (ROUGE x 100, mean over documents; {elapsed.TotalSeconds:F1} s)"));
         stdout.WriteLine("           F1   recall  precision");
         Line(stdout, "ROUGE-1", mean.Rouge1);
         Line(stdout, "ROUGE-2", mean.Rouge2);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using TextLens.Core.Features;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 
@@ -9,11 +8,12 @@ namespace TextLens.Cli.Commands;
 /// <summary>'textlens explain TL1234': a rule's help, an example, and how to configure or suppress it.</summary>
 public static class ExplainCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var id = new Argument<string>("rule-id") { Description = "The rule id, e.g. TL0005 ('textlens rules' lists them)." };
         var command = new Command("explain", "Explain a rule: what it finds, why, an example, and how to configure or suppress it.") { id };
-        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(id)!, BuiltInAnalyzers.CreateEngine(context.Models()).Rules, context.Console.Out));
         return command;
     }
 

@@ -7,8 +7,9 @@ namespace TextLens.Cli.Commands;
 /// <summary>'textlens merge': combine partial results (shards, map tasks) into every output format.</summary>
 public static class MergeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var partials = new Argument<string[]>("partials")
         {
             Description = "Partial results to combine: json reports or JSON Lines (jsonl) written by 'textlens report --shard i/N' or by the map step ('report --stdin-format jsonl -'), made with the same TextLens version and options. '-' reads one partial from standard input (not with --format html, which needs the document count first).",
@@ -43,13 +44,14 @@ public static class MergeCommand
                 Formats: parse.GetValue(format) is { Length: > 0 } f ? f : ["console"],
                 Outputs: parse.GetValue(output) ?? [],
                 FailOn: ReportCommand.ParseSeverity(parse.GetValue(failOn)!, "--fail-on"),
-                Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                Color: context.ColorAllowed(parse.GetValue(noColor)),
                 Quiet: parse.GetValue(quiet))
             {
                 BaselinePath = parse.GetValue(baseline),
-                Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
+                Arguments = context.Arguments,
+                WorkingDirectory = context.WorkingDirectory,
             };
-            return MergeRunner.Run(request, Console.Out, Console.Error);
+            return MergeRunner.Run(request, context);
         });
         return command;
     }

@@ -11,8 +11,9 @@ namespace TextLens.Cli.Commands;
 /// <summary>'textlens report': discover inputs, analyse them, write every requested format, return the exit code.</summary>
 public static class ReportCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "Files, directories (searched recursively), globs, or '-' for standard input.",
@@ -98,7 +99,7 @@ public static class ReportCommand
         command.SetAction(parse =>
         {
             // An input that looks like a mistyped option ('--fromat'): say which option was meant.
-            foreach (string input in (parse.GetValue(inputs) ?? []).Where(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i)))
+            foreach (string input in (parse.GetValue(inputs) ?? []).Where(i => i.StartsWith("--", StringComparison.Ordinal) && !context.FileSystem.File.Exists(i)))
             {
                 if (CommandLineHelp.Closest(input, command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))) is { } meant)
                 {
@@ -125,7 +126,7 @@ public static class ReportCommand
                     "text" or "txt" or "jsonl" => DocumentFormat.PlainText,
                     var other => throw new UsageException($"--stdin-format must be text, markdown or jsonl, not '{other}'."),
                 },
-                Color: !parse.GetValue(noColor) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                Color: context.ColorAllowed(parse.GetValue(noColor)),
                 Quiet: parse.GetValue(quiet),
                 Themes: ParseThemes(parse.GetValue(themes)!))
             {
@@ -145,10 +146,12 @@ public static class ReportCommand
                 FollowSymlinks = parse.GetValue(followSymlinks),
                 StdinJsonLines = stdinFormatName == "jsonl",
                 Shard = parse.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null,
-                StderrIsTerminal = !Console.IsErrorRedirected,
-                Arguments = [.. Environment.GetCommandLineArgs().Skip(1)],
+                StderrIsTerminal = !context.Console.IsErrorRedirected,
+                Arguments = context.Arguments,
+                WorkingDirectory = context.WorkingDirectory,
+                OpenStandardInput = context.Console.OpenInput,
             };
-            return ReportRunner.Run(request, Console.Out, Console.Error);
+            return ReportRunner.Run(request, context);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Abstractions;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.PullRequest;
@@ -26,22 +27,27 @@ public static class ReportRunner
     /// </summary>
     public static readonly int ReorderWindow = Math.Max(4, 4 * Environment.ProcessorCount);
 
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr) =>
-        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
-
     /// <param name="request">What to do.</param>
-    /// <param name="stdout">Where reports without --output go.</param>
-    /// <param name="stderr">Notes and warnings.</param>
-    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines).</param>
-    public static int Run(ReportRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <param name="context">
+    /// The outside world: standard output (reports without --output), standard error (notes and warnings), the
+    /// environment (GitHub Actions' GITHUB_* for links to lines; CI variables that turn progress off), the clock (SARIF's
+    /// invocation times), the file system (the baseline) and the models (unless the request brings its engine).
+    /// </param>
+    public static int Run(ReportRequest request, CliContext context)
     {
-        DateTimeOffset started = DateTimeOffset.UtcNow;
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stdout = context.Console.Out;
+        TextWriter stderr = context.Console.Error;
+        Func<string, string?> environment = context.Environment;
+        IFileSystem fileSystem = context.FileSystem;
+        DateTimeOffset started = context.Clock.GetUtcNow();
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
         {
             throw new UsageException("no inputs: give files, directories, globs, or '-' for standard input.");
         }
 
-        string? unknown = request.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-' && !File.Exists(Path.GetFullPath(i, request.WorkingDirectory)));
+        string? unknown = request.Inputs.FirstOrDefault(i => i.Length > 1 && i[0] == '-' && !fileSystem.File.Exists(fileSystem.Path.GetFullPath(i, request.WorkingDirectory)));
         if (unknown is not null)
         {
             throw new UsageException($"unknown option '{unknown}' for 'report'; run 'textlens report --help'.");
@@ -64,11 +70,11 @@ public static class ReportRunner
             WarnAboutPairing(formatters, request.Outputs, stderr);
         }
 
-        OutputTargets.Validate(request);
-        OutputTargets.RefuseInputsAsOutputs(request);
-        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
+        OutputTargets.Validate(fileSystem, request);
+        OutputTargets.RefuseInputsAsOutputs(fileSystem, request);
+        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(fileSystem, fileSystem.Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
-        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
+        AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(context.Models());
         foreach (string id in request.SeverityOverrides.Keys)
         {
             if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
@@ -126,8 +132,8 @@ public static class ReportRunner
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = ordered.Length,
         };
-        using ReportOutputs outputs = OpenOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
-        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, Environment.GetEnvironmentVariable);
+        using ReportOutputs outputs = OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, environment);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {
             OrderedParallel.Run(
@@ -206,7 +212,7 @@ public static class ReportRunner
             var written = new Baseline(recorded);
             try
             {
-                AtomicFile.WriteAllText(Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
+                AtomicFile.WriteAllText(fileSystem, fileSystem.Path.GetFullPath(writeBaselinePath, request.WorkingDirectory), written.ToJson());
                 if (!request.Quiet)
                 {
                     stderr.WriteLine($"textlens: recorded {written.Entries.Count} finding(s) in baseline {writeBaselinePath}");
@@ -219,18 +225,18 @@ public static class ReportRunner
             }
         }
 
-        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
+        var invocation = new InvocationInfo(exitCode, started, context.Clock.GetUtcNow(), request.Arguments);
         outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return baselineFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;
     }
 
     /// <summary>Opens every output before any work is done, so a path that cannot be written is a usage error naming it.</summary>
-    internal static ReportOutputs OpenOutputs(IReportFormatter[] formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
+    internal static ReportOutputs OpenOutputs(IFileSystem fileSystem, IReportFormatter[] formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
     {
         try
         {
-            return new ReportOutputs(formatters, outputs, color, workingDirectory, settings, stdout);
+            return new ReportOutputs(fileSystem, formatters, outputs, color, workingDirectory, settings, stdout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -270,17 +276,22 @@ public static class ReportRunner
     /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
     private const long MaxBaselineBytes = 256L * 1024 * 1024;
 
-    internal static Baseline ReadBaseline(string path)
+    internal static Baseline ReadBaseline(IFileSystem fileSystem, string path)
     {
         string text;
         try
         {
-            if (Directory.Exists(path))
+            if (fileSystem.Directory.Exists(path))
             {
                 throw new UsageException($"cannot read baseline '{path}': it is a directory.");
             }
 
-            BoundedBytes read = BoundedReader.ReadFile(path, MaxBaselineBytes);
+            BoundedBytes read;
+            using (Stream stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
+            {
+                read = BoundedReader.Read(stream, MaxBaselineBytes);
+            }
+
             if (read.TooLarge)
             {
                 throw new UsageException($"baseline '{path}' is larger than {MaxBaselineBytes:N0} bytes; is it the right file?");

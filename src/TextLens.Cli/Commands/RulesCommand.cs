@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using TextLens.Core.Features;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Reporting;
@@ -11,11 +10,12 @@ namespace TextLens.Cli.Commands;
 /// <summary>'textlens rules': the rule catalogue as a table or JSON.</summary>
 public static class RulesCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var format = new Option<string>("--format", "-f") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
         var command = new Command("rules", "List every rule: id, category, default severity and title.") { format };
-        command.SetAction(parse => Run(parse.GetValue(format)!, BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(format)!, BuiltInAnalyzers.CreateEngine(context.Models()).Rules, context.Console.Out));
         return command;
     }
 

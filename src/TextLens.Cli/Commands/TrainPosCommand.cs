@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,11 +11,12 @@ namespace TextLens.Cli.Commands;
 /// <summary>'textlens train pos': trains the part-of-speech model reproducibly (fixed seed, one thread).</summary>
 public static class TrainPosCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
-        var data = new Option<FileInfo>("--data") { Description = "Training data: word-per-line TSV (form, upos, xpos), blank line between sentences.", Required = true };
-        var test = new Option<FileInfo[]>("--test") { Description = "Test sets (same format) to report accuracy on.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (e.g. models/pos-ewt.bin.gz).", Required = true };
+        ArgumentNullException.ThrowIfNull(context);
+        var data = new Option<string>("--data") { Description = "Training data: word-per-line TSV (form, upos, xpos), blank line between sentences.", Required = true };
+        var test = new Option<string[]>("--test") { Description = "Test sets (same format) to report accuracy on.", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model (e.g. models/pos-ewt.bin.gz).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().Seed };
         var iterations = new Option<int>("--iterations") { Description = "Maximum L-BFGS iterations.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().MaximumIterations };
         var command = new Command("pos", "Train the part-of-speech tagger (ML.NET L-BFGS maximum entropy on hashed word features).")
@@ -23,7 +25,7 @@ public static class TrainPosCommand
         };
         command.SetAction(parse =>
         {
-            FileInfo dataFile = parse.GetValue(data)!;
+            IFileInfo dataFile = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
             if (!dataFile.Exists)
             {
                 throw new UsageException($"training data '{dataFile.FullName}' does not exist.");
@@ -31,21 +33,21 @@ public static class TrainPosCommand
 
             List<TaggedSentence> sentences = Read(dataFile);
             var options = new PartOfSpeechTrainingOptions { Seed = parse.GetValue(seed), MaximumIterations = parse.GetValue(iterations) };
-            Console.Error.WriteLine($"training on {sentences.Count} sentences, {sentences.Sum(s => s.Words.Length)} words ({options})");
-            var watch = Stopwatch.StartNew();
+            context.Console.Error.WriteLine($"training on {sentences.Count} sentences, {sentences.Sum(s => s.Words.Length)} words ({options})");
+            long started = context.Clock.GetTimestamp();
             PartOfSpeechModel model = PartOfSpeechTrainer.Train(sentences, options);
-            Console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s; {model.ActiveRows} active feature rows");
+            context.Console.Error.WriteLine($"trained in {context.Clock.GetElapsedTime(started).TotalSeconds:F1} s; {model.ActiveRows} active feature rows");
 
             using (var buffer = new MemoryStream())
             {
                 model.Save(buffer);
-                AtomicFile.WriteAllBytes(parse.GetValue(output)!.FullName, buffer.ToArray());
+                AtomicFile.WriteAllBytes(context.FileSystem, context.FileSystem.Path.GetFullPath(parse.GetValue(output)!), buffer.ToArray());
             }
 
-            foreach (FileInfo testFile in parse.GetValue(test) ?? [])
+            foreach (IFileInfo testFile in (parse.GetValue(test) ?? []).Select(context.FileSystem.FileInfo.New))
             {
                 (int correct, int total) = PartOfSpeechTrainer.Evaluate(model, Read(testFile));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{testFile.Name}\tUPOS accuracy {100.0 * correct / total:F2} % ({correct}/{total} words)"));
+                context.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{testFile.Name}\tUPOS accuracy {100.0 * correct / total:F2} % ({correct}/{total} words)"));
             }
 
             return 0;
@@ -53,9 +55,9 @@ public static class TrainPosCommand
         return command;
     }
 
-    private static List<TaggedSentence> Read(FileInfo file)
+    private static List<TaggedSentence> Read(IFileInfo file)
     {
-        using var reader = new StreamReader(file.FullName);
+        using var reader = new StreamReader(file.OpenRead());
         return TaggedCorpus.Read(reader);
     }
 }

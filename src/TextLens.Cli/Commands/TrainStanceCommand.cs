@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.CommandLine;
 using System.Globalization;
 using TextLens.Cli.Output;
@@ -15,15 +16,16 @@ namespace TextLens.Cli.Commands;
 /// </summary>
 public static class TrainStanceCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var axis = new Option<string>("--axis") { Description = "polarity, subjectivity or epistemic (the 4-way tag; hedged, attributed and prescriptive are its classes).", Required = true };
-        var data = new Option<FileInfo[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<FileInfo>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
+        var data = new Option<string[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
-        var cvPredictions = new Option<FileInfo?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
-        var cvOn = new Option<FileInfo?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
+        var cvPredictions = new Option<string?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
+        var cvOn = new Option<string?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
         var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L2 };
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L1 };
@@ -41,8 +43,8 @@ public static class TrainStanceCommand
                 throw new UsageException($"the {a.ToString().ToLowerInvariant()} axis is one class of the epistemic tag: train --axis epistemic.");
             }
 
-            FileInfo[] files = parse.GetValue(data)!;
-            foreach (FileInfo f in files.Where(f => !f.Exists))
+            IFileInfo[] files = [.. parse.GetValue(data)!.Select(context.FileSystem.FileInfo.New)];
+            foreach (IFileInfo f in files.Where(f => !f.Exists))
             {
                 throw new UsageException($"data file '{f.FullName}' does not exist.");
             }
@@ -53,7 +55,7 @@ public static class TrainStanceCommand
             }
 
             var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance) };
-            var models = ModelSet.OpenDefault();
+            ModelSet models = context.Models();
             ValenceLexicon lexicon = models.Valence;
             double[] fileWeights = parse.GetValue(weights) ?? [];
             if (fileWeights.Length != 0 && (fileWeights.Length != files.Length || fileWeights.Any(w => !(w > 0) || double.IsInfinity(w))))
@@ -61,9 +63,9 @@ public static class TrainStanceCommand
                 throw new UsageException($"--weights needs one positive weight per --data file ({files.Length}).");
             }
 
-            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k] })])).ToList();
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k] })])).ToList();
             var inv = CultureInfo.InvariantCulture;
-            if (parse.GetValue(cvOn) is { } cv)
+            if (parse.GetValue(cvOn) is { } cvPath && context.FileSystem.FileInfo.New(cvPath) is { } cv)
             {
                 var scored = sets.FirstOrDefault(s => s.File.FullName == cv.FullName);
                 if (scored.Items is null)
@@ -75,12 +77,12 @@ public static class TrainStanceCommand
                 // Polarity: the shipped subjectivity model is passed as in 'report' (the polarity label no longer reads it: no gate).
                 LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? models.LoadStanceModel(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
-                Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
-                Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
-                Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
+                context.Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
+                context.Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                context.Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
                 if (parse.GetValue(cvPredictions) is { } cvOut)
                 {
-                    AtomicFile.WriteAllText(cvOut.FullName, string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i]) + "\n")));
+                    AtomicFile.WriteAllText(context.FileSystem, context.FileSystem.Path.GetFullPath(cvOut), string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i]) + "\n")));
                 }
                 if (a == StanceAxis.Epistemic)
                 {
@@ -88,7 +90,7 @@ public static class TrainStanceCommand
                     {
                         IReadOnlyList<StanceItem> derived = StanceCalibration.BinaryGold(binary, scored.Items);
                         StanceEvaluationResult b = StanceEvaluation.Score(binary, derived, [.. derived.Select((item, i) => StanceEvaluation.Predict(binary, item.Id, r.Stances[i]))]);
-                        Console.Out.Write("\n" + StanceEvaluation.Format(b, cv.FullName + " (derived from the epistemic label)", derived.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                        context.Console.Out.Write("\n" + StanceEvaluation.Format(b, cv.FullName + " (derived from the epistemic label)", derived.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
                     }
                 }
             }
@@ -96,9 +98,9 @@ public static class TrainStanceCommand
             LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon);
             using var buffer = new MemoryStream();
             model.Save(buffer);
-            FileInfo target = parse.GetValue(output)!;
-            AtomicFile.WriteAllBytes(target.FullName, buffer.ToArray());
-            Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
+            AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
+            context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
             if (a == StanceAxis.Polarity && !options.Regression)
             {
                 IReadOnlyList<LinearStanceModel> ratings = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);
@@ -108,11 +110,11 @@ public static class TrainStanceCommand
                     rating.Save(ratingBuffer);
                     string kind = rating.IsRegression ? "rating" : "ordinal";
                     string ratingPath = CompanionPath(target.FullName, kind);
-                    AtomicFile.WriteAllBytes(ratingPath, ratingBuffer.ToArray());
+                    AtomicFile.WriteAllBytes(context.FileSystem, ratingPath, ratingBuffer.ToArray());
                     string what = rating.IsRegression
                         ? $"rating regressor (SDCA, L2 {options.RatingL2})"
                         : $"ordinal rating model ({rating.Classes.Count} bins, bin means {string.Join(' ', rating.ClassValues!.Select(v => v.ToString("0.00", inv)))})";
-                    Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: {what}, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (agreement weighting {options.AgreementWeighting})\n"));
+                    context.Console.Out.Write(string.Create(inv, $"wrote {ratingPath}: {what}, {rating.NonZeroFeatures} non-zero features, {ratingBuffer.Length} bytes (agreement weighting {options.AgreementWeighting})\n"));
                 }
             }
 

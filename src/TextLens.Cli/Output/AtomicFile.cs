@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Abstractions;
 using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Core.Text;
@@ -15,114 +16,116 @@ namespace TextLens.Cli.Output;
 public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IFileSystem> InFlight = new(StringComparer.Ordinal);
     private static readonly Lock SignalLock = new();
     private static List<PosixSignalRegistration>? s_signals;
 
-    public static void WriteAllText(string path, string content) => Write(path, stream =>
+    public static void WriteAllText(IFileSystem fileSystem, string path, string content) => Write(fileSystem, path, stream =>
     {
         using var writer = new StreamWriter(stream, Utf8NoBom, leaveOpen: true);
         writer.Write(content);
     });
 
-    public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
+    public static void WriteAllBytes(IFileSystem fileSystem, string path, byte[] content) => Write(fileSystem, path, stream => stream.Write(content));
 
     /// <summary>Starts writing <paramref name="path"/> as text (UTF-8, no BOM) through a temporary file; <see cref="Writer.Commit"/> renames it over the target.</summary>
-    public static Writer Create(string path)
+    public static Writer Create(IFileSystem fileSystem, string path)
     {
-        string full = Resolve(path, out bool special);
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        string full = Resolve(fileSystem, path, out bool special);
         if (special)
         {
-            return new Writer(full, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+            return new Writer(fileSystem, full, null, fileSystem.FileStream.New(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
         }
 
-        string temp = PrepareTemp(full);
+        string temp = PrepareTemp(fileSystem, full);
         try
         {
-            return new Writer(full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            return new Writer(fileSystem, full, temp, fileSystem.FileStream.New(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
         }
         catch
         {
-            Forget(temp);
+            Forget(fileSystem, temp);
             throw;
         }
     }
 
     /// <summary>The path to write: a link to a regular file resolved; <paramref name="special"/> for devices and pipes.</summary>
-    private static string Resolve(string path, out bool special)
+    private static string Resolve(IFileSystem fileSystem, string path, out bool special)
     {
-        string full = Path.GetFullPath(path);
-        FileKind kind = FileKinds.Of(full, followLinks: true);
+        string full = fileSystem.Path.GetFullPath(path);
+        FileKind kind = FileSystemKinds.Of(fileSystem, full, followLinks: true);
         special = kind == FileKind.Other;
         if (kind == FileKind.Directory)
         {
             throw new IOException($"'{path}' is a directory");
         }
 
-        return kind == FileKind.Regular && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
+        return kind == FileKind.Regular && fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
     }
 
     /// <summary>Creates the folder, removes stale temporary files of the target and registers a new one for clean-up.</summary>
-    private static string PrepareTemp(string full)
+    private static string PrepareTemp(IFileSystem fileSystem, string full)
     {
         string directory = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(directory);
-        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
+        fileSystem.Directory.CreateDirectory(directory);
+        RemoveStaleTemporaryFiles(fileSystem, directory, Path.GetFileName(full));
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         EnsureSignalCleanup();
-        InFlight[temp] = 0;
+        InFlight[temp] = fileSystem;
         return temp;
     }
 
-    private static void Forget(string temp)
+    private static void Forget(IFileSystem fileSystem, string temp)
     {
-        TryDelete(temp);
+        TryDelete(fileSystem, temp);
         InFlight.TryRemove(temp, out _);
     }
 
-    private static void Write(string path, Action<Stream> write)
+    private static void Write(IFileSystem fileSystem, string path, Action<Stream> write)
     {
-        string full = Resolve(path, out bool special);
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        string full = Resolve(fileSystem, path, out bool special);
         if (special)
         {
-            using var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            using FileSystemStream direct = fileSystem.FileStream.New(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
             write(direct);
             direct.Flush();
             return;
         }
 
-        string temp = PrepareTemp(full);
+        string temp = PrepareTemp(fileSystem, full);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (FileSystemStream stream = fileSystem.FileStream.New(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, full, overwrite: true);
+            fileSystem.File.Move(temp, full, overwrite: true);
             InFlight.TryRemove(temp, out _);
         }
         catch
         {
-            Forget(temp);
+            Forget(fileSystem, temp);
             throw;
         }
     }
 
     /// <summary>Removes temporary files of this pattern for the target left by processes that no longer run.</summary>
-    private static void RemoveStaleTemporaryFiles(string directory, string fileName)
+    private static void RemoveStaleTemporaryFiles(IFileSystem fileSystem, string directory, string fileName)
     {
         string prefix = $".{fileName}.";
         try
         {
-            foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+            foreach (string candidate in fileSystem.Directory.EnumerateFiles(directory, prefix + "*.tmp"))
             {
                 string middle = Path.GetFileName(candidate)[prefix.Length..^".tmp".Length];
                 int dot = middle.IndexOf('.');
                 if (dot > 0 && int.TryParse(middle.AsSpan(0, dot), out int pid) && middle.Length - dot - 1 == 32 && !IsRunning(pid))
                 {
-                    TryDelete(candidate);
+                    TryDelete(fileSystem, candidate);
                 }
             }
         }
@@ -169,20 +172,20 @@ public static class AtomicFile
             {
                 s_signals.Add(PosixSignalRegistration.Create(signal, _ =>
                 {
-                    foreach (string temp in InFlight.Keys)
+                    foreach ((string temp, IFileSystem fileSystem) in InFlight)
                     {
-                        TryDelete(temp);
+                        TryDelete(fileSystem, temp);
                     }
                 }));
             }
         }
     }
 
-    private static void TryDelete(string path)
+    private static void TryDelete(IFileSystem fileSystem, string path)
     {
         try
         {
-            File.Delete(path);
+            fileSystem.File.Delete(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -192,14 +195,19 @@ public static class AtomicFile
     /// <summary>A file being written: text goes to a temporary file until <see cref="Commit"/>; disposed uncommitted, it leaves no trace.</summary>
     public sealed class Writer : IDisposable
     {
+        private readonly IFileSystem _fileSystem;
         private readonly string _target;
         private readonly string? _temp;
-        private readonly FileStream _stream;
+        private readonly FileSystemStream _stream;
         private bool _done;
 
+        /// <param name="fileSystem">The file system written to.</param>
+        /// <param name="target">The file to write.</param>
         /// <param name="temp">The temporary file, or null when the target (a device or pipe) is written directly.</param>
-        internal Writer(string target, string? temp, FileStream stream)
+        /// <param name="stream">The open stream of <paramref name="temp"/> (or of the target when it is null).</param>
+        internal Writer(IFileSystem fileSystem, string target, string? temp, FileSystemStream stream)
         {
+            _fileSystem = fileSystem;
             _target = target;
             _temp = temp;
             _stream = stream;
@@ -215,7 +223,7 @@ public static class AtomicFile
             _stream.Dispose();
             if (_temp is not null)
             {
-                File.Move(_temp, _target, overwrite: true);
+                _fileSystem.File.Move(_temp, _target, overwrite: true);
                 InFlight.TryRemove(_temp, out _);
             }
 
@@ -234,7 +242,7 @@ public static class AtomicFile
             _stream.Dispose();
             if (_temp is not null)
             {
-                Forget(_temp);
+                Forget(_fileSystem, _temp);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using TextLens.Cli.Commands;
 using TextLens.Core.Text;
 
@@ -10,18 +11,19 @@ namespace TextLens.Cli.Output;
 /// </summary>
 public static class OutputTargets
 {
-    public static void Validate(ReportRequest request)
+    public static void Validate(IFileSystem fileSystem, ReportRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string option, string path) in Targets(request))
         {
-            string full = Path.GetFullPath(path, request.WorkingDirectory);
-            if (IsSpecial(full))
+            string full = fileSystem.Path.GetFullPath(path, request.WorkingDirectory);
+            if (IsSpecial(fileSystem, full))
             {
                 continue;
             }
 
-            string key = Canonical(full);
+            string key = Canonical(fileSystem, full);
 
             if (seen.TryGetValue(key, out string? earlier))
             {
@@ -33,18 +35,19 @@ public static class OutputTargets
     }
 
     /// <summary>Refuses an output that names a document given on the command line (it would be overwritten by its own report).</summary>
-    public static void RefuseInputsAsOutputs(ReportRequest request)
+    public static void RefuseInputsAsOutputs(IFileSystem fileSystem, ReportRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string option, string path) in Targets(request))
         {
-            targets.TryAdd(Canonical(Path.GetFullPath(path, request.WorkingDirectory)), option);
+            targets.TryAdd(Canonical(fileSystem, fileSystem.Path.GetFullPath(path, request.WorkingDirectory)), option);
         }
 
         foreach (string input in request.Inputs.Where(i => i != "-"))
         {
-            string full = Path.GetFullPath(input, request.WorkingDirectory);
-            if (FileKinds.Of(full, followLinks: true) == FileKind.Regular && targets.TryGetValue(Canonical(full), out string? option))
+            string full = fileSystem.Path.GetFullPath(input, request.WorkingDirectory);
+            if (FileSystemKinds.Of(fileSystem, full, followLinks: true) == FileKind.Regular && targets.TryGetValue(Canonical(fileSystem, full), out string? option))
             {
                 throw new UsageException($"{option} '{input}' is also an input document; writing there would overwrite it.");
             }
@@ -68,13 +71,13 @@ public static class OutputTargets
     }
 
     /// <summary>Devices and pipes (/dev/null, /dev/stdout) may be named by several outputs.</summary>
-    private static bool IsSpecial(string full) => FileKinds.Of(full, followLinks: true) == FileKind.Other;
+    private static bool IsSpecial(IFileSystem fileSystem, string full) => FileSystemKinds.Of(fileSystem, full, followLinks: true) == FileKind.Other;
 
-    private static string Canonical(string full)
+    private static string Canonical(IFileSystem fileSystem, string full)
     {
         try
         {
-            return FileKinds.Of(full, followLinks: true) == FileKind.Regular ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
+            return FileSystemKinds.Of(fileSystem, full, followLinks: true) == FileKind.Regular ? fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
         }
         catch (IOException)
         {

@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -13,13 +14,14 @@ internal sealed class ReportOutputs : IDisposable
     private readonly List<Target> _targets = [];
     private readonly TextWriter _stdout;
 
+    /// <param name="fileSystem">The file system the --output files are written to.</param>
     /// <param name="formatters">The formats, in --format order.</param>
     /// <param name="outputs">The --output files, paired with the formats by position.</param>
     /// <param name="color">Whether console output to standard output may be coloured.</param>
     /// <param name="workingDirectory">The folder the output paths are relative to.</param>
     /// <param name="settings">The settings every format shares (colour is decided here per format).</param>
     /// <param name="stdout">Standard output.</param>
-    public ReportOutputs(IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
+    public ReportOutputs(IFileSystem fileSystem, IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
     {
         _stdout = stdout;
         bool stdoutTaken = false;
@@ -29,7 +31,7 @@ internal sealed class ReportOutputs : IDisposable
             {
                 string? path = i < outputs.Count && outputs[i] != "-" ? outputs[i] : null;
                 FormatSettings own = settings with { Color = path is null && color && formatters[i].Name == "console" };
-                AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(Path.GetFullPath(path, workingDirectory));
+                AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(fileSystem, fileSystem.Path.GetFullPath(path, workingDirectory));
                 SpillingSpool? deferred = path is null && stdoutTaken ? new SpillingSpool() : null;
                 stdoutTaken |= path is null;
                 TextWriter destination = file?.Text ?? deferred?.Writer ?? stdout;

@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using TextLens.Cli.Commands;
 using TextLens.Cli.Output;
 using TextLens.Cli.PullRequest;
@@ -41,19 +42,25 @@ public sealed record MergeRequest(
 /// </summary>
 public static class MergeRunner
 {
-    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr) =>
-        Run(request, stdout, stderr, Environment.GetEnvironmentVariable);
-
-    /// <param name="environment">Reads environment variables (GitHub Actions' GITHUB_* for links to lines, as 'report' does).</param>
-    public static int Run(MergeRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <param name="request">What to merge.</param>
+    /// <param name="context">Standard output and error, the environment (GitHub Actions' GITHUB_* for links to lines, as
+    /// 'report' does), the clock, the file system the partials and the baseline are read from, and the models (for the
+    /// rule catalogue, unless the request brings it).</param>
+    public static int Run(MergeRequest request, CliContext context)
     {
-        DateTimeOffset started = DateTimeOffset.UtcNow;
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        TextWriter stdout = context.Console.Out;
+        TextWriter stderr = context.Console.Error;
+        Func<string, string?> environment = context.Environment;
+        IFileSystem fileSystem = context.FileSystem;
+        DateTimeOffset started = context.Clock.GetUtcNow();
         if (request.Partials.Count == 0)
         {
             throw new UsageException("no partial results: give the json or jsonl files written by 'textlens report --shard' or the map step.");
         }
 
-        string? option = request.Partials.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.GetFullPath(p, request.WorkingDirectory)));
+        string? option = request.Partials.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !fileSystem.File.Exists(fileSystem.Path.GetFullPath(p, request.WorkingDirectory)));
         if (option is not null)
         {
             throw new UsageException($"unknown option '{option}' for 'merge'; run 'textlens merge --help'.");
@@ -66,8 +73,8 @@ public static class MergeRunner
             throw new UsageException($"{request.Outputs.Count} --output value(s) for {formatters.Length} --format value(s); give one --format per --output.");
         }
 
-        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReportRunner.ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
-        var partials = new PartialResults(request.Partials, path => path == "-" ? Console.OpenStandardInput() : File.OpenRead(Path.GetFullPath(path, request.WorkingDirectory)))
+        Baseline? baseline = request.BaselinePath is { } baselinePath ? ReportRunner.ReadBaseline(fileSystem, fileSystem.Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
+        var partials = new PartialResults(request.Partials, path => path == "-" ? context.Console.OpenInput() : fileSystem.File.OpenRead(fileSystem.Path.GetFullPath(path, request.WorkingDirectory)))
         {
             DuplicateFound = request.Quiet ? null : (path, first, second) =>
                 stderr.WriteLine($"textlens: warning: '{path}' is in both '{first}' and '{second}' (a shard given twice, or overlapping inputs?); both are kept."),
@@ -96,13 +103,13 @@ public static class MergeRunner
         {
             TopKeywords = partials.Settings!.Top,
             BaseDirectory = request.WorkingDirectory,
-            Rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault()).Rules,
+            Rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(context.Models()).Rules,
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = expected,
         };
         var summary = new CorpusSummaryBuilder();
         int exitCode = ExitCodes.Success;
-        using ReportOutputs outputs = ReportRunner.OpenOutputs(formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        using ReportOutputs outputs = ReportRunner.OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
         do
         {
             DocumentReport document = baseline is null ? documents.Current : Apply(baseline, documents.Current);
@@ -112,7 +119,7 @@ public static class MergeRunner
         }
         while (documents.MoveNext());
 
-        var invocation = new InvocationInfo(exitCode, started, DateTimeOffset.UtcNow, request.Arguments);
+        var invocation = new InvocationInfo(exitCode, started, context.Clock.GetUtcNow(), request.Arguments);
         outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return exitCode;

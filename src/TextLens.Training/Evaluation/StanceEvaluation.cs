@@ -60,11 +60,15 @@ public sealed record StanceEvaluationResult(StanceAxis Axis, string GoldField, C
 /// </summary>
 public static class StanceEvaluation
 {
-    public static IReadOnlyList<StanceItem> ReadJsonl(string path)
+    public static IReadOnlyList<StanceItem> ReadJsonl(string path) => ReadJsonl(path, File.ReadLines(path));
+
+    /// <summary>Reads the items of a labelled set from its lines; <paramref name="path"/> names it in messages.</summary>
+    public static IReadOnlyList<StanceItem> ReadJsonl(string path, IEnumerable<string> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         var items = new List<StanceItem>();
         int line = 0;
-        foreach (string raw in File.ReadLines(path))
+        foreach (string raw in lines)
         {
             line++;
             if (string.IsNullOrWhiteSpace(raw))

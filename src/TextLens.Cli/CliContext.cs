@@ -1,0 +1,47 @@
+using System.IO.Abstractions;
+using TextLens.Cli.Inputs;
+using TextLens.Core.Features;
+
+namespace TextLens.Cli;
+
+/// <summary>
+/// The console as the commands see it: the two output streams, standard input (opened on demand: a test passes its
+/// own) and whether the output streams are redirected (colour and progress depend on it).
+/// </summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenInput, bool IsOutputRedirected, bool IsErrorRedirected)
+{
+    /// <summary>This process's console.</summary>
+    public static CliConsole System() =>
+        new(Console.Out, Console.Error, StandardInput.Open, Console.IsOutputRedirected, Console.IsErrorRedirected);
+}
+
+/// <summary>
+/// Everything a command takes from the world outside its arguments, in one object built once in
+/// <see cref="Program"/>: the file system, the console, environment variables, the clock, the command line (for
+/// SARIF's invocation record) and the models folder. Commands never reach for <c>Console</c>, <c>Environment</c> or
+/// <c>DateTimeOffset.UtcNow</c> themselves, so each one runs in a test with an in-memory file system and console
+/// (as CSharpier's commands do).
+/// </summary>
+public sealed record CliContext(
+    IFileSystem FileSystem,
+    CliConsole Console,
+    Func<string, string?> Environment,
+    TimeProvider Clock,
+    Func<ModelSet> Models)
+{
+    /// <summary>The arguments the tool was started with (SARIF records them).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>The folder relative paths are resolved against: the file system's current directory.</summary>
+    public string WorkingDirectory => FileSystem.Directory.GetCurrentDirectory();
+
+    /// <summary>Whether console output may be coloured: not with --no-color, not when redirected, not with NO_COLOR set.</summary>
+    public bool ColorAllowed(bool noColorOption) => !noColorOption && !Console.IsOutputRedirected && Environment("NO_COLOR") is null;
+
+    /// <summary>The real world: this process's disk, console, environment and clock, and the models folder found the usual way.</summary>
+    public static CliContext ForProcess(IReadOnlyList<string> arguments) =>
+        new(new FileSystem(), CliConsole.System(), global::System.Environment.GetEnvironmentVariable, TimeProvider.System, ModelSet.OpenDefault)
+        {
+            Arguments = arguments,
+        };
+}

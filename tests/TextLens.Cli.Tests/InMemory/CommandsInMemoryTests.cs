@@ -1,0 +1,193 @@
+using System.Text.Json;
+using TextLens.Core.Features;
+
+namespace TextLens.Cli.Tests.InMemory;
+
+/// <summary>
+/// Every command, run through <see cref="Program.Run"/> with an in-memory file system, console, environment and
+/// clock: no process, and nothing read from or written to the disk but the models.
+/// </summary>
+public class CommandsInMemoryTests
+{
+    private static readonly string Article = File.ReadAllText(TestPaths.SeedArticle);
+
+    [Fact]
+    public void Report_reads_standard_input_and_writes_json_to_standard_output()
+    {
+        var cli = new InMemoryCli { StandardInput = Article };
+        InMemoryCli.Result result = cli.Run("report", "-", "-f", "json", "--top", "5");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement document = Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+        Assert.Equal("-", document.GetProperty("path").GetString());
+        Assert.Equal(5, document.GetProperty("keywords").GetArrayLength());
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void Report_writes_its_files_and_baseline_into_the_given_file_system()
+    {
+        var cli = new InMemoryCli { StandardInput = Article };
+        InMemoryCli.Result result = cli.Run("report", "-", "-f", "markdown", "-o", "out/report.md", "-f", "sarif", "-o", "out/report.sarif", "--write-baseline", "baseline.json", "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Contains("\n# TextLens report\n", cli.Read("out/report.md"), StringComparison.Ordinal);
+        using JsonDocument sarif = JsonDocument.Parse(cli.Read("out/report.sarif"));
+        JsonElement invocation = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.Equal("2026-01-02T03:04:05.000Z", invocation.GetProperty("startTimeUtc").GetString());
+        Assert.Equal("2026-01-02T03:04:05.000Z", invocation.GetProperty("endTimeUtc").GetString());
+        Assert.Contains("\"findings\"", cli.Read("baseline.json"), StringComparison.Ordinal);
+        Assert.DoesNotContain(cli.Files.AllFiles, f => f.EndsWith(".tmp", StringComparison.Ordinal));
+
+        // The baseline read back from the same file system marks every finding as known.
+        InMemoryCli.Result again = cli.Run("report", "-", "-f", "json", "--baseline", "baseline.json", "--fail-on", "suggestion");
+        Assert.Equal(0, again.ExitCode);
+    }
+
+    [Fact]
+    public void Colour_follows_the_console_and_the_environment()
+    {
+        var cli = new InMemoryCli { StandardInput = Article, OutputRedirected = false };
+        Assert.Contains("\u001b[", cli.Run("report", "-").Stdout, StringComparison.Ordinal);
+
+        cli.Environment["NO_COLOR"] = "1";
+        Assert.DoesNotContain("\u001b[", cli.Run("report", "-").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_usage_errors_go_to_the_context_standard_error()
+    {
+        var cli = new InMemoryCli();
+        InMemoryCli.Result missing = cli.Run("report", "missing.md", "-f", "json");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("TL0001", missing.Stdout, StringComparison.Ordinal);
+
+        InMemoryCli.Result typo = cli.Run("reprot", "-");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("did you mean 'report'?", typo.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, typo.Stdout);
+
+        cli.Add("baseline.json", "not json");
+        InMemoryCli.Result badBaseline = cli.Run("report", "-", "--baseline", "baseline.json");
+        Assert.Equal(2, badBaseline.ExitCode);
+        Assert.Contains("baseline '/work/baseline.json' is malformed", badBaseline.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_of_an_in_memory_partial_equals_the_single_run()
+    {
+        var cli = new InMemoryCli { StandardInput = Article };
+        Assert.Equal(0, cli.Run("report", "-", "-f", "json", "-o", "part.json").ExitCode);
+        string single = cli.Run("report", "-", "-f", "markdown").Stdout;
+
+        InMemoryCli.Result merged = cli.Run("merge", "part.json", "-f", "markdown");
+        Assert.Equal(0, merged.ExitCode);
+        Assert.Equal(single, merged.Stdout);
+
+        InMemoryCli.Result missing = cli.Run("merge", "nothing.json");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("nothing.json", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_and_explain_write_to_the_context_console()
+    {
+        var cli = new InMemoryCli();
+        InMemoryCli.Result rules = cli.Run("rules", "--format", "json");
+        Assert.Equal(0, rules.ExitCode);
+        using (JsonDocument json = JsonDocument.Parse(rules.Stdout))
+        {
+            Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("id").GetString() == "TL0001");
+        }
+
+        InMemoryCli.Result badFormat = cli.Run("rules", "--format", "yaml");
+        Assert.Equal(2, badFormat.ExitCode);
+        Assert.Contains("table, json or markdown", badFormat.Stderr, StringComparison.Ordinal);
+
+        InMemoryCli.Result explain = cli.Run("explain", "tl0005");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.StartsWith("TL0005: ", explain.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, cli.Run("explain", "TL9999").ExitCode);
+    }
+
+    [Fact]
+    public void Eval_stance_reads_its_data_and_writes_predictions_in_memory()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("gold.jsonl", string.Join('\n',
+            """{"id": "a", "text": "Congress may wish to consider whether the program should continue.", "label": "suggestion"}""",
+            """{"id": "b", "text": "The committee met on Monday in Brussels.", "label": "non_suggestion"}""") + "\n");
+
+        InMemoryCli.Result result = cli.Run("eval", "stance", "--axis", "prescriptive", "--data", "gold.jsonl", "--predictions", "out/pred.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("accuracy    1.0000", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(
+            ["""{"id":"a","label":"suggestion"}""", """{"id":"b","label":"non_suggestion"}"""],
+            cli.Read("out/pred.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, cli.Run("eval", "stance", "--axis", "prescriptive", "--data", "absent.jsonl").ExitCode);
+    }
+
+    [Fact]
+    public void Eval_keyphrases_scores_an_in_memory_set()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("kp.jsonl", JsonSerializer.Serialize(new { id = "seed", text = Article, keyphrases = new[] { "chongryon", "north korea" } }) + "\n");
+
+        InMemoryCli.Result result = cli.Run("eval", "keyphrases", "--data", "kp.jsonl", "--top", "10", "--predictions", "kp-pred.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("kp.jsonl", result.Stdout, StringComparison.Ordinal);
+        using JsonDocument prediction = JsonDocument.Parse(cli.Read("kp-pred.jsonl"));
+        Assert.Equal(10, prediction.RootElement.GetProperty("keyphrases").GetArrayLength());
+    }
+
+    [Fact]
+    public void Eval_findings_reads_labels_and_documents_from_the_file_system()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("docs/seed.md", Article);
+        cli.Add("labels.jsonl", """{"doc": "seed", "rule": "TL3001", "sentence": "Chongryon is a pro-North Korean group.", "snippet": "x", "label": "useful"}""" + "\n");
+
+        InMemoryCli.Result result = cli.Run("eval", "findings", "--data", "labels.jsonl", "--docs", "docs");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("labels.jsonl", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, cli.Run("eval", "findings", "--data", "labels.jsonl", "--docs", "nowhere").ExitCode);
+    }
+
+    [Fact]
+    public void Train_background_writes_a_table_that_loads()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("df.tsv", "#N_DOCS\t100\nterm\tdf\nkorea\t7\njapan\t12\nthe\t100\n");
+
+        InMemoryCli.Result result = cli.Run("train", "background", "--data", "df.tsv", "--out", "models/bg.bin");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 terms, N = 100", result.Stderr, StringComparison.Ordinal);
+        using var stream = new MemoryStream(cli.Files.File.ReadAllBytes("/work/models/bg.bin"));
+        BackgroundFrequencies table = BackgroundFrequencies.ReadBinary(stream);
+        Assert.Equal(3, table.Count);
+        Assert.Equal(100, table.DocumentCount);
+        Assert.Equal(2, cli.Run("train", "background", "--data", "absent.tsv", "--out", "bg.bin").ExitCode);
+    }
+
+    [Fact]
+    public void Train_pos_writes_the_model_and_scores_the_test_set_in_memory()
+    {
+        var cli = new InMemoryCli();
+        const string Sentences = "# source=in-memory test\nThe\tDET\tDT\ncommittee\tNOUN\tNN\nmet\tVERB\tVBD\n.\tPUNCT\t.\n\nA\tDET\tDT\nreport\tNOUN\tNN\nfollowed\tVERB\tVBD\n.\tPUNCT\t.\n\n";
+        cli.Add("train.tsv", Sentences);
+        cli.Add("test.tsv", Sentences);
+
+        InMemoryCli.Result result = cli.Run("train", "pos", "--data", "train.tsv", "--test", "test.tsv", "--out", "pos.bin.gz", "--iterations", "20");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("test.tsv\tUPOS accuracy ", result.Stdout, StringComparison.Ordinal);
+        Assert.True(cli.Files.File.ReadAllBytes("/work/pos.bin.gz").Length > 0);
+        Assert.Equal(2, cli.Run("train", "pos", "--data", "absent.tsv", "--out", "pos.bin.gz").ExitCode);
+    }
+}
