@@ -37,7 +37,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         ("hedged", "#9a6700", "hedged"),
         ("attributed", "#0550ae", "attributed to a source"),
         ("prescriptive", "#8250df", "recommends or demands"),
-        (StanceReports.Uncertain, "#d0d7de", "uncertain (not tagged)"),
+        (StanceReports.Uncertain, "#eaeef2", "uncertain (not tagged)"),
     ];
 
     private const string Positive = "#1a7f37";
