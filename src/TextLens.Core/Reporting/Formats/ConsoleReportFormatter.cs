@@ -65,7 +65,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
             if (d.Stance is { } stance)
             {
-                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance))).Append('\n');
+                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance, d.Sentences))).Append('\n');
                 if (stance.KeyTerms.Count > 0)
                 {
                     o.Append("  key-term stance: ").Append(TerminalText.Safe(StanceReports.KeyTermsLine(stance, 5))).Append('\n');
