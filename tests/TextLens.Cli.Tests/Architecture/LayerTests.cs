@@ -18,7 +18,7 @@ public sealed class LayerTests
         ["TextLens.Core.Text", "TextLens.Core.Globbing"],
         ["TextLens.Core.Models"],
         ["TextLens.Core.Parsing"],
-        ["TextLens.Core.Features"],
+        ["TextLens.Core.Features", "TextLens.Core.Language"],
         ["TextLens.Core.Analysis"],
         ["TextLens.Core.Loading"],
         ["TextLens.Core.Analyzers"],
