@@ -20,7 +20,7 @@ public sealed class LayerTests
         ["TextLens.Core.Parsing"],
         ["TextLens.Core.Features", "TextLens.Core.Language"],
         ["TextLens.Core.Analysis"],
-        ["TextLens.Core.Loading"],
+        ["TextLens.Core.Loading", "TextLens.Core.Corpus"],
         ["TextLens.Core.Analyzers"],
         ["TextLens.Core.Reporting"],
         ["TextLens.Training"],
