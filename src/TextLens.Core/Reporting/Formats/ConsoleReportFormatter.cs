@@ -29,6 +29,11 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            if (d.Corpus is { } corpus)
+            {
+                o.Append("  corpus: ").Append(corpus.Headline(TerminalText.Safe)).Append('\n');
+            }
+
             if (d.Summary is { Sentences.Count: > 0 } summary)
             {
                 o.Append("  summary:\n");
