@@ -157,7 +157,7 @@ public class StanceTaggerTests
     [InlineData("The United States must strengthen its alliances in the region.", StanceCueKind.Prescription, "must")]
     [InlineData("Prime Minister Fumio Kishida is the latest leader who has vowed to ensure the return of all abductees.", StanceCueKind.Attribution, "vowed")]
     [InlineData("The program cost an estimated $4 billion over five years.", StanceCueKind.Hedge, "an estimated")]
-    [InlineData("They could also contribute to countries retaliating against each other with increases in their respective subsidies.", StanceCueKind.Prescription, "could also")]
+    [InlineData("They could also contribute to countries retaliating against each other with increases in their respective subsidies.", StanceCueKind.Hedge, "could")]
     public void Where_the_model_overrules_a_cue_the_cue_stays_as_evidence(string sentence, StanceCueKind kind, string cue)
     {
         SentenceStance s = Tag(sentence);
