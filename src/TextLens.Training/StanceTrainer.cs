@@ -98,6 +98,27 @@ public static class StanceTrainer
         return id;
     }
 
+    /// <summary>
+    /// Epistemic only: <paramref name="items"/> labelled by the cue rules (<see cref="StanceTagger.RuleDecision"/>) with
+    /// <paramref name="weight"/> — text of other genres that teaches the model to follow the rules where the in-domain
+    /// data says nothing (distillation of the rules). The items' own labels are ignored.
+    /// </summary>
+    public static IReadOnlyList<StanceItem> RuleLabelled(IEnumerable<StanceItem> items, double weight) =>
+        [.. items.Select(item =>
+        {
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
+            EpistemicStance rule = StanceTagger.RuleDecision(StanceTagger.Inspect(item.Text, CollectionsMarshal.AsSpan(tokens)).Scores);
+            return item with
+            {
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["label"] = StanceTagger.EpistemicClasses[(int)rule] },
+                Score = null,
+                RatingSd = null,
+                Weight = weight,
+                RuleLabelled = true,
+            };
+        })];
+
     public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
@@ -195,6 +216,7 @@ public static class StanceTrainer
                 HasScore = item.Score is not null,
                 Weight = (float)weight,
                 ClassWeight = (float)(weight * labelWeight),
+                Balanced = !item.RuleLabelled,
             });
         }
 
@@ -249,14 +271,15 @@ public static class StanceTrainer
         if (options.ClassBalance > 0)
         {
             // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
+            // Rule-labelled rows (other genres) neither count nor are reweighted: the balance is that of the people's labels.
             double[] total = new double[classes.Count];
-            foreach (Row r in rows)
+            foreach (Row r in rows.Where(r => r.Balanced))
             {
                 total[r.Label] += r.ClassWeight;
             }
 
             double largest = total.Max();
-            rows = [.. rows.Select(r => r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))))];
+            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))) : r)];
         }
 
         IDataView data = Load(ml, rows, classes.Count);
@@ -397,6 +420,10 @@ public static class StanceTrainer
         [NoColumn]
         public bool HasScore { get; set; }
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore };
+        /// <summary>Takes part in class balancing (a person's label, not the cue rules').</summary>
+        [NoColumn]
+        public bool Balanced { get; set; } = true;
+
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, Balanced = Balanced };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Abstractions;
+using TextLens.Cli.Corpus;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.PullRequest;
@@ -9,6 +10,7 @@ using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Corpus;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
@@ -75,6 +77,14 @@ public static class ReportRunner
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(fileSystem, fileSystem.Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(context.Models());
+        CorpusIndex? corpus = request.Corpus is { } corpusArgument
+            ? CorpusSource.Open(corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
+            : null;
+        if (corpus is not null)
+        {
+            engine = BuiltInAnalyzers.WithCorpus(engine, new CorpusSearch(corpus));
+        }
+
         foreach (string id in request.SeverityOverrides.Keys)
         {
             if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
@@ -119,7 +129,7 @@ public static class ReportRunner
         DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
         work.Clear();
 
-        var reportSettings = ReportSettings.For(options, request.SeverityOverrides);
+        var reportSettings = ReportSettings.For(options, request.SeverityOverrides) with { Corpus = corpus?.Fingerprint };
         var summary = new CorpusSummaryBuilder();
         var recorded = new List<BaselineEntry>();
         int exitCode = ExitCodes.Success;
@@ -240,7 +250,7 @@ public static class ReportRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            throw new UsageException($"cannot write the report: {ex.Message}");
+            throw new UsageException($"cannot write the report ({string.Join(", ", outputs.Select(o => $"'{o}'"))}): {ex.Message}");
         }
     }
 
@@ -273,8 +283,9 @@ public static class ReportRunner
     /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
     private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
-    /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
-    private const long MaxBaselineBytes = 256L * 1024 * 1024;
+    /// <summary>The largest baseline read: a baseline of a very large repository is a few megabytes (about 300 bytes a
+    /// finding), and reading a device such as /dev/zero up to 256 MB peaked at 768 MB (issue 13, B5).</summary>
+    private const long MaxBaselineBytes = 64L * 1024 * 1024;
 
     internal static Baseline ReadBaseline(IFileSystem fileSystem, string path)
     {

@@ -17,7 +17,15 @@ public sealed class CorpusIndex
         Terms = terms;
         DocumentFrequency = documentFrequency;
         Documents = documents;
+        _fingerprint = new Lazy<string>(() => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{Documents.Count} documents, sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(CorpusIndexFormat.Write(this)), 0, 8)}"));
     }
+
+    private readonly Lazy<string> _fingerprint;
+
+    /// <summary>Identifies the index by content: its document count and the start of the SHA-256 of its file form (recorded in a report's settings).</summary>
+    public string Fingerprint => _fingerprint.Value;
 
     /// <summary>Every term of every document, sorted ordinally.</summary>
     public IReadOnlyList<string> Terms { get; }

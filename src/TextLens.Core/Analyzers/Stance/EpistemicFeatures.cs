@@ -49,11 +49,7 @@ public static class EpistemicFeatures
     {
         var f = new List<(string, float)>();
         int n = Math.Max(1, tokens.Length);
-        bool law = false;
-        foreach (Token t in tokens)
-        {
-            law |= LawWords.Contains(t.Lower) || t.Text == "§";
-        }
+        bool law = DescribesLaw(tokens);
 
         if (law)
         {
@@ -129,6 +125,9 @@ public static class EpistemicFeatures
             }
         }
 
+        // The cue rules' decision, so that where the in-domain data is silent (other genres) the model can follow the rules.
+        f.Add(($"rule:{StanceTagger.RuleDecision(evidence.Scores)}", 1));
+
         string quote = evidence.Scores.Quotation == 0 ? "none" : evidence.ContinuesQuotation ? "continued" : evidence.QuotedWords >= 3 ? "long" : "short";
         f.Add(($"quote:{quote}", 1));
         f.Add(("quoted-share", (float)Math.Min(1, evidence.QuotedWords / (double)n)));
@@ -181,8 +180,22 @@ public static class EpistemicFeatures
         return f;
     }
 
+    /// <summary>The sentence reads as a description of law or of a programme's rules: a word such as "section", "the Act", "U.S.C.", "eligible", "requirements", or "§".</summary>
+    public static bool DescribesLaw(ReadOnlySpan<Token> tokens)
+    {
+        foreach (Token t in tokens)
+        {
+            if (LawWords.Contains(t.Lower) || t.Text == "§")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A named source stands before the cue in its clause: a capitalised word after the first, an acronym, or a source noun ("the agency", "officials").</summary>
-    private static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)
+    internal static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)
     {
         for (int i = cue - 1; i >= 0 && i >= cue - 8; i--)
         {
