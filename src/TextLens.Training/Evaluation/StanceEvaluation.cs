@@ -28,6 +28,9 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The item's training weight (1 unless the trainer is told to weigh its data set otherwise).</summary>
     public double Weight { get; init; } = 1;
 
+    /// <summary>The item is analysis prose (the genre the tool reads): with other items, training fits a <see cref="GenreBlend"/>.</summary>
+    public bool InDomain { get; init; }
+
     /// <summary>The document the item comes from (<c>doc</c>), where the data set gives it: the cross-validation group.</summary>
     public string? Doc { get; init; }
 
