@@ -58,6 +58,7 @@ public static class Program
         var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -98,6 +98,26 @@ public static class StanceTrainer
         return id;
     }
 
+    /// <summary>
+    /// Epistemic only: <paramref name="items"/> labelled by the cue rules (<see cref="StanceTagger.RuleDecision"/>) with
+    /// <paramref name="weight"/> — text of other genres that teaches the model to follow the rules where the in-domain
+    /// data says nothing (distillation of the rules). The items' own labels are ignored.
+    /// </summary>
+    public static IReadOnlyList<StanceItem> RuleLabelled(IEnumerable<StanceItem> items, double weight) =>
+        [.. items.Select(item =>
+        {
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(item.Text, new TextSpan(0, item.Text.Length), tokens);
+            EpistemicStance rule = StanceTagger.RuleDecision(StanceTagger.Inspect(item.Text, CollectionsMarshal.AsSpan(tokens)).Scores);
+            return item with
+            {
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["label"] = StanceTagger.EpistemicClasses[(int)rule] },
+                Score = null,
+                RatingSd = null,
+                Weight = weight,
+            };
+        })];
+
     public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);

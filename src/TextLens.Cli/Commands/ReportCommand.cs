@@ -86,13 +86,18 @@ public static class ReportCommand
         {
             Description = "Follow symbolic links while searching folders (each real folder is visited once, so link loops end). By default links are skipped; files named on the command line are always read.",
         };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = "Compare each document with a body of earlier documents: a folder (indexed on the spot) or an index file from 'textlens index'. Adds its nearest documents, the keywords rare there and the themes not seen there (docs/corpus.md).",
+            HelpName = "dir|index",
+        };
         var baseline = new Option<string>("--baseline") { Description = "Baseline file: findings recorded in it are marked suppressed and do not count; only new ones are reported." };
         var writeBaseline = new Option<string>("--write-baseline") { Description = "Record the current findings in this baseline file (they then count as baselined in this run too)." };
 
         var command = new Command("report", "Analyse documents and write a report.")
         {
             inputs, format, output, top, themes, themeSegments, failOn, include, exclude, maxSize, severity, stdinFormat, shard, noColor, quiet,
-            changedSince, changedScope, baseline, writeBaseline, summarySentences, followSymlinks,
+            changedSince, changedScope, baseline, writeBaseline, summarySentences, followSymlinks, corpus,
         };
 
         command.SetAction(parse =>
@@ -140,6 +145,7 @@ public static class ReportCommand
                     ? throw new UsageException($"--summary-sentences must be a positive number, not {k}.")
                     : parse.GetValue(summarySentences),
                 BaselinePath = parse.GetValue(baseline),
+                Corpus = parse.GetValue(corpus),
                 WriteBaselinePath = parse.GetValue(writeBaseline),
                 ThemeSegments = parse.GetValue(themeSegments),
                 FollowSymlinks = parse.GetValue(followSymlinks),

@@ -59,6 +59,9 @@ public sealed record ReportRequest(
     /// <summary>--shard i/N: only the documents whose path hashes into this shard.</summary>
     public Scale.ShardSpec? Shard { get; init; }
 
+    /// <summary>--corpus: a folder of documents or an index file (textlens index) each document is compared with.</summary>
+    public string? Corpus { get; init; }
+
     /// <summary>The engine to run; the built-in analyzers by default.</summary>
     public AnalysisEngine? Engine { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TextLens.Cli.Corpus;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.PullRequest;
@@ -8,6 +9,7 @@ using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Corpus;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
@@ -69,6 +71,14 @@ public static class ReportRunner
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReadBaseline(Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(ModelSet.OpenDefault());
+        CorpusIndex? corpus = request.Corpus is { } corpusArgument
+            ? CorpusSource.Open(corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
+            : null;
+        if (corpus is not null)
+        {
+            engine = BuiltInAnalyzers.WithCorpus(engine, new CorpusSearch(corpus));
+        }
+
         foreach (string id in request.SeverityOverrides.Keys)
         {
             if (id.StartsWith("category-", StringComparison.OrdinalIgnoreCase))
@@ -113,7 +123,7 @@ public static class ReportRunner
         DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
         work.Clear();
 
-        var reportSettings = ReportSettings.For(options, request.SeverityOverrides);
+        var reportSettings = ReportSettings.For(options, request.SeverityOverrides) with { Corpus = corpus?.Fingerprint };
         var summary = new CorpusSummaryBuilder();
         var recorded = new List<BaselineEntry>();
         int exitCode = ExitCodes.Success;

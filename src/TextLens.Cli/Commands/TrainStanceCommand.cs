@@ -33,7 +33,9 @@ public static class TrainStanceCommand
         var agreement = new Option<double>("--agreement-weighting") { Description = "Polarity only: an item with rating_sd sd weighs (1 + c) / (c + sd^2); 0 turns it off.", DefaultValueFactory = _ => new StanceTrainingOptions().AgreementWeighting };
         var labelConfidence = new Option<bool>("--label-confidence-weighting") { Description = "Polarity only: weigh each item also by the probability that its label is right given rater noise (uses score and rating_sd).", DefaultValueFactory = _ => new StanceTrainingOptions().LabelConfidenceWeighting };
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2 };
+        var ruleLabelled = new Option<FileInfo[]>("--rule-labelled") { Description = "Epistemic only: JSON Lines of other genres whose texts are labelled by the cue rules and added to every training fold (their labels are ignored).", AllowMultipleArgumentsPerToken = true };
+        var ruleWeight = new Option<double>("--rule-labelled-weight") { Description = "Training weight of each --rule-labelled item.", DefaultValueFactory = _ => 1 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -74,6 +76,28 @@ public static class TrainStanceCommand
             }
 
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
+            FileInfo[] silver = parse.GetValue(ruleLabelled) ?? [];
+            if (silver.Length > 0 && a != StanceAxis.Epistemic)
+            {
+                throw new UsageException("--rule-labelled applies to the epistemic axis only.");
+            }
+
+            double silverWeight = parse.GetValue(ruleWeight);
+            if (!(silverWeight > 0) || double.IsInfinity(silverWeight))
+            {
+                throw new UsageException("--rule-labelled-weight must be a positive number.");
+            }
+
+            foreach (FileInfo f in silver)
+            {
+                if (!f.Exists)
+                {
+                    throw new UsageException($"data file '{f.FullName}' does not exist.");
+                }
+
+                sets.Add((f, StanceTrainer.RuleLabelled(StanceEvaluation.ReadJsonl(f.FullName), silverWeight)));
+            }
+
             var inv = CultureInfo.InvariantCulture;
             if (parse.GetValue(cvOn) is { } cv)
             {

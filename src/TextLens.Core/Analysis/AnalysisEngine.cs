@@ -2,6 +2,7 @@ using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analysis.Suppressions;
 using TextLens.Core.Features;
+using TextLens.Core.Language;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -17,6 +18,7 @@ public sealed class AnalysisEngine
     private readonly IReadOnlyList<IDocumentAnalyzer> _analyzers;
     private readonly ModelSet _models;
     private readonly TextFeaturizer _featurizer = new();
+    private readonly LanguageCheck _languageCheck;
 
     /// <param name="analyzers">The analyzers, run in this order when not in parallel.</param>
     /// <param name="models">The models the pipeline and the analyzers read (each loads when first needed).</param>
@@ -25,6 +27,7 @@ public sealed class AnalysisEngine
         ArgumentNullException.ThrowIfNull(models);
         _analyzers = [.. analyzers];
         _models = models;
+        _languageCheck = new LanguageCheck(models.Languages);
         var producers = new HashSet<Type>();
         foreach (IDocumentAnalyzer a in _analyzers)
         {
@@ -79,6 +82,12 @@ public sealed class AnalysisEngine
     {
         document = document.Models is null ? document.WithModels(_models) : document;
         SourceText source = document.Source;
+        if (severities.GetSeverity(InputRules.NotEnglish, source.Path) is var languageSeverity and not Severity.None
+            && _languageCheck.FindNonEnglish(document.Prose.Text) is { } language)
+        {
+            return NotEnglish(document, language, languageSeverity);
+        }
+
         DocumentFeatures features = _featurizer.Featurize(document, _models);
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
@@ -136,6 +145,15 @@ public sealed class AnalysisEngine
         diagnostics.Sort(DiagnosticOrder.Instance);
         IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source).Apply(diagnostics), document);
         return new DocumentAnalysis(source.Path, document, session.Results, final);
+    }
+
+    /// <summary>A document in another language: the TL0008 warning and no analyzer results (they would be English analyses of it).</summary>
+    private static DocumentAnalysis NotEnglish(ParsedDocument document, LanguageGuess language, Severity severity)
+    {
+        SourceText source = document.Source;
+        Diagnostic warning = Diagnostic.ForFile(InputRules.NotEnglish, source.Path, source.Path, language.Name) with { Severity = severity };
+        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source).Apply([warning]), document);
+        return new DocumentAnalysis(source.Path, document, new Dictionary<Type, object>(), final);
     }
 }
 

@@ -41,6 +41,11 @@ public static class InputRules
         "An analyzer threw an exception on this document. Its results are missing from the report; every other analyzer and document is still reported. This is a bug in TextLens: please report it with the document that triggers it.",
         null);
 
+    public static readonly RuleDescriptor NotEnglish = new(
+        "TL0008", "Not English", "'{0}' appears to be written in {1}, not English; its English analyses (keywords, themes, stance, summary) were skipped", Category, Severity.Warning,
+        "TextLens analyses English prose; on other languages its keywords, themes and stance would be wrong (function words as keywords, every sentence 'asserted'). A document whose prose has few English function words, and in which the language identifier (Lingua, trigram models) names another language with confidence, gets this warning and no keywords, themes, stance or summary; the other documents are unaffected. English with quoted passages in another language is English. Documents with fewer than 200 letters (a Chinese or Japanese character counts as three) are not checked. To analyse a document anyway, set textlens_diagnostic.TL0008.severity = none for it in .editorconfig.",
+        "Le gouvernement a annoncé mardi une série de mesures destinées à soutenir les ménages.");
+
     public static readonly RuleDescriptor MalformedRecord = new(
         "TL0009", "Malformed JSON Lines record", "Line {0} of the JSON Lines input was skipped: {1}", Category, Severity.Error,
         "With --stdin-format jsonl, each line of standard input must be one JSON object with a string \"id\" (unique; the document's path in the report), a string \"text\" and optionally \"format\" (\"text\" or \"markdown\"). A line that is not is reported under its id, or as '-:LINE' when it has none, and the run exits with code 2; the other lines are still analysed.",
@@ -51,7 +56,7 @@ public static class InputRules
         "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories.",
         "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, MalformedRecord, BadConfiguration];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>

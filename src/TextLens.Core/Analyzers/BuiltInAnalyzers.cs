@@ -1,8 +1,10 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Analyzers.Novelty;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Analyzers.Themes;
+using TextLens.Core.Corpus;
 using TextLens.Core.Features;
 
 namespace TextLens.Core.Analyzers;
@@ -20,4 +22,11 @@ public static class BuiltInAnalyzers
     ];
 
     public static AnalysisEngine CreateEngine(ModelSet models) => new(Create(models), models);
+
+    /// <summary>The engine's analyzers plus the comparison with a corpus (<c>report --corpus</c>), over the same models.</summary>
+    public static AnalysisEngine WithCorpus(AnalysisEngine engine, CorpusSearch corpus)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return new AnalysisEngine([.. engine.Analyzers, new NoveltyAnalyzer(corpus)], engine.Models);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Language;
 using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 
@@ -27,6 +28,7 @@ public sealed class ModelSet
         _partOfSpeech = Once(() => new PartOfSpeechTagger(Load(PartOfSpeechTagger.FileName, PartOfSpeechModel.Load)));
         _valence = Once(() => Load(ValenceLexicon.FileName, ValenceLexicon.Load));
         _stance = Once(LoadStanceTagger);
+        Languages = new LanguageIdentifier(PathOf(LanguageIdentifier.FolderName));
     }
 
     /// <summary>The models folder found the usual way (<see cref="ModelStore.Locate()"/>).</summary>
@@ -46,6 +48,9 @@ public sealed class ModelSet
 
     /// <summary>The stance tagger: the lexicon and the polarity, subjectivity and rating models (stance).</summary>
     public StanceTagger Stance => _stance.Value;
+
+    /// <summary>The language identifier (its trigram models load on first use: only for prose that does not read as English).</summary>
+    public LanguageIdentifier Languages { get; }
 
     /// <summary>The full path of a model file in this set's folder.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);

@@ -1,5 +1,6 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Analyzers.Novelty;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Summary;
@@ -67,6 +68,7 @@ public static class ReportBuilder
             Summary = summary is null ? null : SummaryReports.From(summary, source, doc.Sentences),
             Clusters = themes is null ? null : ThemeReports.From(themes),
             Stance = stance is null ? null : StanceReports.ForDocument(stance),
+            Corpus = analysis.GetResult<NoveltyResult>() is { } novelty ? CorpusComparisonReport.From(novelty) : null,
         };
     }
 

@@ -49,6 +49,10 @@ public sealed record DocumentReport(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DocumentStanceReport? Stance { get; init; }
 
+    /// <summary>What the document adds to the corpus of <c>report --corpus</c> (CorpusComparisonReport.cs); absent without --corpus.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CorpusComparisonReport? Corpus { get; init; }
+
     /// <summary>The tool version and options that produced this record (ReportSettings.cs); <c>textlens merge</c> combines only records with equal settings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportSettings? Settings { get; init; }

@@ -17,6 +17,10 @@ public sealed record ReportSettings(
     long MaxFileBytes,
     IReadOnlyDictionary<string, string> Severity)
 {
+    /// <summary>The corpus of <c>--corpus</c> (<see cref="Corpus.CorpusIndex.Fingerprint"/>), or null without one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Corpus { get; init; }
+
     /// <summary>The settings of a run of this build with these options and command-line severity overrides.</summary>
     public static ReportSettings For(AnalysisOptions options, IReadOnlyDictionary<string, Severity> overrides) => new(
         $"{ReportBuilder.ToolName} {ReportBuilder.ToolVersion}",
@@ -32,13 +36,13 @@ public sealed record ReportSettings(
     public string Describe()
     {
         string severities = Severity.Count == 0 ? "none" : string.Join(",", Severity.Select(s => $"{s.Key}={s.Value}"));
-        return $"{Tool}, top {Top}, themes {Themes}{(ThemeSegments ? " (segments)" : "")}, max file size {MaxFileBytes:N0} bytes, severity overrides {severities}";
+        return $"{Tool}, top {Top}, themes {Themes}{(ThemeSegments ? " (segments)" : "")}, max file size {MaxFileBytes:N0} bytes, severity overrides {severities}{(Corpus is null ? "" : $", corpus {Corpus}")}";
     }
 
     /// <summary>Equal when every field is equal (records compare dictionaries by reference; this compares them by content).</summary>
     public bool SameAs(ReportSettings other) =>
         Tool == other.Tool && Top == other.Top && Themes == other.Themes && ThemeSegments == other.ThemeSegments
-        && MaxFileBytes == other.MaxFileBytes
+        && MaxFileBytes == other.MaxFileBytes && Corpus == other.Corpus
         && Severity.Count == other.Severity.Count
         && Severity.All(s => other.Severity.TryGetValue(s.Key, out string? v) && v == s.Value);
 

@@ -19,7 +19,22 @@ public sealed record SentenceStanceReport(
     string Subjectivity,
     double SubjectiveProbability,
     double Confidence,
-    IReadOnlyList<StanceCueReport> Cues);
+    IReadOnlyList<StanceCueReport> Cues)
+{
+    /// <summary>The probability that the epistemic tag is right (calibrated on cross-validation; see models/stance-epistemic.md).</summary>
+    public double EpistemicConfidence { get; init; } = 1;
+
+    /// <summary>The probability that the polarity label is right.</summary>
+    public double PolarityConfidence { get; init; } = 1;
+
+    /// <summary>The epistemic tag as the console, Markdown and HTML show it: the tag where it is confident, else "uncertain".</summary>
+    [JsonIgnore]
+    public string ShownEpistemic => EpistemicConfidence >= StanceReports.ConfidentAt ? Epistemic : StanceReports.Uncertain;
+
+    /// <summary>The polarity label as the console, Markdown and HTML show it: the label where it is confident, else "uncertain".</summary>
+    [JsonIgnore]
+    public string ShownPolarity => PolarityConfidence >= StanceReports.ConfidentAt ? Polarity : StanceReports.Uncertain;
+}
 
 /// <summary>A cue behind a tag: kind (hedge, attribution, prescription, quotation, booster), text and location.</summary>
 public sealed record StanceCueReport(string Kind, string Text, int Start, int Length, int Line, int Column);
@@ -60,6 +75,17 @@ public sealed record DocumentStanceReport(
 /// <summary>Builds the stance report records and the short stance sections of the console and Markdown formats.</summary>
 public static class StanceReports
 {
+    /// <summary>
+    /// The console, Markdown and HTML show a sentence's epistemic tag or polarity label only where its confidence
+    /// reaches this; below it they show <see cref="Uncertain"/> rather than a guess (JSON and SARIF carry every
+    /// label with its confidence). Chosen from the reliability of the confidences on grouped cross-validation of
+    /// the analysis-prose DEV set: see models/stance-epistemic.md.
+    /// </summary>
+    public const double ConfidentAt = 0.7;
+
+    /// <summary>What the readable formats show in place of a tag that is not confident.</summary>
+    public const string Uncertain = "uncertain";
+
     public static SentenceStanceReport ForSentence(SourceText source, SentenceStance s) => new(
         Name(s.Epistemic),
         s.Hedged,
@@ -74,7 +100,11 @@ public static class StanceReports
         {
             LinePosition p = source.GetLinePosition(c.Span.Start);
             return new StanceCueReport(Name(c.Kind), c.Text, c.Span.Start, c.Span.Length, p.DisplayLine, p.DisplayColumn);
-        })]);
+        })])
+    {
+        EpistemicConfidence = s.EpistemicConfidence,
+        PolarityConfidence = s.PolarityConfidence,
+    };
 
     public static DocumentStanceReport ForDocument(StanceResult r)
     {
@@ -93,13 +123,19 @@ public static class StanceReports
             [.. r.KeyTerms.Select(k => new KeyTermStanceReport(k.Term, k.Rank, k.Sentences.Count, k.Sentences, k.MeanPolarity, k.Positive, k.Negative, k.HedgedShare, k.AttributedShare))]);
     }
 
-    /// <summary>One line of tag shares for the console: "stance: 62% asserted, 22% hedged, …; polarity +0.05 (…); 38% subjective".</summary>
-    public static string ProfileLine(DocumentStanceReport s)
+    /// <summary>
+    /// One line of tag shares for the console and Markdown, counting only the confident tags and the rest as uncertain:
+    /// "62% asserted, 12% hedged, 5% attributed, 1% prescriptive, 20% uncertain; 9% positive, 70% neutral, 15% negative,
+    /// 6% uncertain (mean +0.05); 38% subjective".
+    /// </summary>
+    public static string ProfileLine(DocumentStanceReport s, IReadOnlyList<SentenceReport> sentences)
     {
         var inv = CultureInfo.InvariantCulture;
-        EpistemicCounts e = s.Epistemic;
-        return string.Create(inv, $"{Pct(e.Asserted)} asserted, {Pct(e.Hedged)} hedged, {Pct(e.Attributed)} attributed, {Pct(e.Prescriptive)} prescriptive; ")
-            + string.Create(inv, $"{Pct(s.Polarity.Positive)} positive, {Pct(s.Polarity.Neutral)} neutral, {Pct(s.Polarity.Negative)} negative (mean {s.MeanPolarity:+0.00;-0.00;0.00}); {Pct(s.Subjectivity.Subjective)} subjective");
+        SentenceStanceReport[] tagged = [.. sentences.Select(x => x.Stance).OfType<SentenceStanceReport>()];
+        string Share(Func<SentenceStanceReport, bool> which) => Percent(tagged.Length == 0 ? 0 : tagged.Count(which) / (double)tagged.Length);
+        string epistemic = string.Join(", ", ((string[])["asserted", "hedged", "attributed", "prescriptive", Uncertain]).Select(t => Share(x => x.ShownEpistemic == t) + " " + t));
+        string polarity = string.Join(", ", ((string[])["positive", "neutral", "negative", Uncertain]).Select(t => Share(x => x.ShownPolarity == t) + " " + t));
+        return epistemic + "; " + polarity + string.Create(inv, $" (mean {s.MeanPolarity:+0.00;-0.00;0.00}); {Pct(s.Subjectivity.Subjective)} subjective");
     }
 
     /// <summary>"term +0.12 (4 mentions, 25% hedged, 50% attributed)" for the first few key terms.</summary>
@@ -111,7 +147,7 @@ public static class StanceReports
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.Append("**Stance:** ").Append(ProfileLine(s)).Append("\n\n");
+        md.Append("**Stance:** ").Append(ProfileLine(s, sentences)).Append("\n\n");
         int before = md.Length;
         md.Append("<details><summary>Stance details: the most hedged, prescriptive and polar sentences; stance toward the key terms</summary>\n\n");
         int opened = md.Length;
@@ -135,7 +171,7 @@ public static class StanceReports
 
         List("Most hedged", s.MostHedged, t => string.Create(inv, $"hedged {t.Hedged:0.00}"));
         List("Most prescriptive", s.MostPrescriptive, t => string.Create(inv, $"prescriptive {t.Prescriptive:0.00}"));
-        List("Most polar", s.MostPolar, t => string.Create(inv, $"{t.Polarity} {t.PolarityScore:+0.00;-0.00;0.00}"));
+        List("Most polar", s.MostPolar, t => string.Create(inv, $"{t.ShownPolarity} {t.PolarityScore:+0.00;-0.00;0.00}"));
         if (s.KeyTerms.Count > 0)
         {
             md.Append("| Key term | Mentions | Mean polarity | + / − | Hedged | Attributed |\n|---|---:|---:|---:|---:|---:|\n");

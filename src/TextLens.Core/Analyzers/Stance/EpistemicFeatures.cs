@@ -129,6 +129,9 @@ public static class EpistemicFeatures
             }
         }
 
+        // The cue rules' decision, so that where the in-domain data is silent (other genres) the model can follow the rules.
+        f.Add(($"rule:{StanceTagger.RuleDecision(evidence.Scores)}", 1));
+
         string quote = evidence.Scores.Quotation == 0 ? "none" : evidence.ContinuesQuotation ? "continued" : evidence.QuotedWords >= 3 ? "long" : "short";
         f.Add(($"quote:{quote}", 1));
         f.Add(("quoted-share", (float)Math.Min(1, evidence.QuotedWords / (double)n)));

@@ -155,10 +155,7 @@ public sealed class StanceTagger
         }
         else
         {
-            epistemic = prescriptive >= 0.5 ? EpistemicStance.Prescriptive
-                : hedged >= 0.5 ? EpistemicStance.Hedged
-                : attributed >= 0.5 ? EpistemicStance.Attributed
-                : EpistemicStance.Asserted;
+            epistemic = RuleDecision(s);
         }
 
         // One vector serves both models: the polarity features (v2) are the v1 features plus dense features 30 and
@@ -195,6 +192,13 @@ public sealed class StanceTagger
             PolarityConfidence = Round(polarityConfidence),
         };
     }
+
+    /// <summary>The cue rules' tag: the first of prescriptive, hedged, attributed whose noisy-or strength reaches 0.5, else asserted.</summary>
+    public static EpistemicStance RuleDecision(CueScores s) =>
+        s.Prescription >= 0.5 ? EpistemicStance.Prescriptive
+        : s.Hedge >= 0.5 ? EpistemicStance.Hedged
+        : s.Attribution >= 0.5 ? EpistemicStance.Attributed
+        : EpistemicStance.Asserted;
 
     /// <summary>Quotation mask, cues and cue strengths of a sentence (no models involved).</summary>
     public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens)

@@ -118,27 +118,37 @@ public static class ThemeClusterer
         }
 
         int[] assigned = [.. Enumerable.Range(0, assignment.Length).Where(i => assignment[i] != ThemeResult.Outlier)];
-        var similar = new List<(double Similarity, int Theme)>(assigned.Length);
+        var nearest = new (double Similarity, int Theme)[Math.Max(1, neighbours)];
         var votes = new Dictionary<int, double>();
         var result = new int[sentences.Length];
         for (int x = 0; x < sentences.Length; x++)
         {
-            similar.Clear();
+            // The k most similar assigned sentences, kept sorted as they are found (k is small: no full sort per sentence).
+            int found = 0;
             SparseRow row = vectors.Rows[sentences[x]];
             foreach (int a in assigned)
             {
                 double sim = SparseRow.Dot(row, vectors.Rows[a]);
-                if (sim > 0)
+                if (sim <= 0 || (found == nearest.Length && sim <= nearest[found - 1].Similarity))
                 {
-                    similar.Add((sim, assignment[a]));
+                    continue;
                 }
+
+                int at = Math.Min(found, nearest.Length - 1);
+                while (at > 0 && nearest[at - 1].Similarity < sim)
+                {
+                    nearest[at] = nearest[at - 1];
+                    at--;
+                }
+
+                nearest[at] = (sim, assignment[a]);
+                found = Math.Min(found + 1, nearest.Length);
             }
 
-            similar.Sort((p, q) => q.Similarity.CompareTo(p.Similarity));
             votes.Clear();
-            foreach ((double sim, int theme) in similar.Take(neighbours))
+            for (int i = 0; i < Math.Min(found, neighbours); i++)
             {
-                votes[theme] = votes.GetValueOrDefault(theme) + sim;
+                votes[nearest[i].Theme] = votes.GetValueOrDefault(nearest[i].Theme) + nearest[i].Similarity;
             }
 
             result[x] = votes.Count == 0

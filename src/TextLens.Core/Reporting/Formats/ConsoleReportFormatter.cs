@@ -29,6 +29,11 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
+            if (d.Corpus is { } corpus)
+            {
+                o.Append("  corpus: ").Append(corpus.Headline(TerminalText.Safe)).Append('\n');
+            }
+
             if (d.Summary is { Sentences.Count: > 0 } summary)
             {
                 o.Append("  summary:\n");
@@ -60,7 +65,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
             if (d.Stance is { } stance)
             {
-                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance))).Append('\n');
+                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance, d.Sentences))).Append('\n');
                 if (stance.KeyTerms.Count > 0)
                 {
                     o.Append("  key-term stance: ").Append(TerminalText.Safe(StanceReports.KeyTermsLine(stance, 5))).Append('\n');

@@ -37,6 +37,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         ("hedged", "#9a6700", "hedged"),
         ("attributed", "#0550ae", "attributed to a source"),
         ("prescriptive", "#8250df", "recommends or demands"),
+        (StanceReports.Uncertain, "#eaeef2", "uncertain (not tagged)"),
     ];
 
     private const string Positive = "#1a7f37";
@@ -196,6 +197,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
         bool withText = detailed && sentences.Count > 0;
+
+        // What the document adds to the corpus (--corpus) is the first thing a reviewer reads.
+        if (doc.Corpus is { } corpus)
+        {
+            AppendCorpus(h, corpus);
+        }
 
         // The summary comes first: what the document says.
         if (doc.Summary is { Sentences.Count: > 0 } digest)
@@ -361,7 +368,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
             string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
                 + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
-                + (sentence.Stance is { } st ? $" · {st.Epistemic}, tone {Inv($"{st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
+                + (sentence.Stance is { } st ? $" · {st.ShownEpistemic}, {(st.ShownPolarity == StanceReports.Uncertain ? "tone uncertain" : "tone")} {Inv($"{st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
             string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(themes, c)}\"") : string.Empty;
             h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">"));
             AppendMarked(h, sentence.Text, list);
@@ -513,7 +520,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double x = Math.Round(left + b * step + (step - column) / 2, 2);
             double polarity = Math.Clamp(group.Average(g => g.PolarityScore), -1, 1);
             string range = first == last ? Inv($"Sentence {first + 1}") : Inv($"Sentences {first + 1}–{last + 1}");
-            string tags = string.Join(", ", Epistemic.Select(e => (e.Label, Count: group.Count(g => g.Epistemic == e.Tag))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
+            string tags = string.Join(", ", Epistemic.Select(e => (e.Label, Count: group.Count(g => g.ShownEpistemic == e.Tag))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
             string tip = $"{range}: tone {Inv($"{polarity:+0.00;-0.00;0.00}")}; {tags}" + (first == last ? $" · {Clip(sentences[first].Text, 120)}" : string.Empty);
             h.Append(Inv($"<a href=\"#{id}-s{first}\"><g><title>{E(tip)}</title>"));
             double hgt = Math.Max(1.5, Math.Round(Math.Abs(polarity) * (mid - 4), 2));
@@ -523,7 +530,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double y0 = tone + gap;
             foreach ((string tag, string colour, _) in Epistemic)
             {
-                int count = group.Count(g => g.Epistemic == tag);
+                int count = group.Count(g => g.ShownEpistemic == tag);
                 if (count == 0)
                 {
                     continue;
@@ -549,7 +556,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("</svg>\n<ul class=\"legend\">");
         foreach ((string tag, string colour, string label) in Epistemic)
         {
-            int count = sentences.Count(s => s.Stance?.Epistemic == tag);
+            int count = sentences.Count(s => s.Stance?.ShownEpistemic == tag);
             h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{label} ({count})</li>"));
         }
 
@@ -727,6 +734,22 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>The corpus comparison: the headline, then the nearest documents with their shared terms.</summary>
+    private static void AppendCorpus(StringBuilder h, CorpusComparisonReport corpus)
+    {
+        h.Append("<p class=\"corpus\"><strong>Against the corpus:</strong> ").Append(corpus.Headline(E)).Append("</p>\n");
+        if (corpus.Nearest.Count > 1)
+        {
+            h.Append("<ul class=\"nearest\">\n");
+            foreach (NearDocumentReport n in corpus.Nearest)
+            {
+                h.Append(Inv($"<li>{E(n.Name)} ({n.Similarity:0.00}){(n.SharedTerms.Count > 0 ? ": " + E(string.Join(", ", n.SharedTerms)) : "")}</li>\n"));
+            }
+
+            h.Append("</ul>\n");
+        }
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

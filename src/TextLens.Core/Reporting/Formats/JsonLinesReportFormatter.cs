@@ -22,7 +22,7 @@ public sealed class JsonLinesReportFormatter : IReportFormatter
     {
         public override void WriteDocument(DocumentReport document)
         {
-            Output.Write(JsonSerializer.Serialize(document, Options));
+            JsonText.Serialize(Output, document, Options);
             Output.Write('\n');
         }
     }

@@ -40,7 +40,7 @@ public sealed class JsonReportFormatter : IReportFormatter
         public void WriteDocument(DocumentReport document)
         {
             documents.Writer.Write(_count++ == 0 ? "\n    " : ",\n    ");
-            ReportFormatterExtensions.WriteIndented(documents.Writer, JsonSerializer.Serialize(document, Options), 4);
+            JsonText.Serialize(documents.Writer, document, Options, indent: 4);
         }
 
         public void Complete(ReportCompletion completion)

@@ -35,6 +35,11 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
             var md = new StringBuilder();
             md.Append("## `").Append(EscapeCode(d.Path)).Append("`\n\n");
+            if (d.Corpus is { } corpus)
+            {
+                md.Append("**Against the corpus:** ").Append(corpus.Headline(Escape)).Append("\n\n");
+            }
+
             if (d.Stats is { } st)
             {
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} words · {st.Sentences} sentences · {st.Paragraphs} paragraphs\n\n");

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using TextLens.Cli.Inputs;
+using TextLens.Cli.Scale;
+using TextLens.Core.Analysis;
+using TextLens.Core.Corpus;
+using TextLens.Core.Features;
+using TextLens.Core.Text;
+
+namespace TextLens.Cli.Corpus;
+
+/// <summary>What to index: inputs as 'report' takes them, and the options that select and read them.</summary>
+public sealed record CorpusInputs(IReadOnlyList<string> Inputs, string WorkingDirectory)
+{
+    public IReadOnlyList<string> Includes { get; init; } = [];
+
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    public long MaxFileBytes { get; init; } = AnalysisOptions.Default.MaxFileBytes;
+
+    public bool StdinJsonLines { get; init; }
+
+    public DocumentFormat StdinFormat { get; init; } = DocumentFormat.PlainText;
+
+    public ShardSpec? Shard { get; init; }
+
+    public Func<Stream> OpenStandardInput { get; init; } = StandardInput.Open;
+}
+
+/// <summary>An index built from inputs, and the inputs that could not be read (each a diagnostic for its path).</summary>
+public sealed record BuiltCorpus(CorpusIndex Index, IReadOnlyList<Diagnostic> Problems);
+
+/// <summary>
+/// Where a corpus comes from on the command line: an index file (<c>textlens index</c>), read and verified with a
+/// bounded read, or documents (folders, files, globs, standard input) indexed on the spot, in parallel, with the
+/// same discovery, shard and size rules as 'report'.
+/// </summary>
+public static class CorpusSource
+{
+    /// <summary>Indexes the documents the inputs name. Inputs that cannot be read are returned as problems, not thrown.</summary>
+    public static BuiltCorpus Build(CorpusInputs inputs, ModelSet models)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles());
+        DiscoveredInputs found = discovery.Discover(inputs.Inputs);
+        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput);
+        var problems = new ConcurrentBag<Diagnostic>(sources.Problems(found));
+        var documents = new ConcurrentBag<CorpusDocument>();
+        var indexer = new CorpusIndexer(models);
+        Parallel.ForEach(sources.Loads(found), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, load =>
+        {
+            LoadResult loaded = load.Load();
+            if (loaded.Text is { } text)
+            {
+                documents.Add(indexer.Index(text));
+            }
+            else if (loaded.Failure is { } failure)
+            {
+                problems.Add(failure);
+            }
+        });
+
+        Diagnostic[] sorted = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal)];
+        try
+        {
+            return new BuiltCorpus(CorpusIndex.Build(documents), sorted);
+        }
+        catch (CorpusIndexException ex)
+        {
+            throw new UsageException($"cannot build the corpus index: {ex.Message}.");
+        }
+    }
+
+    /// <summary>Reads an index file; a bad one is a usage error naming the file and the reason.</summary>
+    public static CorpusIndex Load(string path, long maxBytes = CorpusIndexFile.DefaultMaxBytes)
+    {
+        try
+        {
+            return CorpusIndexFile.Load(path, maxBytes);
+        }
+        catch (CorpusIndexException ex)
+        {
+            throw new UsageException($"{ex.Message}.");
+        }
+    }
+
+    /// <summary>
+    /// The corpus of <c>report --corpus</c>: a folder is indexed on the spot (its *.txt, *.md and *.markdown files);
+    /// a file must be an index.
+    /// </summary>
+    public static CorpusIndex Open(string argument, string workingDirectory, ModelSet models, TextWriter stderr, bool quiet)
+    {
+        string full = Path.GetFullPath(argument, workingDirectory);
+        if (Directory.Exists(full))
+        {
+            BuiltCorpus built = Build(new CorpusInputs([argument], workingDirectory), models);
+            if (!quiet)
+            {
+                foreach (Diagnostic problem in built.Problems)
+                {
+                    stderr.WriteLine($"textlens: warning: corpus document {problem.Path} left out: {problem.Message}");
+                }
+            }
+
+            return built.Index;
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new UsageException($"--corpus '{argument}' is neither a folder nor an index file.");
+        }
+
+        return Load(full);
+    }
+}

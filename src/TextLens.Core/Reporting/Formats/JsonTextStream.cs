@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace TextLens.Core.Reporting.Formats;
+
+/// <summary>
+/// Serialises JSON straight into a <see cref="TextWriter"/>, as it is produced, instead of into a string first:
+/// a document's JSON can be hundreds of megabytes (an 8 MB document's sentences and tokens), and a string of it,
+/// plus an indented copy, once tripled the report's peak memory (issue 13, B15).
+/// </summary>
+internal static class JsonText
+{
+    /// <summary>Writes <paramref name="value"/> as JSON, every line after the first indented by <paramref name="indent"/> spaces (JSON strings hold no raw line breaks).</summary>
+    public static void Serialize<T>(TextWriter writer, T value, JsonSerializerOptions options, int indent = 0)
+    {
+        using var stream = new Utf8TextWriterStream(writer, indent);
+        JsonSerializer.Serialize(stream, value, options);
+        stream.Flush();
+    }
+
+    /// <summary>A write-only stream that decodes UTF-8 into a text writer, indenting after each line break.</summary>
+    private sealed class Utf8TextWriterStream(TextWriter writer, int indent) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false, true).GetDecoder();
+        private readonly string _pad = new(' ', indent);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(16, buffer.Length + 4));
+            try
+            {
+                int n = _decoder.GetChars(buffer, chars, flush: false);
+                ReadOnlySpan<char> text = chars.AsSpan(0, n);
+                if (_pad.Length == 0)
+                {
+                    writer.Write(text);
+                    return;
+                }
+
+                for (int line; (line = text.IndexOf('\n')) >= 0; text = text[(line + 1)..])
+                {
+                    writer.Write(text[..(line + 1)]);
+                    writer.Write(_pad);
+                }
+
+                writer.Write(text);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
