@@ -141,8 +141,7 @@ public sealed class ModelSet
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
-            // Polarity ships without a genre blend: measured, it cost analysis prose more than it gave news (models/stance-polarity.md).
-            return new StanceTagger(lexicon, m[0], m[3], m[1], m[2]) { SubjectivityBlend = new GenreBlend(m[3], m[4], m[5]) };
+            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5]);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

@@ -99,6 +99,14 @@ public sealed class StanceTagger
 
     public ValenceLexicon Lexicon { get; }
 
+    /// <summary>
+    /// The shipped tagger: the polarity classifier with its two rating models, and the subjectivity model blended by genre
+    /// with its news-only model and gate. Polarity ships without a genre blend: measured, it cost analysis prose more
+    /// than it gave news (models/stance-polarity.md).
+    /// </summary>
+    public static StanceTagger Shipped(ValenceLexicon lexicon, LinearStanceModel polarity, LinearStanceModel rating, LinearStanceModel ordinal, LinearStanceModel subjectivity, LinearStanceModel subjectivityOther, LinearStanceModel subjectivityGenre)
+        => new(lexicon, polarity, subjectivity, rating, ordinal) { SubjectivityBlend = new GenreBlend(subjectivity, subjectivityOther, subjectivityGenre) };
+
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
     {
