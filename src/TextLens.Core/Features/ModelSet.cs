@@ -88,7 +88,7 @@ public sealed class ModelSet
                 VerifyGzip(bytes);
             }
 
-            using var stream = new MemoryStream(bytes, writable: false);
+            using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
             return read(stream);
         }
         catch (EndOfStreamException ex)
