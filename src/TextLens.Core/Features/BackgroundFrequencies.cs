@@ -106,20 +106,7 @@ public sealed class BackgroundFrequencies
     /// <summary>Reads the fixed layout with one read; the table is then used in place.</summary>
     public static BackgroundFrequencies ReadBinary(Stream stream)
     {
-        byte[] data;
-        if (stream is MemoryStream memory && memory.Position == 0 && memory.TryGetBuffer(out ArraySegment<byte> whole)
-            && whole.Offset == 0 && whole.Count == whole.Array!.Length)
-        {
-            data = whole.Array; // the model set's single read of the file, used as it is
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            data = buffer.ToArray();
-        }
-
-        return FromBytes(data);
+        return FromBytes(ModelBytes.ReadAll(stream));
     }
 
     private static BackgroundFrequencies FromBytes(byte[] data)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using TextLens.Core.Models;
 
 namespace TextLens.Core.Parsing;
 
@@ -220,19 +221,7 @@ public sealed class PartOfSpeechModel
     /// <summary>Reads the fixed layout with one read; the slots and weights are then used in place.</summary>
     public static PartOfSpeechModel Load(Stream stream)
     {
-        byte[] data;
-        if (stream is MemoryStream memory && memory.Position == 0 && memory.TryGetBuffer(out ArraySegment<byte> whole)
-            && whole.Offset == 0 && whole.Count == whole.Array!.Length)
-        {
-            data = whole.Array; // the model set's single read of the file, used as it is
-        }
-        else
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            data = buffer.ToArray();
-        }
-
+        byte[] data = ModelBytes.ReadAll(stream);
         if (data.Length < HeaderSize || !data.AsSpan(0, 8).SequenceEqual(Magic)
             || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8)) != PartOfSpeechFeatures.BucketBits
             || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12)) != Classes
