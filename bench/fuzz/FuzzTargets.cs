@@ -62,7 +62,7 @@ public static class FuzzTargets
             int previousEnd = 0;
             foreach (Sentence sentence in document.Sentences)
             {
-                Check(sentence.Span.Start >= previousEnd && sentence.Span.End <= text.Length, "sentences overlap or leave the text");
+                Check(sentence.Span.Start >= previousEnd && sentence.Span.End <= text.Length, $"{path}: sentence {sentence.Index} at {sentence.Span} overlaps the previous one (ending at {previousEnd}) or leaves the text ({text.Length})");
                 Check(sentence.FirstToken + sentence.TokenCount <= document.Tokens.Count, "sentence tokens out of range");
                 previousEnd = sentence.Span.End;
             }

@@ -15,7 +15,18 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("textlens-hostile-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // .NET cannot name a file whose name is not UTF-8 (B19); rm can.
+            Cli("rm", "-rf", _dir);
+        }
+    }
 
     private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
 
@@ -219,6 +230,16 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
     }
 
     [Fact]
+    public void B19_a_file_name_that_is_not_utf8_is_named_not_dropped()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "docs"));
+        Assert.Equal(0, Cli("bash", ["-c", "printf 'The council approved the budget.' > \"$(printf 'docs/caf\\351.txt')\""], _dir));
+        (ToolRun run, string json) = Report(["docs"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not valid UTF-8", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void B20_a_file_name_cannot_inject_a_workflow_command()
     {
         WriteGood();
@@ -270,9 +291,12 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
         return output;
     }
 
-    private static int Cli(string program, params string[] args)
+    private static int Cli(string program, params string[] args) => Cli(program, args, null);
+
+    private static int Cli(string program, string[] args, string? workingDirectory)
     {
-        using var process = System.Diagnostics.Process.Start(program, args);
+        var start = new System.Diagnostics.ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory ?? "" };
+        using var process = System.Diagnostics.Process.Start(start)!;
         process.WaitForExit();
         return process.ExitCode;
     }
