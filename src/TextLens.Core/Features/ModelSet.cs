@@ -46,7 +46,7 @@ public sealed class ModelSet
     /// <summary>The valence lexicon (stance).</summary>
     public ValenceLexicon Valence => _valence.Value;
 
-    /// <summary>The stance tagger: the lexicon and the polarity, subjectivity and rating models (stance).</summary>
+    /// <summary>The stance tagger: the lexicon and the epistemic, polarity, subjectivity and rating models (stance).</summary>
     public StanceTagger Stance => _stance.Value;
 
     /// <summary>The language identifier (its trigram models load on first use: only for prose that does not read as English).</summary>
@@ -135,13 +135,14 @@ public sealed class ModelSet
         [
             StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
             StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
+            StanceTagger.EpistemicModelFile,
         ];
         Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => LoadStanceModel(f)))];
         ValenceLexicon lexicon = Valence;
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
-            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5]);
+            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

@@ -31,6 +31,9 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The item is analysis prose (the genre the tool reads): with other items, training fits a <see cref="GenreBlend"/>.</summary>
     public bool InDomain { get; init; }
 
+    /// <summary>The label comes from the cue rules, not from a person (<c>train stance --rule-labelled</c>): the item takes no part in class balancing.</summary>
+    public bool RuleLabelled { get; init; }
+
     /// <summary>The document the item comes from (<c>doc</c>), where the data set gives it: the cross-validation group.</summary>
     public string? Doc { get; init; }
 
