@@ -127,6 +127,31 @@ public static class StanceTrainer
     }
 
     /// <summary>
+    /// The genre blend of <paramref name="axis"/> (<see cref="GenreBlend"/>) when <paramref name="items"/> mix analysis prose
+    /// (<see cref="StanceItem.InDomain"/>) with other prose, else null: the model of <see cref="Train"/>, a model of
+    /// the other prose alone (the same settings without class balancing: its classes keep their own shares), and a
+    /// class-balanced gate of analysis versus other prose.
+    /// </summary>
+    public static GenreBlend? TrainBlend(StanceAxis axis, LinearStanceModel analysis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+    {
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        return FitBlend(axis, analysis, Featurize(axis, items, classes, lexicon, labelField, options), classes, options);
+    }
+
+    private static GenreBlend? FitBlend(StanceAxis axis, LinearStanceModel analysis, Row[] rows, IReadOnlyList<string> classes, StanceTrainingOptions options)
+    {
+        if (!rows.Any(r => r.InDomain) || rows.All(r => r.InDomain))
+        {
+            return null;
+        }
+
+        LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain)], classes, options with { ClassBalance = 0 });
+        Row[] genreRows = [.. rows.Select(r => new Row { Features = r.Features, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
+        LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1 });
+        return new GenreBlend(analysis, other, genre);
+    }
+
+    /// <summary>
     /// The estimators of the mean reader rating that the tagger blends into the polarity classifier's score,
     /// trained on the items that carry a score: an SDCA regressor (squared loss, agreement-weighted) and,
     /// unless <see cref="StanceTrainingOptions.OrdinalCuts"/> is empty, an ordinal model of the rating bins.
@@ -157,12 +182,13 @@ public static class StanceTrainer
         {
             Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
             LinearStanceModel model = Fit(axis, train, classes, options);
+            GenreBlend? blend = axis == StanceAxis.Epistemic ? null : FitBlend(axis, model, train, classes, options);
             LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, ratingModels),
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, ratingModels) { PolarityBlend = blend },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null) { EpistemicModel = model },
-                _ => new StanceTagger(lexicon, null, model),
+                _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = blend },
             };
             for (int i = 0; i < scored.Count; i++)
             {
@@ -216,6 +242,7 @@ public static class StanceTrainer
                 HasScore = item.Score is not null,
                 Weight = (float)weight,
                 ClassWeight = (float)(weight * labelWeight),
+                InDomain = item.InDomain,
                 Balanced = !item.RuleLabelled,
             });
         }
@@ -420,10 +447,13 @@ public static class StanceTrainer
         [NoColumn]
         public bool HasScore { get; set; }
 
+        [NoColumn]
+        public bool InDomain { get; set; }
+
         /// <summary>Takes part in class balancing (a person's label, not the cue rules').</summary>
         [NoColumn]
         public bool Balanced { get; set; } = true;
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, Balanced = Balanced };
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced };
     }
 }

@@ -23,6 +23,7 @@ public static class TrainStanceCommand
         var data = new Option<string[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
+        var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
         var cvPredictions = new Option<string?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
         var cvOn = new Option<string?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
@@ -36,7 +37,7 @@ public static class TrainStanceCommand
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
         var ruleLabelled = new Option<string[]>("--rule-labelled") { Description = "Epistemic only: JSON Lines of other genres whose texts are labelled by the cue rules and added to every training fold (their labels are ignored).", AllowMultipleArgumentsPerToken = true };
         var ruleWeight = new Option<double>("--rule-labelled-weight") { Description = "Training weight of each --rule-labelled item.", DefaultValueFactory = _ => 1 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -65,7 +66,18 @@ public static class TrainStanceCommand
                 throw new UsageException($"--weights needs one positive weight per --data file ({files.Length}).");
             }
 
-            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k] })])).ToList();
+            IFileInfo[] analysisFiles = [.. (parse.GetValue(inDomain) ?? []).Select(f => context.FileSystem.FileInfo.New(f))];
+            foreach (IFileInfo f in analysisFiles.Where(f => !files.Any(d => d.FullName == f.FullName)))
+            {
+                throw new UsageException($"--in-domain '{f.FullName}' must be one of the --data files.");
+            }
+
+            if (analysisFiles.Length != 0 && a == StanceAxis.Epistemic)
+            {
+                throw new UsageException("--in-domain applies to the polarity and subjectivity axes only.");
+            }
+
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             IFileInfo[] silver = [.. (parse.GetValue(ruleLabelled) ?? []).Select(f => context.FileSystem.FileInfo.New(f))];
             if (silver.Length > 0 && a != StanceAxis.Epistemic)
             {
@@ -125,6 +137,18 @@ public static class TrainStanceCommand
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
             context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            if (StanceTrainer.TrainBlend(a, model, [.. sets.SelectMany(s => s.Items)], options, lexicon) is { } blend)
+            {
+                foreach ((string kind, LinearStanceModel part) in (ReadOnlySpan<(string, LinearStanceModel)>)[("other", blend.Other), ("genre", blend.Genre)])
+                {
+                    using var partBuffer = new MemoryStream();
+                    part.Save(partBuffer);
+                    string partPath = CompanionPath(target.FullName, kind);
+                    AtomicFile.WriteAllBytes(context.FileSystem, partPath, partBuffer.ToArray());
+                    context.Console.Out.Write(string.Create(inv, $"wrote {partPath}: genre blend, {kind} ({string.Join('/', part.Classes)}), {part.NonZeroFeatures} non-zero features, {partBuffer.Length} bytes\n"));
+                }
+            }
+
             if (a == StanceAxis.Polarity && !options.Regression)
             {
                 IReadOnlyList<LinearStanceModel> ratings = StanceTrainer.TrainPolarityRating([.. sets.SelectMany(s => s.Items)], options, lexicon);

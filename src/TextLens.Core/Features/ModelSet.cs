@@ -130,21 +130,28 @@ public sealed class ModelSet
 
     private StanceTagger LoadStanceTagger()
     {
-        // The six files are independent: read them in parallel, and wait for all of them.
-        Task<LinearStanceModel> polarity = Task.Run(() => LoadStanceModel(StanceTagger.PolarityModelFile));
-        Task<LinearStanceModel> epistemic = Task.Run(() => LoadStanceModel(StanceTagger.EpistemicModelFile));
-        Task<LinearStanceModel> subjectivity = Task.Run(() => LoadStanceModel(StanceTagger.SubjectivityModelFile));
-        Task<LinearStanceModel> rating = Task.Run(() => LoadStanceModel(StanceTagger.PolarityRatingModelFile));
-        LinearStanceModel ordinal = LoadStanceModel(StanceTagger.PolarityOrdinalModelFile);
+        // The seven files are independent: read them in parallel, and wait for all of them.
+        string[] files =
+        [
+            StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
+            StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
+            StanceTagger.EpistemicModelFile,
+        ];
+        Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => LoadStanceModel(f)))];
         ValenceLexicon lexicon = Valence;
         try
         {
-            return new StanceTagger(lexicon, polarity.Result, subjectivity.Result, rating.Result, ordinal) { EpistemicModel = epistemic.Result };
+            LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
+            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
             throw;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelLoadException(StanceTagger.SubjectivityModelFile, PathOf(StanceTagger.SubjectivityModelFile), $"does not fit its genre blend: {ex.Message}", ex);
         }
     }
 

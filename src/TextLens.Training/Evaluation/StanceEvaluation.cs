@@ -28,6 +28,9 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The item's training weight (1 unless the trainer is told to weigh its data set otherwise).</summary>
     public double Weight { get; init; } = 1;
 
+    /// <summary>The item is analysis prose (the genre the tool reads): with other items, training fits a <see cref="GenreBlend"/>.</summary>
+    public bool InDomain { get; init; }
+
     /// <summary>The label comes from the cue rules, not from a person (<c>train stance --rule-labelled</c>): the item takes no part in class balancing.</summary>
     public bool RuleLabelled { get; init; }
 

@@ -100,4 +100,71 @@ public class AnalysisProseTests
         var wrong = new LinearStanceModel("epistemic", ["asserted", "hedged"], [0f, 0f], []);
         Assert.Throws<ArgumentException>(() => new StanceTagger(TestModels.Set.Valence, null, null) { EpistemicModel = wrong });
     }
+
+    private static byte[] Bytes(LinearStanceModel model)
+    {
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void Genre_blend_training_is_reproducible_byte_for_byte()
+    {
+        string crs = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.polarity.dev.jsonl");
+        string nyt = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
+        IReadOnlyList<StanceItem> items =
+        [
+            .. StanceEvaluation.ReadJsonl(crs).Take(200).Select(i => i with { Weight = 3, InDomain = true }),
+            .. StanceEvaluation.ReadJsonl(nyt).Take(200),
+        ];
+        var options = new StanceTrainingOptions { ClassBalance = 0.5 };
+        byte[][] Train()
+        {
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Polarity, items, options, TestModels.Set.Valence);
+            GenreBlend blend = StanceTrainer.TrainBlend(StanceAxis.Polarity, model, items, options, TestModels.Set.Valence)
+                ?? throw new InvalidOperationException("Mixed genres must give a blend.");
+            return [.. new[] { blend.Analysis, blend.Other, blend.Genre }.Select(Bytes)];
+        }
+
+        byte[][] first = Train();
+        byte[][] second = Train();
+        for (int k = 0; k < first.Length; k++)
+        {
+            Assert.Equal(first[k], second[k]);
+        }
+
+        Assert.NotEqual(first[0], first[1]);
+        Assert.Null(StanceTrainer.TrainBlend(StanceAxis.Polarity, StanceTrainer.Train(StanceAxis.Polarity, items.Take(200).ToList(), options, TestModels.Set.Valence), [.. items.Take(200)], options, TestModels.Set.Valence));
+    }
+
+    [Fact]
+    public void The_genre_gate_tells_report_prose_from_opinion_writing()
+    {
+        GenreBlend blend = TestModels.Set.Stance.SubjectivityBlend ?? throw new InvalidOperationException("The shipped tagger has no subjectivity blend.");
+        double Analysis(string sentence)
+        {
+            var tokens = new List<Token>();
+            Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+            StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+            (int[] idx, float[] val) = StanceFeaturizer.Featurize(CollectionsMarshal.AsSpan(tokens), evidence.Quoted, evidence.Scores, TestModels.Set.Valence, StanceFeaturizer.Version);
+            return blend.AnalysisProbability(idx, val);
+        }
+
+        Assert.True(Analysis("Section 7 of the Endangered Species Act requires federal agencies to consult with the Services.") > 0.5);
+        Assert.True(Analysis("I have never been so ashamed of the people we elected, and I hope they hear us now.") < 0.5);
+    }
+
+    [Fact]
+    public void A_genre_blend_needs_two_models_of_one_axis_and_an_other_versus_analysis_gate()
+    {
+        var polarity = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0f, 0f, 0f], []);
+        var subjectivity = new LinearStanceModel("subjectivity", ["objective", "subjective"], [0f, 0f], []);
+        var gate = new LinearStanceModel("polarity", ["other", "analysis"], [0f, 0f], []);
+        var wrongGate = new LinearStanceModel("polarity", ["analysis", "other"], [0f, 0f], []);
+        Assert.Throws<ArgumentException>(() => new GenreBlend(polarity, subjectivity, gate));
+        Assert.Throws<ArgumentException>(() => new GenreBlend(polarity, polarity, wrongGate));
+        var blend = new GenreBlend(polarity, polarity, gate);
+        Assert.Throws<ArgumentException>(() => new StanceTagger(TestModels.Set.Valence, null, subjectivity) { PolarityBlend = blend });
+    }
 }

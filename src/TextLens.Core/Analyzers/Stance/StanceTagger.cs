@@ -47,6 +47,9 @@ public sealed class StanceTagger
     /// <summary>The ordinal model of the mean reader rating (rating bins, each with its mean rating) that sharpens the polarity score.</summary>
     public const string PolarityOrdinalModelFile = "stance-polarity-ordinal.tlsm";
 
+    /// <summary>The subjectivity model of news prose alone and the genre gate of the subjectivity <see cref="GenreBlend"/>.</summary>
+    public const string SubjectivityOtherModelFile = "stance-subjectivity-other.tlsm", SubjectivityGenreModelFile = "stance-subjectivity-genre.tlsm";
+
     /// <summary>
     /// With rating models, the polarity score is the mean of their rating estimates, each clamped to
     /// ±this on the −4..4 rating scale and scaled to ±1 (without them, P(positive) − P(negative)). Chosen by
@@ -97,6 +100,30 @@ public sealed class StanceTagger
     }
 
     public ValenceLexicon Lexicon { get; }
+
+    /// <summary>
+    /// The shipped tagger: the polarity classifier with its two rating models, and the subjectivity model blended by genre
+    /// with its news-only model and gate. Polarity ships without a genre blend: measured, it cost analysis prose more
+    /// than it gave news (models/stance-polarity.md).
+    /// </summary>
+    public static StanceTagger Shipped(ValenceLexicon lexicon, LinearStanceModel polarity, LinearStanceModel rating, LinearStanceModel ordinal, LinearStanceModel subjectivity, LinearStanceModel subjectivityOther, LinearStanceModel subjectivityGenre, LinearStanceModel epistemic)
+        => new(lexicon, polarity, subjectivity, rating, ordinal) { SubjectivityBlend = new GenreBlend(subjectivity, subjectivityOther, subjectivityGenre), EpistemicModel = epistemic };
+
+    /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
+    public GenreBlend? PolarityBlend
+    {
+        get;
+        init => field = value is null || ReferenceEquals(value.Analysis, _polarity) ? value
+            : throw new ArgumentException("The polarity blend must extend the tagger's polarity model.", nameof(value));
+    }
+
+    /// <summary>The subjectivity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the subjectivity model); null: the subjectivity model alone.</summary>
+    public GenreBlend? SubjectivityBlend
+    {
+        get;
+        init => field = value is null || ReferenceEquals(value.Analysis, _subjectivity) ? value
+            : throw new ArgumentException("The subjectivity blend must extend the tagger's subjectivity model.", nameof(value));
+    }
 
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
@@ -314,7 +341,7 @@ public sealed class StanceTagger
             return FromScore(Math.Clamp(_polarity.Predict(idx, val)[0] / 4, -1, 1));
         }
 
-        double[] p = _polarity.Predict(idx, val);
+        double[] p = PolarityBlend?.Predict(idx, val) ?? _polarity.Predict(idx, val);
         double pNeg = p[_polarity.ClassIndex("negative")];
         double pNeu = p[_polarity.ClassIndex("neutral")];
         double pPos = p[_polarity.ClassIndex("positive")];
@@ -357,7 +384,7 @@ public sealed class StanceTagger
     {
         if (_subjectivity is not null)
         {
-            return _subjectivity.Predict(idx, val)[_subjectivity.ClassIndex("subjective")];
+            return (SubjectivityBlend?.Predict(idx, val) ?? _subjectivity.Predict(idx, val))[_subjectivity.ClassIndex("subjective")];
         }
 
         // Without a model: hedges, boosters and prescriptions in the author's voice mark an opinion.
