@@ -115,6 +115,7 @@ public static class StanceTrainer
                 Score = null,
                 RatingSd = null,
                 Weight = weight,
+                RuleLabelled = true,
             };
         })];
 
@@ -215,6 +216,7 @@ public static class StanceTrainer
                 HasScore = item.Score is not null,
                 Weight = (float)weight,
                 ClassWeight = (float)(weight * labelWeight),
+                Balanced = !item.RuleLabelled,
             });
         }
 
@@ -269,14 +271,15 @@ public static class StanceTrainer
         if (options.ClassBalance > 0)
         {
             // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
+            // Rule-labelled rows (other genres) neither count nor are reweighted: the balance is that of the people's labels.
             double[] total = new double[classes.Count];
-            foreach (Row r in rows)
+            foreach (Row r in rows.Where(r => r.Balanced))
             {
                 total[r.Label] += r.ClassWeight;
             }
 
             double largest = total.Max();
-            rows = [.. rows.Select(r => r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))))];
+            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))) : r)];
         }
 
         IDataView data = Load(ml, rows, classes.Count);
@@ -417,6 +420,10 @@ public static class StanceTrainer
         [NoColumn]
         public bool HasScore { get; set; }
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore };
+        /// <summary>Takes part in class balancing (a person's label, not the cue rules').</summary>
+        [NoColumn]
+        public bool Balanced { get; set; } = true;
+
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, Balanced = Balanced };
     }
 }

@@ -5,7 +5,11 @@ using CliWrap.Buffered;
 namespace TextLens.Tool.Tests;
 
 /// <summary>The result of one run of the tool.</summary>
-public sealed record ToolRun(int ExitCode, string StdOut, string StdErr);
+public sealed record ToolRun(int ExitCode, string StdOut, string StdErr)
+{
+    /// <summary>The process's peak resident memory (VmHWM) as last sampled before it ended; 0 where /proc is not there.</summary>
+    public long PeakResidentBytes { get; init; }
+}
 
 /// <summary>
 /// The installed 'textlens' command, as a user gets it, named by <c>$TEXTLENS_TOOL</c>: the path of an installed
@@ -68,7 +72,7 @@ public sealed class PackedTool : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(RunTimeout);
-        BufferedCommandResult result = Cli.Wrap(Executable)
+        CommandTask<BufferedCommandResult> running = Cli.Wrap(Executable)
             .WithArguments(args)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(env =>
@@ -81,9 +85,41 @@ public sealed class PackedTool : IDisposable
             })
             .WithStandardInputPipe(stdin is null ? PipeSource.Null : PipeSource.FromString(stdin, Encoding.UTF8))
             .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Encoding.UTF8, timeout.Token)
-            .GetAwaiter().GetResult();
-        return new ToolRun(result.ExitCode, result.StandardOutput, result.StandardError);
+            .ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+        long peak = PeakResident(running.ProcessId, running.Task);
+        BufferedCommandResult result = running.GetAwaiter().GetResult();
+        return new ToolRun(result.ExitCode, result.StandardOutput, result.StandardError) { PeakResidentBytes = peak };
+    }
+
+    /// <summary>
+    /// Samples the kernel's high-water mark of the process's resident memory (VmHWM in /proc/PID/status) every
+    /// 20 ms until it ends; the last sample is the peak up to then. Memory bounds are asserted on this, never time.
+    /// </summary>
+    private static long PeakResident(int processId, Task running)
+    {
+        string status = $"/proc/{processId}/status";
+        long peak = 0;
+        while (!running.IsCompleted)
+        {
+            try
+            {
+                foreach (string line in File.ReadLines(status))
+                {
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    {
+                        peak = Math.Max(peak, long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not Linux, or the process has just ended.
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return peak;
     }
 
     public ToolRun Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);

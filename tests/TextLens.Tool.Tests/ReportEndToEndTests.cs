@@ -77,7 +77,7 @@ public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
             File.Copy(path, Path.Combine(models, Path.GetFileName(path)));
         }
 
-        const string file = "pos-ewt.bin.gz";
+        const string file = "pos-ewt.bin";
         string target = Path.Combine(models, file);
         byte[] bytes = File.ReadAllBytes(target);
         switch (damage)

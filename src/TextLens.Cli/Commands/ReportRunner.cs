@@ -244,7 +244,7 @@ public static class ReportRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            throw new UsageException($"cannot write the report: {ex.Message}");
+            throw new UsageException($"cannot write the report ({string.Join(", ", outputs.Select(o => $"'{o}'"))}): {ex.Message}");
         }
     }
 
@@ -277,8 +277,9 @@ public static class ReportRunner
     /// <summary>One document, analysed and built into its report record; what the run keeps of it.</summary>
     private sealed record Analysed(DocumentReport Report, int ExitCode, IReadOnlyList<BaselineEntry> Entries);
 
-    /// <summary>The largest baseline read (a baseline of a very large repository is a few megabytes).</summary>
-    private const long MaxBaselineBytes = 256L * 1024 * 1024;
+    /// <summary>The largest baseline read: a baseline of a very large repository is a few megabytes (about 300 bytes a
+    /// finding), and reading a device such as /dev/zero up to 256 MB peaked at 768 MB (issue 13, B5).</summary>
+    private const long MaxBaselineBytes = 64L * 1024 * 1024;
 
     internal static Baseline ReadBaseline(string path)
     {

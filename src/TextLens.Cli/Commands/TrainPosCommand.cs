@@ -14,7 +14,7 @@ public static class TrainPosCommand
     {
         var data = new Option<FileInfo>("--data") { Description = "Training data: word-per-line TSV (form, upos, xpos), blank line between sentences.", Required = true };
         var test = new Option<FileInfo[]>("--test") { Description = "Test sets (same format) to report accuracy on.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (e.g. models/pos-ewt.bin.gz).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (e.g. models/pos-ewt.bin).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().Seed };
         var iterations = new Option<int>("--iterations") { Description = "Maximum L-BFGS iterations.", DefaultValueFactory = _ => new PartOfSpeechTrainingOptions().MaximumIterations };
         var command = new Command("pos", "Train the part-of-speech tagger (ML.NET L-BFGS maximum entropy on hashed word features).")

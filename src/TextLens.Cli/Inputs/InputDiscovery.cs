@@ -94,7 +94,7 @@ public sealed class InputDiscovery
             }
             else
             {
-                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), "no such file or directory"));
+                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), MissingReason(full)));
             }
         }
 
@@ -121,7 +121,7 @@ public sealed class InputDiscovery
             string full = Path.GetFullPath(arg, _workingDirectory);
             if (!File.Exists(full) && !Directory.Exists(full))
             {
-                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), "no such file or directory"));
+                problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), MissingReason(full)));
             }
         }
 
@@ -242,12 +242,19 @@ public sealed class InputDiscovery
                     continue;
                 }
 
+                string rel = Path.GetRelativePath(root, entry).Replace('\\', '/');
+                if (kind == FileKind.Missing && name.Contains('\uFFFD') && patterns.Any(p => p.IsMatch(rel)) && !IsExcluded(entry))
+                {
+                    // A name that is not valid UTF-8 comes back with U+FFFD and cannot be opened again: say so, never drop it silently.
+                    problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(entry), Display(entry), MissingReason(entry)));
+                    continue;
+                }
+
                 if (kind != FileKind.Regular)
                 {
                     continue;
                 }
 
-                string rel = Path.GetRelativePath(root, entry).Replace('\\', '/');
                 if (patterns.Any(p => p.IsMatch(rel)) && !IsExcluded(entry))
                 {
                     found.Add(Path.GetFullPath(entry));
@@ -257,6 +264,10 @@ public sealed class InputDiscovery
 
         return found;
     }
+
+    /// <summary>Why a path that was named or listed cannot be found (issue 13, B19: .NET decodes a file name that is not UTF-8 with U+FFFD, and cannot open it).</summary>
+    private static string MissingReason(string path) =>
+        path.Contains('\uFFFD') ? "its name is not valid UTF-8, so it cannot be opened; rename it" : "no such file or directory";
 
     /// <summary>The path with every symbolic link resolved (loops and dangling links resolve to the link itself).</summary>
     private static string RealPath(string path)

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using TextLens.Core.Models;
 using TextLens.Core.Text;
@@ -10,34 +12,43 @@ namespace TextLens.Core.Features;
 /// Background document frequencies for IDF (models/background-df-wiki.bin, built from the English
 /// Wikipedia table df-wiki.tsv, CC BY-SA 4.0). Terms are looked up with the table's own tokeniser:
 /// lower case, maximal runs of [a-z0-9], so 'Jong-un' is the bigram 'jong un'. Terms are held as
-/// sorted 64-bit FNV-1a hashes; the file stores them delta- and varint-coded so that it is small and
-/// loads in milliseconds. <see cref="ModelSet"/> loads it once, when an analyzer first needs it.
+/// sorted 64-bit FNV-1a hashes. The file has a fixed layout that is used as it is read, without decoding:
+/// a 16-byte header, the sorted hashes as little-endian 64-bit integers, then the document frequencies as
+/// little-endian 32-bit integers; a lookup is a binary search over the file's own bytes.
+/// <see cref="ModelSet"/> loads it once, when an analyzer first needs it.
 /// </summary>
 public sealed class BackgroundFrequencies
 {
     public const string FileName = "background-df-wiki.bin";
 
-    private const uint Magic = 0x3146_4454; // "TDF1"
+    /// <summary>"TDF2": the fixed-layout version (version 1 was delta- and varint-coded).</summary>
+    private const uint Magic = 0x3246_4454;
+
+    private const int HeaderSize = 16;
 
     /// <summary>A bigram missing from the table has df ≤ 14 (the table keeps bigrams with df ≥ 15).</summary>
     public const int MissingBigramDf = 14;
 
-    private readonly ulong[] _hashes;
-    private readonly int[] _df;
+    private readonly ReadOnlyMemory<byte> _hashes;
+    private readonly ReadOnlyMemory<byte> _df;
 
-    private BackgroundFrequencies(ulong[] sortedHashes, int[] df, int documentCount)
+    private BackgroundFrequencies(ReadOnlyMemory<byte> hashes, ReadOnlyMemory<byte> df, int documentCount)
     {
-        _hashes = sortedHashes;
+        _hashes = hashes;
         _df = df;
         DocumentCount = documentCount;
     }
 
     public int DocumentCount { get; }
 
-    public int Count => _hashes.Length;
+    public int Count => _hashes.Length / sizeof(ulong);
 
     /// <summary>The maximum IDF, that of a term never seen.</summary>
     public double MaxIdf => Idf(0);
+
+    private ReadOnlySpan<ulong> Hashes => MemoryMarshal.Cast<byte, ulong>(_hashes.Span);
+
+    private ReadOnlySpan<int> Frequencies => MemoryMarshal.Cast<byte, int>(_df.Span);
 
     /// <summary>Reads the table in its published TSV form (optionally gzip-compressed): '#N_DOCS\tN', a header, then 'term\tdf' lines.</summary>
     public static BackgroundFrequencies LoadTsv(Stream stream, bool compressed)
@@ -69,113 +80,127 @@ public sealed class BackgroundFrequencies
 
         ulong[] hashes = [.. df.Keys];
         Array.Sort(hashes);
-        int[] counts = new int[hashes.Length];
+        byte[] data = new byte[HeaderSize + (hashes.Length * (sizeof(ulong) + sizeof(int)))];
+        WriteHeader(data, n, hashes.Length);
+        Span<byte> hashBytes = data.AsSpan(HeaderSize, hashes.Length * sizeof(ulong));
+        Span<byte> dfBytes = data.AsSpan(HeaderSize + hashBytes.Length);
         for (int i = 0; i < hashes.Length; i++)
         {
-            counts[i] = df[hashes[i]];
+            BinaryPrimitives.WriteUInt64LittleEndian(hashBytes[(i * sizeof(ulong))..], hashes[i]);
+            BinaryPrimitives.WriteInt32LittleEndian(dfBytes[(i * sizeof(int))..], df[hashes[i]]);
         }
 
-        return new BackgroundFrequencies(hashes, counts, n);
+        return FromBytes(data);
     }
 
-    /// <summary>Writes the compact binary form: magic, N, count, delta-varint hashes, varint dfs.</summary>
+    /// <summary>Writes the fixed layout: "TDF2", N, the term count, 4 zero bytes, the hashes (u64 LE), the dfs (i32 LE).</summary>
     public void WriteBinary(Stream stream)
     {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(DocumentCount);
-        w.Write(_hashes.Length);
-        ulong previous = 0;
-        foreach (ulong h in _hashes)
-        {
-            WriteVarint(w, h - previous);
-            previous = h;
-        }
-
-        foreach (int d in _df)
-        {
-            WriteVarint(w, (ulong)d);
-        }
+        Span<byte> header = stackalloc byte[HeaderSize];
+        WriteHeader(header, DocumentCount, Count);
+        stream.Write(header);
+        WriteLittleEndian(stream, _hashes.Span, sizeof(ulong));
+        WriteLittleEndian(stream, _df.Span, sizeof(int));
     }
 
+    /// <summary>Reads the fixed layout with one read; the table is then used in place.</summary>
     public static BackgroundFrequencies ReadBinary(Stream stream)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        ReadOnlySpan<byte> data = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (data.Length < 12 || BitConverter.ToUInt32(data) != Magic)
-        {
-            throw new InvalidDataException($"'{FileName}' is not a TextLens background table (bad magic number).");
-        }
-
-        int n = BitConverter.ToInt32(data[4..]);
-        int count = BitConverter.ToInt32(data[8..]);
-        if (n <= 0 || count < 0 || count > (data.Length - 12) / 2)
-        {
-            throw new InvalidDataException($"'{FileName}' has an impossible header ({n} documents, {count} terms in {data.Length} bytes).");
-        }
-
-        int pos = 12;
-        var hashes = new ulong[count];
-        ulong h = 0;
-        for (int i = 0; i < count; i++)
-        {
-            h += ReadVarint(data, ref pos);
-            hashes[i] = h;
-        }
-
-        var df = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            df[i] = (int)ReadVarint(data, ref pos);
-        }
-
-        if (pos != data.Length)
-        {
-            throw new InvalidDataException($"'{FileName}' has {data.Length - pos} unexpected trailing bytes.");
-        }
-
-        return new BackgroundFrequencies(hashes, df, n);
+        return FromBytes(ModelBytes.ReadAll(stream));
     }
 
-    private static void WriteVarint(BinaryWriter w, ulong value)
+    private static BackgroundFrequencies FromBytes(byte[] data)
     {
-        while (value >= 0x80)
+        if (data.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(data) != Magic)
         {
-            w.Write((byte)(value | 0x80));
-            value >>= 7;
+            throw new InvalidDataException($"'{FileName}' is not a TextLens background table of this version (bad magic number).");
         }
 
-        w.Write((byte)value);
+        int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4));
+        int count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8));
+        long expected = HeaderSize + ((long)count * (sizeof(ulong) + sizeof(int)));
+        if (n <= 0 || count < 0 || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12)) != 0)
+        {
+            throw new InvalidDataException($"'{FileName}' has an impossible header ({n} documents, {count} terms).");
+        }
+
+        if (data.Length < expected)
+        {
+            throw new EndOfStreamException($"'{FileName}' holds {data.Length} bytes where {count} terms need {expected}.");
+        }
+
+        if (data.Length > expected)
+        {
+            throw new InvalidDataException($"'{FileName}' has {data.Length - expected} unexpected trailing bytes.");
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            data = ToNativeOrder(data, count);
+        }
+
+        var table = new BackgroundFrequencies(
+            data.AsMemory(HeaderSize, count * sizeof(ulong)), data.AsMemory(HeaderSize + (count * sizeof(ulong))), n);
+        ReadOnlySpan<ulong> hashes = table.Hashes;
+        for (int i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] <= hashes[i - 1])
+            {
+                throw new InvalidDataException($"'{FileName}' is corrupt: its term hashes are not strictly ascending at {i}.");
+            }
+        }
+
+        return table;
     }
 
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int pos)
+    private static void WriteHeader(Span<byte> header, int documentCount, int count)
     {
-        ulong result = 0;
-        int shift = 0;
-        while (true)
+        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], documentCount);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], count);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], 0);
+    }
+
+    /// <summary>Writes native-order values of <paramref name="size"/> bytes as little-endian.</summary>
+    private static void WriteLittleEndian(Stream stream, ReadOnlySpan<byte> values, int size)
+    {
+        if (BitConverter.IsLittleEndian)
         {
-            if (pos >= data.Length)
-            {
-                throw new EndOfStreamException($"'{FileName}' ends inside its table.");
-            }
-
-            byte b = data[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return result;
-            }
-
-            shift += 7;
+            stream.Write(values);
+            return;
         }
+
+        byte[] copy = values.ToArray();
+        for (int i = 0; i < copy.Length; i += size)
+        {
+            copy.AsSpan(i, size).Reverse();
+        }
+
+        stream.Write(copy);
+    }
+
+    private static byte[] ToNativeOrder(byte[] data, int count)
+    {
+        byte[] copy = (byte[])data.Clone();
+        for (int i = 0; i < count; i++)
+        {
+            copy.AsSpan(HeaderSize + (i * sizeof(ulong)), sizeof(ulong)).Reverse();
+        }
+
+        int dfStart = HeaderSize + (count * sizeof(ulong));
+        for (int i = 0; i < count; i++)
+        {
+            copy.AsSpan(dfStart + (i * sizeof(int)), sizeof(int)).Reverse();
+        }
+
+        return copy;
     }
 
     /// <summary>Document frequency of a normalised term (see <see cref="Normalize"/>); 0 when unknown.</summary>
     public int DocumentFrequency(string normalizedTerm)
     {
-        int i = Array.BinarySearch(_hashes, Hash(normalizedTerm));
-        return i >= 0 ? _df[i] : 0;
+        int i = Hashes.BinarySearch(Hash(normalizedTerm));
+        return i >= 0 ? Frequencies[i] : 0;
     }
 
     /// <summary>Smoothed IDF, ln((1+N)/(1+df)) + 1, of a document frequency.</summary>

@@ -15,7 +15,7 @@ public sealed class ModelLoadException : Exception
         FilePath = path;
     }
 
-    /// <summary>The model's file name, e.g. <c>pos-ewt.bin.gz</c>.</summary>
+    /// <summary>The model's file name, e.g. <c>pos-ewt.bin</c>.</summary>
     public string FileName { get; }
 
     /// <summary>The full path that was read.</summary>

@@ -46,7 +46,7 @@ public sealed class ModelSet
     /// <summary>The valence lexicon (stance).</summary>
     public ValenceLexicon Valence => _valence.Value;
 
-    /// <summary>The stance tagger: the lexicon and the polarity, subjectivity and rating models (stance).</summary>
+    /// <summary>The stance tagger: the lexicon and the epistemic, polarity, subjectivity and rating models (stance).</summary>
     public StanceTagger Stance => _stance.Value;
 
     /// <summary>The language identifier (its trigram models load on first use: only for prose that does not read as English).</summary>
@@ -88,7 +88,7 @@ public sealed class ModelSet
                 VerifyGzip(bytes);
             }
 
-            using var stream = new MemoryStream(bytes, writable: false);
+            using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
             return read(stream);
         }
         catch (EndOfStreamException ex)
@@ -130,15 +130,16 @@ public sealed class ModelSet
 
     private StanceTagger LoadStanceTagger()
     {
-        // The five files are independent: read them in parallel, and wait for all of them.
+        // The six files are independent: read them in parallel, and wait for all of them.
         Task<LinearStanceModel> polarity = Task.Run(() => LoadStanceModel(StanceTagger.PolarityModelFile));
+        Task<LinearStanceModel> epistemic = Task.Run(() => LoadStanceModel(StanceTagger.EpistemicModelFile));
         Task<LinearStanceModel> subjectivity = Task.Run(() => LoadStanceModel(StanceTagger.SubjectivityModelFile));
         Task<LinearStanceModel> rating = Task.Run(() => LoadStanceModel(StanceTagger.PolarityRatingModelFile));
         LinearStanceModel ordinal = LoadStanceModel(StanceTagger.PolarityOrdinalModelFile);
         ValenceLexicon lexicon = Valence;
         try
         {
-            return new StanceTagger(lexicon, polarity.Result, subjectivity.Result, rating.Result, ordinal);
+            return new StanceTagger(lexicon, polarity.Result, subjectivity.Result, rating.Result, ordinal) { EpistemicModel = epistemic.Result };
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

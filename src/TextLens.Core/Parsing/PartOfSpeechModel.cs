@@ -1,5 +1,6 @@
-using System.IO.Compression;
-using System.Text;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using TextLens.Core.Models;
 
 namespace TextLens.Core.Parsing;
 
@@ -7,16 +8,32 @@ namespace TextLens.Core.Parsing;
 /// The weights of the multiclass linear tagger: one row of <see cref="PartOfSpeechNames.Count"/>
 /// class weights per hashed feature slot, plus a bias per class. Trained by ML.NET
 /// (PartOfSpeechTrainer in TextLens.Training); evaluated here in plain C# so that tagging a word costs a
-/// few hundred multiply-adds rather than an ML.NET prediction call.
+/// few hundred multiply-adds rather than an ML.NET prediction call. Only the rows with a non-zero weight are
+/// kept (about one slot in seven), packed, with a map from feature slot to packed row; the file stores them
+/// in that form, so loading is one read and the weights are used in place (see <see cref="Save"/>).
 /// </summary>
 public sealed class PartOfSpeechModel
 {
-    private const string Magic = "TLPOS1";
+    /// <summary>"TLPOS2", then two zero bytes: the fixed-layout version (version 1 was a gzip of half-precision rows).</summary>
+    private static ReadOnlySpan<byte> Magic => "TLPOS2\0\0"u8;
+
     private const int Classes = PartOfSpeechNames.Count;
 
-    private readonly float[] _weights;
+    /// <summary>Magic (8), bucket bits, classes, active rows, reserved (4 bytes each).</summary>
+    private const int HeaderSize = 24;
+
     private readonly float[] _bias;
 
+    /// <summary>For every feature slot, its row in <see cref="_rows"/>, or −1 when all its weights are zero.</summary>
+    private readonly int[] _rowOf;
+
+    /// <summary>The slots with a non-zero weight, ascending.</summary>
+    private readonly ReadOnlyMemory<byte> _slots;
+
+    /// <summary>The packed rows: <see cref="Classes"/> little-endian floats per slot of <see cref="_slots"/>.</summary>
+    private readonly ReadOnlyMemory<byte> _rows;
+
+    /// <summary>A model from dense weights (one row of class weights per feature bucket), as training produces it.</summary>
     public PartOfSpeechModel(float[] weights, float[] bias)
     {
         if (weights.Length != PartOfSpeechFeatures.Buckets * Classes || bias.Length != Classes)
@@ -24,26 +41,52 @@ public sealed class PartOfSpeechModel
             throw new ArgumentException("Weights must have one row of class weights per feature bucket.");
         }
 
-        _weights = weights;
+        var slots = new List<int>();
+        for (int r = 0; r < PartOfSpeechFeatures.Buckets; r++)
+        {
+            if (weights.AsSpan(r * Classes, Classes).ContainsAnyExcept(0f))
+            {
+                slots.Add(r);
+            }
+        }
+
+        var rows = new float[slots.Count * Classes];
+        for (int i = 0; i < slots.Count; i++)
+        {
+            weights.AsSpan(slots[i] * Classes, Classes).CopyTo(rows.AsSpan(i * Classes));
+        }
+
+        _bias = (float[])bias.Clone();
+        _slots = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(slots)).ToArray();
+        _rows = MemoryMarshal.AsBytes(rows.AsSpan()).ToArray();
+        _rowOf = MapRows(Slots);
+    }
+
+    private PartOfSpeechModel(float[] bias, ReadOnlyMemory<byte> slots, ReadOnlyMemory<byte> rows)
+    {
         _bias = bias;
+        _slots = slots;
+        _rows = rows;
+        _rowOf = MapRows(Slots);
     }
 
     /// <summary>Number of feature rows with at least one non-zero weight.</summary>
-    public int ActiveRows
-    {
-        get
-        {
-            int n = 0;
-            for (int r = 0; r < PartOfSpeechFeatures.Buckets; r++)
-            {
-                if (_weights.AsSpan(r * Classes, Classes).ContainsAnyExcept(0f))
-                {
-                    n++;
-                }
-            }
+    public int ActiveRows => _slots.Length / sizeof(int);
 
-            return n;
+    private ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
+
+    private ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
+
+    private static int[] MapRows(ReadOnlySpan<int> slots)
+    {
+        var rowOf = new int[PartOfSpeechFeatures.Buckets];
+        rowOf.AsSpan().Fill(-1);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            rowOf[slots[i]] = i;
         }
+
+        return rowOf;
     }
 
     /// <summary>Tags one sentence greedily, left to right.</summary>
@@ -92,9 +135,16 @@ public sealed class PartOfSpeechModel
     public PartOfSpeech Predict(ReadOnlySpan<int> features, Span<float> scores)
     {
         _bias.CopyTo(scores);
+        ReadOnlySpan<float> rows = Rows;
         foreach (int f in features)
         {
-            ReadOnlySpan<float> row = _weights.AsSpan(f * Classes, Classes);
+            int r = _rowOf[f];
+            if (r < 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<float> row = rows.Slice(r * Classes, Classes);
             for (int c = 0; c < Classes; c++)
             {
                 scores[c] += row[c];
@@ -114,91 +164,110 @@ public sealed class PartOfSpeechModel
     }
 
     /// <summary>
-    /// Writes the model gzip-compressed: a header, the biases, then the non-zero rows as
-    /// (row delta, class mask, half-precision weights of the classes in the mask).
+    /// Writes the fixed layout, little-endian: "TLPOS2\0\0", the bucket bits, the class count, the number of
+    /// active rows, 4 zero bytes; the biases (float32); the active slots (int32, ascending); then each active
+    /// slot's class weights, rounded to half precision and stored as float32, the form they are used in.
+    /// The rounding keeps the model as small in information as before and makes a saved model tag exactly
+    /// as the file it came from.
     /// </summary>
     public void Save(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var w = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(PartOfSpeechFeatures.BucketBits);
-        w.Write(Classes);
+        // Rows whose weights all round to zero are left out, as they add nothing.
+        ReadOnlySpan<int> slots = Slots;
+        ReadOnlySpan<float> rows = Rows;
+        var kept = new List<int>(slots.Length);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            foreach (float w in rows.Slice(i * Classes, Classes))
+            {
+                if ((Half)w != Half.Zero)
+                {
+                    kept.Add(i);
+                    break;
+                }
+            }
+        }
+
+        byte[] data = new byte[HeaderSize + (Classes * sizeof(float)) + (kept.Count * sizeof(int)) + (kept.Count * Classes * sizeof(float))];
+        Magic.CopyTo(data);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), PartOfSpeechFeatures.BucketBits);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12), Classes);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), kept.Count);
+        int pos = HeaderSize;
         foreach (float b in _bias)
         {
-            w.Write(b);
+            BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(pos), b);
+            pos += sizeof(float);
         }
 
-        int last = -1;
-        for (int r = 0; r < PartOfSpeechFeatures.Buckets; r++)
+        foreach (int i in kept)
         {
-            ReadOnlySpan<float> row = _weights.AsSpan(r * Classes, Classes);
-            int mask = 0;
-            for (int c = 0; c < Classes; c++)
-            {
-                if ((Half)row[c] != Half.Zero)
-                {
-                    mask |= 1 << c;
-                }
-            }
-
-            if (mask == 0)
-            {
-                continue;
-            }
-
-            w.Write7BitEncodedInt(r - last);
-            w.Write7BitEncodedInt(mask);
-            for (int c = 0; c < Classes; c++)
-            {
-                if ((mask & (1 << c)) != 0)
-                {
-                    w.Write((Half)row[c]);
-                }
-            }
-
-            last = r;
+            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(pos), slots[i]);
+            pos += sizeof(int);
         }
 
-        w.Write7BitEncodedInt(0);
+        foreach (int i in kept)
+        {
+            foreach (float w in rows.Slice(i * Classes, Classes))
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(pos), (float)(Half)w);
+                pos += sizeof(float);
+            }
+        }
+
+        stream.Write(data);
     }
 
+    /// <summary>Reads the fixed layout with one read; the slots and weights are then used in place.</summary>
     public static PartOfSpeechModel Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
-        if (r.ReadString() != Magic || r.ReadInt32() != PartOfSpeechFeatures.BucketBits || r.ReadInt32() != Classes)
+        byte[] data = ModelBytes.ReadAll(stream);
+        if (data.Length < HeaderSize || !data.AsSpan(0, 8).SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8)) != PartOfSpeechFeatures.BucketBits
+            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12)) != Classes
+            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(20)) != 0)
         {
             throw new InvalidDataException("Not a TextLens part-of-speech model of this version.");
         }
 
-        var bias = new float[Classes];
-        for (int c = 0; c < Classes; c++)
+        int active = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(16));
+        if (active < 0 || active > PartOfSpeechFeatures.Buckets)
         {
-            bias[c] = r.ReadSingle();
+            throw new InvalidDataException($"The part-of-speech model claims {active} active rows.");
         }
 
-        var weights = new float[PartOfSpeechFeatures.Buckets * Classes];
-        int row = -1;
-        while (true)
+        int slotsAt = HeaderSize + (Classes * sizeof(float));
+        int rowsAt = slotsAt + (active * sizeof(int));
+        long expected = rowsAt + ((long)active * Classes * sizeof(float));
+        if (data.Length < expected)
         {
-            int delta = r.Read7BitEncodedInt();
-            if (delta == 0)
-            {
-                break;
-            }
+            throw new EndOfStreamException($"The part-of-speech model holds {data.Length} bytes where {active} rows need {expected}.");
+        }
 
-            row += delta;
-            int mask = r.Read7BitEncodedInt();
-            for (int c = 0; c < Classes; c++)
+        if (data.Length > expected)
+        {
+            throw new InvalidDataException($"The part-of-speech model has {data.Length - expected} unexpected trailing bytes.");
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            data = (byte[])data.Clone();
+            for (int i = HeaderSize; i < data.Length; i += sizeof(int))
             {
-                if ((mask & (1 << c)) != 0)
-                {
-                    weights[(row * Classes) + c] = (float)r.ReadHalf();
-                }
+                data.AsSpan(i, sizeof(int)).Reverse(); // every value after the header is 4 bytes wide
             }
         }
 
-        return new PartOfSpeechModel(weights, bias);
+        var bias = MemoryMarshal.Cast<byte, float>(data.AsSpan(HeaderSize, Classes * sizeof(float))).ToArray();
+        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.AsSpan(slotsAt, active * sizeof(int)));
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if ((uint)slots[i] >= PartOfSpeechFeatures.Buckets || (i > 0 && slots[i] <= slots[i - 1]))
+            {
+                throw new InvalidDataException($"The part-of-speech model's slot {i} ({slots[i]}) is out of range or out of order.");
+            }
+        }
+
+        return new PartOfSpeechModel(bias, data.AsMemory(slotsAt, active * sizeof(int)), data.AsMemory(rowsAt));
     }
 }

@@ -5,13 +5,13 @@ namespace TextLens.Core.Parsing;
 
 /// <summary>
 /// Universal Dependencies part-of-speech tags for a parsed document, one per token, from the
-/// shipped model models/pos-ewt.bin.gz (trained with ML.NET on UD English-EWT; see its card).
+/// shipped model models/pos-ewt.bin (trained with ML.NET on UD English-EWT; see its card).
 /// <see cref="ModelSet.PartOfSpeech"/> loads it once, when an analyzer first needs tags; tagging is greedy
 /// left to right within each sentence. Thread-safe.
 /// </summary>
 public sealed class PartOfSpeechTagger
 {
-    public const string FileName = "pos-ewt.bin.gz";
+    public const string FileName = "pos-ewt.bin";
 
     public PartOfSpeechTagger(PartOfSpeechModel model) => Model = model;
 

@@ -81,7 +81,7 @@ public static class StanceReports
     /// label with its confidence). Chosen from the reliability of the confidences on grouped cross-validation of
     /// the analysis-prose DEV set: see models/stance-epistemic.md.
     /// </summary>
-    public const double ConfidentAt = 0.7;
+    public const double ConfidentAt = 0.8;
 
     /// <summary>What the readable formats show in place of a tag that is not confident.</summary>
     public const string Uncertain = "uncertain";

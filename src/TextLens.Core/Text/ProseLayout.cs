@@ -188,7 +188,30 @@ public sealed class ProseLayout
         }
 
         blocks.Sort((a, b) => a.Span.CompareTo(b.Span));
-        return new ProseLayout(new string(masked), blocks);
+        return new ProseLayout(new string(masked), WithoutOverlaps(blocks));
+    }
+
+    /// <summary>
+    /// Blocks in order with no character in two of them: Markdig can give two leaf blocks overlapping literal
+    /// spans on malformed input (found by fuzzing: <c>"##\u0001 \n #\t"</c>), which would analyse the same words
+    /// twice and put sentences out of order. A block is cut to start where the previous one ends, or dropped.
+    /// </summary>
+    private static List<ProseBlock> WithoutOverlaps(List<ProseBlock> sorted)
+    {
+        var result = new List<ProseBlock>(sorted.Count);
+        int end = 0;
+        foreach (ProseBlock block in sorted)
+        {
+            if (block.Span.End <= end)
+            {
+                continue;
+            }
+
+            result.Add(block.Span.Start >= end ? block : block with { Span = TextSpan.FromBounds(end, block.Span.End) });
+            end = block.Span.End;
+        }
+
+        return result;
     }
 
     /// <summary>

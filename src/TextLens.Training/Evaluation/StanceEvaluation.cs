@@ -28,6 +28,9 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The item's training weight (1 unless the trainer is told to weigh its data set otherwise).</summary>
     public double Weight { get; init; } = 1;
 
+    /// <summary>The label comes from the cue rules, not from a person (<c>train stance --rule-labelled</c>): the item takes no part in class balancing.</summary>
+    public bool RuleLabelled { get; init; }
+
     /// <summary>The document the item comes from (<c>doc</c>), where the data set gives it: the cross-validation group.</summary>
     public string? Doc { get; init; }
 

@@ -47,6 +47,53 @@ public class BackgroundFrequenciesTests
     }
 
     [Fact]
+    public void Binary_form_round_trips_byte_for_byte_and_rejects_truncation_trailing_bytes_and_disorder()
+    {
+        byte[] bytes = SmallTableBytes();
+        using var again = new MemoryStream();
+        BackgroundFrequencies.ReadBinary(new MemoryStream(bytes)).WriteBinary(again);
+        Assert.Equal(bytes, again.ToArray());
+
+        // 16-byte header ("TDF2", N, count, 0), then 4 hashes of 8 bytes, then 4 dfs of 4 bytes.
+        Assert.Equal(16 + (4 * 12), bytes.Length);
+        Assert.Throws<EndOfStreamException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream(bytes[..^1])));
+        Assert.Throws<InvalidDataException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream([.. bytes, 0])));
+
+        byte[] swapped = (byte[])bytes.Clone();
+        bytes.AsSpan(16, 8).CopyTo(swapped.AsSpan(24, 8));
+        bytes.AsSpan(24, 8).CopyTo(swapped.AsSpan(16, 8));
+        Assert.Throws<InvalidDataException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream(swapped)));
+
+        byte[] version1 = (byte[])bytes.Clone();
+        version1[3] = (byte)'1';
+        InvalidDataException old = Assert.Throws<InvalidDataException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream(version1)));
+        Assert.Contains("of this version", old.Message);
+    }
+
+    [Fact]
+    public void Shipped_table_is_what_train_background_writes_from_the_published_tsv()
+    {
+        string tsv = TextLens.Testing.SharedData.RequireOrSkip("data", "background", "df-wiki.tsv");
+        BackgroundFrequencies table;
+        using (FileStream input = File.OpenRead(tsv))
+        {
+            table = BackgroundFrequencies.LoadTsv(input, compressed: false);
+        }
+
+        using var written = new MemoryStream();
+        table.WriteBinary(written);
+        Assert.Equal(File.ReadAllBytes(TestModels.Set.PathOf(BackgroundFrequencies.FileName)), written.ToArray());
+    }
+
+    private static byte[] SmallTableBytes()
+    {
+        const string tsv = "#N_DOCS\t100\tsource=test\nterm\tdf\nthe\t99\nnorth\t20\nkorea\t10\nnorth korea\t8\n";
+        using var buffer = new MemoryStream();
+        BackgroundFrequencies.LoadTsv(new MemoryStream(Encoding.UTF8.GetBytes(tsv)), compressed: false).WriteBinary(buffer);
+        return buffer.ToArray();
+    }
+
+    [Fact]
     public void Normalisation_matches_the_table_tokeniser()
     {
         Assert.Equal("jong un", BackgroundFrequencies.Normalize("Jong-un"));

@@ -74,4 +74,44 @@ public class PartOfSpeechTaggerTests
         Assert.Equal(1.5f + 0.07f, scores[7], 3);
         Assert.Equal(PartOfSpeech.Verb, loaded.Predict([99_999], scores)); // X (bias 0.16) loses 0.25
     }
+
+    [Fact]
+    public void Shipped_model_file_is_the_fixed_layout_it_saves_and_damage_is_rejected()
+    {
+        byte[] shipped = File.ReadAllBytes(TestModels.Set.PathOf(PartOfSpeechTagger.FileName));
+        PartOfSpeechModel model = PartOfSpeechModel.Load(new MemoryStream(shipped));
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        Assert.Equal(shipped, saved.ToArray());
+        Assert.Equal(24 + (17 * 4) + (model.ActiveRows * 4) + (model.ActiveRows * 17 * 4), shipped.Length);
+
+        Assert.Throws<EndOfStreamException>(() => PartOfSpeechModel.Load(new MemoryStream(shipped[..^4])));
+        Assert.Throws<InvalidDataException>(() => PartOfSpeechModel.Load(new MemoryStream([.. shipped, 0])));
+        byte[] version1 = (byte[])shipped.Clone();
+        version1[5] = (byte)'1';
+        Assert.Throws<InvalidDataException>(() => PartOfSpeechModel.Load(new MemoryStream(version1)));
+        byte[] disordered = (byte[])shipped.Clone();
+        shipped.AsSpan(24 + 68, 4).CopyTo(disordered.AsSpan(24 + 68 + 4, 4)); // second slot = first slot
+        Assert.Throws<InvalidDataException>(() => PartOfSpeechModel.Load(new MemoryStream(disordered)));
+    }
+
+    [Fact]
+    public void Saving_rounds_weights_to_half_precision_and_drops_rows_that_round_to_zero()
+    {
+        var weights = new float[PartOfSpeechFeatures.Buckets * PartOfSpeechNames.Count];
+        weights[(5 * PartOfSpeechNames.Count) + 3] = 0.1f;       // 0.1 is not a half; it rounds to 0.0999755859375
+        weights[(6 * PartOfSpeechNames.Count) + 3] = 1e-9f;      // rounds to zero: the row is left out
+        var model = new PartOfSpeechModel(weights, new float[PartOfSpeechNames.Count]);
+        Assert.Equal(2, model.ActiveRows);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        PartOfSpeechModel loaded = PartOfSpeechModel.Load(stream);
+        Assert.Equal(1, loaded.ActiveRows);
+        Span<float> scores = stackalloc float[PartOfSpeechNames.Count];
+        loaded.Predict([5], scores);
+        Assert.Equal((float)(Half)0.1f, scores[3]);
+        loaded.Predict([6], scores);
+        Assert.Equal(0f, scores[3]);
+    }
 }

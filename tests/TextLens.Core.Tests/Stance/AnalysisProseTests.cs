@@ -73,7 +73,11 @@ public class AnalysisProseTests
     public void Epistemic_training_is_reproducible_byte_for_byte_and_reads_the_context()
     {
         string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
-        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(300)];
+        string other = SharedData.RequireOrSkip("data", "stance", "polarity_vader_other.train.jsonl");
+        IReadOnlyList<StanceItem> silver = StanceTrainer.RuleLabelled(StanceEvaluation.ReadJsonl(other).Take(200), 0.1);
+        Assert.All(silver, i => Assert.Contains(i.Label("label"), StanceTagger.EpistemicClasses));
+        Assert.All(silver, i => Assert.True(i.RuleLabelled));
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(300), .. silver];
         byte[] Train()
         {
             LinearStanceModel model = StanceTrainer.Train(StanceAxis.Epistemic, items, new StanceTrainingOptions { ClassBalance = 0.5 }, TestModels.Set.Valence);

@@ -49,11 +49,7 @@ public static class EpistemicFeatures
     {
         var f = new List<(string, float)>();
         int n = Math.Max(1, tokens.Length);
-        bool law = false;
-        foreach (Token t in tokens)
-        {
-            law |= LawWords.Contains(t.Lower) || t.Text == "§";
-        }
+        bool law = DescribesLaw(tokens);
 
         if (law)
         {
@@ -184,8 +180,22 @@ public static class EpistemicFeatures
         return f;
     }
 
+    /// <summary>The sentence reads as a description of law or of a programme's rules: a word such as "section", "the Act", "U.S.C.", "eligible", "requirements", or "§".</summary>
+    public static bool DescribesLaw(ReadOnlySpan<Token> tokens)
+    {
+        foreach (Token t in tokens)
+        {
+            if (LawWords.Contains(t.Lower) || t.Text == "§")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A named source stands before the cue in its clause: a capitalised word after the first, an acronym, or a source noun ("the agency", "officials").</summary>
-    private static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)
+    internal static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)
     {
         for (int i = cue - 1; i >= 0 && i >= cue - 8; i--)
         {

@@ -130,6 +130,45 @@ internal static class StanceCues
 
     private static bool NotConditionalStart(CueSite s) => !s.AtSentenceStart && s.After() is not ("have" or "'ve");
 
+    /// <summary>Words that make "called" name a thing ("also called", "so-called", "is called") rather than report a call.</summary>
+    private static readonly HashSet<string> NamingBefore = new(StringComparer.Ordinal)
+    {
+        "also", "so", "-", "often", "sometimes", "commonly", "formerly", "now", "informally", "officially", "collectively", "generally", ",", "(",
+    };
+
+    /// <summary>"also called", "so-called", "is called", "a program called": the word names something.</summary>
+    private static bool NotNaming(CueSite s) => !NamingBefore.Contains(s.Before()) && !Be.Contains(s.Before()) && s.After() is not ("the" or "a" or "an") || s.After() is "for" or "on";
+
+    /// <summary>A statement made by someone ("in a statement", "the statement said"), not a document named by its kind ("incidental take statement", "financial statements").</summary>
+    private static bool SpeechStatement(CueSite s) => s.Before() is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "this" or "that" or "joint" or "public" or "written" or "official" or "opening" or "closing" or "recent" or "separate" or "later" or "in" or "such" or "similar";
+
+    /// <summary>"Table 1 indicates", "Figure 2 indicates", "the data indicate": a figure's label, not a source's words.</summary>
+    private static bool IsFigureLabel(CueSite s) => s.Start > 0 && (s.Tokens[s.Start - 1].Kind == TokenKind.Number || s.Before() is "table" or "figure" or "chart" or "graph" or "map" or "exhibit" or "data" or "appendix");
+
+    /// <summary>"US$1billion", "the US economy": the country, not the pronoun.</summary>
+    private static bool NotCountryAbbreviation(CueSite s) => s.Tokens[s.Start].Text != "US";
+
+    /// <summary>"Your email address will not be published", "your password": a web page's interface text, not speech.</summary>
+    private static bool NotInterfaceText(CueSite s) => s.After() is not ("email" or "e-mail" or "password" or "comment" or "comments" or "browser" or "cart" or "account" or "subscription" or "inbox" or "privacy" or "username" or "data");
+
+    /// <summary>"approximately $4.2 billion", "roughly 1,200 people": a rounded figure, not doubt.</summary>
+    private static bool NotBeforeFigure(CueSite s) => !(s.End < s.Tokens.Length && (s.Tokens[s.End].Kind == TokenKind.Number || s.After() is "$" or "us$" or "€" or "£" or "half" or "one" or "two" or "three" or "four" or "five" or "ten" or "a"));
+
+    /// <summary>"CBO estimated that…", "EPA estimated revenue…": a named source's estimate is attributed, not the author's hedge.</summary>
+    private static bool NoSourceBefore(CueSite s) => s.Before() is "an" or "the" or "is" or "are" or "was" or "were" or "be" or "been" || !EpistemicFeatures.NamedSourceBefore(s.Tokens, s.Start);
+
+    /// <summary>Verbs after "may" that grant a power or a permission when the sentence describes law ("States may apply for a waiver under Section 1115").</summary>
+    private static readonly HashSet<string> PermissionVerbs = new(StringComparer.Ordinal)
+    {
+        "apply", "use", "receive", "submit", "request", "elect", "choose", "file", "award", "issue", "grant", "waive", "transfer", "obligate",
+        "spend", "designate", "establish", "require", "direct", "enter", "provide", "purchase", "petition", "appeal", "exercise", "certify",
+        "retain", "access", "qualify", "claim", "deduct", "exclude", "carry", "opt", "participate", "authorize", "approve", "terminate",
+        "suspend", "revoke", "impose", "assess", "collect", "accept", "make", "not",
+    };
+
+    /// <summary>"may" grants a permission or power in a sentence that describes law ("eligible entities may use the funds"): not a hedge.</summary>
+    private static bool NotPermission(CueSite s) => !(PermissionVerbs.Contains(s.After()) && s.After(1) is not ("be" or "have") && EpistemicFeatures.DescribesLaw(s.Tokens));
+
     private static bool NotEpistemicMust(CueSite s) => s.After() is not ("have" or "'ve" or "be" or "know") || s.After(1) is "done" or "made" or "taken" or "given" or "paid" or "addressed";
 
     private static bool Imperative(CueSite s)
@@ -173,7 +212,7 @@ internal static class StanceCues
         }
 
         const StanceCueKind H = StanceCueKind.Hedge;
-        Add(H, 0.9, "may", NotMonth);
+        Add(H, 0.9, "may", s => NotMonth(s) && NotPermission(s));
         Add(H, 0.9, "might, perhaps, maybe, possibly, probably, presumably, apparently, seemingly, reportedly, allegedly, purportedly, supposedly, reputedly, conceivably, arguably, likely, unlikely, likelihood, probable, improbable");
         Add(H, 0.85, "seem, seems, seemed, seeming, appear to, appears to, appeared to, appear that, appears that, it appears, it appeared, appearing to");
         Add(H, 0.85, "suggest, suggests, suggested, suggesting, suggestion that, suggestions that, suggestive of, indicate that, indicates that, indicated that, indication that, imply, implies, implied, implying, implication");
@@ -186,7 +225,9 @@ internal static class StanceCues
         Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, prediction, forecast to, projected to, is projected, are projected");
         Add(H, 0.8, "thought, considered, regarded, viewed, seen as, deemed, said to, understood to", AfterBe);
         Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, consider, considers, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");
-        Add(H, 0.75, "estimated, an estimated, estimate, estimates, estimated at, approximately, roughly, tentative, tentatively, apparent, almost certainly, in all likelihood, it is possible, there is a chance, chance that, cast doubt, casts doubt, raise questions, raises questions, raised questions, questioned, could not be confirmed, unconfirmed reports, is said, are said");
+        Add(H, 0.75, "an estimated, tentative, tentatively, apparent, almost certainly, in all likelihood, it is possible, there is a chance, chance that, cast doubt, casts doubt, raise questions, raises questions, raised questions, questioned, could not be confirmed, unconfirmed reports, is said, are said");
+        Add(H, 0.75, "estimated, estimate, estimates, estimated at", NoSourceBefore);
+        Add(H, 0.75, "approximately, roughly", NotBeforeFigure);
         Add(H, 0.55, "could", NotAfterI);
         Add(H, 0.3, "would likely, would probably, may have, might have, could have");
 
@@ -198,18 +239,26 @@ internal static class StanceCues
         Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
         Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
         Add(A, 0.75, "thinks, think", NotThinkTank);
-        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, considers, calls, called, described, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, charged, alleged, alleges, accusing, questioning");
+        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, considers, described, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
 
-        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, statement, statements, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, adding, explaining, answered, answers, mentioned, mentions, discussed, applauded, declaring, indicates, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, predictions, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, explaining, answered, answers, mentioned, mentions, discussed, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, predictions, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        Add(A, 0.75, "calls, called", NotNaming);
+        Add(A, 0.75, "charged", s => !Be.Contains(s.Before()) && s.After() is not ("with" or "for" or "a" or "an" or "the" or "$" or "to" or "by"));
+        Add(A, 0.7, "statement, statements", SpeechStatement);
+        Add(A, 0.7, "adding", s => s.Before() != "by");
+        Add(A, 0.7, "indicates", s => !IsFigureLabel(s));
+
         // Speech markers: in reporting prose, first- and second-person words outside quotation marks are
         // mostly quoted speech whose quotation marks lie in a neighbouring sentence; weak alone for 'we'.
         Add(A, 0.55, "i", NotRomanNumeral);
-        Add(A, 0.55, "me, my, you, your, i'm, you're");
-        Add(A, 0.5, "we, our, us");
+        Add(A, 0.55, "me, my, you, i'm, you're");
+        Add(A, 0.55, "your", NotInterfaceText);
+        Add(A, 0.5, "we, our");
+        Add(A, 0.5, "us", NotCountryAbbreviation);
 
         const StanceCueKind P = StanceCueKind.Prescription;
         Add(P, 0.85, "should, shouldn't, ought to, ought not, oughtn't", NotConditionalStart);
-        Add(P, 0.8, "must, mustn't", NotEpistemicMust);
+        Add(P, 0.8, "must, mustn't", s => NotEpistemicMust(s) && !EpistemicFeatures.DescribesLaw(s.Tokens));
         Add(P, 0.75, "need to, needs to, needs to be, need to be, have to, has to, have got to", NotPastNeed);
         Add(P, 0.85, "it is essential, it is important, it is necessary, it is crucial, it is vital, it is imperative, it is critical, it is time, it's time, it is urgent, is essential that, is important that, is necessary that, is crucial that, is vital that, is imperative that, is critical that, it would be wise, it would be better, it would be best, it would be prudent, it would be advisable, it would be helpful, it would be useful, it would be good, it would be nice, it would be great, it will be nice, it will be great, would be nice, would be great, would be good, would be helpful, would be useful, would be better, would be awesome, would be cool, would be ideal, would be wise, would be prudent, would be advisable, would do well to, would benefit from, would be well advised");
         Add(P, 0.85, "recommend, recommends, recommended that, recommendation, recommendations, recommending, we urge, i urge, urge, call on, calls on, we call, propose that, proposes that, i propose, we propose, i suggest, we suggest, suggest adding, suggest using, please, let us, let's, i wish, we wish, i would like, i'd like, we would like, we'd like, would like to see, i would love, i'd love, would love to, we need, i want, we want, needs to be, there should be, there needs to be, there must be, should be able, should be paid, should be given, should be made, should be considered");

@@ -22,9 +22,11 @@ public sealed record StanceEvidence(bool[] Quoted, IReadOnlyList<StanceCue> Cues
 public readonly record struct CueHit(int Token, int Length, StanceCueKind Kind, string Words, double Weight, bool Reported);
 
 /// <summary>
-/// Tags one sentence on the three stance axes. Epistemic probabilities come from the cue lexicon
-/// (<see cref="StanceCues"/>; noisy-or of the strengths of the cues in the author's voice — words inside
-/// quotation marks belong to the quoted source); polarity and subjectivity come from linear models
+/// Tags one sentence on the three stance axes. The epistemic tag comes from the learned epistemic model
+/// (<see cref="EpistemicModel"/>, models/stance-epistemic.md), whose features include the cue matches of
+/// <see cref="StanceCues"/> (the displayed evidence) and the cue rules' decision; without it, from the cue rules
+/// (noisy-or of the strengths of the cues in the author's voice — words inside quotation marks belong to the
+/// quoted source); polarity and subjectivity come from linear models
 /// trained with ML.NET on permissively licensed data (<see cref="LinearStanceModel"/>). The same
 /// method serves 'textlens report' and 'textlens eval stance'. Thread-safe.
 /// </summary>
@@ -120,12 +122,24 @@ public sealed class StanceTagger
         CueScores s = evidence.Scores;
         (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
         EpistemicStance epistemic;
+        double tagProbability = 0;
         if (_epistemic is not null)
         {
             var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
             (int[] ei, float[] ev) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.EpistemicVersion, named);
             double[] p = _epistemic.Predict(ei, ev);
-            (hedged, attributed, prescriptive) = (p[1], p[2], p[3]);
+            if (context.Heading)
+            {
+                // A heading labels what follows ("Potential Oversight Issue for Congress"): it hedges nothing.
+                p = WithoutHedge(p);
+                s = s with { Hedge = 0 };
+            }
+
+            // The model gives one tag (precedence prescriptive > hedged > attributed), but the marks overlap: a prescription
+            // can be hedged or attributed, a hedge attributed, and an attributed claim hedged in the source's words. The
+            // probability of each mark at all is the model's probability of the tag plus, for the other tags, their
+            // probability times the strength of the mark's cues: P(hedged) + P(attributed or prescriptive)·(hedge cues).
+            (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * s.Hedge), p[2] + ((p[1] + p[3]) * s.Attribution), p[3]);
             int best = 0;
             for (int c = 1; c < p.Length; c++)
             {
@@ -133,9 +147,12 @@ public sealed class StanceTagger
             }
 
             epistemic = (EpistemicStance)best;
+            tagProbability = p[best];
         }
         else
         {
+            s = context.Heading ? s with { Hedge = 0 } : s;
+            hedged = s.Hedge;
             epistemic = RuleDecision(s);
         }
 
@@ -152,7 +169,7 @@ public sealed class StanceTagger
         }
 
         double epistemicCertainty = _epistemic is not null
-            ? Math.Max(1 - hedged - attributed - prescriptive, Math.Max(hedged, Math.Max(attributed, prescriptive)))
+            ? tagProbability
             : (Certainty(hedged) + Certainty(attributed) + Certainty(prescriptive)) / 3;
         double confidence = (epistemicCertainty + polarityConfidence + Certainty(subjective)) / 3;
         return new SentenceStance(
@@ -582,6 +599,13 @@ public sealed class StanceTagger
         }
 
         return null;
+    }
+
+    /// <summary>The class probabilities with the hedged tag's (index 1) given to the others in proportion.</summary>
+    private static double[] WithoutHedge(double[] p)
+    {
+        double rest = 1 - p[1];
+        return rest <= 0 ? [1, 0, 0, 0] : [p[0] / rest, 0, p[2] / rest, p[3] / rest];
     }
 
     private static double NoisyOr(double a, double b) => 1 - ((1 - a) * (1 - b));

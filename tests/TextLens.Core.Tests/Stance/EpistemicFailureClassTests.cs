@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>
+/// The classes of epistemic error a reader found in policy analysis (issue 10, item 2), each on real sentences, against
+/// the tagger that 'textlens report' and 'textlens eval stance' use (the learned model with the cue rules as features).
+/// </summary>
+public class EpistemicFailureClassTests
+{
+    private static SentenceStance Tag(string sentence, string? previous = null)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceContext context = previous is null ? StanceContext.None : StanceContext.For(sentence, previous);
+        return TestModels.Set.Stance.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens), context);
+    }
+
+    [Theory]
+    [InlineData("According to Defense News,", "“The Army intends to award the production contract before the end of the fiscal year.”")]
+    [InlineData("The report stated:", "“The department has not established a baseline against which to measure progress.”")]
+    [InlineData("The Secretary wrote: “The program has met every milestone.", "We expect full operational capability in 2027.”")]
+    public void A_quotation_after_a_lead_in_is_attributed(string leadIn, string quotation)
+    {
+        Assert.Equal(EpistemicStance.Attributed, Tag(quotation, leadIn).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("CBO estimated that the bill would increase deficits by $12 billion over the 2025-2034 period.")]
+    [InlineData("EPA estimated revenue of $1.2 billion from the fees in FY2024.")]
+    [InlineData("GAO found that DOD had not validated the requirements for the new vehicle.")]
+    [InlineData("The Energy Information Administration projected that U.S. crude oil production would rise in 2026.")]
+    public void A_named_source_that_estimates_finds_or_projects_is_attributed_not_hedged(string sentence)
+    {
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+        Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
+    }
+
+    [Theory]
+    [InlineData("Your email address will not be published.")]
+    [InlineData("The longfin smelt, also called the Sacramento smelt, is listed as threatened.")]
+    [InlineData("The biological opinion included an incidental take statement for the project.")]
+    [InlineData("The bill would amend the act by adding Section 136 at the end.")]
+    [InlineData("The company raised US$1billion from investors in 2021.")]
+    [InlineData("The program costs approximately $4.2 billion per year.")]
+    [InlineData("Table 1 indicates the funding levels for each account.")]
+    public void Spurious_cues_leave_a_sentence_asserted(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("Under Section 1071, the Secretary shall submit a report to Congress by March 1 of each year.")]
+    [InlineData("Applicants must certify that they meet the income requirements of the program.")]
+    [InlineData("Under the act, eligible entities may use the grant funds for construction and equipment.")]
+    [InlineData("States may apply for a waiver under Section 1115 of the Social Security Act.")]
+    public void Statutory_and_permission_modals_describe_the_law(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("Congress may wish to consider requiring DOD to report annually on the program's costs.")]
+    [InlineData("Congress could require the agency to publish its enforcement data.")]
+    [InlineData("Congress might examine whether the program has met its stated goals.")]
+    public void Options_put_to_congress_are_prescriptive(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Prescriptive, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("The new rule may reduce the number of borrowers who qualify for relief.")]
+    [InlineData("Such a change could make it harder for small firms to compete.")]
+    public void Possibility_modals_are_hedged(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Hedged, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("Potential Oversight Issue for Congress")]
+    [InlineData("FY2027 XM-30 Budget Request")]
+    [InlineData("Possible Effects on Small Businesses")]
+    public void Headings_carry_no_polarity_and_no_hedge(string heading)
+    {
+        SentenceStance s = Tag(heading, "The Army plans to field the first units in FY2029.");
+        Assert.Equal(Polarity.Neutral, s.Polarity);
+        Assert.NotEqual(EpistemicStance.Hedged, s.Epistemic);
+        Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
+    }
+}

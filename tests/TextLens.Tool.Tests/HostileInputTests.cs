@@ -1,0 +1,303 @@
+using System.Text;
+
+namespace TextLens.Tool.Tests;
+
+/// <summary>
+/// Issue 13's hostile inputs, each run through the installed tool beside a good document: the exit code, a
+/// message naming the file, the good document still reported, and the process's peak memory bounded (asserted on
+/// the sampled VmHWM, never on time). Inputs are made here; none is kept in the repository.
+/// </summary>
+[Collection(PackedToolCollection.Name)]
+public sealed class HostileInputTests(PackedTool tool) : IDisposable
+{
+    private const long MiB = 1024 * 1024;
+    private const long OneDocumentBudget = 600 * MiB;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("textlens-hostile-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // .NET cannot name a file whose name is not UTF-8 (B19); rm can.
+            Cli("rm", "-rf", _dir);
+        }
+    }
+
+    private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
+
+    private string Write(string name, byte[] bytes)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private void WriteGood() =>
+        Write("good.txt", File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "seeds", "chongryon-japan-north-korea-relations.txt")));
+
+    /// <summary>Runs a json report of the inputs and good.txt; asserts the good document was analysed and memory stayed in budget.</summary>
+    private (ToolRun Run, string Json) Report(string[] inputs, long budget = OneDocumentBudget, params string[] options)
+    {
+        WriteGood();
+        string output = Path.Combine(_dir, "out", "r.json");
+        ToolRun run = tool.Run(_dir, ["report", .. inputs, "good.txt", "--format", "json", "-o", output, .. options]);
+        Assert.True(run.ExitCode is 0 or 1 or 2, $"exit {run.ExitCode}: {run.StdErr}");
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        string json = File.ReadAllText(output);
+        Assert.Contains("\"path\": \"good.txt\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"analysed\"", json, StringComparison.Ordinal);
+        AssertPeak(run, budget);
+        return (run, json);
+    }
+
+    private static void AssertPeak(ToolRun run, long budget) =>
+        Assert.True(run.PeakResidentBytes < budget, $"peak resident memory {run.PeakResidentBytes / MiB} MiB, budget {budget / MiB} MiB");
+
+    [Theory]
+    [InlineData("- ", 64)]
+    [InlineData("1. ", 64)]
+    [InlineData(">", 200)]
+    public void B1_markdown_nested_past_the_parsers_limit_is_analysed(string marker, int depth)
+    {
+        Write("u.md", string.Concat(Enumerable.Repeat(marker, depth)) + "x\n\nThe council approved the budget on Monday after a long debate.\n");
+        (ToolRun run, string json) = Report(["u.md"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"path\": \"u.md\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B2_a_byline_alone_does_not_fail_an_analyzer()
+    {
+        Write("t.md", "by J.");
+        (ToolRun _, string json) = Report(["t.md"]);
+        Assert.DoesNotContain("TL0007", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[{a,b]")]
+    [InlineData("[[z-a].md]")]
+    [InlineData("[{0..2147483647}]")]
+    [InlineData("[{0..50000000}.md]")]
+    public void B3_hostile_editorconfig_sections_are_a_warning_and_bounded(string section)
+    {
+        string stars = string.Concat(Enumerable.Repeat("**a", 40)) + "**b";
+        Write(".editorconfig", $"root = true\n\n{section}\ntextlens_diagnostic.TL0005.severity = error\n\n[{stars}]\ntextlens_diagnostic.TL0005.severity = error\n");
+        (ToolRun run, string _) = Report([]);
+        Assert.NotEqual(134, run.ExitCode);
+    }
+
+    [Fact]
+    public void B4_hostile_ignore_patterns_are_bounded()
+    {
+        Write(".textlensignore", "[z-a].md\n[!]\n[^]\n" + string.Concat(Enumerable.Repeat("*a", 30)) + "*b\n" + string.Concat(Enumerable.Repeat("**/", 20)) + "x\n");
+        Write("sub/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.md", "The council approved the budget on Monday after a long debate about schools.\n");
+        (ToolRun run, string _) = Report(["."]);
+        Assert.True(run.ExitCode is 0 or 1, run.StdErr);
+    }
+
+    [Fact]
+    public void B5_a_baseline_with_a_duplicate_key_is_a_usage_error_naming_it()
+    {
+        WriteGood();
+        Write("b.json", "{\"version\": 1, \"version\": 2}");
+        ToolRun run = tool.Run(_dir, "report", "good.txt", "--baseline", "b.json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("b.json", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B5_a_device_as_baseline_is_bounded()
+    {
+        WriteGood();
+        ToolRun run = tool.Run(_dir, "report", "good.txt", "--baseline", "/dev/zero");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/dev/zero", run.StdErr, StringComparison.Ordinal);
+        AssertPeak(run, OneDocumentBudget);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public void B6_devices_are_read_up_to_the_limit_only(string device)
+    {
+        (ToolRun run, string json) = Report([device]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(device, json, StringComparison.Ordinal);
+        Assert.Matches("TL000[24]", json);
+    }
+
+    [Fact]
+    public void B6_standard_input_is_read_up_to_the_limit_only()
+    {
+        string big = new('a', 2 * 1024 * 1024);
+        ToolRun run = tool.RunWithInput(_dir, big, "report", "-", "--max-file-size", "1M", "--format", "json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("TL0004", run.StdOut, StringComparison.Ordinal);
+        AssertPeak(run, OneDocumentBudget);
+    }
+
+    [Fact]
+    public void B7_B8_a_fifo_and_symlink_loops_in_a_scanned_folder_neither_block_nor_repeat()
+    {
+        Write("docs/a.md", "The council approved the budget on Monday after a long debate about schools.\n");
+        Assert.Equal(0, Cli("mkfifo", Path.Combine(_dir, "docs", "pipe.md")));
+        File.CreateSymbolicLink(Path.Combine(_dir, "docs", "self"), ".");
+        File.CreateSymbolicLink(Path.Combine(_dir, "docs", "loop1"), "loop2");
+        File.CreateSymbolicLink(Path.Combine(_dir, "docs", "loop2"), "loop1");
+        (ToolRun _, string json) = Report(["docs"]);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "\"path\": \"docs/a.md\""));
+        Assert.DoesNotContain("pipe.md\", \"status\": \"analysed\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B10_an_output_that_cannot_be_written_is_exit_2_naming_it()
+    {
+        WriteGood();
+        ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", "/etc/passwd/r.json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/etc/passwd/r.json", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B11_a_device_output_stays_a_device()
+    {
+        WriteGood();
+        ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", "/dev/null");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("character special file", Output("stat", "-c", "%F", "/dev/null").Trim());
+    }
+
+    [Fact]
+    public void B12_an_output_naming_an_input_is_refused()
+    {
+        WriteGood();
+        byte[] before = File.ReadAllBytes(Path.Combine(_dir, "good.txt"));
+        ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", "good.txt");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("good.txt", run.StdErr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(_dir, "good.txt")));
+    }
+
+    [Theory]
+    [InlineData("md", "<!-- textlens-disable-next-line TL3001 -->\n")]
+    [InlineData("txt", "%% textlens-disable-next-line TL3001\n")]
+    public void B14_B15_a_hundred_thousand_suppression_directives_are_bounded(string extension, string directive)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++)
+        {
+            text.Append(directive).Append("The council approved the budget.\n");
+        }
+
+        Write("s." + extension, text.ToString());
+        (ToolRun run, string _) = Report(["s." + extension], 800 * MiB);
+        Assert.True(run.ExitCode is 0 or 1, run.StdErr);
+    }
+
+    [Fact]
+    public void B15_five_megabytes_of_one_word_stay_under_600_mib()
+    {
+        Write("w.txt", string.Concat(Enumerable.Repeat("policy ", 5_000_000 / 7)));
+        (ToolRun run, string _) = Report(["w.txt"], 600 * MiB);
+        Assert.True(run.ExitCode is 0 or 1, run.StdErr);
+    }
+
+    [Fact]
+    public void B16_utf32_with_a_bom_is_decoded()
+    {
+        Write("u32.txt", [.. new UTF32Encoding(false, true).GetPreamble(), .. new UTF32Encoding(false, false).GetBytes("The council approved the budget on Monday after a long debate about the schools.")]);
+        (ToolRun run, string json) = Report(["u32.txt"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("council", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B17_a_french_document_gets_TL0008_naming_french()
+    {
+        Write("fr.md", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "TestData", "languages", "fr.md")));
+        (ToolRun run, string json) = Report(["fr.md"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("TL0008", json, StringComparison.Ordinal);
+        Assert.Contains("French", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B19_a_file_name_that_is_not_utf8_is_named_not_dropped()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "docs"));
+        Assert.Equal(0, Cli("bash", ["-c", "printf 'The council approved the budget.' > \"$(printf 'docs/caf\\351.txt')\""], _dir));
+        (ToolRun run, string json) = Report(["docs"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not valid UTF-8", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B20_a_file_name_cannot_inject_a_workflow_command()
+    {
+        WriteGood();
+        Write("a.md\n::error file=evil.md::INJECTED", "");
+        ToolRun run = tool.Run(_dir, "report", ".", "--format", "console");
+        Assert.DoesNotContain("\n::error", "\n" + run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B21_markdown_format_escapes_html_from_documents()
+    {
+        WriteGood();
+        Write("x.md", "# Budget <script>alert(1)</script>\n\nThe council approved the budget on Monday after a long debate about schools.\n");
+        ToolRun run = tool.Run(_dir, "report", "x.md", "--format", "markdown");
+        Assert.DoesNotContain("<script>", run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--max-file-size", "99999999999G")]
+    [InlineData("--severity", "category-Nonsense=warning")]
+    public void B23_B25_impossible_options_are_usage_errors(string option, string value)
+    {
+        WriteGood();
+        ToolRun run = tool.Run(_dir, "report", "good.txt", option, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B24_closed_standard_input_does_not_block()
+    {
+        ToolRun run = tool.RunWithInput(_dir, null, "report", "-", "--format", "json");
+        Assert.True(run.ExitCode is 0 or 2, run.StdErr);
+    }
+
+    [Fact]
+    public void B25_an_unknown_severity_in_editorconfig_is_TL0010()
+    {
+        Write(".editorconfig", "root = true\n\n[*]\ntextlens_diagnostic.TL0005.severity = eror\n");
+        (ToolRun _, string json) = Report([]);
+        Assert.Contains("TL0010", json, StringComparison.Ordinal);
+    }
+
+    private static string Output(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static int Cli(string program, params string[] args) => Cli(program, args, null);
+
+    private static int Cli(string program, string[] args, string? workingDirectory)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory ?? "" };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
