@@ -36,6 +36,9 @@ public static partial class CommandLineHelp
         }
     }
 
+    /// <summary>Whether the parse asks for help (<c>--help</c>, <c>-h</c>, <c>-?</c>), which wins over its other errors.</summary>
+    public static bool AsksForHelp(ParseResult parse) => parse.Action is HelpAction or HelpWithEpilogue;
+
     /// <summary>The lines to print for a failed parse: each error in plain words, then any "did you mean".</summary>
     public static IEnumerable<string> DescribeErrors(ParseResult parse)
     {

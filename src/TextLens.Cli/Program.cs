@@ -73,7 +73,10 @@ public static class Program
         CommandLineHelp.AddEpilogue(root);
 
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+
+        // '--help' wins over the errors of the command it asks about: 'textlens eval stance --help' shows the
+        // command's help, although its required options are missing.
+        if (parse.Errors.Count > 0 && !CommandLineHelp.AsksForHelp(parse))
         {
             foreach (string line in CommandLineHelp.DescribeErrors(parse))
             {
@@ -86,7 +89,7 @@ public static class Program
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Console.Out, Error = stderr });
         }
         catch (UsageException ex)
         {

@@ -190,4 +190,31 @@ public class CommandsInMemoryTests
         Assert.True(cli.Files.File.ReadAllBytes("/work/pos.bin.gz").Length > 0);
         Assert.Equal(2, cli.Run("train", "pos", "--data", "absent.tsv", "--out", "pos.bin.gz").ExitCode);
     }
+
+    [Theory]
+    [InlineData("eval", "stance")]
+    [InlineData("eval", "findings")]
+    [InlineData("eval", "keyphrases")]
+    [InlineData("train", "stance")]
+    [InlineData("train", "pos")]
+    [InlineData("train", "background")]
+    [InlineData("merge")]
+    public void Help_of_a_command_with_required_options_is_shown_not_refused(params string[] command)
+    {
+        InMemoryCli.Result result = new InMemoryCli().Run([.. command, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(string.Join(' ', command), result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_required_option_without_help_is_still_a_usage_error()
+    {
+        InMemoryCli.Result result = new InMemoryCli().Run("eval", "stance");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Option '--axis' is required.", result.Stderr, StringComparison.Ordinal);
+    }
 }
