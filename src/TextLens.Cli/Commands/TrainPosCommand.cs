@@ -58,6 +58,13 @@ public static class TrainPosCommand
     private static List<TaggedSentence> Read(IFileInfo file)
     {
         using var reader = new StreamReader(file.OpenRead());
-        return TaggedCorpus.Read(reader);
+        try
+        {
+            return TaggedCorpus.Read(reader);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        {
+            throw new UsageException($"'{file.FullName}' is not part-of-speech data: {ex.Message}");
+        }
     }
 }

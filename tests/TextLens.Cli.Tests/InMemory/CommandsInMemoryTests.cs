@@ -217,4 +217,22 @@ public class CommandsInMemoryTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Option '--axis' is required.", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("The\tDET\tDT\n", "starts with a '# source=...' comment line")]
+    [InlineData("# source=test\nThe DET\n", "Bad POS data line")]
+    [InlineData("# source=test\nThe\tNOTATAG\tDT\n", "is not a Universal Dependencies part-of-speech tag")]
+    public void Train_pos_on_data_that_is_not_pos_data_is_a_usage_error_naming_the_file(string content, string reason)
+    {
+        var cli = new InMemoryCli();
+        string data = cli.Add("bad.tsv", content);
+
+        InMemoryCli.Result result = cli.Run("train", "pos", "--data", "bad.tsv", "--out", "pos.bin");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"'{data}' is not part-of-speech data", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists(cli.Files.Path.Combine(InMemoryCli.WorkingDirectory, "pos.bin")));
+    }
 }
