@@ -78,7 +78,7 @@ public static class ReportRunner
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(context.Models());
         CorpusIndex? corpus = request.Corpus is { } corpusArgument
-            ? CorpusSource.Open(corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
+            ? CorpusSource.Open(fileSystem, corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
             : null;
         if (corpus is not null)
         {
