@@ -78,7 +78,7 @@ public static class ReportRunner
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(context.Models());
         CorpusIndex? corpus = request.Corpus is { } corpusArgument
-            ? CorpusSource.Open(corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
+            ? CorpusSource.Open(fileSystem, corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
             : null;
         if (corpus is not null)
         {
@@ -138,6 +138,7 @@ public static class ReportRunner
             TopKeywords = request.Top,
             BaseDirectory = request.WorkingDirectory,
             Rules = engine.Rules,
+            Sections = engine.Sections,
             Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = ordered.Length,
@@ -187,7 +188,7 @@ public static class ReportRunner
                     }
 
                     progress.Advance();
-                    return new Analysed(ReportBuilder.BuildDocument(analysis) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
+                    return new Analysed(ReportBuilder.BuildDocument(analysis, engine.Sections) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
                 },
                 done =>
                 {
