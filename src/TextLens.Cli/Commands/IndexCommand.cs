@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Corpus;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
@@ -94,7 +95,7 @@ public static class IndexCommand
 
         CorpusIndex[] merged = [.. merges.Select(m => CorpusSource.Load(context.FileSystem, context.FileSystem.Path.GetFullPath(m, request.WorkingDirectory)))];
         BuiltCorpus built = request.Inputs.Count > 0
-            ? CorpusSource.Build(request, context.Models())
+            ? CorpusSource.Build(request, context.Models(), new InputFiles(context.FileSystem))
             : new BuiltCorpus(CorpusIndex.Build([]), []);
         CorpusIndex index;
         try

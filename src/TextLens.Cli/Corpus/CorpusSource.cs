@@ -38,12 +38,14 @@ public sealed record BuiltCorpus(CorpusIndex Index, IReadOnlyList<Diagnostic> Pr
 public static class CorpusSource
 {
     /// <summary>Indexes the documents the inputs name. Inputs that cannot be read are returned as problems, not thrown.</summary>
-    public static BuiltCorpus Build(CorpusInputs inputs, ModelSet models)
+    /// <param name="files">The file system the inputs are in (the CLI context's); the real disk by default.</param>
+    public static BuiltCorpus Build(CorpusInputs inputs, ModelSet models, InputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles());
+        files ??= InputFiles.Real;
+        var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles(files), files: files);
         DiscoveredInputs found = discovery.Discover(inputs.Inputs);
-        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput);
+        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput, files);
         var problems = new ConcurrentBag<Diagnostic>(sources.Problems(found));
         var documents = new ConcurrentBag<CorpusDocument>();
         var indexer = new CorpusIndexer(models);
@@ -113,7 +115,7 @@ public static class CorpusSource
         string full = fileSystem.Path.GetFullPath(argument, workingDirectory);
         if (fileSystem.Directory.Exists(full))
         {
-            BuiltCorpus built = Build(new CorpusInputs([argument], workingDirectory), models);
+            BuiltCorpus built = Build(new CorpusInputs([argument], workingDirectory), models, new InputFiles(fileSystem));
             if (!quiet)
             {
                 foreach (Diagnostic problem in built.Problems)

@@ -83,6 +83,49 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Report_searches_an_in_memory_folder_with_its_ignore_file_editorconfig_and_excludes()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("docs/seed.md", Article);
+        cli.Add("docs/notes/rates.txt", "Interest rates reportedly rose. The bank said nothing.");
+        cli.Add("docs/notes/skip.csv", "not,a,document");
+        cli.Add("docs/drafts/old.md", "An old draft that is ignored.");
+        cli.Add("docs/private/secret.txt", "Excluded on the command line.");
+        cli.Add("docs/.hidden/h.md", "Hidden folders are skipped.");
+        cli.Add("docs/.textlensignore", "drafts/\n");
+        cli.Add("docs/notes/.editorconfig", "[*.txt]\ntextlens_diagnostic.TL3003.severity = error\n");
+
+        InMemoryCli.Result result = cli.Run("report", "docs", "--exclude", "private/**", "-f", "json", "-q");
+
+        Assert.Equal(1, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        string[] paths = [.. json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()!)];
+        Assert.Equal(["docs/notes/rates.txt", "docs/seed.md"], paths);
+        JsonElement rates = json.RootElement.GetProperty("documents")[0];
+        Assert.Contains(rates.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "TL3003" && d.GetProperty("severity").GetString() == "error");
+        JsonElement seed = json.RootElement.GetProperty("documents")[1];
+        Assert.DoesNotContain(seed.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void Report_names_an_in_memory_input_that_is_missing_or_a_folder_without_documents()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("empty/data.csv", "a,b");
+        cli.Add("good.md", Article);
+
+        InMemoryCli.Result result = cli.Run("report", "good.md", "missing.md", "empty", "-f", "json", "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        Dictionary<string, string> status = json.RootElement.GetProperty("documents").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("path").GetString()!, d => d.GetProperty("status").GetString()!);
+        Assert.Equal("analysed", status["good.md"]);
+        Assert.Equal("failed", status["missing.md"]);
+        Assert.Equal("failed", status["empty"]);
+    }
+
+    [Fact]
     public void Colour_follows_the_console_and_the_environment()
     {
         var cli = new InMemoryCli { StandardInput = Article, OutputRedirected = false };
