@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Output;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
 using TextLens.Training.Evaluation;
 

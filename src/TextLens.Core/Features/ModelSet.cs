@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Compression;
-using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Language;
 using TextLens.Core.Models;
 using TextLens.Core.Parsing;
@@ -11,14 +11,15 @@ namespace TextLens.Core.Features;
 /// The run-time models of one models folder, as one object: the CLI opens it and passes it to the
 /// engine and the analyzers through their constructors. Opening reads nothing; each model loads on
 /// first use (thread-safely, once), so a run loads only what the analyzers that run need. A missing,
-/// truncated or corrupt file is a <see cref="ModelLoadException"/> naming the file.
+/// truncated or corrupt file is a <see cref="ModelLoadException"/> naming the file. The set knows the models of its
+/// own layer and below; an analyzer's own models (the stance tagger's) are loaded by that analyzer's code through
+/// <see cref="Shared{T}"/>, so this layer depends on no analyzer.
 /// </summary>
 public sealed class ModelSet : IPartOfSpeechSource
 {
     private readonly Lazy<BackgroundFrequencies> _background;
     private readonly Lazy<PartOfSpeechTagger> _partOfSpeech;
-    private readonly Lazy<ValenceLexicon> _valence;
-    private readonly Lazy<StanceTagger> _stance;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
 
     public ModelSet(string directory)
     {
@@ -26,8 +27,6 @@ public sealed class ModelSet : IPartOfSpeechSource
         Directory = directory;
         _background = Once(() => Load(BackgroundFrequencies.FileName, BackgroundFrequencies.ReadBinary));
         _partOfSpeech = Once(() => new PartOfSpeechTagger(Load(PartOfSpeechTagger.FileName, PartOfSpeechModel.Load)));
-        _valence = Once(() => Load(ValenceLexicon.FileName, ValenceLexicon.Load));
-        _stance = Once(LoadStanceTagger);
         Languages = new LanguageIdentifier(PathOf(LanguageIdentifier.FolderName));
     }
 
@@ -43,20 +42,24 @@ public sealed class ModelSet : IPartOfSpeechSource
     /// <summary>The part-of-speech tagger (keywords).</summary>
     public PartOfSpeechTagger PartOfSpeech => _partOfSpeech.Value;
 
-    /// <summary>The valence lexicon (stance).</summary>
-    public ValenceLexicon Valence => _valence.Value;
-
-    /// <summary>The stance tagger: the lexicon and the epistemic, polarity, subjectivity and rating models (stance).</summary>
-    public StanceTagger Stance => _stance.Value;
-
     /// <summary>The language identifier (its trigram models load on first use: only for prose that does not read as English).</summary>
     public LanguageIdentifier Languages { get; }
 
     /// <summary>The full path of a model file in this set's folder.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
-    /// <summary>Reads one stance model of this folder (also for 'textlens train stance').</summary>
-    public LinearStanceModel LoadStanceModel(string fileName) => Load(fileName, LinearStanceModel.Load);
+    /// <summary>
+    /// A model of a higher layer (an analyzer's), loaded by <paramref name="load"/> on first use, thread-safely and
+    /// once per <paramref name="key"/>, and kept with this set; a failed load fails every later use the same way.
+    /// </summary>
+    public T Shared<T>(string key, Func<ModelSet, T> load)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(load);
+        Lazy<object> entry = _shared.GetOrAdd(key, _ => new Lazy<object>(() => load(this), LazyThreadSafetyMode.ExecutionAndPublication));
+        return entry.Value as T ?? throw new InvalidOperationException($"The shared model '{key}' is a {entry.Value.GetType().Name}, not a {typeof(T).Name}.");
+    }
 
     /// <summary>
     /// Reads one model file with <paramref name="read"/>, turning every way the file can be bad into a
@@ -125,33 +128,6 @@ public sealed class ModelSet : IPartOfSpeechSource
         if ((uint)total != expected)
         {
             throw new EndOfStreamException($"The gzip data inflates to {total} bytes, not the {expected} its trailer records.");
-        }
-    }
-
-    private StanceTagger LoadStanceTagger()
-    {
-        // The seven files are independent: read them in parallel, and wait for all of them.
-        string[] files =
-        [
-            StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
-            StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
-            StanceTagger.EpistemicModelFile,
-        ];
-        Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => LoadStanceModel(f)))];
-        ValenceLexicon lexicon = Valence;
-        try
-        {
-            LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
-            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
-        }
-        catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
-            throw;
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ModelLoadException(StanceTagger.SubjectivityModelFile, PathOf(StanceTagger.SubjectivityModelFile), $"does not fit its genre blend: {ex.Message}", ex);
         }
     }
 

@@ -1,0 +1,53 @@
+using System.Runtime.ExceptionServices;
+using TextLens.Core.Features;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// The stance analyzer's models, kept with the <see cref="ModelSet"/> they are read from (each loaded once, on first
+/// use, through <see cref="ModelSet.Shared{T}"/>): the layer below knows nothing of them.
+/// </summary>
+public static class StanceModels
+{
+    private const string TaggerKey = "stance:tagger";
+    private const string ValenceKey = "stance:valence";
+
+    extension(ModelSet models)
+    {
+        /// <summary>The valence lexicon (stance).</summary>
+        public ValenceLexicon Valence => models.Shared(ValenceKey, static m => m.Load(ValenceLexicon.FileName, ValenceLexicon.Load));
+
+        /// <summary>The stance tagger: the lexicon and the epistemic, polarity, subjectivity and rating models (stance).</summary>
+        public StanceTagger Stance => models.Shared(TaggerKey, LoadTagger);
+
+        /// <summary>Reads one stance model of the set's folder (also for 'textlens train stance').</summary>
+        public LinearStanceModel LoadStanceModel(string fileName) => models.Load(fileName, LinearStanceModel.Load);
+    }
+
+    private static StanceTagger LoadTagger(ModelSet models)
+    {
+        // The seven files are independent: read them in parallel, and wait for all of them.
+        string[] files =
+        [
+            StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
+            StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
+            StanceTagger.EpistemicModelFile,
+        ];
+        Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => models.LoadStanceModel(f)))];
+        ValenceLexicon lexicon = models.Valence;
+        try
+        {
+            LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
+            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
+        }
+        catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
+        {
+            ExceptionDispatchInfo.Throw(failed);
+            throw;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ModelLoadException(StanceTagger.SubjectivityModelFile, models.PathOf(StanceTagger.SubjectivityModelFile), $"does not fit its genre blend: {ex.Message}", ex);
+        }
+    }
+}
