@@ -68,8 +68,8 @@ public static class CorpusTerms
     /// The same entry as <see cref="Document(string, DocumentFeatures)"/> gives for the document's featurisation,
     /// counted straight from the parse: the words and two-word phrases of the featurisation's token chunks
     /// (<see cref="TextFeaturizer.FindChunks"/>, lower case, n-grams never crossing a chunk) that the index keeps.
-    /// Indexing a corpus needs only these counts, so it skips fitting the ML.NET n-gram transform to every document
-    /// (three quarters of the indexing time); <c>CorpusTermsTests</c> checks that both give the same entries.
+    /// Indexing a corpus needs only these counts, so it skips the rest of the featurisation (trigrams, sentence bags);
+    /// <c>CorpusTermsTests</c> checks that both give the same entries.
     /// </summary>
     public static CorpusDocument Count(string id, ParsedDocument document)
     {
