@@ -200,7 +200,7 @@ public class HtmlReportTests
         Assert.Equal(["label 0", "label 1", "label 2", "outliers"], page.QuerySelectorAll("svg.strip + ul.legend li").Select(li => li.TextContent.Split(" · ")[0]));
         Assert.Equal(n, page.QuerySelectorAll("svg.timeline rect.tone").Length);
         Assert.Equal(n, page.QuerySelectorAll("svg.timeline rect.tag").Length);
-        Assert.Contains("hedged (" + Enumerable.Range(0, n).Count(i => i % 4 == 1) + ")", page.QuerySelector("svg.timeline + ul.legend")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("hedged (" + Enumerable.Range(0, n).Count(i => i % 4 == 1) + ")", page.QuerySelector("div.wide + ul.legend")!.TextContent, StringComparison.Ordinal);
         IElement[] spans = [.. page.QuerySelectorAll("div.text span.s")];
         Assert.Contains("theme: label 0", spans[1].GetAttribute("title"), StringComparison.Ordinal);
         Assert.DoesNotContain("No themes", page.Body!.TextContent, StringComparison.Ordinal);
@@ -216,7 +216,7 @@ public class HtmlReportTests
 
         // Theme and stance colours never coincide.
         string[] themeColours = [.. page.QuerySelectorAll("svg.strip + ul.legend .swatch").Select(x => x.GetAttribute("style")!)];
-        string[] stanceColours = [.. page.QuerySelectorAll("svg.timeline + ul.legend .swatch").Select(x => x.GetAttribute("style")!)];
+        string[] stanceColours = [.. page.QuerySelectorAll("div.wide + ul.legend .swatch").Select(x => x.GetAttribute("style")!)];
         Assert.Empty(themeColours.Intersect(stanceColours));
 
         // Stance toward key terms: one diverging bar per term, negative to the left of the axis.

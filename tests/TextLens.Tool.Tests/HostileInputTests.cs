@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace TextLens.Tool.Tests;
 
@@ -282,6 +283,118 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
         (ToolRun _, string json) = Report([]);
         Assert.Contains("TL0010", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void B9_an_unreadable_folder_is_TL0001_naming_it_and_the_rest_is_reported()
+    {
+        Write("docs/a.md", "The council approved the budget on Monday after a long debate about schools.\n");
+        Write("docs/locked/b.md", "The mayor vetoed the plan.\n");
+        WriteGood();
+        Assert.Equal(0, Cli("chmod", "-R", "a+rX", _dir));
+        Assert.Equal(0, Cli("chmod", "000", Path.Combine(_dir, "docs", "locked")));
+        try
+        {
+            // As root a mode-000 folder is still readable: run the tool as an unprivileged user.
+            OpenPathTo(_dir);
+            OpenPathTo(tool.Executable);
+            string[] unprivileged = Environment.UserName == "root"
+                ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
+                : [];
+            if (unprivileged.Length > 0 && Cli("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "test", "-x", tool.Executable]) != 0)
+            {
+                VisibleSkip.Now("B9 needs to run the tool as an unprivileged user; setpriv to nobody failed here");
+            }
+
+            var run = RunAs(unprivileged, "report", "docs", "good.txt", "--format", "json");
+            Assert.Equal(2, run.ExitCode);
+            Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+            using var report = JsonDocument.Parse(run.StdOut);
+            var documents = report.RootElement.GetProperty("documents").EnumerateArray()
+                .ToDictionary(d => d.GetProperty("path").GetString()!, d => d);
+            Assert.Equal("analysed", documents["docs/a.md"].GetProperty("status").GetString());
+            Assert.Equal("analysed", documents["good.txt"].GetProperty("status").GetString());
+            Assert.Contains("docs/locked", run.StdOut, StringComparison.Ordinal);
+            Assert.Contains("TL0001", run.StdOut, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Cli("chmod", "755", Path.Combine(_dir, "docs", "locked"));
+        }
+    }
+
+    /// <summary>Lets other users traverse every folder above <paramref name="path"/> (the test's temp folders are 0700).</summary>
+    private static void OpenPathTo(string path)
+    {
+        for (string? dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is not null && dir != "/"; dir = Path.GetDirectoryName(dir))
+        {
+            if (dir.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+            {
+                Cli("chmod", "a+rx", dir);
+            }
+        }
+    }
+
+    private ToolRun RunAs(string[] prefix, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(prefix.Length > 0 ? prefix[0] : tool.Executable)
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string a in prefix.Skip(1).Append(prefix.Length > 0 ? tool.Executable : null).OfType<string>().Concat(args))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["HOME"] = Path.GetTempPath();
+        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new ToolRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr);
+    }
+
+    [Fact]
+    public void B18_soft_hyphens_and_zero_width_characters_do_not_split_words()
+    {
+        Write("z.txt", string.Concat(Enumerable.Repeat(
+            "Photo\u00ADsynthesis feeds the forest. The study of photo\u200Bsynthesis grew. Photo\u2060synthesis needs light. ", 6)));
+        (ToolRun run, string json) = Report(["z.txt"]);
+        Assert.Equal(0, run.ExitCode);
+        using var report = JsonDocument.Parse(json);
+        JsonElement z = report.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("path").GetString() == "z.txt");
+        string[] keywords = [.. z.GetProperty("keywords").EnumerateArray().Select(k => k.GetProperty("text").GetString()!)];
+        Assert.Contains(keywords, k => Visible(k).Equals("photosynthesis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(keywords, k => Visible(k).Equals("synthesis", StringComparison.OrdinalIgnoreCase) || Visible(k).Equals("photo", StringComparison.OrdinalIgnoreCase));
+
+        static string Visible(string s) => string.Concat(s.Where(c => c is not ('\u00AD' or '\u200B' or '\u2060')));
+    }
+
+    [Fact]
+    public void B22_changed_since_never_reads_a_committed_symlink_to_a_file_outside_the_repository()
+    {
+        string outside = Write("secret/key.md", "The password of the vault is hunter2 and the council must never see it.\n");
+        string repo = Path.Combine(_dir, "repo");
+        Write("repo/a.md", "The council approved the budget on Monday after a long debate about schools.\n");
+        Assert.Equal(0, Git(repo, "init", "-q", "-b", "main"));
+        Assert.Equal(0, Git(repo, "commit", "-q", "--allow-empty", "-m", "start"));
+        File.CreateSymbolicLink(Path.Combine(repo, "leak.md"), outside);
+        Write("repo/b.md", "The mayor vetoed the plan after the council had approved the budget.\n");
+        Assert.Equal(0, Git(repo, "add", "-A"));
+        Assert.Equal(0, Git(repo, "commit", "-q", "-m", "docs"));
+        ToolRun run = tool.Run(repo, "report", ".", "--changed-since", "HEAD~1", "--format", "json");
+        Assert.True(run.ExitCode is 0 or 1, run.StdErr);
+        Assert.Contains("\"path\": \"b.md\"", run.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("vault", run.StdOut, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hunter2", run.StdErr, StringComparison.Ordinal);
+    }
+
+    private static int Git(string repo, params string[] args) =>
+        Cli("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", .. args], repo);
 
     private static string Output(string program, params string[] args)
     {

@@ -228,19 +228,28 @@ public sealed class ProseLayout
         var spans = new List<TextSpan>();
         foreach (HtmlBlock block in document.Descendants<HtmlBlock>())
         {
-            spans.Add(ToSpan(block.Span.Start, block.Span.End, content.Length));
+            AddSpan(spans, block.Span.Start, block.Span.End, content.Length);
         }
 
         foreach (HtmlInline inline in document.Descendants<HtmlInline>())
         {
-            spans.Add(ToSpan(inline.Span.Start, inline.Span.End, content.Length));
+            AddSpan(spans, inline.Span.Start, inline.Span.End, content.Length);
         }
 
         spans.Sort();
         return spans;
 
-        static TextSpan ToSpan(int start, int inclusiveEnd, int length) =>
-            TextSpan.FromBounds(Math.Clamp(start, 0, length), Math.Clamp(inclusiveEnd + 1, 0, length));
+        // On malformed Markdown Markdig can give an inline an inverted span (fuzzing found end 5 before start 72):
+        // its place is unknown, so it is left out rather than guessed.
+        static void AddSpan(List<TextSpan> spans, int start, int inclusiveEnd, int length)
+        {
+            int from = Math.Clamp(start, 0, length);
+            int to = Math.Clamp(inclusiveEnd + 1, 0, length);
+            if (to >= from)
+            {
+                spans.Add(TextSpan.FromBounds(from, to));
+            }
+        }
     }
 
     /// <summary>The Markdig tree, or null when the input is nested beyond Markdig's depth limits.</summary>

@@ -30,6 +30,19 @@ public class AnalysisProseTests
     }
 
     [Theory]
+    [InlineData("Chongryon membership has also declined.")]
+    [InlineData("The program has experienced significant cost growth and schedule delays.")]
+    [InlineData("Production was temporarily halted after the contractor reported defects.")]
+    [InlineData("GAO estimated that improper payments totaled $162 billion in FY2024.")]
+    [InlineData("The Army announced the termination of the contract, leading to litigation.")]
+    public void Bad_news_in_policy_vocabulary_is_negative(string sentence)
+    {
+        SentenceStance s = Tag(sentence, StanceContext.None);
+        Assert.Equal(Polarity.Negative, s.Polarity);
+        Assert.True(s.PolarityScore <= -StanceTagger.NeutralBand, $"score {s.PolarityScore}");
+    }
+
+    [Theory]
     [InlineData("Potential Oversight Issue for Congress")]
     [InlineData("FY2027 XM-30 Budget Request")]
     [InlineData("Overview")]

@@ -188,7 +188,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append(Inv($"<section class=\"card doc\" id=\"{id}\">\n<h2>{PathHtml(doc.Path)}</h2>\n"));
         if (doc.Stats is { } stats)
         {
-            h.Append(Inv($"<p class=\"meta\">{stats.Words:N0} words · {stats.Sentences:N0} sentences · {stats.Paragraphs:N0} paragraphs</p>\n"));
+            h.Append(Inv($"<p class=\"meta\">{stats.Words:N0} word{Plural(stats.Words)} · {stats.Sentences:N0} sentence{Plural(stats.Sentences)} · {stats.Paragraphs:N0} paragraph{Plural(stats.Paragraphs)}</p>\n"));
         }
         else
         {
@@ -428,7 +428,8 @@ public sealed class HtmlReportFormatter : IReportFormatter
         const int labelWidth = 200;
         const int barWidth = 300;
         const int rowHeight = 22;
-        int width = labelWidth + barWidth + 90;
+        int valueWidth = 10 + 7 * rows.Select(r => r.Value.Length).DefaultIfEmpty(0).Max(); // 12 px text: at most 7 px a character
+        int width = labelWidth + barWidth + Math.Max(50, valueWidth);
         int height = rows.Count * rowHeight + 4;
         h.Append(Inv($"<svg class=\"bars\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
         for (int i = 0; i < rows.Count; i++)
@@ -498,7 +499,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         string caption = bins == n
             ? "Tone of each sentence (up: positive, down: negative) and how it holds its claim, in document order"
             : Inv($"Tone (mean of each group of about {(double)n / bins:0.#} sentences; up: positive, down: negative) and how the sentences hold their claims, in document order");
-        h.Append(Inv($"<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append(Inv($"<div class=\"wide\"><svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
 
         // Scale: +1, 0, -1, and a baseline for the certainty row.
         foreach ((double value, string text) in new[] { (1.0, "+1"), (0.0, "0"), (-1.0, "−1") })
@@ -554,7 +555,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         }
 
         h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n"));
-        h.Append("</svg>\n<ul class=\"legend\">");
+        h.Append("</svg></div>\n<ul class=\"legend\">");
         foreach ((string tag, string colour, string label) in Epistemic)
         {
             int count = sentences.Count(s => s.Stance?.ShownEpistemic == tag);
@@ -802,6 +803,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
           svg.timeline { min-height: 150px; } header.top, footer { padding: 0 10px; }
           .toc { position: static; max-height: 40vh; border-bottom: 1px solid var(--line); }
           .card { padding: 6px 14px 12px; } ol.summary, .text { font-size: 15px; }
+          .cols > div, .wide { overflow-x: auto; } svg.bars, svg.keyterms { min-width: 460px; } svg.timeline { min-width: 720px; }
         }
         @media print { body { background: #fff; } .card { border: none; } .toc { display: none; } .layout { display: block; } }
 

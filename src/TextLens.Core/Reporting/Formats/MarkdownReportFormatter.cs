@@ -42,7 +42,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
             if (d.Stats is { } st)
             {
-                md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} words · {st.Sentences} sentences · {st.Paragraphs} paragraphs\n\n");
+                md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} word{(st.Words == 1 ? "" : "s")} · {st.Sentences} sentence{(st.Sentences == 1 ? "" : "s")} · {st.Paragraphs} paragraph{(st.Paragraphs == 1 ? "" : "s")}\n\n");
             }
 
             if (d.Summary is { Sentences.Count: > 0 } summary)
