@@ -45,7 +45,7 @@ public static class CorpusSource
         files ??= InputFiles.Real;
         var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles(files), files: files);
         DiscoveredInputs found = discovery.Discover(inputs.Inputs);
-        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput, files);
+        using var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput, files);
         var problems = new ConcurrentBag<Diagnostic>(sources.Problems(found));
         var documents = new ConcurrentBag<CorpusDocument>();
         var indexer = new CorpusIndexer(models);

@@ -14,9 +14,19 @@ public sealed record DocumentLoad(string Path, Func<LoadResult> Load);
 /// line of standard input (parsed as the sequence is enumerated). With <c>--shard</c>, only the documents whose path
 /// falls in the shard: files and input problems by their report path, JSON Lines records by their id.
 /// </summary>
-public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, DocumentFormat stdinFormat, long maxFileBytes, Func<Stream> openStandardInput, InputFiles? files = null)
+/// <remarks>
+/// JSON Lines records are read before any is analysed (the report is in path order), so their texts wait in a
+/// <see cref="RecordSpool"/>, which moves them to a temporary file past a few megabytes: dispose the sources after the
+/// last load has run.
+/// </remarks>
+public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, DocumentFormat stdinFormat, long maxFileBytes, Func<Stream> openStandardInput, InputFiles? files = null, long recordMemoryLimit = RecordSpool.MemoryLimit)
+    : IDisposable
 {
     private readonly InputFiles _files = files ?? InputFiles.Real;
+    private readonly RecordSpool _records = new(recordMemoryLimit);
+
+    /// <summary>The spool of JSON Lines records (how much is held in memory, how much went to the file).</summary>
+    public RecordSpool Records => _records;
 
     /// <summary>The input problems (arguments that matched nothing, ...) that belong to this shard.</summary>
     public IEnumerable<Diagnostic> Problems(DiscoveredInputs found) => found.Problems.Where(p => Takes(p.Path));
@@ -40,7 +50,7 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
                 {
                     if (Takes(record.Path))
                     {
-                        yield return new DocumentLoad(record.Path, () => record);
+                        yield return new DocumentLoad(record.Path, _records.Add(record));
                     }
                 }
             }
@@ -58,4 +68,6 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
         stdinJsonLines && found.Files.Any(f => f.IsStandardInput) ? null : found.Files.Count(f => Takes(f.DisplayPath));
 
     private bool Takes(string path) => shard is null || shard.Takes(path);
+
+    public void Dispose() => _records.Dispose();
 }

@@ -18,10 +18,11 @@ public static class StanceFeaturizer
 
     /// <summary>
     /// Version of the polarity model's features: <see cref="Version"/> 1 plus two dense features from the
-    /// inflection-aware lexicon lookup (<see cref="ValenceLexicon.TryGetInflected"/>). Versioned apart so
-    /// the subjectivity model keeps its v1 features.
+    /// inflection-aware lexicon lookup (<see cref="ValenceLexicon.TryGetInflected"/>, version 2) and six dense features
+    /// of policy news (<see cref="PolicyChangeFeatures"/>, since version 4). Versioned apart so the subjectivity model
+    /// keeps its v1 features; all the additions are dense slots a v1 model has no weights for.
     /// </summary>
-    public const int PolarityVersion = 2;
+    public const int PolarityVersion = 4;
 
     /// <summary>
     /// Version of the epistemic model's features: <see cref="Version"/> 1 plus the named context features of
@@ -60,8 +61,9 @@ public static class StanceFeaturizer
 
     /// <summary>
     /// The sparse feature vector of one sentence in feature version <paramref name="version"/>
-    /// (<see cref="Version"/> or <see cref="PolarityVersion"/>, which adds dense features 30 and 31: the
-    /// valence the inflection-aware lookup adds, and VADER's compound score with it).
+    /// (<see cref="Version"/> or <see cref="PolarityVersion"/>, which adds dense features 24–29, the saturated counts of
+    /// <see cref="PolicyChangeFeatures"/>, and 30 and 31: the valence the inflection-aware lookup adds, and VADER's
+    /// compound score with it).
     /// </summary>
     public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon, int version)
         => Featurize(tokens, quoted, cues, lexicon, version, null);
@@ -181,6 +183,13 @@ public static class StanceFeaturizer
         Dense(23, cues.Quotation);
         if (version == PolarityVersion)
         {
+            PolicyChangeFeatures.Counts news = PolicyChangeFeatures.Of(words);
+            Dense(24, Saturate(news.BadEvents));
+            Dense(25, Saturate(news.LegalConflict));
+            Dense(26, Saturate(news.Concern));
+            Dense(27, Saturate(news.BadChanges));
+            Dense(28, Saturate(news.GoodChanges));
+            Dense(29, Saturate(news.GoodEvents));
             double inflectedSum = lexicon.Valences(words, inflected: true).Sum();
             Dense(30, (inflectedSum - sum) / 4);
             Dense(31, ValenceLexicon.Compound(inflectedSum));
@@ -235,6 +244,8 @@ public static class StanceFeaturizer
 
         return ([.. features.Keys], [.. features.Values]);
     }
+
+    private static double Saturate(int count) => count / (count + 1.0);
 
     private static void Increment(Dictionary<int, float> bag, int index) => bag[index] = bag.GetValueOrDefault(index) + 1;
 
