@@ -50,6 +50,10 @@ public class FindingScopeTests
     [InlineData("Each disability is given a rating between 0% and 100%.")]
     [InlineData("According to the Ministry of Justice, this was an 11.5 per cent decrease over three years.")]
     [InlineData("Chongryon was established in 1955.")]
+    [InlineData("For example, the NSGP provided approximately $274.5 million in funding in fiscal year (FY) 2025, with resources divided between organizations located in high-risk urban areas and those located elsewhere in the country.")]
+    [InlineData("For FY2024 and FY2025, USDA allocated $300 million annually for a new export promotion program called the Regional Agricultural Promotion Program (RAPP).")]
+    [InlineData("In FY2025, the total funding for these homeland security preparedness grants was approximately $1.7 billion, demonstrating significant federal investment in national preparedness and community resilience.")]
+    [InlineData("As of FY2023 reporting (the most recent by NMFS), SIMP covered approximately one-third of all U.S. seafood imports by volume, meaning the program covered approximately 1.7 billion pounds (773 million kilograms) of seafood in FY2023.")]
     public void TL3002_never_flags_references_identifiers_parameters_examples_bounds_or_sourced_figures(string sentence) =>
         Assert.Empty(Findings(sentence, StanceRules.UnattributedFigure));
 
@@ -65,6 +69,8 @@ public class FindingScopeTests
     [InlineData("From 1959 to the 1980s, Chongryon collaborated with the Japanese government in repatriating up to 90,000 Koreans to North Korea.", "90,000")]
     [InlineData("The Japanese government started the bidding in March 2013 to recover some of the 62.7 billion yen owed by the Chongryon.", "62.7")]
     [InlineData("The U.S. agricultural trade surplus peaked at $40.1 billion in 2011.", "40.1")]
+    [InlineData("Total value locked (TVL), a common industry measure of the value of all assets deposited in the various defi protocols, is approximately $98 billion across all blockchains as of March 2026.", "98")]
+    [InlineData("VHA provides care for approximately 9.1 million enrolled veterans at over 1,300 VA sites of care.", "9.1")]
     public void TL3002_flags_an_unsourced_statistic(string sentence, string figure) =>
         Assert.Equal([figure], Findings(sentence, StanceRules.UnattributedFigure));
 
@@ -97,6 +103,12 @@ public class FindingScopeTests
     [InlineData("Successful completion of CDR provides the technical basis for proceeding into fabrication, integration, development, test, and evaluation of a system.")]
     [InlineData("Among the current Justices, Clarence Thomas waited the greatest number of days (99).")]
     [InlineData("Section 6(c) includes prohibitions on fraud and manipulation.")]
+    [InlineData("Honorable Discharge. Servicemembers who receive ratings from good to excellent for their service and meet or exceed their required standards of duty performance and personal conduct.")]
+    [InlineData("While PoS and PoA both reduce energy consumption levels and require far less sophisticated equipment, they both create a more controlling and limited environment.")]
     public void TL3004_never_flags_technical_senses_acts_or_grading_words(string sentence) =>
         Assert.Empty(Findings(sentence, StanceRules.LoadedLanguage));
+
+    [Fact]
+    public void TL3004_flags_a_charged_word_in_a_factual_sentence() =>
+        Assert.Equal(["disastrous"], Findings("The regime's disastrous policy took effect in 2019.", StanceRules.LoadedLanguage));
 }

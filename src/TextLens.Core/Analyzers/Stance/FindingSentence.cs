@@ -30,7 +30,7 @@ internal sealed class FindingSentence
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal)
     {
         "according", "data", "survey", "surveys", "study", "studies", "paper", "papers", "analysis", "analyses", "estimate", "estimates",
-        "estimated", "report", "reports", "reported", "found", "finds", "shows", "showed", "shown", "indicates", "indicated",
+        "estimated", "report", "reports", "reported", "reporting", "found", "finds", "shows", "showed", "shown", "indicates", "indicated",
         "calculated", "calculates", "calculations", "cites", "cited", "census", "poll", "polls", "figure", "table", "source", "sources",
         "testified", "testimony", "announced", "stated", "said", "says", "noted", "notes", "projects", "projected",
         "projection", "projections", "forecast", "forecasts", "requested", "requests", "request", "proposed", "proposes", "proposal",

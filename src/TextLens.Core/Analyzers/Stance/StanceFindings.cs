@@ -58,6 +58,12 @@ internal static class StanceFindings
         ["more", "than"], ["less", "than"], ["fewer", "than"], ["higher", "than"], ["lower", "than"], ["greater", "than"], ["over"], ["under"],
     ];
 
+    /// <summary>Words that make an amount of money a funding level a program, agency or Congress sets (provided $274.5 million in funding, allocated $300 million annually), not a measured statistic.</summary>
+    private static readonly HashSet<string> FundingWords = new(StringComparer.Ordinal)
+    {
+        "funding", "allocated", "allocates", "allocate", "allocation", "allocations",
+    };
+
     /// <summary>Words that make the figures after them (as do e.g. and i.e.) a worked example or a hypothesis, not a claim about the world.</summary>
     private static readonly HashSet<string> Hypothetical = new(StringComparer.Ordinal) { "if", "suppose", "supposing", "assume", "assuming", "hypothetical", "hypothetically" };
 
@@ -238,7 +244,8 @@ internal static class StanceFindings
                 return null;
             }
 
-            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i))
+            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i)
+                && !(IsMoney(s, i) && AnyBefore(s, s.Tokens.Length, FundingWords.Contains)))
             {
                 return t.Span;
             }
@@ -336,6 +343,14 @@ internal static class StanceFindings
             && value >= 1000 && !(value is >= 1800 and <= 2100 && !t.Text.Contains(',') && !digits.Contains('.'));
     }
 
+    /// <summary>An amount of money: after a currency sign, or before a currency word.</summary>
+    private static bool IsMoney(FindingSentence s, int i)
+    {
+        string prev = i > 0 ? s.Tokens[i - 1].Text : string.Empty;
+        string next = s.Lower(i + (s.Lower(i + 1) is "million" or "billion" or "trillion" ? 2 : 1));
+        return prev is "$" or "US$" or "€" or "£" or "¥" || prev.EndsWith('$') || next is "yen" or "dollars" or "euros" or "yuan";
+    }
+
     /// <summary>A number that names rather than measures: after a capitalised word or "No." (Form 1099, Flight 370, Interstate 95), or joined to another by a hyphen or slash (119-21, 2025/2026).</summary>
     private static bool IsIdentifier(FindingSentence s, int i)
     {
@@ -388,6 +403,18 @@ internal static class StanceFindings
     }
 
     /// <summary>
+    /// The word is a point on a scale, not a verdict: an end of a range of grades ("ratings from good to
+    /// excellent", "poor to excellent") or graded down in a comparison ("far less sophisticated equipment",
+    /// "the least efficient plants").
+    /// </summary>
+    private static bool OnScale(FindingSentence s, int i)
+    {
+        bool rangeEnd = s.Lower(i - 1) == "to" && i >= 2 && s.Tags[i - 2] is PartOfSpeech.Adj or PartOfSpeech.Adv;
+        bool rangeStart = s.Lower(i + 1) == "to" && i + 2 < s.Tokens.Length && s.Tags[i + 2] is PartOfSpeech.Adj && s.Lower(i - 1) == "from";
+        return rangeEnd || rangeStart || s.Lower(i - 1) is "less" or "least";
+    }
+
+    /// <summary>
     /// TL3004: the most strongly valenced adjective or adverb (VADER valence 2.5 or more) used as an
     /// evaluation, or null. Not: nouns and verbs (fraud, assault, violating name acts), words inside
     /// names or quotations, words that grade the adjective or verb after them (perfectly elastic, best linear, best achieved), words of quantity
@@ -410,7 +437,7 @@ internal static class StanceFindings
             }
 
             if ((i + 1 < s.Tokens.Length && s.Tags[i + 1] is PartOfSpeech.Adj or PartOfSpeech.Verb)
-                || QuantityNouns.Contains(s.Lower(i + 1)))
+                || QuantityNouns.Contains(s.Lower(i + 1)) || OnScale(s, i))
             {
                 continue;
             }
