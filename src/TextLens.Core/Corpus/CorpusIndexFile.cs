@@ -12,7 +12,7 @@ public static class CorpusIndexFile
     public static CorpusIndex Load(string path, long maxBytes = DefaultMaxBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        BoundedBytes read;
+        FileStream stream;
         try
         {
             if (Directory.Exists(path))
@@ -20,25 +20,16 @@ public static class CorpusIndexFile
                 throw new CorpusIndexException($"corpus index '{path}' is a directory");
             }
 
-            read = BoundedReader.ReadFile(path, maxBytes);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             throw new CorpusIndexException($"corpus index '{path}' cannot be read: {ex.Message}", ex);
         }
 
-        if (read.TooLarge)
+        using (stream)
         {
-            throw new CorpusIndexException($"corpus index '{path}' is larger than {maxBytes:N0} bytes; is it the right file?");
-        }
-
-        try
-        {
-            return CorpusIndexFormat.Read(read.Bytes);
-        }
-        catch (CorpusIndexException ex)
-        {
-            throw new CorpusIndexException($"corpus index '{path}' {ex.Message}", ex);
+            return Load(stream, path, maxBytes);
         }
     }
 
