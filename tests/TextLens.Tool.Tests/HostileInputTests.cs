@@ -297,6 +297,15 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
             // As root a mode-000 folder is still readable: run the tool as an unprivileged user.
             OpenPathTo(_dir);
             OpenPathTo(tool.Executable);
+
+            // A tool installed with --tool-path is a link into .store, to an apphost only its owner may run (rwxr--r--):
+            // a tool in a temporary folder (CI's) is opened to other users along the whole way.
+            string real = new FileInfo(tool.Executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tool.Executable;
+            if (real.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+            {
+                OpenPathTo(real);
+                Cli("chmod", "a+rx", real);
+            }
             string[] unprivileged = Environment.UserName == "root"
                 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
                 : [];
