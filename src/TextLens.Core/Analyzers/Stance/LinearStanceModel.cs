@@ -59,6 +59,24 @@ public sealed class LinearStanceModel
     /// <summary>The same model with a value for each class.</summary>
     public LinearStanceModel WithClassValues(IReadOnlyList<double> values) => new(Axis, Classes, _bias, _weights, IsRegression, values);
 
+    /// <summary>
+    /// The classifier with temperature <paramref name="temperature"/> folded into its weights: every bias and weight divided
+    /// by it, so <see cref="Predict"/> gives softmax(scores / T) — the same ranking of classes, confidences calibrated (T &gt; 1
+    /// softens an overconfident model). Saved like any model: every reader of the file applies the temperature.
+    /// </summary>
+    public LinearStanceModel WithTemperature(double temperature)
+    {
+        if (IsRegression || !(temperature > 0) || double.IsInfinity(temperature))
+        {
+            throw new ArgumentException("A temperature needs a classifier and a positive finite value.", nameof(temperature));
+        }
+
+        float inverse = (float)(1 / temperature);
+        float[] bias = [.. _bias.Select(b => b * inverse)];
+        var weights = _weights.ToDictionary(kv => kv.Key, kv => kv.Value.Select(w => w * inverse).ToArray());
+        return new LinearStanceModel(Axis, Classes, bias, weights, IsRegression, ClassValues);
+    }
+
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
 
