@@ -13,7 +13,7 @@ using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
 // The corpus index of the 76 CRS reports of ../shared/corpus/crs (30 in docs/, 46 in bulk.jsonl), once the tool
-// is loaded: median times of building the index (parse, featurise, keep the terms; in parallel, as
+// is loaded: median times of building the index (parse, count the index terms; in parallel, as
 // 'textlens index' does; then sort and write the bytes), of reading it back and making it searchable, and of
 // comparing one document with it (the comparison alone, its featurisation, keywords and themes being computed
 // by 'report' anyway; each of the 30 docs/ reports in turn, itself left out). Usage: CorpusBench [runs=5]
@@ -86,7 +86,7 @@ static string Stats(List<double> xs)
 }
 
 Console.WriteLine($"{sources.Count} CRS reports, {sources.Sum(s => s.Length):N0} characters; index {bytes.Length:N0} bytes; {Environment.ProcessorCount} cores; {runs} runs");
-Console.WriteLine($"build the index (parse, featurise, terms, in parallel; sort; write): {Stats(build)}");
+Console.WriteLine($"build the index (parse, count terms, in parallel; sort; write):     {Stats(build)}");
 Console.WriteLine($"read and verify the index, make it searchable:                     {Stats(load)}");
 Console.WriteLine($"compare one document with the index (nearest, new terms, themes):  {Stats(compare)}");
 Console.WriteLine($"for scale: that document's shared featurisation (done by report anyway): {Stats(featurise)}");

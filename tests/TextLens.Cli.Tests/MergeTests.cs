@@ -88,6 +88,52 @@ public class MergeTests
         Assert.Contains("\"suppression\": \"baseline\"", merged.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("markdown")]
+    public void Partials_made_against_a_corpus_merge_like_a_single_run(string format)
+    {
+        using TempDir dir = Corpus();
+        IndexOf(dir, "earlier", "corpus.tlx", Texts[0] + " The committee met again in 2024.", File.ReadAllText(TestPaths.SeedArticle)[..2000]);
+
+        Tool.Result single = Tool.Run(Tool.Request(dir.Path, "docs") with { Corpus = "corpus.tlx", Formats = [format] });
+        string[] partials = Shards(dir, 3, r => r with { Corpus = "corpus.tlx" });
+        var merged = Merge(dir, partials, r => r with { Formats = [format] });
+
+        Assert.Equal(0, single.ExitCode);
+        Assert.Contains(format == "json" ? "\"nearest\"" : "Against the corpus", single.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, merged.ExitCode);
+        Assert.Equal(single.Stdout, merged.Stdout);
+    }
+
+    [Fact]
+    public void Partials_made_against_another_index_or_none_are_refused_with_both_named()
+    {
+        using TempDir dir = Corpus();
+        IndexOf(dir, "earlier", "corpus.tlx", Texts[0], Texts[1]);
+        IndexOf(dir, "other", "other.tlx", Texts[2], Texts[3], "A third text about something else entirely.");
+        string[] first = Shards(dir, 2, r => r with { Corpus = "corpus.tlx" });
+        string[] other = Shards(dir, 2, r => r with { Corpus = "other.tlx" }, prefix: "other");
+        string[] none = Shards(dir, 2, prefix: "none");
+
+        var ex = Assert.Throws<UsageException>(() => Merge(dir, [first[0], other[1]]));
+        Assert.Contains("different versions or options", ex.Message, StringComparison.Ordinal);
+        Assert.Matches("corpus 2 documents, sha256:[0-9a-f]{16}", ex.Message);
+        Assert.Matches("corpus 3 documents, sha256:[0-9a-f]{16}", ex.Message);
+        Assert.Contains("different versions or options", Assert.Throws<UsageException>(() => Merge(dir, [none[0], first[1]])).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the texts under <paramref name="folder"/> and indexes them into <paramref name="index"/> with 'textlens index'.</summary>
+    private static void IndexOf(TempDir dir, string folder, string index, params string[] texts)
+    {
+        for (int i = 0; i < texts.Length; i++)
+        {
+            dir.File($"{folder}/e{i}.txt", texts[i]);
+        }
+
+        Assert.Equal(0, Program.Main(["index", Path.Combine(dir.Path, folder), "--output", Path.Combine(dir.Path, index), "--quiet"]));
+    }
+
     [Fact]
     public void An_input_error_in_one_shard_makes_the_merge_exit_2()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextLens.Cli.Corpus;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
@@ -68,6 +69,7 @@ public static class IndexCommand
                     var other => throw new UsageException($"--stdin-format must be text, markdown or jsonl, not '{other}'."),
                 },
                 Shard = parse.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null,
+                OpenStandardInput = context.Console.OpenInput,
             };
             return Run(request, parse.GetValue(merge) ?? [], parse.GetValue(output)!, parse.GetValue(quiet), context);
         });
@@ -91,9 +93,9 @@ public static class IndexCommand
             throw new UsageException($"--output '{output}' is a directory; give the index file to write.");
         }
 
-        CorpusIndex[] merged = [.. merges.Select(m => CorpusSource.Load(Path.GetFullPath(m, request.WorkingDirectory)))];
+        CorpusIndex[] merged = [.. merges.Select(m => CorpusSource.Load(context.FileSystem, context.FileSystem.Path.GetFullPath(m, request.WorkingDirectory)))];
         BuiltCorpus built = request.Inputs.Count > 0
-            ? CorpusSource.Build(request, context.Models())
+            ? CorpusSource.Build(request, context.Models(), new InputFiles(context.FileSystem))
             : new BuiltCorpus(CorpusIndex.Build([]), []);
         CorpusIndex index;
         try

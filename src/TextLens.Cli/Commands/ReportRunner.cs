@@ -78,7 +78,7 @@ public static class ReportRunner
 
         AnalysisEngine engine = request.Engine ?? BuiltInAnalyzers.CreateEngine(context.Models());
         CorpusIndex? corpus = request.Corpus is { } corpusArgument
-            ? CorpusSource.Open(corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
+            ? CorpusSource.Open(fileSystem, corpusArgument, request.WorkingDirectory, engine.Models, stderr, request.Quiet)
             : null;
         if (corpus is not null)
         {
@@ -101,7 +101,8 @@ public static class ReportRunner
             }
         }
 
-        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(), request.FollowSymlinks);
+        var inputFiles = new InputFiles(fileSystem);
+        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(inputFiles), request.FollowSymlinks, inputFiles);
         GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
         DiscoveredInputs found = changes is not null
             ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
@@ -112,7 +113,7 @@ public static class ReportRunner
             stderr.WriteLine($"textlens: no documents changed since {request.ChangedSince}.");
         }
 
-        var severities = new SeverityConfiguration(request.SeverityOverrides);
+        var severities = new SeverityConfiguration(request.SeverityOverrides, readConfiguration: inputFiles.ReadConfiguration, baseDirectory: request.WorkingDirectory);
         var options = AnalysisOptions.Default with
         {
             TopKeywords = request.Top,
@@ -124,7 +125,7 @@ public static class ReportRunner
         bool changedLinesOnly = changes is not null && request.ChangedScope == ChangeScope.Lines;
         Dictionary<string, string> fullPathOf = found.Files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
 
-        var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput);
+        var sources = new DocumentSources(request.Shard, request.StdinJsonLines, request.StdinFormat, options.MaxFileBytes, request.OpenStandardInput, inputFiles);
         List<DocumentLoad> work = [.. sources.Problems(found).Select(p => new DocumentLoad(p.Path, () => new LoadResult(p.Path, null, p))), .. sources.Loads(found)];
         DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
         work.Clear();
@@ -138,6 +139,7 @@ public static class ReportRunner
             TopKeywords = request.Top,
             BaseDirectory = request.WorkingDirectory,
             Rules = engine.Rules,
+            Sections = engine.Sections,
             Changes = changes is null ? null : new ChangeContext(changes.Ref, changedLinesOnly),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = ordered.Length,
@@ -187,7 +189,7 @@ public static class ReportRunner
                     }
 
                     progress.Advance();
-                    return new Analysed(ReportBuilder.BuildDocument(analysis) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
+                    return new Analysed(ReportBuilder.BuildDocument(analysis, engine.Sections) with { Settings = reportSettings }, ExitCodes.For([analysis], request.FailOn), entries);
                 },
                 done =>
                 {

@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.Collections.Concurrent;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Scale;
@@ -37,12 +38,14 @@ public sealed record BuiltCorpus(CorpusIndex Index, IReadOnlyList<Diagnostic> Pr
 public static class CorpusSource
 {
     /// <summary>Indexes the documents the inputs name. Inputs that cannot be read are returned as problems, not thrown.</summary>
-    public static BuiltCorpus Build(CorpusInputs inputs, ModelSet models)
+    /// <param name="files">The file system the inputs are in (the CLI context's); the real disk by default.</param>
+    public static BuiltCorpus Build(CorpusInputs inputs, ModelSet models, InputFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles());
+        files ??= InputFiles.Real;
+        var discovery = new InputDiscovery(inputs.WorkingDirectory, inputs.Includes, inputs.Excludes, new IgnoreFiles(files), files: files);
         DiscoveredInputs found = discovery.Discover(inputs.Inputs);
-        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput);
+        var sources = new DocumentSources(inputs.Shard, inputs.StdinJsonLines, inputs.StdinFormat, inputs.MaxFileBytes, inputs.OpenStandardInput, files);
         var problems = new ConcurrentBag<Diagnostic>(sources.Problems(found));
         var documents = new ConcurrentBag<CorpusDocument>();
         var indexer = new CorpusIndexer(models);
@@ -70,12 +73,31 @@ public static class CorpusSource
         }
     }
 
-    /// <summary>Reads an index file; a bad one is a usage error naming the file and the reason.</summary>
-    public static CorpusIndex Load(string path, long maxBytes = CorpusIndexFile.DefaultMaxBytes)
+    /// <summary>Reads an index file through <paramref name="fileSystem"/>; a bad one is a usage error naming the file and the reason.</summary>
+    public static CorpusIndex Load(IFileSystem fileSystem, string path, long maxBytes = CorpusIndexFile.DefaultMaxBytes)
     {
+        ArgumentNullException.ThrowIfNull(fileSystem);
         try
         {
-            return CorpusIndexFile.Load(path, maxBytes);
+            if (fileSystem.Directory.Exists(path))
+            {
+                throw new CorpusIndexException($"corpus index '{path}' is a directory");
+            }
+
+            Stream stream;
+            try
+            {
+                stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new CorpusIndexException($"corpus index '{path}' cannot be read: {ex.Message}", ex);
+            }
+
+            using (stream)
+            {
+                return CorpusIndexFile.Load(stream, path, maxBytes);
+            }
         }
         catch (CorpusIndexException ex)
         {
@@ -87,12 +109,13 @@ public static class CorpusSource
     /// The corpus of <c>report --corpus</c>: a folder is indexed on the spot (its *.txt, *.md and *.markdown files);
     /// a file must be an index.
     /// </summary>
-    public static CorpusIndex Open(string argument, string workingDirectory, ModelSet models, TextWriter stderr, bool quiet)
+    public static CorpusIndex Open(IFileSystem fileSystem, string argument, string workingDirectory, ModelSet models, TextWriter stderr, bool quiet)
     {
-        string full = Path.GetFullPath(argument, workingDirectory);
-        if (Directory.Exists(full))
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        string full = fileSystem.Path.GetFullPath(argument, workingDirectory);
+        if (fileSystem.Directory.Exists(full))
         {
-            BuiltCorpus built = Build(new CorpusInputs([argument], workingDirectory), models);
+            BuiltCorpus built = Build(new CorpusInputs([argument], workingDirectory), models, new InputFiles(fileSystem));
             if (!quiet)
             {
                 foreach (Diagnostic problem in built.Problems)
@@ -104,11 +127,11 @@ public static class CorpusSource
             return built.Index;
         }
 
-        if (!File.Exists(full))
+        if (!fileSystem.File.Exists(full))
         {
             throw new UsageException($"--corpus '{argument}' is neither a folder nor an index file.");
         }
 
-        return Load(full);
+        return Load(fileSystem, full);
     }
 }

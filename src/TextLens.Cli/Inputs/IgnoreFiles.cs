@@ -95,6 +95,10 @@ public sealed class IgnoreFiles
     public const string FileName = ".textlensignore";
 
     private readonly Dictionary<string, IReadOnlyList<IgnoreFile>> _chains = new(StringComparer.Ordinal);
+    private readonly InputFiles _files;
+
+    /// <param name="files">Where the ignore files are read (the CLI context's file system); the real disk by default.</param>
+    public IgnoreFiles(InputFiles? files = null) => _files = files ?? InputFiles.Real;
 
     public bool IsIgnored(string fullPath)
     {
@@ -153,11 +157,11 @@ public sealed class IgnoreFiles
             return cached;
         }
 
-        bool isRoot = Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git"));
+        bool isRoot = _files.DirectoryExists(Path.Combine(directory, ".git")) || _files.FileExists(Path.Combine(directory, ".git"));
         string? parent = Path.GetDirectoryName(directory);
         var chain = new List<IgnoreFile>(isRoot || parent is null ? [] : Chain(parent));
         string path = Path.Combine(directory, FileName);
-        if (ConfigurationFiles.TryRead(path) is { } content)
+        if (_files.ReadConfiguration(path) is { } content)
         {
             chain.Add(IgnoreFile.Parse(directory, content));
         }

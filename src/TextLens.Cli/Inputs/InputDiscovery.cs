@@ -33,9 +33,12 @@ public sealed class InputDiscovery
     private readonly IReadOnlyList<Glob> _excludes;
     private readonly IgnoreFiles? _ignoreFiles;
     private readonly bool _followSymlinks;
+    private readonly InputFiles _files;
 
-    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes, IgnoreFiles? ignoreFiles = null, bool followSymlinks = false)
+    /// <param name="files">The file system searched (the CLI context's); the real disk by default.</param>
+    public InputDiscovery(string workingDirectory, IReadOnlyList<string>? includes, IReadOnlyList<string>? excludes, IgnoreFiles? ignoreFiles = null, bool followSymlinks = false, InputFiles? files = null)
     {
+        _files = files ?? InputFiles.Real;
         _ignoreFiles = ignoreFiles;
         _followSymlinks = followSymlinks;
         _workingDirectory = Path.GetFullPath(workingDirectory);
@@ -56,7 +59,7 @@ public sealed class InputDiscovery
             }
 
             string full = Path.GetFullPath(arg, _workingDirectory);
-            if (File.Exists(full))
+            if (_files.FileExists(full))
             {
                 if (!IsExcluded(full))
                 {
@@ -67,7 +70,7 @@ public sealed class InputDiscovery
             }
 
             int before = files.Count;
-            if (Directory.Exists(full))
+            if (_files.DirectoryExists(full))
             {
                 foreach (string f in Search(full, _includes, problems))
                 {
@@ -82,7 +85,7 @@ public sealed class InputDiscovery
             else if (arg.AsSpan().IndexOfAny("*?[") >= 0)
             {
                 (string root, string pattern) = SplitGlob(arg);
-                foreach (string f in Directory.Exists(root) ? Search(root, [Compile(pattern, "the input glob", anyDirectory: false)], problems) : [])
+                foreach (string f in _files.DirectoryExists(root) ? Search(root, [Compile(pattern, "the input glob", anyDirectory: false)], problems) : [])
                 {
                     Add(files, f);
                 }
@@ -119,7 +122,7 @@ public sealed class InputDiscovery
         foreach (string arg in scopes.Where(a => a.AsSpan().IndexOfAny("*?[") < 0))
         {
             string full = Path.GetFullPath(arg, _workingDirectory);
-            if (!File.Exists(full) && !Directory.Exists(full))
+            if (!_files.FileExists(full) && !_files.DirectoryExists(full))
             {
                 problems.Add(Diagnostic.ForFile(InputRules.Unreadable, Display(full), Display(full), MissingReason(full)));
             }
@@ -128,7 +131,7 @@ public sealed class InputDiscovery
         foreach (string changed in changedFiles)
         {
             string full = Path.GetFullPath(changed);
-            if (FileKinds.Of(full) != FileKind.Regular)
+            if (_files.KindOf(full) != FileKind.Regular)
             {
                 // git records a symbolic link, not the content it points to, which may lie outside the
                 // repository: it is never read. FIFOs and devices are never opened either.
@@ -158,7 +161,7 @@ public sealed class InputDiscovery
 
         string root = target;
         IReadOnlyList<Glob> patterns = _includes;
-        if (arg.AsSpan().IndexOfAny("*?[") >= 0 && !Directory.Exists(target))
+        if (arg.AsSpan().IndexOfAny("*?[") >= 0 && !_files.DirectoryExists(target))
         {
             (root, string pattern) = SplitGlob(arg);
             patterns = [Compile(pattern, "the input glob", anyDirectory: false)];
@@ -192,14 +195,13 @@ public sealed class InputDiscovery
             visited.Add(RealPath(root));
         }
 
-        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
         while (pending.Count > 0)
         {
             string directory = pending.Pop();
             string[] entries;
             try
             {
-                entries = Directory.GetFileSystemEntries(directory, "*", options);
+                entries = _files.Entries(directory);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
@@ -211,7 +213,7 @@ public sealed class InputDiscovery
             for (int e = entries.Length - 1; e >= 0; e--)
             {
                 string entry = entries[e];
-                FileKind kind = FileKinds.Of(entry);
+                FileKind kind = _files.KindOf(entry);
                 if (kind == FileKind.SymbolicLink)
                 {
                     if (!_followSymlinks)
@@ -219,7 +221,7 @@ public sealed class InputDiscovery
                         continue;
                     }
 
-                    kind = FileKinds.Of(entry, followLinks: true);
+                    kind = _files.KindOf(entry, followLinks: true);
                     if (kind == FileKind.Directory && !visited.Add(RealPath(entry)))
                     {
                         continue;
@@ -270,7 +272,7 @@ public sealed class InputDiscovery
         path.Contains('\uFFFD') ? "its name is not valid UTF-8, so it cannot be opened; rename it" : "no such file or directory";
 
     /// <summary>The path with every symbolic link resolved (loops and dangling links resolve to the link itself).</summary>
-    private static string RealPath(string path)
+    private string RealPath(string path)
     {
         string full = Path.GetFullPath(path);
         string current = Path.GetPathRoot(full) ?? "/";
@@ -279,9 +281,9 @@ public sealed class InputDiscovery
             current = Path.Combine(current, segment);
             try
             {
-                if (new DirectoryInfo(current).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                if (_files.LinkTarget(current) is { } target)
                 {
-                    current = Path.GetFullPath(target.FullName);
+                    current = Path.GetFullPath(target);
                 }
             }
             catch (IOException)

@@ -14,8 +14,10 @@ public sealed record DocumentLoad(string Path, Func<LoadResult> Load);
 /// line of standard input (parsed as the sequence is enumerated). With <c>--shard</c>, only the documents whose path
 /// falls in the shard: files and input problems by their report path, JSON Lines records by their id.
 /// </summary>
-public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, DocumentFormat stdinFormat, long maxFileBytes, Func<Stream> openStandardInput)
+public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, DocumentFormat stdinFormat, long maxFileBytes, Func<Stream> openStandardInput, InputFiles? files = null)
 {
+    private readonly InputFiles _files = files ?? InputFiles.Real;
+
     /// <summary>The input problems (arguments that matched nothing, ...) that belong to this shard.</summary>
     public IEnumerable<Diagnostic> Problems(DiscoveredInputs found) => found.Problems.Where(p => Takes(p.Path));
 
@@ -46,7 +48,7 @@ public sealed class DocumentSources(ShardSpec? shard, bool stdinJsonLines, Docum
             {
                 yield return file.IsStandardInput
                     ? new DocumentLoad(DocumentLoader.StandardInputPath, () => StandardInput.Load(openStandardInput, maxFileBytes, stdinFormat))
-                    : new DocumentLoad(file.DisplayPath, () => DocumentLoader.LoadFile(file.FullPath, file.DisplayPath, maxFileBytes));
+                    : new DocumentLoad(file.DisplayPath, () => _files.Load(file.FullPath, file.DisplayPath, maxFileBytes));
             }
         }
     }

@@ -31,6 +31,9 @@ public sealed record MergeRequest(
 
     /// <summary>The rule catalogue for SARIF and HTML; the built-in analyzers' by default.</summary>
     public IReadOnlyList<RuleDescriptor>? Rules { get; init; }
+
+    /// <summary>How the human-readable formats show analyzer-owned sections of the records; the built-in analyzers' by default.</summary>
+    public IReadOnlyList<IReportSection>? Sections { get; init; }
 }
 
 /// <summary>
@@ -99,11 +102,13 @@ public static class MergeRunner
         }
 
         // The first record of every partial has been read and checked: the settings (--top for the formats) are known.
+        var builtIn = new Lazy<AnalysisEngine>(() => BuiltInAnalyzers.CreateEngine(context.Models()));
         var formatSettings = FormatSettings.Default with
         {
             TopKeywords = partials.Settings!.Top,
             BaseDirectory = request.WorkingDirectory,
-            Rules = request.Rules ?? BuiltInAnalyzers.CreateEngine(context.Models()).Rules,
+            Rules = request.Rules ?? builtIn.Value.Rules,
+            Sections = request.Sections ?? builtIn.Value.Sections,
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = expected,
         };

@@ -30,9 +30,20 @@ public sealed class AnalysisContext
 
     public CancellationToken CancellationToken => _session.CancellationToken;
 
-    /// <summary>The result another analyzer publishes; runs that analyzer first if it has not run yet.</summary>
+    /// <summary>
+    /// The result another analyzer publishes; runs that analyzer first if it has not run yet. Only results the
+    /// analyzer declares in <see cref="IDocumentAnalyzer.Dependencies"/> may be read.
+    /// </summary>
     public T GetResult<T>()
-        where T : class => _session.GetResult<T>();
+        where T : class
+    {
+        if (!_analyzer.Dependencies.Contains(typeof(T)))
+        {
+            throw new InvalidOperationException($"Analyzer '{_analyzer.Name}' reads {typeof(T).Name} but does not declare it in its Dependencies.");
+        }
+
+        return _session.GetResult<T>();
+    }
 
     public void SetResult<T>(T result)
         where T : class

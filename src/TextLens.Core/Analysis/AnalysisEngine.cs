@@ -37,6 +37,8 @@ public sealed class AnalysisEngine
             }
         }
 
+        CheckDependencies(_analyzers);
+        Sections = ReportSections.Check([.. _analyzers.Select(a => a.Section).OfType<IReportSection>()]);
         RuleDescriptor[] declared = [.. InputRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules))];
         foreach (IGrouping<string, RuleDescriptor> sameId in declared.GroupBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -51,6 +53,9 @@ public sealed class AnalysisEngine
 
     public IReadOnlyList<IDocumentAnalyzer> Analyzers => _analyzers;
 
+    /// <summary>The report sections the analyzers own, in analyzer order (the order of their properties in each document).</summary>
+    public IReadOnlyList<IReportSection> Sections { get; }
+
     /// <summary>The models this engine's pipeline reads.</summary>
     public ModelSet Models => _models;
 
@@ -58,6 +63,60 @@ public sealed class AnalysisEngine
     public IReadOnlyList<RuleDescriptor> Rules { get; }
 
     public RuleDescriptor? FindRule(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every declared dependency has exactly one producer here, and no analyzer depends on itself through others.</summary>
+    private static void CheckDependencies(IReadOnlyList<IDocumentAnalyzer> analyzers)
+    {
+        var producerOf = new Dictionary<Type, IDocumentAnalyzer>();
+        foreach (IDocumentAnalyzer a in analyzers)
+        {
+            if (a.ResultType is { } t)
+            {
+                producerOf[t] = a;
+            }
+        }
+
+        foreach (IDocumentAnalyzer a in analyzers)
+        {
+            foreach (Type needed in a.Dependencies)
+            {
+                if (!producerOf.ContainsKey(needed))
+                {
+                    throw new ArgumentException($"Analyzer '{a.Name}' depends on {needed.Name}, which no analyzer here produces.", nameof(analyzers));
+                }
+            }
+        }
+
+        // Depth-first search with three colours: a grey analyzer met again closes a cycle.
+        var state = new Dictionary<IDocumentAnalyzer, bool>(ReferenceEqualityComparer.Instance);
+        foreach (IDocumentAnalyzer a in analyzers)
+        {
+            Visit(a, []);
+        }
+
+        void Visit(IDocumentAnalyzer a, List<string> path)
+        {
+            if (state.TryGetValue(a, out bool done))
+            {
+                if (!done)
+                {
+                    throw new ArgumentException($"Analyzer dependencies form a cycle: {string.Join(" -> ", path.Append(a.Name))}.", nameof(analyzers));
+                }
+
+                return;
+            }
+
+            state[a] = false;
+            path.Add(a.Name);
+            foreach (Type needed in a.Dependencies)
+            {
+                Visit(producerOf[needed], path);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[a] = true;
+        }
+    }
 
     /// <summary>An input that failed to load: its diagnostic, with the configured severity.</summary>
     public DocumentAnalysis Failed(LoadResult load, ISeverityConfiguration severities)

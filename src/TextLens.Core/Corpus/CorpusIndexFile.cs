@@ -42,6 +42,37 @@ public static class CorpusIndexFile
         }
     }
 
+    /// <summary>Reads an index from an open stream (the CLI opens it through its file system), bounded by <paramref name="maxBytes"/>.</summary>
+    /// <param name="path">The file's name in messages.</param>
+    /// <exception cref="CorpusIndexException">The stream cannot be read, is too large, or is not a valid index; the message names <paramref name="path"/>.</exception>
+    public static CorpusIndex Load(Stream stream, string path, long maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        BoundedBytes read;
+        try
+        {
+            read = BoundedReader.Read(stream, maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new CorpusIndexException($"corpus index '{path}' cannot be read: {ex.Message}", ex);
+        }
+
+        if (read.TooLarge)
+        {
+            throw new CorpusIndexException($"corpus index '{path}' is larger than {maxBytes:N0} bytes; is it the right file?");
+        }
+
+        try
+        {
+            return CorpusIndexFormat.Read(read.Bytes);
+        }
+        catch (CorpusIndexException ex)
+        {
+            throw new CorpusIndexException($"corpus index '{path}' {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Whether a file starts like an index (its first bytes; false for folders and unreadable files).</summary>
     public static bool LooksLikeIndex(string path)
     {

@@ -1,8 +1,8 @@
 namespace TextLens.Core.Corpus;
 
 /// <summary>
-/// An index made searchable: each document a tf-idf vector (sublinear term frequency 1 + ln tf, corpus idf
-/// ln((1 + N) / (1 + df))), normalised, and an inverted list per term, so that comparing a document touches only
+/// An index made searchable: each document a tf-idf vector (term frequency damped as ln(1 + tf / 10), times the
+/// square of the corpus idf ln((1 + N) / (1 + df))), normalised, and an inverted list per term, so that comparing a document touches only
 /// the documents that share a term with it. Built once per loaded index; immutable and thread-safe.
 /// </summary>
 public sealed class CorpusSearch
@@ -53,7 +53,7 @@ public sealed class CorpusSearch
             double norm = 0;
             for (int k = 0; k < weights.Length; k++)
             {
-                weights[k] = Tf(doc.Counts[k]) * _idf[doc.TermIds[k]];
+                weights[k] = Weight(doc.Counts[k], _idf[doc.TermIds[k]]);
                 norm += weights[k] * weights[k];
             }
 
@@ -79,8 +79,16 @@ public sealed class CorpusSearch
     /// <summary>The idf of a term found in <paramref name="df"/> documents (ln(1 + N) for a term the corpus lacks, 0 for one in every document).</summary>
     public double Idf(int df) => Math.Log((1.0 + Count) / (1.0 + df));
 
-    /// <summary>The weight of a term count: sublinear (1 + ln tf; binary and square-root weights found fewer twins in the CRS halves test).</summary>
-    private static double Tf(double count) => 1 + Math.Log(count);
+    /// <summary>
+    /// The weight of a term occurring <paramref name="count"/> times with inverse document frequency <paramref name="idf"/>:
+    /// ln(1 + tf / 10) × idf². The count grows almost linearly up to about ten occurrences and slowly beyond (a report's
+    /// own subject recurs; a word repeated 200 times is not 200 times the evidence), and squaring the idf lets the
+    /// rare terms two documents share outweigh the common vocabulary of a genre. Against 1 + ln tf × idf this finds
+    /// the other half of more documents in every set tried (docs/corpus.md): CRS reports 137 against 135 of 152,
+    /// DUC-2001 news 213 against 206 of 368, 500N-KPCrowd 324 against 310 of 542, SemEval-2010 papers 287 against
+    /// 286 of 292, BBC stories 1,049 against 1,048 of 1,728.
+    /// </summary>
+    private static double Weight(double count, double idf) => Math.Log(1 + count / 10) * idf * idf;
 
     /// <summary>In how many documents a term occurs (0 when the corpus lacks it).</summary>
     public int DocumentFrequency(string term) => _termIds.TryGetValue(term, out int t) ? Index.DocumentFrequency[t] : 0;
@@ -135,7 +143,7 @@ public sealed class CorpusSearch
             }
 
             bool found = _termIds.TryGetValue(term, out int t);
-            double w = Tf(count) * (found ? _idf[t] : Idf(0));
+            double w = Weight(count, found ? _idf[t] : Idf(0));
             norm += w * w;
             if (found && w > 0)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
@@ -61,6 +62,45 @@ public static class CorpusTerms
 
         terms.Sort(static (a, b) => string.CompareOrdinal(a.Term, b.Term));
         return new CorpusDocument(id, features.Document.WordCount, terms);
+    }
+
+    /// <summary>
+    /// The same entry as <see cref="Document(string, DocumentFeatures)"/> gives for the document's featurisation,
+    /// counted straight from the parse: the words and two-word phrases of the featurisation's token chunks
+    /// (<see cref="TextFeaturizer.FindChunks"/>, lower case, n-grams never crossing a chunk) that the index keeps.
+    /// Indexing a corpus needs only these counts, so it skips fitting the ML.NET n-gram transform to every document
+    /// (three quarters of the indexing time); <c>CorpusTermsTests</c> checks that both give the same entries.
+    /// </summary>
+    public static CorpusDocument Count(string id, ParsedDocument document)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(document);
+        IReadOnlyList<Token> tokens = document.Tokens;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (TokenChunk chunk in TextFeaturizer.FindChunks(document))
+        {
+            bool previousIsContent = false;
+            for (int k = 0; k < chunk.TokenCount; k++)
+            {
+                string word = tokens[chunk.FirstToken + k].Lower;
+                bool isContent = IsContentWord(word);
+                if (isContent && word.Length >= 2)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _)++;
+                }
+
+                if (isContent && previousIsContent)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, string.Concat(tokens[chunk.FirstToken + k - 1].Lower, " ", word), out _)++;
+                }
+
+                previousIsContent = isContent;
+            }
+        }
+
+        TermCount[] terms = [.. counts.Select(static c => new TermCount(c.Key, c.Value))];
+        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+        return new CorpusDocument(id, document.WordCount, terms);
     }
 
     private static bool IsContentWord(string word)

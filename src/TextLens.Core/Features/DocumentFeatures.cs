@@ -10,7 +10,7 @@ public readonly record struct TokenChunk(int Sentence, int FirstToken, int Token
 
 /// <summary>
 /// The featurisation every analyzer shares, computed once per document by <see cref="TextFeaturizer"/>:
-/// the n-gram vocabulary (1–3 words, lower case) from ML.NET's n-gram transform, the bag of
+/// the n-gram vocabulary (1–3 words, lower case, in the slot order of ML.NET's n-gram transform), the bag of
 /// n-grams of each sentence, document term frequencies and the background IDF table (loaded when first read).
 /// </summary>
 public sealed class DocumentFeatures

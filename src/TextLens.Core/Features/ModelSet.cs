@@ -13,7 +13,7 @@ namespace TextLens.Core.Features;
 /// first use (thread-safely, once), so a run loads only what the analyzers that run need. A missing,
 /// truncated or corrupt file is a <see cref="ModelLoadException"/> naming the file.
 /// </summary>
-public sealed class ModelSet
+public sealed class ModelSet : IPartOfSpeechSource
 {
     private readonly Lazy<BackgroundFrequencies> _background;
     private readonly Lazy<PartOfSpeechTagger> _partOfSpeech;

@@ -1,78 +1,52 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Text;
+using System.Runtime.InteropServices;
 using TextLens.Core.Parsing;
 
 namespace TextLens.Core.Features;
 
 /// <summary>
-/// Computes <see cref="DocumentFeatures"/> with ML.NET: each chunk of a sentence becomes a row of
-/// lower-case tokens, mapped to keys and turned into 1–3-gram counts by
-/// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows. The ML.NET context,
-/// the estimator chain and the row schema are built once per featurizer and thread (an <see cref="MLContext"/> is
-/// not thread-safe), not once per document; each document fits the chain to its own vocabulary. Thread-safe.
+/// Computes <see cref="DocumentFeatures"/>: each chunk of a sentence (<see cref="FindChunks"/>) is a run of
+/// lower-case tokens whose 1–3-grams are counted; sentence bags are the sums of their chunks' counts. The
+/// vocabulary and its order are exactly those of ML.NET's n-gram transform fitted to the document's chunks
+/// (<c>MapValueToKey</c> then <c>ProduceNgrams(ngramLength: 3, useAllLengths: true, weighting: Tf)</c>): an n-gram's
+/// index is the order of its first occurrence, chunk by chunk, left to right, and at each token the unigram,
+/// bigram and trigram starting there, in that order. Counting directly replaces fitting that transform per document
+/// (a new pipeline, key map and multi-threaded cursors for every document: about half of a cold report); the
+/// tests check the bags against the ML.NET transform on real documents. Stateless and thread-safe.
 /// </summary>
 public sealed class TextFeaturizer
 {
     public const int MaxNgramLength = 3;
 
-    private readonly ThreadLocal<Pipeline> _pipelines = new(static () => new Pipeline());
-
     public DocumentFeatures Featurize(ParsedDocument document, ModelSet models)
     {
+        ArgumentNullException.ThrowIfNull(document);
         List<TokenChunk> chunks = FindChunks(document);
-        if (chunks.Count == 0)
+        var ngrams = new NgramVocabulary();
+        var perSentence = new Dictionary<int, float>?[document.Sentences.Count];
+        var keys = new int[MaxNgramLength];
+        foreach (TokenChunk chunk in chunks)
         {
-            return new DocumentFeatures(document, chunks, [], [], document.Sentences.Select(_ => SparseVector.Empty).ToArray(), models);
-        }
-
-        var rows = new ChunkRow[chunks.Count];
-        for (int c = 0; c < chunks.Count; c++)
-        {
-            TokenChunk chunk = chunks[c];
-            var words = new string[chunk.TokenCount];
-            for (int k = 0; k < chunk.TokenCount; k++)
+            Dictionary<int, float> bag = perSentence[chunk.Sentence] ??= [];
+            for (int k = 0; k < Math.Min(MaxNgramLength - 1, chunk.TokenCount); k++)
             {
-                words[k] = document.Tokens[chunk.FirstToken + k].Lower;
+                keys[k + 1] = ngrams.KeyOf(document.Tokens[chunk.FirstToken + k].Lower);
             }
 
-            rows[c] = new ChunkRow { Tokens = words };
-        }
-
-        Pipeline ml = _pipelines.Value!;
-        IDataView data = ml.Context.Data.LoadFromEnumerable(rows, ml.Schema);
-        IDataView transformed = ml.Estimator.Fit(data).Transform(data);
-
-        VBuffer<ReadOnlyMemory<char>> slotNames = default;
-        transformed.Schema["Ngrams"].GetSlotNames(ref slotNames);
-        var vocabulary = new string[slotNames.Length];
-        ReadOnlySpan<ReadOnlyMemory<char>> names = slotNames.DenseValues().ToArray();
-        for (int i = 0; i < vocabulary.Length; i++)
-        {
-            vocabulary[i] = names[i].ToString().Replace('|', ' ');
-        }
-
-        var termFrequency = new int[vocabulary.Length];
-        var perSentence = new Dictionary<int, float>[document.Sentences.Count];
-        int row = 0;
-        foreach (VBuffer<float> vector in transformed.GetColumn<VBuffer<float>>("Ngrams"))
-        {
-            int sentence = chunks[row++].Sentence;
-            Dictionary<int, float> bag = perSentence[sentence] ??= [];
-            ReadOnlySpan<int> indices = vector.GetIndices();
-            ReadOnlySpan<float> values = vector.GetValues();
-            if (vector.IsDense)
+            for (int start = 0; start < chunk.TokenCount; start++)
             {
-                for (int i = 0; i < values.Length; i++)
+                // keys holds the keys of the words at start, start + 1 and start + 2 (those inside the chunk).
+                keys.AsSpan(1).CopyTo(keys);
+                if (start + MaxNgramLength - 1 < chunk.TokenCount)
                 {
-                    Add(bag, termFrequency, i, values[i]);
+                    keys[MaxNgramLength - 1] = ngrams.KeyOf(document.Tokens[chunk.FirstToken + start + MaxNgramLength - 1].Lower);
                 }
-            }
-            else
-            {
-                for (int i = 0; i < indices.Length; i++)
+
+                for (int n = 1; n <= Math.Min(MaxNgramLength, chunk.TokenCount - start); n++)
                 {
-                    Add(bag, termFrequency, indices[i], values[i]);
+                    var gram = new Ngram(keys[0], n >= 2 ? keys[1] : -1, n >= 3 ? keys[2] : -1);
+                    int term = ngrams.TermOf(gram);
+                    ngrams.TermFrequency[term]++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(bag, term, out _)++;
                 }
             }
         }
@@ -83,7 +57,7 @@ public sealed class TextFeaturizer
             sentenceTerms[s] = perSentence[s] is { } bag ? ToSparse(bag) : SparseVector.Empty;
         }
 
-        return new DocumentFeatures(document, chunks, vocabulary, termFrequency, sentenceTerms, models);
+        return new DocumentFeatures(document, chunks, [.. ngrams.Vocabulary], [.. ngrams.TermFrequency], sentenceTerms, models);
     }
 
     /// <summary>Runs of word and number tokens within a sentence; clitics, punctuation and symbols end a run.</summary>
@@ -112,17 +86,6 @@ public sealed class TextFeaturizer
         return chunks;
     }
 
-    private static void Add(Dictionary<int, float> bag, int[] termFrequency, int index, float value)
-    {
-        if (value == 0)
-        {
-            return;
-        }
-
-        termFrequency[index] += (int)value;
-        bag[index] = bag.GetValueOrDefault(index) + value;
-    }
-
     private static SparseVector ToSparse(Dictionary<int, float> bag)
     {
         int[] indices = [.. bag.Keys];
@@ -136,28 +99,51 @@ public sealed class TextFeaturizer
         return new SparseVector(indices, values);
     }
 
-    private sealed class ChunkRow
-    {
-        public string[] Tokens { get; set; } = [];
-    }
+    /// <summary>An n-gram as the keys of its words, in text order; −1 pads an n-gram shorter than three.</summary>
+    private readonly record struct Ngram(int First, int Second, int Third);
 
-    /// <summary>One thread's ML.NET context, the n-gram estimator chain and the row schema, made once.</summary>
-    private sealed class Pipeline
+    /// <summary>One document's token keys and n-gram terms, each numbered in order of first occurrence.</summary>
+    private sealed class NgramVocabulary
     {
-        public Pipeline()
+        private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+        private readonly List<string> _words = [];
+        private readonly Dictionary<Ngram, int> _terms = [];
+
+        /// <summary>The n-grams, words joined by one space (a '|' inside a word also reads as a space, as in ML.NET's slot names).</summary>
+        public List<string> Vocabulary { get; } = [];
+
+        public List<int> TermFrequency { get; } = [];
+
+        public int KeyOf(string word)
         {
-            Context = new MLContext(seed: 0);
-            Schema = SchemaDefinition.Create(typeof(ChunkRow));
-            Estimator = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
-                .Append(Context.Transforms.Text.ProduceNgrams(
-                    "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
-                    maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+            ref int key = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, word, out bool exists);
+            if (!exists)
+            {
+                key = _words.Count;
+                _words.Add(word);
+            }
+
+            return key;
         }
 
-        public MLContext Context { get; }
+        public int TermOf(Ngram gram)
+        {
+            ref int term = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, gram, out bool exists);
+            if (!exists)
+            {
+                term = Vocabulary.Count;
+                Vocabulary.Add(Name(gram).Replace('|', ' '));
+                TermFrequency.Add(0);
+            }
 
-        public SchemaDefinition Schema { get; }
+            return term;
+        }
 
-        public IEstimator<ITransformer> Estimator { get; }
+        private string Name(Ngram gram) => (gram.Second, gram.Third) switch
+        {
+            (_, >= 0) => string.Join(' ', _words[gram.First], _words[gram.Second], _words[gram.Third]),
+            (>= 0, _) => string.Join(' ', _words[gram.First], _words[gram.Second]),
+            _ => _words[gram.First],
+        };
     }
 }

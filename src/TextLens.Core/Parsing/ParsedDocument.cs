@@ -1,5 +1,4 @@
 using System.Text;
-using TextLens.Core.Features;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Parsing;
@@ -22,7 +21,7 @@ public sealed record Sentence(int Index, TextSpan Span, int FirstToken, int Toke
 /// </summary>
 public sealed class ParsedDocument
 {
-    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, ModelSet? models, Reference[] references)
+    private ParsedDocument(SourceText source, ProseLayout prose, Token[] tokens, Sentence[] sentences, Paragraph[] paragraphs, IPartOfSpeechSource? models, Reference[] references)
     {
         Source = source;
         References = references;
@@ -38,7 +37,7 @@ public sealed class ParsedDocument
     private readonly Lazy<(PartOfSpeech[] Tags, float[] VerbProbability)> _tags;
 
     /// <summary>The models that tag this document (null: parsed without them; <see cref="Tags"/> then throws).</summary>
-    public ModelSet? Models { get; }
+    public IPartOfSpeechSource? Models { get; }
 
     /// <summary>
     /// Universal Dependencies part-of-speech tags, one per token (index-aligned with <see cref="Tokens"/>),
@@ -78,7 +77,7 @@ public sealed class ParsedDocument
     public int WordCount { get; }
 
     /// <summary>The same parse, tagged with the tagger of <paramref name="models"/> (the arrays are shared, not copied).</summary>
-    public ParsedDocument WithModels(ModelSet models)
+    public ParsedDocument WithModels(IPartOfSpeechSource models)
     {
         ArgumentNullException.ThrowIfNull(models);
         return ReferenceEquals(models, Models) ? this : new ParsedDocument(Source, Prose, (Token[])Tokens, (Sentence[])Sentences, (Paragraph[])Paragraphs, models, (Reference[])References);
@@ -118,7 +117,7 @@ public sealed class ParsedDocument
     }
 
     /// <summary>Parses a document; its part-of-speech tags come from <paramref name="models"/> when first read.</summary>
-    public static ParsedDocument Parse(SourceText source, ModelSet? models = null)
+    public static ParsedDocument Parse(SourceText source, IPartOfSpeechSource? models = null)
     {
         ProseLayout prose = ProseLayout.Create(source);
         var tokens = new List<Token>(source.Length / 5);
@@ -164,7 +163,7 @@ public sealed class ParsedDocument
     /// sentences are joined by blank lines, each becomes one paragraph holding exactly one sentence,
     /// and the sentence splitter is not run, so sentence <c>i</c> is exactly the i-th given string.
     /// </summary>
-    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>", ModelSet? models = null)
+    public static ParsedDocument FromSentences(IReadOnlyList<string> sentences, string path = "<sentences>", IPartOfSpeechSource? models = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var content = new StringBuilder();

@@ -1,4 +1,3 @@
-using TextLens.Core.Features;
 using TextLens.Core.Models;
 
 namespace TextLens.Core.Parsing;
@@ -6,7 +5,7 @@ namespace TextLens.Core.Parsing;
 /// <summary>
 /// Universal Dependencies part-of-speech tags for a parsed document, one per token, from the
 /// shipped model models/pos-ewt.bin (trained with ML.NET on UD English-EWT; see its card).
-/// <see cref="ModelSet.PartOfSpeech"/> loads it once, when an analyzer first needs tags; tagging is greedy
+/// The model set (<c>ModelSet.PartOfSpeech</c>, through <see cref="IPartOfSpeechSource"/>) loads it once, when an analyzer first needs tags; tagging is greedy
 /// left to right within each sentence. Thread-safe.
 /// </summary>
 public sealed class PartOfSpeechTagger

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Novelty;
@@ -19,10 +20,11 @@ public static class ReportBuilder
 
     /// <param name="analyses">The documents' analyses, in any order.</param>
     /// <param name="settings">What produced them, recorded with each document (null: not recorded).</param>
-    public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses, ReportSettings? settings = null)
+    /// <param name="sections">The report sections of the analyzers that ran (<see cref="AnalysisEngine.Sections"/>).</param>
+    public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses, ReportSettings? settings = null, IReadOnlyList<IReportSection>? sections = null)
     {
         DocumentAnalysis[] ordered = [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)];
-        return FromDocuments([.. ordered.Select(a => BuildDocument(a) with { Settings = settings })]);
+        return FromDocuments([.. ordered.Select(a => BuildDocument(a, sections) with { Settings = settings })]);
     }
 
     /// <summary>The report of document records already in report order (ordinal path order), e.g. merged from partial results.</summary>
@@ -37,7 +39,8 @@ public static class ReportBuilder
         return new CorpusReport(CorpusReport.CurrentSchemaVersion, new ToolInfo(ToolName, ToolVersion), summary.Build(), documents);
     }
 
-    public static DocumentReport BuildDocument(DocumentAnalysis analysis)
+    /// <param name="sections">The report sections of the analyzers that ran; each adds its value to an analysed document.</param>
+    public static DocumentReport BuildDocument(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections = null)
     {
         DiagnosticReport[] diagnostics = [.. analysis.Diagnostics.Select(ToReport)];
         if (analysis.Document is not { } doc)
@@ -69,7 +72,23 @@ public static class ReportBuilder
             Clusters = themes is null ? null : ThemeReports.From(themes),
             Stance = stance is null ? null : StanceReports.ForDocument(stance),
             Corpus = analysis.GetResult<NoveltyResult>() is { } novelty ? CorpusComparisonReport.From(novelty) : null,
+            Sections = SectionValues(analysis, sections),
         };
+    }
+
+    private static Dictionary<string, JsonElement>? SectionValues(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections)
+    {
+        Dictionary<string, JsonElement>? values = null;
+        foreach (IReportSection section in sections ?? [])
+        {
+            if (section.Build(analysis) is { } value)
+            {
+                values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                values[section.Key] = JsonSerializer.SerializeToElement(value);
+            }
+        }
+
+        return values;
     }
 
     public static LocationReport Location(SourceText source, TextSpan span)

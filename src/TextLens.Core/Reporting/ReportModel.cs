@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace TextLens.Core.Reporting;
@@ -56,6 +57,13 @@ public sealed record DocumentReport(
     /// <summary>The tool version and options that produced this record (ReportSettings.cs); <c>textlens merge</c> combines only records with equal settings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportSettings? Settings { get; init; }
+
+    /// <summary>
+    /// The sections analyzers own (<see cref="Analysis.IReportSection"/>), by key, in analyzer order: written after
+    /// the built-in properties, and read back whole by <c>merge</c>. Null when no such analyzer ran.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Sections { get; init; }
 }
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);

@@ -37,7 +37,6 @@ public sealed class LayerTests
         "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (LinearStanceModel)",
         "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (StanceTagger)",
         "TextLens.Core.Features (ModelSet) uses TextLens.Core.Analyzers.Stance (ValenceLexicon)",
-        "TextLens.Core.Parsing (ParsedDocument) uses TextLens.Core.Features (ModelSet)",
     ];
 
     private static readonly Assembly[] Assemblies = [typeof(SourceText).Assembly, typeof(ClusterMetrics).Assembly, typeof(Program).Assembly];

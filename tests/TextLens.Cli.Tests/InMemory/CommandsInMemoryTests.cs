@@ -47,6 +47,85 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Index_reads_standard_input_writes_and_merges_in_memory_and_report_compares_with_it()
+    {
+        static string Record(string id, string text) => JsonSerializer.Serialize(new { id, text });
+        string[] paragraphs = Article.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        string firstHalf = string.Join("\n\n", paragraphs.Take(paragraphs.Length / 2));
+        string secondHalf = string.Join("\n\n", paragraphs.Skip(paragraphs.Length / 2));
+        const string Farm = "The farm bill sets crop insurance subsidies and conservation programs for producers. Commodity support covers corn, wheat and soybeans.";
+
+        var cli = new InMemoryCli { StandardInput = Record("seed-a.txt", firstHalf) + "\n" + Record("farm.txt", Farm) + "\n" };
+        InMemoryCli.Result built = cli.Run("index", "-", "--stdin-format", "jsonl", "-o", "part-1.tlx", "-q");
+        Assert.True(built.ExitCode == 0, built.Stderr);
+        Assert.Equal(string.Empty, built.Stderr);
+
+        cli.StandardInput = Record("other.txt", "Interest rates rose again as the central bank met in Frankfurt.") + "\n";
+        Assert.Equal(0, cli.Run("index", "-", "--stdin-format", "jsonl", "-o", "part-2.tlx", "-q").ExitCode);
+        Assert.Equal(0, cli.Run("index", "--merge", "part-1.tlx", "--merge", "part-2.tlx", "-o", "corpus.tlx", "-q").ExitCode);
+        Assert.True(cli.Files.File.ReadAllBytes(cli.Files.Path.Combine(InMemoryCli.WorkingDirectory, "corpus.tlx")).Length > 0);
+
+        cli.StandardInput = secondHalf;
+        InMemoryCli.Result report = cli.Run("report", "-", "-f", "json", "--corpus", "corpus.tlx");
+        Assert.Equal(0, report.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(report.Stdout);
+        JsonElement nearest = json.RootElement.GetProperty("documents")[0].GetProperty("corpus").GetProperty("nearest");
+        Assert.Equal("seed-a", nearest[0].GetProperty("name").GetString());
+
+        InMemoryCli.Result missing = cli.Run("report", "-", "--corpus", "nowhere.tlx");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("'nowhere.tlx' is neither a folder nor an index file", missing.Stderr, StringComparison.Ordinal);
+
+        cli.Add("not-an-index.tlx", "plain text, not an index");
+        InMemoryCli.Result bad = cli.Run("report", "-", "--corpus", "not-an-index.tlx");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("not-an-index.tlx", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_searches_an_in_memory_folder_with_its_ignore_file_editorconfig_and_excludes()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("docs/seed.md", Article);
+        cli.Add("docs/notes/rates.txt", "Interest rates reportedly rose. The bank said nothing.");
+        cli.Add("docs/notes/skip.csv", "not,a,document");
+        cli.Add("docs/drafts/old.md", "An old draft that is ignored.");
+        cli.Add("docs/private/secret.txt", "Excluded on the command line.");
+        cli.Add("docs/.hidden/h.md", "Hidden folders are skipped.");
+        cli.Add("docs/.textlensignore", "drafts/\n");
+        cli.Add("docs/notes/.editorconfig", "[*.txt]\ntextlens_diagnostic.TL3003.severity = error\n");
+
+        InMemoryCli.Result result = cli.Run("report", "docs", "--exclude", "private/**", "-f", "json", "-q");
+
+        Assert.Equal(1, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        string[] paths = [.. json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("path").GetString()!)];
+        Assert.Equal(["docs/notes/rates.txt", "docs/seed.md"], paths);
+        JsonElement rates = json.RootElement.GetProperty("documents")[0];
+        Assert.Contains(rates.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "TL3003" && d.GetProperty("severity").GetString() == "error");
+        JsonElement seed = json.RootElement.GetProperty("documents")[1];
+        Assert.DoesNotContain(seed.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("severity").GetString() == "error");
+    }
+
+    [Fact]
+    public void Report_names_an_in_memory_input_that_is_missing_or_a_folder_without_documents()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("empty/data.csv", "a,b");
+        cli.Add("good.md", Article);
+
+        InMemoryCli.Result result = cli.Run("report", "good.md", "missing.md", "empty", "-f", "json", "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        Dictionary<string, string> status = json.RootElement.GetProperty("documents").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("path").GetString()!, d => d.GetProperty("status").GetString()!);
+        Assert.Equal("analysed", status["good.md"]);
+        Assert.Equal("failed", status["missing.md"]);
+        Assert.Equal("failed", status["empty"]);
+    }
+
+    [Fact]
     public void Colour_follows_the_console_and_the_environment()
     {
         var cli = new InMemoryCli { StandardInput = Article, OutputRedirected = false };

@@ -46,6 +46,8 @@ public class AnalysisEngineTests
 
         public Type? ResultType => typeof(string);
 
+        public IReadOnlyList<Type> Dependencies => [typeof(SentenceCount), typeof(KeywordResult)];
+
         public void Analyze(AnalysisContext context) =>
             context.SetResult($"{context.GetResult<SentenceCount>().Count} sentences, top keyword {context.GetResult<KeywordResult>().Keywords[0].Text}");
     }
@@ -89,6 +91,76 @@ public class AnalysisEngineTests
         Assert.Contains("rogue", failure.Message, StringComparison.Ordinal);
         Assert.Contains("does not declare", failure.Message, StringComparison.Ordinal);
         Assert.Contains(result.GetResult<KeywordResult>()!.Keywords, k => k.Text.Equals("interest rates", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Reads the keywords without declaring them: the engine must refuse the read, not run the producer silently.</summary>
+    private sealed class UndeclaredReader : IDocumentAnalyzer
+    {
+        public string Name => "undeclared";
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [];
+
+        public Type? ResultType => typeof(SentenceCount);
+
+        public void Analyze(AnalysisContext context) => context.SetResult(new SentenceCount(context.GetResult<KeywordResult>().Keywords.Count));
+    }
+
+    /// <summary>Declares what it reads, as configured: used to build missing producers and cycles.</summary>
+    private sealed class Declaring(string name, Type? produces, params Type[] reads) : IDocumentAnalyzer
+    {
+        public string Name => name;
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [];
+
+        public Type? ResultType => produces;
+
+        public IReadOnlyList<Type> Dependencies => reads;
+
+        public void Analyze(AnalysisContext context)
+        {
+        }
+    }
+
+    private sealed record First;
+
+    private sealed record Second;
+
+    [Fact]
+    public void Reading_an_undeclared_result_is_an_analyzer_failure_that_names_the_result()
+    {
+        var engine = new AnalysisEngine([new UndeclaredReader(), new KeywordAnalyzer()], TestModels.Set);
+        DocumentAnalysis result = engine.Analyze(SourceText.From("Interest rates rose. Interest rates fell."), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Diagnostic failure = Assert.Single(result.Diagnostics);
+        Assert.Equal("TL0007", failure.Id);
+        Assert.Contains("reads KeywordResult but does not declare it", failure.Message, StringComparison.Ordinal);
+        Assert.Null(result.GetResult<SentenceCount>());
+        Assert.NotNull(result.GetResult<KeywordResult>());
+    }
+
+    [Fact]
+    public void A_dependency_no_analyzer_produces_is_refused_when_the_engine_is_built()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([new Declaring("summary-like", typeof(First), typeof(KeywordResult))], TestModels.Set));
+        Assert.Contains("'summary-like' depends on KeywordResult, which no analyzer here produces", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dependencies_in_a_cycle_are_refused_with_the_cycle_named()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine(
+            [new Declaring("a", typeof(First), typeof(Second)), new Declaring("b", typeof(Second), typeof(First))], TestModels.Set));
+        Assert.Contains("cycle: a -> b -> a", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_analyzers_declare_what_they_read()
+    {
+        Dictionary<string, string[]> reads = BuiltInAnalyzers.Create(TestModels.Set)
+            .ToDictionary(a => a.Name, a => a.Dependencies.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Empty(reads["keywords"]);
+        Assert.Empty(reads["themes"]);
+        Assert.Equal(["KeywordResult"], reads["stance"]);
+        Assert.Equal(["KeywordResult", "ThemeResult"], reads["summary"]);
     }
 
     [Fact]

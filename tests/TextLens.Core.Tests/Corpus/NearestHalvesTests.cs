@@ -10,15 +10,16 @@ namespace TextLens.Core.Tests.Corpus;
 /// <summary>
 /// Nearest-document sanity on the 76 CRS reports of ../shared/corpus/crs: each report cut in two halves (at the
 /// paragraph break nearest its middle), all 152 halves indexed, and each half compared with the index must find
-/// its other half first. Issue 16 asks for at least 90%; this build finds 135 of 152 (88.8%): the misses are
+/// its other half first. Issue 16 asks for at least 90%; this build finds 137 of 152 (90.1%): the misses are
 /// sibling reports (IN12422/IN12423, R48725/R48911, the four election-grant reports) whose halves resemble each
 /// other's. The floor below is the measured figure, so a regression fails; raise it when the ranking improves.
+/// bench/halves.sh runs the same check on news and papers (docs/corpus.md).
 /// Skips visibly without ../shared.
 /// </summary>
 public class NearestHalvesTests
 {
-    /// <summary>135 of 152 halves (the target of 90% is 137).</summary>
-    private const double MeasuredFloor = 135.0 / 152;
+    /// <summary>137 of 152 halves (the target of 90%).</summary>
+    private const double MeasuredFloor = 137.0 / 152;
 
     [Fact]
     public void Each_half_of_a_CRS_report_finds_its_other_half_first()

@@ -68,6 +68,23 @@ public sealed class ModelSetTests : IDisposable
         Assert.Matches("truncated|corrupt", ex.Message);
     }
 
+    [Theory]
+    [InlineData(StanceTagger.EpistemicModelFile)]
+    [InlineData(StanceTagger.PolarityOrdinalModelFile)]
+    public void A_stance_model_with_trailing_bytes_is_an_error_that_names_it(string file)
+    {
+        CopyAllModels();
+        using (var stream = new FileStream(Path.Combine(_folder, file), FileMode.Append))
+        {
+            stream.Write([0, 0, 0, 0]);
+        }
+
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => Touch(new ModelSet(_folder), file));
+        Assert.Equal(file, ex.FileName);
+        Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("trailing", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_engine_lets_a_model_error_through_instead_of_reporting_an_analyzer_bug()
     {

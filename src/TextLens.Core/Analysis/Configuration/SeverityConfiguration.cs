@@ -18,10 +18,19 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _properties = new(StringComparer.Ordinal);
 
-    public SeverityConfiguration(IReadOnlyDictionary<string, Severity>? overrides = null, bool useEditorConfig = true)
+    private readonly Func<string, string?> _readConfiguration;
+    private readonly string? _baseDirectory;
+
+    /// <param name="overrides">--severity: by rule id or <c>category-Name</c>.</param>
+    /// <param name="useEditorConfig">Whether .editorconfig files apply.</param>
+    /// <param name="readConfiguration">Reads one .editorconfig (null: none or unusable); the real disk's bounded reader by default.</param>
+    /// <param name="baseDirectory">The folder relative document paths are in; the process's current folder by default.</param>
+    public SeverityConfiguration(IReadOnlyDictionary<string, Severity>? overrides = null, bool useEditorConfig = true, Func<string, string?>? readConfiguration = null, string? baseDirectory = null)
     {
         _overrides = new Dictionary<string, Severity>(overrides ?? new Dictionary<string, Severity>(), StringComparer.OrdinalIgnoreCase);
         _useEditorConfig = useEditorConfig;
+        _readConfiguration = readConfiguration ?? ConfigurationFiles.TryRead;
+        _baseDirectory = baseDirectory;
     }
 
     public Severity GetSeverity(RuleDescriptor rule, string documentPath)
@@ -33,7 +42,7 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
 
         if (_useEditorConfig && documentPath != "-" && !string.IsNullOrEmpty(documentPath))
         {
-            IReadOnlyDictionary<string, string> props = PropertiesFor(Path.GetFullPath(documentPath));
+            IReadOnlyDictionary<string, string> props = PropertiesFor(_baseDirectory is null ? Path.GetFullPath(documentPath) : Path.GetFullPath(documentPath, _baseDirectory));
             if ((props.TryGetValue(KeyPrefix + rule.Id.ToLowerInvariant() + ".severity", out string? value)
                     || props.TryGetValue(KeyPrefix + "category-" + rule.Category.ToLowerInvariant() + ".severity", out value))
                 && Severities.TryParse(value, out Severity fromFile))
@@ -115,6 +124,6 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         return problems;
     }
 
-    private static EditorConfigFile? Read(string directory) =>
-        ConfigurationFiles.TryRead(Path.Combine(directory, ".editorconfig")) is { } text ? EditorConfigFile.Parse(text, directory) : null;
+    private EditorConfigFile? Read(string directory) =>
+        _readConfiguration(Path.Combine(directory, ".editorconfig")) is { } text ? EditorConfigFile.Parse(text, directory) : null;
 }

@@ -28,6 +28,8 @@ public sealed class NoveltyAnalyzer(CorpusSearch corpus, NoveltySettings? settin
 
     public Type? ResultType => typeof(NoveltyResult);
 
+    public IReadOnlyList<Type> Dependencies => [typeof(KeywordResult), typeof(ThemeResult)];
+
     public void Analyze(AnalysisContext context) => context.SetResult(Compare(
         context.Source.Path, context.Features, context.GetResult<KeywordResult>(), context.GetResult<ThemeResult>()));
 

@@ -17,6 +17,10 @@ public sealed record NoveltySettings
     /// <summary>A keyword is new when at most this share of the corpus documents holds it.</summary>
     public double RareShare { get; init; } = 0.02;
 
-    /// <summary>A theme is new when no corpus document reaches this cosine similarity with its sentences.</summary>
-    public double NewThemeSimilarity { get; init; } = 0.10;
+    /// <summary>
+    /// A theme is new when no corpus document reaches this cosine similarity with its sentences. 0.07 under the
+    /// ln(1 + tf / 10) × idf² weights marks as many of the 91 themes of the 30 CRS docs/ reports seen (24) as 0.10
+    /// did under the earlier (1 + ln tf) × idf weights, whose cosines ran higher.
+    /// </summary>
+    public double NewThemeSimilarity { get; init; } = 0.07;
 }

@@ -1,5 +1,7 @@
-using System.IO.Compression;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
+using TextLens.Core.Models;
 
 namespace TextLens.Core.Analyzers.Stance;
 
@@ -7,19 +9,31 @@ namespace TextLens.Core.Analyzers.Stance;
 /// A trained linear model over <see cref="StanceFeaturizer"/> vectors — a multinomial logistic (maximum
 /// entropy) classifier (optionally with a value per class, e.g. the mean rating of each bin of an
 /// ordinal model), or a regressor with one output named "score" —
-/// stored compactly: the weights ML.NET learned, exported to a small gzip binary (magic "TLSM", format
-/// version, featurizer version, class names, biases and the non-zero weight rows) that loads in
-/// milliseconds without building an ML.NET pipeline. Immutable and thread-safe.
+/// stored as the weights ML.NET learned, in a fixed little-endian layout (see <see cref="Save"/>): the
+/// non-zero weight rows are packed behind an ascending array of their feature slots, and a loaded model
+/// searches and reads them in place in the file's bytes, read once (no decoding, no ML.NET pipeline).
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class LinearStanceModel
 {
-    private const int Magic = 0x4D534C54; // "TLSM"
-    /// <summary>Format 1: no class values; format 2 adds them (written only when present, so format-1 models stay byte-identical).</summary>
-    private const int FormatVersion = 1;
-    private const int FormatVersionWithValues = 2;
+    /// <summary>"TLSM": the first four bytes of every format.</summary>
+    private static ReadOnlySpan<byte> Magic => "TLSM"u8;
 
-    private readonly Dictionary<int, float[]> _weights;
+    /// <summary>Format 3, fixed layout. Formats 1 and 2 were gzip-compressed streams of the same weights (no longer read).</summary>
+    private const int FormatVersion = 3;
+
+    /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
+    private const int HeaderSize = 32;
+
+    private const int RegressionFlag = 1, ClassValuesFlag = 2;
+
     private readonly float[] _bias;
+
+    /// <summary>The feature slots with a non-zero weight row, ascending (int32 little-endian, in place).</summary>
+    private readonly ReadOnlyMemory<byte> _slots;
+
+    /// <summary>The packed rows: one float32 per class for each slot of <see cref="_slots"/>.</summary>
+    private readonly ReadOnlyMemory<byte> _rows;
 
     public LinearStanceModel(string axis, IReadOnlyList<string> classes, float[] bias, Dictionary<int, float[]> weights, bool regression = false, IReadOnlyList<double>? classValues = null)
     {
@@ -40,10 +54,29 @@ public sealed class LinearStanceModel
 
         Axis = axis;
         IsRegression = regression;
+        Classes = [.. classes];
+        ClassValues = classValues is null ? null : [.. classValues];
+        _bias = (float[])bias.Clone();
+        int[] slots = [.. weights.Keys.Order()];
+        var rows = new float[slots.Length * classes.Count];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            weights[slots[i]].CopyTo(rows.AsSpan(i * classes.Count));
+        }
+
+        _slots = MemoryMarshal.AsBytes(slots.AsSpan()).ToArray();
+        _rows = MemoryMarshal.AsBytes(rows.AsSpan()).ToArray();
+    }
+
+    private LinearStanceModel(string axis, string[] classes, double[]? classValues, float[] bias, bool regression, ReadOnlyMemory<byte> slots, ReadOnlyMemory<byte> rows)
+    {
+        Axis = axis;
+        IsRegression = regression;
         Classes = classes;
         ClassValues = classValues;
         _bias = bias;
-        _weights = weights;
+        _slots = slots;
+        _rows = rows;
     }
 
     public string Axis { get; }
@@ -54,10 +87,23 @@ public sealed class LinearStanceModel
     /// <summary>The class names, in the order of <see cref="Predict"/>'s probabilities.</summary>
     public IReadOnlyList<string> Classes { get; }
 
-    public int NonZeroFeatures => _weights.Count;
+    public int NonZeroFeatures => _slots.Length / sizeof(int);
+
+    private ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
+
+    private ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
 
     /// <summary>The same model with a value for each class.</summary>
-    public LinearStanceModel WithClassValues(IReadOnlyList<double> values) => new(Axis, Classes, _bias, _weights, IsRegression, values);
+    public LinearStanceModel WithClassValues(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (IsRegression || values.Count != Classes.Count)
+        {
+            throw new ArgumentException("Class values need a classifier and one value per class.", nameof(values));
+        }
+
+        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows);
+    }
 
     /// <summary>
     /// The classifier with temperature <paramref name="temperature"/> folded into its weights: every bias and weight divided
@@ -128,10 +174,15 @@ public sealed class LinearStanceModel
             scores[c] = _bias[c];
         }
 
+        ReadOnlySpan<int> slots = Slots;
+        ReadOnlySpan<float> rows = Rows;
+        int k = scores.Length;
         for (int i = 0; i < indices.Length; i++)
         {
-            if (_weights.TryGetValue(indices[i], out float[]? row))
+            int r = slots.BinarySearch(indices[i]);
+            if (r >= 0)
             {
+                ReadOnlySpan<float> row = rows.Slice(r * k, k);
                 for (int c = 0; c < row.Length; c++)
                 {
                     scores[c] += row[c] * values[i];
@@ -160,101 +211,183 @@ public sealed class LinearStanceModel
         return scores;
     }
 
+    /// <summary>
+    /// Writes format 3, little-endian, fixed layout: a 32-byte header ("TLSM", format 3, featurizer version, hash
+    /// bits, flags (1 regression, 2 class values), class count k, row count n, size of the names block); the
+    /// names block (the axis and the k class names, each an int32 byte length and UTF-8 bytes, zero-padded to a
+    /// multiple of 8 bytes); k float64 class values when flagged; k float32 biases; the n feature slots (int32,
+    /// ascending); then n rows of k float32 weights. The same model always writes the same bytes.
+    /// </summary>
     public void Save(Stream stream)
     {
-        using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var w = new BinaryWriter(gz, Encoding.UTF8);
-        w.Write(Magic);
-        w.Write(ClassValues is null ? FormatVersion : FormatVersionWithValues);
-        w.Write(StanceFeaturizer.VersionFor(Axis));
-        w.Write(StanceFeaturizer.HashBits);
-        w.Write(Axis);
-        w.Write(IsRegression);
-        w.Write(Classes.Count);
-        foreach (string c in Classes)
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[][] names = [Encoding.UTF8.GetBytes(Axis), .. Classes.Select(Encoding.UTF8.GetBytes)];
+        int namesSize = Align8(names.Sum(n => sizeof(int) + n.Length));
+        int k = Classes.Count;
+        int n = NonZeroFeatures;
+        var layout = new Layout(namesSize, k, n, ClassValues is not null);
+        byte[] data = new byte[layout.Total];
+        Magic.CopyTo(data);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), StanceFeaturizer.VersionFor(Axis));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12), StanceFeaturizer.HashBits);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(20), k);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(24), n);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(28), namesSize);
+        int pos = HeaderSize;
+        foreach (byte[] name in names)
         {
-            w.Write(c);
+            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(pos), name.Length);
+            name.CopyTo(data.AsSpan(pos + sizeof(int)));
+            pos += sizeof(int) + name.Length;
         }
 
-        foreach (double v in ClassValues ?? [])
+        for (int c = 0; c < (ClassValues?.Count ?? 0); c++)
         {
-            w.Write(v);
+            BinaryPrimitives.WriteDoubleLittleEndian(data.AsSpan(layout.ValuesAt + (c * sizeof(double))), ClassValues![c]);
         }
 
-        foreach (float b in _bias)
+        for (int c = 0; c < k; c++)
         {
-            w.Write(b);
+            BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(layout.BiasAt + (c * sizeof(float))), _bias[c]);
         }
 
-        w.Write(_weights.Count);
-        foreach ((int index, float[] row) in _weights.OrderBy(kv => kv.Key))
+        ReadOnlySpan<int> slots = Slots;
+        for (int i = 0; i < n; i++)
         {
-            w.Write(index);
-            foreach (float x in row)
-            {
-                w.Write(x);
-            }
+            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(layout.SlotsAt + (i * sizeof(int))), slots[i]);
         }
+
+        ReadOnlySpan<float> rows = Rows;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(layout.RowsAt + (i * sizeof(float))), rows[i]);
+        }
+
+        stream.Write(data);
     }
 
+    /// <summary>
+    /// Reads format 3 (see <see cref="Save"/>) with one read; the slots and weights are then used in place. A
+    /// short file is an <see cref="EndOfStreamException"/>; any other mismatch (magic, format, featurizer
+    /// version, trailing bytes, slots out of order) an <see cref="InvalidDataException"/>.
+    /// </summary>
     public static LinearStanceModel Load(Stream stream)
     {
-        using var gz = new GZipStream(stream, CompressionMode.Decompress);
-        using var buffered = new BufferedStream(gz, 1 << 16);
-        using var r = new BinaryReader(buffered, Encoding.UTF8);
-        int format = r.ReadInt32() == Magic ? r.ReadInt32() : -1;
-        if (format is not (FormatVersion or FormatVersionWithValues))
+        byte[] data = ModelBytes.ReadAll(stream);
+        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != FormatVersion)
         {
-            throw new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 1 or 2).");
+            throw data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B
+                ? new InvalidDataException("This is a gzip-compressed stance model of an earlier format (1 or 2); this build reads format 3. Retrain it with 'textlens train stance'.")
+                : new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 3).");
         }
 
-        int featurizer = r.ReadInt32();
-        int bits = r.ReadInt32();
-        string axis = r.ReadString();
+        if (data.Length < HeaderSize)
+        {
+            throw new EndOfStreamException($"The stance model holds {data.Length} bytes, less than its {HeaderSize}-byte header.");
+        }
+
+        int featurizer = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8));
+        int bits = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12));
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(16));
+        int k = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(20));
+        int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(24));
+        int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(28));
+        if ((flags & ~(RegressionFlag | ClassValuesFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
+            || namesSize < 0 || namesSize % 8 != 0)
+        {
+            throw new InvalidDataException($"The stance model's header is corrupt (flags {flags}, {k} classes, {n} rows, names {namesSize} bytes).");
+        }
+
+        var layout = new Layout(namesSize, k, n, (flags & ClassValuesFlag) != 0);
+        if (data.Length < layout.Total)
+        {
+            throw new EndOfStreamException($"The stance model holds {data.Length} bytes where its header needs {layout.Total}.");
+        }
+
+        if (data.Length > layout.Total)
+        {
+            throw new InvalidDataException($"The stance model has {data.Length - layout.Total} unexpected trailing bytes.");
+        }
+
+        string[] names = ReadNames(data.AsSpan(HeaderSize, namesSize), k + 1);
+        string axis = names[0];
         int expected = StanceFeaturizer.VersionFor(axis);
         if (featurizer != expected || bits != StanceFeaturizer.HashBits)
         {
             throw new InvalidDataException($"The {axis} stance model was trained with featurizer v{featurizer}/{bits} bits; this build uses v{expected}/{StanceFeaturizer.HashBits}. Retrain it with 'textlens train stance'.");
         }
 
-        bool regression = r.ReadBoolean();
-        int k = r.ReadInt32();
-        string[] classes = new string[k];
-        for (int i = 0; i < k; i++)
+        bool regression = (flags & RegressionFlag) != 0;
+        double[]? classValues = layout.HasValues
+            ? [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(layout.ValuesAt + (c * sizeof(double)))))]
+            : null;
+        float[] bias = [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan(layout.BiasAt + (c * sizeof(float)))))];
+        if ((regression && (k != 1 || classValues is not null)) || bias.Any(b => !float.IsFinite(b)))
         {
-            classes[i] = r.ReadString();
+            throw new InvalidDataException("The stance model's outputs are inconsistent (a regressor has one output and no class values; biases are finite).");
         }
 
-        double[]? classValues = null;
-        if (format == FormatVersionWithValues)
+        if (!BitConverter.IsLittleEndian)
         {
-            classValues = new double[k];
-            for (int i = 0; i < k; i++)
+            data = (byte[])data.Clone();
+            for (int i = layout.SlotsAt; i < data.Length; i += sizeof(int))
             {
-                classValues[i] = r.ReadDouble();
+                data.AsSpan(i, sizeof(int)).Reverse(); // slots and weights are all 4 bytes wide
             }
         }
 
-        float[] bias = new float[k];
-        for (int i = 0; i < k; i++)
+        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.AsSpan(layout.SlotsAt, n * sizeof(int)));
+        for (int i = 0; i < slots.Length; i++)
         {
-            bias[i] = r.ReadSingle();
+            if ((uint)slots[i] >= (uint)StanceFeaturizer.Dimension || (i > 0 && slots[i] <= slots[i - 1]))
+            {
+                throw new InvalidDataException($"The stance model's slot {i} ({slots[i]}) is out of range or out of order.");
+            }
         }
 
-        int n = r.ReadInt32();
-        var weights = new Dictionary<int, float[]>(n);
-        for (int i = 0; i < n; i++)
+        return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.AsMemory(layout.SlotsAt, n * sizeof(int)), data.AsMemory(layout.RowsAt));
+    }
+
+    private static string[] ReadNames(ReadOnlySpan<byte> block, int count)
+    {
+        var names = new string[count];
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        int pos = 0;
+        for (int i = 0; i < count; i++)
         {
-            int index = r.ReadInt32();
-            float[] row = new float[k];
-            for (int c = 0; c < k; c++)
+            int length = pos + sizeof(int) <= block.Length ? BinaryPrimitives.ReadInt32LittleEndian(block[pos..]) : -1;
+            if (length < 0 || length > block.Length - pos - sizeof(int))
             {
-                row[c] = r.ReadSingle();
+                throw new InvalidDataException("The stance model's names block is corrupt.");
             }
 
-            weights[index] = row;
+            names[i] = strict.GetString(block.Slice(pos + sizeof(int), length));
+            pos += sizeof(int) + length;
         }
 
-        return new LinearStanceModel(axis, classes, bias, weights, regression, classValues);
+        if (block[pos..].ContainsAnyExcept((byte)0) || Align8(pos) != block.Length)
+        {
+            throw new InvalidDataException("The stance model's names block has unexpected bytes.");
+        }
+
+        return names;
+    }
+
+    private static int Align8(int size) => (size + 7) & ~7;
+
+    /// <summary>Where each part of a format-3 file starts, from its header.</summary>
+    private readonly record struct Layout(int NamesSize, int K, int N, bool HasValues)
+    {
+        public int ValuesAt => HeaderSize + NamesSize;
+
+        public int BiasAt => ValuesAt + (HasValues ? K * sizeof(double) : 0);
+
+        public int SlotsAt => BiasAt + Align8(K * sizeof(float));
+
+        public int RowsAt => SlotsAt + (N * sizeof(int));
+
+        public long Total => RowsAt + ((long)N * K * sizeof(float));
     }
 }

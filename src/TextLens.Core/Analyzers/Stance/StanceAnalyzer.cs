@@ -36,6 +36,9 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
 
     public Type? ResultType => typeof(StanceResult);
 
+    /// <summary>Stance toward the key terms reads the keywords.</summary>
+    public IReadOnlyList<Type> Dependencies => [typeof(KeywordResult)];
+
     public void Analyze(AnalysisContext context)
     {
         ParsedDocument doc = context.Document;

@@ -72,6 +72,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 }
             }
 
+            SectionViews.WriteConsole(o, d, settings);
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {
                 string path = TerminalText.Safe(d.Path);

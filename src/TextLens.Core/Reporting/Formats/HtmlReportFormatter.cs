@@ -279,6 +279,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
+        SectionViews.WriteHtml(h, doc, settings);
         Dictionary<int, int> sentenceOf = Locate(sentences, doc.Diagnostics);
         AppendDiagnostics(h, doc, id, sentenceOf, withText);
         if (withText)
@@ -544,9 +545,9 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("</g></a>\n");
         }
 
-        // Sentence numbers: about eight ticks at round numbers.
+        // Sentence numbers: about eight ticks, at 1 and then at multiples of a round step.
         int every = NiceStep(n);
-        for (int s = 1; s <= n; s += s == 1 ? every - 1 : every)
+        for (int s = 1; s <= n; s = s == 1 && every > 1 ? every : s + every)
         {
             double x = Math.Round(left + (s - 0.5) / n * plotWidth, 2);
             h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"{height - 6}\" text-anchor=\"middle\">{s}</text>\n"));

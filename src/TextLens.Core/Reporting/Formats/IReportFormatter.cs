@@ -40,6 +40,9 @@ public sealed record FormatSettings
     /// </summary>
     public string? SourceLinkBase { get; init; }
 
+    /// <summary>The report sections analyzers own (<see cref="AnalysisEngine.Sections"/>): how the human-readable formats show a document's <see cref="DocumentReport.Sections"/>. A value with no section here is kept in JSON and not shown.</summary>
+    public IReadOnlyList<IReportSection> Sections { get; init; } = [];
+
     /// <summary>How many documents the run reports, when known before they arrive (formats that lay out by corpus size read it); null: unknown.</summary>
     public int? ExpectedDocuments { get; init; }
 }

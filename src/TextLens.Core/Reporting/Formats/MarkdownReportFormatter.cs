@@ -70,6 +70,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
             }
 
+            SectionViews.WriteMarkdown(md, d, settings);
             AppendDiagnostics(md, d, settings.SourceLinkBase);
             sections.Writer.Write(md.ToString());
         }

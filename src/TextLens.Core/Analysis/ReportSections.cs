@@ -1,0 +1,43 @@
+namespace TextLens.Core.Analysis;
+
+/// <summary>Checks a set of analyzer-owned report sections before a run: keys well formed, unique, and not built-in properties.</summary>
+public static class ReportSections
+{
+    /// <summary>
+    /// The document object's own properties (docs/report-schema.md), which no section may take. A test keeps this
+    /// list equal to the JSON properties of the report model's document record.
+    /// </summary>
+    public static IReadOnlyList<string> ReservedKeys { get; } =
+        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "summary", "clusters", "stance", "corpus", "settings"];
+
+    /// <returns><paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved.</returns>
+    /// <exception cref="ArgumentException">A key that breaks one of those rules, named.</exception>
+    public static IReadOnlyList<IReportSection> Check(IReadOnlyList<IReportSection> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (IReportSection section in sections)
+        {
+            string key = section.Key;
+            if (!IsCamelCase(key))
+            {
+                throw new ArgumentException($"Report section key '{key}' is not a camelCase name (a-z first, then letters and digits, at most 64).", nameof(sections));
+            }
+
+            if (ReservedKeys.Contains(key, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"Report section key '{key}' is a built-in property of the document object.", nameof(sections));
+            }
+
+            if (!seen.Add(key))
+            {
+                throw new ArgumentException($"Two report sections use the key '{key}'.", nameof(sections));
+            }
+        }
+
+        return sections;
+    }
+
+    private static bool IsCamelCase(string key) =>
+        key is { Length: > 0 and <= 64 } && char.IsAsciiLetterLower(key[0]) && key.All(char.IsAsciiLetterOrDigit);
+}

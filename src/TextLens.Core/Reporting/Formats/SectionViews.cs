@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TextLens.Core.Analysis;
+
+namespace TextLens.Core.Reporting.Formats;
+
+/// <summary>
+/// How the human-readable formats write the sections analyzers own (<see cref="IReportSection"/>): each format
+/// writes the same view (facts, then a table) in its own markup, with its own escaping. A value whose section is
+/// not in <see cref="FormatSettings.Sections"/> stays in the JSON and is not shown.
+/// </summary>
+internal static class SectionViews
+{
+    /// <summary>The document's sections that the settings know, in the document's order, with their views.</summary>
+    public static IEnumerable<(IReportSection Section, SectionView View)> Of(DocumentReport document, FormatSettings settings)
+    {
+        if (document.Sections is not { Count: > 0 } values || settings.Sections.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach ((string key, JsonElement value) in values)
+        {
+            if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section)
+            {
+                yield return (section, Present(section, value));
+            }
+        }
+    }
+
+    public static void WriteConsole(StringBuilder o, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        {
+            o.Append("  ").Append(TerminalText.Safe(section.Title)).Append(':');
+            o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
+            o.Append('\n');
+            if (view.Table is { Rows.Count: > 0 } table)
+            {
+                foreach (IReadOnlyList<string> row in table.Rows)
+                {
+                    o.Append("    ").Append(string.Join("  ", row.Select(TerminalText.Safe))).Append('\n');
+                }
+            }
+        }
+    }
+
+    public static void WriteMarkdown(StringBuilder md, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        {
+            md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
+            md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape($"{f.Label} {f.Value}"))));
+            md.Append("\n\n");
+            if (view.Table is { Rows.Count: > 0 } table)
+            {
+                md.Append("| ").Append(string.Join(" | ", table.Columns.Select(MarkdownReportFormatter.Escape))).Append(" |\n|");
+                md.Append(string.Concat(Enumerable.Repeat("---|", table.Columns.Count))).Append('\n');
+                foreach (IReadOnlyList<string> row in table.Rows)
+                {
+                    md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownReportFormatter.Escape))).Append(" |\n");
+                }
+
+                md.Append('\n');
+            }
+        }
+    }
+
+    public static void WriteHtml(StringBuilder h, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        {
+            h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+            if (view.Facts.Count > 0)
+            {
+                h.Append("<p class=\"facts\">").Append(string.Join(" · ", view.Facts.Select(f => $"{E(f.Label)} <strong>{E(f.Value)}</strong>"))).Append("</p>\n");
+            }
+
+            if (view.Table is { Rows.Count: > 0 } table)
+            {
+                h.Append("<div class=\"scroll\"><table><thead><tr>");
+                foreach (string column in table.Columns)
+                {
+                    h.Append("<th>").Append(E(column)).Append("</th>");
+                }
+
+                h.Append("</tr></thead><tbody>\n");
+                foreach (IReadOnlyList<string> row in table.Rows)
+                {
+                    h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>\n");
+                }
+
+                h.Append("</tbody></table></div>\n");
+            }
+        }
+    }
+
+    /// <summary>A value the section cannot read (a hand-edited partial result given to <c>merge</c>) is shown as such, not thrown.</summary>
+    private static SectionView Present(IReportSection section, JsonElement value)
+    {
+        try
+        {
+            return section.Present(value);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return new SectionView([new SectionFact("not shown:", $"the value is not what the {section.Key} section writes ({ex.Message})")]);
+        }
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

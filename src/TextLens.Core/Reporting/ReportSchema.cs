@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TextLens.Core.Analysis;
+
+namespace TextLens.Core.Reporting;
+
+/// <summary>The report's JSON Schema for a set of analyzers: docs/report.schema.json plus the fragment of each analyzer-owned section.</summary>
+public static class ReportSchema
+{
+    /// <summary>
+    /// <paramref name="schema"/> (the text of docs/report.schema.json) with each section's schema added to the
+    /// document object's properties under the section's key. The document object still allows no other property.
+    /// </summary>
+    /// <exception cref="ArgumentException">The schema has no document object, or a section's schema is not a JSON object.</exception>
+    public static string WithSections(string schema, IEnumerable<IReportSection> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        JsonNode root = JsonNode.Parse(schema) ?? throw new ArgumentException("The schema is empty.", nameof(schema));
+        JsonObject properties = root["definitions"]?["document"]?["properties"] as JsonObject
+            ?? throw new ArgumentException("The schema has no definitions/document/properties.", nameof(schema));
+        foreach (IReportSection section in sections)
+        {
+            JsonNode fragment;
+            try
+            {
+                fragment = JsonNode.Parse(section.Schema) as JsonObject
+                    ?? throw new ArgumentException($"The schema of report section '{section.Key}' is not a JSON object.", nameof(sections));
+            }
+            catch (JsonException ex)
+            {
+                throw new ArgumentException($"The schema of report section '{section.Key}' is not JSON: {ex.Message}", nameof(sections), ex);
+            }
+
+            properties[section.Key] = fragment;
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Reporting;
+using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.ExampleAnalyzer;
+
+/// <summary>
+/// The one-folder claim of docs/architecture.md: an analyzer written in this folder alone, added with one
+/// registration, reaches every format (JSON under its key and valid against the schema with its fragment; console,
+/// Markdown and HTML from its view), declares the result it reads, reports its rule, and survives <c>merge</c>.
+/// </summary>
+public sealed class ExampleAnalyzerTests
+{
+    private static readonly Lazy<AnalysisEngine> Engine = new(() =>
+        new AnalysisEngine([.. BuiltInAnalyzers.Create(TestModels.Set), new SentenceLengthAnalyzer()], TestModels.Set));
+
+    private static readonly Lazy<CorpusReport> Report = new(() => ReportBuilder.Build(
+        [
+            Engine.Value.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance),
+            Engine.Value.Analyze(SourceText.From("# Short notes\n\nRates rose. Rates fell.\n", "notes.md"), AnalysisOptions.Default, DefaultSeverities.Instance),
+        ],
+        sections: Engine.Value.Sections));
+
+    private static FormatSettings Settings => FormatSettings.Default with { Rules = Engine.Value.Rules, Sections = Engine.Value.Sections };
+
+    private static string Format(string name, CorpusReport report)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        ReportFormatters.Find(name)!.Write(report, writer, Settings);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Its_section_is_in_each_analysed_document_under_its_key()
+    {
+        JsonNode seed = JsonNode.Parse(Format("json", Report.Value))!["documents"]![1]!;
+        Assert.Equal("seeds/seed.txt", (string?)seed["path"]);
+        JsonObject section = seed["sentenceLength"]!.AsObject();
+        Assert.InRange((double)section["meanWords"]!, 10, 40);
+        Assert.Equal(40, (int)section["longWords"]!);
+        JsonArray longOnes = section["long"]!.AsArray();
+        Assert.NotEmpty(longOnes);
+        Assert.All(longOnes, s => Assert.True((int)s!["words"]! > 40));
+        Assert.Contains(longOnes, s => s!["keywords"]!.AsArray().Count > 0);
+
+        JsonObject notes = JsonNode.Parse(Format("json", Report.Value))!["documents"]![0]!["sentenceLength"]!.AsObject();
+        Assert.Equal(2, (int)notes["medianWords"]!);
+        Assert.Empty(notes["long"]!.AsArray());
+    }
+
+    [Fact]
+    public void Its_rule_is_reported_and_catalogued()
+    {
+        DocumentReport seed = Report.Value.Documents[1];
+        int flagged = seed.Diagnostics.Count(d => d.Id == "TL9101");
+        Assert.Equal(seed.Sections!["sentenceLength"].GetProperty("long").GetArrayLength(), flagged);
+        Assert.Contains(Engine.Value.Rules, r => r.Id == "TL9101");
+        Assert.Contains("\"TL9101\"", Format("sarif", Report.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_validates_against_the_schema_with_its_fragment_and_not_without()
+    {
+        string baseSchema = await File.ReadAllTextAsync(TestPaths.Repo("docs", "report.schema.json"));
+        string json = Format("json", Report.Value);
+
+        JsonSchema composed = await JsonSchema.FromJsonAsync(ReportSchema.WithSections(baseSchema, Engine.Value.Sections));
+        Assert.Empty(composed.Validate(json));
+
+        JsonSchema plain = await JsonSchema.FromJsonAsync(baseSchema);
+        Assert.NotEmpty(plain.Validate(json));
+
+        JsonNode root = JsonNode.Parse(json)!;
+        root["documents"]![1]!["sentenceLength"]!.AsObject().Add("undocumented", 1);
+        ICollection<ValidationError> errors = composed.Validate(root.ToJsonString());
+        Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("console", "Sentence length: mean ")]
+    [InlineData("markdown", "**Sentence length:** mean ")]
+    [InlineData("html", "<h3>Sentence length</h3>")]
+    public void Human_formats_show_its_view(string format, string expected)
+    {
+        string text = Format(format, Report.Value);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Contains("over 40 words", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_markdown_table_lists_every_long_sentence()
+    {
+        string md = Format("markdown", Report.Value);
+        Assert.Contains("| Line | Words | Keywords in it |", md, StringComparison.Ordinal);
+        int rows = Report.Value.Documents[1].Sections!["sentenceLength"].GetProperty("long").GetArrayLength();
+        string table = md[md.IndexOf("| Line | Words | Keywords in it |", StringComparison.Ordinal)..];
+        Assert.Equal(rows, table.Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|')).Count());
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("console")]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    public void A_result_read_back_as_merge_does_gives_the_same_bytes(string format)
+    {
+        string json = Format("json", Report.Value);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        CorpusReport readBack = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)]);
+        Assert.Equal(Format(format, Report.Value), Format(format, readBack));
+    }
+
+    [Fact]
+    public void A_format_without_the_section_keeps_the_json_and_shows_nothing()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        new ConsoleReportFormatter().Write(Report.Value, writer, FormatSettings.Default);
+        Assert.DoesNotContain("Sentence length", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"sentenceLength\"", Format("json", Report.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_built_in_report_is_unchanged_by_the_registration()
+    {
+        AnalysisEngine builtIn = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        Assert.Empty(builtIn.Sections);
+        CorpusReport plain = ReportBuilder.Build([builtIn.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)]);
+        Assert.Null(plain.Documents[0].Sections);
+        Assert.DoesNotContain("sentenceLength", Format("json", plain), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Keys a section may not take: exactly the document object's own JSON properties.</summary>
+public sealed class ReportSectionKeyTests
+{
+    [Fact]
+    public void Reserved_keys_are_the_document_objects_own_properties()
+    {
+        string[] own = [.. typeof(DocumentReport).GetProperties()
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonExtensionDataAttribute), false).Length == 0)
+            .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Order(StringComparer.Ordinal)];
+        Assert.Equal(own, ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("stance", "built-in property")]
+    [InlineData("Sentence", "not a camelCase name")]
+    [InlineData("sentence-length", "not a camelCase name")]
+    [InlineData("", "not a camelCase name")]
+    public void A_bad_section_key_is_refused_when_the_engine_is_built(string key, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([.. BuiltInAnalyzers.Create(TestModels.Set), new Keyed(key)], TestModels.Set));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_sections_with_one_key_are_refused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([new Keyed("same"), new Keyed("same")], TestModels.Set));
+        Assert.Contains("Two report sections use the key 'same'", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Keyed(string key) : IDocumentAnalyzer, IReportSection
+    {
+        public string Name => "keyed-" + key;
+
+        public IReadOnlyList<RuleDescriptor> SupportedRules => [];
+
+        public Type? ResultType => null;
+
+        public IReportSection Section => this;
+
+        public string Key => key;
+
+        public string Title => key;
+
+        public string Schema => "{}";
+
+        public void Analyze(AnalysisContext context)
+        {
+        }
+
+        public JsonNode? Build(DocumentAnalysis analysis) => null;
+
+        public SectionView Present(System.Text.Json.JsonElement value) => SectionView.Empty;
+    }
+}

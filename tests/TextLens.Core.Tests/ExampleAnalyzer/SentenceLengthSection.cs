@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TextLens.Core.Analysis;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.ExampleAnalyzer;
+
+/// <summary>
+/// The analyzer's part of the report: <c>"sentenceLength": { "meanWords", "medianWords", "longWords", "long": [ … ] }</c>
+/// in each document object, its schema, and its view for console, Markdown and HTML (built from the JSON alone).
+/// </summary>
+public sealed class SentenceLengthSection : IReportSection
+{
+    public string Key => "sentenceLength";
+
+    public string Title => "Sentence length";
+
+    public string Schema => """
+        {
+          "type": "object",
+          "description": "Words per sentence (headings left out) and the sentences over the limit.",
+          "required": ["meanWords", "medianWords", "longWords", "long"],
+          "additionalProperties": false,
+          "properties": {
+            "meanWords": { "type": "number", "minimum": 0 },
+            "medianWords": { "type": "integer", "minimum": 0 },
+            "longWords": { "type": "integer", "minimum": 1 },
+            "long": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["sentence", "line", "words", "keywords"],
+                "additionalProperties": false,
+                "properties": {
+                  "sentence": { "type": "integer", "minimum": 0 },
+                  "line": { "type": "integer", "minimum": 1 },
+                  "words": { "type": "integer", "minimum": 1 },
+                  "keywords": { "type": "array", "items": { "type": "string" } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    public JsonNode? Build(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.GetResult<SentenceLengthResult>() is not { } result || analysis.Document is not { } doc)
+        {
+            return null;
+        }
+
+        var longOnes = new JsonArray();
+        foreach (LongSentence s in result.Long)
+        {
+            LinePosition at = doc.Source.GetLinePosition(s.Span.Start);
+            longOnes.Add(new JsonObject
+            {
+                ["sentence"] = s.Index,
+                ["line"] = at.DisplayLine,
+                ["words"] = s.Words,
+                ["keywords"] = new JsonArray([.. s.Keywords.Select(k => (JsonNode)k)]),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["meanWords"] = Math.Round(result.MeanWords, 2),
+            ["medianWords"] = result.MedianWords,
+            ["longWords"] = result.LongWords,
+            ["long"] = longOnes,
+        };
+    }
+
+    public SectionView Present(JsonElement value)
+    {
+        JsonElement[] longOnes = [.. value.GetProperty("long").EnumerateArray()];
+        SectionFact[] facts =
+        [
+            new("mean", Inv($"{value.GetProperty("meanWords").GetDouble():0.0} words")),
+            new("median", Inv($"{value.GetProperty("medianWords").GetInt32()} words")),
+            new($"over {value.GetProperty("longWords").GetInt32()} words", Inv($"{longOnes.Length} sentence{(longOnes.Length == 1 ? "" : "s")}")),
+        ];
+        if (longOnes.Length == 0)
+        {
+            return new SectionView(facts);
+        }
+
+        IReadOnlyList<string>[] rows = [.. longOnes.Select(s => (IReadOnlyList<string>)
+        [
+            Inv($"{s.GetProperty("line").GetInt32()}"),
+            Inv($"{s.GetProperty("words").GetInt32()}"),
+            string.Join(", ", s.GetProperty("keywords").EnumerateArray().Select(k => k.GetString())),
+        ])];
+        return new SectionView(facts, new SectionTable(["Line", "Words", "Keywords in it"], rows));
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,114 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using TextLens.Core.Analyzers.Stance;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>The fixed-layout stance model format (TLSM format 3): round trips, reproducible bytes, strict reading.</summary>
+public class LinearStanceModelFormatTests
+{
+    private static readonly string[] ShippedFiles =
+    [
+        StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
+        StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
+        StanceTagger.EpistemicModelFile,
+    ];
+
+    private static LinearStanceModel Sample() => new LinearStanceModel(
+        "polarity",
+        ["negative", "neutral", "positivé"],
+        [0.25f, -0.5f, 0.125f],
+        new Dictionary<int, float[]> { [StanceFeaturizer.Dimension - 1] = [1f, 0f, -1f], [40] = [-2f, 0.5f, 3f], [3] = [0f, 0f, 1e-7f] })
+        .WithClassValues([-1.5, 0, 1.5]);
+
+    private static byte[] Bytes(LinearStanceModel model)
+    {
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        return buffer.ToArray();
+    }
+
+    private static LinearStanceModel Read(byte[] bytes) => LinearStanceModel.Load(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true));
+
+    [Fact]
+    public void A_model_survives_a_round_trip_with_the_same_predictions_and_the_same_bytes()
+    {
+        LinearStanceModel model = Sample();
+        byte[] saved = Bytes(model);
+        LinearStanceModel loaded = Read(saved);
+
+        Assert.Equal("polarity", loaded.Axis);
+        Assert.Equal(model.Classes, loaded.Classes);
+        Assert.Equal(model.ClassValues!, loaded.ClassValues!);
+        Assert.Equal(3, loaded.NonZeroFeatures);
+        int[] indices = [2, 3, 40, 41, StanceFeaturizer.Dimension - 1];
+        float[] values = [5f, 0.5f, 0.25f, 9f, 2f];
+        Assert.Equal(model.Predict(indices, values), loaded.Predict(indices, values));
+        Assert.Equal(model.Expected(indices, values), loaded.Expected(indices, values));
+        Assert.Equal(saved, Bytes(loaded));
+        Assert.Equal(saved, Bytes(Sample()));
+        Assert.Equal("TLSM"u8.ToArray(), saved[..4]);
+        Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(4)));
+    }
+
+    [Fact]
+    public void A_feature_without_a_weight_row_adds_nothing()
+    {
+        LinearStanceModel model = Read(Bytes(Sample()));
+        Assert.Equal(model.Predict([], []), model.Predict([2, 41, 1000], [1f, 1f, 1f]));
+        Assert.NotEqual(model.Predict([], []), model.Predict([40], [1f]));
+    }
+
+    [Fact]
+    public void Every_shipped_stance_model_is_format_3_and_saves_to_exactly_its_own_bytes()
+    {
+        foreach (string file in ShippedFiles)
+        {
+            byte[] shipped = File.ReadAllBytes(TestPaths.Repo("models", file));
+            LinearStanceModel model = Read(shipped);
+            Assert.True(model.NonZeroFeatures > 1000, file);
+            Assert.Equal(shipped, Bytes(model));
+        }
+    }
+
+    [Fact]
+    public void A_model_cut_short_anywhere_is_truncated_and_one_with_extra_bytes_is_rejected()
+    {
+        byte[] saved = Bytes(Sample());
+        foreach (int length in new[] { 0, 3, 7, 20, 31, 40, saved.Length / 2, saved.Length - 1 })
+        {
+            Exception ex = Assert.ThrowsAny<Exception>(() => Read(saved[..length]));
+            Assert.True(ex is EndOfStreamException or InvalidDataException, $"{length}: {ex.GetType().Name}");
+        }
+
+        Assert.Throws<EndOfStreamException>(() => Read(saved[..^1]));
+        InvalidDataException trailing = Assert.Throws<InvalidDataException>(() => Read([.. saved, 0]));
+        Assert.Contains("trailing", trailing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_format_slots_out_of_order_and_the_old_gzip_format_are_rejected()
+    {
+        byte[] saved = Bytes(Sample());
+        byte[] future = (byte[])saved.Clone();
+        BinaryPrimitives.WriteInt32LittleEndian(future.AsSpan(4), 4);
+        Assert.Contains("format 3", Assert.Throws<InvalidDataException>(() => Read(future)).Message, StringComparison.Ordinal);
+
+        // The slots follow the header, the names block, the class values and the biases; swap the first two.
+        int names = BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(28));
+        int slotsAt = 32 + names + (3 * sizeof(double)) + 16;
+        Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(slotsAt)));
+        byte[] unordered = (byte[])saved.Clone();
+        BinaryPrimitives.WriteInt32LittleEndian(unordered.AsSpan(slotsAt), 40);
+        BinaryPrimitives.WriteInt32LittleEndian(unordered.AsSpan(slotsAt + 4), 3);
+        Assert.Contains("out of order", Assert.Throws<InvalidDataException>(() => Read(unordered)).Message, StringComparison.Ordinal);
+
+        using var gzip = new MemoryStream();
+        using (var gz = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gz.Write(saved);
+        }
+
+        Assert.Contains("earlier format", Assert.Throws<InvalidDataException>(() => Read(gzip.ToArray())).Message, StringComparison.Ordinal);
+    }
+}
