@@ -119,8 +119,13 @@ public sealed class LinearStanceModel
 
         float inverse = (float)(1 / temperature);
         float[] bias = [.. _bias.Select(b => b * inverse)];
-        var weights = _weights.ToDictionary(kv => kv.Key, kv => kv.Value.Select(w => w * inverse).ToArray());
-        return new LinearStanceModel(Axis, Classes, bias, weights, IsRegression, ClassValues);
+        float[] rows = Rows.ToArray();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] *= inverse;
+        }
+
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray());
     }
 
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
