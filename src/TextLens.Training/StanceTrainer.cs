@@ -65,6 +65,12 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 {
     /// <summary>The held-out tagging of every scored item (in its order), for scoring other axes and calibration.</summary>
     public IReadOnlyList<SentenceStance> Stances { get; init; } = [];
+
+    /// <summary>Epistemic: the held-out tagging without the temperature (for the calibration before and after); else <see cref="Stances"/>.</summary>
+    public IReadOnlyList<SentenceStance> Uncalibrated { get; init; } = [];
+
+    /// <summary>Epistemic: the temperature fitted on all out-of-fold predictions, which the shipped model carries; 1 for the other axes.</summary>
+    public double Temperature { get; init; } = 1;
 }
 
 /// <summary>
@@ -178,18 +184,38 @@ public static class StanceTrainer
         bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         var stances = new SentenceStance[scored.Count];
+        var uncalibrated = new SentenceStance[scored.Count];
+        bool calibrate = axis == StanceAxis.Epistemic;
+        var foldModels = new LinearStanceModel[options.Folds];
+        var foldBlends = new GenreBlend?[options.Folds];
+        var foldRatings = new LinearStanceModel[options.Folds][];
         for (int f = 0; f < options.Folds; f++)
         {
-            Row[] train = [.. rows.Where((_, i) => fold[i] != f), .. extra];
-            LinearStanceModel model = Fit(axis, train, classes, options);
-            GenreBlend? blend = axis == StanceAxis.Epistemic ? null : FitBlend(axis, model, train, classes, options);
-            LinearStanceModel[] ratingModels = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
+            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
+            foldModels[f] = Fit(axis, train, classes, options);
+            foldBlends[f] = axis == StanceAxis.Epistemic ? null : FitBlend(axis, foldModels[f], train, classes, options);
+            foldRatings[f] = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
+        }
+
+        // Epistemic: the out-of-fold class probabilities of every scored row, for the temperature. The temperature that
+        // tags fold f is fitted on the other folds' rows only (its labels never enter the fit); the shipped one on all.
+        (double[] P, int Gold, int Fold)[] heldOut = calibrate
+            ? [.. rows.Select(r => (foldModels[fold[r.Item]].Predict(r.Features.GetIndices(), r.Features.GetValues()), (int)r.Label, fold[r.Item]))]
+            : [];
+        double temperature = calibrate ? FitTemperature([.. heldOut.Select(h => (h.P, h.Gold))]) : 1;
+        for (int f = 0; f < options.Folds; f++)
+        {
+            LinearStanceModel model = foldModels[f];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, ratingModels) { PolarityBlend = blend },
-                StanceAxis.Epistemic => new StanceTagger(lexicon, null, null) { EpistemicModel = model },
-                _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = blend },
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f] },
+                StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
+                {
+                    EpistemicModel = model.WithTemperature(FitTemperature([.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))])),
+                },
+                _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = foldBlends[f] },
             };
+            StanceTagger? rawTagger = calibrate ? new StanceTagger(lexicon, null, null) { EpistemicModel = model } : null;
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
@@ -197,12 +223,52 @@ public static class StanceTrainer
                     SentenceStance tagged = StanceEvaluation.Tag(foldTagger, scored[i].Text, scored[i].Context);
                     predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, tagged);
                     stances[i] = tagged;
+                    uncalibrated[i] = rawTagger is null ? tagged : StanceEvaluation.Tag(rawTagger, scored[i].Text, scored[i].Context);
                 }
             }
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature };
+    }
+
+    /// <summary>
+    /// The temperature T that minimises the negative log-likelihood of <paramref name="heldOut"/>'s gold classes under
+    /// softmax(log p / T) (Guo et al. 2017), searched on the grid 0.50, 0.51 … 5.00 (deterministic); 1 for no items.
+    /// </summary>
+    public static double FitTemperature(IReadOnlyList<(double[] P, int Gold)> heldOut)
+    {
+        if (heldOut.Count == 0)
+        {
+            return 1;
+        }
+
+        double[][] logits = [.. heldOut.Select(h => h.P.Select(p => Math.Log(Math.Max(p, 1e-300))).ToArray())];
+        double best = 1, bestLoss = double.PositiveInfinity;
+        for (int step = 50; step <= 500; step++)
+        {
+            double t = step / 100.0;
+            double loss = 0;
+            for (int i = 0; i < logits.Length; i++)
+            {
+                double[] z = logits[i];
+                double max = z.Max() / t;
+                double total = 0;
+                foreach (double v in z)
+                {
+                    total += Math.Exp((v / t) - max);
+                }
+
+                loss += max + Math.Log(total) - (z[heldOut[i].Gold] / t);
+            }
+
+            if (loss < bestLoss)
+            {
+                (best, bestLoss) = (t, loss);
+            }
+        }
+
+        return best;
     }
 
     private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
@@ -211,8 +277,9 @@ public static class StanceTrainer
         int dim = StanceFeaturizer.Dimension;
         int version = StanceFeaturizer.VersionFor(axis.ToString().ToLowerInvariant());
         double c = axis == StanceAxis.Polarity ? options.AgreementWeighting : 0;
-        foreach (StanceItem item in items)
+        for (int n = 0; n < items.Count; n++)
         {
+            StanceItem item = items[n];
             string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
             int k = label is null ? -1 : IndexOf(classes, label);
             if (k < 0)
@@ -244,6 +311,7 @@ public static class StanceTrainer
                 ClassWeight = (float)(weight * labelWeight),
                 InDomain = item.InDomain,
                 Balanced = !item.RuleLabelled,
+                Item = n,
             });
         }
 
@@ -447,6 +515,10 @@ public static class StanceTrainer
         [NoColumn]
         public bool HasScore { get; set; }
 
+        /// <summary>The index of the row's item in the featurized list.</summary>
+        [NoColumn]
+        public int Item { get; set; }
+
         [NoColumn]
         public bool InDomain { get; set; }
 
@@ -454,6 +526,6 @@ public static class StanceTrainer
         [NoColumn]
         public bool Balanced { get; set; } = true;
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced };
+        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
     }
 }

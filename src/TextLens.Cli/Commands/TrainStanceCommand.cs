@@ -26,7 +26,7 @@ public static class TrainStanceCommand
         var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
         var cvPredictions = new Option<string?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
-        var cvOn = new Option<string?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold." };
+        var cvOn = new Option<string?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold. Epistemic: the temperature that calibrates the shipped model is fitted on its out-of-fold predictions." };
         var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L2 };
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation weight.", DefaultValueFactory = _ => new StanceTrainingOptions().L1 };
@@ -101,6 +101,7 @@ public static class TrainStanceCommand
             }
 
             var inv = CultureInfo.InvariantCulture;
+            double temperature = 1;
             if (parse.GetValue(cvOn) is { } cvPath && context.FileSystem.FileInfo.New(cvPath) is { } cv)
             {
                 var scored = sets.FirstOrDefault(s => s.File.FullName == cv.FullName);
@@ -115,6 +116,13 @@ public static class TrainStanceCommand
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 context.Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
                 context.Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                if (a == StanceAxis.Epistemic)
+                {
+                    context.Console.Out.Write(StanceCalibration.Format(a, r.Uncalibrated, scored.Items).Replace("CALIBRATION", "CALIBRATION before the temperature", StringComparison.Ordinal));
+                    context.Console.Out.Write(string.Create(inv, $"\ntemperature {r.Temperature:F2} (fitted on the out-of-fold predictions; each fold above tagged with the temperature fitted on the other folds)\n"));
+                    temperature = r.Temperature;
+                }
+
                 context.Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
                 if (parse.GetValue(cvPredictions) is { } cvOut)
                 {
@@ -132,11 +140,17 @@ public static class TrainStanceCommand
             }
 
             LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon);
+            if (a == StanceAxis.Epistemic)
+            {
+                // The temperature of the cross-validation calibrates the shipped model's confidences (folded into its weights).
+                model = model.WithTemperature(temperature);
+            }
+
             using var buffer = new MemoryStream();
             model.Save(buffer);
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
-            context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed})\n"));
+            context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : "")})\n"));
             if (StanceTrainer.TrainBlend(a, model, [.. sets.SelectMany(s => s.Items)], options, lexicon) is { } blend)
             {
                 foreach ((string kind, LinearStanceModel part) in (ReadOnlySpan<(string, LinearStanceModel)>)[("other", blend.Other), ("genre", blend.Genre)])

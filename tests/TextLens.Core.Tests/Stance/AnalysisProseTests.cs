@@ -107,6 +107,47 @@ public class AnalysisProseTests
         Assert.Equal(StanceFeaturizer.EpistemicVersion, loaded.FeatureVersion);
     }
 
+    [Theory]
+    [InlineData("CBO estimated that the program would cost $4 billion over 10 years.")]
+    [InlineData("Congress may wish to consider whether the Army should accelerate procurement.")]
+    [InlineData("The Army may have underestimated the cost of the new vehicle.")]
+    public void A_temperature_softens_the_epistemic_confidence_without_changing_the_tag(string sentence)
+    {
+        LinearStanceModel shipped = TestModels.Set.LoadStanceModel(StanceTagger.EpistemicModelFile);
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        SentenceStance Tagged(LinearStanceModel model) =>
+            new StanceTagger(TestModels.Set.Valence, null, null) { EpistemicModel = model }.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+
+        SentenceStance sharp = Tagged(shipped);
+        SentenceStance soft = Tagged(shipped.WithTemperature(2));
+        Assert.Equal(sharp.Epistemic, soft.Epistemic);
+        Assert.True(soft.EpistemicConfidence < sharp.EpistemicConfidence, $"{soft.EpistemicConfidence} < {sharp.EpistemicConfidence}");
+        Assert.True(soft.EpistemicConfidence > 0.25);
+        Assert.Equal(sharp.EpistemicConfidence, Tagged(shipped.WithTemperature(1)).EpistemicConfidence);
+    }
+
+    [Fact]
+    public void A_temperature_must_be_positive_and_finite()
+    {
+        LinearStanceModel shipped = TestModels.Set.LoadStanceModel(StanceTagger.EpistemicModelFile);
+        Assert.Throws<ArgumentException>(() => shipped.WithTemperature(0));
+        Assert.Throws<ArgumentException>(() => shipped.WithTemperature(double.NaN));
+        Assert.Throws<ArgumentException>(() => shipped.WithTemperature(double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void The_fitted_temperature_softens_an_overconfident_model_and_sharpens_a_timid_one()
+    {
+        // 0.95 confident and right 70% of the time: overconfident, T > 1. 0.4 confident and always right: timid, T < 1.
+        (double[] P, int Gold)[] over = [.. Enumerable.Range(0, 100).Select(i => (new[] { 0.95, 0.05 / 3, 0.05 / 3, 0.05 / 3 }, i % 10 < 7 ? 0 : 1 + (i % 3)))];
+        (double[] P, int Gold)[] timid = [.. Enumerable.Range(0, 100).Select(_ => (new[] { 0.4, 0.2, 0.2, 0.2 }, 0))];
+        Assert.True(StanceTrainer.FitTemperature(over) > 1.5);
+        Assert.True(StanceTrainer.FitTemperature(timid) < 1);
+        Assert.Equal(1, StanceTrainer.FitTemperature([]));
+        Assert.Equal(StanceTrainer.FitTemperature(over), StanceTrainer.FitTemperature(over));
+    }
+
     [Fact]
     public void The_epistemic_model_must_have_the_four_tags()
     {

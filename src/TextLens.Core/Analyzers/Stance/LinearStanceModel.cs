@@ -105,6 +105,29 @@ public sealed class LinearStanceModel
         return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows);
     }
 
+    /// <summary>
+    /// The classifier with temperature <paramref name="temperature"/> folded into its weights: every bias and weight divided
+    /// by it, so <see cref="Predict"/> gives softmax(scores / T) — the same ranking of classes, confidences calibrated (T &gt; 1
+    /// softens an overconfident model). Saved like any model: every reader of the file applies the temperature.
+    /// </summary>
+    public LinearStanceModel WithTemperature(double temperature)
+    {
+        if (IsRegression || !(temperature > 0) || double.IsInfinity(temperature))
+        {
+            throw new ArgumentException("A temperature needs a classifier and a positive finite value.", nameof(temperature));
+        }
+
+        float inverse = (float)(1 / temperature);
+        float[] bias = [.. _bias.Select(b => b * inverse)];
+        float[] rows = Rows.ToArray();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] *= inverse;
+        }
+
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray());
+    }
+
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
 
