@@ -98,7 +98,7 @@ public static class StanceReports
     public const double EpistemicConfidentAt = 0.7;
 
     /// <summary>As <see cref="EpistemicConfidentAt"/>, for the polarity label (see models/stance-polarity.md).</summary>
-    public const double PolarityConfidentAt = 0.7;
+    public const double PolarityConfidentAt = 0.6;
 
     /// <summary>What the readable formats show in place of a tag that is not confident.</summary>
     public const string Uncertain = "uncertain";
