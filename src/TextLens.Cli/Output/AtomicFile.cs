@@ -11,7 +11,7 @@ namespace TextLens.Cli.Output;
 /// over the target, so a reader never sees half a report. Only regular files are replaced that way: a device or
 /// pipe (<c>-o /dev/null</c>, <c>-o /dev/stdout</c>) is written directly and stays what it is, and a symbolic link
 /// to a file is followed, so the file is replaced, not the link. Temporary files are removed when the write
-/// fails, on SIGINT/SIGTERM, and (left by a process that was killed) by the next write to the same target.
+/// fails, on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and (left by a process that was killed) by the next write to the same target.
 /// </summary>
 public static class AtomicFile
 {
@@ -168,7 +168,7 @@ public static class AtomicFile
             }
 
             s_signals = [];
-            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
             {
                 s_signals.Add(PosixSignalRegistration.Create(signal, _ =>
                 {

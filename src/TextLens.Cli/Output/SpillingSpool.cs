@@ -4,8 +4,8 @@ using TextLens.Core.Reporting.Formats;
 namespace TextLens.Cli.Output;
 
 /// <summary>
-/// A report spool that stays in memory while small and moves to a temporary file (deleted when the spool is
-/// disposed) once it passes <see cref="MemoryLimit"/> characters, so a corpus of any size spools in flat memory.
+/// A report spool that stays in memory while small and moves to a <see cref="ScratchFile"/> (unlinked as soon as
+/// it is created) once it passes <see cref="MemoryLimit"/> characters, so a corpus of any size spools in flat memory.
 /// </summary>
 public sealed class SpillingSpool : IReportSpool
 {
@@ -110,9 +110,7 @@ public sealed class SpillingSpool : IReportSpool
                 return;
             }
 
-            string path = Path.Combine(Path.GetTempPath(), $"textlens-spool-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            File = new StreamWriter(stream, Utf8NoBom, 1 << 16);
+            File = new StreamWriter(ScratchFile.Open("spool"), Utf8NoBom, 1 << 16);
             foreach (ReadOnlyMemory<char> chunk in Memory.GetChunks())
             {
                 File.Write(chunk.Span);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using TextLens.Cli.Output;
 using TextLens.Core.Analysis;
 using TextLens.Core.Text;
 
@@ -8,7 +9,7 @@ namespace TextLens.Cli.Scale;
 /// <summary>
 /// Holds the documents of a JSON Lines standard input between reading them (in input order) and analysing them (in
 /// report order, sorted by path): their texts stay in memory up to <see cref="MemoryLimit"/> characters in all, and
-/// past it go to a temporary file (deleted when the spool is disposed) from which each is read back when its load runs.
+/// past it go to a <see cref="ScratchFile"/> (unlinked as soon as it is created, so no signal leaves it behind) from which each is read back when its load runs.
 /// So a stream of any number of records is held in memory proportional to the number of records (a path and an
 /// offset each), not to their text. Loads may run in parallel: reads back are positional.
 /// </summary>
@@ -52,9 +53,7 @@ public sealed class RecordSpool : IDisposable
         long offset;
         lock (_gate)
         {
-            _file ??= new FileStream(
-                Path.Combine(Path.GetTempPath(), $"textlens-records-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp"),
-                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            _file ??= ScratchFile.Open("records");
             offset = _file.Seek(0, SeekOrigin.End);
             _file.Write(bytes);
             _file.Flush();

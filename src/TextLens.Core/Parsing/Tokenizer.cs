@@ -228,9 +228,9 @@ public static class Tokenizer
             return j;
         }
 
-        if (j - i == 1)
+        if (j - i == 1 && text.AsSpan(start, i - start).IndexOfAny('.', ',') < 0)
         {
-            return ReadWordFrom(text, start, end, output); // 3D, 5G, 4x4
+            return ReadWordFrom(text, start, end, output); // 3D, 5G, 4x4 (but 7.7m is 7.7 + m, as 1.5bn is 1.5 + bn)
         }
 
         Add(output, text, start, i, TokenKind.Number);

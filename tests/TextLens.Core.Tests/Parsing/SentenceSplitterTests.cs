@@ -43,6 +43,7 @@ public class SentenceSplitterTests
     [InlineData("They sold fruit, nuts, etc. The market closed.", new[] { "They sold fruit, nuts, etc.", "The market closed." })]
     [InlineData("H.Rept. 119-215 recommended $32 million. S.Rept. 119-46 did too.", new[] { "H.Rept. 119-215 recommended $32 million.", "S.Rept. 119-46 did too." })]
     [InlineData("P.L. 119-4 provided funds. It passed in 2025. 2026 was quieter.", new[] { "P.L. 119-4 provided funds.", "It passed in 2025.", "2026 was quieter." })]
+    [InlineData("It took 1.5bn yen (£7.7m) in two days. It cost $35.4m. Critics object.", new[] { "It took 1.5bn yen (£7.7m) in two days.", "It cost $35.4m.", "Critics object." })]
     public void Hard_cases(string text, string[] expected) => Assert.Equal(expected, Split(text));
 
     [Fact]

@@ -29,6 +29,9 @@ public class TokenizerTests
     [InlineData("11.5 per cent", "N:11.5 W:per W:cent")]
     [InlineData("29,559 Chosen-seki", "N:29,559 W:Chosen-seki")]
     [InlineData("the 1990s and the 25th Congress", "W:the N:1990s W:and W:the N:25th W:Congress")]
+    [InlineData("£7.7m and $35.4m", "S:£ N:7.7 W:m W:and S:$ N:35.4 W:m")]
+    [InlineData("1.5bn yen, 2,5k", "N:1.5 W:bn W:yen P:, N:2,5 W:k")]
+    [InlineData("3D and 5G", "W:3D W:and W:5G")]
     public void Keeps_numbers_whole_and_marks_them(string text, string expected) =>
         Assert.Equal(expected, Show(text));
 

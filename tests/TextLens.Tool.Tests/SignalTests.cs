@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace TextLens.Tool.Tests;
+
+/// <summary>
+/// Issue 13, B13: the installed tool killed while its JSON Lines standard input waits in the record spool (a
+/// temporary file past 4 MB) and while it writes an <c>--output</c> report (a temporary file renamed over the
+/// target at the end). After SIGINT or SIGTERM nothing is left: no report at the target (never half of one), no
+/// temporary file beside it, none in the temporary folder. After kill -9 the spool leaves nothing either (its file
+/// is unlinked as soon as it is made); the report's temporary file remains, and the next run writing the same
+/// target removes it. The states are observed on the process (its open files, the files it made), never timed.
+/// </summary>
+[Collection(PackedToolCollection.Name)]
+public sealed class SignalTests(PackedTool tool) : IDisposable
+{
+    /// <summary>Records of the seed articles: about 6 MB of text, past the spool's 4 MB held in memory.</summary>
+    private const int Records = 1000;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("textlens-signals-").FullName;
+    private readonly Dictionary<int, StringBuilder> _errors = [];
+
+    private string Temp => Path.Combine(_dir, "tmp");
+
+    private string Target => Path.Combine(_dir, "out", "r.json");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    [InlineData("KILL")]
+    public void B13_a_signal_while_the_record_spool_holds_its_file_leaves_no_file(string signal)
+    {
+        using Process process = StartJsonLinesReport();
+        WaitFor(process, () => OpenFiles(process).Any(f => f.Contains("textlens-records-", StringComparison.Ordinal)), "the record spool's temporary file open");
+        Assert.Empty(OwnTemporaryFiles()); // unlinked while open: no name anyone else can reach
+
+        Signal(process, signal);
+
+        Assert.Empty(OwnTemporaryFiles());
+        Assert.False(File.Exists(Target), "a report at the target from an interrupted run");
+        Assert.Empty(TemporaryReports());
+        AssertNoStackTrace(process);
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void B13_a_signal_while_the_report_is_written_leaves_no_file(string signal)
+    {
+        using Process process = StartJsonLinesReport();
+        process.StandardInput.Close();
+        WaitFor(process, () => TemporaryReports().Any(f => new FileInfo(f).Length > 0), "part of the report written to its temporary file");
+
+        Signal(process, signal);
+
+        Assert.False(File.Exists(Target), "a report at the target from an interrupted run");
+        Assert.Empty(TemporaryReports());
+        Assert.Empty(OwnTemporaryFiles());
+        AssertNoStackTrace(process);
+    }
+
+    [Fact]
+    public void B13_kill_9_while_the_report_is_written_leaves_a_temporary_file_the_next_run_removes()
+    {
+        using Process process = StartJsonLinesReport();
+        process.StandardInput.Close();
+        WaitFor(process, () => TemporaryReports().Any(f => new FileInfo(f).Length > 0), "part of the report written to its temporary file");
+
+        Signal(process, "KILL");
+
+        Assert.False(File.Exists(Target), "a report at the target from a killed run");
+        string left = Assert.Single(TemporaryReports());
+        Assert.Empty(OwnTemporaryFiles());
+
+        File.WriteAllText(Path.Combine(_dir, "good.txt"), File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", "chongryon-japan-north-korea-relations.txt")));
+        ToolRun next = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", Target);
+        Assert.Equal(0, next.ExitCode);
+        Assert.False(File.Exists(left), $"{left} left by the killed run is still there");
+        Assert.Empty(TemporaryReports());
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Target));
+        Assert.Equal("good.txt", report.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
+    }
+
+    /// <summary>Starts a json report of JSON Lines standard input and writes every record, leaving the input open.</summary>
+    private Process StartJsonLinesReport()
+    {
+        Directory.CreateDirectory(Temp);
+        var start = new ProcessStartInfo(tool.Executable)
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { "report", "-", "--stdin-format", "jsonl", "--format", "json", "-o", Target })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TMPDIR"] = Temp;
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("TEXTLENS_MODELS");
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        var errors = new StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        _errors[process.Id] = errors;
+
+        string[] seeds = [.. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "seeds")).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+        using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        for (int i = 0; i < Records; i++)
+        {
+            input.WriteLine(JsonSerializer.Serialize(new { id = $"doc-{i:D4}.txt", text = seeds[i % seeds.Length] }));
+        }
+
+        input.Flush();
+        return process;
+    }
+
+    private void AssertNoStackTrace(Process process)
+    {
+        string errors;
+        lock (_errors[process.Id])
+        {
+            errors = _errors[process.Id].ToString();
+        }
+
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>The tool's files in its temporary folder (the runtime's own diagnostic socket aside).</summary>
+    private string[] OwnTemporaryFiles() => Directory.GetFiles(Temp, "textlens-*");
+
+    /// <summary>The report's temporary files beside the target (<c>.r.json.PID.GUID.tmp</c>).</summary>
+    private string[] TemporaryReports() =>
+        Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!, ".r.json.*") : [];
+
+    /// <summary>The targets of the process's open file descriptors (Linux's /proc); empty once it has ended.</summary>
+    private static IEnumerable<string> OpenFiles(Process process)
+    {
+        string fds = $"/proc/{process.Id}/fd";
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries(fds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        return entries.Select(fd =>
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget ?? "";
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return "";
+            }
+        });
+    }
+
+    private static void WaitFor(Process process, Func<bool> condition, string what)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            VisibleSkip.Now("B13's signal tests watch the process through Linux's /proc");
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.False(process.HasExited, $"the tool ended (exit {(process.HasExited ? process.ExitCode : 0)}) before {what}");
+            Assert.True(clock.Elapsed < Patience, $"no {what} after {Patience}");
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>Sends the signal with kill(1) and waits for the process to end.</summary>
+    private static void Signal(Process process, string signal)
+    {
+        using (var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        Assert.True(process.WaitForExit(Patience), $"the tool did not end within {Patience} of SIG{signal}");
+        process.WaitForExit(); // drains the redirected output
+        Assert.NotEqual(0, process.ExitCode);
+    }
+}
