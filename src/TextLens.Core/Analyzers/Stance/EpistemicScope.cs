@@ -79,7 +79,11 @@ public static class EpistemicScope
         "award", "issue", "grant", "obligate", "establish", "enter", "exercise", "certify", "retain", "authorize", "approve", "terminate",
         "suspend", "revoke", "impose", "collect", "accept", "click", "sell", "buy", "trade", "register", "recall", "sue", "bring", "seek",
         "provide", "require", "direct", "allocate", "distribute", "borrow", "lend", "pay", "invest", "hire", "delegate", "nominate", "appoint",
+        "hold", "conduct", "adopt", "comply", "rely", "report", "refuse", "convene", "meet", "object", "amend", "override",
     };
+
+    /// <summary>Verbs that end like an adverb ("may apply", "must comply").</summary>
+    private static readonly HashSet<string> LyVerbs = new(StringComparer.Ordinal) { "apply", "comply", "rely", "supply", "reply", "imply", "multiply", "fly", "ally" };
 
     /// <summary>Verbs of consequence: after a modal, a possibility ("may reduce", "could affect").</summary>
     private static readonly HashSet<string> Effects = new(StringComparer.Ordinal)
@@ -339,7 +343,7 @@ public static class EpistemicScope
                 continue;
             }
 
-            if (Adverbs.Contains(w) || w.EndsWith("ly", StringComparison.Ordinal))
+            if (Adverbs.Contains(w) || (w.EndsWith("ly", StringComparison.Ordinal) && !LyVerbs.Contains(w)))
             {
                 continue;
             }
