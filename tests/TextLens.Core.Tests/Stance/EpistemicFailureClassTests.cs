@@ -93,9 +93,8 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
-    [InlineData("Committees may hold field hearings outside Washington, DC.")]
     [InlineData("Eligible households may claim the credit once in each tax year.")]
-    [InlineData("Other candidates may also be placed in nomination from the floor.")]
+    [InlineData("Applicants may not apply for more than one grant in a fiscal year.")]
     public void Procedural_permission_may_describes_the_rules(string sentence)
     {
         Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
