@@ -73,31 +73,19 @@ public sealed class InputFiles
 
     /// <summary>Loads one named file within the size limit; every failure is a TL0001 diagnostic naming it.</summary>
     public LoadResult Load(string path, string displayPath, long maxBytes)
+        => DocumentLoader.LoadFile(_real ? DiskDocumentFiles.Instance : new SeamDocumentFiles(FileSystem), path, displayPath, maxBytes);
+
+    /// <summary>Documents read through the CLI's file system seam (an in-memory file system in tests).</summary>
+    private sealed class SeamDocumentFiles(IFileSystem fileSystem) : IDocumentFiles
     {
-        if (_real)
-        {
-            return DocumentLoader.LoadFile(path, displayPath, maxBytes);
-        }
+        public bool IsDirectory(string path) => fileSystem.Directory.Exists(path);
 
-        if (FileSystem.Directory.Exists(path) || !FileSystem.File.Exists(path))
-        {
-            string reason = FileSystem.Directory.Exists(path) ? "it is a directory" : "no such file";
-            return new LoadResult(displayPath, null, Diagnostic.ForFile(InputRules.Unreadable, displayPath, displayPath, reason));
-        }
+        public bool IsFile(string path) => fileSystem.File.Exists(path);
 
-        Stream stream;
-        try
+        public BoundedBytes Read(string path, long maxBytes)
         {
-            stream = FileSystem.File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return new LoadResult(displayPath, null, Diagnostic.ForFile(InputRules.Unreadable, displayPath, displayPath, ex.Message));
-        }
-
-        using (stream)
-        {
-            return DocumentLoader.FromStream(displayPath, stream, maxBytes, DocumentFormats.FromPath(path));
+            using Stream stream = fileSystem.File.OpenRead(path);
+            return BoundedReader.Read(stream, maxBytes);
         }
     }
 }

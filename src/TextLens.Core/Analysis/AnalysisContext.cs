@@ -75,10 +75,12 @@ internal sealed class DocumentAnalysisSession
     private readonly ConcurrentBag<Diagnostic> _diagnostics = [];
     private readonly Func<RuleDescriptor, Severity> _severityOf;
 
-    public DocumentAnalysisSession(ParsedDocument document, DocumentFeatures features, AnalysisOptions options, Func<RuleDescriptor, Severity> severityOf, CancellationToken cancellationToken)
+    private readonly Task<DocumentFeatures> _features;
+
+    public DocumentAnalysisSession(ParsedDocument document, Task<DocumentFeatures> features, AnalysisOptions options, Func<RuleDescriptor, Severity> severityOf, CancellationToken cancellationToken)
     {
         Document = document;
-        Features = features;
+        _features = features;
         Options = options;
         _severityOf = severityOf;
         CancellationToken = cancellationToken;
@@ -86,7 +88,8 @@ internal sealed class DocumentAnalysisSession
 
     public ParsedDocument Document { get; }
 
-    public DocumentFeatures Features { get; }
+    /// <summary>The shared featurisation; waits for it when it is still being computed.</summary>
+    public DocumentFeatures Features => _features.GetAwaiter().GetResult();
 
     public AnalysisOptions Options { get; }
 

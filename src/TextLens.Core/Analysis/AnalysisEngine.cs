@@ -147,7 +147,11 @@ public sealed class AnalysisEngine
             return NotEnglish(document, language, languageSeverity);
         }
 
-        DocumentFeatures features = _featurizer.Featurize(document, _models);
+        // In parallel, the featurisation (the first use of ML.NET in a process is its slowest step) runs beside the
+        // analyzers that do not read it: stance tags the document and loads its models meanwhile.
+        Task<DocumentFeatures> features = options.Parallel
+            ? Task.Run(() => _featurizer.Featurize(document, _models), cancellationToken)
+            : Task.FromResult(_featurizer.Featurize(document, _models));
         var session = new DocumentAnalysisSession(document, features, options, rule => severities.GetSeverity(rule, source.Path), cancellationToken);
 
         var runs = new List<Lazy<bool>>(_analyzers.Count);
@@ -195,6 +199,8 @@ public sealed class AnalysisEngine
             }
         }
 
+        // A featurisation that failed is not an analyzer's bug: it fails the document, as it did before any analyzer ran.
+        _ = features.GetAwaiter().GetResult();
         var diagnostics = session.Diagnostics.ToList();
         if (document.WordCount == 0 && severities.GetSeverity(InputRules.Empty, source.Path) is var emptySeverity and not Severity.None)
         {

@@ -10,7 +10,8 @@ namespace TextLens.Core.Features;
 /// lower-case tokens, mapped to keys and turned into 1–3-gram counts by
 /// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows. The ML.NET context,
 /// the estimator chain and the row schema are built once per featurizer and thread (an <see cref="MLContext"/> is
-/// not thread-safe), not once per document; each document fits the chain to its own vocabulary. Thread-safe.
+/// not thread-safe), not once per document; each document fits the chain to its own vocabulary, and its rows are read
+/// through the fitted chain as a row-to-row mapper on one cursor. Thread-safe.
 /// </summary>
 public sealed class TextFeaturizer
 {
@@ -41,10 +42,13 @@ public sealed class TextFeaturizer
 
         Pipeline ml = _pipelines.Value!;
         IDataView data = ml.Context.Data.LoadFromEnumerable(rows, ml.Schema);
-        IDataView transformed = ml.Estimator.Fit(data).Transform(data);
 
+        // The fitted chain is read as a row-to-row mapper over one cursor of the rows: reading the transformed view
+        // instead makes ML.NET split the rows over background threads and merge them again, for every document.
+        IRowToRowMapper mapper = ml.Estimator.Fit(data).GetRowToRowMapper(data.Schema);
+        DataViewSchema.Column ngrams = mapper.OutputSchema["Ngrams"];
         VBuffer<ReadOnlyMemory<char>> slotNames = default;
-        transformed.Schema["Ngrams"].GetSlotNames(ref slotNames);
+        ngrams.GetSlotNames(ref slotNames);
         var vocabulary = new string[slotNames.Length];
         ReadOnlySpan<ReadOnlyMemory<char>> names = slotNames.DenseValues().ToArray();
         for (int i = 0; i < vocabulary.Length; i++)
@@ -55,24 +59,31 @@ public sealed class TextFeaturizer
         var termFrequency = new int[vocabulary.Length];
         var perSentence = new Dictionary<int, float>[document.Sentences.Count];
         int row = 0;
-        foreach (VBuffer<float> vector in transformed.GetColumn<VBuffer<float>>("Ngrams"))
+        using (DataViewRowCursor cursor = data.GetRowCursor(mapper.GetDependencies([ngrams])))
+        using (DataViewRow mapped = mapper.GetRow(cursor, [ngrams]))
         {
-            int sentence = chunks[row++].Sentence;
-            Dictionary<int, float> bag = perSentence[sentence] ??= [];
-            ReadOnlySpan<int> indices = vector.GetIndices();
-            ReadOnlySpan<float> values = vector.GetValues();
-            if (vector.IsDense)
+            ValueGetter<VBuffer<float>> getNgrams = mapped.GetGetter<VBuffer<float>>(ngrams);
+            VBuffer<float> vector = default;
+            while (cursor.MoveNext())
             {
-                for (int i = 0; i < values.Length; i++)
+                getNgrams(ref vector);
+                int sentence = chunks[row++].Sentence;
+                Dictionary<int, float> bag = perSentence[sentence] ??= [];
+                ReadOnlySpan<int> indices = vector.GetIndices();
+                ReadOnlySpan<float> values = vector.GetValues();
+                if (vector.IsDense)
                 {
-                    Add(bag, termFrequency, i, values[i]);
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        Add(bag, termFrequency, i, values[i]);
+                    }
                 }
-            }
-            else
-            {
-                for (int i = 0; i < indices.Length; i++)
+                else
                 {
-                    Add(bag, termFrequency, indices[i], values[i]);
+                    for (int i = 0; i < indices.Length; i++)
+                    {
+                        Add(bag, termFrequency, indices[i], values[i]);
+                    }
                 }
             }
         }

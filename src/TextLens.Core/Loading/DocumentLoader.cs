@@ -9,26 +9,35 @@ public static class DocumentLoader
     public const string StandardInputPath = "-";
 
     /// <summary>
-    /// Loads a file of any kind (a regular file, a device, a pipe) reading no more than <paramref name="maxBytes"/>
-    /// plus one buffer, whatever the file claims or streams. Every I/O failure becomes a TL0001 diagnostic.
+    /// Loads a file of any kind (a regular file, a device, a pipe) from the real disk, reading no more than
+    /// <paramref name="maxBytes"/> plus one buffer, whatever the file claims or streams. Every I/O failure becomes a
+    /// TL0001 diagnostic.
     /// </summary>
     public static LoadResult LoadFile(string path, string displayPath, long maxBytes, DocumentFormat? format = null)
+        => LoadFile(DiskDocumentFiles.Instance, path, displayPath, maxBytes, format);
+
+    /// <summary>
+    /// Loads a file through <paramref name="files"/> (the real disk, or the CLI's file system seam) within the size
+    /// limit; a folder, a missing file, an unreadable one and every I/O failure become a TL0001 diagnostic naming it.
+    /// </summary>
+    public static LoadResult LoadFile(IDocumentFiles files, string path, string displayPath, long maxBytes, DocumentFormat? format = null)
     {
+        ArgumentNullException.ThrowIfNull(files);
         try
         {
-            if (Directory.Exists(path))
+            if (files.IsDirectory(path))
             {
                 return Fail(displayPath, InputRules.Unreadable, displayPath, "it is a directory");
             }
 
-            if (!File.Exists(path))
+            if (!files.IsFile(path))
             {
                 // .NET cannot represent a file name that is not valid UTF-8: it arrives with U+FFFD in it.
                 string reason = path.Contains('\uFFFD') ? "its name is not valid UTF-8, so it cannot be opened; rename it" : "no such file";
                 return Fail(displayPath, InputRules.Unreadable, displayPath, reason);
             }
 
-            BoundedBytes read = BoundedReader.ReadFile(path, maxBytes);
+            BoundedBytes read = files.Read(path, maxBytes);
             if (read.TooLarge)
             {
                 return TooLarge(displayPath, read, maxBytes);

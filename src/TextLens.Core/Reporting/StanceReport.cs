@@ -27,14 +27,26 @@ public sealed record SentenceStanceReport(
     /// <summary>The probability that the polarity label is right.</summary>
     public double PolarityConfidence { get; init; } = 1;
 
+    /// <summary>The epistemic tag is confident: its confidence reaches <see cref="StanceReports.EpistemicConfidentAt"/> (in JSON as <c>epistemicConfident</c>).</summary>
+    public bool EpistemicConfident => EpistemicConfidence >= StanceReports.EpistemicConfidentAt;
+
+    /// <summary>The polarity label is confident: its confidence reaches <see cref="StanceReports.PolarityConfidentAt"/> (in JSON as <c>polarityConfident</c>).</summary>
+    public bool PolarityConfident => PolarityConfidence >= StanceReports.PolarityConfidentAt;
+
     /// <summary>The epistemic tag as the console, Markdown and HTML show it: the tag where it is confident, else "uncertain".</summary>
     [JsonIgnore]
-    public string ShownEpistemic => EpistemicConfidence >= StanceReports.ConfidentAt ? Epistemic : StanceReports.Uncertain;
+    public string ShownEpistemic => EpistemicConfident ? Epistemic : StanceReports.Uncertain;
 
     /// <summary>The polarity label as the console, Markdown and HTML show it: the label where it is confident, else "uncertain".</summary>
     [JsonIgnore]
-    public string ShownPolarity => PolarityConfidence >= StanceReports.ConfidentAt ? Polarity : StanceReports.Uncertain;
+    public string ShownPolarity => PolarityConfident ? Polarity : StanceReports.Uncertain;
 }
+
+/// <summary>
+/// The stance tag a stance diagnostic rests on, with its confidence: the epistemic tag of the sentence for TL3001–TL3004
+/// (they fire from it), the polarity label of the sentence pointed at for TL3005. SARIF puts it in the result's properties.
+/// </summary>
+public sealed record DiagnosticStanceConfidence(string Axis, string Tag, double Confidence, bool Confident);
 
 /// <summary>A cue behind a tag: kind (hedge, attribution, prescription, quotation, booster), text and location.</summary>
 public sealed record StanceCueReport(string Kind, string Text, int Start, int Length, int Line, int Column);
@@ -76,15 +88,58 @@ public sealed record DocumentStanceReport(
 public static class StanceReports
 {
     /// <summary>
-    /// The console, Markdown and HTML show a sentence's epistemic tag or polarity label only where its confidence
-    /// reaches this; below it they show <see cref="Uncertain"/> rather than a guess (JSON and SARIF carry every
-    /// label with its confidence). Chosen from the reliability of the confidences on grouped cross-validation of
-    /// the analysis-prose DEV set: see models/stance-epistemic.md.
+    /// The console, Markdown and HTML show a sentence's epistemic tag only where its confidence reaches this; below
+    /// it they show <see cref="Uncertain"/> rather than a guess (JSON and SARIF carry every tag with its confidence).
+    /// Each axis's threshold follows one rule on its own reliability on grouped cross-validation of the analysis-prose
+    /// DEV set: the lowest bin edge from which every confidence bin is right at least 70% of the time
+    /// (<c>StanceCalibration.DisplayThreshold</c>, printed by <c>textlens train stance --cv-on</c>; see
+    /// models/stance-epistemic.md).
     /// </summary>
-    public const double ConfidentAt = 0.8;
+    public const double EpistemicConfidentAt = 0.7;
+
+    /// <summary>As <see cref="EpistemicConfidentAt"/>, for the polarity label (see models/stance-polarity.md).</summary>
+    public const double PolarityConfidentAt = 0.6;
 
     /// <summary>What the readable formats show in place of a tag that is not confident.</summary>
     public const string Uncertain = "uncertain";
+
+    /// <summary>The tag and confidence behind a stance diagnostic (<see cref="DiagnosticStanceConfidence"/>); null for other rules and for diagnostics outside a tagged sentence.</summary>
+    public static DiagnosticStanceConfidence? ConfidenceOf(DocumentReport doc, DiagnosticReport d)
+    {
+        if (d.Category != StanceRules.Category || d.Start is not int start || SentenceAt(doc.Sentences, start)?.Stance is not { } st)
+        {
+            return null;
+        }
+
+        return d.Id == StanceRules.OneSidedDocument.Id
+            ? new DiagnosticStanceConfidence("polarity", st.Polarity, st.PolarityConfidence, st.PolarityConfident)
+            : new DiagnosticStanceConfidence("epistemic", st.Epistemic, st.EpistemicConfidence, st.EpistemicConfident);
+    }
+
+    /// <summary>The sentence whose span holds <paramref name="offset"/> (the sentences are in text order), or null.</summary>
+    private static SentenceReport? SentenceAt(IReadOnlyList<SentenceReport> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            SentenceReport s = sentences[mid];
+            if (offset < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= s.Start + s.Length)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
 
     public static SentenceStanceReport ForSentence(SourceText source, SentenceStance s) => new(
         Name(s.Epistemic),

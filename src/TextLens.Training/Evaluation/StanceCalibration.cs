@@ -48,6 +48,25 @@ public static class StanceCalibration
         return new CalibrationScore(list.Count, ece, bins);
     }
 
+    /// <summary>The least accuracy of every confidence bin a display threshold keeps (<see cref="DisplayThreshold"/>).</summary>
+    public const double DisplayAccuracy = 0.7;
+
+    /// <summary>
+    /// The display threshold of an axis (<c>StanceReports.EpistemicConfidentAt</c>, <c>PolarityConfidentAt</c>): the lowest
+    /// bin edge from which every non-empty confidence bin is right at least <paramref name="minAccuracy"/> of the time; 1 when
+    /// even the top bin is not (no tag would be shown), the lowest bin's edge when all are.
+    /// </summary>
+    public static double DisplayThreshold(CalibrationScore score, double minAccuracy = DisplayAccuracy)
+    {
+        double threshold = 1;
+        for (int b = score.Bins.Count - 1; b >= 0 && score.Bins[b].Accuracy >= minAccuracy; b--)
+        {
+            threshold = score.Bins[b].Low;
+        }
+
+        return threshold;
+    }
+
     /// <summary>ECE of <paramref name="axis"/> over tagged items against their gold (<paramref name="goldField"/>); items without gold are left out.</summary>
     public static CalibrationScore Score(StanceAxis axis, IReadOnlyList<SentenceStance> stances, IReadOnlyList<StanceItem> items, string goldField = "label")
     {
@@ -79,6 +98,10 @@ public static class StanceCalibration
         {
             sb.Append(inv, $"  [{low:F1}, {low + (1.0 / BinCount):F1})  n={count,5}  confidence {conf:F4}  accuracy {acc:F4}\n");
         }
+
+        double threshold = DisplayThreshold(c);
+        int shown = items.Select((item, i) => (item, i)).Count(x => StanceScorer.NormalizeLabel(x.item.Label(goldField)) is not null && ConfidenceOf(axis, stances[x.i]) >= threshold);
+        sb.Append(inv, $"DISPLAY THRESHOLD {threshold:F1} (lowest bin edge from which every bin is right >= {DisplayAccuracy:F1}): {c.N - shown} of {c.N} shown as uncertain\n");
 
         return sb.ToString();
     }

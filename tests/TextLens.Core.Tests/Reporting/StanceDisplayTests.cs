@@ -24,14 +24,19 @@ public class StanceDisplayTests
     public void A_tag_below_the_confidence_threshold_is_shown_as_uncertain()
     {
         SentenceReport confident = Sentence(0, "The Army awarded the contract in 2023.", "asserted", 0.97, "neutral", 0.93);
-        SentenceReport unsure = Sentence(1, "Such authority may be limited.", "hedged", StanceReports.ConfidentAt - 0.01, "negative", 0.41);
+        SentenceReport unsure = Sentence(1, "Such authority may be limited.", "hedged", StanceReports.EpistemicConfidentAt - 0.01, "negative", 0.41);
         Assert.Equal("asserted", confident.Stance!.ShownEpistemic);
         Assert.Equal("neutral", confident.Stance.ShownPolarity);
         Assert.Equal(StanceReports.Uncertain, unsure.Stance!.ShownEpistemic);
         Assert.Equal(StanceReports.Uncertain, unsure.Stance.ShownPolarity);
 
-        // At the threshold the tag is shown.
-        Assert.Equal("hedged", (unsure.Stance with { EpistemicConfidence = StanceReports.ConfidentAt }).ShownEpistemic);
+        Assert.False(unsure.Stance.EpistemicConfident);
+        Assert.False(unsure.Stance.PolarityConfident);
+
+        // At each axis's own threshold the tag is shown.
+        Assert.Equal("hedged", (unsure.Stance with { EpistemicConfidence = StanceReports.EpistemicConfidentAt }).ShownEpistemic);
+        Assert.Equal("negative", (unsure.Stance with { PolarityConfidence = StanceReports.PolarityConfidentAt }).ShownPolarity);
+        Assert.Equal(StanceReports.Uncertain, (unsure.Stance with { PolarityConfidence = StanceReports.PolarityConfidentAt - 0.01 }).ShownPolarity);
     }
 
     [Fact]
@@ -67,9 +72,53 @@ public class StanceDisplayTests
         Assert.Contains("\"epistemicConfidence\": ", json.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"polarityConfidence\": ", json.ToString(), StringComparison.Ordinal);
 
+        // JSON says which labels are confident, with the same thresholds as the readable formats.
+        using var parsed = System.Text.Json.JsonDocument.Parse(json.ToString());
+        System.Text.Json.JsonElement[] sentences = [.. parsed.RootElement.GetProperty("documents")[0].GetProperty("sentences").EnumerateArray()];
+        Assert.Equal(stances.Length, sentences.Length);
+        for (int i = 0; i < stances.Length; i++)
+        {
+            System.Text.Json.JsonElement st = sentences[i].GetProperty("stance");
+            Assert.Equal(stances[i].EpistemicConfidence >= StanceReports.EpistemicConfidentAt, st.GetProperty("epistemicConfident").GetBoolean());
+            Assert.Equal(stances[i].PolarityConfidence >= StanceReports.PolarityConfidentAt, st.GetProperty("polarityConfident").GetBoolean());
+        }
+
+        Assert.Contains(stances, s => s.PolarityConfident);
+
         var html = new StringWriter();
         new HtmlReportFormatter().Write(report, html, FormatSettings.Default);
         int unconfident = stances.Count(s => s.ShownEpistemic == StanceReports.Uncertain);
         Assert.Contains($"uncertain (not tagged) ({unconfident})", html.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sarif_stance_results_carry_the_confidence_of_the_tag_they_rest_on()
+    {
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        var options = AnalysisOptions.Default;
+        DocumentAnalysis analysis = engine.Analyze(DocumentLoader.LoadFile(TestPaths.SeedArticle, "seeds/seed.txt", options.MaxFileBytes), options, DefaultSeverities.Instance);
+        CorpusReport report = ReportBuilder.Build([analysis]);
+        DocumentReport doc = report.Documents.Single();
+        var writer = new StringWriter();
+        new SarifReportFormatter().Write(report, writer, FormatSettings.Default with { Rules = engine.Rules });
+        using var sarif = System.Text.Json.JsonDocument.Parse(writer.ToString());
+        System.Text.Json.JsonElement[] results = [.. sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()];
+        System.Text.Json.JsonElement[] stance = [.. results.Where(r => r.GetProperty("properties").GetProperty("category").GetString() == "Stance")];
+        Assert.NotEmpty(stance);
+        foreach (System.Text.Json.JsonElement r in stance)
+        {
+            System.Text.Json.JsonElement p = r.GetProperty("properties");
+            int offset = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("charOffset").GetInt32();
+            SentenceStanceReport tagged = doc.Sentences.Single(s => offset >= s.Start && offset < s.Start + s.Length).Stance!;
+            bool polarity = r.GetProperty("ruleId").GetString() == "TL3005";
+            Assert.Equal(polarity ? "polarity" : "epistemic", p.GetProperty("stanceAxis").GetString());
+            Assert.Equal(polarity ? tagged.Polarity : tagged.Epistemic, p.GetProperty("stanceTag").GetString());
+            Assert.Equal(polarity ? tagged.PolarityConfidence : tagged.EpistemicConfidence, p.GetProperty("confidence").GetDouble());
+            Assert.Equal(polarity ? tagged.PolarityConfident : tagged.EpistemicConfident, p.GetProperty("confident").GetBoolean());
+        }
+
+        // Other rules' results carry no stance confidence.
+        Assert.All(results.Where(r => r.GetProperty("properties").GetProperty("category").GetString() != "Stance"),
+            r => Assert.False(r.GetProperty("properties").TryGetProperty("confidence", out _)));
     }
 }

@@ -250,7 +250,17 @@ public sealed class SarifReportFormatter : IReportFormatter
                 : new JsonObject { ["kind"] = "external", ["justification"] = "Recorded in the baseline file (--baseline)." });
         }
 
-        result["properties"] = new JsonObject { ["category"] = d.Category, ["textlensSeverity"] = d.Severity };
+        var properties = new JsonObject { ["category"] = d.Category, ["textlensSeverity"] = d.Severity };
+        if (StanceReports.ConfidenceOf(doc, d) is { } stance)
+        {
+            // The stance tag the finding rests on and how sure the tagger is of it (calibrated; confident at the axis's display threshold).
+            properties["stanceAxis"] = stance.Axis;
+            properties["stanceTag"] = stance.Tag;
+            properties["confidence"] = stance.Confidence;
+            properties["confident"] = stance.Confident;
+        }
+
+        result["properties"] = properties;
         return result;
     }
 

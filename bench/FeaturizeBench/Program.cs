@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using TextLens.Core.Features;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+// The shared ML.NET featurisation alone (TextFeaturizer), in one process:
+//   FeaturizeBench cold FILE          parse, then the first three Featurize calls (the first pays JIT and ML.NET set-up)
+//   FeaturizeBench phases FILE        the steps of the ML.NET path one by one, cold
+//   FeaturizeBench warm DIR [runs]    every *.txt/*.md of DIR parsed, featurised once to warm up, then per document the
+//                                     best of `runs` calls (median and p90 over documents, and the sum)
+// Wall milliseconds and the process's CPU milliseconds (all threads) (less disturbed by other processes on a loaded machine).
+string mode = args.Length > 0 ? args[0] : "cold";
+string path = args.Length > 1 ? args[1] : "seeds/chongryon-japan-north-korea-relations.txt";
+int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+
+ModelSet models = ModelSet.OpenDefault();
+var featurizer = new TextFeaturizer();
+
+if (mode == "phases")
+{
+    Phases.Run(Parse(path, models));
+    return;
+}
+
+if (mode == "cold")
+{
+    var clock = Clock.Start();
+    ParsedDocument doc = Parse(path, models);
+    Console.WriteLine($"parse        {clock.Lap()}");
+    for (int i = 1; i <= 3; i++)
+    {
+        DocumentFeatures f = featurizer.Featurize(doc, models);
+        Console.WriteLine($"featurize #{i} {clock.Lap()}  ({f.Vocabulary.Count} terms)");
+    }
+
+    return;
+}
+
+string[] files = [.. Directory.EnumerateFiles(path).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+ParsedDocument[] docs = [.. files.Select(f => Parse(f, models))];
+foreach (ParsedDocument d in docs)
+{
+    _ = featurizer.Featurize(d, models);
+}
+
+var wall = new List<double>();
+var cpu = new List<double>();
+foreach (ParsedDocument d in docs)
+{
+    double bestWall = double.MaxValue, bestCpu = double.MaxValue;
+    for (int r = 0; r < runs; r++)
+    {
+        var clock = Clock.Start();
+        _ = featurizer.Featurize(d, models);
+        (double w, double c) = clock.Elapsed();
+        bestWall = Math.Min(bestWall, w);
+        bestCpu = Math.Min(bestCpu, c);
+    }
+
+    wall.Add(bestWall);
+    cpu.Add(bestCpu);
+}
+
+Console.WriteLine($"{docs.Length} documents, best of {runs}: wall {Stats(wall)}; cpu {Stats(cpu)}");
+
+static ParsedDocument Parse(string file, ModelSet models) =>
+    ParsedDocument.Parse(SourceText.From(File.ReadAllText(file), file), models);
+
+static string Stats(List<double> xs)
+{
+    double[] s = [.. xs.Order()];
+    return string.Create(CultureInfo.InvariantCulture, $"median {s[s.Length / 2]:F2} ms, p90 {s[s.Length * 9 / 10]:F2} ms, sum {s.Sum():F1} ms");
+}
+
+/// <summary>Wall time and the process's CPU time since the last lap.</summary>
+internal sealed class Clock
+{
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private TimeSpan _cpu = ProcessCpu();
+
+    public static Clock Start() => new();
+
+    public (double Wall, double Cpu) Elapsed() => (_wall.Elapsed.TotalMilliseconds, (ProcessCpu() - _cpu).TotalMilliseconds);
+
+    public string Lap()
+    {
+        (double w, double c) = Elapsed();
+        _wall.Restart();
+        _cpu = ProcessCpu();
+        return string.Create(CultureInfo.InvariantCulture, $"wall {w,8:F1} ms  cpu {c,8:F1} ms");
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        _ = ClockGetTime(2, out TimeSpec t); // CLOCK_PROCESS_CPUTIME_ID: every thread, ML.NET's background cursors too
+        return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private readonly struct TimeSpec
+    {
+        public readonly long Seconds;
+        public readonly long Nanoseconds;
+    }
+}
