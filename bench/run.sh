@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `textlens`: median wall time and peak memory (max RSS) of whole processes, measured
 # with /usr/bin/time, for the cases of issue 11: start-up, a one-sentence file, the seed article, 100 / 1,000 /
-# 10,000 copies of the seed, and single documents of 1, 2, 4 and 8 MB (linearity).
+# 10,000 copies of the seed, single documents of 1, 2, 4 and 8 MB (linearity), and issue 13's document of 100,000
+# suppression directives (Markdown comments or plain-text %% lines, each before a sentence).
 #
 #   bash bench/run.sh [runs]                  the working tree (default 9 runs per small case, 3 per large one)
 #   BASE=main bash bench/run.sh [runs]        the working tree and BASE side by side, runs alternating
-#   CASES="version seed c1000" bash bench/run.sh   a subset (version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc)
+#   CASES="version seed c1000" bash bench/run.sh   a subset (version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc supmd suptxt)
 #
 # TEXTLENS_PACK_ARGS is passed to `dotnet pack`, e.g. TEXTLENS_PACK_ARGS=-p:TextLensPortableTool=true measures the
 # portable (JIT-only) package. Timings are for the machine they are run on: quote medians and ratios, not single
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${1:-9}
 big_runs=${BIG_RUNS:-3}
-cases=${CASES:-"version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc"}
+cases=${CASES:-"version sentence seed c100 c1000 c10000 mb1 mb2 mb4 mb8 duc supmd suptxt"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
@@ -60,21 +61,24 @@ for mb in (1, 2, 4, 8):
         parts.append(body); size += len(body.encode("utf-8")) + 2
     text = "\n\n".join(parts).encode("utf-8")[:target].decode("utf-8", "ignore")
     open(os.path.join(out, f"doc-{mb}mb.txt"), "w", encoding="utf-8").write(text)
+for name, directive in (("supp-md.md", "<!-- textlens-disable-next-line TL3001 -->\n"), ("supp-pct.txt", "%% textlens-disable-next-line TL3001\n")):
+    open(os.path.join(out, name), "w", encoding="utf-8").write((directive + "The council approved the budget.\n") * 100_000)
 PY
 
-measure() { # measure NAME RUNS ARGS...: per tool, median wall seconds (min, max) and peak RSS (MiB)
+measure() { # measure NAME RUNS ARGS...: per tool, median wall seconds (min, max), median user CPU seconds and peak RSS (MiB)
   local name=$1 n=$2; shift 2
   for l in "${labels[@]}"; do "$work/$l/textlens" "$@" >/dev/null 2>&1 || true; done   # warm the file cache
   for _ in $(seq "$n"); do
     for l in "${labels[@]}"; do
-      /usr/bin/time -f "%e %M" -o "$work/t" "$work/$l/textlens" "$@" >/dev/null 2>&1 || true
+      /usr/bin/time -f "%e %M %U" -o "$work/t" "$work/$l/textlens" "$@" >/dev/null 2>&1 || true
       echo "$l $(cat "$work/t")" >> "$work/times-$name"
     done
   done
   for l in "${labels[@]}"; do
-    grep "^$l " "$work/times-$name" | cut -d' ' -f2- | sort -n | awk -v name="$name" -v l="$l" -v n="$n" '
+    user=$(grep "^$l " "$work/times-$name" | cut -d' ' -f4 | sort -n | awk -v n="$n" 'NR == int((n + 1) / 2)')
+    grep "^$l " "$work/times-$name" | cut -d' ' -f2- | sort -n | awk -v name="$name" -v l="$l" -v n="$n" -v user="$user" '
       { wall[NR] = $1; if ($2 > rss) rss = $2 }
-      END { printf "%-34s %-4s median %7.3f s  (min %.3f, max %.3f)  peak RSS %5.0f MiB  [%d runs]\n", name, l, wall[int((n + 1) / 2)], wall[1], wall[n], rss / 1024, n }'
+      END { printf "%-34s %-4s median %7.3f s  (min %.3f, max %.3f)  user %6.2f s  peak RSS %5.0f MiB  [%d runs]\n", name, l, wall[int((n + 1) / 2)], wall[1], wall[n], user, rss / 1024, n }'
   done
 }
 
@@ -92,6 +96,8 @@ for c in $cases; do
     mb4)      measure "report one 4 MB document (json)" "$big_runs" report "$data/doc-4mb.txt" --format json ;;
     mb8)      measure "report one 8 MB document (json)" 1 report "$data/doc-8mb.txt" --format json --max-file-size 20M ;;
     duc)      measure "report duc2001 DEV (json)" "$big_runs" report "$data/duc" --format json ;;
+    supmd)    measure "report 100,000 Markdown directives" "$big_runs" report "$data/supp-md.md" --format json ;;
+    suptxt)   measure "report 100,000 plain-text directives" "$big_runs" report "$data/supp-pct.txt" --format json ;;
   esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

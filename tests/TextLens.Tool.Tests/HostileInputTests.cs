@@ -168,6 +168,35 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
     }
 
     [Fact]
+    public void B10_standard_output_that_cannot_be_written_is_exit_2_with_one_line()
+    {
+        WriteGood();
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", "exec \"$0\" report good.txt --format json > /dev/full", tool.Executable])
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("No space left on device", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "sarif", "-o")]
+    [InlineData("--write-baseline")]
+    public void B12_two_outputs_naming_one_file_are_refused(params string[] second)
+    {
+        WriteGood();
+        ToolRun run = tool.Run(_dir, ["report", "good.txt", "--format", "json", "-o", "same.json", .. second, "same.json"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("same.json", run.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "same.json")));
+    }
+
+    [Fact]
     public void B11_a_device_output_stays_a_device()
     {
         WriteGood();

@@ -25,7 +25,8 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
 
     private string Temp => Path.Combine(_dir, "tmp");
 
-    private string Target => Path.Combine(_dir, "out", "r.json");
+    /// <summary>The report: JSON Lines, which writes each document as soon as it is analysed, so its temporary file grows during the run.</summary>
+    private string Target => Path.Combine(_dir, "out", "r.jsonl");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -78,15 +79,15 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         Assert.Empty(OwnTemporaryFiles());
 
         File.WriteAllText(Path.Combine(_dir, "good.txt"), File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", "chongryon-japan-north-korea-relations.txt")));
-        ToolRun next = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", Target);
+        ToolRun next = tool.Run(_dir, "report", "good.txt", "--format", "jsonl", "-o", Target);
         Assert.Equal(0, next.ExitCode);
         Assert.False(File.Exists(left), $"{left} left by the killed run is still there");
         Assert.Empty(TemporaryReports());
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Target));
-        Assert.Equal("good.txt", report.RootElement.GetProperty("documents")[0].GetProperty("path").GetString());
+        using JsonDocument report = JsonDocument.Parse(Assert.Single(File.ReadAllLines(Target)));
+        Assert.Equal("good.txt", report.RootElement.GetProperty("path").GetString());
     }
 
-    /// <summary>Starts a json report of JSON Lines standard input and writes every record, leaving the input open.</summary>
+    /// <summary>Starts a report of JSON Lines standard input and writes every record, leaving the input open.</summary>
     private Process StartJsonLinesReport()
     {
         Directory.CreateDirectory(Temp);
@@ -98,7 +99,7 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { "report", "-", "--stdin-format", "jsonl", "--format", "json", "-o", Target })
+        foreach (string argument in new[] { "report", "-", "--stdin-format", "jsonl", "--format", "jsonl", "-o", Target })
         {
             start.ArgumentList.Add(argument);
         }
@@ -144,9 +145,9 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
     /// <summary>The tool's files in its temporary folder (the runtime's own diagnostic socket aside).</summary>
     private string[] OwnTemporaryFiles() => Directory.GetFiles(Temp, "textlens-*");
 
-    /// <summary>The report's temporary files beside the target (<c>.r.json.PID.GUID.tmp</c>).</summary>
+    /// <summary>The report's temporary files beside the target (<c>.r.jsonl.PID.GUID.tmp</c>).</summary>
     private string[] TemporaryReports() =>
-        Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!, ".r.json.*") : [];
+        Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}.*.tmp") : [];
 
     /// <summary>The targets of the process's open file descriptors (Linux's /proc); empty once it has ended.</summary>
     private static IEnumerable<string> OpenFiles(Process process)

@@ -90,4 +90,40 @@ public class InlineSuppressionsTests
         Assert.Equal("TL0005", d.Id);
         Assert.Equal(SuppressionKind.InSource, d.Suppression);
     }
+
+    /// <summary>
+    /// Issue 13 (B14): 100,000 directives are all found and each still means what it says. Sentence i has a
+    /// disable-next-line for TL3001 before it unless i is a multiple of 3; TL3002 is disabled from sentence 50,000 and
+    /// enabled again before sentence 75,000. (Their cost is measured by bench/suppressions.sh, not here.)
+    /// </summary>
+    [Theory]
+    [InlineData("md", "<!-- textlens-disable-next-line TL3001 -->", "<!-- textlens-disable TL3002 -->", "<!-- textlens-enable TL3002 -->")]
+    [InlineData("txt", "%% textlens-disable-next-line TL3001", "%% textlens-disable TL3002", "%% textlens-enable TL3002")]
+    public void A_hundred_thousand_directives_each_apply_to_their_own_line(string extension, string nextLine, string disable, string enable)
+    {
+        const int Sentences = 100_000;
+        var text = new System.Text.StringBuilder();
+        var starts = new int[Sentences];
+        for (int i = 0; i < Sentences; i++)
+        {
+            text.Append(i == 50_000 ? disable + "\n" : i == 75_000 ? enable + "\n" : "");
+            text.Append(i % 3 == 0 ? "" : nextLine + "\n");
+            starts[i] = text.Length;
+            text.Append("The council approved the budget.\n");
+        }
+
+        var source = SourceText.From(text.ToString(), "s." + extension);
+        InlineSuppressions s = InlineSuppressions.Parse(source);
+
+        Assert.Equal(Sentences - ((Sentences + 2) / 3) + 2, s.Directives.Count);
+        for (int i = 0; i < Sentences; i++)
+        {
+            var council = new TextSpan(starts[i] + 4, "council".Length);
+            Assert.Equal(i % 3 != 0, s.IsSuppressed("TL3001", council));
+            Assert.Equal(i is >= 50_000 and < 75_000, s.IsSuppressed("TL3002", council));
+            Assert.False(s.IsSuppressed("TL3003", council));
+        }
+
+        Assert.False(s.IsSuppressed("TL3002", null));
+    }
 }

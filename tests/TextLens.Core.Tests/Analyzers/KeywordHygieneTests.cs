@@ -55,6 +55,68 @@ public class KeywordHygieneTests
     }
 
     [Fact]
+    public void A_verb_or_gerund_governing_its_object_does_not_open_a_keyword()
+    {
+        // IN10979 and IF13207: the document uses "issue" and "offering" as verbs elsewhere, and here they govern an object.
+        const string text = """
+            The statute allows the EPA Administrator to issue a temporary fuel waiver under certain conditions.
+            EPA also states its "intention to issue new waivers effectively extending (renewing) these waivers."
+            Prediction markets are exchange platforms that specialize in offering event contracts (i.e., contracts that allow parties to trade on the occurrence of specific events).
+            Some bills would amend the CEA prohibiting CFTC-registered exchanges from offering contracts involving sports.
+            Event contracts are regulated by the CFTC.
+            """;
+        List<string> keywords = Keywords(text, top: 40);
+        Assert.DoesNotContain(keywords, k => k.StartsWith("issue ", StringComparison.OrdinalIgnoreCase) || k.StartsWith("offering ", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("new waivers", keywords);
+        Assert.Contains(keywords, k => k.Equals("event contracts", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_noun_phrase_after_the_preposition_to_stays_whole()
+    {
+        // R48902, IF13207, R48913: "to" is a preposition here, and the nouns after it are not verbs, though the texts use "end" and "tax" as verbs.
+        const string text = """
+            The applications are available to end users on many devices, and the trust of end users matters.
+            Government officials or others with access to material nonpublic information may use it to trade.
+            Revenue is relatively insensitive to tax reductions that increase investment, and states tax income.
+            Such delays end when the agency acts.
+            """;
+        List<string> keywords = Keywords(text, top: 40);
+        Assert.Contains("end users", keywords);
+        Assert.Contains("material nonpublic information", keywords);
+        Assert.Contains("tax reductions", keywords);
+    }
+
+    [Fact]
+    public void A_phrase_the_text_says_does_not_exist_does_not_outrank_the_subjects()
+    {
+        // The seed: "It is the only conduit between the governments of North Korea and Japan as there is no North Korean embassy in Japan."
+        List<string> top = Keywords(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle, top: 40);
+        int embassy = top.IndexOf("North Korean embassy");
+        Assert.True(embassy < 0 || embassy >= 10, $"'North Korean embassy' is #{embassy + 1}");
+        foreach (string subject in (string[])["Chongryon", "North Korea", "Japan", "ethnic Koreans", "Japanese government"])
+        {
+            Assert.Contains(subject, top.Take(10));
+        }
+    }
+
+    [Fact]
+    public void Only_an_existential_no_marks_a_phrase_absent()
+    {
+        const string text = """
+            There is no federal standard for these devices, and there are currently no state rules either.
+            The program has no funding expiration date, and the agency found no significant difference in costs.
+            """;
+        KeywordResult result = Engine.Analyze(SourceText.From(text, "t.md"), AnalysisOptions.Default with { TopKeywords = 40 }, DefaultSeverities.Instance)
+            .GetResult<KeywordResult>()!;
+        double Negated(string keyword) => result.Keywords.Single(k => k.Text == keyword).Features["negated"];
+        Assert.Equal(1.0, Negated("federal standard"));
+        Assert.Equal(1.0, Negated("state rules"));
+        Assert.Equal(0.0, Negated("funding expiration date"));
+        Assert.Equal(0.0, Negated("significant difference"));
+    }
+
+    [Fact]
     public void Words_inside_references_are_not_candidates()
     {
         const string text = "The bill (H.R. 7567) amends P.L. 119-21. For background, see CRS Report R47447, Bank Capital Requirements: A Primer and Policy Issues, by Andrew P. Scott. Bank capital requirements matter to banks.";

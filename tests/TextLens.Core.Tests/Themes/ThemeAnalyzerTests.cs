@@ -93,14 +93,22 @@ public sealed class ThemeAnalyzerTests
     {
         SourceText seed = Seed();
         ThemeResult result = Analyze(seed, ThemeCount.Auto);
-        int sentences = ParsedDocument.Parse(seed).Sentences.Count;
+        ParsedDocument parsed = ParsedDocument.Parse(seed);
+        int sentences = parsed.Sentences.Count;
         AssertInvariants(result, sentences);
         Assert.InRange(result.Themes.Count, 2, 6);
-        Assert.True(result.Assignments.Count(a => a == ThemeResult.Outlier) <= sentences / 10, "few outliers");
 
-        // The article's subject dominates one theme; the publisher's footer is a theme of its own.
+        // The back matter (from "*About the author: …" on: the publisher's note, masthead and comment form) joins no theme;
+        // of the article's own sentences few are outliers.
+        int backMatter = BackMatter.Start(parsed);
+        Assert.StartsWith("*About the author", parsed.Sentences[backMatter].Text, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(backMatter, sentences - backMatter), s => Assert.Equal(ThemeResult.Outlier, result.Assignments[s]));
+        Assert.True(result.Assignments.Take(backMatter).Count(a => a == ThemeResult.Outlier) <= backMatter / 10, "few outliers");
+
+        // The article's subject dominates one theme; no label or representative comes from the publisher's masthead.
         Assert.Contains(result.Themes, t => t.Label.Contains("chongryon", StringComparison.Ordinal) && t.Share >= 0.5);
-        Assert.Contains(result.Themes, t => t.Label.Contains("asia forum", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Themes, t => t.Terms.Any(term => term.Text.Contains("forum", StringComparison.Ordinal) || term.Text.Contains("quarterly", StringComparison.Ordinal)));
+        Assert.All(result.Themes, t => Assert.True(t.Representative < backMatter));
 
         // The byline names the writer, not a theme: "By Soyoung Kim*" joins none, and no label carries her name.
         int byline = ParsedDocument.Parse(seed).Sentences.Single(s => s.IsByline).Index;

@@ -89,7 +89,8 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             + Math.Log(c.Words switch { 1 => 1.0, 2 => s.TwoWordBonus, 3 => s.ThreeWordBonus, _ => s.FourWordBonus })
             + (s.SpreadWeight * Math.Log(0.1 + c.Spread))
             + (s.MaximalWeight * Math.Log(0.1 + c.MaximalShare))
-            + Math.Log(1.0 + (s.CapitalBonus * c.CapitalShare));
+            + Math.Log(1.0 + (s.CapitalBonus * c.CapitalShare))
+            + (c.NegatedShare >= 0.5 ? Math.Log(s.NegatedFactor) : 0.0);
         return Math.Exp(log);
     }
 
@@ -108,6 +109,7 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         ["words"] = c.Words,
         ["nounPhrase"] = Math.Round(c.MaximalShare, 4),
         ["capitalised"] = Math.Round(c.CapitalShare, 4),
+        ["negated"] = Math.Round(c.NegatedShare, 4),
     };
 
     private static KeywordOccurrence[] Occurrences(ParsedDocument doc, KeywordCandidate c)

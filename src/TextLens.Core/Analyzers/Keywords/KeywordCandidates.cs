@@ -5,8 +5,9 @@ using TextLens.Core.Text;
 namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>One place a candidate phrase occurs: its tokens, sentence, and whether it is a whole noun phrase there.</summary>
-/// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.</remarks>
-public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface);
+/// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.
+/// <see cref="Negated"/>: the text says there is none ("there is no North Korean embassy in Japan").</remarks>
+public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface, bool Negated = false);
 
 /// <summary>A candidate keyphrase: its stemmed key, every occurrence, and the features it is ranked by.</summary>
 public sealed class KeywordCandidate
@@ -45,6 +46,9 @@ public sealed class KeywordCandidate
     /// <summary>Share of occurrences in which the phrase is a whole noun phrase, not part of a longer one.</summary>
     public double MaximalShare { get; internal set; }
 
+    /// <summary>Share of occurrences the text asserts absent: "there is no North Korean embassy" (there + be + no).</summary>
+    public double NegatedShare { get; internal set; }
+
     /// <summary>Share of occurrences written with every word capitalised (outside sentence-initial position for one word).</summary>
     public double CapitalShare { get; internal set; }
 }
@@ -82,12 +86,13 @@ public static class KeywordCandidates
             usable[t] = IsCandidateWord(tokens[t], tags[t]) && !doc.InReference(tokens[t]);
         }
 
+        VerbForms verbs = VerbForms.Of(tokens, tags);
         foreach (Sentence sentence in doc.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
             for (int t = sentence.FirstToken; t < end; t++)
             {
-                if (usable[t] && PhraseGrammar.IsVerbInContext(tokens, tags, doc.VerbProbability, sentence.FirstToken, end, t))
+                if (usable[t] && PhraseGrammar.IsVerbInContext(tokens, tags, doc.VerbProbability, verbs, sentence.FirstToken, end, t))
                 {
                     usable[t] = false;
                 }
@@ -125,6 +130,7 @@ public static class KeywordCandidates
 
             foreach ((int start, int last) in chunks)
             {
+                bool negated = IsAssertedAbsent(tokens, sentence.FirstToken, start);
                 for (int i = start; i <= last; i++)
                 {
                     if (i > start && !titleCase && InsideName(tokens, sentence, i - 1, i))
@@ -137,7 +143,8 @@ public static class KeywordCandidates
                         if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
                             bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
-                            Add(byKey, doc, canonical, i, j, sentence.Index, maximal, titleCase);
+                            // Only a phrase with the head is absent: in "no North Korean embassy", North Korea is not.
+                            Add(byKey, doc, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last);
                         }
                     }
                 }
@@ -186,6 +193,7 @@ public static class KeywordCandidates
             c.Spread = (ordinal[c.Occurrences[^1].FirstToken] - ordinal[c.Occurrences[0].FirstToken]) / total;
             c.MaximalShare = c.Occurrences.Count(o => o.Maximal) / (double)c.Frequency;
             c.CapitalShare = c.Occurrences.Count(o => IsCapitalised(doc, o)) / (double)c.Frequency;
+            c.NegatedShare = c.Occurrences.Count(o => o.Negated) / (double)c.Frequency;
             c.Idf = features.Background.PhraseIdf(c.Display.ToLowerInvariant().Split(' '));
             double g = 0;
             foreach (string stem in c.Stems.Distinct(StringComparer.Ordinal))
@@ -220,6 +228,29 @@ public static class KeywordCandidates
         "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
         "today", "yesterday", "tomorrow", "week", "weeks", "year", "years", "month", "months", "day", "days", "time",
     };
+
+    /// <summary>
+    /// A noun phrase starting at <paramref name="start"/> that the text says does not exist: "there is no North Korean
+    /// embassy", "there are currently no federal standards" (there + a form of be, perhaps one adverb, then no).
+    /// Other uses of "no" ("no significant difference", "with no funding expiration date") are left alone.
+    /// </summary>
+    private static bool IsAssertedAbsent(IReadOnlyList<Token> tokens, int sentenceStart, int start)
+    {
+        if (start - 3 < sentenceStart || tokens[start - 1].Lower != "no")
+        {
+            return false;
+        }
+
+        for (int be = start - 2; be >= Math.Max(sentenceStart + 1, start - 3); be--)
+        {
+            if (tokens[be].Lower is "is" or "are" or "was" or "were" or "be" or "been" or "'s" && tokens[be - 1].Lower == "there")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Two adjacent capitalised words (not the sentence's first word) belong to one name
@@ -272,7 +303,7 @@ public static class KeywordCandidates
         return o.FirstToken != o.LastToken || doc.Sentences[o.Sentence].FirstToken != o.FirstToken;
     }
 
-    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase)
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false)
     {
         var stems = new string[last - first + 1];
         for (int t = first; t <= last; t++)
@@ -288,7 +319,7 @@ public static class KeywordCandidates
         }
 
         string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
-        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface));
+        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated));
     }
 
     /// <summary>Porter stems of the usable tokens, with a demonym folded onto its place when both occur (korean → korea).</summary>

@@ -46,6 +46,13 @@ public sealed record KeywordSettings
     /// <summary>Bonus for phrases written capitalised (names): score × (1 + bonus × share capitalised).</summary>
     public double CapitalBonus { get; init; } = 0.0;
 
+    /// <summary>
+    /// Multiplier of a phrase the text mostly asserts absent (at least half its occurrences: "there is no North Korean
+    /// embassy in Japan"): such a phrase may stay a keyword but does not outrank what the text is about. A phrase the
+    /// text discusses and once says is missing ("there is no trade at this price") is not touched.
+    /// </summary>
+    public double NegatedFactor { get; init; } = 0.25;
+
     /// <summary>Co-occurrence window of the word graph, in words.</summary>
     public int GraphWindow { get; init; } = 20;
 

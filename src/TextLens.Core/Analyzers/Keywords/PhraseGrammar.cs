@@ -45,7 +45,17 @@ public static class PhraseGrammar
     /// tagger finds ambiguous right after a plural noun (rules reduce capital), or an -ing form right
     /// after a number or a plural noun, where it opens a participle clause (since 2025 affecting).
     /// </summary>
-    public static bool IsVerbInContext(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, IReadOnlyList<float> verbProbability, int first, int end, int t)
+    public static bool IsVerbInContext(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, IReadOnlyList<float> verbProbability, int first, int end, int t) =>
+        IsVerbInContext(tokens, tags, verbProbability, VerbForms.None, first, end, t);
+
+    /// <summary>
+    /// As <see cref="IsVerbInContext(IReadOnlyList{Token}, IReadOnlyList{PartOfSpeech}, IReadOnlyList{float}, int, int, int)"/>,
+    /// with the word forms the document itself uses as verbs: such a form tagged as a noun where a verb
+    /// with its object can stand (after "to" or a modal: "intention to issue new waivers"; as an -ing form
+    /// after a preposition: "specialize in offering event contracts", where the text also has "from
+    /// offering contracts") is that verb, not the first word of a noun phrase.
+    /// </summary>
+    public static bool IsVerbInContext(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, IReadOnlyList<float> verbProbability, VerbForms verbs, int first, int end, int t)
     {
         Token token = tokens[t];
         if (token.Kind != TokenKind.Word || token.IsCapitalized || !tags[t].IsNominal())
@@ -60,9 +70,26 @@ public static class PhraseGrammar
             return true;
         }
 
-        // After "to", a modal or a list number ("(2) conduct space operations", "may issue new waivers"), a word the tagger gives any verb reading opens a verb phrase.
-        if (verbProbability[t] >= WeakVerb && t > first && t + 1 < end && tags[t + 1] is PartOfSpeech.Noun or PartOfSpeech.Adj
-            && (tokens[t - 1].Lower is "to" or "can" or "could" or "may" or "might" or "must" or "shall" or "should" or "will" or "would" || (t - 3 >= first && tokens[t - 1].Text == ")" && tokens[t - 2].Kind == TokenKind.Number && tokens[t - 3].Text == "(")))
+        // After "to", a modal or a list number ("(2) conduct space operations", "may issue new waivers"), a word the tagger gives
+        // any verb reading opens a verb phrase; so does a word the document uses as a verb elsewhere when an adjective and a
+        // noun follow it ("intention to issue new waivers"): an adjective never follows a noun modifier inside a noun phrase.
+        // ("to end users", "to tax reductions", "access to material nonpublic information" stay noun phrases: "to" is a preposition there.)
+        bool infinitiveSlot = t > first
+            && (tokens[t - 1].Lower is "to" or "can" or "could" or "may" or "might" or "must" or "shall" or "should" or "will" or "would"
+                || (t - 3 >= first && tokens[t - 1].Text == ")" && tokens[t - 2].Kind == TokenKind.Number && tokens[t - 3].Text == "("));
+        if (infinitiveSlot && t + 1 < end && tags[t + 1] is PartOfSpeech.Noun or PartOfSpeech.Adj
+            && (verbProbability[t] >= WeakVerb
+                || (verbs.Contains(w) && tags[t + 1] == PartOfSpeech.Adj && t + 2 < end && tags[t + 2] is PartOfSpeech.Noun)))
+        {
+            return true;
+        }
+
+        // An -ing form after a preposition, before a lower-case noun phrase whose head the document shows it governing as a
+        // verb elsewhere: a gerund with its object ("specialize in offering event contracts", where the text also has "from
+        // offering contracts"). Nominal -ing words the text also writes as modifiers ("the training data", "our bidding
+        // algorithms") stay.
+        if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal) && t > first && tags[t - 1] is PartOfSpeech.Adp or PartOfSpeech.Sconj
+            && VerbForms.HeadNoun(tokens, tags, t + 1, end) is { } head && verbs.Governs(w, PhraseStemmer.Stem(tokens[head].Lower)))
         {
             return true;
         }

@@ -148,131 +148,234 @@ public static class StanceFeaturizer
         }
 
         int n = Math.Max(1, words.Count);
-        var features = new SortedDictionary<int, float>();
-        void Dense(int index, double value)
+        Scratch features = t_scratch ??= new Scratch();
+        try
         {
-            if (value != 0)
+            void Dense(int index, double value)
             {
-                features[index] = (float)(value * DenseScale);
-            }
-        }
-
-        Dense(0, ValenceLexicon.Compound(sum));
-        Dense(1, pos / (pos + 2));
-        Dense(2, neg / (neg + 2));
-        Dense(3, posCount / (double)n);
-        Dense(4, negCount / (double)n);
-        Dense(5, max / 4);
-        Dense(6, min / 4);
-        Dense(7, negations > 0 ? 1 : 0);
-        Dense(8, cues.Hedge);
-        Dense(9, cues.Attribution);
-        Dense(10, cues.Prescription);
-        Dense(11, cues.Booster);
-        Dense(12, quotedWords / (double)n);
-        Dense(13, Math.Min(1, first / 2.0));
-        Dense(14, Math.Min(1, second / 2.0));
-        Dense(15, exclamation ? 1 : 0);
-        Dense(16, question ? 1 : 0);
-        Dense(17, Math.Log(1 + words.Count) / 4);
-        Dense(18, numbers / (double)n);
-        Dense(19, Math.Min(1, modals / 2.0));
-        Dense(20, ValenceLexicon.Compound(pos));
-        Dense(21, ValenceLexicon.Compound(neg));
-        Dense(22, posCount > 0 && negCount > 0 ? 1 : 0);
-        Dense(23, cues.Quotation);
-        if (version == PolarityVersion)
-        {
-            PolicyChangeFeatures.Counts news = PolicyChangeFeatures.Of(words);
-            Dense(24, Saturate(news.BadEvents));
-            Dense(25, Saturate(news.LegalConflict));
-            Dense(26, Saturate(news.Concern));
-            Dense(27, Saturate(news.BadChanges));
-            Dense(28, Saturate(news.GoodChanges));
-            Dense(29, Saturate(news.GoodEvents));
-            double inflectedSum = lexicon.Valences(words, inflected: true).Sum();
-            Dense(30, (inflectedSum - sum) / 4);
-            Dense(31, ValenceLexicon.Compound(inflectedSum));
-        }
-
-        var hashed = new Dictionary<int, float>();
-        var unigrams = new Dictionary<int, float>();
-        var bigrams = new Dictionary<int, float>();
-        var chars = new Dictionary<int, float>();
-        bool negated = false;
-        for (int i = 0; i < words.Count; i++)
-        {
-            string w = words[i];
-            Increment(unigrams, Hash("u", w));
-            if (negated)
-            {
-                Increment(unigrams, Hash("n", w));
-            }
-
-            if (ValenceLexicon.IsNegation(w))
-            {
-                negated = true;
-            }
-
-            Increment(bigrams, Hash("b", i == 0 ? "<s>" : words[i - 1], w));
-            if (w.Length >= 3 && w != "<num>")
-            {
-                string padded = "<" + w + ">";
-                for (int len = 3; len <= 4; len++)
+                if (value != 0)
                 {
-                    for (int k = 0; k + len <= padded.Length; k++)
+                    features.Set(index, (float)(value * DenseScale));
+                }
+            }
+
+            Dense(0, ValenceLexicon.Compound(sum));
+            Dense(1, pos / (pos + 2));
+            Dense(2, neg / (neg + 2));
+            Dense(3, posCount / (double)n);
+            Dense(4, negCount / (double)n);
+            Dense(5, max / 4);
+            Dense(6, min / 4);
+            Dense(7, negations > 0 ? 1 : 0);
+            Dense(8, cues.Hedge);
+            Dense(9, cues.Attribution);
+            Dense(10, cues.Prescription);
+            Dense(11, cues.Booster);
+            Dense(12, quotedWords / (double)n);
+            Dense(13, Math.Min(1, first / 2.0));
+            Dense(14, Math.Min(1, second / 2.0));
+            Dense(15, exclamation ? 1 : 0);
+            Dense(16, question ? 1 : 0);
+            Dense(17, Math.Log(1 + words.Count) / 4);
+            Dense(18, numbers / (double)n);
+            Dense(19, Math.Min(1, modals / 2.0));
+            Dense(20, ValenceLexicon.Compound(pos));
+            Dense(21, ValenceLexicon.Compound(neg));
+            Dense(22, posCount > 0 && negCount > 0 ? 1 : 0);
+            Dense(23, cues.Quotation);
+            if (version == PolarityVersion)
+            {
+                PolicyChangeFeatures.Counts news = PolicyChangeFeatures.Of(words);
+                Dense(24, Saturate(news.BadEvents));
+                Dense(25, Saturate(news.LegalConflict));
+                Dense(26, Saturate(news.Concern));
+                Dense(27, Saturate(news.BadChanges));
+                Dense(28, Saturate(news.GoodChanges));
+                Dense(29, Saturate(news.GoodEvents));
+                double inflectedSum = lexicon.Valences(words, inflected: true).Sum();
+                Dense(30, (inflectedSum - sum) / 4);
+                Dense(31, ValenceLexicon.Compound(inflectedSum));
+            }
+
+            // Each hashed block is counted, then added L2-normalised, in this order: unigrams (with the negation-scope
+            // variant), bigrams, character 3-4-grams of the padded word.
+            bool negated = false;
+            for (int i = 0; i < words.Count; i++)
+            {
+                string w = words[i];
+                features.Count(Hash(UnigramPrefix, w));
+                if (negated)
+                {
+                    features.Count(Hash(NegatedPrefix, w));
+                }
+
+                negated |= ValenceLexicon.IsNegation(w);
+            }
+
+            features.AddCounted(UnigramScale);
+            for (int i = 0; i < words.Count; i++)
+            {
+                features.Count(Hash(BigramPrefix, i == 0 ? "<s>" : words[i - 1], words[i]));
+            }
+
+            if (words.Count > 0)
+            {
+                features.Count(Hash(BigramPrefix, words[^1], "</s>"));
+            }
+
+            features.AddCounted(BigramScale);
+            foreach (string w in words)
+            {
+                if (w.Length >= 3 && w != "<num>")
+                {
+                    for (int len = 3; len <= 4; len++)
                     {
-                        Increment(chars, Hash("c", padded.Substring(k, len)));
+                        for (int k = 0; k + len <= w.Length + 2; k++)
+                        {
+                            features.Count(PaddedGramHash(w, k, len));
+                        }
                     }
                 }
             }
-        }
 
-        if (words.Count > 0)
+            features.AddCounted(CharScale);
+            foreach ((string name, float value) in context ?? [])
+            {
+                features.Add(Hash(ContextPrefix, name), value * ContextScale);
+            }
+
+            return features.ToSparse();
+        }
+        finally
         {
-            Increment(bigrams, Hash("b", words[^1], "</s>"));
+            features.Clear();
         }
-
-        AddNormalized(features, unigrams, UnigramScale);
-        AddNormalized(features, bigrams, BigramScale);
-        AddNormalized(features, chars, CharScale);
-        foreach ((string name, float value) in context ?? [])
-        {
-            int index = Hash("x", name);
-            features[index] = features.GetValueOrDefault(index) + (value * ContextScale);
-        }
-
-        return ([.. features.Keys], [.. features.Values]);
     }
 
     private static double Saturate(int count) => count / (count + 1.0);
 
-    private static void Increment(Dictionary<int, float> bag, int index) => bag[index] = bag.GetValueOrDefault(index) + 1;
+    private static readonly uint UnigramPrefix = Prefix("u"), NegatedPrefix = Prefix("n"), BigramPrefix = Prefix("b"), CharPrefix = Prefix("c"), ContextPrefix = Prefix("x");
 
-    private static void AddNormalized(SortedDictionary<int, float> features, Dictionary<int, float> bag, double scale)
+    /// <summary>Per thread: the feature vector and the block being counted, as arrays over the whole feature space, cleared after each sentence.</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private static uint Prefix(string prefix) => Fnv1a.Append(Fnv1a.Hash32(prefix), '\x1F');
+
+    private static int Slot(uint h) => DenseCount + (int)(h & ((1u << HashBits) - 1));
+
+    private static int Hash(uint prefix, string a) => Slot(Fnv1a.Append(prefix, a));
+
+    private static int Hash(uint prefix, string a, string b) => Slot(Fnv1a.Append(Fnv1a.Append(Fnv1a.Append(prefix, a), ' '), b));
+
+    /// <summary>The hash of characters <paramref name="start"/>..+<paramref name="length"/> of "&lt;" + <paramref name="word"/> + "&gt;", without making that string.</summary>
+    private static int PaddedGramHash(string word, int start, int length)
     {
-        double norm = Math.Sqrt(bag.Values.Sum(v => (double)v * v));
-        if (norm == 0)
+        uint h = CharPrefix;
+        for (int j = start; j < start + length; j++)
         {
-            return;
+            h = Fnv1a.Append(h, j == 0 ? '<' : j == word.Length + 1 ? '>' : word[j - 1]);
         }
 
-        foreach ((int index, float value) in bag)
-        {
-            features[index] = features.GetValueOrDefault(index) + (float)(value / norm * scale);
-        }
+        return Slot(h);
     }
 
-    private static int Hash(string prefix, string a, string? b = null)
+    /// <summary>
+    /// A sparse vector being built over the dense feature space: the values, which slots are set (in first-set order) and
+    /// one block of counts. Adding a block's normalised counts slot by slot gives the same floats, in the same order of
+    /// additions per slot, as summing the blocks one after another; the result is sorted by slot.
+    /// </summary>
+    private sealed class Scratch
     {
-        uint h = Fnv1a.Append(Fnv1a.Hash32(prefix), '\x1F');
-        h = Fnv1a.Append(h, a);
-        if (b is not null)
+        private readonly float[] _values = new float[Dimension];
+        private readonly bool[] _set = new bool[Dimension];
+        private readonly List<int> _slots = [];
+        private readonly float[] _counts = new float[Dimension];
+        private readonly List<int> _counted = [];
+
+        public void Set(int slot, float value)
         {
-            h = Fnv1a.Append(Fnv1a.Append(h, ' '), b);
+            Touch(slot);
+            _values[slot] = value;
         }
 
-        return DenseCount + (int)(h & ((1u << HashBits) - 1));
+        public void Add(int slot, float value)
+        {
+            Touch(slot);
+            _values[slot] += value;
+        }
+
+        public void Count(int slot)
+        {
+            if (_counts[slot] == 0)
+            {
+                _counted.Add(slot);
+            }
+
+            _counts[slot] += 1;
+        }
+
+        /// <summary>Adds the counted block scaled to L2 norm <paramref name="scale"/>, then clears the counts.</summary>
+        public void AddCounted(double scale)
+        {
+            double squares = 0;
+            foreach (int slot in _counted)
+            {
+                squares += (double)_counts[slot] * _counts[slot];
+            }
+
+            double norm = Math.Sqrt(squares);
+            foreach (int slot in _counted)
+            {
+                if (norm != 0)
+                {
+                    Add(slot, (float)(_counts[slot] / norm * scale));
+                }
+
+                _counts[slot] = 0;
+            }
+
+            _counted.Clear();
+        }
+
+        public (int[] Indices, float[] Values) ToSparse()
+        {
+            int[] indices = [.. _slots];
+            Array.Sort(indices);
+            float[] values = new float[indices.Length];
+            for (int i = 0; i < indices.Length; i++)
+            {
+                values[i] = _values[indices[i]];
+            }
+
+            return (indices, values);
+        }
+
+        public void Clear()
+        {
+            foreach (int slot in _slots)
+            {
+                _values[slot] = 0;
+                _set[slot] = false;
+            }
+
+            foreach (int slot in _counted)
+            {
+                _counts[slot] = 0;
+            }
+
+            _slots.Clear();
+            _counted.Clear();
+        }
+
+        private void Touch(int slot)
+        {
+            if (!_set[slot])
+            {
+                _set[slot] = true;
+                _slots.Add(slot);
+            }
+        }
     }
 }
 

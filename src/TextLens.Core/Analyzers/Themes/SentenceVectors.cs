@@ -92,6 +92,7 @@ public sealed class SentenceVectors
         }
 
         int n = features.SentenceTerms.Count;
+        int backMatter = features.Document.Sentences.Count == n ? BackMatter.Start(features.Document) : n;
         var sentenceDf = new int[terms.Count];
         var seen = new HashSet<int>();
         foreach (SparseVector bag in features.SentenceTerms)
@@ -115,8 +116,10 @@ public sealed class SentenceVectors
             acc.Clear();
             SparseVector bag = features.SentenceTerms[s];
 
-            // A byline names the writer, not a theme: its row stays empty, so it joins no theme.
-            for (int i = 0; !features.Document.Sentences[s].IsByline && i < bag.Count; i++)
+            // A byline names the writer and back matter the publisher (an author note, a masthead), not a theme:
+            // their rows stay empty, so they join no theme.
+            bool skip = s >= backMatter || features.Document.Sentences[s].IsByline;
+            for (int i = 0; !skip && i < bag.Count; i++)
             {
                 int t = termOf[bag.Indices[i]];
                 if (t < 0)

@@ -1,3 +1,4 @@
+using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -18,6 +19,7 @@ public static class ThemeLabeler
     public static ThemeResult Label(SentenceVectors vectors, ThemePartition partition, string requested, ThemeSettings settings, ParsedDocument? document = null)
     {
         HashSet<string> citationWords = document is null ? [] : CitationWords(document);
+        int backMatter = document is null ? int.MaxValue : BackMatter.Start(document);
         int n = vectors.SentenceCount;
         int[] assignment = partition.Assignments;
 
@@ -59,7 +61,11 @@ public static class ThemeLabeler
         for (int c = 0; c < k; c++)
         {
             classTf[c] = new double[termCount];
-            foreach (int s in members[c])
+
+            // Labels are drawn from the theme's content sentences: not its headings, captions, citations or cross-references
+            // (unless it has nothing else).
+            List<int> sources = document is null ? members[c] : [.. members[c].Where(i => IsLabelSource(document, i, backMatter))];
+            foreach (int s in sources.Count > 0 ? sources : members[c])
             {
                 SparseRow counts = vectors.Counts[s];
                 for (int i = 0; i < counts.Count; i++)
@@ -113,7 +119,7 @@ public static class ThemeLabeler
             string label = terms.Length > 0
                 ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))
                 : $"theme {c + 1}";
-            List<int> content = document is null ? members[c] : [.. members[c].Where(i => IsContentSentence(document, i))];
+            List<int> content = document is null ? members[c] : [.. members[c].Where(i => IsContentSentence(document, i, backMatter))];
             int representative = Representative(content.Count > 0 ? content : members[c], partition.Points);
             themes[c] = new Theme(c, label, terms, members[c], representative, Math.Round((double)members[c].Count / n, 4));
         }
@@ -181,13 +187,14 @@ public static class ThemeLabeler
     /// as a sentence ends (a table caption or a fragment does not), and no cross-reference, report number
     /// or URL in it.
     /// </summary>
-    private static bool IsContentSentence(ParsedDocument document, int index)
+    private static bool IsContentSentence(ParsedDocument document, int index, int backMatter)
     {
-        Sentence sentence = document.Sentences[index];
-        if (sentence.Kind == BlockKind.Heading || sentence.IsByline)
+        if (!IsLabelSource(document, index, backMatter))
         {
             return false;
         }
+
+        Sentence sentence = document.Sentences[index];
 
         ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
         int words = 0;
@@ -207,6 +214,18 @@ public static class ThemeLabeler
         }
 
         return words >= 6 && tokens[last].Text is "." or "?" or "!" or "...";
+    }
+
+    /// <summary>
+    /// A sentence whose words may name a theme: not a heading, byline, figure or table caption or its source
+    /// note, citation or cross-reference ("See CRS Report …", "For more information, see …"), nor in the
+    /// back matter (an author note, the publisher's masthead: <see cref="BackMatter"/>).
+    /// </summary>
+    private static bool IsLabelSource(ParsedDocument document, int index, int backMatter)
+    {
+        Sentence sentence = document.Sentences[index];
+        return index < backMatter && sentence.Kind != BlockKind.Heading && !sentence.IsByline
+            && SentenceEligibility.Classify(document, sentence) is not (SummaryExclusion.Caption or SummaryExclusion.Citation);
     }
 
     /// <summary>The member closest (by cosine) to the members' mean direction; the first member when none is embedded.</summary>
