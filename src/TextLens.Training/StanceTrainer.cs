@@ -58,6 +58,12 @@ public sealed record StanceTrainingOptions
 
     /// <summary>Classifiers: each class's rows weigh (largest class weight / class weight)^this more (0: no balancing).</summary>
     public double ClassBalance { get; init; }
+
+    /// <summary>
+    /// Epistemic with cross-validation: after the temperature, add to each class's logit the offset that maximises the
+    /// out-of-fold macro-F1 (<see cref="StanceTrainer.FitClassOffsets"/>), folded into the shipped model's biases.
+    /// </summary>
+    public bool ClassOffsets { get; init; }
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -71,6 +77,9 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 
     /// <summary>Epistemic: the temperature fitted on all out-of-fold predictions, which the shipped model carries; 1 for the other axes.</summary>
     public double Temperature { get; init; } = 1;
+
+    /// <summary>Epistemic with <see cref="StanceTrainingOptions.ClassOffsets"/>: the per-class logit offsets fitted on all out-of-fold predictions (after the temperature); null otherwise.</summary>
+    public IReadOnlyList<double>? ClassOffsets { get; init; }
 }
 
 /// <summary>
@@ -203,6 +212,8 @@ public static class StanceTrainer
             ? [.. rows.Select(r => (foldModels[fold[r.Item]].Predict(r.Features.GetIndices(), r.Features.GetValues()), (int)r.Label, fold[r.Item]))]
             : [];
         double temperature = calibrate ? FitTemperature([.. heldOut.Select(h => (h.P, h.Gold))]) : 1;
+        bool offsets = calibrate && options.ClassOffsets;
+        double[]? classOffsets = offsets ? FitClassOffsets([.. heldOut.Select(h => (Soften(h.P, temperature), h.Gold))], classes.Count) : null;
         for (int f = 0; f < options.Folds; f++)
         {
             LinearStanceModel model = foldModels[f];
@@ -211,7 +222,7 @@ public static class StanceTrainer
                 StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f] },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
                 {
-                    EpistemicModel = model.WithTemperature(FitTemperature([.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))])),
+                    EpistemicModel = FoldCalibrated(model, [.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], offsets, classes.Count),
                 },
                 _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = foldBlends[f] },
             };
@@ -229,7 +240,104 @@ public static class StanceTrainer
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets };
+    }
+
+    /// <summary>A fold's model with the temperature (and, with <paramref name="offsets"/>, the class offsets) fitted on the other folds' held-out predictions only.</summary>
+    private static LinearStanceModel FoldCalibrated(LinearStanceModel model, IReadOnlyList<(double[] P, int Gold)> others, bool offsets, int classes)
+    {
+        double t = FitTemperature(others);
+        LinearStanceModel calibrated = model.WithTemperature(t);
+        return offsets ? calibrated.WithClassOffsets(FitClassOffsets([.. others.Select(h => (Soften(h.P, t), h.Gold))], classes)) : calibrated;
+    }
+
+    /// <summary>The probabilities softmax(log p / T).</summary>
+    private static double[] Soften(double[] p, double temperature)
+    {
+        double[] z = [.. p.Select(v => Math.Log(Math.Max(v, 1e-300)) / temperature)];
+        double max = z.Max();
+        double[] e = [.. z.Select(v => Math.Exp(v - max))];
+        double total = e.Sum();
+        return [.. e.Select(v => v / total)];
+    }
+
+    /// <summary>
+    /// The offsets δ (class 0 fixed at 0, the others on the grid −1.5, −1.4 … 1.5) added to the log-probabilities of
+    /// <paramref name="heldOut"/> that maximise the macro-F1 of the argmax tags over the classes present in gold; ties
+    /// keep the offsets of smaller total size (deterministic). Per-class decision thresholds chosen by cross-validation.
+    /// </summary>
+    public static double[] FitClassOffsets(IReadOnlyList<(double[] P, int Gold)> heldOut, int classes)
+    {
+        double[] best = new double[classes];
+        if (heldOut.Count == 0 || classes < 2)
+        {
+            return best;
+        }
+
+        double[][] logs = [.. heldOut.Select(h => h.P.Select(p => Math.Log(Math.Max(p, 1e-300))).ToArray())];
+        int[] gold = [.. heldOut.Select(h => h.Gold)];
+        bool[] present = new bool[classes];
+        foreach (int g in gold)
+        {
+            present[g] = true;
+        }
+
+        const int Steps = 31;
+        double Grid(int k) => (k - 15) / 10.0;
+        double bestF1 = -1, bestSize = double.MaxValue;
+        int combos = (int)Math.Pow(Steps, classes - 1);
+        double[] delta = new double[classes];
+        int[] tp = new int[classes], predicted = new int[classes], support = new int[classes];
+        foreach (int g in gold)
+        {
+            support[g]++;
+        }
+
+        for (int combo = 0; combo < combos; combo++)
+        {
+            int rest = combo;
+            double size = 0;
+            for (int c = 1; c < classes; c++)
+            {
+                delta[c] = Grid(rest % Steps);
+                rest /= Steps;
+                size += Math.Abs(delta[c]);
+            }
+
+            Array.Clear(tp);
+            Array.Clear(predicted);
+            for (int i = 0; i < logs.Length; i++)
+            {
+                int arg = 0;
+                for (int c = 1; c < classes; c++)
+                {
+                    arg = logs[i][c] + delta[c] > logs[i][arg] + delta[arg] ? c : arg;
+                }
+
+                predicted[arg]++;
+                tp[arg] += arg == gold[i] ? 1 : 0;
+            }
+
+            double f1 = 0;
+            int n = 0;
+            for (int c = 0; c < classes; c++)
+            {
+                if (present[c])
+                {
+                    f1 += 2.0 * tp[c] / (predicted[c] + support[c]);
+                    n++;
+                }
+            }
+
+            f1 /= n;
+            if (f1 > bestF1 + 1e-12 || (Math.Abs(f1 - bestF1) <= 1e-12 && size < bestSize))
+            {
+                (bestF1, bestSize) = (f1, size);
+                Array.Copy(delta, best, classes);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

@@ -37,7 +37,8 @@ public static class TrainStanceCommand
         var ratingL2 = new Option<float>("--rating-l2") { Description = "Polarity only: L2 weight of the rating regressor.", DefaultValueFactory = _ => new StanceTrainingOptions().RatingL2 };
         var ruleLabelled = new Option<string[]>("--rule-labelled") { Description = "Epistemic only: JSON Lines of other genres whose texts are labelled by the cue rules and added to every training fold (their labels are ignored).", AllowMultipleArgumentsPerToken = true };
         var ruleWeight = new Option<double>("--rule-labelled-weight") { Description = "Training weight of each --rule-labelled item.", DefaultValueFactory = _ => 1 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight };
+        var classOffsets = new Option<bool>("--class-offsets") { Description = "Epistemic with --cv-on: after the temperature, shift each class's logit by the offset that maximises the out-of-fold macro-F1 (per-class thresholds), folded into the model." };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -57,7 +58,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets) };
             ModelSet models = context.Models();
             ValenceLexicon lexicon = models.Valence;
             double[] fileWeights = parse.GetValue(weights) ?? [];
@@ -102,6 +103,12 @@ public static class TrainStanceCommand
 
             var inv = CultureInfo.InvariantCulture;
             double temperature = 1;
+            IReadOnlyList<double>? offsets = null;
+            if (parse.GetValue(classOffsets) && (a != StanceAxis.Epistemic || parse.GetValue(cvOn) is null))
+            {
+                throw new UsageException("--class-offsets applies to the epistemic axis with --cv-on only.");
+            }
+
             if (parse.GetValue(cvOn) is { } cvPath && context.FileSystem.FileInfo.New(cvPath) is { } cv)
             {
                 var scored = sets.FirstOrDefault(s => s.File.FullName == cv.FullName);
@@ -121,6 +128,11 @@ public static class TrainStanceCommand
                     context.Console.Out.Write(StanceCalibration.Format(a, r.Uncalibrated, scored.Items).Replace("CALIBRATION", "CALIBRATION before the temperature", StringComparison.Ordinal));
                     context.Console.Out.Write(string.Create(inv, $"\ntemperature {r.Temperature:F2} (fitted on the out-of-fold predictions; each fold above tagged with the temperature fitted on the other folds)\n"));
                     temperature = r.Temperature;
+                    offsets = r.ClassOffsets;
+                    if (offsets is not null)
+                    {
+                        context.Console.Out.Write(string.Create(inv, $"class offsets {string.Join(' ', offsets.Select(o => o.ToString("+0.0;-0.0;0.0", inv)))} ({string.Join('/', StanceTrainer.ClassesOf(a))}; fitted on the out-of-fold predictions after the temperature; each fold above tagged with the offsets fitted on the other folds)\n"));
+                    }
                 }
 
                 context.Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
@@ -144,6 +156,7 @@ public static class TrainStanceCommand
             {
                 // The temperature of the cross-validation calibrates the shipped model's confidences (folded into its weights).
                 model = model.WithTemperature(temperature);
+                model = offsets is null ? model : model.WithClassOffsets(offsets);
             }
 
             using var buffer = new MemoryStream();

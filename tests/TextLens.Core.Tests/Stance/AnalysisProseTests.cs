@@ -149,6 +149,40 @@ public class AnalysisProseTests
     }
 
     [Fact]
+    public void Class_offsets_move_the_threshold_toward_an_under_called_class()
+    {
+        // Class 1 is right whenever its probability reaches 0.3, but the argmax never picks it: a positive offset for class 1 fixes that.
+        (double[] P, int Gold)[] heldOut =
+        [
+            .. Enumerable.Range(0, 60).Select(_ => (new[] { 0.6, 0.3, 0.05, 0.05 }, 1)),
+            .. Enumerable.Range(0, 60).Select(_ => (new[] { 0.8, 0.1, 0.05, 0.05 }, 0)),
+        ];
+        double[] offsets = StanceTrainer.FitClassOffsets(heldOut, 4);
+        Assert.Equal(0, offsets[0]);
+        Assert.True(offsets[1] > Math.Log(0.6 / 0.3) - 1e-9, $"offset {offsets[1]}");
+        Assert.True(offsets[1] < Math.Log(0.8 / 0.1), $"offset {offsets[1]}");
+        Assert.Equal(offsets, StanceTrainer.FitClassOffsets(heldOut, 4));
+        Assert.Equal(new double[4], StanceTrainer.FitClassOffsets([], 4));
+    }
+
+    [Fact]
+    public void Class_offsets_shift_the_shipped_models_tag_and_need_one_finite_offset_per_class()
+    {
+        LinearStanceModel shipped = TestModels.Set.LoadStanceModel(StanceTagger.EpistemicModelFile);
+        const string sentence = "The agency published the final rule in March 2025.";
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        SentenceStance Tagged(LinearStanceModel model) =>
+            new StanceTagger(TestModels.Set.Valence, null, null) { EpistemicModel = model }.Tag(0, sentence, CollectionsMarshal.AsSpan(tokens));
+
+        Assert.Equal(EpistemicStance.Asserted, Tagged(shipped).Epistemic);
+        Assert.Equal(EpistemicStance.Hedged, Tagged(shipped.WithClassOffsets([0, 30, 0, 0])).Epistemic);
+        Assert.Equal(Tagged(shipped).EpistemicConfidence, Tagged(shipped.WithClassOffsets([0, 0, 0, 0])).EpistemicConfidence);
+        Assert.Throws<ArgumentException>(() => shipped.WithClassOffsets([0, 1]));
+        Assert.Throws<ArgumentException>(() => shipped.WithClassOffsets([0, double.NaN, 0, 0]));
+    }
+
+    [Fact]
     public void The_epistemic_model_must_have_the_four_tags()
     {
         var wrong = new LinearStanceModel("epistemic", ["asserted", "hedged"], [0f, 0f], []);

@@ -91,4 +91,43 @@ public class EpistemicFailureClassTests
         Assert.NotEqual(EpistemicStance.Hedged, s.Epistemic);
         Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
     }
+
+    [Theory]
+    [InlineData("Eligible households may claim the credit once in each tax year.")]
+    [InlineData("Applicants may not apply for more than one grant in a fiscal year.")]
+    public void Procedural_permission_may_describes_the_rules(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("Congress also might examine whether the agency has the staff to enforce the new rule.")]
+    [InlineData("Lawmakers may evaluate whether the program's eligibility criteria still reflect its purpose.")]
+    public void An_option_put_to_congress_is_prescriptive_with_an_adverb_between(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Prescriptive, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("Table 3 shows the number of awards by state in FY2025.")]
+    [InlineData("This report describes the funding history of the program since 2010.")]
+    public void The_document_reporting_on_itself_is_asserted(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Asserted, Tag(sentence).Epistemic);
+    }
+
+    [Theory]
+    [InlineData("The court concluded that the policy likely violated the First Amendment.")]
+    [InlineData("The Ninth Circuit held that the agency may not rely on the earlier guidance.")]
+    public void A_hedge_inside_what_a_source_reports_stays_attributed(string sentence)
+    {
+        Assert.Equal(EpistemicStance.Attributed, Tag(sentence).Epistemic);
+    }
+
+    [Fact]
+    public void A_report_carries_over_to_the_next_sentence_that_continues_it()
+    {
+        SentenceStance s = Tag("It also found that two of the regional offices lacked written procedures.", "GAO found that the agency had not tracked its obligations.");
+        Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+    }
 }

@@ -27,6 +27,27 @@ public class PolicyChangeFeatureTests
     }
 
     [Theory]
+    [InlineData("The FY2027 request was $323.2 million below the FY2026 enacted amount.")]
+    [InlineData("Congress cut appropriations for the program in FY2025.")]
+    [InlineData("The budget request would reduce the account by 20%.")]
+    public void A_fall_in_a_budget_level_is_a_bad_change(string sentence)
+    {
+        PolicyChangeFeatures.Counts c = Of(sentence);
+        Assert.Equal(1, c.BadChanges);
+        Assert.Equal(0, c.GoodChanges);
+    }
+
+    [Theory]
+    [InlineData("The FY2027 request is $40 million above the FY2026 enacted amount.")]
+    [InlineData("Appropriations increased to $1.2 billion in FY2025.")]
+    public void A_rise_in_a_budget_level_is_no_change_of_known_sign(string sentence)
+    {
+        PolicyChangeFeatures.Counts c = Of(sentence);
+        Assert.Equal(0, c.BadChanges);
+        Assert.Equal(0, c.GoodChanges);
+    }
+
+    [Theory]
     [InlineData("Annual HTF revenue grew by $2 billion.")]
     [InlineData("Greenhouse gas emissions fell in 2020.")]
     public void A_rise_in_a_good_quantity_or_a_fall_in_a_bad_one_is_a_good_change(string sentence)

@@ -8,7 +8,9 @@ namespace TextLens.Core.Analyzers.Stance;
 /// "estimated", a figure after "approximately", "also" before "called", the subject of a modal), whether it is
 /// reported, the quotation state of the sentence, the previous sentence (a lead-in, a quotation left open, an
 /// attribution, a heading), whether the sentence is a heading, its first words and whether it reads as a
-/// description of law ("section", "the Act", "U.S.C."). Named features; <see cref="StanceFeaturizer"/> hashes them.
+/// description of law ("section", "the Act", "U.S.C."), and the scope of the cues (<see cref="EpistemicScope"/>: each
+/// modal's subject and verb group, each reporting verb's source, hedges inside reported content). Named features;
+/// <see cref="StanceFeaturizer"/> hashes them.
 /// </summary>
 public static class EpistemicFeatures
 {
@@ -158,6 +160,20 @@ public static class EpistemicFeatures
             f.Add(("prev:heading", 1));
         }
 
+        if (previous.SourcedReport)
+        {
+            // "According to CRS, … . It also found …": a sentence after a source's report that opens with a pronoun or "also" continues it.
+            string opening = tokens.Length == 0 ? "</s>" : tokens[0].Lower is "it" or "they" or "he" or "she" or "the" or "this" or "these" or "its" or "their" ? tokens[0].Lower : "<w>";
+            f.Add(("prev:sourced-report", 1));
+            f.Add(($"prev:sourced-report:{opening}", 1));
+            if (tokens.Length > 3 && (tokens[1].Lower == "also" || tokens[2].Lower == "also"))
+            {
+                f.Add(("prev:sourced-report:also", 1));
+            }
+        }
+
+        EpistemicScope.AddFeatures(f, tokens, evidence);
+
         if (tokens.Length > 0 && tokens[^1].Text == "?")
         {
             f.Add(("question", 1));
@@ -193,6 +209,9 @@ public static class EpistemicFeatures
 
         return false;
     }
+
+    /// <summary>A noun that names a source of statements ("agency", "court", "officials", "study").</summary>
+    internal static bool IsSourceNoun(string lower) => SourceNouns.Contains(lower);
 
     /// <summary>A named source stands before the cue in its clause: a capitalised word after the first, an acronym, or a source noun ("the agency", "officials").</summary>
     internal static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)

@@ -128,6 +128,21 @@ public sealed class LinearStanceModel
         return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray());
     }
 
+    /// <summary>
+    /// The classifier with <paramref name="offsets"/> added to its class biases (per-class decision thresholds on the
+    /// logit scale, chosen by cross-validation): the tag moves toward a class with a positive offset.
+    /// </summary>
+    public LinearStanceModel WithClassOffsets(IReadOnlyList<double> offsets)
+    {
+        if (IsRegression || offsets.Count != Classes.Count || offsets.Any(o => !double.IsFinite(o)))
+        {
+            throw new ArgumentException("Class offsets need a classifier and one finite offset per class.", nameof(offsets));
+        }
+
+        float[] bias = [.. _bias.Select((b, c) => b + (float)offsets[c])];
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows);
+    }
+
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
 

@@ -55,6 +55,9 @@ public sealed record StanceContext(string? Previous, bool Heading)
 /// <summary>The signals the tagger reads off the previous sentence (see <see cref="StanceContext"/>).</summary>
 public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool OpenQuote, bool Attributed, bool Heading)
 {
+    /// <summary>The previous sentence reports what a source said, found or decided ("GAO found that…", "The Court held…"): a pronoun or "also" here may carry the attribution on.</summary>
+    public bool SourcedReport { get; init; }
+
     public static PreviousSentence Of(StanceContext context)
     {
         if (context.Previous is not { } text)
@@ -69,7 +72,10 @@ public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool O
         ReadOnlySpan<char> trimmed = text.AsSpan().TrimEnd();
         // A lead-in ends with a colon ("the report stated:") or a comma after a source ("According to Defense News,").
         bool leadIn = trimmed.Length > 0 && (trimmed[^1] == ':' || (trimmed[^1] == ',' && evidence.Scores.Attribution >= 0.5));
-        return new PreviousSentence(true, leadIn, OpensQuotation(text), evidence.Scores.Attribution >= 0.5, StanceContext.LooksLikeHeading(text));
+        return new PreviousSentence(true, leadIn, OpensQuotation(text), evidence.Scores.Attribution >= 0.5, StanceContext.LooksLikeHeading(text))
+        {
+            SourcedReport = EpistemicScope.FirstSourcedReport(span, evidence.Quoted) >= 0,
+        };
     }
 
     /// <summary>The sentence leaves a quotation open: more opening than closing curly double quotes, or an odd number of straight ones.</summary>

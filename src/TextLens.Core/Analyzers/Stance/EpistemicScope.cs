@@ -1,0 +1,366 @@
+using TextLens.Core.Parsing;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>Who stands before a reporting verb or a modal in its clause.</summary>
+public enum SourceKind
+{
+    /// <summary>Nothing that can say or decide anything (or the start of the sentence).</summary>
+    None,
+
+    /// <summary>A name or acronym ("GAO", "the Ninth Circuit", "Senator Nelson").</summary>
+    Named,
+
+    /// <summary>A source noun ("the agency", "officials", "the Court", "the study").</summary>
+    Noun,
+
+    /// <summary>A pronoun that refers back to a source ("it", "they", "she").</summary>
+    Pronoun,
+
+    /// <summary>The document itself ("this report", "Table 2", "Column A", "CRS"): the author's own voice.</summary>
+    Self,
+
+    /// <summary>Unnamed people ("some", "critics", "many observers"): hearsay.</summary>
+    Vague,
+}
+
+/// <summary>
+/// The scope of the epistemic cues, read off the words around them: the subject and verb group of a modal ("States
+/// may apply" grants a permission, "the rule may reduce" is a possibility, "Congress could require" is an option put to
+/// Congress), the kind of source before a reporting verb ("GAO found" vs "Table 1 shows"), and whether a hedge stands
+/// inside the content a source reports ("the Court concluded that it likely violated…"). Features of
+/// <see cref="EpistemicFeatures"/>; no state.
+/// </summary>
+public static class EpistemicScope
+{
+    private static readonly HashSet<string> ModalWords = new(StringComparer.Ordinal) { "may", "might", "could", "can", "should", "must", "shall", "would", "will" };
+
+    /// <summary>Adverbs that stand between a subject and its modal or between a modal and its verb ("Congress also might", "may not directly").</summary>
+    private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
+    {
+        "also", "not", "n't", "still", "then", "only", "therefore", "thus", "now", "generally", "similarly", "likewise", "instead", "further",
+        "ultimately", "potentially", "directly", "already", "typically", "usually", "often", "sometimes", "alternatively", "additionally",
+        "either", "each", "all", "both", "otherwise", "accordingly", "consequently", "nonetheless", "nevertheless", "however", "in", "turn",
+    };
+
+    /// <summary>The actors analysis addresses its options to.</summary>
+    private static readonly HashSet<string> PolicyActors = new(StringComparer.Ordinal)
+    {
+        "congress", "policymakers", "lawmakers", "legislators", "members", "senate", "house", "appropriators", "committees", "congressional",
+    };
+
+    /// <summary>People and bodies that act under a rule: a modal after them grants or describes a power or permission.</summary>
+    private static readonly HashSet<string> Agents = new(StringComparer.Ordinal)
+    {
+        "states", "state", "members", "member", "individuals", "individual", "users", "user", "people", "persons", "person", "entities",
+        "entity", "agencies", "agency", "companies", "company", "firms", "firm", "families", "veterans", "servicemembers", "servicemember",
+        "students", "parents", "employers", "employees", "taxpayers", "owners", "owner", "producers", "producer", "consumers", "businesses",
+        "institutions", "organizations", "nonprofits", "tribes", "localities", "governments", "government", "courts", "court", "plaintiffs",
+        "applicants", "applicant", "recipients", "recipient", "grantees", "grantee", "borrowers", "borrower", "participants", "beneficiaries",
+        "secretary", "administrator", "president", "director", "commissioner", "committee", "committees", "department", "administration",
+        "officials", "official", "manufacturers", "retailers", "importers", "exporters", "providers", "provider", "insurers", "lenders",
+        "banks", "schools", "universities", "hospitals", "employer", "employee", "claimant", "claimants", "defendant", "defendants",
+        "petitioner", "petitioners", "he", "she", "they", "who", "one", "you", "we", "senators", "representatives", "congress", "sponsors",
+        "cities", "counties", "communities", "territories", "countries", "nations", "governors", "voters", "workers", "farmers",
+    };
+
+    /// <summary>Verbs of deliberation: after a modal with a policy actor, an option put to the reader ("Congress might examine").</summary>
+    private static readonly HashSet<string> Deliberation = new(StringComparer.Ordinal)
+    {
+        "consider", "evaluate", "assess", "examine", "contemplate", "choose", "opt", "explore", "review", "weigh", "revisit", "wish", "want",
+        "decide", "look", "reconsider", "study", "investigate", "monitor", "continue", "pursue", "seek", "debate", "question", "ask",
+    };
+
+    /// <summary>Verbs of acting under a rule ("may apply", "could claim", "may vote").</summary>
+    private static readonly HashSet<string> Acts = new(StringComparer.Ordinal)
+    {
+        "apply", "use", "vote", "submit", "request", "claim", "elect", "file", "receive", "obtain", "contact", "deposit", "participate", "appeal",
+        "petition", "designate", "waive", "purchase", "access", "enroll", "qualify", "deduct", "exclude", "carry", "offer", "transfer", "spend",
+        "award", "issue", "grant", "obligate", "establish", "enter", "exercise", "certify", "retain", "authorize", "approve", "terminate",
+        "suspend", "revoke", "impose", "collect", "accept", "click", "sell", "buy", "trade", "register", "recall", "sue", "bring", "seek",
+        "provide", "require", "direct", "allocate", "distribute", "borrow", "lend", "pay", "invest", "hire", "delegate", "nominate", "appoint",
+        "hold", "conduct", "adopt", "comply", "rely", "report", "refuse", "convene", "meet", "object", "amend", "override",
+    };
+
+    /// <summary>Verbs that end like an adverb ("may apply", "must comply").</summary>
+    private static readonly HashSet<string> LyVerbs = new(StringComparer.Ordinal) { "apply", "comply", "rely", "supply", "reply", "imply", "multiply", "fly", "ally" };
+
+    /// <summary>Verbs of consequence: after a modal, a possibility ("may reduce", "could affect").</summary>
+    private static readonly HashSet<string> Effects = new(StringComparer.Ordinal)
+    {
+        "affect", "reduce", "increase", "decrease", "lead", "result", "cause", "create", "limit", "make", "help", "hinder", "raise", "lower",
+        "improve", "harm", "undermine", "contribute", "become", "prove", "differ", "vary", "depend", "exist", "include", "reflect", "face",
+        "pose", "serve", "need", "mean", "encourage", "discourage", "expand", "shift", "change", "alter", "complicate", "delay", "benefit",
+        "cost", "exceed", "fall", "rise", "decline", "grow", "remain", "occur", "emerge", "indicate", "suggest", "explain", "account",
+        "outweigh", "threaten", "jeopardize", "impede", "constrain", "strain", "weaken", "strengthen", "influence", "shape", "pave",
+    };
+
+    /// <summary>Words that make a clause's subject the document itself.</summary>
+    private static readonly HashSet<string> SelfWords = new(StringComparer.Ordinal)
+    {
+        "this", "table", "tables", "figure", "figures", "column", "columns", "crs", "appendix", "box", "chart", "map", "section", "above", "below",
+    };
+
+    private static readonly HashSet<string> VagueWords = new(StringComparer.Ordinal)
+    {
+        "some", "many", "others", "critics", "observers", "commentators", "analysts", "stakeholders", "proponents", "opponents", "supporters",
+        "skeptics", "advocates", "economists", "experts", "several", "various",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "it", "they", "he", "she", "its", "their", "his", "her" };
+
+    /// <summary>Lemmas of verbs that report what a source said, found, decided or estimated (with verbs of belief and expectation: "officials believe").</summary>
+    private static readonly HashSet<string> ReportingLemmas = new(StringComparer.Ordinal)
+    {
+        "say", "state", "find", "determine", "conclude", "hold", "rule", "indicate", "show", "identify", "estimate", "project", "report",
+        "propose", "endorse", "argue", "note", "contend", "assert", "claim", "testify", "recommend", "warn", "observe", "acknowledge",
+        "explain", "announce", "describe", "characterize", "maintain", "emphasize", "highlight", "express", "suggest", "predict", "allege",
+        "question", "criticize", "oppose", "support", "urge", "call", "cite", "write", "tell", "believe", "expect", "anticipate", "consider",
+        "concur", "dissent", "reason", "refer", "raise", "insist", "stress", "point", "agree", "disagree", "respond", "reply", "confirm",
+        "deny", "reject", "admit", "caution", "advocate", "forecast", "calculate", "assess", "judge", "deem", "view", "recognize", "justify",
+        "contest", "dispute", "challenge", "declare", "proclaim", "vow", "pledge", "promise", "signal", "reveal", "disclose", "stipulate",
+        "opine", "reiterate", "underscore", "affirm", "clarify", "counter", "concede", "assert", "speculate", "worry", "fear", "hope",
+    };
+
+    private static readonly Dictionary<string, string> IrregularForms = new(StringComparer.Ordinal)
+    {
+        ["said"] = "say", ["found"] = "find", ["held"] = "hold", ["shown"] = "show", ["told"] = "tell", ["wrote"] = "write", ["written"] = "write",
+        ["forecast"] = "forecast",
+    };
+
+    /// <summary>The lemma of <paramref name="word"/> when it is a form of a reporting verb (said, finds, estimated, argues), else null.</summary>
+    public static string? ReportingLemma(string word)
+    {
+        if (IrregularForms.TryGetValue(word, out string? irregular))
+        {
+            return ReportingLemmas.Contains(irregular) ? irregular : null;
+        }
+
+        if (ReportingLemmas.Contains(word))
+        {
+            return word;
+        }
+
+        foreach (string candidate in Stems(word))
+        {
+            if (ReportingLemmas.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Stems(string w)
+    {
+        if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
+        {
+            yield return w[..^3] + "y";
+        }
+
+        if (w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            yield return w[..^2];
+            yield return w[..^1];
+        }
+        else if (w.EndsWith('s'))
+        {
+            yield return w[..^1];
+        }
+
+        if (w.EndsWith("ing", StringComparison.Ordinal))
+        {
+            yield return w[..^3];
+            yield return w[..^3] + "e";
+        }
+    }
+
+    /// <summary>
+    /// The kind of source in the clause before token <paramref name="at"/> (up to eight tokens back, stopping at a
+    /// comma, semicolon, colon or parenthesis): the document itself wins over a name ("CRS calculated", "Table 2
+    /// indicates"), a name or acronym over a source noun, a source noun over a pronoun, and unnamed people count as vague.
+    /// </summary>
+    public static SourceKind SourceBefore(ReadOnlySpan<Token> tokens, int at)
+    {
+        SourceKind best = SourceKind.None;
+        for (int i = at - 1; i >= 0 && i >= at - 8; i--)
+        {
+            Token t = tokens[i];
+            if (t.Text is "," or ";" or ":" or "(" or ")")
+            {
+                break;
+            }
+
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            SourceKind kind = SelfWords.Contains(t.Lower) ? SourceKind.Self
+                : (t.IsCapitalized && i > 0) || (t.Text.Length > 1 && t.Text.All(char.IsUpper)) ? SourceKind.Named
+                : VagueWords.Contains(t.Lower) ? SourceKind.Vague
+                : Pronouns.Contains(t.Lower) ? SourceKind.Pronoun
+                : EpistemicFeatures.IsSourceNoun(t.Lower) ? SourceKind.Noun
+                : SourceKind.None;
+            best = Rank(kind) > Rank(best) ? kind : best;
+        }
+
+        return best;
+    }
+
+    private static int Rank(SourceKind k) => k switch
+    {
+        SourceKind.Self => 5,
+        SourceKind.Named => 4,
+        SourceKind.Vague => 3,
+        SourceKind.Noun => 2,
+        SourceKind.Pronoun => 1,
+        _ => 0,
+    };
+
+    /// <summary>The first reporting verb outside quotation marks with a source of <paramref name="kind"/> other than the document before it, or -1.</summary>
+    public static int FirstSourcedReport(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (quoted[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (tokens[i].Lower == "according" && i + 1 < tokens.Length && tokens[i + 1].Lower == "to")
+            {
+                return i;
+            }
+
+            if (ReportingLemma(tokens[i].Lower) is not null && SourceBefore(tokens, i) is SourceKind.Named or SourceKind.Noun or SourceKind.Pronoun)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The scope features of one sentence: every modal's subject and verb group, every reporting verb's source, and the cues inside reported content.</summary>
+    public static void AddFeatures(List<(string Name, float Value)> f, ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    {
+        ReadOnlySpan<bool> quoted = evidence.Quoted;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (quoted[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            string w = tokens[i].Lower;
+            if (ModalWords.Contains(w))
+            {
+                string subject = SubjectClass(tokens, i);
+                (string verb, bool negated) = VerbClass(tokens, i);
+                f.Add(($"modal:{w}:{subject}", 1));
+                f.Add(($"modal:{w}:v:{verb}", 1));
+                f.Add(($"modal:{w}:{subject}:{verb}", 1));
+                f.Add(($"modal:{subject}:{verb}", 1));
+                if (negated)
+                {
+                    f.Add(($"modal:{w}:not:{verb}", 1));
+                }
+            }
+
+            if (ReportingLemma(w) is { } lemma)
+            {
+                SourceKind source = SourceBefore(tokens, i);
+                string kind = source.ToString().ToLowerInvariant();
+                int third = i * 3 < tokens.Length ? 0 : i * 3 < 2 * tokens.Length ? 1 : 2;
+                f.Add(($"report:{kind}", 1));
+                f.Add(($"report:{kind}:{lemma}", 1));
+                f.Add(($"report:{kind}:pos{third}", 1));
+            }
+        }
+
+        int report = FirstSourcedReport(tokens, quoted);
+        if (report < 0)
+        {
+            return;
+        }
+
+        f.Add(("sourced-report", 1));
+        foreach (CueHit h in evidence.Hits)
+        {
+            if (h.Kind is StanceCueKind.Hedge or StanceCueKind.Prescription)
+            {
+                // A hedge or prescription after a source's reporting verb is the source's ("the Court concluded that it likely…").
+                f.Add(($"{(h.Token > report ? "inside" : "before")}-report:{h.Kind}", 1));
+            }
+        }
+    }
+
+    /// <summary>The subject class of the modal at <paramref name="modal"/>: the nearest word before it, skipping adverbs.</summary>
+    private static string SubjectClass(ReadOnlySpan<Token> tokens, int modal)
+    {
+        for (int i = modal - 1; i >= 0; i--)
+        {
+            Token t = tokens[i];
+            if (t.Kind != TokenKind.Word)
+            {
+                return t.Text is "," or ";" or ":" or "(" or ")" ? "<p>" : "<x>";
+            }
+
+            string w = t.Lower;
+            if (Adverbs.Contains(w))
+            {
+                continue;
+            }
+
+            return PolicyActors.Contains(w) ? "policy"
+                : w is "it" or "this" or "that" or "these" or "those" or "which" or "there" ? w is "these" or "those" ? "this" : w
+                : Agents.Contains(w) || w.EndsWith("ees", StringComparison.Ordinal) || w.EndsWith("ants", StringComparison.Ordinal) ? "agent"
+                : (t.IsCapitalized && i > 0) || (t.Text.Length > 1 && t.Text.All(char.IsUpper)) ? "name"
+                : "thing";
+        }
+
+        return "<s>";
+    }
+
+    /// <summary>The verb group after the modal at <paramref name="modal"/>, skipping adverbs, and whether it is negated.</summary>
+    private static (string Class, bool Negated) VerbClass(ReadOnlySpan<Token> tokens, int modal)
+    {
+        bool negated = false;
+        for (int i = modal + 1; i < tokens.Length; i++)
+        {
+            Token t = tokens[i];
+            if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Clitic)
+            {
+                return ("<p>", negated);
+            }
+
+            string w = t.Lower;
+            if (w is "not" or "n't" or "never")
+            {
+                negated = true;
+                continue;
+            }
+
+            if (Adverbs.Contains(w) || (w.EndsWith("ly", StringComparison.Ordinal) && !LyVerbs.Contains(w)))
+            {
+                continue;
+            }
+
+            if (w is "be")
+            {
+                string next = i + 1 < tokens.Length ? tokens[i + 1].Lower : string.Empty;
+                return (next.EndsWith("ed", StringComparison.Ordinal) || next.EndsWith("en", StringComparison.Ordinal) || next is "held" or "made" or "paid" or "sold" or "set" or "put" or "split" or "found" ? "be-done" : "be", negated);
+            }
+
+            return (w is "have" ? "have"
+                : Deliberation.Contains(w) ? "deliberate"
+                : Acts.Contains(w) ? "act"
+                : Effects.Contains(w) ? "effect"
+                : "other", negated);
+        }
+
+        return ("</s>", negated);
+    }
+}
