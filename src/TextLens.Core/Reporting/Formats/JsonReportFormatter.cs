@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TextLens.Core.Reporting.Formats;
 
@@ -16,6 +17,7 @@ public sealed class JsonReportFormatter : IReportFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJsonContext.ReportTypes, new DefaultJsonTypeInfoResolver()),
     };
 
     public string Name => "json";

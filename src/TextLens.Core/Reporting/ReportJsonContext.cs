@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace TextLens.Core.Reporting;
+
+/// <summary>
+/// Compile-time System.Text.Json metadata for the report model (the corpus report, the document record and every type
+/// inside them), so a run does not build it by reflection, nor emit and compile property accessors, before its first
+/// line of JSON. Names, order and null handling still come from <see cref="Formats.JsonReportFormatter.Options"/> and the
+/// model's attributes, so the bytes are those reflection gives.
+/// </summary>
+[JsonSerializable(typeof(CorpusReport))]
+[JsonSerializable(typeof(DocumentReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The generated metadata, except for <see cref="DocumentReport"/> itself (left to reflection, the next resolver):
+    /// generated metadata binds its init-only properties like constructor parameters and refuses its
+    /// <see cref="JsonExtensionDataAttribute"/> property, <see cref="DocumentReport.Sections"/>, among them.
+    /// </summary>
+    public static IJsonTypeInfoResolver ReportTypes { get; } = new ExceptDocumentRecord();
+
+    private sealed class ExceptDocumentRecord : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
+            type == typeof(DocumentReport) ? null : ((IJsonTypeInfoResolver)Default).GetTypeInfo(type, options);
+    }
+}
