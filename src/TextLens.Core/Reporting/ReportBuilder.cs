@@ -52,7 +52,8 @@ public static class ReportBuilder
         KeywordReport[] keywords = [.. (analysis.GetResult<KeywordResult>()?.Keywords ?? []).Select(k => new KeywordReport(
             k.Text, k.Score, k.Rank, k.Occurrences.Count,
             [.. k.Occurrences.Select(o => Location(source, o.Span))],
-            k.Features))];
+            k.Features,
+            k.Variants))];
         ThemeResult? themes = analysis.GetResult<ThemeResult>();
         StanceResult? stance = analysis.GetResult<StanceResult>();
         SummaryResult? summary = analysis.GetResult<SummaryResult>();

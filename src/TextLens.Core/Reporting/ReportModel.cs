@@ -74,7 +74,8 @@ public sealed record KeywordReport(
     int Rank,
     int Count,
     IReadOnlyList<LocationReport> Occurrences,
-    IReadOnlyDictionary<string, double>? Features);
+    IReadOnlyDictionary<string, double>? Features,
+    IReadOnlyList<string>? Variants = null);
 
 public sealed record LocationReport(int Start, int Length, int Line, int Column);
 

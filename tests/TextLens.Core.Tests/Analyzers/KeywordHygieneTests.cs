@@ -117,6 +117,26 @@ public class KeywordHygieneTests
     }
 
     [Fact]
+    public void An_acronym_and_its_expansion_defined_in_the_text_are_one_keyword_with_every_occurrence()
+    {
+        // R48447: UC and EB are defined after their expansions; UI (the system) and UC (one of its programs) stay apart.
+        const string text = """
+            The Unemployment Insurance (UI) system is a joint federal-state partnership that consists of two types of benefits: (1) permanently authorized programs, including the Unemployment Compensation (UC) and Extended Benefit (EB) programs; and (2) temporary federal UI benefits created by congressional action to supplement the UC and EB programs during recessions.
+            States pay UC benefits to eligible workers. Unemployment Compensation benefits are financed by state payroll taxes.
+            The EB program is triggered by high unemployment, and UC benefits end after 26 weeks in most states.
+            """;
+        KeywordResult result = Engine.Analyze(SourceText.From(text, "t.md"), AnalysisOptions.Default with { TopKeywords = 40 }, DefaultSeverities.Instance)
+            .GetResult<KeywordResult>()!;
+        List<string> texts = [.. result.Keywords.Select(k => k.Text)];
+        Keyword uc = result.Keywords.Single(k => k.Text == "UC benefits" || k.Variants.Contains("UC benefits"));
+        Assert.Contains("Unemployment Compensation benefits", (List<string>)[uc.Text, .. uc.Variants]);
+        Assert.Equal(3, uc.Occurrences.Count);
+        Assert.DoesNotContain(texts, t => t == "Unemployment Compensation benefits" && t != uc.Text);
+        Assert.Single(result.Keywords, k => k.Text is "UC" or "Unemployment Compensation" || k.Variants.Contains("UC"));
+        Assert.Contains(result.Keywords, k => k.Text == "UI benefits" && !k.Variants.Any(v => v.Contains("UC", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Words_inside_references_are_not_candidates()
     {
         const string text = "The bill (H.R. 7567) amends P.L. 119-21. For background, see CRS Report R47447, Bank Capital Requirements: A Primer and Policy Issues, by Andrew P. Scott. Bank capital requirements matter to banks.";

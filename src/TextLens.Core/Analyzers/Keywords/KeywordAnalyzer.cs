@@ -42,12 +42,22 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         }
 
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.C.Key, b.C.Key));
-        var chosen = new List<(KeywordCandidate C, double Score)>(Math.Min(top, scored.Count));
+        IReadOnlyDictionary<string, string[]> acronyms = AcronymDefinitions.Find(document);
+        var chosen = new List<(KeywordCandidate C, double Score, List<KeywordCandidate> Variants)>(Math.Min(top, scored.Count));
+        var byExpandedKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach ((KeywordCandidate c, double score) in scored)
         {
+            // An acronym and its expansion defined in the text are one keyword: the better-ranked form lists the other.
+            string expanded = Expand(c.Stems, acronyms);
+            if (byExpandedKey.TryGetValue(expanded, out int same))
+            {
+                chosen[same].Variants.Add(c);
+                continue;
+            }
+
             if (chosen.Count >= top)
             {
-                break;
+                continue;
             }
 
             if (settings.SuppressContained && chosen.Any(k => Overlaps(k.C.Key, c.Key)))
@@ -55,19 +65,48 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
                 continue;
             }
 
-            chosen.Add((c, score));
+            byExpandedKey[expanded] = chosen.Count;
+            chosen.Add((c, score, []));
         }
 
         double max = chosen.Count > 0 ? chosen[0].Score : 1.0;
         var keywords = new List<Keyword>(chosen.Count);
         for (int r = 0; r < chosen.Count; r++)
         {
-            (KeywordCandidate c, double score) = chosen[r];
-            keywords.Add(new Keyword(c.Display, Math.Round(DisplayScore(score / max), 4), r + 1, Occurrences(document, c), Explain(c)) { Key = c.Key });
+            (KeywordCandidate c, double score, List<KeywordCandidate> variants) = chosen[r];
+            KeywordCandidate[] all = [c, .. variants];
+
+            // An acronym on its own is shown spelled out ("Unemployment Compensation", listing "UC"): the expansion says what
+            // it is. A phrase with an acronym in it keeps the form most often written ("UC benefits").
+            string display = c.Words == 1 ? all.MaxBy(v => v.Words)!.Display : c.Display;
+            keywords.Add(new Keyword(display, Math.Round(DisplayScore(score / max), 4), r + 1, Occurrences(document, all), Explain(c))
+            {
+                Key = c.Key,
+                Variants = Variants(display, all),
+            });
         }
 
         return new KeywordResult(keywords);
     }
+
+    /// <summary>The candidate's stems with every defined acronym replaced by its expansion's stems (ui benefit → unemploy insur benefit).</summary>
+    private static string Expand(string[] stems, IReadOnlyDictionary<string, string[]> acronyms)
+    {
+        if (acronyms.Count == 0)
+        {
+            return string.Join(' ', stems);
+        }
+
+        return string.Join(' ', stems.SelectMany(s => acronyms.TryGetValue(s, out string[]? expansion) ? expansion : [s]));
+    }
+
+    /// <summary>Every other written form of the keyword (plural, acronym or expansion), most frequent first.</summary>
+    private static string[] Variants(string display, KeywordCandidate[] candidates) =>
+        [.. candidates.SelectMany(c => c.Occurrences)
+            .Where(o => !o.InTitleCase && !string.Equals(o.Surface, display, StringComparison.Ordinal))
+            .GroupBy(o => o.Surface, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)];
 
     /// <summary>
     /// The salience shown for a keyphrase whose ranking score is <paramref name="ratio"/> times that
@@ -112,10 +151,10 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         ["negated"] = Math.Round(c.NegatedShare, 4),
     };
 
-    private static KeywordOccurrence[] Occurrences(ParsedDocument doc, KeywordCandidate c)
+    private static KeywordOccurrence[] Occurrences(ParsedDocument doc, KeywordCandidate[] candidates)
     {
         SourceText source = doc.Source;
-        return [.. c.Occurrences.Select(o =>
+        return [.. candidates.SelectMany(c => c.Occurrences).OrderBy(o => o.FirstToken).ThenBy(o => o.LastToken).Select(o =>
         {
             var span = TextSpan.FromBounds(doc.Tokens[o.FirstToken].Span.Start, doc.Tokens[o.LastToken].Span.End);
             return new KeywordOccurrence(span, source.GetLinePosition(span.Start), o.Sentence);

@@ -13,6 +13,13 @@ public sealed record Keyword(string Text, double Score, int Rank, IReadOnlyList<
 {
     /// <summary>The key the keyword is matched by (lower case, stemmed words).</summary>
     public required string Key { get; init; }
+
+    /// <summary>
+    /// The other forms written in the document and counted as this keyword, most frequent first: plurals and other
+    /// forms with the same stems ("Chosen schools"), and an acronym or its expansion defined in the text ("UI benefits" /
+    /// "unemployment insurance benefits"). Empty when there is one form.
+    /// </summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
 }
 
 /// <summary>The keywords of one document, best first.</summary>
