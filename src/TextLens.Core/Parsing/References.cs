@@ -256,7 +256,7 @@ public static partial class References
     [GeneratedRegex(@"\b(?:(?:Case|Docket|Dkt\.)\s+)?No(?:s)?\.\s?(?:\d+:)?\d{1,4}-[A-Za-z]{0,4}-?\d+(?:-[A-Za-z0-9]+)*|\b(?:Docket|Dkt\.)\s+(?:No\.\s?)?[A-Z]{2,6}-\d{4}-[A-Z0-9-]+|\b(?:Executive\s+Order|E\.\s?O\.)\s+(?:No\.\s?)?\d{4,5}", Options)]
     private static partial Regex Docket();
 
-    // Section 73100, Sections 5121 and 5122, Title IV, Subtitle A, Part 300, Article I, Rule 14c-8, section 1536(h)
-    [GeneratedRegex(@"\b(?:[Ss]ections?|[Ss]ecs?\.|Titles?|Subtitles?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|Articles?|Parts?|Subparts?|Chapters?|Subchapters?|Divisions?|Rules?|Amendments?)\s+(?:" + Designator + "|[IVXLC]{1,6}(?![a-z])|[A-Z](?![A-Za-z]))" + @"(?:\s*(?:,|and|or|through|to|-|–)\s*(?:" + Designator + @"|[IVXLC]{1,6}(?![a-z])|\([A-Za-z0-9]{1,4}\)))*", Options)]
+    // Section 73100, Sections 5121 and 5122, Title IV, Subtitle A, Part 300, Article I, Rule 14c-8, section 1536(h), page 10, pages 5-6
+    [GeneratedRegex(@"\b(?:[Ss]ections?|[Ss]ecs?\.|Titles?|Subtitles?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|Articles?|Parts?|Subparts?|Chapters?|Subchapters?|Divisions?|Rules?|Amendments?|[Pp]ages?)\s+(?:" + Designator + "|[IVXLC]{1,6}(?![a-z])|[A-Z](?![A-Za-z]))" + @"(?:\s*(?:,|and|or|through|to|-|–)\s*(?:" + Designator + @"|[IVXLC]{1,6}(?![a-z])|\([A-Za-z0-9]{1,4}\)))*", Options)]
     private static partial Regex PartReference();
 }

@@ -29,6 +29,14 @@ public class ReferencesTests
     }
 
     [Fact]
+    public void Page_references_are_parts_of_a_document()
+    {
+        Assert.Equal([(ReferenceKind.Section, "page 10")], Find("The Marines plan to acquire an Advanced Reconnaissance Vehicle (ARV) (see page 10)."));
+        Assert.Equal([(ReferenceKind.Section, "pages 5-6")], Find("It takes the form of the ARV (see pages 5-6)."));
+        Assert.Empty(Find("The report runs to many pages and the front page shows a map."));
+    }
+
+    [Fact]
     public void Code_and_federal_register_citations()
     {
         Assert.Contains((ReferenceKind.Code, "42 U.S.C. §§5121 et seq"), Find("The Stafford Act (42 U.S.C. §§5121 et seq.) authorizes the assistance."));
