@@ -196,13 +196,37 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "same.json")));
     }
 
+    /// <summary>
+    /// A special file named by -o is written in place, not replaced by a regular file (the atomic rename would turn a
+    /// device into a file). Checked on a FIFO of the test's own, never on a system device: a regression must not be
+    /// able to replace /dev/null on the machine running the tests.
+    /// </summary>
     [Fact]
-    public void B11_a_device_output_stays_a_device()
+    public void B11_a_special_file_output_stays_a_special_file()
     {
         WriteGood();
-        ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", "/dev/null");
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("character special file", Output("stat", "-c", "%F", "/dev/null").Trim());
+        string fifo = Path.Combine(_dir, "out.fifo");
+        string received = Path.Combine(_dir, "received.json");
+        Output("mkfifo", fifo);
+        Assert.Equal("fifo", Output("stat", "-c", "%F", fifo).Trim());
+        using var reader = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "exec cat \"$0\" > \"$1\"", fifo, received]))!;
+        try
+        {
+            ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", fifo);
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(reader.WaitForExit(30_000), "the reader of the FIFO never saw it closed");
+        }
+        finally
+        {
+            if (!reader.HasExited)
+            {
+                reader.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.Equal("fifo", Output("stat", "-c", "%F", fifo).Trim());
+        using var report = JsonDocument.Parse(File.ReadAllText(received));
+        Assert.Equal(1, report.RootElement.GetProperty("documents").GetArrayLength());
     }
 
     [Fact]
