@@ -72,6 +72,7 @@ for (int run = 0; run <= runs; run++)
     foreach (Timed t in timed.Where(_ => record))
     {
         (stages.TryGetValue("  " + t.Name, out var list) ? list : stages["  " + t.Name] = []).Add((t.Ms, t.Bytes, t.PauseMs));
+        (stages.TryGetValue("  " + t.Name + " CPU", out var cpuList) ? cpuList : stages["  " + t.Name + " CPU"] = []).Add((t.CpuMs, 0, 0));
     }
 
     Measure("report", () => report = ReportBuilder.BuildDocument(analysis, engine.Sections), record);
@@ -127,13 +128,16 @@ internal sealed class Timed(IDocumentAnalyzer inner) : IDocumentAnalyzer
     private static Stack<Timed>? t_running;
 
     private long _started, _bytes0;
-    private TimeSpan _pause0;
+    private TimeSpan _pause0, _cpu0;
 
     public double Ms { get; private set; }
 
     public long Bytes { get; private set; }
 
     public double PauseMs { get; private set; }
+
+    /// <summary>Process CPU time (all threads) while this analyzer ran: steadier than wall time on a loaded machine.</summary>
+    public double CpuMs { get; private set; }
 
     public string Name => inner.Name;
 
@@ -145,7 +149,7 @@ internal sealed class Timed(IDocumentAnalyzer inner) : IDocumentAnalyzer
 
     public IReportSection? Section => inner.Section;
 
-    public void Reset() => (Ms, Bytes, PauseMs) = (0, 0, 0);
+    public void Reset() => (Ms, Bytes, PauseMs, CpuMs) = (0, 0, 0, 0);
 
     public void Analyze(AnalysisContext context)
     {
@@ -172,12 +176,13 @@ internal sealed class Timed(IDocumentAnalyzer inner) : IDocumentAnalyzer
         }
     }
 
-    private void Resume() => (_started, _bytes0, _pause0) = (Stopwatch.GetTimestamp(), GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
+    private void Resume() => (_started, _bytes0, _pause0, _cpu0) = (Stopwatch.GetTimestamp(), GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), Process.GetCurrentProcess().TotalProcessorTime);
 
     private void Pause()
     {
         Ms += Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
         Bytes += GC.GetTotalAllocatedBytes(precise: true) - _bytes0;
         PauseMs += (GC.GetTotalPauseDuration() - _pause0).TotalMilliseconds;
+        CpuMs += (Process.GetCurrentProcess().TotalProcessorTime - _cpu0).TotalMilliseconds;
     }
 }
