@@ -130,6 +130,10 @@ public static class ReportRunner
         DocumentLoad[] ordered = [.. work.OrderBy(w => w.Path, StringComparer.Ordinal)];
         work.Clear();
 
+        // With at least two documents per core, the documents keep every core busy: a document's analyzers then
+        // run one after another on its worker, not as more parallel work competing for the same cores.
+        options = options with { Parallel = ordered.Length < 2 * Environment.ProcessorCount };
+
         var reportSettings = ReportSettings.For(options, request.SeverityOverrides) with { Corpus = corpus?.Fingerprint };
         var summary = new CorpusSummaryBuilder();
         var recorded = new List<BaselineEntry>();

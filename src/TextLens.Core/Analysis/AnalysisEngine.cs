@@ -208,7 +208,7 @@ public sealed class AnalysisEngine
         }
 
         diagnostics.Sort(DiagnosticOrder.Instance);
-        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source).Apply(diagnostics), document);
+        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source, document.Prose.Html).Apply(diagnostics), document);
         return new DocumentAnalysis(source.Path, document, session.Results, final);
     }
 

@@ -41,7 +41,20 @@ public sealed class TextFeaturizer
         }
 
         Pipeline ml = _pipelines.Value!;
-        IDataView data = ml.Context.Data.LoadFromEnumerable(rows, ml.Schema);
+        ml.Rows.Current = rows;
+        try
+        {
+            return Featurize(document, models, chunks, ml);
+        }
+        finally
+        {
+            ml.Rows.Current = []; // the thread's pipeline keeps no document alive
+        }
+    }
+
+    private static DocumentFeatures Featurize(ParsedDocument document, ModelSet models, List<TokenChunk> chunks, Pipeline ml)
+    {
+        IDataView data = ml.Data;
 
         // The fitted chain is read as a row-to-row mapper over one cursor of the rows: reading the transformed view
         // instead makes ML.NET split the rows over background threads and merge them again, for every document.
@@ -152,13 +165,42 @@ public sealed class TextFeaturizer
         public string[] Tokens { get; set; } = [];
     }
 
-    /// <summary>One thread's ML.NET context, the n-gram estimator chain and the row schema, made once.</summary>
+    /// <summary>
+    /// The rows of the document being featurised on this thread. The thread's data view reads them through this
+    /// holder, so the view (whose construction emits and compiles a row accessor) is made once per thread, not once per
+    /// document. A read-only collection, as the rows array was, so ML.NET knows the row count as before.
+    /// </summary>
+    private sealed class CurrentRows : ICollection<ChunkRow>
+    {
+        public ChunkRow[] Current { get; set; } = [];
+
+        public int Count => Current.Length;
+
+        public bool IsReadOnly => true;
+
+        public bool Contains(ChunkRow item) => Array.IndexOf(Current, item) >= 0;
+
+        public void CopyTo(ChunkRow[] array, int arrayIndex) => Current.CopyTo(array, arrayIndex);
+
+        public IEnumerator<ChunkRow> GetEnumerator() => ((IEnumerable<ChunkRow>)Current).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public void Add(ChunkRow item) => throw new NotSupportedException();
+
+        public void Clear() => throw new NotSupportedException();
+
+        public bool Remove(ChunkRow item) => throw new NotSupportedException();
+    }
+
+    /// <summary>One thread's ML.NET context, the n-gram estimator chain, the row schema and the data view over its current rows, made once.</summary>
     private sealed class Pipeline
     {
         public Pipeline()
         {
             Context = new MLContext(seed: 0);
             Schema = SchemaDefinition.Create(typeof(ChunkRow));
+            Data = Context.Data.LoadFromEnumerable(Rows, Schema);
             Estimator = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
                 .Append(Context.Transforms.Text.ProduceNgrams(
                     "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
@@ -168,6 +210,11 @@ public sealed class TextFeaturizer
         public MLContext Context { get; }
 
         public SchemaDefinition Schema { get; }
+
+        public CurrentRows Rows { get; } = new();
+
+        /// <summary>The rows of <see cref="Rows"/> as an ML.NET data view (read afresh by every cursor).</summary>
+        public IDataView Data { get; }
 
         public IEstimator<ITransformer> Estimator { get; }
     }

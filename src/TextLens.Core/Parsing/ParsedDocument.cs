@@ -125,10 +125,11 @@ public sealed class ParsedDocument
         var paragraphs = new List<Paragraph>();
         bool plain = source.Format == DocumentFormat.PlainText;
         var blockTokens = new List<Token>();
+        var strings = new TokenStrings();
         foreach (ProseBlock block in prose.Blocks)
         {
             blockTokens.Clear();
-            Tokenizer.Tokenize(prose.Text, block.Span, blockTokens);
+            Tokenizer.Tokenize(prose.Text, block.Span, blockTokens, strings);
             if (blockTokens.Count == 0)
             {
                 continue;

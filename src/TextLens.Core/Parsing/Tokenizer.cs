@@ -11,8 +11,12 @@ namespace TextLens.Core.Parsing;
 /// </summary>
 public static class Tokenizer
 {
-    public static void Tokenize(string text, TextSpan span, List<Token> output)
+    public static void Tokenize(string text, TextSpan span, List<Token> output) => Tokenize(text, span, output, null);
+
+    /// <summary>Tokenizes <paramref name="span"/> of <paramref name="text"/> into <paramref name="tokens"/>, sharing the strings of repeated tokens through <paramref name="strings"/> (one per document).</summary>
+    public static void Tokenize(string text, TextSpan span, List<Token> tokens, TokenStrings? strings)
     {
+        var output = new Sink(tokens, strings);
         int i = span.Start;
         int end = span.End;
         while (i < end)
@@ -50,7 +54,7 @@ public static class Tokenizer
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
 
-    private static int ReadWord(string text, int start, int end, List<Token> output)
+    private static int ReadWord(string text, int start, int end, Sink output)
     {
         int i = start;
         while (i < end)
@@ -194,7 +198,7 @@ public static class Tokenizer
         return false;
     }
 
-    private static int ReadNumber(string text, int start, int end, List<Token> output)
+    private static int ReadNumber(string text, int start, int end, Sink output)
     {
         int i = start;
         while (i < end)
@@ -237,7 +241,7 @@ public static class Tokenizer
         return i; // 1billion → 1 + billion (the word is read next)
     }
 
-    private static int ReadWordFrom(string text, int start, int end, List<Token> output)
+    private static int ReadWordFrom(string text, int start, int end, Sink output)
     {
         int i = start;
         while (i < end && IsWordChar(text[i]))
@@ -249,7 +253,7 @@ public static class Tokenizer
         return i;
     }
 
-    private static bool TryReadLeadingClitic(string text, int start, int end, List<Token> output, out int next)
+    private static bool TryReadLeadingClitic(string text, int start, int end, Sink output, out int next)
     {
         // '90s → a number with its apostrophe
         next = start;
@@ -269,7 +273,7 @@ public static class Tokenizer
         return false;
     }
 
-    private static int ReadPunctuation(string text, int start, int end, List<Token> output)
+    private static int ReadPunctuation(string text, int start, int end, Sink output)
     {
         char c = text[start];
         int i = start + 1;
@@ -301,8 +305,17 @@ public static class Tokenizer
         return i;
     }
 
-    private static void Add(List<Token> output, string text, int start, int end, TokenKind kind)
+    private static void Add(Sink output, string text, int start, int end, TokenKind kind)
     {
+        ReadOnlySpan<char> raw = text.AsSpan(start, end - start);
+        if (output.Strings is { } shared && !(kind == TokenKind.Word && raw.IndexOfAny("\u00AD\u200B\u200C\u200D\u2060\uFEFF") >= 0)
+            && !(kind != TokenKind.Punctuation && raw.IndexOfAny('\u2019', '\u2018', '\u02BC') >= 0))
+        {
+            (string surfaceText, string lower) = shared.Get(raw);
+            output.Tokens.Add(new Token(TextSpan.FromBounds(start, end), kind, surfaceText, lower));
+            return;
+        }
+
         string surface = text[start..end];
         if (kind == TokenKind.Word && surface.AsSpan().IndexOfAny("\u00AD\u200B\u200C\u200D\u2060\uFEFF") >= 0)
         {
@@ -314,6 +327,9 @@ public static class Tokenizer
             surface = surface.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'');
         }
 
-        output.Add(new Token(TextSpan.FromBounds(start, end), kind, surface, surface.ToLowerInvariant()));
+        output.Tokens.Add(new Token(TextSpan.FromBounds(start, end), kind, surface, surface.ToLowerInvariant()));
     }
+
+    /// <summary>Where tokens go, and the document's shared token strings (null: a new string per token).</summary>
+    private readonly record struct Sink(List<Token> Tokens, TokenStrings? Strings);
 }

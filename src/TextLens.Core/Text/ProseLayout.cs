@@ -35,15 +35,22 @@ public sealed class ProseLayout
         .UseFootnotes()
         .Build();
 
-    private ProseLayout(string text, IReadOnlyList<ProseBlock> blocks)
+    private ProseLayout(string text, IReadOnlyList<ProseBlock> blocks, IReadOnlyList<TextSpan>? html = null)
     {
         Text = text;
         Blocks = blocks;
+        Html = html;
     }
 
     public string Text { get; }
 
     public IReadOnlyList<ProseBlock> Blocks { get; }
+
+    /// <summary>
+    /// For a layout made from a Markdown tree, the spans of raw HTML in it (<see cref="HtmlSpans(string)"/> of the same
+    /// content, taken from the same parse so the inline-suppression parser need not parse the document again); null otherwise.
+    /// </summary>
+    public IReadOnlyList<TextSpan>? Html { get; }
 
     public static ProseLayout Create(SourceText source) =>
         source.Format == DocumentFormat.Markdown ? FromMarkdown(source.Content) : FromPlainText(source.Content);
@@ -188,7 +195,7 @@ public sealed class ProseLayout
         }
 
         blocks.Sort((a, b) => a.Span.CompareTo(b.Span));
-        return new ProseLayout(new string(masked), WithoutOverlaps(blocks));
+        return new ProseLayout(new string(masked), WithoutOverlaps(blocks), HtmlSpans(document, content.Length));
     }
 
     /// <summary>
@@ -218,22 +225,20 @@ public sealed class ProseLayout
     /// The spans of raw HTML in a Markdown document (HTML blocks, including comments, and inline HTML),
     /// in document order. Code spans and code blocks are not HTML, so HTML shown as code is not included.
     /// </summary>
-    public static IReadOnlyList<TextSpan> HtmlSpans(string content)
-    {
-        if (TryParseMarkdown(content) is not { } document)
-        {
-            return [];
-        }
+    public static IReadOnlyList<TextSpan> HtmlSpans(string content) =>
+        TryParseMarkdown(content) is { } document ? HtmlSpans(document, content.Length) : [];
 
+    private static List<TextSpan> HtmlSpans(MarkdownDocument document, int length)
+    {
         var spans = new List<TextSpan>();
         foreach (HtmlBlock block in document.Descendants<HtmlBlock>())
         {
-            AddSpan(spans, block.Span.Start, block.Span.End, content.Length);
+            AddSpan(spans, block.Span.Start, block.Span.End, length);
         }
 
         foreach (HtmlInline inline in document.Descendants<HtmlInline>())
         {
-            AddSpan(spans, inline.Span.Start, inline.Span.End, content.Length);
+            AddSpan(spans, inline.Span.Start, inline.Span.End, length);
         }
 
         spans.Sort();

@@ -12,6 +12,27 @@ public class TokenizerTests
         return list;
     }
 
+    [Fact]
+    public void Shared_token_strings_give_the_same_tokens_and_one_string_per_surface()
+    {
+        string text = string.Join("\n\n", Directory.GetFiles(TestPaths.Seeds).Order().Select(File.ReadAllText))
+            + " The\u00ADcap\u200Bital’s THE the The co\u2019op.";
+        var plain = new List<Token>();
+        var shared = new List<Token>();
+        var strings = new TokenStrings();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), plain);
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), shared, strings);
+
+        Assert.Equal(plain, shared);
+        Assert.True(strings.Count < shared.Count / 2, $"{strings.Count} strings for {shared.Count} tokens");
+        Token[] the = [.. shared.Where(t => t.Text == "The")];
+        Assert.True(the.Length > 2);
+        Assert.All(the, t => Assert.Same(the[0].Text, t.Text));
+        Assert.All(the, t => Assert.Same(the[0].Lower, t.Lower));
+        Assert.Contains(shared, t => t.Text == "capital");
+
+    }
+
     private static string Show(string text) => string.Join(" ", Tokens(text).Select(t => $"{t.Kind.ToString()[0]}:{t.Text}"));
 
     [Theory]

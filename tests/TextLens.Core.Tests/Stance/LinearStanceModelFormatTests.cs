@@ -53,6 +53,33 @@ public class LinearStanceModelFormatTests
     }
 
     [Fact]
+    public void Each_feature_reads_its_own_weight_row_across_the_whole_feature_space()
+    {
+        // Rows on both sides of 64-slot word boundaries, the first and the last slot, and dense runs: the regression
+        // scores are the bias plus each present feature's weight times its value, in feature order.
+        int[] rowSlots = [0, 1, 62, 63, 64, 65, 127, 128, 129, 4095, 4096, 70_000, StanceFeaturizer.Dimension - 2, StanceFeaturizer.Dimension - 1];
+        var weights = rowSlots.Select((slot, i) => (slot, w: (float)(i + 1) / 8)).ToDictionary(x => x.slot, x => new[] { x.w });
+        LinearStanceModel built = new("polarity", ["score"], [0.5f], weights, regression: true);
+        LinearStanceModel loaded = Read(Bytes(built));
+        var random = new Random(7);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            int[] indices = [.. Enumerable.Range(0, 12).Select(_ => random.Next(3) == 0 ? random.Next(StanceFeaturizer.Dimension) : rowSlots[random.Next(rowSlots.Length)]).Distinct().Order()];
+            float[] values = [.. indices.Select(_ => (float)random.Next(1, 9) / 4)];
+            double expected = 0.5f;
+            for (int i = 0; i < indices.Length; i++)
+            {
+                expected += weights.TryGetValue(indices[i], out float[]? row) ? row[0] * values[i] : 0;
+            }
+
+            Assert.Equal(expected, built.Predict(indices, values)[0]);
+            Assert.Equal(expected, loaded.Predict(indices, values)[0]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearStanceModel("polarity", ["score"], [0f], new Dictionary<int, float[]> { [StanceFeaturizer.Dimension] = [1f] }, regression: true));
+    }
+
+    [Fact]
     public void A_feature_without_a_weight_row_adds_nothing()
     {
         LinearStanceModel model = Read(Bytes(Sample()));

@@ -74,7 +74,13 @@ public sealed partial class InlineSuppressions
     /// <summary>The directives in document order.</summary>
     public IReadOnlyList<SuppressionDirective> Directives => _directives;
 
-    public static InlineSuppressions Parse(SourceText source)
+    /// <summary>The directives of <paramref name="source"/>.</summary>
+    /// <param name="source">The document.</param>
+    /// <param name="html">
+    /// For Markdown, the spans of raw HTML in <paramref name="source"/> when already known (<see cref="ProseLayout.Html"/> of its
+    /// parse); null: found here.
+    /// </param>
+    public static InlineSuppressions Parse(SourceText source, IReadOnlyList<TextSpan>? html = null)
     {
         var directives = new List<SuppressionDirective>();
         if (!source.Content.Contains("textlens-", StringComparison.Ordinal))
@@ -85,7 +91,7 @@ public sealed partial class InlineSuppressions
         if (source.Format == DocumentFormat.Markdown)
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
-            IReadOnlyList<TextSpan> html = ProseLayout.HtmlSpans(source.Content);
+            html ??= ProseLayout.HtmlSpans(source.Content);
             foreach (Match m in MarkdownDirective().Matches(source.Content))
             {
                 if (InsideAny(html, new TextSpan(m.Index, m.Length)))

@@ -22,7 +22,7 @@ public static class WordGraph
             return scores;
         }
 
-        var edges = new Dictionary<long, double>();
+        var edges = new Dictionary<long, double>(PairComparer.Instance);
         var jump = new double[nodeCount];
         for (int i = 0; i < sequence.Count; i++)
         {
@@ -42,7 +42,7 @@ public static class WordGraph
                 }
 
                 long key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-                edges[key] = edges.GetValueOrDefault(key) + 1.0;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _) += 1.0;
             }
         }
 
@@ -111,5 +111,19 @@ public static class WordGraph
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// Hashes a node pair (a &lt;&lt; 32 | b) by mixing all its bits: the default hash of a long, the XOR of its halves,
+    /// gives every pair with the same a ^ b the same code, so a large document's co-occurrence table degraded into
+    /// long collision chains.
+    /// </summary>
+    private sealed class PairComparer : IEqualityComparer<long>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long pair) => (int)((ulong)pair * 0x9E3779B97F4A7C15UL >> 32);
     }
 }

@@ -11,7 +11,8 @@ namespace TextLens.Core.Analyzers.Stance;
 /// ordinal model), or a regressor with one output named "score" —
 /// stored as the weights ML.NET learned, in a fixed little-endian layout (see <see cref="Save"/>): the
 /// non-zero weight rows are packed behind an ascending array of their feature slots, and a loaded model
-/// searches and reads them in place in the file's bytes, read once (no decoding, no ML.NET pipeline).
+/// reads them in place in the file's bytes, read once (no decoding, no ML.NET pipeline); a feature's row is
+/// found in constant time through a <see cref="SlotIndex"/> built from the slot array on load.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class LinearStanceModel
@@ -34,6 +35,9 @@ public sealed class LinearStanceModel
 
     /// <summary>The packed rows: one float32 per class for each slot of <see cref="_slots"/>.</summary>
     private readonly ReadOnlyMemory<byte> _rows;
+
+    /// <summary>Where each slot's row is in <see cref="_rows"/>.</summary>
+    private readonly SlotIndex _index;
 
     public LinearStanceModel(string axis, IReadOnlyList<string> classes, float[] bias, Dictionary<int, float[]> weights, bool regression = false, IReadOnlyList<double>? classValues = null)
     {
@@ -66,6 +70,7 @@ public sealed class LinearStanceModel
 
         _slots = MemoryMarshal.AsBytes(slots.AsSpan()).ToArray();
         _rows = MemoryMarshal.AsBytes(rows.AsSpan()).ToArray();
+        _index = new SlotIndex(slots);
     }
 
     private LinearStanceModel(string axis, string[] classes, double[]? classValues, float[] bias, bool regression, ReadOnlyMemory<byte> slots, ReadOnlyMemory<byte> rows)
@@ -77,6 +82,7 @@ public sealed class LinearStanceModel
         _bias = bias;
         _slots = slots;
         _rows = rows;
+        _index = new SlotIndex(Slots);
     }
 
     public string Axis { get; }
@@ -194,12 +200,11 @@ public sealed class LinearStanceModel
             scores[c] = _bias[c];
         }
 
-        ReadOnlySpan<int> slots = Slots;
         ReadOnlySpan<float> rows = Rows;
         int k = scores.Length;
         for (int i = 0; i < indices.Length; i++)
         {
-            int r = slots.BinarySearch(indices[i]);
+            int r = _index.RowOf(indices[i]);
             if (r >= 0)
             {
                 ReadOnlySpan<float> row = rows.Slice(r * k, k);
@@ -396,6 +401,54 @@ public sealed class LinearStanceModel
     }
 
     private static int Align8(int size) => (size + 7) & ~7;
+
+    /// <summary>
+    /// The row of a feature slot in constant time: one bit per slot of the feature space (set where the model has a
+    /// row) and, for each 64-bit word, the number of rows before it; a slot's row is that count plus the set bits
+    /// below it in its word. About 48 KB for the 2^18-slot space, built in one pass over the ascending slots.
+    /// </summary>
+    private sealed class SlotIndex
+    {
+        private readonly ulong[] _present;
+        private readonly int[] _rowsBefore;
+
+        public SlotIndex(ReadOnlySpan<int> ascendingSlots)
+        {
+            int words = (StanceFeaturizer.Dimension + 63) / 64;
+            _present = new ulong[words];
+            _rowsBefore = new int[words];
+            foreach (int slot in ascendingSlots)
+            {
+                if ((uint)slot >= (uint)StanceFeaturizer.Dimension)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(ascendingSlots), slot, "A feature slot is outside the featurizer's space.");
+                }
+
+                _present[slot >> 6] |= 1UL << (slot & 63);
+            }
+
+            int before = 0;
+            for (int w = 0; w < words; w++)
+            {
+                _rowsBefore[w] = before;
+                before += System.Numerics.BitOperations.PopCount(_present[w]);
+            }
+        }
+
+        /// <summary>The index of <paramref name="slot"/> in the ascending slot array, or -1 when the model has no row for it.</summary>
+        public int RowOf(int slot)
+        {
+            int w = slot >> 6;
+            if ((uint)w >= (uint)_present.Length)
+            {
+                return -1;
+            }
+
+            ulong bit = 1UL << (slot & 63);
+            ulong word = _present[w];
+            return (word & bit) == 0 ? -1 : _rowsBefore[w] + System.Numerics.BitOperations.PopCount(word & (bit - 1));
+        }
+    }
 
     /// <summary>Where each part of a format-3 file starts, from its header.</summary>
     private readonly record struct Layout(int NamesSize, int K, int N, bool HasValues)

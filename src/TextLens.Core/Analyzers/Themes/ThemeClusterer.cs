@@ -118,6 +118,7 @@ public static class ThemeClusterer
         }
 
         int[] assigned = [.. Enumerable.Range(0, assignment.Length).Where(i => assignment[i] != ThemeResult.Outlier)];
+        var similarity = new AssignedSimilarity(vectors, assigned);
         var nearest = new (double Similarity, int Theme)[Math.Max(1, neighbours)];
         var votes = new Dictionary<int, double>();
         var result = new int[sentences.Length];
@@ -125,10 +126,11 @@ public static class ThemeClusterer
         {
             // The k most similar assigned sentences, kept sorted as they are found (k is small: no full sort per sentence).
             int found = 0;
-            SparseRow row = vectors.Rows[sentences[x]];
-            foreach (int a in assigned)
+            ReadOnlySpan<double> sims = similarity.To(vectors.Rows[sentences[x]]);
+            for (int p = 0; p < assigned.Length; p++)
             {
-                double sim = SparseRow.Dot(row, vectors.Rows[a]);
+                int a = assigned[p];
+                double sim = sims[p];
                 if (sim <= 0 || (found == nearest.Length && sim <= nearest[found - 1].Similarity))
                 {
                     continue;
@@ -159,6 +161,68 @@ public static class ThemeClusterer
         for (int x = 0; x < sentences.Length; x++)
         {
             assignment[sentences[x]] = result[x];
+        }
+    }
+
+    /// <summary>
+    /// The dot products of one row with every assigned sentence's row, through an inverted index of the assigned rows
+    /// (term → the assigned sentences that have it, in order): only sentences that share a term are visited. Each
+    /// sum adds the same products in the same order (ascending term) as <see cref="SparseRow.Dot"/>, so the values
+    /// are identical, bit for bit; a sentence that shares no term has 0.
+    /// </summary>
+    private sealed class AssignedSimilarity
+    {
+        private readonly Dictionary<int, List<(int Position, double Value)>> _postings = [];
+        private readonly double[] _sums;
+        private readonly List<int> _touched = [];
+
+        public AssignedSimilarity(SentenceVectors vectors, int[] assigned)
+        {
+            _sums = new double[assigned.Length];
+            for (int p = 0; p < assigned.Length; p++)
+            {
+                SparseRow row = vectors.Rows[assigned[p]];
+                for (int i = 0; i < row.Indices.Length; i++)
+                {
+                    if (!_postings.TryGetValue(row.Indices[i], out List<(int, double)>? list))
+                    {
+                        _postings[row.Indices[i]] = list = [];
+                    }
+
+                    list.Add((p, row.Values[i]));
+                }
+            }
+        }
+
+        /// <summary>The similarities of <paramref name="row"/> to the assigned sentences, by position (valid until the next call).</summary>
+        public ReadOnlySpan<double> To(SparseRow row)
+        {
+            foreach (int p in _touched)
+            {
+                _sums[p] = 0;
+            }
+
+            _touched.Clear();
+            for (int i = 0; i < row.Indices.Length; i++)
+            {
+                if (!_postings.TryGetValue(row.Indices[i], out List<(int Position, double Value)>? list))
+                {
+                    continue;
+                }
+
+                double value = row.Values[i];
+                foreach ((int p, double other) in list)
+                {
+                    if (_sums[p] == 0)
+                    {
+                        _touched.Add(p);
+                    }
+
+                    _sums[p] += value * other;
+                }
+            }
+
+            return _sums;
         }
     }
 
