@@ -64,6 +64,18 @@ public sealed record StanceTrainingOptions
     /// out-of-fold macro-F1 (<see cref="StanceTrainer.FitClassOffsets"/>), folded into the shipped model's biases.
     /// </summary>
     public bool ClassOffsets { get; init; }
+
+    /// <summary>
+    /// Genre blends: the gate's logit of analysis prose is scaled by this (a sharper gate above 1), so each sentence is read
+    /// mostly by the model of its likelier genre. Folded into the gate's weights (<see cref="LinearStanceModel.WithTemperature"/>).
+    /// </summary>
+    public double GateSharpness { get; init; } = 1;
+
+    /// <summary>
+    /// Genre blends: the gate's logit of analysis prose before <see cref="GateSharpness"/> is shifted by this (positive: a
+    /// sentence needs more evidence to be read as analysis prose). Folded into the gate's biases.
+    /// </summary>
+    public double GateShift { get; init; }
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -80,7 +92,17 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 
     /// <summary>Epistemic with <see cref="StanceTrainingOptions.ClassOffsets"/>: the per-class logit offsets fitted on all out-of-fold predictions (after the temperature); null otherwise.</summary>
     public IReadOnlyList<double>? ClassOffsets { get; init; }
+
+    /// <summary>Polarity: the held-out parts of each scored item's reading (null for items without a usable label), for tuning the decision rule on the out-of-fold predictions.</summary>
+    public IReadOnlyList<PolarityParts?> PolarityParts { get; init; } = [];
 }
+
+/// <summary>
+/// The parts of one held-out polarity reading: the class probabilities (negative / neutral / positive) of the model of
+/// every source, of the other-genre model and the gate's P(analysis prose) when a genre blend was trained, and the
+/// rating models' score on −1..1.
+/// </summary>
+public sealed record PolarityParts(IReadOnlyList<double> Analysis, IReadOnlyList<double>? Other, double? AnalysisProbability, double RatingScore);
 
 /// <summary>
 /// Trains the polarity and subjectivity models of the stance tagger with ML.NET's L-BFGS maximum
@@ -163,6 +185,12 @@ public static class StanceTrainer
         LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain)], classes, options with { ClassBalance = 0 });
         Row[] genreRows = [.. rows.Select(r => new Row { Features = r.Features, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
         LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1 });
+        if (options.GateSharpness != 1 || options.GateShift != 0)
+        {
+            // logit' = k (logit − t): the other class's logit is shifted by +t first, then both are scaled by k.
+            genre = genre.WithClassOffsets([options.GateShift, 0]).WithTemperature(1 / options.GateSharpness);
+        }
+
         return new GenreBlend(analysis, other, genre);
     }
 
@@ -239,8 +267,24 @@ public static class StanceTrainer
             }
         }
 
+        var parts = new PolarityParts?[axis == StanceAxis.Polarity ? scored.Count : 0];
+        foreach (Row r in axis == StanceAxis.Polarity ? rows : [])
+        {
+            int f = fold[r.Item];
+            ReadOnlySpan<int> idx = r.Features.GetIndices();
+            ReadOnlySpan<float> val = r.Features.GetValues();
+            GenreBlend? blend = foldBlends[f];
+            double ratingScore = 0;
+            foreach (LinearStanceModel m in foldRatings[f])
+            {
+                ratingScore += Math.Clamp(m.Expected(idx, val) / StanceTagger.RatingSpan, -1, 1) / foldRatings[f].Length;
+            }
+
+            parts[r.Item] = new PolarityParts(foldModels[f].Predict(idx, val), blend?.Other.Predict(idx, val), blend?.AnalysisProbability(idx, val), ratingScore);
+        }
+
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts };
     }
 
     /// <summary>A fold's model with the temperature (and, with <paramref name="offsets"/>, the class offsets) fitted on the other folds' held-out predictions only.</summary>

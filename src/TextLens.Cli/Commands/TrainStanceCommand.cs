@@ -38,7 +38,9 @@ public static class TrainStanceCommand
         var ruleLabelled = new Option<string[]>("--rule-labelled") { Description = "Epistemic only: JSON Lines of other genres whose texts are labelled by the cue rules and added to every training fold (their labels are ignored).", AllowMultipleArgumentsPerToken = true };
         var ruleWeight = new Option<double>("--rule-labelled-weight") { Description = "Training weight of each --rule-labelled item.", DefaultValueFactory = _ => 1 };
         var classOffsets = new Option<bool>("--class-offsets") { Description = "Epistemic with --cv-on: after the temperature, shift each class's logit by the offset that maximises the out-of-fold macro-F1 (per-class thresholds), folded into the model." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets };
+        var gateSharpness = new Option<double>("--gate-sharpness") { Description = "With --in-domain: scale the genre gate's logit by this (above 1: each sentence is read mostly by its likelier genre's model).", DefaultValueFactory = _ => 1 };
+        var gateShift = new Option<double>("--gate-shift") { Description = "With --in-domain: shift the genre gate's logit of analysis prose down by this before --gate-sharpness.", DefaultValueFactory = _ => 0 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -58,7 +60,11 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift) };
+            if (!(options.GateSharpness > 0) || !double.IsFinite(options.GateSharpness) || !double.IsFinite(options.GateShift))
+            {
+                throw new UsageException("--gate-sharpness must be a positive number and --gate-shift a finite one.");
+            }
             ModelSet models = context.Models();
             ValenceLexicon lexicon = models.Valence;
             double[] fileWeights = parse.GetValue(weights) ?? [];
@@ -76,6 +82,11 @@ public static class TrainStanceCommand
             if (analysisFiles.Length != 0 && a == StanceAxis.Epistemic)
             {
                 throw new UsageException("--in-domain applies to the polarity and subjectivity axes only.");
+            }
+
+            if (analysisFiles.Length == 0 && (options.GateSharpness != 1 || options.GateShift != 0))
+            {
+                throw new UsageException("--gate-sharpness and --gate-shift shape the genre gate: they need --in-domain.");
             }
 
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
@@ -138,7 +149,7 @@ public static class TrainStanceCommand
                 context.Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
                 if (parse.GetValue(cvPredictions) is { } cvOut)
                 {
-                    AtomicFile.WriteAllText(context.FileSystem, context.FileSystem.Path.GetFullPath(cvOut), string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i]) + "\n")));
+                    AtomicFile.WriteAllText(context.FileSystem, context.FileSystem.Path.GetFullPath(cvOut), string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i], r.PolarityParts.Count > i ? r.PolarityParts[i] : null) + "\n")));
                 }
                 if (a == StanceAxis.Epistemic)
                 {

@@ -107,7 +107,7 @@ public static class StanceCalibration
     }
 
     /// <summary>One held-out prediction as JSON: id, predicted label, gold label, the label's confidence and the text.</summary>
-    public static string ToJsonLine(StanceAxis axis, StanceItem item, SentenceStance s)
+    public static string ToJsonLine(StanceAxis axis, StanceItem item, SentenceStance s, PolarityParts? parts = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
@@ -120,10 +120,34 @@ public static class StanceCalibration
             w.WriteNumber("score", s.PolarityScore);
             w.WriteString("text", item.Text);
             w.WriteString("prev", item.Prev);
+            if (parts is not null)
+            {
+                WriteNumbers(w, "p_analysis", parts.Analysis);
+                if (parts.Other is { } other && parts.AnalysisProbability is double g)
+                {
+                    WriteNumbers(w, "p_other", other);
+                    w.WriteNumber("p_genre_analysis", Math.Round(g, 6));
+                }
+
+                w.WriteNumber("rating_score", Math.Round(parts.RatingScore, 6));
+                w.WriteBoolean("heading", item.Context.Heading);
+            }
+
             w.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteNumbers(System.Text.Json.Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            w.WriteNumberValue(Math.Round(v, 6));
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>The items with a binary gold label derived from their 4-way epistemic label in <c>label</c> (as the analysis-prose files derive it).</summary>

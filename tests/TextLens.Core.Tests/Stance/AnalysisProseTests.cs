@@ -255,4 +255,59 @@ public class AnalysisProseTests
         var blend = new GenreBlend(polarity, polarity, gate);
         Assert.Throws<ArgumentException>(() => new StanceTagger(TestModels.Set.Valence, null, subjectivity) { PolarityBlend = blend });
     }
+
+    [Fact]
+    public void A_sharper_gate_is_the_trained_gate_with_its_logit_shifted_and_scaled()
+    {
+        string crs = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.polarity.dev.jsonl");
+        string nyt = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
+        IReadOnlyList<StanceItem> items =
+        [
+            .. StanceEvaluation.ReadJsonl(crs).Take(150).Select(i => i with { Weight = 3, InDomain = true }),
+            .. StanceEvaluation.ReadJsonl(nyt).Take(150),
+        ];
+        var options = new StanceTrainingOptions { ClassBalance = 0.5 };
+        LinearStanceModel model = StanceTrainer.Train(StanceAxis.Polarity, items, options, TestModels.Set.Valence);
+        GenreBlend plain = StanceTrainer.TrainBlend(StanceAxis.Polarity, model, items, options, TestModels.Set.Valence)!;
+        GenreBlend sharp = StanceTrainer.TrainBlend(StanceAxis.Polarity, model, items, options with { GateSharpness = 4, GateShift = -3 }, TestModels.Set.Valence)!;
+        foreach (string sentence in (string[])[
+            "Section 7 of the Endangered Species Act requires federal agencies to consult with the Services.",
+            "I have never been so ashamed of the people we elected, and I hope they hear us now.",
+            "The FY2027 request was $323.2 million below the FY2026 enacted amount."])
+        {
+            (int[] idx, float[] val) = PolarityVector(sentence);
+            double g = plain.AnalysisProbability(idx, val);
+            double expected = 1 / (1 + Math.Exp(-4 * (Math.Log(g / (1 - g)) + 3)));
+            Assert.Equal(expected, sharp.AnalysisProbability(idx, val), 4);
+            Assert.Equal(plain.Other.Predict(idx, val), sharp.Other.Predict(idx, val));
+        }
+    }
+
+    [Fact]
+    public void Shipped_polarity_blends_by_genre_and_reads_opinion_writing_with_its_tone()
+    {
+        GenreBlend blend = TestModels.Set.Stance.PolarityBlend ?? throw new InvalidOperationException("The shipped tagger has no polarity blend.");
+        (int[] report, float[] reportValues) = PolarityVector("The Coastal and Marine Hazards and Resources Program would decrease in funding from $41.0 million for FY2026 to $25.2 million for FY2027.");
+        double reportGate = blend.AnalysisProbability(report, reportValues);
+        Assert.True(reportGate > 0.99, $"P(analysis) {reportGate}");
+        const string Scorn = "This is a disgraceful, cowardly decision, and the voters will not forget it.";
+        const string Praise = "What a wonderful, generous gesture from a team that has given this city so much joy.";
+        foreach (string opinion in (string[])[Scorn, Praise])
+        {
+            (int[] idx, float[] val) = PolarityVector(opinion);
+            Assert.True(blend.AnalysisProbability(idx, val) < reportGate, opinion);
+        }
+
+        Assert.Equal(Polarity.Negative, Tag(Scorn, StanceContext.None).Polarity);
+        Assert.Equal(Polarity.Positive, Tag(Praise, StanceContext.None).Polarity);
+        Assert.Equal(Polarity.Negative, Tag("The Coastal and Marine Hazards and Resources Program would decrease in funding from $41.0 million for FY2026 to $25.2 million for FY2027.", StanceContext.None).Polarity);
+    }
+
+    private static (int[] Indices, float[] Values) PolarityVector(string sentence)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+        return StanceFeaturizer.Featurize(CollectionsMarshal.AsSpan(tokens), evidence.Quoted, evidence.Scores, TestModels.Set.Valence, StanceFeaturizer.PolarityVersion);
+    }
 }

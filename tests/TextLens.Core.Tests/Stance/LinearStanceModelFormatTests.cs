@@ -11,6 +11,7 @@ public class LinearStanceModelFormatTests
     [
         StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
         StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
+        StanceTagger.PolarityOtherModelFile, StanceTagger.PolarityGenreModelFile,
         StanceTagger.EpistemicModelFile,
     ];
 

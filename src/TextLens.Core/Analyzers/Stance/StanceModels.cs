@@ -26,10 +26,11 @@ public static class StanceModels
 
     private static StanceTagger LoadTagger(ModelSet models)
     {
-        // The seven files are independent: read them in parallel, and wait for all of them.
+        // The nine files are independent: read them in parallel, and wait for all of them.
         string[] files =
         [
             StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
+            StanceTagger.PolarityOtherModelFile, StanceTagger.PolarityGenreModelFile,
             StanceTagger.SubjectivityModelFile, StanceTagger.SubjectivityOtherModelFile, StanceTagger.SubjectivityGenreModelFile,
             StanceTagger.EpistemicModelFile,
         ];
@@ -38,16 +39,30 @@ public static class StanceModels
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
-            return StanceTagger.Shipped(lexicon, m[0], m[1], m[2], m[3], m[4], m[5], m[6]);
+            return StanceTagger.Shipped(
+                lexicon,
+                Blend(models, StanceTagger.PolarityModelFile, m[0], m[3], m[4]),
+                m[1],
+                m[2],
+                Blend(models, StanceTagger.SubjectivityModelFile, m[5], m[6], m[7]),
+                m[8]);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {
             ExceptionDispatchInfo.Throw(failed);
             throw;
         }
+    }
+
+    private static GenreBlend Blend(ModelSet models, string file, LinearStanceModel analysis, LinearStanceModel other, LinearStanceModel genre)
+    {
+        try
+        {
+            return new GenreBlend(analysis, other, genre);
+        }
         catch (ArgumentException ex)
         {
-            throw new ModelLoadException(StanceTagger.SubjectivityModelFile, models.PathOf(StanceTagger.SubjectivityModelFile), $"does not fit its genre blend: {ex.Message}", ex);
+            throw new ModelLoadException(file, models.PathOf(file), $"does not fit its genre blend: {ex.Message}", ex);
         }
     }
 }

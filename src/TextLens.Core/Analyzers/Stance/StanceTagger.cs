@@ -50,6 +50,9 @@ public sealed class StanceTagger
     /// <summary>The subjectivity model of news prose alone and the genre gate of the subjectivity <see cref="GenreBlend"/>.</summary>
     public const string SubjectivityOtherModelFile = "stance-subjectivity-other.tlsm", SubjectivityGenreModelFile = "stance-subjectivity-genre.tlsm";
 
+    /// <summary>The polarity model of news and opinion prose alone and the genre gate of the polarity <see cref="GenreBlend"/>.</summary>
+    public const string PolarityOtherModelFile = "stance-polarity-other.tlsm", PolarityGenreModelFile = "stance-polarity-genre.tlsm";
+
     /// <summary>
     /// With rating models, the polarity score is the mean of their rating estimates, each clamped to
     /// ±this on the −4..4 rating scale and scaled to ±1 (without them, P(positive) − P(negative)). Chosen by
@@ -102,12 +105,11 @@ public sealed class StanceTagger
     public ValenceLexicon Lexicon { get; }
 
     /// <summary>
-    /// The shipped tagger: the polarity classifier with its two rating models, and the subjectivity model blended by genre
-    /// with its news-only model and gate. Polarity ships without a genre blend: measured, it cost analysis prose more
-    /// than it gave news (models/stance-polarity.md).
+    /// The shipped tagger: the polarity classifier with its two rating models, and the polarity and subjectivity models
+    /// each blended by genre with its news-only model and gate (models/stance-polarity.md, models/stance-subjectivity.md).
     /// </summary>
-    public static StanceTagger Shipped(ValenceLexicon lexicon, LinearStanceModel polarity, LinearStanceModel rating, LinearStanceModel ordinal, LinearStanceModel subjectivity, LinearStanceModel subjectivityOther, LinearStanceModel subjectivityGenre, LinearStanceModel epistemic)
-        => new(lexicon, polarity, subjectivity, rating, ordinal) { SubjectivityBlend = new GenreBlend(subjectivity, subjectivityOther, subjectivityGenre), EpistemicModel = epistemic };
+    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic)
+        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic };
 
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
