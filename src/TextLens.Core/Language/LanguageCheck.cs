@@ -74,7 +74,7 @@ public sealed class LanguageCheck
     private static void AppendCollapsed(System.Text.StringBuilder sample, ReadOnlySpan<char> text, int budget)
     {
         int end = sample.Length + budget;
-        foreach (Range range in text.SplitAny(" \t\r\n\f\v\u00A0"))
+        foreach (Range range in text.SplitAny(EnglishEvidence.Separators))
         {
             ReadOnlySpan<char> word = text[range];
             if (word.IsEmpty || EnglishEvidence.IsAddress(word))

@@ -50,6 +50,9 @@ public static class Tokenizer
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 
     /// <summary>Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible in rendered text, never a word break.</summary>
+    /// <summary>The characters of <see cref="IsInvisibleJoiner"/>, as a precomputed set for searching a token.</summary>
+    private static readonly System.Buffers.SearchValues<char> InvisibleJoiners = System.Buffers.SearchValues.Create("\u00AD\u200B\u200C\u200D\u2060\uFEFF");
+
     public static bool IsInvisibleJoiner(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
@@ -308,7 +311,7 @@ public static class Tokenizer
     private static void Add(Sink output, string text, int start, int end, TokenKind kind)
     {
         ReadOnlySpan<char> raw = text.AsSpan(start, end - start);
-        if (output.Strings is { } shared && !(kind == TokenKind.Word && raw.IndexOfAny("\u00AD\u200B\u200C\u200D\u2060\uFEFF") >= 0)
+        if (output.Strings is { } shared && !(kind == TokenKind.Word && raw.IndexOfAny(InvisibleJoiners) >= 0)
             && !(kind != TokenKind.Punctuation && raw.IndexOfAny('\u2019', '\u2018', '\u02BC') >= 0))
         {
             (string surfaceText, string lower) = shared.Get(raw);
@@ -317,7 +320,7 @@ public static class Tokenizer
         }
 
         string surface = text[start..end];
-        if (kind == TokenKind.Word && surface.AsSpan().IndexOfAny("\u00AD\u200B\u200C\u200D\u2060\uFEFF") >= 0)
+        if (kind == TokenKind.Word && surface.AsSpan().IndexOfAny(InvisibleJoiners) >= 0)
         {
             surface = string.Concat(surface.Where(ch => !IsInvisibleJoiner(ch)));
         }

@@ -88,6 +88,8 @@ public sealed partial class InlineSuppressions
             return new InlineSuppressions(source, directives);
         }
 
+        // Directives that name the same rules share one set (a long document repeats a few directives many times).
+        var ruleSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         if (source.Format == DocumentFormat.Markdown)
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
@@ -96,7 +98,7 @@ public sealed partial class InlineSuppressions
             {
                 if (InsideAny(html, new TextSpan(m.Index, m.Length)))
                 {
-                    directives.Add(Create(source, m));
+                    directives.Add(Create(source, m, ruleSets));
                 }
             }
         }
@@ -113,7 +115,7 @@ public sealed partial class InlineSuppressions
                 Match m = PlainTextDirective().Match(source.Content, span.Start, span.Length);
                 if (m.Success)
                 {
-                    directives.Add(Create(source, m));
+                    directives.Add(Create(source, m, ruleSets));
                 }
             }
         }
@@ -193,18 +195,25 @@ public sealed partial class InlineSuppressions
         return false;
     }
 
-    private static SuppressionDirective Create(SourceText source, Match m)
+    private static SuppressionDirective Create(SourceText source, Match m, Dictionary<string, IReadOnlySet<string>> ruleSets)
     {
-        DirectiveKind kind = m.Groups["kind"].Value switch
+        DirectiveKind kind = m.Groups["kind"].ValueSpan switch
         {
             "disable" => DirectiveKind.Disable,
             "enable" => DirectiveKind.Enable,
             _ => DirectiveKind.DisableNextLine,
         };
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match id in RuleId().Matches(m.Groups["ids"].Value))
+        var byText = ruleSets.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!byText.TryGetValue(m.Groups["ids"].ValueSpan, out IReadOnlySet<string>? ids))
         {
-            ids.Add(id.Value.ToUpperInvariant());
+            string text = m.Groups["ids"].Value;
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match id in RuleId().Matches(text))
+            {
+                set.Add(id.Value.ToUpperInvariant());
+            }
+
+            ruleSets[text] = ids = set;
         }
 
         var span = new TextSpan(m.Index, m.Length);

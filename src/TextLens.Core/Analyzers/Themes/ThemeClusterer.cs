@@ -122,11 +122,22 @@ public static class ThemeClusterer
         var nearest = new (double Similarity, int Theme)[Math.Max(1, neighbours)];
         var votes = new Dictionary<int, double>();
         var result = new int[sentences.Length];
+
+        // The vote is a function of the row alone (assignments change only after the loop): a repeated sentence (boilerplate,
+        // a directive's sentence) is voted on once.
+        var voted = new Dictionary<SparseRow, int>(SameRow.Instance);
         for (int x = 0; x < sentences.Length; x++)
         {
+            SparseRow row = vectors.Rows[sentences[x]];
+            if (voted.TryGetValue(row, out int theme))
+            {
+                result[x] = theme;
+                continue;
+            }
+
             // The k most similar assigned sentences, kept sorted as they are found (k is small: no full sort per sentence).
             int found = 0;
-            ReadOnlySpan<double> sims = similarity.To(vectors.Rows[sentences[x]]);
+            ReadOnlySpan<double> sims = similarity.To(row);
             for (int p = 0; p < assigned.Length; p++)
             {
                 int a = assigned[p];
@@ -156,11 +167,30 @@ public static class ThemeClusterer
             result[x] = votes.Count == 0
                 ? ThemeResult.Outlier
                 : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
+            voted[row] = result[x];
         }
 
         for (int x = 0; x < sentences.Length; x++)
         {
             assignment[sentences[x]] = result[x];
+        }
+    }
+
+    /// <summary>Two rows with the same terms and the same weights (bit for bit).</summary>
+    private sealed class SameRow : IEqualityComparer<SparseRow>
+    {
+        public static readonly SameRow Instance = new();
+
+        public bool Equals(SparseRow x, SparseRow y) =>
+            x.Indices.AsSpan().SequenceEqual(y.Indices)
+            && System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(x.Values.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(y.Values.AsSpan()));
+
+        public int GetHashCode(SparseRow row)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(row.Indices.AsSpan()));
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(row.Values.AsSpan()));
+            return hash.ToHashCode();
         }
     }
 
