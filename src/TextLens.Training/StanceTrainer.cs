@@ -76,6 +76,12 @@ public sealed record StanceTrainingOptions
     /// sentence needs more evidence to be read as analysis prose). Folded into the gate's biases.
     /// </summary>
     public double GateShift { get; init; }
+
+    /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
+    public float? GateL2 { get; init; }
+
+    /// <summary>Genre blends: the L1 weight of the gate (null: <see cref="L1"/>).</summary>
+    public float? GateL1 { get; init; }
 }
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
@@ -184,7 +190,7 @@ public static class StanceTrainer
 
         LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain)], classes, options with { ClassBalance = 0 });
         Row[] genreRows = [.. rows.Select(r => new Row { Features = r.Features, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
-        LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1 });
+        LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
         if (options.GateSharpness != 1 || options.GateShift != 0)
         {
             // logit' = k (logit − t): the other class's logit is shifted by +t first, then both are scaled by k.

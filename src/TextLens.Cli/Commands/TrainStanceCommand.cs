@@ -40,7 +40,9 @@ public static class TrainStanceCommand
         var classOffsets = new Option<bool>("--class-offsets") { Description = "Epistemic with --cv-on: after the temperature, shift each class's logit by the offset that maximises the out-of-fold macro-F1 (per-class thresholds), folded into the model." };
         var gateSharpness = new Option<double>("--gate-sharpness") { Description = "With --in-domain: scale the genre gate's logit by this (above 1: each sentence is read mostly by its likelier genre's model).", DefaultValueFactory = _ => 1 };
         var gateShift = new Option<double>("--gate-shift") { Description = "With --in-domain: shift the genre gate's logit of analysis prose down by this before --gate-sharpness.", DefaultValueFactory = _ => 0 };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift };
+        var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
+        var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1 };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -60,7 +62,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1) };
             if (!(options.GateSharpness > 0) || !double.IsFinite(options.GateSharpness) || !double.IsFinite(options.GateShift))
             {
                 throw new UsageException("--gate-sharpness must be a positive number and --gate-shift a finite one.");
@@ -84,9 +86,14 @@ public static class TrainStanceCommand
                 throw new UsageException("--in-domain applies to the polarity and subjectivity axes only.");
             }
 
-            if (analysisFiles.Length == 0 && (options.GateSharpness != 1 || options.GateShift != 0))
+            if (analysisFiles.Length == 0 && (options.GateSharpness != 1 || options.GateShift != 0 || options.GateL2 is not null || options.GateL1 is not null))
             {
-                throw new UsageException("--gate-sharpness and --gate-shift shape the genre gate: they need --in-domain.");
+                throw new UsageException("--gate-sharpness, --gate-shift, --gate-l2 and --gate-l1 shape the genre gate: they need --in-domain.");
+            }
+
+            if (options.GateL2 is < 0 || options.GateL1 is < 0 || (options.GateL2 is float g2 && !float.IsFinite(g2)) || (options.GateL1 is float g1 && !float.IsFinite(g1)))
+            {
+                throw new UsageException("--gate-l2 and --gate-l1 must be finite and not negative.");
             }
 
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();

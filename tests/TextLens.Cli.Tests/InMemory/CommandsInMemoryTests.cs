@@ -271,6 +271,38 @@ public class CommandsInMemoryTests
     }
 
     [Theory]
+    [InlineData("--gate-shift", "-3")]
+    [InlineData("--gate-sharpness", "4")]
+    [InlineData("--gate-l2", "0.1")]
+    public void Train_stance_refuses_a_gate_setting_without_a_genre_blend(string option, string value)
+    {
+        var cli = new InMemoryCli();
+        cli.Add("p.jsonl", "{\"id\": \"a\", \"text\": \"The House passed H.R. 1156.\", \"label\": \"neutral\"}\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "p.jsonl", "--out", "p.tlsm", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--in-domain", result.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/p.tlsm"));
+    }
+
+    [Theory]
+    [InlineData("--gate-sharpness", "0")]
+    [InlineData("--gate-sharpness", "-1")]
+    [InlineData("--gate-l2", "-0.5")]
+    public void Train_stance_refuses_a_gate_setting_out_of_range(string option, string value)
+    {
+        var cli = new InMemoryCli();
+        cli.Add("p.jsonl", "{\"id\": \"a\", \"text\": \"The House passed H.R. 1156.\", \"label\": \"neutral\"}\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "p.jsonl", "--in-domain", "p.jsonl", "--out", "p.tlsm", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/p.tlsm"));
+    }
+
+    [Theory]
     [InlineData("eval", "stance")]
     [InlineData("eval", "findings")]
     [InlineData("eval", "keyphrases")]
