@@ -15,6 +15,11 @@ namespace TextLens.Core.Analyzers.Themes;
 /// </summary>
 public sealed class SentenceVectors
 {
+    /// <summary>Stems are cached process-wide, bounded (as <see cref="Keywords.PhraseStemmer"/> does): a word recurs in sentence after sentence and document after document.</summary>
+    private const int MaxCachedStems = 200_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+
     [ThreadStatic]
     private static EnglishStemmer? _stemmer;
 
@@ -168,10 +173,21 @@ public sealed class SentenceVectors
     /// <summary>The Snowball English (Porter 2) stem of a lower-case word.</summary>
     public static string Stem(string lower)
     {
+        if (StemCache.TryGetValue(lower, out string? stem))
+        {
+            return stem;
+        }
+
         EnglishStemmer stemmer = _stemmer ??= new EnglishStemmer();
         stemmer.SetCurrent(lower);
         stemmer.Stem();
-        return stemmer.Current;
+        stem = stemmer.Current;
+        if (StemCache.Count < MaxCachedStems)
+        {
+            StemCache.TryAdd(lower, stem);
+        }
+
+        return stem;
     }
 }
 
