@@ -75,4 +75,31 @@ public sealed class TextFeaturizerTests
             }
         }
     }
+
+    [Fact]
+    public void A_thread_featurises_the_same_after_its_ML_NET_pipeline_is_replaced()
+    {
+        // Two short documents alternate on one thread across more than one pipeline's lifetime: each one's features stay
+        // what its first featurisation gave, and no row of one document shows up in the other's.
+        var featurizer = new TextFeaturizer();
+        ParsedDocument a = ParsedDocument.Parse(SourceText.From("The council approved the budget. The budget grew.", "a"), TestModels.Set);
+        ParsedDocument b = ParsedDocument.Parse(SourceText.From("Rain fell on the coast for a week.", "b"), TestModels.Set);
+        DocumentFeatures firstA = featurizer.Featurize(a, TestModels.Set);
+        DocumentFeatures firstB = featurizer.Featurize(b, TestModels.Set);
+        for (int i = 0; i <= TextFeaturizer.DocumentsPerPipeline + 2; i++)
+        {
+            (ParsedDocument doc, DocumentFeatures first) = i % 2 == 0 ? (a, firstA) : (b, firstB);
+            DocumentFeatures f = featurizer.Featurize(doc, TestModels.Set);
+            Assert.Equal(first.Vocabulary, f.Vocabulary);
+            Assert.Equal(first.TermFrequency, f.TermFrequency);
+            for (int s = 0; s < first.SentenceTerms.Count; s++)
+            {
+                Assert.Equal(first.SentenceTerms[s].Indices, f.SentenceTerms[s].Indices);
+                Assert.Equal(first.SentenceTerms[s].Values, f.SentenceTerms[s].Values);
+            }
+        }
+
+        Assert.Contains("council approved", firstA.Vocabulary);
+        Assert.DoesNotContain("rain", firstA.Vocabulary);
+    }
 }
