@@ -49,10 +49,10 @@ public static class Tokenizer
 
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 
-    /// <summary>Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible in rendered text, never a word break.</summary>
     /// <summary>The characters of <see cref="IsInvisibleJoiner"/>, as a precomputed set for searching a token.</summary>
     private static readonly System.Buffers.SearchValues<char> InvisibleJoiners = System.Buffers.SearchValues.Create("\u00AD\u200B\u200C\u200D\u2060\uFEFF");
 
+    /// <summary>Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible in rendered text, never a word break.</summary>
     public static bool IsInvisibleJoiner(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark;
