@@ -4,8 +4,8 @@ namespace TextLens.Core.Tests.Analyzers;
 
 /// <summary>
 /// Test helper: whether a written occurrence is a variant of a keyword's display text, as the
-/// keyword analyzer merges them (same Porter stems word by word, or a place and its demonym:
-/// 'Chosen school' / 'Chosen schools', 'North Korea' / 'North Korean').
+/// keyword analyzer merges them (same Porter stems word by word, or a demonym modifying a later word and its place:
+/// 'Chosen school' / 'Chosen schools', 'North Korean embassy' / 'North Korea embassy').
 /// </summary>
 internal static class KeyphraseVariants
 {
@@ -16,7 +16,9 @@ internal static class KeyphraseVariants
     {
         string[] x = [.. Words(a).Select(PhraseStemmer.Stem)];
         string[] y = [.. Words(b).Select(PhraseStemmer.Stem)];
-        return x.Length == y.Length && x.Zip(y).All(p => p.First == p.Second || PhraseStemmer.IsDemonymPair(p.First, p.Second));
+        return x.Length == y.Length
+            && x[^1] == y[^1]
+            && x.Zip(y).All(p => p.First == p.Second || PhraseStemmer.IsDemonymPair(p.First, p.Second));
     }
 
     private static string[] Words(string phrase) =>

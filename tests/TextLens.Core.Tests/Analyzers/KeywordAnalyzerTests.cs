@@ -33,7 +33,7 @@ public class KeywordAnalyzerTests
             Assert.InRange(k.Score, 0, 1);
             Assert.All(k.Occurrences, o =>
             {
-                // Variants merge (chosen school / Chosen schools, North Korea / North Korean).
+                // Variants merge (chosen school / Chosen schools, North Korean embassy / North Korea embassy).
                 Assert.True(KeyphraseVariants.Same(k.Text, source.ToString(o.Span)), $"{k.Text} at {o.Span.Start}");
                 Assert.Equal(source.GetLinePosition(o.Span.Start), o.Position);
             });

@@ -136,6 +136,62 @@ public class KeywordHygieneTests
         Assert.Contains(result.Keywords, k => k.Text == "UI benefits" && !k.Variants.Any(v => v.Contains("UC", StringComparison.Ordinal)));
     }
 
+    private static KeywordResult Result(string text, int top = 15) =>
+        Engine.Analyze(SourceText.From(text, "t.md"), AnalysisOptions.Default with { TopKeywords = top }, DefaultSeverities.Instance)
+            .GetResult<KeywordResult>()!;
+
+    [Fact]
+    public void A_phrase_with_a_selecting_adjective_is_listed_under_the_phrase_without_it()
+    {
+        // R48447: "different UC programs" are the UC programs; "regular UC benefits" are a kind of UC benefit (not merged).
+        const string text = """
+            Although there are broad requirements under federal law regarding UC benefits and financing, the program specifics are set under each state's laws, resulting in 53 different UC programs operated in the 50 states, the District of Columbia, Puerto Rico, and the U.S. Virgin Islands.
+            DOL provides oversight of state UC programs and funds the state administration of all UI benefits.
+            States operate their own UC programs and also administer regular UC benefits.
+            Most states provide up to 26 weeks of regular UC benefits to eligible individuals.
+            """;
+        KeywordResult result = Result(text, top: 40);
+        Assert.DoesNotContain(result.Keywords, k => k.Text.StartsWith("different", StringComparison.OrdinalIgnoreCase));
+        Keyword programs = result.Keywords.Single(k => KeyphraseVariants.Same(k.Text, "UC programs"));
+        Assert.Contains("different UC programs", programs.Variants);
+        Assert.All(programs.Occurrences, o => Assert.True(KeyphraseVariants.Same("UC programs", text.Substring(o.Span.Start, o.Span.Length))));
+        Assert.Contains(result.Keywords, k => KeyphraseVariants.Same(k.Text, "regular UC benefits"));
+    }
+
+    [Fact]
+    public void A_selecting_adjective_on_its_own_or_before_a_kind_word_is_left_alone()
+    {
+        // IF11831, IF11755: "various operating environments" merges into "operating environments"; "difference" is not "different".
+        List<string> keywords = Keywords(
+            "The vehicle's ability to leverage waterways to carry Marines and equipment make it well-suited for various operating environments, including Expeditionary Advanced Base Operations. Operating environments differ. Finite difference methods solve the equations; difference methods are cheap.",
+            top: 40);
+        Assert.DoesNotContain("various operating environments", keywords);
+        Assert.Contains(keywords, k => KeyphraseVariants.Same(k, "operating environments"));
+        Assert.Contains(keywords, k => KeyphraseVariants.Same(k, "difference methods") || KeyphraseVariants.Same(k, "finite difference methods"));
+    }
+
+    [Fact]
+    public void A_people_is_not_a_variant_of_its_country()
+    {
+        // The seed: "ethnic Koreans in Japan", "the governments of North Korea and Japan", "the North Korean government".
+        const string text = """
+            Chongryon has long served the interests of the North Korean government in Japan.
+            It is the only conduit between the governments of North Korea and Japan as there is no North Korean embassy in Japan.
+            It has run dozens of schools and a university in Japan that educates ethnic Koreans on North Korean culture and history.
+            There were 29,559 Chosen-seki, which is a legal status assigned to ethnic Koreans in Japan who are neither Japanese nor South Korean in nationality.
+            Many Koreans in Japan support North Korea, and Korea remains divided.
+            """;
+        KeywordResult result = Result(text, top: 40);
+        Keyword koreans = result.Keywords.Single(k => k.Text == "Koreans");
+        Assert.DoesNotContain(koreans.Variants, v => v is "Korea" or "North Korea" or "Korean");
+        Keyword northKorea = result.Keywords.Single(k => k.Text == "North Korea");
+        Assert.DoesNotContain("North Korean", northKorea.Variants);
+
+        // A demonym modifying a noun is still the place's: "North Korean government" and "North Korea" share the graph node,
+        // and "North Korean government" keeps its own written form.
+        Assert.Contains(result.Keywords, k => k.Text == "North Korean government");
+    }
+
     [Fact]
     public void Words_inside_references_are_not_candidates()
     {

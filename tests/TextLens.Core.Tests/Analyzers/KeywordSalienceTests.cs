@@ -62,7 +62,9 @@ public class KeywordSalienceTests
         IReadOnlyList<Keyword> keywords = Analyze(text, 20).Keywords;
         Keyword korea = Assert.Single(keywords, k => k.Key == "north korea");
         Assert.Equal("North Korea", korea.Text);
-        Assert.Equal(4, korea.Occurrences.Count); // 3 × North Korea, 1 × North Korean
+        Assert.Equal(3, korea.Occurrences.Count); // 3 × North Korea; "North Korean" on its own is an adjective, not the place
+        Keyword leader = Assert.Single(keywords, k => k.Key == "north korea leader"); // a demonym modifying a noun is folded onto its place
+        Assert.Equal("North Korean leader", leader.Text);
         Keyword schools = Assert.Single(keywords, k => k.Key == "chosen school");
         Assert.Equal("Chosen schools", schools.Text);
         Assert.Equal(4, schools.Occurrences.Count); // 3 × Chosen schools, 1 × Chosen school

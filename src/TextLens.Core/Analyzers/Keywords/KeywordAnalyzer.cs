@@ -43,8 +43,10 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
 
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.C.Key, b.C.Key));
         IReadOnlyDictionary<string, string[]> acronyms = AcronymDefinitions.Find(document);
-        var chosen = new List<(KeywordCandidate C, double Score, List<KeywordCandidate> Variants)>(Math.Min(top, scored.Count));
+        var candidateKeys = new HashSet<string>(scored.Select(s => Expand(s.C.Stems, acronyms)), StringComparer.Ordinal);
+        var chosen = new List<(KeywordCandidate C, double Score, List<KeywordCandidate> Variants, List<KeywordCandidate> Modified)>(Math.Min(top, scored.Count));
         var byExpandedKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var waiting = new Dictionary<string, List<KeywordCandidate>>(StringComparer.Ordinal);
         foreach ((KeywordCandidate c, double score) in scored)
         {
             // An acronym and its expansion defined in the text are one keyword: the better-ranked form lists the other.
@@ -52,6 +54,21 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             if (byExpandedKey.TryGetValue(expanded, out int same))
             {
                 chosen[same].Variants.Add(c);
+                continue;
+            }
+
+            // "different UC programs" is "UC programs": listed under it, never a keyword of its own.
+            if (UnmodifiedKey(c, acronyms) is { } head && candidateKeys.Contains(head))
+            {
+                if (byExpandedKey.TryGetValue(head, out int at))
+                {
+                    chosen[at].Modified.Add(c);
+                }
+                else
+                {
+                    (waiting.TryGetValue(head, out List<KeywordCandidate>? list) ? list : waiting[head] = []).Add(c);
+                }
+
                 continue;
             }
 
@@ -66,14 +83,14 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             }
 
             byExpandedKey[expanded] = chosen.Count;
-            chosen.Add((c, score, []));
+            chosen.Add((c, score, [], waiting.Remove(expanded, out List<KeywordCandidate>? modified) ? modified : []));
         }
 
         double max = chosen.Count > 0 ? chosen[0].Score : 1.0;
         var keywords = new List<Keyword>(chosen.Count);
         for (int r = 0; r < chosen.Count; r++)
         {
-            (KeywordCandidate c, double score, List<KeywordCandidate> variants) = chosen[r];
+            (KeywordCandidate c, double score, List<KeywordCandidate> variants, List<KeywordCandidate> modified) = chosen[r];
             KeywordCandidate[] all = [c, .. variants];
 
             // An acronym on its own is shown spelled out ("Unemployment Compensation", listing "UC"): the expansion says what
@@ -82,7 +99,7 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             keywords.Add(new Keyword(display, Math.Round(DisplayScore(score / max), 4), r + 1, Occurrences(document, all), Explain(c))
             {
                 Key = c.Key,
-                Variants = Variants(display, all),
+                Variants = [.. Variants(display, all), .. Variants(display, [.. modified.Where(m => m.MaximalShare > 0)])],
             });
         }
 
@@ -98,6 +115,32 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         }
 
         return string.Join(' ', stems.SelectMany(s => acronyms.TryGetValue(s, out string[]? expansion) ? expansion : [s]));
+    }
+
+    /// <summary>
+    /// Adjectives that pick out members of a set without naming a kind: "different UC programs", "various federal
+    /// agencies", "respective state laws" are the programs, agencies and laws themselves. A modifier that names a kind
+    /// ("regular UC benefits", "temporary federal UI benefits") makes a keyword of its own.
+    /// </summary>
+    private static readonly HashSet<string> SelectingAdjectives = new(StringComparer.Ordinal)
+    {
+        "different", "differing", "various", "varied", "numerous", "certain", "respective", "assorted", "sundry", "countless", "myriad",
+    };
+
+    /// <summary>
+    /// The expanded key of the phrase without its leading selecting adjectives ("different UC programs" → "uc program"),
+    /// or null when it has none or is nothing else.
+    /// </summary>
+    private static string? UnmodifiedKey(KeywordCandidate c, IReadOnlyDictionary<string, string[]> acronyms)
+    {
+        string[] words = c.Display.Split(' ');
+        int skip = 0;
+        while (skip < words.Length - 1 && skip < c.Stems.Length - 1 && SelectingAdjectives.Contains(words[skip].ToLowerInvariant()))
+        {
+            skip++;
+        }
+
+        return skip == 0 || words.Length != c.Stems.Length ? null : Expand(c.Stems[skip..], acronyms);
     }
 
     /// <summary>Every other written form of the keyword (plural, acronym or expansion), most frequent first.</summary>

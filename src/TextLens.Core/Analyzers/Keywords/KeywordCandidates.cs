@@ -18,7 +18,7 @@ public sealed class KeywordCandidate
         Stems = stems;
     }
 
-    /// <summary>Porter stems of the lower-case words, joined by one space (demonyms folded: korean → korea).</summary>
+    /// <summary>Porter stems of the lower-case words, joined by one space (a demonym modifying a later word folded: north korean embassy → north korea embassy).</summary>
     public string Key { get; }
 
     public string[] Stems { get; }
@@ -59,8 +59,8 @@ public sealed class KeywordCandidate
 /// reference such as P.L. 119-21 or a CRS cross-reference with its title and authors) and every sub-phrase
 /// of 1–<see cref="KeywordSettings.MaxWords"/> words of them that ends in a noun (or a capitalised
 /// adjective such as 'North Korean'); optionally two such phrases joined by 'of'. Candidates
-/// with the same stems are one candidate; a place and its demonym (korea / korean) are folded
-/// together. Every candidate gets its features here, once.
+/// with the same stems are one candidate; a demonym modifying a later word is folded onto its place
+/// (North Korean embassy / North Korea embassy), a demonym heading a phrase (Koreans, North Korean) is not. Every candidate gets its features here, once.
 /// </summary>
 public static class KeywordCandidates
 {
@@ -99,7 +99,12 @@ public static class KeywordCandidates
             }
         }
 
-        string[] canonical = CanonicalStems(tokens, usable);
+        (string[] plain, Dictionary<string, string> demonyms) = Stems(tokens, usable);
+        var canonical = new string[plain.Length];
+        for (int t = 0; t < plain.Length; t++)
+        {
+            canonical[t] = plain[t] is { } stem && demonyms.TryGetValue(stem, out string? place) ? place : plain[t];
+        }
         var byKey = new Dictionary<string, KeywordCandidate>(StringComparer.Ordinal);
         var chunks = new List<(int Start, int End)>();
         foreach (Sentence sentence in doc.Sentences)
@@ -144,7 +149,7 @@ public static class KeywordCandidates
                         {
                             bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
                             // Only a phrase with the head is absent: in "no North Korean embassy", North Korea is not.
-                            Add(byKey, doc, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last);
+                            Add(byKey, doc, plain, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last);
                         }
                     }
                 }
@@ -170,7 +175,7 @@ public static class KeywordCandidates
                             bool splitsName = !titleCase && ((i > s1 && InsideName(tokens, sentence, i - 1, i)) || (j < e2 && InsideName(tokens, sentence, j, j + 1)));
                             if (IsNoun(tags[j]) && !splitsName)
                             {
-                                Add(byKey, doc, canonical, i, j, sentence.Index, !titleCase && left == e1 - s1 + 1 && j == e2, titleCase);
+                                Add(byKey, doc, plain, canonical, i, j, sentence.Index, !titleCase && left == e1 - s1 + 1 && j == e2, titleCase);
                             }
                         }
                     }
@@ -198,7 +203,7 @@ public static class KeywordCandidates
             double g = 0;
             foreach (string stem in c.Stems.Distinct(StringComparer.Ordinal))
             {
-                if (stem != "of" && nodeIds.TryGetValue(stem, out int id))
+                if (stem != "of" && nodeIds.TryGetValue(demonyms.GetValueOrDefault(stem, stem), out int id))
                 {
                     g += graph[id];
                 }
@@ -303,12 +308,18 @@ public static class KeywordCandidates
         return o.FirstToken != o.LastToken || doc.Sentences[o.Sentence].FirstToken != o.FirstToken;
     }
 
-    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false)
+    /// <summary>
+    /// Adds one occurrence of the phrase first..last. Its key is the Porter stems of its words; a demonym that modifies a
+    /// later word of the phrase is folded onto its place ("North Korean embassy" is the embassy of North Korea, key
+    /// "north korea embassy"), but a demonym that heads the phrase is not: "Koreans" are people and "North Korean" on its
+    /// own an adjective, neither an inflection of "Korea".
+    /// </summary>
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] plain, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false)
     {
         var stems = new string[last - first + 1];
         for (int t = first; t <= last; t++)
         {
-            stems[t - first] = canonical[t] ?? doc.Tokens[t].Lower;
+            stems[t - first] = (t < last ? canonical[t] : plain[t]) ?? doc.Tokens[t].Lower;
         }
 
         string key = string.Join(' ', stems);
@@ -322,8 +333,11 @@ public static class KeywordCandidates
         c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated));
     }
 
-    /// <summary>Porter stems of the usable tokens, with a demonym folded onto its place when both occur (korean → korea).</summary>
-    private static string[] CanonicalStems(IReadOnlyList<Token> tokens, bool[] usable)
+    /// <summary>
+    /// Porter stems of the usable tokens, and the demonyms among them mapped to their place when both occur
+    /// (korean → korea): the word graph counts a place and its demonym as one word.
+    /// </summary>
+    private static (string[] Stems, Dictionary<string, string> Demonyms) Stems(IReadOnlyList<Token> tokens, bool[] usable)
     {
         var stems = new string[tokens.Count];
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -349,15 +363,7 @@ public static class KeywordCandidates
             }
         }
 
-        for (int t = 0; t < stems.Length; t++)
-        {
-            if (stems[t] is { } s && fold.TryGetValue(s, out string? to))
-            {
-                stems[t] = to;
-            }
-        }
-
-        return stems;
+        return (stems, fold);
     }
 
     private static double[] GraphScores(IReadOnlyList<Token> tokens, bool[] usable, string[] canonical, int window, out Dictionary<string, int> nodeIds)

@@ -17,7 +17,8 @@ public sealed record Keyword(string Text, double Score, int Rank, IReadOnlyList<
     /// <summary>
     /// The other forms written in the document and counted as this keyword, most frequent first: plurals and other
     /// forms with the same stems ("Chosen schools"), and an acronym or its expansion defined in the text ("UI benefits" /
-    /// "unemployment insurance benefits"). Empty when there is one form.
+    /// "unemployment insurance benefits"); then the forms with a selecting adjective ("different UC programs" under
+    /// "UC programs"), whose words the occurrences already cover. Empty when there is one form.
     /// </summary>
     public IReadOnlyList<string> Variants { get; init; } = [];
 }
