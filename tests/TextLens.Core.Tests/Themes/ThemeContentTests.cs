@@ -31,4 +31,44 @@ public class ThemeContentTests
             Assert.DoesNotContain(doc.References, r => r.Kind == ReferenceKind.Report && representative.Span.Contains(r.Span.Start));
         }
     }
+
+    [Fact]
+    public void Label_words_are_content_nouns_not_verb_forms_or_fragments_of_names()
+    {
+        // R48447's sentences on legislation: its theme was labelled "ui programs, introduced, representative".
+        const string text = """
+            Several other bills addressing UI program integrity have been introduced in the 119th Congress.
+            On the same day, Representative Donald Beyer introduced H.R. 4439, a companion bill by the same name.
+            On March 11, 2025, the House of Representatives passed the Pandemic Unemployment Fraud Enforcement Act.
+            Other UI legislation introduced in this Congress includes proposals related to UI programs and overpayments.
+            States recover UI overpayments from claimants, and UI programs report improper payments.
+            """;
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From(text, "t.md"), TestModels.Set);
+        LabelWords words = LabelWords.Of(doc, _ => true);
+        Assert.False(words.IsNounPhrase("introduced"));
+        Assert.False(words.IsNounPhrase("representative"));
+        Assert.True(words.IsNounPhrase("ui programs"));
+        Assert.True(words.IsNounPhrase("overpayments"));
+        Assert.True(words.IsNounPhrase("program integrity"));
+        Assert.True(words.IsNounPhrase("donald beyer"));
+        Assert.True(words.IsNounPhrase("a-word-the-document-does-not-hold"));
+        Assert.Throws<ArgumentNullException>(() => words.IsNounPhrase(null!));
+    }
+
+    [Theory]
+    [InlineData("R48447", "introduced", "representative")]
+    [InlineData("R44243", "preside", "receive")]
+    [InlineData("R48916", "prohibit", "incentivize")]
+    [InlineData("IF13207", "violate", "placing")]
+    public void Labels_name_no_verb_form(string id, string verb, string other)
+    {
+        string path = SharedData.RequireOrSkip("corpus", "crs", "docs", id + ".md");
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From(File.ReadAllText(path), path), AnalysisOptions.Default, DefaultSeverities.Instance);
+        foreach (Theme theme in analysis.GetResult<ThemeResult>()!.Themes)
+        {
+            string[] terms = theme.Label.Split(", ");
+            Assert.DoesNotContain(verb, terms);
+            Assert.DoesNotContain(other, terms);
+        }
+    }
 }

@@ -12,7 +12,8 @@ namespace TextLens.Core.Analyzers.Themes;
 /// Themes are renumbered in order of first appearance. With the parsed document, labels and
 /// representatives come from content only: no label term has a word found only inside references
 /// (P.L., U.S.C., a report number), and the representative is a content sentence (not a heading,
-/// caption, byline, fragment or cross-reference) whenever the theme has one.
+/// caption, byline, fragment or cross-reference) whenever the theme has one. With the part-of-speech tags, label terms
+/// are content noun phrases first (<see cref="LabelWords"/>): no verb form, no word of a longer name on its own.
 /// </summary>
 public static class ThemeLabeler
 {
@@ -20,6 +21,7 @@ public static class ThemeLabeler
     {
         HashSet<string> citationWords = document is null ? [] : CitationWords(document);
         int backMatter = document is null ? int.MaxValue : BackMatter.Start(document);
+        LabelWords? labelWords = document?.Models is null ? null : LabelWords.Of(document, i => IsLabelSource(document, i, backMatter));
         int n = vectors.SentenceCount;
         int[] assignment = partition.Assignments;
 
@@ -106,10 +108,19 @@ public static class ThemeLabeler
                 scored.Add((t, weight));
             }
 
-            // Terms written at least twice in the theme come first: a term seen once says little about a theme.
+            // Content noun phrases come first (not a verb form, not a fragment of a name: "introduced", "representative" of
+            // "Representative Donald Beyer"), then terms written at least twice in the theme: a term seen once says little
+            // about a theme.
             double[] tfOfClass = classTf[c];
+            bool[] nounPhrase = [.. Enumerable.Range(0, termCount).Select(t => labelWords?.IsNounPhrase(vectors.DisplayForms[t]) ?? true)];
             scored.Sort((a, b) =>
             {
+                int content = nounPhrase[b.Term].CompareTo(nounPhrase[a.Term]);
+                if (content != 0)
+                {
+                    return content;
+                }
+
                 int repeated = (tfOfClass[b.Term] >= 2).CompareTo(tfOfClass[a.Term] >= 2);
                 return repeated != 0 ? repeated : b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term);
             });
