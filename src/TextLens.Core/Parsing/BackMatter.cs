@@ -60,7 +60,14 @@ public static class BackMatter
             return true;
         }
 
-        if (first is "originally" or "republished" or "reprinted" && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word)
+        // "Originally published in …", "Originally appeared in …"; not "Originally dubbed 'Jerry's Guide', the firm …".
+        if (first == "originally" && i + 1 < tokens.Length && IsPublicationVerb(tokens[i + 1].Lower))
+        {
+            return true;
+        }
+
+        // "Republished with permission", "Reprinted from …", "Reprinted by permission of …"; not "Reprinted editions sold …".
+        if (first is "republished" or "reprinted" && i + 1 < tokens.Length && tokens[i + 1].Lower is "with" or "from" or "by" or "courtesy" or "under" or "here" or "in")
         {
             return true;
         }
@@ -75,7 +82,7 @@ public static class BackMatter
         {
             for (int j = i + 2; j < Math.Min(tokens.Length, i + 6); j++)
             {
-                if (tokens[j].Lower is "published" or "appeared" or "republished")
+                if (IsPublicationVerb(tokens[j].Lower))
                 {
                     return true;
                 }
@@ -84,4 +91,6 @@ public static class BackMatter
 
         return false;
     }
+
+    private static bool IsPublicationVerb(string lower) => lower is "published" or "appeared" or "republished" or "posted" or "printed";
 }

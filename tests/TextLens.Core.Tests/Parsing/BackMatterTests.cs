@@ -18,6 +18,8 @@ public class BackMatterTests
     [InlineData("This article was originally published in The Conversation.")]
     [InlineData("This story first appeared in the Texas Tribune.")]
     [InlineData("Republished with permission from the author.")]
+    [InlineData("Originally published in The Diplomat on 3 May 2024.")]
+    [InlineData("Reprinted from Foreign Affairs, March 2024.")]
     [InlineData("Copyright 2024 The Associated Press. All rights reserved.")]
     [InlineData("© 2024 Reuters")]
     public void A_publisher_note_opens_back_matter(string sentence) => Assert.True(BackMatter.OpensBackMatter(Tokens(sentence)));
@@ -27,6 +29,9 @@ public class BackMatterTests
     [InlineData("About the program: ENERGY STAR is a voluntary labeling program.")]
     [InlineData("This article of the statute was amended in 2018.")]
     [InlineData("Originally, the program covered only computers.")]
+    [InlineData("Originally dubbed \"Jerry's Guide to the World Wide Web\" the firm adopted the moniker Yahoo because the founders liked the dictionary definition of a yahoo as a rude, unsophisticated, uncouth person.")]
+    [InlineData("Originally designed for reconnaissance, the MQ-9 now carries munitions.")]
+    [InlineData("Reprinted editions of the report sold out within a week.")]
     [InlineData("The authors published their findings in 2019.")]
     public void A_figure_note_or_an_ordinary_sentence_does_not(string sentence) => Assert.False(BackMatter.OpensBackMatter(Tokens(sentence)));
 
