@@ -56,6 +56,13 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public IReadOnlyList<double> OrdinalCuts { get; init; } = [-1.5, -0.2, 0.2, 1.5];
 
+    /// <summary>
+    /// Polarity: the temperature of the classifier (below 1 sharpens its probabilities), folded into its weights in every
+    /// fold and in the shipped model (<see cref="LinearStanceModel.WithTemperature"/>); a fixed setting, chosen by the
+    /// log-likelihood of the pooled out-of-fold predictions on analysis prose. The labels do not change, only the confidences.
+    /// </summary>
+    public double Temperature { get; init; } = 1;
+
     /// <summary>Classifiers: each class's rows weigh (largest class weight / class weight)^this more (0: no balancing).</summary>
     public double ClassBalance { get; init; }
 
@@ -166,8 +173,12 @@ public static class StanceTrainer
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
         Row[] rows = Featurize(axis, items, classes, lexicon, labelField, options);
-        return Fit(axis, rows, classes, options);
+        return Tempered(axis, Fit(axis, rows, classes, options), options);
     }
+
+    /// <summary>The polarity classifier with <see cref="StanceTrainingOptions.Temperature"/> folded in; other models unchanged.</summary>
+    private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options) =>
+        axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
 
     /// <summary>
     /// The genre blend of <paramref name="axis"/> (<see cref="GenreBlend"/>) when <paramref name="items"/> mix analysis prose
@@ -235,7 +246,7 @@ public static class StanceTrainer
         for (int f = 0; f < options.Folds; f++)
         {
             Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
-            foldModels[f] = Fit(axis, train, classes, options);
+            foldModels[f] = Tempered(axis, Fit(axis, train, classes, options), options);
             foldBlends[f] = axis == StanceAxis.Epistemic ? null : FitBlend(axis, foldModels[f], train, classes, options);
             foldRatings[f] = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
         }

@@ -40,9 +40,10 @@ public static class TrainStanceCommand
         var classOffsets = new Option<bool>("--class-offsets") { Description = "Epistemic with --cv-on: after the temperature, shift each class's logit by the offset that maximises the out-of-fold macro-F1 (per-class thresholds), folded into the model." };
         var gateSharpness = new Option<double>("--gate-sharpness") { Description = "With --in-domain: scale the genre gate's logit by this (above 1: each sentence is read mostly by its likelier genre's model).", DefaultValueFactory = _ => 1 };
         var gateShift = new Option<double>("--gate-shift") { Description = "With --in-domain: shift the genre gate's logit of analysis prose down by this before --gate-sharpness.", DefaultValueFactory = _ => 0 };
+        var polarityTemperature = new Option<double>("--temperature") { Description = "Polarity only: divide the classifier's logits by this (below 1 sharpens its confidences; the labels stay), in every cross-validation fold and the shipped model.", DefaultValueFactory = _ => new StanceTrainingOptions().Temperature };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1 };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -62,7 +63,12 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1), Temperature = parse.GetValue(polarityTemperature) };
+            if (options.Temperature != 1 && (a != StanceAxis.Polarity || options.Regression || !(options.Temperature > 0) || !double.IsFinite(options.Temperature)))
+            {
+                throw new UsageException("--temperature applies to the polarity classifier only and must be a positive number.");
+            }
+
             if (!(options.GateSharpness > 0) || !double.IsFinite(options.GateSharpness) || !double.IsFinite(options.GateShift))
             {
                 throw new UsageException("--gate-sharpness must be a positive number and --gate-shift a finite one.");
@@ -181,7 +187,7 @@ public static class TrainStanceCommand
             model.Save(buffer);
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
-            context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : "")})\n"));
+            context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : options.Temperature != 1 ? $", temperature {options.Temperature}" : "")})\n"));
             if (StanceTrainer.TrainBlend(a, model, [.. sets.SelectMany(s => s.Items)], options, lexicon) is { } blend)
             {
                 foreach ((string kind, LinearStanceModel part) in (ReadOnlySpan<(string, LinearStanceModel)>)[("other", blend.Other), ("genre", blend.Genre)])

@@ -303,6 +303,22 @@ public class CommandsInMemoryTests
     }
 
     [Theory]
+    [InlineData("polarity", "0")]
+    [InlineData("polarity", "-0.85")]
+    [InlineData("subjectivity", "0.85")]
+    public void Train_stance_refuses_a_temperature_out_of_range_or_off_the_polarity_axis(string axis, string value)
+    {
+        var cli = new InMemoryCli();
+        cli.Add("p.jsonl", "{\"id\": \"a\", \"text\": \"The House passed H.R. 1156.\", \"label\": \"neutral\"}\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", axis, "--data", "p.jsonl", "--out", "p.tlsm", "--temperature", value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--temperature", result.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/p.tlsm"));
+    }
+
+    [Theory]
     [InlineData("eval", "stance")]
     [InlineData("eval", "findings")]
     [InlineData("eval", "keyphrases")]

@@ -284,6 +284,31 @@ public class AnalysisProseTests
     }
 
     [Fact]
+    public void A_polarity_temperature_below_1_sharpens_the_classifier_and_keeps_its_labels()
+    {
+        string crs = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.polarity.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(crs).Take(150)];
+        var options = new StanceTrainingOptions { ClassBalance = 0.5 };
+        LinearStanceModel plain = StanceTrainer.Train(StanceAxis.Polarity, items, options, TestModels.Set.Valence);
+        LinearStanceModel sharp = StanceTrainer.Train(StanceAxis.Polarity, items, options with { Temperature = 0.85 }, TestModels.Set.Valence);
+        foreach (string sentence in (string[])[
+            "The FY2027 request was $323.2 million below (-20%) the FY2026 enacted amount.",
+            "Federal agencies consult with the Services.",
+            "The program has improved readiness and saved $40 million."])
+        {
+            (int[] idx, float[] val) = PolarityVector(sentence);
+            double[] p = plain.Predict(idx, val);
+            double[] q = sharp.Predict(idx, val);
+            int label = Array.IndexOf(p, p.Max());
+            Assert.Equal(label, Array.IndexOf(q, q.Max()));
+            Assert.True(q[label] > p[label], sentence);
+        }
+
+        LinearStanceModel subjectivity = StanceTrainer.Train(StanceAxis.Subjectivity, [.. StanceEvaluation.ReadJsonl(SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.subjectivity.dev.jsonl")).Take(100)], options with { Temperature = 0.85 }, TestModels.Set.Valence);
+        Assert.Equal(Bytes(StanceTrainer.Train(StanceAxis.Subjectivity, [.. StanceEvaluation.ReadJsonl(SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.subjectivity.dev.jsonl")).Take(100)], options, TestModels.Set.Valence)), Bytes(subjectivity));
+    }
+
+    [Fact]
     public void Shipped_polarity_blends_by_genre_and_reads_opinion_writing_with_its_tone()
     {
         GenreBlend blend = TestModels.Set.Stance.PolarityBlend ?? throw new InvalidOperationException("The shipped tagger has no polarity blend.");

@@ -77,6 +77,47 @@ public class PolarityModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => StanceFeaturizer.Featurize(array, evidence.Quoted, evidence.Scores, Lexicon, 7));
     }
 
+    [Theory]
+    [InlineData("For FY2027, the Administration requested $10.0 million for the North American Wetlands Conservation Fund (-80% from FY2026).", "(80% from FY2026)")]
+    [InlineData("Funding for the Core Science Systems Mission Area would be $156.7 million for FY2027 (\u221243%).", "(43%)")]
+    public void A_number_with_a_minus_sign_is_a_fall_for_the_polarity_features_only(string signed, string unsignedPart)
+    {
+        string plain = signed.Replace("(-80% from FY2026)", unsignedPart, StringComparison.Ordinal).Replace("(\u221243%)", unsignedPart, StringComparison.Ordinal);
+        Assert.NotEqual(signed, plain);
+
+        (int[] i1, float[] v1) = Vector(signed, StanceFeaturizer.Version);
+        (int[] j1, float[] w1) = Vector(plain, StanceFeaturizer.Version);
+        Assert.Equal(j1, i1);
+        Assert.Equal(w1, v1);
+
+        (int[] i5, float[] v5) = Vector(signed, StanceFeaturizer.PolarityVersion);
+        (int[] j5, float[] w5) = Vector(plain, StanceFeaturizer.PolarityVersion);
+        Assert.DoesNotContain(27, j5);
+        Assert.True(v5[Array.IndexOf(i5, 27)] > 0, "a fall near a budget level is a bad change");
+    }
+
+    [Theory]
+    [InlineData("Funding rose in 2020-2025 and again in FY2026.")]
+    [InlineData("See pages 3-7 of the FY2026 budget request.")]
+    [InlineData("Appropriations grew 5% - 7% a year.")]
+    public void A_hyphen_between_numbers_or_apart_from_the_number_is_no_minus_sign(string sentence)
+    {
+        (int[] i, float[] v) = Vector(sentence, StanceFeaturizer.PolarityVersion);
+        Assert.DoesNotContain(27, i);
+        (int[] j, float[] w) = Vector(sentence.Replace('-', '+'), StanceFeaturizer.PolarityVersion);
+        Assert.Equal(j, i);
+        Assert.Equal(w, v);
+    }
+
+    private static (int[] Indices, float[] Values) Vector(string sentence, int version)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, span);
+        return StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, Lexicon, version);
+    }
+
     [Fact]
     public void Models_are_stamped_with_their_axis_feature_version_and_a_stale_polarity_model_is_rejected()
     {

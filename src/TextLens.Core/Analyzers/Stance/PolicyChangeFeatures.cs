@@ -46,7 +46,13 @@ public static class PolicyChangeFeatures
         "grown", "growth", "higher", "more", "expanded", "expansion", "surge", "surged", "doubled", "tripled", "climbed", "jumped",
         "spiked", "soared", "above");
 
-    private static readonly FrozenSet<string> Down = FrozenSet.Create(StringComparer.Ordinal,
+    /// <summary>
+    /// The word the polarity features put before a number written with a minus sign ("(-20%)"): a fall, read like "down"
+    /// (the sign is punctuation and the number a bare "&lt;num&gt;" otherwise, so "-20%" and "20%" looked the same).
+    /// </summary>
+    public const string MinusSign = "<minus>";
+
+    private static readonly FrozenSet<string> Down = FrozenSet.Create(StringComparer.Ordinal, MinusSign,
         "decrease", "decreased", "decreases", "decreasing", "decline", "declined", "declines", "declining", "fell", "fall", "falls",
         "fallen", "falling", "drop", "dropped", "drops", "lower", "less", "fewer", "reduced", "reduce", "reduces", "reducing",
         "reduction", "reductions", "cut", "cuts", "shrank", "below", "lost", "plunged", "slumped");

@@ -19,10 +19,12 @@ public static class StanceFeaturizer
     /// <summary>
     /// Version of the polarity model's features: <see cref="Version"/> 1 plus two dense features from the
     /// inflection-aware lexicon lookup (<see cref="ValenceLexicon.TryGetInflected"/>, version 2) and six dense features
-    /// of policy news (<see cref="PolicyChangeFeatures"/>, since version 4). Versioned apart so the subjectivity model
-    /// keeps its v1 features; all the additions are dense slots a v1 model has no weights for.
+    /// of policy news (<see cref="PolicyChangeFeatures"/>, since version 4); since version 5 a number written with a minus sign
+    /// ("(-20%)") is preceded by the word <see cref="PolicyChangeFeatures.MinusSign"/>, a fall. Versioned apart so the subjectivity model
+    /// keeps its v1 features: the additions are dense slots a v1 model has no weights for, and the minus word is added to
+    /// the polarity features only.
     /// </summary>
-    public const int PolarityVersion = 4;
+    public const int PolarityVersion = 5;
 
     /// <summary>
     /// Version of the epistemic model's features: <see cref="Version"/> 1 plus the named context features of
@@ -54,6 +56,21 @@ public static class StanceFeaturizer
     private static readonly HashSet<string> FirstPerson = new(StringComparer.Ordinal) { "i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves" };
     private static readonly HashSet<string> SecondPerson = new(StringComparer.Ordinal) { "you", "your", "yours", "yourself" };
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal) { "would", "could", "should", "must", "might", "may", "can", "will", "shall" };
+
+    /// <summary>
+    /// A number written with a minus sign ("(-20%)", "-43%", "−2%"): the sign touches the number and follows no word or
+    /// number of its own, so a range ("2020-25", "pages 3-7") is not read as one.
+    /// </summary>
+    private static bool IsSignedNegative(ReadOnlySpan<Token> tokens, int i)
+    {
+        if (i == 0 || tokens[i - 1].Text is not ("-" or "\u2212") || tokens[i - 1].Span.End != tokens[i].Span.Start)
+        {
+            return false;
+        }
+
+        return i == 1 || tokens[i - 2].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Clitic)
+            || tokens[i - 2].Span.End != tokens[i - 1].Span.Start;
+    }
 
     /// <summary>The sparse feature vector (sorted, distinct indices) of one sentence, version <see cref="Version"/>.</summary>
     public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon)
@@ -100,6 +117,12 @@ public static class StanceFeaturizer
                     break;
                 case TokenKind.Number:
                     numbers++;
+                    if (version == PolarityVersion && IsSignedNegative(tokens, i))
+                    {
+                        words.Add(PolicyChangeFeatures.MinusSign);
+                        wordQuoted.Add(quoted[i]);
+                    }
+
                     words.Add("<num>");
                     wordQuoted.Add(quoted[i]);
                     break;
