@@ -57,7 +57,15 @@ for file in "$work/out/base"/*; do
   fi
 done
 
-[[ -s "$work/out/base/seeds.json" ]] || { echo "no output was produced" >&2; exit 1; }
+# The runs did what they should: a report of each input, the corpus comparison in each --corpus run, and merge's output.
+for input in "${inputs[@]}"; do
+  name=$(basename "$input")
+  for label in base new; do
+    grep -q '"sentences"' "$work/out/$label/$name.json" || { echo "$label: no report of $input" >&2; exit 1; }
+    grep -q '^  corpus: ' "$work/out/$label/$name-corpus.console" || { echo "$label: no corpus comparison for $input" >&2; exit 1; }
+    grep -q '<p class="corpus">' "$work/out/$label/$name-corpus-merged.html" || { echo "$label: merge shows no corpus comparison for $input" >&2; exit 1; }
+  done
+done
 [[ $(ls "$work/out/new" | wc -l) -eq $count ]] || { echo "the two builds wrote different sets of files" >&2; status=1; }
 if [[ $status -eq 0 ]]; then
   echo "identical: $count files ($(du -cb "$work/out/base"/* | tail -1 | cut -f1) bytes) over ${inputs[*]}, ${formats[*]}, with and without --corpus, and merge" >&2
