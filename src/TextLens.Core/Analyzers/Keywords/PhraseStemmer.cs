@@ -1,44 +1,19 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Tartarus.Snowball.Ext;
+using TextLens.Core.Parsing;
 
 namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>
 /// Porter stems (Lucene.Net's Snowball Porter stemmer) of lower-case words, used to match and
 /// merge keyphrases: 'chosen schools' and 'chosen school' share the key 'chosen school'. Stems are
-/// cached process-wide (bounded); the stemmer itself is not thread-safe, so each thread has one.
+/// cached process-wide and bounded (<see cref="SnowballStems{TStemmer}"/>).
 /// </summary>
 public static class PhraseStemmer
 {
-    private const int MaxCached = 200_000;
-
-    [ThreadStatic]
-    private static PorterStemmer? _stemmer;
-
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-
     public static string Stem(string lowerWord)
     {
-        if (Cache.TryGetValue(lowerWord, out string? stem))
-        {
-            return stem;
-        }
-
-        PorterStemmer stemmer = _stemmer ??= new PorterStemmer();
-        stemmer.SetCurrent(lowerWord);
-        stemmer.Stem();
-        stem = stemmer.Current;
-        if (stem.Length == 0)
-        {
-            stem = lowerWord;
-        }
-
-        if (Cache.Count < MaxCached)
-        {
-            Cache.TryAdd(lowerWord, stem);
-        }
-
-        return stem;
+        string stem = SnowballStems<PorterStemmer>.Of(lowerWord);
+        return stem.Length == 0 ? lowerWord : stem;
     }
 
     /// <summary>

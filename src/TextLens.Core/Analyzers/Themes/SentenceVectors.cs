@@ -15,14 +15,6 @@ namespace TextLens.Core.Analyzers.Themes;
 /// </summary>
 public sealed class SentenceVectors
 {
-    /// <summary>Stems are cached process-wide, bounded (as <see cref="Keywords.PhraseStemmer"/> does): a word recurs in sentence after sentence and document after document.</summary>
-    private const int MaxCachedStems = 200_000;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
-
-    [ThreadStatic]
-    private static EnglishStemmer? _stemmer;
-
     private SentenceVectors(IReadOnlyList<string> terms, IReadOnlyList<string> displayForms, double[] idf, SparseRow[] rows, SparseRow[] counts)
     {
         Terms = terms;
@@ -171,24 +163,7 @@ public sealed class SentenceVectors
         lower.Length > 1 && lower.Any(char.IsLetter) && !StopWords.Contains(lower) && !StopWords.Contains(lower.TrimEnd('.'));
 
     /// <summary>The Snowball English (Porter 2) stem of a lower-case word.</summary>
-    public static string Stem(string lower)
-    {
-        if (StemCache.TryGetValue(lower, out string? stem))
-        {
-            return stem;
-        }
-
-        EnglishStemmer stemmer = _stemmer ??= new EnglishStemmer();
-        stemmer.SetCurrent(lower);
-        stemmer.Stem();
-        stem = stemmer.Current;
-        if (StemCache.Count < MaxCachedStems)
-        {
-            StemCache.TryAdd(lower, stem);
-        }
-
-        return stem;
-    }
+    public static string Stem(string lower) => SnowballStems<EnglishStemmer>.Of(lower);
 }
 
 /// <summary>A sparse row: sorted term indices and their values.</summary>
