@@ -18,19 +18,26 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     public override DocumentReport? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<DocumentReport>(ref reader, _readOptions ??= WithoutThis(options));
 
-    public override void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options) =>
+        Write(writer, value, options, flushAt: int.MaxValue);
+
+    /// <summary>
+    /// Writes the record, flushing <paramref name="writer"/> whenever more than <paramref name="flushAt"/> bytes are
+    /// pending between two list items. A converter's output is not resumable: System.Text.Json buffers all of it
+    /// before it reaches a stream, and a 100,000-sentence document's JSON is hundreds of megabytes. So the formats
+    /// write the record through <see cref="JsonText.Serialize(TextWriter, DocumentReport, JsonSerializerOptions, int)"/>,
+    /// which calls this with a writer on the output stream and a small threshold; the bytes are the same.
+    /// </summary>
+    internal static void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt)
     {
         writer.WriteStartObject();
         writer.WriteString("path"u8, value.Path);
         writer.WriteString("status"u8, value.Status);
         writer.WritePropertyName("stats"u8);
         JsonSerializer.Serialize(writer, value.Stats, options);
-        writer.WritePropertyName("keywords"u8);
-        JsonSerializer.Serialize(writer, value.Keywords, options);
-        writer.WritePropertyName("sentences"u8);
-        JsonSerializer.Serialize(writer, value.Sentences, options);
-        writer.WritePropertyName("diagnostics"u8);
-        JsonSerializer.Serialize(writer, value.Diagnostics, options);
+        WriteList(writer, "keywords"u8, value.Keywords, options, flushAt);
+        WriteList(writer, "sentences"u8, value.Sentences, options, flushAt);
+        WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
         if (value.Summary is { } summary)
         {
             writer.WritePropertyName("summary"u8);
@@ -39,8 +46,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
 
         if (value.Clusters is { } clusters)
         {
-            writer.WritePropertyName("clusters"u8);
-            JsonSerializer.Serialize(writer, clusters, options);
+            WriteList(writer, "clusters"u8, clusters, options, flushAt);
         }
 
         if (value.Stance is { } stance)
@@ -58,6 +64,29 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
 
         WriteSections(writer, value.Sections, beforeSettings: false);
         writer.WriteEndObject();
+    }
+
+    /// <summary>A list item by item (the bytes System.Text.Json writes for the whole list), flushing between items.</summary>
+    private static void WriteList<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T>? items, JsonSerializerOptions options, int flushAt)
+    {
+        writer.WritePropertyName(name);
+        if (items is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (T item in items)
+        {
+            JsonSerializer.Serialize(writer, item, options);
+            if (writer.BytesPending > flushAt)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections, bool beforeSettings)
