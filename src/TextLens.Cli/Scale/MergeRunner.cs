@@ -108,7 +108,7 @@ public static class MergeRunner
             TopKeywords = partials.Settings!.Top,
             BaseDirectory = request.WorkingDirectory,
             Rules = request.Rules ?? builtIn.Value.Rules,
-            Sections = request.Sections ?? builtIn.Value.Sections,
+            Sections = request.Sections ?? BuiltInAnalyzers.ResultSections(builtIn.Value),
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = expected,
         };

@@ -20,6 +20,12 @@ public interface IReportSection
     /// <summary>The heading the human-readable formats give the section.</summary>
     string Title { get; }
 
+    /// <summary>The label the console gives it, where the built-in parts have short lower-case labels (<c>summary:</c>); <see cref="Title"/> unless given.</summary>
+    string ShortTitle => Title;
+
+    /// <summary>Where the human-readable formats show it: after the built-in parts (the default) or first, under the document's heading.</summary>
+    SectionPlacement Placement => SectionPlacement.End;
+
     /// <summary>The JSON Schema (draft 2020-12) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
     string Schema { get; }
 
@@ -30,11 +36,33 @@ public interface IReportSection
     SectionView Present(JsonElement value);
 }
 
+/// <summary>Where console, Markdown and HTML show a section (its JSON place is told by <see cref="ReportSections"/>).</summary>
+public enum SectionPlacement
+{
+    /// <summary>After the document's built-in parts: the title, the facts, then the table.</summary>
+    End,
+
+    /// <summary>
+    /// First, under the document's heading: one line, the title and the view's <see cref="SectionView.Headline"/>
+    /// (HTML adds its <see cref="SectionView.Details"/>); a view without a headline is shown as at the end.
+    /// </summary>
+    Lead,
+}
+
 /// <summary>A format-neutral view of a section: labelled facts, then an optional table. Plain text only.</summary>
 public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable? Table = null)
 {
     public static SectionView Empty { get; } = new([]);
+
+    /// <summary>The one line a <see cref="SectionPlacement.Lead"/> section shows after its title; null: none.</summary>
+    public string? Headline { get; init; }
+
+    /// <summary>Lines HTML lists under the headline, where there is room for them (console and Markdown keep to the headline); null: none.</summary>
+    public SectionList? Details { get; init; }
 }
+
+/// <summary>A list of plain-text lines; <paramref name="Name"/> (a lower-case word) names it for styling (HTML class).</summary>
+public sealed record SectionList(string Name, IReadOnlyList<string> Items);
 
 /// <summary>One labelled value ("mean sentence length", "21.4 words").</summary>
 public sealed record SectionFact(string Label, string Value);

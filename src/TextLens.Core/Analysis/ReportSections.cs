@@ -8,7 +8,14 @@ public static class ReportSections
     /// list equal to the JSON properties of the report model's document record.
     /// </summary>
     public static IReadOnlyList<string> ReservedKeys { get; } =
-        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "summary", "clusters", "stance", "corpus", "settings"];
+        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "summary", "clusters", "stance", "settings"];
+
+    /// <summary>
+    /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
+    /// values are written just before <c>settings</c>, in this order. Every other section's value follows <c>settings</c>,
+    /// in analyzer order.
+    /// </summary>
+    public static IReadOnlyList<string> BeforeSettings { get; } = ["corpus"];
 
     /// <returns><paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved.</returns>
     /// <exception cref="ArgumentException">A key that breaks one of those rules, named.</exception>

@@ -23,6 +23,16 @@ public static class BuiltInAnalyzers
 
     public static AnalysisEngine CreateEngine(ModelSet models) => new(Create(models), models);
 
+    /// <summary>
+    /// The report sections a result of <paramref name="engine"/> may hold: its own and the corpus comparison's, which a
+    /// run with <c>--corpus</c> adds (<c>textlens merge</c> shows the records of such runs without a corpus of its own).
+    /// </summary>
+    public static IReadOnlyList<IReportSection> ResultSections(AnalysisEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return engine.Sections.Any(s => s.Key == NoveltySection.Instance.Key) ? engine.Sections : [.. engine.Sections, NoveltySection.Instance];
+    }
+
     /// <summary>The engine's analyzers plus the comparison with a corpus (<c>report --corpus</c>), over the same models.</summary>
     public static AnalysisEngine WithCorpus(AnalysisEngine engine, CorpusSearch corpus)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Analyzers.Novelty;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Summary;
@@ -72,7 +71,6 @@ public static class ReportBuilder
             Summary = summary is null ? null : SummaryReports.From(summary, source, doc.Sentences),
             Clusters = themes is null ? null : ThemeReports.From(themes),
             Stance = stance is null ? null : StanceReports.ForDocument(stance),
-            Corpus = analysis.GetResult<NoveltyResult>() is { } novelty ? CorpusComparisonReport.From(novelty) : null,
             Sections = SectionValues(analysis, sections),
         };
     }
@@ -85,7 +83,7 @@ public static class ReportBuilder
             if (section.Build(analysis) is { } value)
             {
                 values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                values[section.Key] = JsonSerializer.SerializeToElement(value);
+                values[section.Key] = JsonSerializer.SerializeToElement(value, ReportJsonContext.Default.JsonNode);
             }
         }
 

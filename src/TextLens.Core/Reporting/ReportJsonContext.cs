@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -12,12 +13,14 @@ namespace TextLens.Core.Reporting;
 /// </summary>
 [JsonSerializable(typeof(CorpusReport))]
 [JsonSerializable(typeof(DocumentReport))]
+[JsonSerializable(typeof(JsonNode))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// The generated metadata, except for <see cref="DocumentReport"/> itself (left to reflection, the next resolver):
-    /// generated metadata binds its init-only properties like constructor parameters and refuses its
-    /// <see cref="JsonExtensionDataAttribute"/> property, <see cref="DocumentReport.Sections"/>, among them.
+    /// The generated metadata, except for <see cref="DocumentReport"/> itself (written by
+    /// <see cref="Formats.DocumentReportConverter"/>, read by reflection, the next resolver): generated metadata binds
+    /// its init-only properties like constructor parameters and refuses its <see cref="JsonExtensionDataAttribute"/>
+    /// property, <see cref="DocumentReport.Sections"/>, among them.
     /// </summary>
     public static IJsonTypeInfoResolver ReportTypes { get; } = new ExceptDocumentRecord();
 

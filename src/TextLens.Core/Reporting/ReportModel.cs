@@ -5,7 +5,8 @@ namespace TextLens.Core.Reporting;
 
 // The JSON report, schema version 1 (docs/report-schema.md, docs/report.schema.json).
 // Offsets and lengths are UTF-16 code units into the file as decoded; lines and columns are 1-based.
-// Property order here is the order in the output; every list has a documented stable order.
+// Property order here is the order in the output (a document record's is written by Formats/DocumentReportConverter.cs,
+// in the same order); every list has a documented stable order.
 
 public sealed record CorpusReport(
     int SchemaVersion,
@@ -50,17 +51,15 @@ public sealed record DocumentReport(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DocumentStanceReport? Stance { get; init; }
 
-    /// <summary>What the document adds to the corpus of <c>report --corpus</c> (CorpusComparisonReport.cs); absent without --corpus.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public CorpusComparisonReport? Corpus { get; init; }
-
     /// <summary>The tool version and options that produced this record (ReportSettings.cs); <c>textlens merge</c> combines only records with equal settings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportSettings? Settings { get; init; }
 
     /// <summary>
     /// The sections analyzers own (<see cref="Analysis.IReportSection"/>), by key, in analyzer order: written after
-    /// the built-in properties, and read back whole by <c>merge</c>. Null when no such analyzer ran.
+    /// <c>settings</c> (those of <see cref="Analysis.ReportSections.BeforeSettings"/>, e.g. the corpus comparison of
+    /// <c>--corpus</c>, just before it; <see cref="Formats.DocumentReportConverter"/>), and read back whole by
+    /// <c>merge</c>. Null when no such analyzer ran.
     /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Sections { get; init; }

@@ -14,7 +14,7 @@ namespace TextLens.Core.Analyzers.Novelty;
 /// give its nearest documents and the terms behind each similarity; its keywords found in at most
 /// <see cref="NoveltySettings.RareShare"/> of the corpus are its new terms; each theme's sentences, compared the same
 /// way, tell whether the corpus has seen the theme. A document that is itself in the corpus (same path) is compared
-/// with the others. Publishes a <see cref="NoveltyResult"/>; reports no rules.
+/// with the others. Publishes a <see cref="NoveltyResult"/>, reported by its <see cref="NoveltySection"/>; reports no rules.
 /// </summary>
 public sealed class NoveltyAnalyzer(CorpusSearch corpus, NoveltySettings? settings = null) : IDocumentAnalyzer
 {
@@ -28,7 +28,10 @@ public sealed class NoveltyAnalyzer(CorpusSearch corpus, NoveltySettings? settin
 
     public Type? ResultType => typeof(NoveltyResult);
 
-    public IReadOnlyList<Type> Dependencies => [typeof(KeywordResult), typeof(ThemeResult)];
+    public IReadOnlyList<Type> Dependencies { get; } = [typeof(KeywordResult), typeof(ThemeResult)];
+
+    /// <summary>The document's <c>corpus</c> in the report, and the line under its heading (<see cref="NoveltySection"/>).</summary>
+    public IReportSection Section => NoveltySection.Instance;
 
     public void Analyze(AnalysisContext context) => context.SetResult(Compare(
         context.Source.Path, context.Features, context.GetResult<KeywordResult>(), context.GetResult<ThemeResult>()));

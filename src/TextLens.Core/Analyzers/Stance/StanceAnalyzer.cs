@@ -37,7 +37,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
     public Type? ResultType => typeof(StanceResult);
 
     /// <summary>Stance toward the key terms reads the keywords.</summary>
-    public IReadOnlyList<Type> Dependencies => [typeof(KeywordResult)];
+    public IReadOnlyList<Type> Dependencies { get; } = [typeof(KeywordResult)];
 
     public void Analyze(AnalysisContext context)
     {

@@ -20,7 +20,7 @@ public sealed class SummaryAnalyzer(SummarySettings? settings = null) : IDocumen
 
     public Type? ResultType => typeof(SummaryResult);
 
-    public IReadOnlyList<Type> Dependencies => [typeof(KeywordResult), typeof(ThemeResult)];
+    public IReadOnlyList<Type> Dependencies { get; } = [typeof(KeywordResult), typeof(ThemeResult)];
 
     public void Analyze(AnalysisContext context) => context.SetResult(SummaryScorer.Summarize(
         context.Features,

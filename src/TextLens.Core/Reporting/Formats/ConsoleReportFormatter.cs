@@ -29,11 +29,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             o.Append('\n');
-            if (d.Corpus is { } corpus)
-            {
-                o.Append("  corpus: ").Append(corpus.Headline(TerminalText.Safe)).Append('\n');
-            }
-
+            SectionViews.WriteConsoleLead(o, d, settings);
             if (d.Summary is { Sentences.Count: > 0 } summary)
             {
                 o.Append("  summary:\n");

@@ -199,10 +199,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         bool withText = detailed && sentences.Count > 0;
 
         // What the document adds to the corpus (--corpus) is the first thing a reviewer reads.
-        if (doc.Corpus is { } corpus)
-        {
-            AppendCorpus(h, corpus);
-        }
+        SectionViews.WriteHtmlLead(h, doc, settings);
 
         // The summary comes first: what the document says.
         if (doc.Summary is { Sentences.Count: > 0 } digest)
@@ -736,22 +733,6 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    /// <summary>The corpus comparison: the headline, then the nearest documents with their shared terms.</summary>
-    private static void AppendCorpus(StringBuilder h, CorpusComparisonReport corpus)
-    {
-        h.Append("<p class=\"corpus\"><strong>Against the corpus:</strong> ").Append(corpus.Headline(E)).Append("</p>\n");
-        if (corpus.Nearest.Count > 1)
-        {
-            h.Append("<ul class=\"nearest\">\n");
-            foreach (NearDocumentReport n in corpus.Nearest)
-            {
-                h.Append(Inv($"<li>{E(n.Name)} ({n.Similarity:0.00}){(n.SharedTerms.Count > 0 ? ": " + E(string.Join(", ", n.SharedTerms)) : "")}</li>\n"));
-            }
-
-            h.Append("</ul>\n");
-        }
-    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -18,6 +18,7 @@ public sealed class JsonReportFormatter : IReportFormatter
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
         TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJsonContext.ReportTypes, new DefaultJsonTypeInfoResolver()),
+        Converters = { new DocumentReportConverter() },
     };
 
     public string Name => "json";

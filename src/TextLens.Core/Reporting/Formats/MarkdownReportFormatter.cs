@@ -35,11 +35,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
             var md = new StringBuilder();
             md.Append("## `").Append(EscapeCode(d.Path)).Append("`\n\n");
-            if (d.Corpus is { } corpus)
-            {
-                md.Append("**Against the corpus:** ").Append(corpus.Headline(Escape)).Append("\n\n");
-            }
-
+            SectionViews.WriteMarkdownLead(md, d, settings);
             if (d.Stats is { } st)
             {
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} word{(st.Words == 1 ? "" : "s")} · {st.Sentences} sentence{(st.Sentences == 1 ? "" : "s")} · {st.Paragraphs} paragraph{(st.Paragraphs == 1 ? "" : "s")}\n\n");

@@ -7,13 +7,14 @@ namespace TextLens.Core.Reporting.Formats;
 
 /// <summary>
 /// How the human-readable formats write the sections analyzers own (<see cref="IReportSection"/>): each format
-/// writes the same view (facts, then a table) in its own markup, with its own escaping. A value whose section is
-/// not in <see cref="FormatSettings.Sections"/> stays in the JSON and is not shown.
+/// writes the same view (facts, then a table; or, for a <see cref="SectionPlacement.Lead"/> section, one headline
+/// under the document's heading) in its own markup, with its own escaping. A value whose section is not in
+/// <see cref="FormatSettings.Sections"/> stays in the JSON and is not shown.
 /// </summary>
 internal static class SectionViews
 {
-    /// <summary>The document's sections that the settings know, in the document's order, with their views.</summary>
-    public static IEnumerable<(IReportSection Section, SectionView View)> Of(DocumentReport document, FormatSettings settings)
+    /// <summary>The document's sections that the settings know and that are shown at <paramref name="placement"/>, in the document's order, with their views.</summary>
+    public static IEnumerable<(IReportSection Section, SectionView View)> Of(DocumentReport document, FormatSettings settings, SectionPlacement placement)
     {
         if (document.Sections is not { Count: > 0 } values || settings.Sections.Count == 0)
         {
@@ -22,77 +23,148 @@ internal static class SectionViews
 
         foreach ((string key, JsonElement value) in values)
         {
-            if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section)
+            if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement)
             {
                 yield return (section, Present(section, value));
             }
         }
     }
 
+    /// <summary>The sections shown first, under the document's heading: a line each (<c>  corpus: …</c>).</summary>
+    public static void WriteConsoleLead(StringBuilder o, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.Lead))
+        {
+            if (view.Headline is { } headline)
+            {
+                o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(": ").Append(TerminalText.Safe(headline)).Append('\n');
+            }
+            else
+            {
+                WriteConsole(o, section, view);
+            }
+        }
+    }
+
+    /// <summary>The sections shown after the document's built-in parts.</summary>
     public static void WriteConsole(StringBuilder o, DocumentReport document, FormatSettings settings)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
         {
-            o.Append("  ").Append(TerminalText.Safe(section.Title)).Append(':');
-            o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
-            o.Append('\n');
-            if (view.Table is { Rows.Count: > 0 } table)
+            WriteConsole(o, section, view);
+        }
+    }
+
+    public static void WriteMarkdownLead(StringBuilder md, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.Lead))
+        {
+            if (view.Headline is { } headline)
             {
-                foreach (IReadOnlyList<string> row in table.Rows)
-                {
-                    o.Append("    ").Append(string.Join("  ", row.Select(TerminalText.Safe))).Append('\n');
-                }
+                md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":** ").Append(MarkdownReportFormatter.Escape(headline)).Append("\n\n");
+            }
+            else
+            {
+                WriteMarkdown(md, section, view);
             }
         }
     }
 
     public static void WriteMarkdown(StringBuilder md, DocumentReport document, FormatSettings settings)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
         {
-            md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
-            md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape($"{f.Label} {f.Value}"))));
-            md.Append("\n\n");
-            if (view.Table is { Rows.Count: > 0 } table)
+            WriteMarkdown(md, section, view);
+        }
+    }
+
+    public static void WriteHtmlLead(StringBuilder h, DocumentReport document, FormatSettings settings)
+    {
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.Lead))
+        {
+            if (view.Headline is not { } headline)
             {
-                md.Append("| ").Append(string.Join(" | ", table.Columns.Select(MarkdownReportFormatter.Escape))).Append(" |\n|");
-                md.Append(string.Concat(Enumerable.Repeat("---|", table.Columns.Count))).Append('\n');
-                foreach (IReadOnlyList<string> row in table.Rows)
+                WriteHtml(h, section, view);
+                continue;
+            }
+
+            h.Append("<p class=\"").Append(E(section.Key)).Append("\"><strong>").Append(E(section.Title)).Append(":</strong> ").Append(E(headline)).Append("</p>\n");
+            if (view.Details is { Items.Count: > 0 } details)
+            {
+                h.Append("<ul class=\"").Append(E(details.Name)).Append("\">\n");
+                foreach (string item in details.Items)
                 {
-                    md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownReportFormatter.Escape))).Append(" |\n");
+                    h.Append("<li>").Append(E(item)).Append("</li>\n");
                 }
 
-                md.Append('\n');
+                h.Append("</ul>\n");
             }
         }
     }
 
     public static void WriteHtml(StringBuilder h, DocumentReport document, FormatSettings settings)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings))
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
         {
-            h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
-            if (view.Facts.Count > 0)
+            WriteHtml(h, section, view);
+        }
+    }
+
+    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view)
+    {
+        o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(':');
+        o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
+        o.Append('\n');
+        if (view.Table is { Rows.Count: > 0 } table)
+        {
+            foreach (IReadOnlyList<string> row in table.Rows)
             {
-                h.Append("<p class=\"facts\">").Append(string.Join(" · ", view.Facts.Select(f => $"{E(f.Label)} <strong>{E(f.Value)}</strong>"))).Append("</p>\n");
+                o.Append("    ").Append(string.Join("  ", row.Select(TerminalText.Safe))).Append('\n');
+            }
+        }
+    }
+
+    private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view)
+    {
+        md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
+        md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape($"{f.Label} {f.Value}"))));
+        md.Append("\n\n");
+        if (view.Table is { Rows.Count: > 0 } table)
+        {
+            md.Append("| ").Append(string.Join(" | ", table.Columns.Select(MarkdownReportFormatter.Escape))).Append(" |\n|");
+            md.Append(string.Concat(Enumerable.Repeat("---|", table.Columns.Count))).Append('\n');
+            foreach (IReadOnlyList<string> row in table.Rows)
+            {
+                md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownReportFormatter.Escape))).Append(" |\n");
             }
 
-            if (view.Table is { Rows.Count: > 0 } table)
+            md.Append('\n');
+        }
+    }
+
+    private static void WriteHtml(StringBuilder h, IReportSection section, SectionView view)
+    {
+        h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+        if (view.Facts.Count > 0)
+        {
+            h.Append("<p class=\"facts\">").Append(string.Join(" · ", view.Facts.Select(f => $"{E(f.Label)} <strong>{E(f.Value)}</strong>"))).Append("</p>\n");
+        }
+
+        if (view.Table is { Rows.Count: > 0 } table)
+        {
+            h.Append("<div class=\"scroll\"><table><thead><tr>");
+            foreach (string column in table.Columns)
             {
-                h.Append("<div class=\"scroll\"><table><thead><tr>");
-                foreach (string column in table.Columns)
-                {
-                    h.Append("<th>").Append(E(column)).Append("</th>");
-                }
-
-                h.Append("</tr></thead><tbody>\n");
-                foreach (IReadOnlyList<string> row in table.Rows)
-                {
-                    h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>\n");
-                }
-
-                h.Append("</tbody></table></div>\n");
+                h.Append("<th>").Append(E(column)).Append("</th>");
             }
+
+            h.Append("</tr></thead><tbody>\n");
+            foreach (IReadOnlyList<string> row in table.Rows)
+            {
+                h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>\n");
+            }
+
+            h.Append("</tbody></table></div>\n");
         }
     }
 
