@@ -199,8 +199,8 @@ public static class StanceTrainer
             return null;
         }
 
-        LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain)], classes, options with { ClassBalance = 0 });
-        Row[] genreRows = [.. rows.Select(r => new Row { Features = r.Features, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
+        LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain).Select(r => r.WithOwnFeatures())], classes, options with { ClassBalance = 0 });
+        Row[] genreRows = [.. rows.Select(r => new Row { Features = r.OwnFeatures, OwnFeatures = r.OwnFeatures, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
         LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
         if (options.GateSharpness != 1 || options.GateShift != 0)
         {
@@ -290,14 +290,16 @@ public static class StanceTrainer
             int f = fold[r.Item];
             ReadOnlySpan<int> idx = r.Features.GetIndices();
             ReadOnlySpan<float> val = r.Features.GetValues();
+            ReadOnlySpan<int> own = r.OwnFeatures.GetIndices();
+            ReadOnlySpan<float> ownValues = r.OwnFeatures.GetValues();
             GenreBlend? blend = foldBlends[f];
             double ratingScore = 0;
             foreach (LinearStanceModel m in foldRatings[f])
             {
-                ratingScore += Math.Clamp(m.Expected(idx, val) / StanceTagger.RatingSpan, -1, 1) / foldRatings[f].Length;
+                ratingScore += Math.Clamp(m.Expected(own, ownValues) / StanceTagger.RatingSpan, -1, 1) / foldRatings[f].Length;
             }
 
-            parts[r.Item] = new PolarityParts(foldModels[f].Predict(idx, val), blend?.Other.Predict(idx, val), blend?.AnalysisProbability(idx, val), ratingScore);
+            parts[r.Item] = new PolarityParts(foldModels[f].Predict(idx, val), blend?.Other.Predict(own, ownValues), blend?.AnalysisProbability(own, ownValues), ratingScore);
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
@@ -464,7 +466,11 @@ public static class StanceTrainer
             IReadOnlyList<(string, float)>? named = version == StanceFeaturizer.EpistemicVersion
                 ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context))
                 : null;
-            (int[] idx, float[] val) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
+            (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
+            (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon))
+                : (own, ownValues);
+
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);
             double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
                 ? LabelConfidence(classes[k], score, sd2, options)
@@ -473,6 +479,7 @@ public static class StanceTrainer
             rows.Add(new Row
             {
                 Features = new VBuffer<float>(dim, idx.Length, val, idx),
+                OwnFeatures = new VBuffer<float>(dim, own.Length, ownValues, own),
                 Label = (uint)k,
                 Score = (float)(item.Score ?? 0),
                 HasScore = item.Score is not null,
@@ -592,6 +599,8 @@ public static class StanceTrainer
 
     private static IReadOnlyList<LinearStanceModel> FitRatingModels(Row[] rows, StanceTrainingOptions options)
     {
+        // The rating models read the sentence's own features, as the tagger gives them.
+        rows = [.. rows.Select(r => r.WithOwnFeatures())];
         LinearStanceModel regressor = FitRating(rows, options with { L2 = options.RatingL2, L1 = 0 });
         return options.OrdinalCuts.Count == 0 ? [regressor] : [regressor, FitOrdinal(rows, options)];
     }
@@ -681,6 +690,14 @@ public static class StanceTrainer
         /// <summary>Agreement × label-confidence weight (the classifier's example weight).</summary>
         public float ClassWeight { get; set; } = 1;
 
+        /// <summary>
+        /// The sentence's own features, without the previous sentence's (<see cref="PolarityContext"/>): what the genre gate,
+        /// the other-genre model and the rating models read, so that having a previous sentence (analysis rows do, the
+        /// opinion snippets do not) never tells the genre.
+        /// </summary>
+        [NoColumn]
+        public VBuffer<float> OwnFeatures { get; set; }
+
         [NoColumn]
         public bool HasScore { get; set; }
 
@@ -695,6 +712,9 @@ public static class StanceTrainer
         [NoColumn]
         public bool Balanced { get; set; } = true;
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
+        /// <summary>The row with its own features in place of the features with context.</summary>
+        public Row WithOwnFeatures() => new() { Features = OwnFeatures, OwnFeatures = OwnFeatures, Label = Label, Score = Score, Weight = Weight, ClassWeight = ClassWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
+
+        public Row WithClassWeight(float weight) => new() { Features = Features, OwnFeatures = OwnFeatures, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
     }
 }

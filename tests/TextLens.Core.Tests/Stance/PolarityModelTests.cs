@@ -109,6 +109,43 @@ public class PolarityModelTests
         Assert.Equal(w, v);
     }
 
+    [Fact]
+    public void The_previous_sentence_gives_its_bad_news_and_negative_tone_and_nothing_without_one()
+    {
+        Assert.Empty(PolarityContext.Of(StanceContext.None, Lexicon));
+        Dictionary<string, float> bad = PolarityContext.Of(StanceContext.For("Next sentence.", "Funding was cut, and the lawsuit alleged serious violations."), Lexicon).ToDictionary(f => f.Name, f => f.Value);
+        Assert.True(bad["prev:bad"] > 0.5f);
+        Assert.True(bad["prev:vneg"] > 0);
+        Dictionary<string, float> plain = PolarityContext.Of(StanceContext.For("Next sentence.", "Federal agencies consult with the Services."), Lexicon).ToDictionary(f => f.Name, f => f.Value);
+        Assert.Equal(0, plain["prev:bad"]);
+        Assert.Equal(0, plain["prev:vneg"]);
+    }
+
+    [Fact]
+    public void Context_features_are_added_to_a_sorted_vector_and_zero_values_are_left_out()
+    {
+        (int[] i, float[] v) = Vector("The FY2027 request was $323.2 million below the FY2026 enacted amount.", StanceFeaturizer.PolarityVersion);
+        (int[] j, float[] w) = StanceFeaturizer.WithContext((i, v), [("prev:bad", 0.5f), ("prev:vneg", 0f)]);
+        Assert.Equal(i.Length + 1, j.Length);
+        Assert.True(j.Zip(j.Skip(1)).All(p => p.First < p.Second));
+        Assert.Equal(0.5f, w.Sum() - v.Sum(), 4);
+        (int[] k, float[] x) = StanceFeaturizer.WithContext((i, v), []);
+        Assert.Equal(i, k);
+        Assert.Equal(v, x);
+    }
+
+    [Fact]
+    public void The_subjectivity_model_reads_its_own_features_where_a_number_has_a_minus_sign()
+    {
+        const string Sentence = "The request is $527.8 million less (-37%) than the FY2026 enacted annual appropriation.";
+        StanceTagger shipped = TestModels.Set.Stance;
+        var withoutPolarity = new StanceTagger(Lexicon, null, shipped.SubjectivityBlend!.Analysis) { SubjectivityBlend = shipped.SubjectivityBlend };
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(Sentence, new TextSpan(0, Sentence.Length), tokens);
+        Assert.True(StanceFeaturizer.HasMinusSign(CollectionsMarshal.AsSpan(tokens)));
+        Assert.Equal(withoutPolarity.Tag(0, Sentence, CollectionsMarshal.AsSpan(tokens)).Subjectivity, shipped.Tag(0, Sentence, CollectionsMarshal.AsSpan(tokens)).Subjectivity);
+    }
+
     private static (int[] Indices, float[] Values) Vector(string sentence, int version)
     {
         var tokens = new List<Token>();

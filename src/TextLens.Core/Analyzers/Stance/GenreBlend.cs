@@ -40,10 +40,17 @@ public sealed class GenreBlend
     public double AnalysisProbability(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Genre.Predict(indices, values)[1];
 
     /// <summary>The class probabilities: P(analysis) × the analysis model's + (1 − P(analysis)) × the other model's.</summary>
-    public double[] Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    public double[] Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Predict(indices, values, indices, values);
+
+    /// <summary>
+    /// The class probabilities where the analysis model reads more than the sentence (<paramref name="contextIndices"/>: its
+    /// features with the previous sentence's, <see cref="PolarityContext"/>) and the gate and the other model read the
+    /// sentence's own features (<paramref name="indices"/>).
+    /// </summary>
+    public double[] Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<int> contextIndices, ReadOnlySpan<float> contextValues)
     {
         double g = AnalysisProbability(indices, values);
-        double[] a = Analysis.Predict(indices, values);
+        double[] a = Analysis.Predict(contextIndices, contextValues);
         double[] o = Other.Predict(indices, values);
         for (int c = 0; c < a.Length; c++)
         {

@@ -20,11 +20,12 @@ public static class StanceFeaturizer
     /// Version of the polarity model's features: <see cref="Version"/> 1 plus two dense features from the
     /// inflection-aware lexicon lookup (<see cref="ValenceLexicon.TryGetInflected"/>, version 2) and six dense features
     /// of policy news (<see cref="PolicyChangeFeatures"/>, since version 4); since version 5 a number written with a minus sign
-    /// ("(-20%)") is preceded by the word <see cref="PolicyChangeFeatures.MinusSign"/>, a fall. Versioned apart so the subjectivity model
+    /// ("(-20%)") is preceded by the word <see cref="PolicyChangeFeatures.MinusSign"/>, a fall; since version 6 the tagger and
+    /// the trainer add the previous sentence's named features (<see cref="PolarityContext"/>, <see cref="WithContext"/>). Versioned apart so the subjectivity model
     /// keeps its v1 features: the additions are dense slots a v1 model has no weights for, and the minus word is added to
     /// the polarity features only.
     /// </summary>
-    public const int PolarityVersion = 5;
+    public const int PolarityVersion = 6;
 
     /// <summary>
     /// Version of the epistemic model's features: <see cref="Version"/> 1 plus the named context features of
@@ -61,6 +62,23 @@ public static class StanceFeaturizer
     /// A number written with a minus sign ("(-20%)", "-43%", "−2%"): the sign touches the number and follows no word or
     /// number of its own, so a range ("2020-25", "pages 3-7") is not read as one.
     /// </summary>
+    /// <summary>
+    /// Whether the sentence has a number written with a minus sign, the one place where the polarity version's hashed
+    /// blocks differ from <see cref="Version"/>'s (a v1 model must then read a vector of its own).
+    /// </summary>
+    public static bool HasMinusSign(ReadOnlySpan<Token> tokens)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Number && IsSignedNegative(tokens, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSignedNegative(ReadOnlySpan<Token> tokens, int i)
     {
         if (i == 0 || tokens[i - 1].Text is not ("-" or "\u2212") || tokens[i - 1].Span.End != tokens[i].Span.Start)
@@ -273,6 +291,54 @@ public static class StanceFeaturizer
         {
             features.Clear();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="vector"/> (sorted, distinct indices) with the named <paramref name="context"/> features added to their
+    /// hashed buckets (summed where a bucket is already set; zero values left out), as <see cref="EpistemicVersion"/> adds
+    /// its own. The polarity model reads its vector so; the subjectivity model reads the vector without them.
+    /// </summary>
+    public static (int[] Indices, float[] Values) WithContext((int[] Indices, float[] Values) vector, IReadOnlyList<(string Name, float Value)> context)
+    {
+        var added = new List<(int Slot, float Value)>(context.Count);
+        foreach ((string name, float value) in context)
+        {
+            if (value != 0)
+            {
+                added.Add((Hash(ContextPrefix, name), value * ContextScale));
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return vector;
+        }
+
+        added.Sort((a, b) => a.Slot.CompareTo(b.Slot));
+        var indices = new List<int>(vector.Indices.Length + added.Count);
+        var values = new List<float>(vector.Indices.Length + added.Count);
+        int i = 0;
+        int j = 0;
+        while (i < vector.Indices.Length || j < added.Count)
+        {
+            // Merge the two sorted lists; a context feature in a bucket already set is added to it, as Featurize does.
+            int next = Math.Min(i < vector.Indices.Length ? vector.Indices[i] : int.MaxValue, j < added.Count ? added[j].Slot : int.MaxValue);
+            float value = 0;
+            for (; i < vector.Indices.Length && vector.Indices[i] == next; i++)
+            {
+                value += vector.Values[i];
+            }
+
+            for (; j < added.Count && added[j].Slot == next; j++)
+            {
+                value += added[j].Value;
+            }
+
+            indices.Add(next);
+            values.Add(value);
+        }
+
+        return ([.. indices], [.. values]);
     }
 
     private static double Saturate(int count) => count / (count + 1.0);

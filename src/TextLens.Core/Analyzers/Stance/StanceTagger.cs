@@ -185,11 +185,20 @@ public sealed class StanceTagger
             epistemic = RuleDecision(s);
         }
 
-        // One vector serves both models: the polarity features (v2) are the v1 features plus dense features 30 and
-        // 31, for which a v1 model (subjectivity) has no weights, so it reads the v2 vector exactly as its own.
-        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, _polarity?.FeatureVersion ?? StanceFeaturizer.Version);
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val);
-        double subjective = PredictSubjectivity(idx, val, s);
+        // One vector serves both models: the polarity features are the v1 features plus dense features 24–31, for which a
+        // v1 model (subjectivity) has no weights, so it reads the polarity vector exactly as its own — except where a number
+        // has a minus sign (the polarity version's word "<minus>"), and the previous sentence's named features
+        // (PolarityContext) are added for the polarity model only.
+        int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
+        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, version);
+        (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
+            ? StanceFeaturizer.WithContext((idx, val), PolarityContext.Of(context, Lexicon))
+            : (idx, val);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv);
+        (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
+            ? StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.Version)
+            : (idx, val);
+        double subjective = PredictSubjectivity(si, sv, s);
 
         if (context.Heading)
         {
@@ -328,7 +337,11 @@ public sealed class StanceTagger
         return false;
     }
 
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val)
+    /// <summary>
+    /// The polarity of a sentence from its own features (<paramref name="idx"/>: read by the genre gate, the other-genre model
+    /// and the rating models) and its features with the previous sentence's (<paramref name="contextIdx"/>: read by the classifier).
+    /// </summary>
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal)
     {
         if (_polarity is null)
         {
@@ -340,10 +353,10 @@ public sealed class StanceTagger
         if (_polarity.IsRegression)
         {
             // The regressor predicts the mean reader rating on −4..4.
-            return FromScore(Math.Clamp(_polarity.Predict(idx, val)[0] / 4, -1, 1));
+            return FromScore(Math.Clamp(_polarity.Predict(contextIdx, contextVal)[0] / 4, -1, 1));
         }
 
-        double[] p = PolarityBlend?.Predict(idx, val) ?? _polarity.Predict(idx, val);
+        double[] p = PolarityBlend?.Predict(idx, val, contextIdx, contextVal) ?? _polarity.Predict(contextIdx, contextVal);
         double pNeg = p[_polarity.ClassIndex("negative")];
         double pNeu = p[_polarity.ClassIndex("neutral")];
         double pPos = p[_polarity.ClassIndex("positive")];
