@@ -406,6 +406,9 @@ public sealed class StanceTagger
         return NoisyOr(NoisyOr(s.Hedge * 0.7, s.Booster * 0.6), s.Prescription * 0.8);
     }
 
+    /// <summary>Every cue kind, in declaration order (<see cref="Enum.GetValues{TEnum}()"/> allocates a new array per call).</summary>
+    private static readonly StanceCueKind[] CueKinds = Enum.GetValues<StanceCueKind>();
+
     /// <summary>The cues of a sentence; <paramref name="headline"/>: it is a title-case headline (<see cref="Headlines.IsTitleCase"/>).</summary>
     internal static List<(int Start, int Length, CuePattern Pattern)> MatchCues(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, bool headline)
     {
@@ -419,7 +422,7 @@ public sealed class StanceTagger
                 continue;
             }
 
-            foreach (StanceCueKind kind in Enum.GetValues<StanceCueKind>())
+            foreach (StanceCueKind kind in CueKinds)
             {
                 if (coveredUntil[(int)kind] > i)
                 {

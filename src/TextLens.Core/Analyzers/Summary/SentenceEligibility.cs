@@ -1,3 +1,4 @@
+using System.Buffers;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -117,13 +118,12 @@ public static class SentenceEligibility
     /// leading "[12]" or "12." reference number, "See …" / "For more (information|details), see …",
     /// or "et al." with a year.
     /// </summary>
+    /// <summary>A web or DOI link in a sentence marks a citation (one vectorised pass instead of five case-insensitive scans).</summary>
+    private static readonly SearchValues<string> LinkMarks = SearchValues.Create(["http://", "https://", "www.", "doi:", "doi.org"], StringComparison.OrdinalIgnoreCase);
+
     private static bool IsCitation(ReadOnlySpan<Token> tokens, string text)
     {
-        if (text.Contains("http://", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("https://", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("doi:", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("doi.org", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(LinkMarks))
         {
             return true;
         }
