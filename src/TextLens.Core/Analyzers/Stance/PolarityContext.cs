@@ -16,14 +16,20 @@ public static class PolarityContext
     /// <summary>The named context features of <paramref name="context"/>'s previous sentence; empty without one.</summary>
     public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon)
     {
-        if (context.Previous is not { Length: > 0 } text)
+        if (context.Previous is not { Length: > 0 })
         {
             return [];
         }
 
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        List<string> words = [.. tokens.Where(t => t.Kind is TokenKind.Word or TokenKind.Clitic).Select(t => t.Lower)];
+        var words = new List<string>();
+        foreach (Token t in context.PreviousTokens)
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Clitic)
+            {
+                words.Add(t.Lower);
+            }
+        }
+
         PolicyChangeFeatures.Counts c = PolicyChangeFeatures.Of(words);
         int bad = c.BadEvents + c.LegalConflict + c.Concern + c.BadChanges;
         double compound = ValenceLexicon.Compound(lexicon.Valences(words, inflected: true).Sum());

@@ -14,6 +14,37 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// <summary>No previous sentence, not a heading (an isolated sentence).</summary>
     public static StanceContext None { get; } = new(null, false);
 
+    private Token[]? _previousTokens;
+
+    /// <summary>
+    /// The previous sentence's tokens, tokenized from <see cref="Previous"/> on first use and kept: the epistemic
+    /// (<see cref="PreviousSentence"/>) and polarity (<see cref="PolarityContext"/>) features both read them. Empty without one.
+    /// </summary>
+    internal ReadOnlySpan<Token> PreviousTokens
+    {
+        get
+        {
+            if (_previousTokens is null)
+            {
+                var tokens = new List<Token>();
+                if (Previous is { } text)
+                {
+                    Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+                }
+
+                _previousTokens = [.. tokens];
+            }
+
+            return _previousTokens;
+        }
+    }
+
+    /// <summary>Equal when the previous sentence and heading status are (the token cache is not part of the value).</summary>
+    public bool Equals(StanceContext? other) =>
+        other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading;
+
+    public override int GetHashCode() => HashCode.Combine(Previous, Heading);
+
     /// <summary>The context of a sentence from its text, the previous sentence's text and whether the layout marks it as a heading.</summary>
     public static StanceContext For(string text, string? previous, bool markedHeading = false) =>
         new(string.IsNullOrWhiteSpace(previous) ? null : previous, markedHeading || LooksLikeHeading(text));
@@ -65,9 +96,7 @@ public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool O
             return default;
         }
 
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        ReadOnlySpan<Token> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        ReadOnlySpan<Token> span = context.PreviousTokens;
         StanceEvidence evidence = StanceTagger.Inspect(text, span);
         ReadOnlySpan<char> trimmed = text.AsSpan().TrimEnd();
         // A lead-in ends with a colon ("the report stated:") or a comma after a source ("According to Defense News,").
