@@ -3,7 +3,8 @@
 # working tree, runs both over the same inputs and diffs every format: console, markdown, json, jsonl, sarif, github
 # and html, for each input folder as given and against a corpus index (--corpus, the index built once by BASE), and
 # `textlens merge` of the JSON Lines result back into every format. SARIF's invocation times are the only lines
-# masked (they are the clock). Exits 1 on the first difference, after printing it.
+# masked (they are the clock). Then one large document (100,000 suppression directives): the same JSON, and peak RSS
+# (one run each: it catches a doubling, not a few percent). Exits 1 on a difference or a memory regression, after printing it.
 #
 #   bash bench/identical.sh [input folders...]     default: seeds ../shared/corpus/crs/docs
 #   BASE=<ref> bash bench/identical.sh ...
@@ -67,6 +68,25 @@ for input in "${inputs[@]}"; do
   done
 done
 [[ $(ls "$work/out/new" | wc -l) -eq $count ]] || { echo "the two builds wrote different sets of files" >&2; status=1; }
+
+# Memory: bytes alone let a change pass that doubled a large document's peak memory (a JSON converter that buffered
+# the whole record). One large document (100,000 Markdown suppression directives, 7.6 MB, bench/run.sh's supmd case):
+# the same JSON from both builds, and the new build's peak RSS at most 15% + 20 MiB above the base's.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<!-- textlens-disable-next-line TL3001 -->\nThe council approved the budget.\n" }' > "$work/large.md"
+declare -A rss
+for label in base new; do
+  /usr/bin/time -f %M -o "$work/rss-$label" dotnet "$work/$label/textlens.dll" report "$work/large.md" --format json -q -o "$work/large-$label.json" >/dev/null 2>&1 || true
+  rss[$label]=$(tail -1 "$work/rss-$label")
+done
+if ! cmp -s "$work/large-base.json" "$work/large-new.json"; then
+  echo "DIFFERS: the JSON report of 100,000 directives" >&2
+  status=1
+fi
+echo "peak RSS, 100,000 directives (json): base $((rss[base] / 1024)) MiB, new $((rss[new] / 1024)) MiB" >&2
+if (( rss[new] > rss[base] * 115 / 100 + 20 * 1024 )); then
+  echo "MEMORY: the new build's peak RSS is more than 15% + 20 MiB above the base's" >&2
+  status=1
+fi
 if [[ $status -eq 0 ]]; then
   echo "identical: $count files ($(du -cb "$work/out/base"/* | tail -1 | cut -f1) bytes) over ${inputs[*]}, ${formats[*]}, with and without --corpus, and merge" >&2
 fi
