@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -129,5 +132,82 @@ public class EpistemicFailureClassTests
     {
         SentenceStance s = Tag("It also found that two of the regional offices lacked written procedures.", "GAO found that the agency had not tracked its obligations.");
         Assert.Equal(EpistemicStance.Attributed, s.Epistemic);
+    }
+
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+
+    /// <summary>Each sentence of a Markdown document with its tag and cues, as 'textlens report' tags it (layout known).</summary>
+    private static List<(string Text, SentenceStance Stance)> TagDocument(string markdown)
+    {
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From(markdown, "test.md"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        StanceResult stance = analysis.GetResult<StanceResult>()!;
+        return [.. analysis.Document!.Sentences.Select(s => (s.Text, stance.Sentences[s.Index]))];
+    }
+
+    private static SentenceStance Find(List<(string Text, SentenceStance Stance)> tagged, string start) =>
+        tagged.Single(t => t.Text.StartsWith(start, StringComparison.Ordinal)).Stance;
+
+    [Fact]
+    public void A_block_quotation_after_a_lead_in_is_the_sources_words()
+    {
+        // IF11755 and IF11831 (../shared/corpus/crs): a passage quoted as a Markdown block after a lead-in that does not end its sentence.
+        var tagged = TagDocument("""
+            The Navy's FY2025 budget request notes that
+
+            > FY2025 reductions in quantities from 104 to 80 are due to a fiscally constrained environment because of the Fiscal Responsibility Act of 2023. These factors result in a loss of buying power to procure the number of vehicles planned.
+
+            In a June 2019 memorandum to then-Commandant of the Marine Corps, General David Berger,
+
+            > We need to see more evidence during Phase III to support this conclusion. This may affect the overall requirement for armored land mobility in the future.
+            """);
+        foreach (string start in new[] { "FY2025 reductions", "These factors result", "We need to see", "This may affect" })
+        {
+            SentenceStance s = Find(tagged, start);
+            Assert.True(s.Epistemic == EpistemicStance.Attributed, $"{start}: {s.Epistemic}");
+            Assert.Contains(s.Cues, c => c.Kind == StanceCueKind.Quotation);
+        }
+
+        // The source's "need to" and "may" are not the author's recommendation or hedge: no TL3001 or TL3003 on them.
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From("In a memorandum, the Commandant wrote that\n\n> We need to see more evidence during Phase III to support this conclusion.\n", "test.md"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        Assert.DoesNotContain(analysis.Diagnostics, d => d.Id == StanceRules.PrescriptiveStatement.Id || d.Id == StanceRules.HedgedClaim.Id);
+    }
+
+    [Fact]
+    public void A_text_box_in_a_block_quotation_is_the_authors_own_text()
+    {
+        // R48883: CRS text boxes are block quotations after a finished paragraph, opening with a bold title.
+        var tagged = TagDocument("""
+            Defi platforms connect users with other blockchain-based cryptocurrencies through various tools.
+
+            > **Dynamic Pricing**
+            >
+            > Certain defi protocols are coded to automatically update the price relationship between two assets in a pool. Users are aware of the equation, which is hardcoded into the smart contract.
+            """);
+        foreach (string start in new[] { "Certain defi protocols", "Users are aware" })
+        {
+            SentenceStance s = Find(tagged, start);
+            Assert.Equal(EpistemicStance.Asserted, s.Epistemic);
+            Assert.DoesNotContain(s.Cues, c => c.Kind == StanceCueKind.Quotation);
+        }
+    }
+
+    [Fact]
+    public void Each_item_of_a_list_follows_its_lead_in()
+    {
+        // R48469: the items are what stakeholders recommended to NMFS, not the author's assertions.
+        var tagged = TagDocument("""
+            In 2024, NMFS completed its program review, which included outreach and listening sessions with stakeholders.
+
+            Recommendations to NMFS during the program review included consideration of the following:
+
+            - Transforming SIMP to be a government-to-government program to place greater responsibility for compliance onto foreign governments.
+            - Amending the list of species groups covered by SIMP, with suggestions encompassing the removal of certain species.
+            - Expanding data-sharing capabilities to facilitate improved collaboration across the U.S. government.
+            - Evaluating data input requirements from seafood importers to enable more accurate identification of IUU fishing.
+            """);
+        foreach (string start in new[] { "Transforming SIMP", "Amending the list", "Expanding data-sharing", "Evaluating data input" })
+        {
+            Assert.Equal(EpistemicStance.Attributed, Find(tagged, start).Epistemic);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using TextLens.Core.Parsing;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Stance;
 
@@ -52,7 +53,9 @@ internal sealed class FindingSentence
             reference |= InReference[i];
         }
 
-        Quoted = StanceTagger.QuotedTokens(document.Prose.Text, Tokens, out _, out _, out _);
+        Quoted = sentence.Kind == BlockKind.Quote && StanceAnalyzer.QuotationAfterLeadIn(document, sentence.Paragraph)
+            ? StanceTagger.BlockQuoted(Tokens, out _, out _, out _)
+            : StanceTagger.QuotedTokens(document.Prose.Text, Tokens, out _, out _, out _);
         HasReference = reference;
         DescribesLaw = reference || Any(t => LegalWords.Contains(t.Lower) || LegalNames.Contains(t.Text));
         NamesSource = stance.Attributed >= 0.5

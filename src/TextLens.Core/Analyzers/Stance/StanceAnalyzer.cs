@@ -49,7 +49,10 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Sentence sentence = doc.Sentences[i];
-            StanceContext around = StanceContext.For(sentence.Text, i == 0 ? null : doc.Sentences[i - 1].Text, sentence.Kind == BlockKind.Heading);
+            StanceContext around = StanceContext.For(sentence.Text, PreviousInDiscourse(doc, i), sentence.Kind == BlockKind.Heading) with
+            {
+                BlockQuote = sentence.Kind == BlockKind.Quote && QuotationAfterLeadIn(doc, sentence.Paragraph),
+            };
             sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around);
         }
 
@@ -58,6 +61,65 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         context.SetResult(result);
         ReportSentenceRules(context, doc, sentences, tagger);
         ReportOneSided(context, doc, sentences, result.KeyTerms);
+    }
+
+    /// <summary>
+    /// A block quotation (Markdown "&gt;") is a source's words when the paragraph before the quotation leads into it
+    /// without ending its sentence ("The Navy's FY2025 budget request notes that", "According to the Marine Corps,",
+    /// "an Army spokesman stated the following:"); one after a finished sentence or a heading is a text box or a note in
+    /// the author's own voice ("**Dynamic Pricing** …", "For additional information, see …").
+    /// </summary>
+    internal static bool QuotationAfterLeadIn(ParsedDocument doc, int paragraph)
+    {
+        int p = paragraph;
+        while (p > 0 && doc.Paragraphs[p - 1].Kind == BlockKind.Quote)
+        {
+            p--;
+        }
+
+        if (p == 0 || doc.Paragraphs[p - 1] is not { SentenceCount: > 0, Kind: not BlockKind.Heading } before)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> leadIn = doc.Sentences[before.FirstSentence + before.SentenceCount - 1].Text.AsSpan().TrimEnd().TrimEnd("\"'”’)]*");
+        return !leadIn.IsEmpty && leadIn[^1] is not ('.' or '?' or '!');
+    }
+
+    /// <summary>
+    /// The sentence a reader reads sentence <paramref name="i"/> after: the one before it, except that each item of a
+    /// list introduced by a lead-in ("Recommendations to NMFS included consideration of the following:") follows
+    /// the lead-in, which governs every item, not the item before it. Null for the first sentence.
+    /// </summary>
+    internal static string? PreviousInDiscourse(ParsedDocument doc, int i)
+    {
+        if (i == 0)
+        {
+            return null;
+        }
+
+        Sentence sentence = doc.Sentences[i];
+        if (sentence.Kind == BlockKind.ListItem && doc.Paragraphs[sentence.Paragraph].FirstSentence == i)
+        {
+            // Walk back over the list's earlier items (each opens its own paragraph) to the paragraph before the list.
+            int p = sentence.Paragraph;
+            while (p > 0 && doc.Paragraphs[p - 1].Kind == BlockKind.ListItem)
+            {
+                p--;
+            }
+
+            if (p > 0 && doc.Paragraphs[p - 1].SentenceCount > 0)
+            {
+                Paragraph before = doc.Paragraphs[p - 1];
+                string leadIn = doc.Sentences[before.FirstSentence + before.SentenceCount - 1].Text;
+                if (leadIn.AsSpan().TrimEnd().EndsWith(':'))
+                {
+                    return leadIn;
+                }
+            }
+        }
+
+        return doc.Sentences[i - 1].Text;
     }
 
     public static StanceResult Summarize(IReadOnlyList<SentenceStance> sentences, KeywordResult keywords)

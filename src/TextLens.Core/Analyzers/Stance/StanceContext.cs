@@ -39,11 +39,18 @@ public sealed record StanceContext(string? Previous, bool Heading)
         }
     }
 
-    /// <summary>Equal when the previous sentence and heading status are (the token cache is not part of the value).</summary>
-    public bool Equals(StanceContext? other) =>
-        other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading;
+    /// <summary>
+    /// The sentence stands in a block quotation (Markdown "&gt;"): the quoted source's words, as if inside quotation marks,
+    /// so the quotation is the evidence and no hedge or prescription in it is the author's. Only 'textlens report' knows
+    /// the layout; a data set's row never sets it.
+    /// </summary>
+    public bool BlockQuote { get; init; }
 
-    public override int GetHashCode() => HashCode.Combine(Previous, Heading);
+    /// <summary>Equal when the previous sentence, heading status and block quotation are (the token cache is not part of the value).</summary>
+    public bool Equals(StanceContext? other) =>
+        other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading && BlockQuote == other.BlockQuote;
+
+    public override int GetHashCode() => HashCode.Combine(Previous, Heading, BlockQuote);
 
     /// <summary>The context of a sentence from its text, the previous sentence's text and whether the layout marks it as a heading.</summary>
     public static StanceContext For(string text, string? previous, bool markedHeading = false) =>

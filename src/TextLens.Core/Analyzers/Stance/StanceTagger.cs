@@ -147,7 +147,7 @@ public sealed class StanceTagger
     /// <summary>Tags one sentence in its <paramref name="context"/> (the previous sentence, heading status).</summary>
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context)
     {
-        StanceEvidence evidence = Inspect(text, tokens);
+        StanceEvidence evidence = Inspect(text, tokens, context.BlockQuote);
         CueScores s = evidence.Scores;
         (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
         EpistemicStance epistemic;
@@ -237,9 +237,17 @@ public sealed class StanceTagger
         : EpistemicStance.Asserted;
 
     /// <summary>Quotation mask, cues and cue strengths of a sentence (no models involved).</summary>
-    public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens)
+    public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens) => Inspect(text, tokens, blockQuote: false);
+
+    /// <summary>
+    /// The cue evidence of a sentence; in a block quotation (<paramref name="blockQuote"/>) every token is quoted, as
+    /// if the sentence stood between quotation marks that continue from the lead-in ("The Navy's budget request notes that").
+    /// </summary>
+    public static StanceEvidence Inspect(string text, ReadOnlySpan<Token> tokens, bool blockQuote)
     {
-        bool[] quoted = QuotedTokens(text, tokens, out int quotedWords, out int quoteMarks, out bool continued);
+        bool[] quoted = blockQuote
+            ? BlockQuoted(tokens, out int quotedWords, out int quoteMarks, out bool continued)
+            : QuotedTokens(text, tokens, out quotedWords, out quoteMarks, out continued);
         var cues = new List<StanceCue>();
         bool headline = Headlines.IsTitleCase(tokens);
         var matches = MatchCues(tokens, quoted, headline);
@@ -583,6 +591,17 @@ public sealed class StanceTagger
             Mark(quoted, open + 1, tokens.Length, tokens, ref quotedWords);
         }
 
+        return quoted;
+    }
+
+    /// <summary>Every token of a sentence in a block quotation is quoted; it continues the quotation its lead-in opened.</summary>
+    public static bool[] BlockQuoted(ReadOnlySpan<Token> tokens, out int quotedWords, out int quoteMarks, out bool continued)
+    {
+        bool[] quoted = new bool[tokens.Length];
+        quotedWords = 0;
+        Mark(quoted, 0, tokens.Length, tokens, ref quotedWords);
+        quoteMarks = tokens.IsEmpty ? 0 : 1;
+        continued = !tokens.IsEmpty;
         return quoted;
     }
 
