@@ -26,14 +26,14 @@ public static class AcronymDefinitions
                 }
 
                 string acronym = tokens[t].Text;
-                int first = t - 1 - acronym.Length;
-                if (first < sentence.FirstToken || !Spells(tokens, first, t - 1, acronym))
+                int first = Spelled(tokens, sentence.FirstToken, t - 1, acronym);
+                if (first < 0)
                 {
                     continue;
                 }
 
                 string key = PhraseStemmer.Stem(acronym.ToLowerInvariant());
-                string[] expansion = [.. Enumerable.Range(first, acronym.Length).Select(i => PhraseStemmer.Stem(tokens[i].Lower))];
+                string[] expansion = [.. Enumerable.Range(first, t - 1 - first).Select(i => PhraseStemmer.Stem(tokens[i].Lower))];
                 found.TryAdd(key, expansion);
             }
         }
@@ -43,18 +43,46 @@ public static class AcronymDefinitions
 
     private static bool IsAcronym(string text) => text.Length is >= 2 and <= 6 && text.All(char.IsAsciiLetterUpper);
 
-    /// <summary>The words first..end-1 are content words whose initials, in order, are the acronym's letters.</summary>
-    private static bool Spells(IReadOnlyList<Token> tokens, int first, int end, string acronym)
+    /// <summary>
+    /// The first of the content words right before <paramref name="end"/> whose initials, in order, are the acronym's
+    /// letters, a hyphenated word giving the initial of each part ("Mid-Range Capability (MRC)") or of its first
+    /// ("Fixed-Wing Aircraft (FA)"); -1 when they do not spell it.
+    /// </summary>
+    private static int Spelled(IReadOnlyList<Token> tokens, int sentenceStart, int end, string acronym)
     {
-        for (int i = first; i < end; i++)
+        int letters = acronym.Length;
+        int i = end - 1;
+        while (letters > 0)
         {
-            Token word = tokens[i];
-            if (word.Kind != TokenKind.Word || StopWords.Contains(word.Lower) || char.ToUpperInvariant(word.Text[0]) != acronym[i - first])
+            if (i < sentenceStart)
             {
-                return false;
+                return -1;
             }
+
+            Token word = tokens[i];
+            if (word.Kind != TokenKind.Word || StopWords.Contains(word.Lower))
+            {
+                return -1;
+            }
+
+            string[] parts = word.Text.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && parts.Length <= letters
+                && parts.Select((p, k) => char.ToUpperInvariant(p[0]) == acronym[letters - parts.Length + k]).All(b => b))
+            {
+                letters -= parts.Length;
+            }
+            else if (parts.Length > 0 && char.ToUpperInvariant(parts[0][0]) == acronym[letters - 1])
+            {
+                letters--;
+            }
+            else
+            {
+                return -1;
+            }
+
+            i--;
         }
 
-        return true;
+        return i + 1;
     }
 }

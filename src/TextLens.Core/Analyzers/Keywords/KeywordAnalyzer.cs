@@ -44,6 +44,15 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.C.Key, b.C.Key));
         IReadOnlyDictionary<string, string[]> acronyms = AcronymDefinitions.Find(document);
         var candidateKeys = new HashSet<string>(scored.Select(s => Expand(s.C.Stems, acronyms)), StringComparer.Ordinal);
+        var heads = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach ((KeywordCandidate c, _) in scored)
+        {
+            if (FoldedKey(c, acronyms, out bool hl) is { } fk && !hl)
+            {
+                (heads.TryGetValue(fk, out HashSet<string>? set) ? set : heads[fk] = new HashSet<string>(StringComparer.Ordinal)).Add(c.Stems[^1]);
+            }
+        }
+
         var chosen = new List<(KeywordCandidate C, double Score, List<KeywordCandidate> Variants, List<KeywordCandidate> Modified)>(Math.Min(top, scored.Count));
         var byExpandedKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var waiting = new Dictionary<string, List<KeywordCandidate>>(StringComparer.Ordinal);
@@ -51,9 +60,34 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
         {
             // An acronym and its expansion defined in the text are one keyword: the better-ranked form lists the other.
             string expanded = Expand(c.Stems, acronyms);
-            if (byExpandedKey.TryGetValue(expanded, out int same))
+
+            // "UC benefits", "UC program", "regular UC benefit" are the one thing "UC" names: an acronym with a generic
+            // programme head is listed under the acronym's keyword, whichever of them ranks first.
+            string? folded = FoldedKey(c, acronyms, out bool headless) is { } f && candidateKeys.Contains(f) ? f : null;
+            // Folded only where the text has variants: two generic heads on one acronym ("UC benefits" and "UC program"), and
+            // a headless form never a whole noun phrase ("regular UC" inside "regular UC benefits"). One "EAD programs" next
+            // to "EAD" stays its own keyword: gold sets list it (folding every single one cost Inspec −0.03 F1@10).
+            if (folded is not null && ((headless && c.MaximalShare > 0) || !heads.TryGetValue(folded, out HashSet<string>? variety) || variety.Count < 2))
+            {
+                folded = null;
+            }
+
+            if (folded is not null && headless)
+            {
+                // "regular UC", "state UC" (and a tagger's "dismantle SIMP"): the acronym's own occurrences hold them; no
+                // place, no listing.
+                continue;
+            }
+
+            if (byExpandedKey.TryGetValue(expanded, out int same) || (folded is not null && byExpandedKey.TryGetValue(folded, out same)))
             {
                 chosen[same].Variants.Add(c);
+                byExpandedKey.TryAdd(expanded, same);
+                if (waiting.Remove(expanded, out List<KeywordCandidate>? alsoModified))
+                {
+                    chosen[same].Modified.AddRange(alsoModified);
+                }
+
                 continue;
             }
 
@@ -83,6 +117,11 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             }
 
             byExpandedKey[expanded] = chosen.Count;
+            if (folded is not null)
+            {
+                byExpandedKey.TryAdd(folded, chosen.Count);
+            }
+
             chosen.Add((c, score, [], waiting.Remove(expanded, out List<KeywordCandidate>? modified) ? modified : []));
         }
 
@@ -95,7 +134,8 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
 
             // An acronym on its own is shown spelled out ("Unemployment Compensation", listing "UC"): the expansion says what
             // it is. A phrase with an acronym in it keeps the form most often written ("UC benefits").
-            string display = c.Words == 1 ? all.MaxBy(v => v.Words)!.Display : c.Display;
+            string own = Expand(c.Stems, acronyms);
+            string display = c.Words == 1 ? all.Where(v => Expand(v.Stems, acronyms) == own).MaxBy(v => v.Words)!.Display : c.Display;
             keywords.Add(new Keyword(display, Math.Round(DisplayScore(score / max), 4), r + 1, Occurrences(document, all), Explain(c))
             {
                 Key = c.Key,
@@ -116,6 +156,67 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
 
         return string.Join(' ', stems.SelectMany(s => acronyms.TryGetValue(s, out string[]? expansion) ? expansion : [s]));
     }
+
+    /// <summary>
+    /// Head nouns that add nothing to the acronym before them: "UC benefits", "UC program" and "the UC system" are what
+    /// "UC" (Unemployment Compensation) names; "ACV program", "IFPC program", "MRC system" are the vehicle's or weapon's
+    /// programme. (Stems.)
+    /// </summary>
+    private static readonly HashSet<string> GenericHeads = new(StringComparer.Ordinal)
+    {
+        PhraseStemmer.Stem("program"), PhraseStemmer.Stem("programme"), PhraseStemmer.Stem("system"),
+        PhraseStemmer.Stem("benefit"), PhraseStemmer.Stem("initiative"), PhraseStemmer.Stem("scheme"),
+    };
+
+    /// <summary>
+    /// For a phrase of lower-case modifiers, one or more acronyms or alphanumeric names and a generic head ("regular UC
+    /// benefit", "UI programs", "ENERGY STAR program", "M-1 program"), or of lower-case modifiers and an acronym the text
+    /// defines ("regular UC", "state UC"), the expanded key of the acronyms alone ("unemploy compens"); null for any other phrase.
+    /// </summary>
+    private static string? FoldedKey(KeywordCandidate c, IReadOnlyDictionary<string, string[]> acronyms, out bool headless)
+    {
+        headless = false;
+        string[] words = c.Display.Split(' ');
+        int n = words.Length;
+        if (n < 2 || n != c.Stems.Length)
+        {
+            return null;
+        }
+
+        int end = GenericHeads.Contains(c.Stems[n - 1]) ? n - 1 : n;
+        if (!IsAcronym(words[end - 1]))
+        {
+            return null;
+        }
+
+        int first = end - 1;
+        while (first > 0 && IsAcronym(words[first - 1]))
+        {
+            first--;
+        }
+
+        for (int i = 0; i < first; i++)
+        {
+            if (!words[i].All(ch => char.IsLower(ch) || ch == '-'))
+            {
+                return null;
+            }
+        }
+
+        // Without a generic head, only modifiers of an acronym the text defines ("regular UC", "state UC"): "digital TV" stays.
+        if (end == n && (first == 0 || !acronyms.ContainsKey(c.Stems[end - 1])))
+        {
+            return null;
+        }
+
+        headless = end == n;
+        return Expand(c.Stems[first..end], acronyms);
+    }
+
+    /// <summary>All capitals (2–8 characters, digits and hyphens allowed with at least two capitals): UC, ENERGY, M-1A2, XM-30.</summary>
+    private static bool IsAcronym(string word) =>
+        word.Length is >= 2 and <= 8 && word.Count(char.IsAsciiLetterUpper) >= 2 - (word.Any(char.IsAsciiDigit) ? 1 : 0)
+        && word.All(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch) || ch == '-') && char.IsAsciiLetterUpper(word[0]);
 
     /// <summary>
     /// Adjectives that pick out members of a set without naming a kind: "different UC programs", "various federal
@@ -197,7 +298,20 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
     private static KeywordOccurrence[] Occurrences(ParsedDocument doc, KeywordCandidate[] candidates)
     {
         SourceText source = doc.Source;
-        return [.. candidates.SelectMany(c => c.Occurrences).OrderBy(o => o.FirstToken).ThenBy(o => o.LastToken).Select(o =>
+        // A folded variant ("UC benefits") holds an occurrence of its acronym ("UC"): the longer span is the occurrence.
+        CandidateOccurrence[] all = [.. candidates.SelectMany(c => c.Occurrences).OrderBy(o => o.FirstToken).ThenByDescending(o => o.LastToken)];
+        var spans = new List<CandidateOccurrence>(all.Length);
+        foreach (CandidateOccurrence o in all)
+        {
+            if (spans.Count > 0 && spans[^1].FirstToken <= o.FirstToken && o.LastToken <= spans[^1].LastToken)
+            {
+                continue;
+            }
+
+            spans.Add(o);
+        }
+
+        return [.. spans.OrderBy(o => o.FirstToken).ThenBy(o => o.LastToken).Select(o =>
         {
             var span = TextSpan.FromBounds(doc.Tokens[o.FirstToken].Span.Start, doc.Tokens[o.LastToken].Span.End);
             return new KeywordOccurrence(span, source.GetLinePosition(span.Start), o.Sentence);

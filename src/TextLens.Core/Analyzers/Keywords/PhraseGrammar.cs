@@ -95,9 +95,13 @@ public static class PhraseGrammar
         }
 
         bool sForm = IsPluralForm(w);
-        // An agency's acronym and an -s form before "that", a quotation or a verb: the agency speaking (EPA states that, GAO reports are).
+        // An agency's acronym and an -s form before "that", a quotation or a singular auxiliary: the agency speaking (EPA states
+        // that). Before an auxiliary that agrees with a plural or a modal, the -s form is the plural subject ("once regular UC
+        // benefits are exhausted", "CBO estimates would").
         if (sForm && t > first && tokens[t - 1].Text.Length >= 2 && tokens[t - 1].Text.All(char.IsUpper) && t + 1 < end
-            && (tokens[t + 1].Lower is "that" or "\"" or "\u201c" || tags[t + 1] is PartOfSpeech.Aux))
+            && (tokens[t + 1].Lower is "that" or "\"" or "\u201c"
+                || (tags[t + 1] is PartOfSpeech.Aux && tokens[t + 1].Lower is not ("are" or "were" or "have" or "do" or "can" or "could"
+                    or "may" or "might" or "must" or "shall" or "should" or "will" or "would"))))
         {
             return true;
         }
