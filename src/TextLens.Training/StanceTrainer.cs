@@ -67,6 +67,15 @@ public sealed record StanceTrainingOptions
     public double ClassBalance { get; init; }
 
     /// <summary>
+    /// Polarity with analysis prose among the data: the analysis-prose rows (<see cref="StanceItem.InDomain"/>) are balanced
+    /// by <see cref="ClassBalance"/> against the analysis-prose class counts alone, so that the opinion snippets' many polar
+    /// rows do not hide how rare polar sentences are in reports; the other rows keep the pooled balance (balanced within their
+    /// own genre, the opinion-prose figures fell: models/stance-polarity.md). The genre gate and the ordinal rating model keep
+    /// the pooled balance. Tried, not shipped (the seed's neutral share fell below half).
+    /// </summary>
+    public bool ClassBalanceByGenre { get; init; }
+
+    /// <summary>
     /// Epistemic with cross-validation: after the temperature, add to each class's logit the offset that maximises the
     /// out-of-fold macro-F1 (<see cref="StanceTrainer.FitClassOffsets"/>), folded into the shipped model's biases.
     /// </summary>
@@ -201,7 +210,7 @@ public static class StanceTrainer
 
         LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain).Select(r => r.WithOwnFeatures())], classes, options with { ClassBalance = 0 });
         Row[] genreRows = [.. rows.Select(r => new Row { Features = r.OwnFeatures, OwnFeatures = r.OwnFeatures, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
-        LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
+        LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, ClassBalanceByGenre = false, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
         if (options.GateSharpness != 1 || options.GateShift != 0)
         {
             // logit' = k (logit − t): the other class's logit is shifted by +t first, then both are scaled by k.
@@ -543,14 +552,17 @@ public static class StanceTrainer
         {
             // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
             // Rule-labelled rows (other genres) neither count nor are reweighted: the balance is that of the people's labels.
-            double[] total = new double[classes.Count];
+            // With ClassBalanceByGenre the analysis-prose rows are balanced against the analysis-prose counts alone (total[1]).
+            int Genre(Row r) => options.ClassBalanceByGenre && r.InDomain ? 1 : 0;
+            double[][] total = [new double[classes.Count], new double[classes.Count]];
             foreach (Row r in rows.Where(r => r.Balanced))
             {
-                total[r.Label] += r.ClassWeight;
+                total[0][r.Label] += r.ClassWeight;
+                total[1][r.Label] += r.InDomain ? r.ClassWeight : 0;
             }
 
-            double largest = total.Max();
-            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest / Math.Max(total[r.Label], 1e-9), options.ClassBalance))) : r)];
+            double[] largest = [total[0].Max(), total[1].Max()];
+            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest[Genre(r)] / Math.Max(total[Genre(r)][r.Label], 1e-9), options.ClassBalance))) : r)];
         }
 
         IDataView data = Load(ml, rows, classes.Count);
@@ -633,7 +645,7 @@ public static class StanceTrainer
             values[b] = inBin.Length == 0 ? (b == 0 ? cuts[0] : b == cuts.Count ? cuts[^1] : (cuts[b - 1] + cuts[b]) / 2) : inBin.Average(x => (double)x);
         }
 
-        LinearStanceModel classifier = Fit(StanceAxis.Polarity, binned, names, options);
+        LinearStanceModel classifier = Fit(StanceAxis.Polarity, binned, names, options with { ClassBalanceByGenre = false });
         return classifier.WithClassValues(values);
     }
 

@@ -25,6 +25,7 @@ public static class TrainStanceCommand
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
         var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
+        var classBalanceInDomain = new Option<bool>("--class-balance-by-genre") { Description = "Polarity with --in-domain: the analysis-prose rows are balanced by --class-balance against the analysis-prose class counts alone; the other rows, the genre gate and the ordinal rating model keep the pooled balance (tried, not shipped: models/stance-polarity.md)." };
         var cvPredictions = new Option<string?>("--cv-predictions") { Description = "Write the held-out cross-validation predictions ({id, label, gold, confidence}) to this JSONL file." };
         var cvOn = new Option<string?>("--cv-on") { Description = "Report grouped k-fold cross-validation on this file (one of --data); the other --data files stay in every training fold. Epistemic: the temperature that calibrates the shipped model is fitted on its out-of-fold predictions." };
         var folds = new Option<int>("--folds") { Description = "Folds for --cv-on.", DefaultValueFactory = _ => 5 };
@@ -43,7 +44,7 @@ public static class TrainStanceCommand
         var polarityTemperature = new Option<double>("--temperature") { Description = "Polarity only: divide the classifier's logits by this (below 1 sharpens its confidences; the labels stay), in every cross-validation fold and the shipped model.", DefaultValueFactory = _ => new StanceTrainingOptions().Temperature };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -63,7 +64,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1), Temperature = parse.GetValue(polarityTemperature) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassBalanceByGenre = parse.GetValue(classBalanceInDomain), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1), Temperature = parse.GetValue(polarityTemperature) };
             if (options.Temperature != 1 && (a != StanceAxis.Polarity || options.Regression || !(options.Temperature > 0) || !double.IsFinite(options.Temperature)))
             {
                 throw new UsageException("--temperature applies to the polarity classifier only and must be a positive number.");
@@ -95,6 +96,11 @@ public static class TrainStanceCommand
             if (analysisFiles.Length == 0 && (options.GateSharpness != 1 || options.GateShift != 0 || options.GateL2 is not null || options.GateL1 is not null))
             {
                 throw new UsageException("--gate-sharpness, --gate-shift, --gate-l2 and --gate-l1 shape the genre gate: they need --in-domain.");
+            }
+
+            if (options.ClassBalanceByGenre && (a != StanceAxis.Polarity || analysisFiles.Length == 0 || !(options.ClassBalance > 0)))
+            {
+                throw new UsageException("--class-balance-by-genre applies to the polarity axis with --in-domain and a positive --class-balance.");
             }
 
             if (options.GateL2 is < 0 || options.GateL1 is < 0 || (options.GateL2 is float g2 && !float.IsFinite(g2)) || (options.GateL1 is float g1 && !float.IsFinite(g1)))

@@ -227,6 +227,33 @@ public class AnalysisProseTests
     }
 
     [Fact]
+    public void Class_balance_by_genre_balances_analysis_prose_against_its_own_counts()
+    {
+        string crs = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.polarity.dev.jsonl");
+        string nyt = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
+        StanceItem[] analysis = [.. StanceEvaluation.ReadJsonl(crs).Take(150).Select(i => i with { Weight = 3, InDomain = true })];
+        StanceItem[] opinion = [.. StanceEvaluation.ReadJsonl(nyt).Take(150)];
+        var pooled = new StanceTrainingOptions { ClassBalance = 0.5 };
+        StanceTrainingOptions byGenre = pooled with { ClassBalanceByGenre = true };
+        byte[] Model(IReadOnlyList<StanceItem> items, StanceTrainingOptions options) => Bytes(StanceTrainer.Train(StanceAxis.Polarity, items, options, TestModels.Set.Valence));
+
+        // One genre alone: the same balance either way (and a balance at all): the other rows keep the pooled balance.
+        Assert.Equal(Model(analysis, pooled), Model(analysis, byGenre));
+        Assert.Equal(Model(opinion, pooled), Model(opinion, byGenre));
+        Assert.NotEqual(Model(opinion, pooled with { ClassBalance = 0 }), Model(opinion, byGenre));
+
+        // Mixed: a different classifier, but the same gate and opinion model (they keep their own balance).
+        StanceItem[] mixed = [.. analysis, .. opinion];
+        LinearStanceModel a = StanceTrainer.Train(StanceAxis.Polarity, mixed, pooled, TestModels.Set.Valence);
+        LinearStanceModel b = StanceTrainer.Train(StanceAxis.Polarity, mixed, byGenre, TestModels.Set.Valence);
+        Assert.NotEqual(Bytes(a), Bytes(b));
+        GenreBlend blendA = StanceTrainer.TrainBlend(StanceAxis.Polarity, a, mixed, pooled, TestModels.Set.Valence)!;
+        GenreBlend blendB = StanceTrainer.TrainBlend(StanceAxis.Polarity, b, mixed, byGenre, TestModels.Set.Valence)!;
+        Assert.Equal(Bytes(blendA.Genre), Bytes(blendB.Genre));
+        Assert.Equal(Bytes(blendA.Other), Bytes(blendB.Other));
+    }
+
+    [Fact]
     public void The_genre_gate_tells_report_prose_from_opinion_writing()
     {
         GenreBlend blend = TestModels.Set.Stance.SubjectivityBlend ?? throw new InvalidOperationException("The shipped tagger has no subjectivity blend.");
