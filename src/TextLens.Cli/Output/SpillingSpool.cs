@@ -99,23 +99,11 @@ public sealed class SpillingSpool : IUtf8ReportSpool
     }
 
     /// <summary>A write-only byte stream in memory that moves to a scratch file once it passes its limit.</summary>
-    private sealed class SpillingBytes(int memoryLimit) : Stream
+    private sealed class SpillingBytes(int memoryLimit) : WriteOnlyStream
     {
         private MemoryStream? _memory = new();
 
         public FileStream? File { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -156,12 +144,6 @@ public sealed class SpillingSpool : IUtf8ReportSpool
         }
 
         public override void Flush() => File?.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -63,21 +63,9 @@ internal static class JsonText
     };
 
     /// <summary>A write-only stream that passes UTF-8 on to another stream, indenting after each line break (a '\n' byte is never part of a longer UTF-8 sequence).</summary>
-    private sealed class IndentingStream(Stream inner, int indent) : Stream
+    private sealed class IndentingStream(Stream inner, int indent) : WriteOnlyStream
     {
         private readonly byte[] _pad = [.. Enumerable.Repeat((byte)' ', indent)];
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -99,31 +87,13 @@ internal static class JsonText
         public override void Flush()
         {
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A write-only stream that decodes UTF-8 into a text writer, indenting after each line break.</summary>
-    private sealed class Utf8TextWriterStream(TextWriter writer, int indent) : Stream
+    private sealed class Utf8TextWriterStream(TextWriter writer, int indent) : WriteOnlyStream
     {
         private readonly Decoder _decoder = new UTF8Encoding(false, true).GetDecoder();
         private readonly string _pad = new(' ', indent);
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -155,11 +125,5 @@ internal static class JsonText
         public override void Flush()
         {
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

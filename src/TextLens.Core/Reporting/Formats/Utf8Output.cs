@@ -109,3 +109,27 @@ internal static class Utf8Copy
         });
     }
 }
+
+/// <summary>A stream that is only written to, in order (no reading, seeking or length): the spools and the JSON pipes derive from it.</summary>
+public abstract class WriteOnlyStream : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public abstract override void Write(ReadOnlySpan<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
