@@ -10,9 +10,19 @@ namespace TextLens.Cli;
 /// </summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenInput, bool IsOutputRedirected, bool IsErrorRedirected)
 {
+    /// <summary>
+    /// Opens standard output as bytes, where <see cref="Out"/> encodes UTF-8 without a byte order mark to the same
+    /// place: a large JSON report is then copied out as the UTF-8 it was spooled in, not decoded and encoded again.
+    /// Null: text only (a test's console).
+    /// </summary>
+    public Func<Stream>? OpenOutputBytes { get; init; }
+
     /// <summary>This process's console.</summary>
     public static CliConsole System() =>
-        new(Console.Out, Console.Error, StandardInput.Open, Console.IsOutputRedirected, Console.IsErrorRedirected);
+        new(Console.Out, Console.Error, StandardInput.Open, Console.IsOutputRedirected, Console.IsErrorRedirected)
+        {
+            OpenOutputBytes = Console.OutputEncoding.CodePage == 65001 && Console.OutputEncoding.GetPreamble().Length == 0 ? Console.OpenStandardOutput : null,
+        };
 }
 
 /// <summary>

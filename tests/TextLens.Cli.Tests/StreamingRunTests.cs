@@ -120,6 +120,40 @@ public class StreamingRunTests
         Assert.Equal(expected.ToString(), copy.ToString());
     }
 
+    [Fact]
+    public void A_spilling_spool_of_utf8_bytes_copies_back_exactly_as_bytes_and_as_text()
+    {
+        // Multi-byte characters straddle the 1,000-byte memory limit and the 64 KiB read chunks: the decoder carries them over.
+        using var spool = new SpillingSpool(memoryLimit: 1000);
+        var expected = new System.Text.StringBuilder();
+        var utf8 = new System.Text.UTF8Encoding(false);
+        for (int i = 0; i < 20_000; i++)
+        {
+            string piece = string.Create(CultureInfo.InvariantCulture, $"line {i} é ✓ 中文 😀 \"quoted\"\n");
+            spool.Utf8.Write(utf8.GetBytes(piece));
+            expected.Append(piece);
+        }
+
+        Assert.True(spool.Spilled);
+        Assert.Throws<InvalidOperationException>(() => spool.Writer);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        spool.CopyTo(text);
+        Assert.Equal(expected.ToString(), text.ToString());
+
+        using var bytes = new MemoryStream();
+        using (var file = new StreamWriter(bytes, utf8, 1 << 10, leaveOpen: true))
+        {
+            TextWriter output = Core.Reporting.Formats.Utf8OutputWriter.Over(file);
+            Assert.IsAssignableFrom<Core.Reporting.Formats.IUtf8Output>(output);
+            output.Write("head ✓ ");
+            spool.CopyTo(output);
+            output.Write(" tail é");
+            output.Flush();
+        }
+
+        Assert.Equal("head ✓ " + expected + " tail é", utf8.GetString(bytes.ToArray()));
+    }
+
     /// <summary>Counts documents analysed and not yet written out (a jsonl line each): the documents the run holds.</summary>
     private sealed class HeldCounter : IDocumentAnalyzer
     {

@@ -148,7 +148,7 @@ public static class ReportRunner
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = ordered.Length,
         };
-        using ReportOutputs outputs = OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        using ReportOutputs outputs = OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout, context.Console.OpenOutputBytes);
         bool showProgress = ProgressReporter.ShouldShow(request.StderrIsTerminal, request.Quiet, ordered.Length, environment);
         using (var progress = new ProgressReporter(showProgress ? stderr : null, ordered.Length))
         {
@@ -248,11 +248,11 @@ public static class ReportRunner
     }
 
     /// <summary>Opens every output before any work is done, so a path that cannot be written is a usage error naming it.</summary>
-    internal static ReportOutputs OpenOutputs(IFileSystem fileSystem, IReportFormatter[] formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
+    internal static ReportOutputs OpenOutputs(IFileSystem fileSystem, IReportFormatter[] formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout, Func<Stream>? openStdoutBytes = null)
     {
         try
         {
-            return new ReportOutputs(fileSystem, formatters, outputs, color, workingDirectory, settings, stdout);
+            return new ReportOutputs(fileSystem, formatters, outputs, color, workingDirectory, settings, stdout, openStdoutBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {

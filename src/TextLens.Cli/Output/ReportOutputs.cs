@@ -21,9 +21,11 @@ internal sealed class ReportOutputs : IDisposable
     /// <param name="workingDirectory">The folder the output paths are relative to.</param>
     /// <param name="settings">The settings every format shares (colour is decided here per format).</param>
     /// <param name="stdout">Standard output.</param>
-    public ReportOutputs(IFileSystem fileSystem, IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout)
+    /// <param name="openStdoutBytes">Opens standard output as a byte stream, where the console allows (null: text only).</param>
+    public ReportOutputs(IFileSystem fileSystem, IReadOnlyList<IReportFormatter> formatters, IReadOnlyList<string> outputs, bool color, string workingDirectory, FormatSettings settings, TextWriter stdout, Func<Stream>? openStdoutBytes = null)
     {
         _stdout = stdout;
+        TextWriter? stdoutBytes = openStdoutBytes is null ? null : new Utf8OutputWriter(stdout, openStdoutBytes);
         bool stdoutTaken = false;
         try
         {
@@ -34,7 +36,8 @@ internal sealed class ReportOutputs : IDisposable
                 AtomicFile.Writer? file = path is null ? null : AtomicFile.Create(fileSystem, fileSystem.Path.GetFullPath(path, workingDirectory));
                 SpillingSpool? deferred = path is null && stdoutTaken ? new SpillingSpool() : null;
                 stdoutTaken |= path is null;
-                TextWriter destination = file?.Text ?? deferred?.Writer ?? stdout;
+                // A report file, and standard output where the console gives its bytes, also take the JSON records' UTF-8 as it is.
+                TextWriter destination = file is not null ? Utf8OutputWriter.Over(file.Text) : deferred?.Writer ?? stdoutBytes ?? stdout;
                 _targets.Add(new Target(formatters[i].Name, path, file, deferred, formatters[i].Open(destination, own, SpillingSpool.Factory)));
             }
         }

@@ -114,7 +114,7 @@ public static class MergeRunner
         };
         var summary = new CorpusSummaryBuilder();
         int exitCode = ExitCodes.Success;
-        using ReportOutputs outputs = ReportRunner.OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout);
+        using ReportOutputs outputs = ReportRunner.OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout, context.Console.OpenOutputBytes);
         do
         {
             DocumentReport document = baseline is null ? documents.Current : Apply(baseline, documents.Current);

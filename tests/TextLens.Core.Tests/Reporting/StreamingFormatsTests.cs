@@ -32,6 +32,54 @@ public class StreamingFormatsTests
         return writer.ToString();
     }
 
+    /// <summary>A spool of text only: the JSON report's path before records were spooled as UTF-8.</summary>
+    private sealed class TextOnlySpool : IReportSpool
+    {
+        private readonly StringWriter _writer = new();
+
+        public TextWriter Writer => _writer;
+
+        public void CopyTo(TextWriter destination) => destination.Write(_writer.ToString());
+
+        public void Dispose() => _writer.Dispose();
+    }
+
+    [Fact]
+    public void Json_records_spooled_as_utf8_give_the_bytes_of_the_text_path()
+    {
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        var options = AnalysisOptions.Default;
+        CorpusReport report = ReportBuilder.Build(
+        [
+            engine.Analyze(DocumentLoader.LoadFile(TestPaths.SeedArticle, "seeds/seed.txt", options.MaxFileBytes), options, DefaultSeverities.Instance),
+            engine.Analyze(SourceText.From("Le ministre « a dit » non — the café’s 中文 sign 😀 said the talks may resume.\n\nOfficials said so.", "u.md"), options, DefaultSeverities.Instance),
+        ]);
+
+        string Through(Func<IReportSpool> spools, bool bytes)
+        {
+            using var stream = new MemoryStream();
+            using (var file = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 10, leaveOpen: true) { NewLine = "\n" })
+            {
+                TextWriter output = bytes ? Utf8OutputWriter.Over(file) : file;
+                using IReportWriter writer = new JsonReportFormatter().Open(output, FormatSettings.Default with { ExpectedDocuments = report.Documents.Count }, spools);
+                foreach (DocumentReport d in report.Documents)
+                {
+                    writer.WriteDocument(d);
+                }
+
+                writer.Complete(new ReportCompletion(report.Tool, report.Summary, null));
+                output.Flush();
+            }
+
+            return Convert.ToHexString(stream.ToArray());
+        }
+
+        string text = Through(() => new TextOnlySpool(), bytes: false);
+        Assert.Equal(text, Through(MemorySpool.Factory, bytes: false));
+        Assert.Equal(text, Through(MemorySpool.Factory, bytes: true));
+        Assert.Equal(text, Through(() => new TextOnlySpool(), bytes: true));
+    }
+
     [Fact]
     public void Jsonl_is_one_object_per_line_equal_to_the_json_documents()
     {

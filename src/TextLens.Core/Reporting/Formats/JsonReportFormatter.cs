@@ -40,8 +40,20 @@ public sealed class JsonReportFormatter : IReportFormatter
         private const string EmptyDocuments = "[]\n}";
         private int _count;
 
+        private static ReadOnlySpan<byte> FirstSeparator => "\n    "u8;
+
+        private static ReadOnlySpan<byte> Separator => ",\n    "u8;
+
         public void WriteDocument(DocumentReport document)
         {
+            if (documents is IUtf8ReportSpool bytes)
+            {
+                // The record is UTF-8 from the JSON writer on: spooled and copied out as bytes where the output takes them.
+                bytes.Utf8.Write(_count++ == 0 ? FirstSeparator : Separator);
+                JsonText.SerializeUtf8(bytes.Utf8, document, Options, indent: 4);
+                return;
+            }
+
             documents.Writer.Write(_count++ == 0 ? "\n    " : ",\n    ");
             JsonText.Serialize(documents.Writer, document, Options, indent: 4);
         }
@@ -57,7 +69,15 @@ public sealed class JsonReportFormatter : IReportFormatter
             {
                 output.Write(head.AsSpan(0, head.Length - EmptyDocuments.Length));
                 output.Write('[');
-                documents.CopyTo(output);
+                if (documents is IUtf8ReportSpool bytes)
+                {
+                    Utf8Copy.To(output, bytes);
+                }
+                else
+                {
+                    documents.CopyTo(output);
+                }
+
                 output.Write("\n  ]\n}");
             }
 

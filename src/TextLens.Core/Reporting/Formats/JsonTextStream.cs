@@ -35,6 +35,19 @@ internal static class JsonText
         stream.Flush();
     }
 
+    /// <summary>
+    /// Writes a document record as UTF-8 bytes into <paramref name="utf8"/>, exactly the bytes of <see cref="Serialize(TextWriter, DocumentReport, JsonSerializerOptions, int)"/>
+    /// encoded as UTF-8, with no decoding to text on the way (the JSON report spools its records so).
+    /// </summary>
+    public static void SerializeUtf8(Stream utf8, DocumentReport value, JsonSerializerOptions options, int indent = 0)
+    {
+        using var stream = new IndentingStream(utf8, indent);
+        using (var json = new Utf8JsonWriter(stream, WriterOptions(options)))
+        {
+            DocumentReportConverter.Write(json, value, options, FlushAt);
+        }
+    }
+
     /// <summary>Bytes a record may hold in its writer before they are passed on.</summary>
     private const int FlushAt = 64 * 1024;
 
@@ -48,6 +61,51 @@ internal static class JsonText
         NewLine = options.NewLine,
         MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
     };
+
+    /// <summary>A write-only stream that passes UTF-8 on to another stream, indenting after each line break (a '\n' byte is never part of a longer UTF-8 sequence).</summary>
+    private sealed class IndentingStream(Stream inner, int indent) : Stream
+    {
+        private readonly byte[] _pad = [.. Enumerable.Repeat((byte)' ', indent)];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_pad.Length == 0)
+            {
+                inner.Write(buffer);
+                return;
+            }
+
+            for (int line; (line = buffer.IndexOf((byte)'\n')) >= 0; buffer = buffer[(line + 1)..])
+            {
+                inner.Write(buffer[..(line + 1)]);
+                inner.Write(_pad);
+            }
+
+            inner.Write(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     /// <summary>A write-only stream that decodes UTF-8 into a text writer, indenting after each line break.</summary>
     private sealed class Utf8TextWriterStream(TextWriter writer, int indent) : Stream

@@ -28,25 +28,47 @@ public interface IReportSpool : IDisposable
     void CopyTo(TextWriter destination);
 }
 
-/// <summary>A spool in memory (small reports and tests; the CLI spills large ones to a temporary file).</summary>
-public sealed class MemorySpool : IReportSpool
+/// <summary>A spool in memory (small reports and tests; the CLI spills large ones to a temporary file). It holds text or UTF-8 bytes.</summary>
+public sealed class MemorySpool : IUtf8ReportSpool
 {
     private readonly StringWriter _writer = new(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private MemoryStream? _bytes;
 
     public static Func<IReportSpool> Factory { get; } = static () => new MemorySpool();
 
-    public TextWriter Writer => _writer;
+    public TextWriter Writer => _bytes is null ? _writer : throw new InvalidOperationException("The spool holds UTF-8 bytes.");
+
+    public Stream Utf8 => _writer.GetStringBuilder().Length == 0 ? _bytes ??= new MemoryStream() : throw new InvalidOperationException("The spool holds text.");
 
     public void CopyTo(TextWriter destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_bytes is not null)
+        {
+            Utf8Copy.To(destination, this);
+            return;
+        }
+
         foreach (ReadOnlyMemory<char> chunk in _writer.GetStringBuilder().GetChunks())
         {
             destination.Write(chunk.Span);
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void ReadUtf8(Action<ReadOnlySpan<byte>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (_bytes is { } bytes)
+        {
+            write(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _bytes?.Dispose();
+    }
 }
 
 public static class ReportFormatterExtensions
