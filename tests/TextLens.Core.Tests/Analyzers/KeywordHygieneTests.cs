@@ -190,6 +190,27 @@ public class KeywordHygieneTests
     }
 
     [Fact]
+    public void A_common_noun_written_mostly_as_the_modifier_of_a_better_keyword_is_not_a_keyword_of_its_own()
+    {
+        // IF13207: "event" is mostly the first word of "event contracts" (the report's first keyword); on its own it says nothing.
+        const string text = """
+            Prediction markets are exchange platforms that specialize in offering event contracts (i.e., contracts that allow parties to trade on the occurrence or nonoccurrence of specific events).
+            Prediction markets have rapidly expanded in recent years, facilitated by judicial decisions and changes in regulatory posture, with significant growth in the subject matter of available contracts, including geopolitical events, elections, and sports.
+            This In Focus summarizes some of the most pertinent federal law applicable to prediction markets as well as legislation introduced in the 119th Congress that would amend existing law to restrict trading of event contracts involving certain subject matter and regulate trading in prediction markets by certain officials.
+            Under the Commodity Exchange Act (CEA), exchanges registered with the CFTC may self-certify that certain event contracts comply with the Act and CFTC regulations and list them without prior CFTC approval.
+            If the CFTC makes such a determination, the event contracts cannot be listed or made available for clearing or trading on CFTC-regulated exchanges.
+            Although the CFTC has prohibited by regulation the listing of contracts within the enumerated categories, it has administered the Special Rule using a two-step process in which it evaluates whether a specific event contract (1) falls within those categories and, (2) if so, is contrary to the public interest.
+            In addition, under current leadership, the CFTC has not yet utilized the Special Rule to review event contracts that exchanges have self-certified as compliant.
+            Several bills introduced in the 119th Congress would augment or alter the CEA to directly prohibit specific categories of event contracts.
+            """;
+        List<string> keywords = Keywords(text, top: 40);
+        Assert.Contains(keywords.Take(3), k => KeyphraseVariants.Same(k, "event contracts"));
+        Assert.DoesNotContain(keywords, k => KeyphraseVariants.Same(k, "event"));
+        Assert.Contains(keywords, k => KeyphraseVariants.Same(k, "contracts"));
+        Assert.Contains(keywords, k => k == "CFTC");
+    }
+
+    [Fact]
     public void A_hyphenated_word_spells_one_letter_of_an_acronym_per_part()
     {
         // IF12135: "Mid-Range Capability (MRC)" defines MRC ("Mid" and "Range" give M and R): one keyword, spelled out.

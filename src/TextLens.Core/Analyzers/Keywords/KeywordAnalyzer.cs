@@ -111,6 +111,15 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
                 continue;
             }
 
+            // "event" in IF13207 (38 times, 23 of them in "event contracts"): a common noun written mostly as the modifier of
+            // one better-ranked keyword is that keyword's word, not a subject of its own. Names ("Facebook" of "Facebook
+            // page") and words that modify many different heads ("negotiation strategies", "negotiation process") stay.
+            if (c.Words == 1 && c.HeadShare < 0.5 && c.CapitalShare < 0.5
+                && chosen.Any(k => Inside(c, [k.C, .. k.Variants]) * 2 >= c.Frequency))
+            {
+                continue;
+            }
+
             if (settings.SuppressContained && chosen.Any(k => Overlaps(k.C.Key, c.Key)))
             {
                 continue;
@@ -275,6 +284,27 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
             + Math.Log(1.0 + (s.CapitalBonus * c.CapitalShare))
             + (c.NegatedShare >= 0.5 ? Math.Log(s.NegatedFactor) : 0.0);
         return Math.Exp(log);
+    }
+
+    /// <summary>How many of <paramref name="c"/>'s occurrences lie inside an occurrence of a longer phrase among <paramref name="phrases"/>.</summary>
+    private static int Inside(KeywordCandidate c, KeywordCandidate[] phrases)
+    {
+        var spans = new HashSet<(int, int)>();
+        foreach (KeywordCandidate p in phrases)
+        {
+            if (p.Words > c.Words)
+            {
+                foreach (CandidateOccurrence o in p.Occurrences)
+                {
+                    for (int t = o.FirstToken; t <= o.LastToken; t++)
+                    {
+                        spans.Add((t, t));
+                    }
+                }
+            }
+        }
+
+        return c.Occurrences.Count(o => spans.Contains((o.FirstToken, o.LastToken)));
     }
 
     /// <summary>A phrase whose words are a contiguous part of another's (or the reverse).</summary>

@@ -7,7 +7,8 @@ namespace TextLens.Core.Analyzers.Keywords;
 /// <summary>One place a candidate phrase occurs: its tokens, sentence, and whether it is a whole noun phrase there.</summary>
 /// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.
 /// <see cref="Negated"/>: the text says there is none ("there is no North Korean embassy in Japan").</remarks>
-public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface, bool Negated = false);
+/// <see cref="Head"/>: the phrase ends where its noun phrase ends (its last word heads it): "contracts" in "event contracts" does, "event" does not.
+public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface, bool Negated = false, bool Head = true);
 
 /// <summary>A candidate keyphrase: its stemmed key, every occurrence, and the features it is ranked by.</summary>
 public sealed class KeywordCandidate
@@ -48,6 +49,9 @@ public sealed class KeywordCandidate
 
     /// <summary>Share of occurrences the text asserts absent: "there is no North Korean embassy" (there + be + no).</summary>
     public double NegatedShare { get; internal set; }
+
+    /// <summary>Share of occurrences in which the phrase ends its noun phrase (its last word is the head, not a modifier of a later word).</summary>
+    public double HeadShare { get; internal set; }
 
     /// <summary>Share of occurrences written with every word capitalised (outside sentence-initial position for one word).</summary>
     public double CapitalShare { get; internal set; }
@@ -149,7 +153,7 @@ public static class KeywordCandidates
                         {
                             bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
                             // Only a phrase with the head is absent: in "no North Korean embassy", North Korea is not.
-                            Add(byKey, doc, plain, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last);
+                            Add(byKey, doc, plain, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last, j == last);
                         }
                     }
                 }
@@ -199,6 +203,7 @@ public static class KeywordCandidates
             c.MaximalShare = c.Occurrences.Count(o => o.Maximal) / (double)c.Frequency;
             c.CapitalShare = c.Occurrences.Count(o => IsCapitalised(doc, o)) / (double)c.Frequency;
             c.NegatedShare = c.Occurrences.Count(o => o.Negated) / (double)c.Frequency;
+            c.HeadShare = c.Occurrences.Count(o => o.Head) / (double)c.Frequency;
             c.Idf = features.Background.PhraseIdf(c.Display.ToLowerInvariant().Split(' '));
             double g = 0;
             foreach (string stem in c.Stems.Distinct(StringComparer.Ordinal))
@@ -314,7 +319,7 @@ public static class KeywordCandidates
     /// "north korea embassy"), but a demonym that heads the phrase is not: "Koreans" are people and "North Korean" on its
     /// own an adjective, neither an inflection of "Korea".
     /// </summary>
-    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] plain, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false)
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] plain, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false, bool head = true)
     {
         var stems = new string[last - first + 1];
         for (int t = first; t <= last; t++)
@@ -330,7 +335,7 @@ public static class KeywordCandidates
         }
 
         string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
-        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated));
+        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated, head));
     }
 
     /// <summary>
