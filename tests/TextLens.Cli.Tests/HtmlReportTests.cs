@@ -2,6 +2,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -118,7 +119,7 @@ public class HtmlReportTests
     private static string Render(CorpusReport report)
     {
         var writer = new StringWriter();
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default);
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [SummarySection.Instance] });
         return writer.ToString();
     }
 
@@ -258,7 +259,7 @@ public class HtmlReportTests
             Stance = new SentenceStanceReport(i % 2 == 0 ? "hedged" : "asserted", 0, 0, 0, "neutral", 0.01 * (i % 7), "objective", 0, 1,
                 i % 2 == 0 ? [new StanceCueReport("hedge", doc.Sentences[i % doc.Sentences.Count].Text.Split(' ')[0], 0, 1, 1, 1)] : []),
         })];
-        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, Clusters = null, Summary = null }] }));
+        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, Clusters = null, Sections = null }] }));
 
         Assert.Equal(HtmlReportFormatter.MaxTimelineBins, page.QuerySelectorAll("svg.timeline rect.tone").Length);
         Assert.Contains("Sentences 1–2", page.QuerySelector("svg.timeline a g title")!.TextContent, StringComparison.Ordinal);

@@ -23,8 +23,14 @@ public interface IReportSection
     /// <summary>The label the console gives it, where the built-in parts have short lower-case labels (<c>summary:</c>); <see cref="Title"/> unless given.</summary>
     string ShortTitle => Title;
 
-    /// <summary>Where the human-readable formats show it: after the built-in parts (the default) or first, under the document's heading.</summary>
+    /// <summary>Where the human-readable formats show it: after the built-in parts (the default), before them, or first, under the document's heading.</summary>
     SectionPlacement Placement => SectionPlacement.End;
+
+    /// <summary>
+    /// The heading of the column the corpus overview (HTML) gives the section, each document's cell being its view's
+    /// <see cref="SectionView.Overview"/>; null (the default): no column.
+    /// </summary>
+    string? OverviewColumn => null;
 
     /// <summary>The JSON Schema (draft 2020-12) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
     string Schema { get; }
@@ -47,9 +53,15 @@ public enum SectionPlacement
     /// (HTML adds its <see cref="SectionView.Details"/>); a view without a headline is shown as at the end.
     /// </summary>
     Lead,
+
+    /// <summary>
+    /// Before the document's built-in parts (keywords, themes, stance), after the <see cref="Lead"/> sections and the
+    /// document's facts: what the document says comes before what the analyses make of it.
+    /// </summary>
+    Start,
 }
 
-/// <summary>A format-neutral view of a section: labelled facts, then an optional table. Plain text only.</summary>
+/// <summary>A format-neutral view of a section: labelled facts, then an optional table, then an optional excerpt. Plain text only.</summary>
 public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable? Table = null)
 {
     public static SectionView Empty { get; } = new([]);
@@ -57,12 +69,30 @@ public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable?
     /// <summary>The one line a <see cref="SectionPlacement.Lead"/> section shows after its title; null: none.</summary>
     public string? Headline { get; init; }
 
+    /// <summary>Sentences quoted from the document, after the facts and the table; null: none. An excerpt with no sentence, and nothing else, is not shown.</summary>
+    public SectionExcerpt? Excerpt { get; init; }
+
+    /// <summary>The document's cell in the corpus overview's column of the section (<see cref="IReportSection.OverviewColumn"/>); null: empty.</summary>
+    public string? Overview { get; init; }
+
+    /// <summary>False when the view has nothing to show: no fact, no table and an empty excerpt.</summary>
+    public bool Shows => Facts.Count > 0 || Table is not null || Excerpt is not { Sentences.Count: 0 };
+
     /// <summary>Lines HTML lists under the headline, where there is room for them (console and Markdown keep to the headline); null: none.</summary>
     public SectionList? Details { get; init; }
 }
 
 /// <summary>A list of plain-text lines; <paramref name="Name"/> (a lower-case word) names it for styling (HTML class).</summary>
 public sealed record SectionList(string Name, IReadOnlyList<string> Items);
+
+/// <summary>
+/// Sentences of the document, in the order shown. Console prints each with its line, Markdown as a block quotation,
+/// HTML as a numbered list whose items link to the sentence in the document's text where the page shows it.
+/// </summary>
+public sealed record SectionExcerpt(IReadOnlyList<QuotedSentence> Sentences);
+
+/// <summary>A sentence of the document: its index in the document's <c>sentences</c>, its 1-based line, its text.</summary>
+public sealed record QuotedSentence(int Index, int Line, string Text);
 
 /// <summary>One labelled value ("mean sentence length", "21.4 words").</summary>
 public sealed record SectionFact(string Label, string Value);

@@ -8,7 +8,13 @@ public static class ReportSections
     /// list equal to the JSON properties of the report model's document record.
     /// </summary>
     public static IReadOnlyList<string> ReservedKeys { get; } =
-        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "summary", "clusters", "stance", "settings"];
+        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "clusters", "stance", "settings"];
+
+    /// <summary>
+    /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
+    /// values are written just after <c>diagnostics</c>, in this order (the extractive summary).
+    /// </summary>
+    public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary"];
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
@@ -16,6 +22,10 @@ public static class ReportSections
     /// in analyzer order.
     /// </summary>
     public static IReadOnlyList<string> BeforeSettings { get; } = ["corpus"];
+
+    /// <summary>True for the keys of <see cref="AfterDiagnostics"/> and <see cref="BeforeSettings"/>: sections written before <c>settings</c>.</summary>
+    public static bool HasFixedPlace(string key) =>
+        AfterDiagnostics.Contains(key, StringComparer.Ordinal) || BeforeSettings.Contains(key, StringComparer.Ordinal);
 
     /// <returns><paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved.</returns>
     /// <exception cref="ArgumentException">A key that breaks one of those rules, named.</exception>

@@ -3,7 +3,6 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -55,7 +54,6 @@ public static class ReportBuilder
             k.Variants))];
         ThemeResult? themes = analysis.GetResult<ThemeResult>();
         StanceResult? stance = analysis.GetResult<StanceResult>();
-        SummaryResult? summary = analysis.GetResult<SummaryResult>();
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
@@ -68,7 +66,6 @@ public static class ReportBuilder
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
         return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
         {
-            Summary = summary is null ? null : SummaryReports.From(summary, source, doc.Sentences),
             Clusters = themes is null ? null : ThemeReports.From(themes),
             Stance = stance is null ? null : StanceReports.ForDocument(stance),
             Sections = SectionValues(analysis, sections),

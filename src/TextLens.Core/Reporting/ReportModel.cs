@@ -39,10 +39,6 @@ public sealed record DocumentReport(
     IReadOnlyList<SentenceReport> Sentences,
     IReadOnlyList<DiagnosticReport> Diagnostics)
 {
-    /// <summary>The extractive summary (SummaryReport.cs); null when the document was not analysed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public SummaryReport? Summary { get; init; }
-
     /// <summary>The document's themes in order of first appearance (see ThemeReport.cs); null when the document was not analysed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ClusterReport>? Clusters { get; init; }
@@ -57,9 +53,10 @@ public sealed record DocumentReport(
 
     /// <summary>
     /// The sections analyzers own (<see cref="Analysis.IReportSection"/>), by key, in analyzer order: written after
-    /// <c>settings</c> (those of <see cref="Analysis.ReportSections.BeforeSettings"/>, e.g. the corpus comparison of
-    /// <c>--corpus</c>, just before it; <see cref="Formats.DocumentReportConverter"/>), and read back whole by
-    /// <c>merge</c>. Null when no such analyzer ran.
+    /// <c>settings</c>, except those with the place they had in schema version 1 (<see cref="Analysis.ReportSections"/>:
+    /// the extractive <c>summary</c> after <c>diagnostics</c>, the corpus comparison of <c>--corpus</c> just before
+    /// <c>settings</c>; <see cref="Formats.DocumentReportConverter"/>), and read back whole by <c>merge</c>. Null when
+    /// no such analyzer ran.
     /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Sections { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TextLens.Core.Analysis;
 
 namespace TextLens.Core.Reporting.Formats;
 
@@ -30,14 +31,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
 
             o.Append('\n');
             SectionViews.WriteConsoleLead(o, d, settings);
-            if (d.Summary is { Sentences.Count: > 0 } summary)
-            {
-                o.Append("  summary:\n");
-                foreach (SummarySentenceReport x in summary.Sentences)
-                {
-                    o.Append(CultureInfo.InvariantCulture, $"    {c.Dim($"[{x.Line}]")} {x.Text}\n");
-                }
-            }
+            SectionViews.WriteConsole(o, d, settings, SectionPlacement.Start);
 
             if (d.Keywords.Count > 0)
             {
@@ -68,7 +62,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 }
             }
 
-            SectionViews.WriteConsole(o, d, settings);
+            SectionViews.WriteConsole(o, d, settings, SectionPlacement.End);
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {
                 string path = TerminalText.Safe(d.Path);

@@ -6,8 +6,9 @@ namespace TextLens.Core.Reporting.Formats;
 
 /// <summary>
 /// Writes a document record in the documented order (docs/report-schema.md): the model's own properties in declaration
-/// order, the section values of <see cref="ReportSections.BeforeSettings"/> just before <c>settings</c> (the place the
-/// corpus comparison had before it became a section), then every other section value in analyzer order. System.Text.Json
+/// order, the section values of <see cref="ReportSections.AfterDiagnostics"/> just after <c>diagnostics</c> (the place
+/// the summary had before it became a section), those of <see cref="ReportSections.BeforeSettings"/> just before
+/// <c>settings</c> (the place the corpus comparison had), then every other section value in analyzer order. System.Text.Json
 /// writes extension data only after every property, so the order is written here rather than by attributes. Reading
 /// is System.Text.Json's own (the section values, wherever they stand, land in <see cref="DocumentReport.Sections"/>).
 /// </summary>
@@ -38,12 +39,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         WriteList(writer, "keywords"u8, value.Keywords, options, flushAt);
         WriteList(writer, "sentences"u8, value.Sentences, options, flushAt);
         WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
-        if (value.Summary is { } summary)
-        {
-            writer.WritePropertyName("summary"u8);
-            JsonSerializer.Serialize(writer, summary, options);
-        }
-
+        WriteSections(writer, value.Sections, ReportSections.AfterDiagnostics);
         if (value.Clusters is { } clusters)
         {
             WriteList(writer, "clusters"u8, clusters, options, flushAt);
@@ -55,14 +51,14 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
             JsonSerializer.Serialize(writer, stance, options);
         }
 
-        WriteSections(writer, value.Sections, beforeSettings: true);
+        WriteSections(writer, value.Sections, ReportSections.BeforeSettings);
         if (value.Settings is { } settings)
         {
             writer.WritePropertyName("settings"u8);
             JsonSerializer.Serialize(writer, settings, options);
         }
 
-        WriteSections(writer, value.Sections, beforeSettings: false);
+        WriteOtherSections(writer, value.Sections);
         writer.WriteEndObject();
     }
 
@@ -89,30 +85,30 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WriteEndArray();
     }
 
-    private static void WriteSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections, bool beforeSettings)
+    /// <summary>The values of <paramref name="keys"/> the record has, in that order.</summary>
+    private static void WriteSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections, IReadOnlyList<string> keys)
     {
         if (sections is null)
         {
             return;
         }
 
-        if (beforeSettings)
+        foreach (string key in keys)
         {
-            foreach (string key in ReportSections.BeforeSettings)
+            if (sections.TryGetValue(key, out JsonElement value))
             {
-                if (sections.TryGetValue(key, out JsonElement value))
-                {
-                    writer.WritePropertyName(key);
-                    value.WriteTo(writer);
-                }
+                writer.WritePropertyName(key);
+                value.WriteTo(writer);
             }
-
-            return;
         }
+    }
 
-        foreach ((string key, JsonElement value) in sections)
+    /// <summary>Every section value without a fixed place, in the record's (analyzer) order.</summary>
+    private static void WriteOtherSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections)
+    {
+        foreach ((string key, JsonElement value) in sections ?? [])
         {
-            if (!ReportSections.BeforeSettings.Contains(key, StringComparer.Ordinal))
+            if (!ReportSections.HasFixedPlace(key))
             {
                 writer.WritePropertyName(key);
                 value.WriteTo(writer);

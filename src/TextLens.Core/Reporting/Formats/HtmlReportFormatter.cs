@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TextLens.Core.Analysis;
 
 namespace TextLens.Core.Reporting.Formats;
 
@@ -67,6 +68,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// <summary>The header, contents and overview need the whole corpus: contents entries, overview rows and sections wait in spools.</summary>
     private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool contents, IReportSpool overview, IReportSpool sections) : IReportWriter
     {
+        private readonly IReadOnlyList<IReportSection> _columns = SectionViews.OverviewColumns(settings);
         private int _count;
         private int _compact;
         private string? _firstPath;
@@ -77,7 +79,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             int i = _count++;
             _firstPath ??= d.Path;
             contents.Writer.Write(ContentsEntry(d, i));
-            overview.Writer.Write(OverviewRow(d, i));
+            overview.Writer.Write(OverviewRow(d, i, _columns));
             bool detailed = Detailed(settings, i);
             _compact += detailed ? 0 : 1;
             var h = new StringBuilder();
@@ -104,7 +106,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("</ol></nav>\n<main>\n");
             if (_count > 1)
             {
-                AppendOverviewStart(h, summary);
+                AppendOverviewStart(h, summary, _columns);
                 output.Write(h.ToString());
                 h.Clear();
                 overview.CopyTo(output);
@@ -160,15 +162,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return Inv($"<li><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a>{(note.Length > 0 ? $" <span class=\"count\" title=\"findings\">{note}</span>" : string.Empty)}</li>\n");
     }
 
-    private static string OverviewRow(DocumentReport d, int i)
+    /// <summary>The document's overview row: its name, its words, a cell for each section with an overview column (the summary's first sentence), its findings.</summary>
+    private static string OverviewRow(DocumentReport d, int i, IReadOnlyList<IReportSection> columns)
     {
-        string first = d.Summary?.Sentences.FirstOrDefault()?.Text ?? string.Empty;
         int findings = d.Diagnostics.Count(x => x.Suppression is null);
-        return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td><td>{E(Clip(first, 160))}</td><td class=\"num\">{findings}</td></tr>\n");
+        string cells = string.Concat(SectionViews.OverviewCells(d, columns).Select(c => $"<td>{E(Clip(c, 160))}</td>"));
+        return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td>{cells}<td class=\"num\">{findings}</td></tr>\n");
     }
 
     /// <summary>The overview up to its table rows: the keywords several documents share (none when they share none) and the table's head.</summary>
-    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary)
+    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary, IReadOnlyList<IReportSection> columns)
     {
         h.Append("<section class=\"card\" id=\"overview\"><h2>Overview</h2>\n");
         CorpusKeyword[] shared = [.. summary.TopKeywords.Where(k => k.Documents >= 2)];
@@ -179,7 +182,9 @@ public sealed class HtmlReportFormatter : IReportFormatter
             AppendBars(h, [.. shared.Select(k => (k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))], "Keywords several documents share", ThemeColours[0]);
         }
 
-        h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th><th>Summary</th><th class=\"num\">Findings</th></tr></thead><tbody>\n");
+        h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th>")
+         .Append(string.Concat(columns.Select(c => $"<th>{E(c.OverviewColumn ?? string.Empty)}</th>")))
+         .Append("<th class=\"num\">Findings</th></tr></thead><tbody>\n");
     }
 
     private static void AppendDocument(StringBuilder h, DocumentReport doc, int index, FormatSettings settings, bool detailed)
@@ -199,23 +204,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
         bool withText = detailed && sentences.Count > 0;
 
         // What the document adds to the corpus (--corpus) is the first thing a reviewer reads.
-        SectionViews.WriteHtmlLead(h, doc, settings);
+        string? anchor = withText ? id : null;
+        SectionViews.WriteHtmlLead(h, doc, settings, anchor);
 
-        // The summary comes first: what the document says.
-        if (doc.Summary is { Sentences.Count: > 0 } digest)
-        {
-            h.Append("<h3>Summary</h3>\n<ol class=\"summary\">\n");
-            foreach (SummarySentenceReport s in digest.Sentences)
-            {
-                string text = E(s.Text);
-                h.Append(withText
-                    ? Inv($"<li><a href=\"#{id}-s{s.Index}\" title=\"line {s.Line}\">{text}</a></li>\n")
-                    : Inv($"<li>{text}</li>\n"));
-            }
-
-            h.Append("</ol>\n");
-        }
-        else if (doc.Stats is { Words: 0 })
+        // Then what the document says (the summary), before what the analyses make of it.
+        bool quoted = SectionViews.WriteHtml(h, doc, settings, SectionPlacement.Start, anchor);
+        if (!quoted && doc.Stats is { Words: 0 })
         {
             h.Append("<p class=\"muted\">The document is empty.</p>\n");
         }
@@ -276,12 +270,13 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
-        SectionViews.WriteHtml(h, doc, settings);
+        SectionViews.WriteHtml(h, doc, settings, SectionPlacement.End, anchor);
         Dictionary<int, int> sentenceOf = Locate(sentences, doc.Diagnostics);
         AppendDiagnostics(h, doc, id, sentenceOf, withText);
         if (withText)
         {
-            AppendText(h, doc, id, themes, sentenceOf);
+            // A long text starts folded when the sentences quoted above (the summary) already say what it says.
+            AppendText(h, doc, id, themes, sentenceOf, folded: quoted && sentences.Count > 60);
         }
 
         h.Append("</section>\n");
@@ -325,7 +320,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// cue are marked, not the whole sentence. A paragraph break where a sentence starts two or more
     /// lines below the previous one.
     /// </summary>
-    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Themes themes, Dictionary<int, int> sentenceOf)
+    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Themes themes, Dictionary<int, int> sentenceOf, bool folded)
     {
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
         var marks = new Dictionary<int, List<(string Text, string Class, string Title)>>();
@@ -349,7 +344,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
-        h.Append("<details").Append(doc.Summary is null || sentences.Count <= 60 ? " open" : string.Empty).Append("><summary>Text</summary>\n<div class=\"text\">\n<p>");
+        h.Append("<details").Append(folded ? string.Empty : " open").Append("><summary>Text</summary>\n<div class=\"text\">\n<p>");
         int previousLine = -1;
         for (int s = 0; s < sentences.Count; s++)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TextLens.Core.Analysis;
 
 namespace TextLens.Core.Reporting.Formats;
 
@@ -41,17 +42,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} word{(st.Words == 1 ? "" : "s")} · {st.Sentences} sentence{(st.Sentences == 1 ? "" : "s")} · {st.Paragraphs} paragraph{(st.Paragraphs == 1 ? "" : "s")}\n\n");
             }
 
-            if (d.Summary is { Sentences.Count: > 0 } summary)
-            {
-                md.Append("**Summary:**\n\n");
-                foreach (SummarySentenceReport x in summary.Sentences)
-                {
-                    md.Append("> ").Append(EscapeInline(x.Text)).Append("\n>\n");
-                }
-
-                md.Length -= 2;
-                md.Append('\n');
-            }
+            SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Start);
 
             if (d.Keywords.Count > 0)
             {
@@ -66,7 +57,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
             }
 
-            SectionViews.WriteMarkdown(md, d, settings);
+            SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.End);
             AppendDiagnostics(md, d, settings.SourceLinkBase);
             sections.Writer.Write(md.ToString());
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -23,9 +24,10 @@ internal static class SectionViews
 
         foreach ((string key, JsonElement value) in values)
         {
-            if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement)
+            if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement
+                && Present(section, value) is { Shows: true } view)
             {
-                yield return (section, Present(section, value));
+                yield return (section, view);
             }
         }
     }
@@ -41,17 +43,17 @@ internal static class SectionViews
             }
             else
             {
-                WriteConsole(o, section, view);
+                WriteConsole(o, section, view, settings.Color);
             }
         }
     }
 
-    /// <summary>The sections shown after the document's built-in parts.</summary>
-    public static void WriteConsole(StringBuilder o, DocumentReport document, FormatSettings settings)
+    /// <summary>The sections shown at <paramref name="placement"/> (<see cref="SectionPlacement.Start"/>: before the built-in parts; <see cref="SectionPlacement.End"/>: after them).</summary>
+    public static void WriteConsole(StringBuilder o, DocumentReport document, FormatSettings settings, SectionPlacement placement)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteConsole(o, section, view);
+            WriteConsole(o, section, view, settings.Color);
         }
     }
 
@@ -70,21 +72,22 @@ internal static class SectionViews
         }
     }
 
-    public static void WriteMarkdown(StringBuilder md, DocumentReport document, FormatSettings settings)
+    public static void WriteMarkdown(StringBuilder md, DocumentReport document, FormatSettings settings, SectionPlacement placement)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
             WriteMarkdown(md, section, view);
         }
     }
 
-    public static void WriteHtmlLead(StringBuilder h, DocumentReport document, FormatSettings settings)
+    /// <param name="sentenceAnchor">The id prefix of the sentences in the page's text of the document (<c>doc-3</c> links a quoted sentence 7 to <c>#doc-3-s7</c>); null when the page does not show the text.</param>
+    public static void WriteHtmlLead(StringBuilder h, DocumentReport document, FormatSettings settings, string? sentenceAnchor)
     {
         foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.Lead))
         {
             if (view.Headline is not { } headline)
             {
-                WriteHtml(h, section, view);
+                WriteHtml(h, section, view, sentenceAnchor);
                 continue;
             }
 
@@ -102,15 +105,35 @@ internal static class SectionViews
         }
     }
 
-    public static void WriteHtml(StringBuilder h, DocumentReport document, FormatSettings settings)
+    /// <returns>Whether a section was written.</returns>
+    public static bool WriteHtml(StringBuilder h, DocumentReport document, FormatSettings settings, SectionPlacement placement, string? sentenceAnchor)
     {
-        foreach ((IReportSection section, SectionView view) in Of(document, settings, SectionPlacement.End))
+        bool any = false;
+        foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteHtml(h, section, view);
+            WriteHtml(h, section, view, sentenceAnchor);
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>The sections with a column in the corpus overview (<see cref="IReportSection.OverviewColumn"/>), in the settings' order.</summary>
+    public static IReadOnlyList<IReportSection> OverviewColumns(FormatSettings settings) =>
+        [.. settings.Sections.Where(s => s.OverviewColumn is not null)];
+
+    /// <summary>The document's cell of each overview column: the view's <see cref="SectionView.Overview"/>, empty without one.</summary>
+    public static IEnumerable<string> OverviewCells(DocumentReport document, IReadOnlyList<IReportSection> columns)
+    {
+        foreach (IReportSection column in columns)
+        {
+            yield return document.Sections is { } values && values.TryGetValue(column.Key, out JsonElement value)
+                ? Present(column, value).Overview ?? string.Empty
+                : string.Empty;
         }
     }
 
-    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view)
+    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, bool color)
     {
         o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(':');
         o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
@@ -121,6 +144,12 @@ internal static class SectionViews
             {
                 o.Append("    ").Append(string.Join("  ", row.Select(TerminalText.Safe))).Append('\n');
             }
+        }
+
+        foreach (QuotedSentence quoted in view.Excerpt?.Sentences ?? [])
+        {
+            string line = $"[{quoted.Line.ToString(CultureInfo.InvariantCulture)}]";
+            o.Append("    ").Append(color ? $"\u001b[2m{line}\u001b[0m" : line).Append(' ').Append(TerminalText.Safe(quoted.Text)).Append('\n');
         }
     }
 
@@ -140,9 +169,15 @@ internal static class SectionViews
 
             md.Append('\n');
         }
+
+        if (view.Excerpt is { Sentences.Count: > 0 } excerpt)
+        {
+            // One block quotation, the sentences kept apart by an empty quoted line.
+            md.Append(string.Join(">\n", excerpt.Sentences.Select(q => $"> {MarkdownReportFormatter.EscapeInline(q.Text)}\n"))).Append('\n');
+        }
     }
 
-    private static void WriteHtml(StringBuilder h, IReportSection section, SectionView view)
+    private static void WriteHtml(StringBuilder h, IReportSection section, SectionView view, string? sentenceAnchor)
     {
         h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
         if (view.Facts.Count > 0)
@@ -165,6 +200,20 @@ internal static class SectionViews
             }
 
             h.Append("</tbody></table></div>\n");
+        }
+
+        if (view.Excerpt is { Sentences.Count: > 0 } excerpt)
+        {
+            h.Append("<ol class=\"").Append(E(section.Key)).Append("\">\n");
+            foreach (QuotedSentence quoted in excerpt.Sentences)
+            {
+                string text = E(quoted.Text);
+                h.Append(sentenceAnchor is null
+                    ? $"<li>{text}</li>\n"
+                    : string.Create(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(sentenceAnchor)}-s{quoted.Index}\" title=\"line {quoted.Line}\">{text}</a></li>\n"));
+            }
+
+            h.Append("</ol>\n");
         }
     }
 
