@@ -45,6 +45,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         StanceTagger tagger = _models.Stance;
         string text = doc.Prose.Text;
         var sentences = new SentenceStance[doc.Sentences.Count];
+        var strings = new TokenStrings();
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -52,6 +53,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
             StanceContext around = StanceContext.For(sentence.Text, PreviousInDiscourse(doc, i), sentence.Kind == BlockKind.Heading) with
             {
                 BlockQuote = sentence.Kind == BlockKind.Quote && QuotationAfterLeadIn(doc, sentence.Paragraph),
+                Strings = strings,
             };
             sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around);
         }

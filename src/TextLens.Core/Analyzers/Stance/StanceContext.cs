@@ -14,6 +14,9 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// <summary>No previous sentence, not a heading (an isolated sentence).</summary>
     public static StanceContext None { get; } = new(null, false);
 
+    [ThreadStatic]
+    private static List<Token>? t_scratch;
+
     private Token[]? _previousTokens;
 
     /// <summary>
@@ -26,13 +29,16 @@ public sealed record StanceContext(string? Previous, bool Heading)
         {
             if (_previousTokens is null)
             {
-                var tokens = new List<Token>();
+                // Tokenized into a reused list and copied out at its size; the strings are shared through Strings when given.
+                List<Token> tokens = t_scratch ??= new List<Token>(64);
+                tokens.Clear();
                 if (Previous is { } text)
                 {
-                    Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+                    Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens, Strings);
                 }
 
                 _previousTokens = [.. tokens];
+                tokens.Clear();
             }
 
             return _previousTokens;
@@ -45,6 +51,12 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// the layout; a data set's row never sets it.
     /// </summary>
     public bool BlockQuote { get; init; }
+
+    /// <summary>
+    /// The strings of the document's tokens (<see cref="TokenStrings"/>, one per document and thread), which the previous
+    /// sentence's tokens share instead of allocating two strings each; null: their own strings. Not part of the value.
+    /// </summary>
+    internal TokenStrings? Strings { get; init; }
 
     /// <summary>Equal when the previous sentence, heading status and block quotation are (the token cache is not part of the value).</summary>
     public bool Equals(StanceContext? other) =>
