@@ -87,7 +87,7 @@ public static class ThemeLabeler
         }
 
         double meanWords = classTotal.Average();
-        var themes = new Theme[k];
+        var tops = new List<(int Term, double Weight)>[k];
         for (int c = 0; c < k; c++)
         {
             var scored = new List<(int Term, double Weight)>();
@@ -112,7 +112,8 @@ public static class ThemeLabeler
             // "Representative Donald Beyer"), then terms written at least twice in the theme: a term seen once says little
             // about a theme.
             double[] tfOfClass = classTf[c];
-            bool[] nounPhrase = [.. Enumerable.Range(0, termCount).Select(t => labelWords?.IsNounPhrase(vectors.DisplayForms[t]) ?? true)];
+            bool[] nounPhrase = [.. Enumerable.Range(0, termCount).Select(t =>
+                (labelWords?.IsNounPhrase(vectors.DisplayForms[t]) ?? true) && !LabelPhrases.StartsWithEnumerator(vectors.DisplayForms[t]))];
             scored.Sort((a, b) =>
             {
                 int content = nounPhrase[b.Term].CompareTo(nounPhrase[a.Term]);
@@ -124,9 +125,18 @@ public static class ThemeLabeler
                 int repeated = (tfOfClass[b.Term] >= 2).CompareTo(tfOfClass[a.Term] >= 2);
                 return repeated != 0 ? repeated : b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Term.CompareTo(b.Term);
             });
-            List<(int Term, double Weight)> top = PickDistinct(vectors, scored, settings.TermsPerTheme);
+            tops[c] = PickDistinct(vectors, scored, settings.TermsPerTheme);
+        }
+
+        // Terms cut from a longer name are shown whole ("supply chain disruptions"), from the label sources' text.
+        LabelPhrases? phrases = document is null ? null : LabelPhrases.Of(
+            document, tops.SelectMany(t => t).Select(p => vectors.DisplayForms[p.Term]), i => IsLabelSource(document, i, backMatter));
+        var themes = new Theme[k];
+        for (int c = 0; c < k; c++)
+        {
+            List<(int Term, double Weight)> top = tops[c];
             double max = top.Count > 0 ? top.Max(p => p.Weight) : 1;
-            ThemeTerm[] terms = [.. top.Select(p => new ThemeTerm(vectors.DisplayForms[p.Term], Math.Round(p.Weight / max, 4)))];
+            ThemeTerm[] terms = WholePhrases([.. top.Select(p => new ThemeTerm(vectors.DisplayForms[p.Term], Math.Round(p.Weight / max, 4)))], phrases);
             string label = terms.Length > 0
                 ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))
                 : $"theme {c + 1}";
@@ -136,6 +146,45 @@ public static class ThemeLabeler
         }
 
         return new ThemeResult(themes, final, requested);
+    }
+
+    /// <summary>
+    /// Each term as the whole phrase it is cut from (<see cref="LabelPhrases"/>); a term whose words an earlier (better)
+    /// term's phrase already holds, or that shares a word the phrase added, is left out ("supply" after "supply chain
+    /// disruptions", "senate vote" after "final floor vote").
+    /// </summary>
+    private static ThemeTerm[] WholePhrases(ThemeTerm[] terms, LabelPhrases? phrases)
+    {
+        if (phrases is null)
+        {
+            return terms;
+        }
+
+        var result = new List<ThemeTerm>(terms.Length);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ThemeTerm term in terms)
+        {
+            string[] own = term.Text.Split(' ');
+            if (own.Any(added.Contains))
+            {
+                // "senate vote" after "final floor vote": the better term's phrase already says it.
+                continue;
+            }
+
+            string whole = phrases.Extend(term.Text, used);
+            string[] words = whole.Split(' ');
+            if (words.All(used.Contains))
+            {
+                continue;
+            }
+
+            used.UnionWith(words);
+            added.UnionWith(words.Except(own, StringComparer.Ordinal));
+            result.Add(term with { Text = whole });
+        }
+
+        return [.. result];
     }
 
     /// <summary>
