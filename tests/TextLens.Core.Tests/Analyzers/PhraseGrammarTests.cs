@@ -37,6 +37,8 @@ public class PhraseGrammarTests
     [InlineData("The community bank leverage ratio (CBLR) rules reduce capital by lowering ratios, whereas the other proposals change risk-weighted asset calculations.", "reduce capital", "risk-weighted asset calculations")]
     [InlineData("The community bank leverage ratio (CBLR) rules reduce capital by lowering ratios, whereas the other proposals change risk-weighted asset calculations.", "proposals change", "community bank leverage ratio")]
     [InlineData("Reportedly, the Marines plan to award a production contract for the fourth and final variant.", "marines plan", "production contract")]
+    // An agency speaking: a verb of saying before "are" and a quotation (CRS IN10979).
+    [InlineData("The waiver allows E15 to be sold to address extreme and unusual fuel circumstances that EPA states are \"the result of ongoing issues in the Middle East.\"", "epa states", "unusual fuel circumstances")]
     public void Clause_fragments_are_not_candidates(string sentence, string fragment, string kept)
     {
         HashSet<string> candidates = Candidates(sentence);

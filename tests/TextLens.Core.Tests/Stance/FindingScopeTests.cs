@@ -54,6 +54,8 @@ public class FindingScopeTests
     [InlineData("For FY2024 and FY2025, USDA allocated $300 million annually for a new export promotion program called the Regional Agricultural Promotion Program (RAPP).")]
     [InlineData("In FY2025, the total funding for these homeland security preparedness grants was approximately $1.7 billion, demonstrating significant federal investment in national preparedness and community resilience.")]
     [InlineData("As of FY2023 reporting (the most recent by NMFS), SIMP covered approximately one-third of all U.S. seafood imports by volume, meaning the program covered approximately 1.7 billion pounds (773 million kilograms) of seafood in FY2023.")]
+    // A government's share of a programme's cost, as the law sets it (CRS R48447).
+    [InlineData("FUTA revenue funds federal and state administrative costs, loans to insolvent state UC accounts, the federal share (50%) of EB payments, and state Employment Services (ES) activities.")]
     public void TL3002_never_flags_references_identifiers_parameters_examples_bounds_or_sourced_figures(string sentence) =>
         Assert.Empty(Findings(sentence, StanceRules.UnattributedFigure));
 
@@ -71,6 +73,8 @@ public class FindingScopeTests
     [InlineData("The U.S. agricultural trade surplus peaked at $40.1 billion in 2011.", "40.1")]
     [InlineData("Total value locked (TVL), a common industry measure of the value of all assets deposited in the various defi protocols, is approximately $98 billion across all blockchains as of March 2026.", "98")]
     [InlineData("VHA provides care for approximately 9.1 million enrolled veterans at over 1,300 VA sites of care.", "9.1")]
+    [InlineData("Bitcoin is the most popular cryptocurrency, representing approximately 60% of the cryptocurrency market capitalization as of December 1, 2025.", "60")]
+    [InlineData("The USFCS has offices in about 40% of U.S. embassies.", "40")]
     public void TL3002_flags_an_unsourced_statistic(string sentence, string figure) =>
         Assert.Equal([figure], Findings(sentence, StanceRules.UnattributedFigure));
 

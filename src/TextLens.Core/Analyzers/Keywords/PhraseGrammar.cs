@@ -34,6 +34,12 @@ public static class PhraseGrammar
     /// <summary>Relative pronouns: an -s form right after one is the verb of the relative clause (that governs methane emissions, that EPA states).</summary>
     private static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "that", "which", "who" };
 
+    /// <summary>Verbs of saying in their -s form: after an agency's acronym and before "is"/"are" and a quotation, the agency speaking.</summary>
+    private static readonly HashSet<string> SayingVerbs = new(StringComparer.Ordinal)
+    {
+        "states", "notes", "says", "argues", "asserts", "contends", "claims", "maintains", "finds", "concludes", "writes", "explains",
+    };
+
     /// <summary>Quantifiers of mass nouns (much capital): the noun after them is the head of its phrase, never a modifier of a plural.</summary>
     private static readonly HashSet<string> MassQuantifiers = new(StringComparer.Ordinal) { "much", "little", "less" };
 
@@ -98,8 +104,10 @@ public static class PhraseGrammar
         // An agency's acronym and an -s form before "that", a quotation or a singular auxiliary: the agency speaking (EPA states
         // that). Before an auxiliary that agrees with a plural or a modal, the -s form is the plural subject ("once regular UC
         // benefits are exhausted", "CBO estimates would").
+        // So does a verb of saying before "is" or "are" and a quotation ("circumstances that EPA states are "the result of …"").
         if (sForm && t > first && tokens[t - 1].Text.Length >= 2 && tokens[t - 1].Text.All(char.IsUpper) && t + 1 < end
             && (tokens[t + 1].Lower is "that" or "\"" or "\u201c"
+                || (SayingVerbs.Contains(w) && tokens[t + 1].Lower is "is" or "are" && t + 2 < end && tokens[t + 2].Text is "\"" or "\u201c")
                 || (tags[t + 1] is PartOfSpeech.Aux && tokens[t + 1].Lower is not ("are" or "were" or "have" or "do" or "can" or "could"
                     or "may" or "might" or "must" or "shall" or "should" or "will" or "would"))))
         {

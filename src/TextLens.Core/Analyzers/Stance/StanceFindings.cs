@@ -244,7 +244,7 @@ internal static class StanceFindings
                 return null;
             }
 
-            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i)
+            if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i) && !IsCostShare(s, i)
                 && !(IsMoney(s, i) && AnyBefore(s, s.Tokens.Length, FundingWords.Contains)))
             {
                 return t.Span;
@@ -302,6 +302,35 @@ internal static class StanceFindings
         for (int k = i + 1; k <= i + 4 && k < s.Tokens.Length; k++)
         {
             if (s.Lower(k) is "threshold" or "thresholds" or "cap" or "caps" or "ceiling" or "floor" or "limit" or "limits" or "trigger" or "maximum" or "minimum")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A percentage that is a government's or a party's share of a programme's cost, as a law or programme sets it: "the
+    /// federal share (50%) of EB payments", "a federal cost share of 80%", "a nonfederal match of 25%". The share noun
+    /// stands just before the figure (across "of" or an opening parenthesis), with a payer or "cost" before it.
+    /// </summary>
+    private static bool IsCostShare(FindingSentence s, int i)
+    {
+        if (s.Lower(i + 1) is not ("%" or "percent") || i < 2 || s.Lower(i - 1) is not ("of" or "("))
+        {
+            return false;
+        }
+
+        int noun = i - 2;
+        if (s.Lower(noun) is not ("share" or "match" or "cost-share"))
+        {
+            return false;
+        }
+
+        for (int k = noun - 1; k >= Math.Max(0, noun - 2); k--)
+        {
+            if (s.Lower(k) is "federal" or "nonfederal" or "non-federal" or "state" or "local" or "cost" or "matching")
             {
                 return true;
             }
