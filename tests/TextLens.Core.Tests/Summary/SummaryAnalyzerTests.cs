@@ -69,6 +69,19 @@ public sealed class SummaryAnalyzerTests
         }
     }
 
+    [Theory]
+    // Pointers to other reports without "see" (CRS IN12679): the sentence tells where to read, not what is so.
+    [InlineData("Additional information about the Supreme Court appointment process can be found in CRS reports related to a President's selection of a nominee, consideration by the Senate Judiciary Committee, and Senate debate and confirmation vote.", SummaryExclusion.Citation)]
+    [InlineData("An accompanying figure and additional information for this step of the appointment process is provided in CRS Report R44234.", SummaryExclusion.Citation)]
+    // A statement that information was found or provided is content.
+    [InlineData("This Insight provides historical data and information related to the length of time it has taken to appoint new Justices to the Supreme Court from 1975 to 2022.", SummaryExclusion.Eligible)]
+    [InlineData("Investigators found in the records that the information was provided in error by the state agency in 2024.", SummaryExclusion.Eligible)]
+    public void A_pointer_to_a_report_is_a_cross_reference(string sentence, SummaryExclusion expected)
+    {
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From(sentence, "p.md"), TestModels.Set);
+        Assert.Equal(expected, SentenceEligibility.Classify(doc, doc.Sentences.Single()));
+    }
+
     [Fact]
     public void Sentences_come_in_document_order_within_the_length_rule_on_the_seed_article()
     {

@@ -150,7 +150,41 @@ public static class SentenceEligibility
             }
         }
 
-        return text.Contains("et al.", StringComparison.Ordinal) && HasYear(tokens);
+        return (text.Contains("et al.", StringComparison.Ordinal) && HasYear(tokens)) || PointsToAReport(tokens);
+    }
+
+    /// <summary>Nouns of further reading ("Additional information about … can be found in CRS reports …").</summary>
+    private static readonly HashSet<string> ReadingNouns = new(StringComparer.Ordinal) { "information", "details", "discussion", "analysis", "background" };
+
+    /// <summary>
+    /// A pointer to a report without "see": information, details, discussion or analysis that "can be found", "is
+    /// provided", "is available" or "is discussed" in a report ("Additional information about the Supreme Court
+    /// appointment process can be found in CRS reports related to …"; "An accompanying figure and additional information
+    /// for this step … is provided in CRS Report R44234").
+    /// </summary>
+    private static bool PointsToAReport(ReadOnlySpan<Token> tokens)
+    {
+        bool reading = false;
+        for (int i = 0; i + 2 < tokens.Length; i++)
+        {
+            reading |= ReadingNouns.Contains(tokens[i].Lower);
+            if (reading && tokens[i].Lower is "found" or "provided" or "available" or "discussed" or "described" or "analyzed" or "examined"
+                && tokens[i + 1].Lower == "in" && i > 0 && tokens[i - 1].Lower is "be" or "is" or "are")
+            {
+                int next = i + 2;
+                if (tokens[next].Lower is "the" or "a" or "other" or "related" or "several")
+                {
+                    next++;
+                }
+
+                if (next < tokens.Length && tokens[next].Lower is "crs" or "report" or "reports" or "gao" or "appendix")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasYear(ReadOnlySpan<Token> tokens)
