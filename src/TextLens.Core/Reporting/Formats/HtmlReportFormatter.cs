@@ -683,40 +683,94 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return new Themes(clusters, of, labels, colourIndex, representative);
     }
 
-    /// <summary>For each located diagnostic, the sentence its start falls in.</summary>
+    /// <summary>
+    /// For each located diagnostic, the sentence its start falls in, or else the last sentence that starts before it.
+    /// Sentences are in document order, so each lookup is a binary search over their starts: O((d + s) log s), never d × s.
+    /// </summary>
     private static Dictionary<int, int> Locate(IReadOnlyList<SentenceReport> sentences, IReadOnlyList<DiagnosticReport> diagnostics)
     {
         var result = new Dictionary<int, int>();
+        if (sentences.Count == 0)
+        {
+            return result;
+        }
+
+        int[] starts = new int[sentences.Count];
+        bool ordered = true;
+        for (int s = 0; s < starts.Length; s++)
+        {
+            starts[s] = sentences[s].Start;
+            ordered &= s == 0 || starts[s] >= starts[s - 1];
+        }
+
         for (int i = 0; i < diagnostics.Count; i++)
         {
-            if (diagnostics[i].Start is not { } start)
-            {
-                continue;
-            }
-
-            int best = -1;
-            for (int s = 0; s < sentences.Count; s++)
-            {
-                int ss = sentences[s].Start;
-                if (ss <= start)
-                {
-                    best = s;
-                }
-
-                if (ss <= start && start < ss + sentences[s].Length)
-                {
-                    best = s;
-                    break;
-                }
-            }
-
-            if (best >= 0)
+            if (diagnostics[i].Start is { } start && (ordered ? Containing(sentences, starts, start) : Scan(sentences, start)) is var best and >= 0)
             {
                 result[i] = best;
             }
         }
 
         return result;
+    }
+
+    /// <summary>In sentences ordered by start: the first that contains <paramref name="start"/>, else the last that starts at or before it (-1: none).</summary>
+    private static int Containing(IReadOnlyList<SentenceReport> sentences, int[] starts, int start)
+    {
+        // The last sentence starting at or before the offset; among equal starts, the first that contains it.
+        int last = Array.BinarySearch(starts, start);
+        if (last < 0)
+        {
+            last = ~last - 1;
+        }
+        else
+        {
+            while (last + 1 < starts.Length && starts[last + 1] == start)
+            {
+                last++;
+            }
+        }
+
+        if (last < 0)
+        {
+            return -1;
+        }
+
+        int first = last;
+        while (first > 0 && starts[first - 1] == starts[last])
+        {
+            first--;
+        }
+
+        for (int s = first; s <= last; s++)
+        {
+            if (start < starts[s] + sentences[s].Length)
+            {
+                return s;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>The same answer for sentences out of order (a hand-edited record given to <c>merge</c>): a linear scan.</summary>
+    private static int Scan(IReadOnlyList<SentenceReport> sentences, int start)
+    {
+        int best = -1;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            int ss = sentences[s].Start;
+            if (ss <= start)
+            {
+                best = s;
+                if (start < ss + sentences[s].Length)
+                {
+                    return s;
+                }
+            }
+        }
+
+        return best;
     }
 
     private static string Colour(Themes themes, int cluster) => ThemeColours[themes.ColourIndex.GetValueOrDefault(cluster) % ThemeColours.Length];
