@@ -33,6 +33,18 @@ public class ThemeContentTests
     }
 
     [Fact]
+    public void A_document_naming_itself_or_pointing_to_other_reports_does_not_name_its_themes()
+    {
+        // IN12679: "This Insight provides historical data …" and "Additional information about the Supreme Court
+        // appointment process can be found in CRS reports …" labelled its first theme "appointment process, additional
+        // information, insight".
+        string path = SharedData.RequireOrSkip("corpus", "crs", "docs", "IN12679.md");
+        ThemeResult themes = Engine.Analyze(SourceText.From(File.ReadAllText(path), path), AnalysisOptions.Default, DefaultSeverities.Instance).GetResult<ThemeResult>()!;
+        Assert.NotEmpty(themes.Themes);
+        Assert.All(themes.Themes, t => Assert.DoesNotContain(t.Label.Split(", "), w => w is "insight" or "additional information"));
+    }
+
+    [Fact]
     public void Label_words_are_content_nouns_not_verb_forms_or_fragments_of_names()
     {
         // R48447's sentences on legislation: its theme was labelled "ui programs, introduced, representative".

@@ -20,6 +20,7 @@ public static class ThemeLabeler
     public static ThemeResult Label(SentenceVectors vectors, ThemePartition partition, string requested, ThemeSettings settings, ParsedDocument? document = null)
     {
         HashSet<string> citationWords = document is null ? [] : CitationWords(document);
+        HashSet<string> selfNames = document is null ? [] : SelfNames(document);
         int backMatter = document is null ? int.MaxValue : BackMatter.Start(document);
         LabelWords? labelWords = document?.Models is null ? null : LabelWords.Of(document, i => IsLabelSource(document, i, backMatter));
         int n = vectors.SentenceCount;
@@ -100,6 +101,11 @@ public static class ThemeLabeler
                 }
 
                 if (citationWords.Count > 0 && vectors.Terms[t].Split(' ').Any(citationWords.Contains))
+                {
+                    continue;
+                }
+
+                if (selfNames.Contains(vectors.DisplayForms[t]))
                 {
                     continue;
                 }
@@ -216,6 +222,38 @@ public static class ThemeLabeler
         }
 
         return chosen;
+    }
+
+    /// <summary>Verbs with which a document describes itself ("This Insight provides …", "This report discusses …").</summary>
+    private static readonly HashSet<string> SelfDescribingVerbs = new(StringComparer.Ordinal)
+    {
+        "provides", "discusses", "describes", "examines", "summarizes", "summarises", "outlines", "reviews", "presents", "analyzes",
+        "analyses", "explains", "considers", "identifies", "focuses", "addresses", "highlights", "answers",
+    };
+
+    /// <summary>Names of a text or a part of one ("This initiative provides funding" is about the world, not the text).</summary>
+    private static readonly HashSet<string> DocumentParts = new(StringComparer.Ordinal)
+    {
+        "report", "insight", "section", "chapter", "memo", "memorandum", "paper", "brief", "article", "document", "appendix", "product", "sidebar",
+    };
+
+    /// <summary>
+    /// The names a document gives itself: a name of a text after a sentence-initial "This" and before a verb of describing
+    /// ("This Insight provides historical data …" → insight). What kind of text it is says nothing of what a theme is about.
+    /// </summary>
+    private static HashSet<string> SelfNames(ParsedDocument document)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Sentence sentence in document.Sentences)
+        {
+            ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
+            if (tokens.Length >= 3 && tokens[0].Lower == "this" && DocumentParts.Contains(tokens[1].Lower) && SelfDescribingVerbs.Contains(tokens[2].Lower))
+            {
+                names.Add(tokens[1].Lower);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Lower-case words that occur only inside references (p.l., u.s.c., h.r., report numbers, a cross-reference's author).</summary>
