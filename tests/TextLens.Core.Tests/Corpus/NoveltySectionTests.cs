@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Novelty;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Tests.Reporting;
 
 namespace TextLens.Core.Tests.Corpus;
 
@@ -41,8 +41,7 @@ public sealed class NoveltySectionTests
     [Fact]
     public void The_schema_in_its_folder_is_the_one_docs_publish()
     {
-        JsonNode published = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]!["corpus"]!;
-        Assert.True(JsonNode.DeepEquals(published, JsonNode.Parse(NoveltySection.Instance.Schema)), "docs/report.schema.json's corpus differs from NoveltySection.Schema");
+        SectionTestSupport.AssertPublished(NoveltySection.Instance);
     }
 
     [Fact]
@@ -93,9 +92,9 @@ public sealed class NoveltySectionTests
         };
         var settings = FormatSettings.Default with { Sections = [NoveltySection.Instance] };
 
-        string console = Format("console", document, settings);
-        string markdown = Format("markdown", document, settings);
-        string html = Format("html", document, settings);
+        string console = SectionTestSupport.Format("console", document, settings);
+        string markdown = SectionTestSupport.Format("markdown", document, settings);
+        string html = SectionTestSupport.Format("html", document, settings);
         Assert.Contains("\n  corpus: Closest to IF12094 (0.19: XM-30, Army, Fighting Vehicle); new here: M-1 Abrams tanks, M-1E3; unseen theme: Abrams <upgrade> & cost\n", console, StringComparison.Ordinal);
         Assert.Contains("**Against the corpus:** Closest to IF12094 (0.19: XM-30, Army, Fighting Vehicle); new here: M-1 Abrams tanks, M-1E3; unseen theme: Abrams &lt;upgrade&gt; &amp; cost\n\n", markdown, StringComparison.Ordinal);
         Assert.Contains("<p class=\"corpus\"><strong>Against the corpus:</strong> Closest to IF12094", html, StringComparison.Ordinal);
@@ -103,15 +102,8 @@ public sealed class NoveltySectionTests
         Assert.True(markdown.IndexOf("**Against the corpus:**", StringComparison.Ordinal) < markdown.IndexOf("2 words · 1 sentence · 1 paragraph", StringComparison.Ordinal), "Markdown shows the comparison before the document's counts");
 
         // A format that does not know the section keeps the value in JSON and shows nothing of it.
-        Assert.DoesNotContain("corpus", Format("console", document, FormatSettings.Default), StringComparison.Ordinal);
+        Assert.DoesNotContain("corpus", SectionTestSupport.Format("console", document, FormatSettings.Default), StringComparison.Ordinal);
     }
 
     private static SectionView Present(string json) => NoveltySection.Instance.Present(JsonDocument.Parse(json).RootElement);
-
-    private static string Format(string name, DocumentReport document, FormatSettings settings)
-    {
-        var writer = new StringWriter();
-        ReportFormatters.Find(name)!.Write(ReportBuilder.FromDocuments([document]), writer, settings);
-        return writer.ToString();
-    }
 }

@@ -6,6 +6,7 @@ using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Tests.Reporting;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Summary;
@@ -32,8 +33,7 @@ public sealed class SummarySectionTests
     [Fact]
     public void The_schema_in_its_folder_is_the_one_docs_publish()
     {
-        JsonNode published = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]!["summary"]!;
-        Assert.True(JsonNode.DeepEquals(published, JsonNode.Parse(SummarySection.Instance.Schema)), "docs/report.schema.json's summary differs from SummarySection.Schema");
+        SectionTestSupport.AssertPublished(SummarySection.Instance);
     }
 
     [Fact]
@@ -93,16 +93,16 @@ public sealed class SummarySectionTests
         DocumentReport document = Document(("summary", Value)) with { Keywords = [new KeywordReport("Chongryon", 1, 1, 1, [], null)] };
         var settings = FormatSettings.Default with { Sections = [SummarySection.Instance] };
 
-        string console = Format("console", document, settings);
+        string console = SectionTestSupport.Format("console", document, settings);
         Assert.Contains("\n  summary:\n    [1] Chongryon membership has also declined.\n    [3] The <b>bill</b> & its \\u001B[31mcosts\\u001B[0m are *new*.\n  keywords: Chongryon", console, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", console, StringComparison.Ordinal); // the document's escape codes never reach a terminal
 
-        string markdown = Format("markdown", document, settings);
+        string markdown = SectionTestSupport.Format("markdown", document, settings);
         Assert.Contains("**Summary:**\n\n> Chongryon membership has also declined.\n>\n> The \\<b\\>bill\\</b\\> & its", markdown, StringComparison.Ordinal);
         Assert.True(markdown.IndexOf("**Summary:**", StringComparison.Ordinal) < markdown.IndexOf("**Keywords:**", StringComparison.Ordinal), "Markdown quotes the summary before the keywords");
         Assert.True(markdown.IndexOf("2 words", StringComparison.Ordinal) < markdown.IndexOf("**Summary:**", StringComparison.Ordinal), "Markdown quotes the summary after the document's counts");
 
-        string html = Format("html", document, settings);
+        string html = SectionTestSupport.Format("html", document, settings);
         // The record carries no sentences, so the page shows no text to link to (HtmlReportTests checks the links on the seed).
         Assert.Contains("<h3>Summary</h3>\n<ol class=\"summary\">\n<li>Chongryon membership has also declined.</li>\n<li>The &lt;b&gt;bill&lt;/b&gt; &amp; its", html, StringComparison.Ordinal);
     }
@@ -136,9 +136,9 @@ public sealed class SummarySectionTests
         };
         var settings = FormatSettings.Default with { Sections = [SummarySection.Instance] };
 
-        Assert.DoesNotContain("summary", Format("console", empty, settings), StringComparison.Ordinal);
-        Assert.DoesNotContain("Summary", Format("markdown", empty, settings), StringComparison.Ordinal);
-        string html = Format("html", empty, settings);
+        Assert.DoesNotContain("summary", SectionTestSupport.Format("console", empty, settings), StringComparison.Ordinal);
+        Assert.DoesNotContain("Summary", SectionTestSupport.Format("markdown", empty, settings), StringComparison.Ordinal);
+        string html = SectionTestSupport.Format("html", empty, settings);
         Assert.DoesNotContain("<h3>Summary</h3>", html, StringComparison.Ordinal);
         Assert.Contains("The document is empty.", html, StringComparison.Ordinal);
     }
@@ -148,11 +148,4 @@ public sealed class SummarySectionTests
         {
             Sections = sections.Length == 0 ? null : sections.ToDictionary(s => s.Key, s => JsonDocument.Parse(s.Json).RootElement, StringComparer.Ordinal),
         };
-
-    private static string Format(string name, DocumentReport document, FormatSettings settings)
-    {
-        var writer = new StringWriter();
-        ReportFormatters.Find(name)!.Write(ReportBuilder.FromDocuments([document]), writer, settings);
-        return writer.ToString();
-    }
 }

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using TextLens.Core.Analysis;
+using TextLens.Core.Reporting;
+using TextLens.Core.Reporting.Formats;
+
+namespace TextLens.Core.Tests.Reporting;
+
+/// <summary>What the tests of analyzer-owned report sections share: rendering one document in a format, and the published schema check.</summary>
+internal static class SectionTestSupport
+{
+    /// <summary>The report of <paramref name="document"/> alone in the format <paramref name="name"/>.</summary>
+    public static string Format(string name, DocumentReport document, FormatSettings settings)
+    {
+        var writer = new StringWriter();
+        ReportFormatters.Find(name)!.Write(ReportBuilder.FromDocuments([document]), writer, settings);
+        return writer.ToString();
+    }
+
+    /// <summary>Asserts that docs/report.schema.json publishes exactly the section's own schema under its key.</summary>
+    public static void AssertPublished(IReportSection section)
+    {
+        JsonNode published = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]![section.Key]!;
+        Assert.True(JsonNode.DeepEquals(published, JsonNode.Parse(section.Schema)), $"docs/report.schema.json's {section.Key} differs from {section.GetType().Name}.Schema");
+    }
+}
