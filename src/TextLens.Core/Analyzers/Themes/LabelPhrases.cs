@@ -15,6 +15,12 @@ public sealed class LabelPhrases
     /// <summary>The longest phrase a term is extended to.</summary>
     public const int MaxWords = 4;
 
+    /// <summary>
+    /// The occurrences of a first word read, in document order: the neighbours of the first few thousand tell whether the
+    /// term is mostly part of a longer name as well as all would, and a 100,000-sentence document costs no more.
+    /// </summary>
+    public const int MaxOccurrences = 2048;
+
     /// <summary>Adjectives that quantify or point rather than describe: "certain federal officials" is "federal officials".</summary>
     private static readonly HashSet<string> Quantifiers = new(StringComparer.Ordinal)
     {
@@ -58,7 +64,7 @@ public sealed class LabelPhrases
             int end = sentence.FirstToken + sentence.TokenCount;
             for (int t = sentence.FirstToken; t < end; t++)
             {
-                if (at.TryGetValue(tokens[t].Lower, out List<Occurrence>? list))
+                if (at.TryGetValue(tokens[t].Lower, out List<Occurrence>? list) && list.Count < MaxOccurrences)
                 {
                     list.Add(new Occurrence(t, t, sentence.FirstToken, end));
                 }
