@@ -46,16 +46,22 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         string text = doc.Prose.Text;
         var sentences = new SentenceStance[doc.Sentences.Count];
         var strings = new TokenStrings();
+        var allTokens = (Token[])doc.Tokens;
+        InspectedSentence? inspected = null;
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             Sentence sentence = doc.Sentences[i];
-            StanceContext around = StanceContext.For(sentence.Text, PreviousInDiscourse(doc, i), sentence.Kind == BlockKind.Heading) with
+            string? previous = PreviousInDiscourse(doc, i);
+            StanceContext around = StanceContext.For(sentence.Text, previous, sentence.Kind == BlockKind.Heading) with
             {
                 BlockQuote = sentence.Kind == BlockKind.Quote && QuotationAfterLeadIn(doc, sentence.Paragraph),
                 Strings = strings,
+                // The previous sentence in discourse is the one tagged last (not a list's lead-in): its evidence may serve.
+                Inspected = inspected is not null && ReferenceEquals(previous, inspected.Sentence.Text) ? inspected : null,
             };
-            sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around);
+            sentences[i] = tagger.Tag(i, text, doc.TokensOf(sentence), around, out StanceEvidence evidence);
+            inspected = around.BlockQuote ? null : new InspectedSentence(text, sentence, allTokens, evidence);
         }
 
         KeywordResult keywords = context.GetResult<KeywordResult>();

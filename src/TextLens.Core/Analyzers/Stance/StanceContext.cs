@@ -58,6 +58,14 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// </summary>
     internal TokenStrings? Strings { get; init; }
 
+    /// <summary>
+    /// The previous sentence as the document holds it and the evidence the tagger found in it when it tagged it one
+    /// sentence earlier ('textlens report' walks the sentences in order); <see cref="PreviousSentence.Of"/> reads that
+    /// evidence instead of inspecting the previous sentence again when inspecting it alone would find the same
+    /// (<see cref="InspectedSentence.InspectsAlike"/>). Null: inspect it. Not part of the value.
+    /// </summary>
+    internal InspectedSentence? Inspected { get; init; }
+
     /// <summary>Equal when the previous sentence, heading status and block quotation are (the token cache is not part of the value).</summary>
     public bool Equals(StanceContext? other) =>
         other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading && BlockQuote == other.BlockQuote;
@@ -116,7 +124,9 @@ public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool O
         }
 
         ReadOnlySpan<Token> span = context.PreviousTokens;
-        StanceEvidence evidence = StanceTagger.Inspect(text, span);
+        StanceEvidence evidence = context.Inspected is { } inspected && inspected.InspectsAlike(text, span)
+            ? inspected.Evidence
+            : StanceTagger.Inspect(text, span);
         ReadOnlySpan<char> trimmed = text.AsSpan().TrimEnd();
         // A lead-in ends with a colon ("the report stated:") or a comma after a source ("According to Defense News,").
         bool leadIn = trimmed.Length > 0 && (trimmed[^1] == ':' || (trimmed[^1] == ',' && evidence.Scores.Attribution >= 0.5));
@@ -140,5 +150,46 @@ public readonly record struct PreviousSentence(bool Present, bool LeadIn, bool O
         }
 
         return open > close || (straight % 2 == 1 && text.TrimEnd().Length > 0 && text.TrimEnd()[^1] != '"');
+    }
+}
+
+/// <summary>
+/// A sentence of a document (<paramref name="Prose"/>: the text its tokens' spans index, <paramref name="Tokens"/>: its
+/// tokens there) and the evidence <see cref="StanceTagger.Inspect(string, ReadOnlySpan{Token}, bool)"/> found in it
+/// outside a block quotation.
+/// </summary>
+internal sealed record InspectedSentence(string Prose, Sentence Sentence, Token[] AllTokens, StanceEvidence Evidence)
+{
+    /// <summary>
+    /// Inspecting <paramref name="text"/> alone, as <paramref name="tokens"/>, finds what inspecting the sentence in its
+    /// document found: the text is the document's at the sentence's span, the tokens are the document's (kinds, strings,
+    /// spans relative to the sentence), and the characters either side of the sentence read as the string's ends do
+    /// (the quotation marks' rule reads a space before the first and after the last token at a string's ends).
+    /// </summary>
+    public bool InspectsAlike(string text, ReadOnlySpan<Token> tokens)
+    {
+        int start = Sentence.Span.Start;
+        int end = Sentence.Span.End;
+        if (!ReferenceEquals(text, Sentence.Text) || tokens.Length != Sentence.TokenCount || Sentence.Span.Length != text.Length
+            || string.CompareOrdinal(Prose, start, text, 0, text.Length) != 0
+            || (start > 0 && !(char.IsWhiteSpace(Prose[start - 1]) || Prose[start - 1] is '(' or '[' or '—' or '–'))
+            || (end < Prose.Length && !(char.IsWhiteSpace(Prose[end]) || char.IsPunctuation(Prose[end]))))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<Token> own = AllTokens.AsSpan(Sentence.FirstToken, Sentence.TokenCount);
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            Token a = own[k];
+            Token b = tokens[k];
+            if (a.Kind != b.Kind || a.Span.Start - start != b.Span.Start || a.Span.Length != b.Span.Length
+                || !string.Equals(a.Text, b.Text, StringComparison.Ordinal) || !string.Equals(a.Lower, b.Lower, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -145,9 +145,15 @@ public sealed class StanceTagger
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens) => Tag(index, text, tokens, StanceContext.None);
 
     /// <summary>Tags one sentence in its <paramref name="context"/> (the previous sentence, heading status).</summary>
-    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context)
+    public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context) => Tag(index, text, tokens, context, out _);
+
+    /// <summary>
+    /// Tags one sentence in its <paramref name="context"/> and gives its cue <paramref name="evidence"/>, which the next
+    /// sentence's <see cref="PreviousSentence"/> may read instead of inspecting this sentence again (<see cref="StanceContext.Inspected"/>).
+    /// </summary>
+    internal SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context, out StanceEvidence evidence)
     {
-        StanceEvidence evidence = Inspect(text, tokens, context.BlockQuote);
+        evidence = Inspect(text, tokens, context.BlockQuote);
         CueScores s = evidence.Scores;
         (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
         EpistemicStance epistemic;
