@@ -27,13 +27,15 @@ public sealed class LabelPhrases
         "certain", "several", "various", "many", "numerous", "additional", "other", "such", "same", "different", "new", "each",
     };
 
+    private readonly ParsedDocument _document;
     private readonly IReadOnlyList<Token> _tokens;
     private readonly IReadOnlyList<PartOfSpeech>? _tags;
     private readonly Dictionary<string, List<Occurrence>> _at;
 
-    private LabelPhrases(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech>? tags, Dictionary<string, List<Occurrence>> at)
+    private LabelPhrases(ParsedDocument document, IReadOnlyList<PartOfSpeech>? tags, Dictionary<string, List<Occurrence>> at)
     {
-        _tokens = tokens;
+        _document = document;
+        _tokens = document.Tokens;
         _tags = tags;
         _at = at;
     }
@@ -71,7 +73,7 @@ public sealed class LabelPhrases
             }
         }
 
-        return new LabelPhrases(tokens, document.Models is null ? null : document.Tags, at);
+        return new LabelPhrases(document, document.Models is null ? null : document.Tags, at);
     }
 
     /// <summary>True when the term's first word is a Roman numeral (ii, iv, xii) or a single letter: the tail of "Title IV", "Category III and IV".</summary>
@@ -122,6 +124,42 @@ public sealed class LabelPhrases
         }
 
         return string.Join(' ', phrase);
+    }
+
+    /// <summary>
+    /// True when at least half of the term's occurrences touch a legal or bibliographic reference (<see cref="ParsedDocument.References"/>):
+    /// "caa section" of "CAA Section 136", "Section 111 rulemaking". Such a term names a citation, not a theme.
+    /// </summary>
+    public bool MostlyInReferences(string term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        string[] words = term.Split(' ');
+        if (!_at.TryGetValue(words[0], out List<Occurrence>? starts))
+        {
+            return false;
+        }
+
+        int found = 0;
+        int inReference = 0;
+        foreach (Occurrence o in starts)
+        {
+            if (o.First + words.Length > o.End || !Matches(o.First, words))
+            {
+                continue;
+            }
+
+            found++;
+            int last = o.First + words.Length - 1;
+            bool touches = false;
+            for (int t = Math.Max(o.Start, o.First - 1); t <= Math.Min(o.End - 1, last + 1) && !touches; t++)
+            {
+                touches = _document.InReference(_tokens[t]);
+            }
+
+            inReference += touches ? 1 : 0;
+        }
+
+        return found > 0 && inReference * 2 >= found;
     }
 
     private bool Matches(int first, string[] words)

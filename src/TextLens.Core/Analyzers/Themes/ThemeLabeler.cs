@@ -172,7 +172,7 @@ public static class ThemeLabeler
         foreach (ThemeTerm term in terms)
         {
             string[] own = term.Text.Split(' ');
-            if (own.Any(added.Contains))
+            if (own.Any(added.Contains) || phrases.MostlyInReferences(term.Text))
             {
                 // "senate vote" after "final floor vote": the better term's phrase already says it.
                 continue;
