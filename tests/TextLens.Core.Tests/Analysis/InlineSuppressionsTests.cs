@@ -92,6 +92,35 @@ public class InlineSuppressionsTests
     }
 
     /// <summary>
+    /// A directive's kind and rule ids are read once per distinct directive text and reused for the same text elsewhere:
+    /// texts that share a prefix (next-line or not, glued to the comment's end, a longer word) each keep their own reading,
+    /// and every copy keeps its own place.
+    /// </summary>
+    [Theory]
+    [InlineData("md", "<!-- textlens-disable-next-line-->", "<!-- textlens-disable-->", "<!-- textlens-disable-next-linex TL1001 -->", "<!-- textlens-enable tl1001,TL1002 -->")]
+    [InlineData("txt", "%% textlens-disable-next-line", "%% textlens-disable", "%% textlens-disable-next-linex TL1001", "%%textlens-enable tl1001,TL1002")]
+    public void Repeated_directive_texts_keep_their_own_kind_ids_and_place(string extension, string nextLine, string disable, string longer, string enable)
+    {
+        string[] order = [nextLine, disable, longer, enable, longer, nextLine, enable, disable];
+        var text = new System.Text.StringBuilder();
+        var starts = new List<int>();
+        foreach (string directive in order)
+        {
+            starts.Add(text.Length);
+            text.Append(directive).Append("\nAlpha.\n\n");
+        }
+
+        InlineSuppressions s = InlineSuppressions.Parse(SourceText.From(text.ToString(), "a." + extension));
+
+        DirectiveKind Kind(string d) => d == nextLine ? DirectiveKind.DisableNextLine : d == enable ? DirectiveKind.Enable : DirectiveKind.Disable;
+        Assert.Equal(order.Select(Kind), s.Directives.Select(d => d.Kind));
+        Assert.Equal(order.Select(d => d == longer ? "TL1001" : d == enable ? "TL1001 TL1002" : ""), s.Directives.Select(d => string.Join(' ', d.RuleIds.Order())));
+        Assert.Equal(starts, s.Directives.Select(d => d.Span.Start));
+        Assert.Equal(order.Select(d => d.Length), s.Directives.Select(d => d.Span.Length));
+        Assert.Equal([1, -1, -1, -1, -1, 16, -1, -1], s.Directives.Select(d => d.TargetLine));
+    }
+
+    /// <summary>
     /// Issue 13 (B14): 100,000 directives are all found and each still means what it says. Sentence i has a
     /// disable-next-line for TL3001 before it unless i is a multiple of 3; TL3002 is disabled from sentence 50,000 and
     /// enabled again before sentence 75,000. (Their cost is measured by bench/suppressions.sh, not here.)

@@ -90,15 +90,20 @@ public sealed partial class InlineSuppressions
 
         // Directives that name the same rules share one set (a long document repeats a few directives many times).
         var ruleSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+        // And the same directive text is read once: matches are found without allocating (EnumerateMatches), and only a
+        // text not seen before is matched again for its groups (100,000 Match objects cost more than the search).
+        var byText = new Dictionary<string, (DirectiveKind Kind, IReadOnlySet<string> Ids)>(StringComparer.Ordinal);
         if (source.Format == DocumentFormat.Markdown)
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
             html ??= ProseLayout.HtmlSpans(source.Content);
-            foreach (Match m in MarkdownDirective().Matches(source.Content))
+            foreach (ValueMatch m in MarkdownDirective().EnumerateMatches(source.Content))
             {
-                if (InsideAny(html, new TextSpan(m.Index, m.Length)))
+                var span = new TextSpan(m.Index, m.Length);
+                if (InsideAny(html, span))
                 {
-                    directives.Add(Create(source, m, ruleSets));
+                    directives.Add(Create(source, span, Read(MarkdownDirective(), source.Content, span, span.Start, source.Length - span.Start, byText, ruleSets)));
                 }
             }
         }
@@ -112,10 +117,11 @@ public sealed partial class InlineSuppressions
                     continue;
                 }
 
-                Match m = PlainTextDirective().Match(source.Content, span.Start, span.Length);
-                if (m.Success)
+                foreach (ValueMatch m in PlainTextDirective().EnumerateMatches(source.Content.AsSpan(span.Start, span.Length)))
                 {
-                    directives.Add(Create(source, m, ruleSets));
+                    var found = new TextSpan(span.Start + m.Index, m.Length);
+                    directives.Add(Create(source, found, Read(PlainTextDirective(), source.Content, found, span.Start, span.Length, byText, ruleSets)));
+                    break; // \G: at most one, at the start of the line
                 }
             }
         }
@@ -195,28 +201,52 @@ public sealed partial class InlineSuppressions
         return false;
     }
 
-    private static SuppressionDirective Create(SourceText source, Match m, Dictionary<string, IReadOnlySet<string>> ruleSets)
+    /// <summary>
+    /// The kind and rule ids of the directive <paramref name="pattern"/> found at <paramref name="span"/> when searching the
+    /// input <paramref name="inputStart"/>..+<paramref name="inputLength"/> of <paramref name="content"/>. The groups depend
+    /// only on the matched text (neither pattern looks before its start or past its end), so they are read once per text.
+    /// </summary>
+    private static (DirectiveKind Kind, IReadOnlySet<string> Ids) Read(
+        Regex pattern, string content, TextSpan span, int inputStart, int inputLength,
+        Dictionary<string, (DirectiveKind, IReadOnlySet<string>)> byText, Dictionary<string, IReadOnlySet<string>> ruleSets)
     {
+        var known = byText.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(content.AsSpan(span.Start, span.Length), out (DirectiveKind, IReadOnlySet<string>) read))
+        {
+            return read;
+        }
+
+        Match m = pattern.Match(content, inputStart, inputLength);
+        if (m.Index != span.Start || m.Length != span.Length)
+        {
+            throw new InvalidOperationException("A directive was found at two places in the same input.");
+        }
+
         DirectiveKind kind = m.Groups["kind"].ValueSpan switch
         {
             "disable" => DirectiveKind.Disable,
             "enable" => DirectiveKind.Enable,
             _ => DirectiveKind.DisableNextLine,
         };
-        var byText = ruleSets.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!byText.TryGetValue(m.Groups["ids"].ValueSpan, out IReadOnlySet<string>? ids))
+        string ids = m.Groups["ids"].Value;
+        if (!ruleSets.TryGetValue(ids, out IReadOnlySet<string>? set))
         {
-            string text = m.Groups["ids"].Value;
-            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (Match id in RuleId().Matches(text))
+            var parsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match id in RuleId().Matches(ids))
             {
-                set.Add(id.Value.ToUpperInvariant());
+                parsed.Add(id.Value.ToUpperInvariant());
             }
 
-            ruleSets[text] = ids = set;
+            ruleSets[ids] = set = parsed;
         }
 
-        var span = new TextSpan(m.Index, m.Length);
+        byText[m.Value] = read = (kind, set);
+        return read;
+    }
+
+    private static SuppressionDirective Create(SourceText source, TextSpan span, (DirectiveKind Kind, IReadOnlySet<string> Ids) read)
+    {
+        (DirectiveKind kind, IReadOnlySet<string> ids) = read;
         int target = -1;
         if (kind == DirectiveKind.DisableNextLine)
         {
