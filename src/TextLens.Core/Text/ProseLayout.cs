@@ -156,46 +156,63 @@ public sealed class ProseLayout
             return FromPlainText(content);
         }
 
-        char[] masked = new char[content.Length];
-        Array.Fill(masked, ' ');
+        // One walk of the tree finds the prose (written straight into the layout's string) and the raw HTML.
         var blocks = new List<ProseBlock>();
-
-        foreach (LeafBlock leaf in document.Descendants<LeafBlock>())
+        var html = new List<TextSpan>();
+        string text = string.Create(content.Length, (content, document, blocks, html), static (masked, state) =>
         {
-            if (leaf.Inline is null || leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock || IsInTable(leaf))
+            (string content, MarkdownDocument document, List<ProseBlock> blocks, List<TextSpan> html) = state;
+            masked.Fill(' ');
+            foreach (LeafBlock leaf in document.Descendants<LeafBlock>())
             {
-                continue;
-            }
+                if (leaf is HtmlBlock)
+                {
+                    AddHtmlSpan(html, leaf.Span.Start, leaf.Span.End, content.Length);
+                }
 
-            int first = int.MaxValue;
-            int last = -1;
-            foreach (Inline inline in leaf.Inline.Descendants<Inline>())
-            {
-                if (inline is not LiteralInline literal || IsInsideSkippedInline(literal))
+                if (leaf.Inline is null)
                 {
                     continue;
                 }
 
-                int start = literal.Span.Start;
-                int end = literal.Span.End + 1;
-                if (start < 0 || end > content.Length || end <= start)
+                bool prose = !(leaf is CodeBlock || leaf is YamlFrontMatterBlock || leaf is HtmlBlock || IsInTable(leaf));
+                int first = int.MaxValue;
+                int last = -1;
+                foreach (Inline inline in leaf.Inline.Descendants<Inline>())
                 {
-                    continue;
+                    if (inline is HtmlInline)
+                    {
+                        AddHtmlSpan(html, inline.Span.Start, inline.Span.End, content.Length);
+                        continue;
+                    }
+
+                    if (!prose || inline is not LiteralInline literal || IsInsideSkippedInline(literal))
+                    {
+                        continue;
+                    }
+
+                    int start = literal.Span.Start;
+                    int end = literal.Span.End + 1;
+                    if (start < 0 || end > content.Length || end <= start)
+                    {
+                        continue;
+                    }
+
+                    content.AsSpan(start, end - start).CopyTo(masked[start..]);
+                    first = Math.Min(first, start);
+                    last = Math.Max(last, end);
                 }
 
-                content.CopyTo(start, masked, start, end - start);
-                first = Math.Min(first, start);
-                last = Math.Max(last, end);
+                if (last > first)
+                {
+                    blocks.Add(new ProseBlock(TextSpan.FromBounds(first, last), KindOf(leaf)));
+                }
             }
-
-            if (last > first)
-            {
-                blocks.Add(new ProseBlock(TextSpan.FromBounds(first, last), KindOf(leaf)));
-            }
-        }
+        });
 
         blocks.Sort((a, b) => a.Span.CompareTo(b.Span));
-        return new ProseLayout(new string(masked), WithoutOverlaps(blocks), HtmlSpans(document, content.Length));
+        html.Sort();
+        return new ProseLayout(text, WithoutOverlaps(blocks), html);
     }
 
     /// <summary>
@@ -233,27 +250,27 @@ public sealed class ProseLayout
         var spans = new List<TextSpan>();
         foreach (HtmlBlock block in document.Descendants<HtmlBlock>())
         {
-            AddSpan(spans, block.Span.Start, block.Span.End, length);
+            AddHtmlSpan(spans, block.Span.Start, block.Span.End, length);
         }
 
         foreach (HtmlInline inline in document.Descendants<HtmlInline>())
         {
-            AddSpan(spans, inline.Span.Start, inline.Span.End, length);
+            AddHtmlSpan(spans, inline.Span.Start, inline.Span.End, length);
         }
 
         spans.Sort();
         return spans;
+    }
 
-        // On malformed Markdown Markdig can give an inline an inverted span (fuzzing found end 5 before start 72):
-        // its place is unknown, so it is left out rather than guessed.
-        static void AddSpan(List<TextSpan> spans, int start, int inclusiveEnd, int length)
+    // On malformed Markdown Markdig can give an inline an inverted span (fuzzing found end 5 before start 72):
+    // its place is unknown, so it is left out rather than guessed.
+    private static void AddHtmlSpan(List<TextSpan> spans, int start, int inclusiveEnd, int length)
+    {
+        int from = Math.Clamp(start, 0, length);
+        int to = Math.Clamp(inclusiveEnd + 1, 0, length);
+        if (to >= from)
         {
-            int from = Math.Clamp(start, 0, length);
-            int to = Math.Clamp(inclusiveEnd + 1, 0, length);
-            if (to >= from)
-            {
-                spans.Add(TextSpan.FromBounds(from, to));
-            }
+            spans.Add(TextSpan.FromBounds(from, to));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class SpanPropertyTests
     [
         "The council ", "approved ", "the budget", ". ", "Dr. ", "U.S. ", "e.g. ", "2.5% ", "\"Yes,\" ", "he said", "! ", "? ", "...",
         "\n", "\r\n", "\r", "\n\n", "# ", "- ", "1. ", "> ", "* ", "`code`", "```\n", "<b>", "</b>", "<!-- textlens-disable -->", "[link](http://x.y)",
-        "| a | b |\n|---|---|\n", "---\n", "%% textlens-disable-next-line\n", "\u00AD", "\u200B", "😀", "é", "政府", "。", "\t", "  ",
+        "| a | b |\n|---|---|\n", "| <i>c</i> | d |\n", "---\n", "%% textlens-disable-next-line\n", "\u00AD", "\u200B", "😀", "é", "政府", "。", "\t", "  ",
     ];
 
     private static readonly Gen<string> Text = Gen.Int[0, Pieces.Length - 1].Array[0, 60].Select(ix => string.Concat(ix.Select(i => Pieces[i])));
@@ -27,6 +27,7 @@ public sealed class SpanPropertyTests
         {
             ProseLayout layout = ProseLayout.FromMarkdown(text);
             Assert.Equal(text.Length, layout.Text.Length);
+            Assert.Equal(ProseLayout.HtmlSpans(text), layout.Html); // found in the same walk as the prose, not a walk of its own
             Assert.All(layout.Blocks, b => Assert.True(b.Span.Start >= 0 && b.Span.End <= text.Length));
             for (int i = 0; i < text.Length; i++)
             {

@@ -49,6 +49,17 @@ public class ProseLayoutTests
     }
 
     [Fact]
+    public void Markdown_layout_lists_the_raw_html_of_blocks_inlines_tables_and_lists_but_not_code()
+    {
+        string content = "# Head <b>x</b>\n\n<!-- a comment -->\nText <i>y</i>.\n\n- item <u>z</u>\n\n| <s>c</s> | d |\n|---|---|\n| e | f |\n\n" +
+            "`<q>code</q>`\n\n```\n<p>code</p>\n```\n";
+        ProseLayout layout = ProseLayout.FromMarkdown(content);
+        string[] html = [.. layout.Html!.Select(s => content.Substring(s.Start, s.Length).TrimEnd('\n'))];
+        Assert.Equal(["<b>", "</b>", "<!-- a comment -->", "<i>", "</i>", "<u>", "</u>", "<s>", "</s>"], html);
+        Assert.Equal(ProseLayout.HtmlSpans(content), layout.Html);
+    }
+
+    [Fact]
     public void Markdown_with_crlf_maps_lines_and_columns()
     {
         string text = "# Title\r\n\r\nFirst sentence here. Second one\r\nwraps to the next line.\r\n";
