@@ -48,33 +48,78 @@ public static partial class References
     public static IReadOnlyList<Reference> Find(string text, TextSpan span)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<Reference>();
-        Collect(found, Url(), text, span, ReferenceKind.Url);
-        Collect(found, CrsProduct(), text, span, ReferenceKind.Report);
-        Collect(found, ReportNumber(), text, span, ReferenceKind.Report);
-        Collect(found, CodeCitation(), text, span, ReferenceKind.Code);
-        Collect(found, SectionSign(), text, span, ReferenceKind.Code);
-        Collect(found, CodeName(), text, span, ReferenceKind.Code);
-        Collect(found, FederalRegister(), text, span, ReferenceKind.FederalRegister);
-        Collect(found, PublicLaw(), text, span, ReferenceKind.PublicLaw);
-        Collect(found, Bill(), text, span, ReferenceKind.Bill);
-        Collect(found, CaseCitation(), text, span, ReferenceKind.Case);
-        Collect(found, Docket(), text, span, ReferenceKind.Case);
-        Collect(found, PartReference(), text, span, ReferenceKind.Section);
-        return Resolve(found);
+        var result = new List<Reference>();
+        Find(text, span, [], result);
+        return result;
     }
 
     /// <summary>The references of many blocks, merged into one sorted list.</summary>
     public static Reference[] FindAll(string text, IEnumerable<TextSpan> spans)
     {
         var all = new List<Reference>();
+        var found = new List<Reference>();
         foreach (TextSpan s in spans)
         {
-            all.AddRange(Find(text, s));
+            Find(text, s, found, all);
         }
 
         all.Sort((a, b) => a.Span.CompareTo(b.Span));
         return [.. all];
+    }
+
+    /// <summary>Appends the references of one span to <paramref name="result"/> (<paramref name="found"/> is scratch).</summary>
+    private static void Find(string text, TextSpan span, List<Reference> found, List<Reference> result)
+    {
+        found.Clear();
+        ReadOnlySpan<char> block = text.AsSpan(span.Start, span.Length);
+
+        // Nine of the patterns need a digit (\d: any Unicode decimal digit): without one in the block they cannot match.
+        bool digits = HasDigit(block);
+        Collect(found, Url(), text, span, ReferenceKind.Url);
+        if (digits)
+        {
+            Collect(found, CrsProduct(), text, span, ReferenceKind.Report);
+            Collect(found, ReportNumber(), text, span, ReferenceKind.Report);
+            Collect(found, CodeCitation(), text, span, ReferenceKind.Code);
+            Collect(found, SectionSign(), text, span, ReferenceKind.Code);
+        }
+
+        Collect(found, CodeName(), text, span, ReferenceKind.Code);
+        if (digits)
+        {
+            Collect(found, FederalRegister(), text, span, ReferenceKind.FederalRegister);
+            Collect(found, PublicLaw(), text, span, ReferenceKind.PublicLaw);
+            Collect(found, Bill(), text, span, ReferenceKind.Bill);
+            Collect(found, CaseCitation(), text, span, ReferenceKind.Case);
+            Collect(found, Docket(), text, span, ReferenceKind.Case);
+        }
+
+        Collect(found, PartReference(), text, span, ReferenceKind.Section);
+        Resolve(found, result);
+    }
+
+    /// <summary>Whether the text holds a character the regex class \d matches (Unicode category Nd).</summary>
+    private static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        if (!text.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            return false;
+        }
+
+        foreach (char c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The reference that contains <paramref name="offset"/> in a sorted list, if any. O(log n).</summary>
@@ -184,14 +229,14 @@ public static partial class References
         return depth;
     }
 
-    /// <summary>Overlapping matches: the one starting first wins, then the longer.</summary>
-    private static List<Reference> Resolve(List<Reference> found)
+    /// <summary>Overlapping matches: the one starting first wins, then the longer. Appended to <paramref name="result"/>.</summary>
+    private static void Resolve(List<Reference> found, List<Reference> result)
     {
         found.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
-        var result = new List<Reference>(found.Count);
+        int first = result.Count;
         foreach (Reference r in found)
         {
-            if (result.Count > 0 && result[^1].Span.End > r.Span.Start)
+            if (result.Count > first && result[^1].Span.End > r.Span.Start)
             {
                 if (r.Span.End > result[^1].Span.End)
                 {
@@ -204,8 +249,6 @@ public static partial class References
 
             result.Add(r);
         }
-
-        return result;
     }
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;

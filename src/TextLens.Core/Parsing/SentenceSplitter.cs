@@ -14,7 +14,14 @@ public static class SentenceSplitter
     /// <summary>Returns (first token, token count) ranges, relative to <paramref name="tokens"/>.</summary>
     public static List<(int Start, int Count)> Split(string text, ReadOnlySpan<Token> tokens, bool plainText)
     {
-        var result = new List<(int, int)>();
+        var result = new List<(int Start, int Count)>();
+        Split(text, tokens, plainText, result);
+        return result;
+    }
+
+    /// <summary>As <see cref="Split(string, ReadOnlySpan{Token}, bool)"/>, appending the sentences to <paramref name="result"/>.</summary>
+    public static void Split(string text, ReadOnlySpan<Token> tokens, bool plainText, List<(int Start, int Count)> result)
+    {
         int start = 0;
         int maxLine = plainText ? LongestLine(text, tokens) : 0;
         int i = 0;
@@ -65,8 +72,6 @@ public static class SentenceSplitter
         {
             result.Add((start, tokens.Length - start));
         }
-
-        return result;
     }
 
     private static bool IsTerminal(Token t) =>
