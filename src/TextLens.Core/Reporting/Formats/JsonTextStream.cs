@@ -41,6 +41,27 @@ internal static class JsonText
     /// </summary>
     public static void SerializeUtf8(Stream utf8, DocumentReport value, JsonSerializerOptions options, int indent = 0)
     {
+        if (indent > 0 && options.WriteIndented && options.IndentCharacter == ' ' && indent % options.IndentSize == 0)
+        {
+            // The writer itself indents the record: it starts inside indent / IndentSize arrays whose bytes are dropped, and
+            // so writes every line at its place (no pass over the bytes for line breaks, no small write per line).
+            int depth = indent / options.IndentSize;
+            using var nested = new NestedStream(utf8);
+            using (var json = new Utf8JsonWriter(nested, WriterOptions(options) with { MaxDepth = (options.MaxDepth == 0 ? 64 : options.MaxDepth) + depth }))
+            {
+                for (int i = 0; i < depth; i++)
+                {
+                    json.WriteStartArray();
+                }
+
+                json.Flush();
+                nested.Expect([.. Encoding.UTF8.GetBytes(options.NewLine), .. Enumerable.Repeat((byte)' ', indent)]);
+                DocumentReportConverter.Write(json, value, options, FlushAt);
+            }
+
+            return;
+        }
+
         using var stream = new IndentingStream(utf8, indent);
         using (var json = new Utf8JsonWriter(stream, WriterOptions(options)))
         {
@@ -61,6 +82,45 @@ internal static class JsonText
         NewLine = options.NewLine,
         MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
     };
+
+    /// <summary>
+    /// A write-only stream that drops what is written to it until <see cref="Expect"/> is called, then drops the given
+    /// bytes (the line break and indentation a writer puts before a nested value, which the caller writes itself) and
+    /// passes everything after them on.
+    /// </summary>
+    private sealed class NestedStream(Stream inner) : WriteOnlyStream
+    {
+        private byte[]? _expected;
+        private int _matched;
+
+        public void Expect(byte[] bytes) => (_expected, _matched) = (bytes, 0);
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_expected is null)
+            {
+                return;
+            }
+
+            int n = Math.Min(buffer.Length, _expected.Length - _matched);
+            if (n > 0)
+            {
+                if (!buffer[..n].SequenceEqual(_expected.AsSpan(_matched, n)))
+                {
+                    throw new InvalidOperationException("The JSON writer did not start the nested record with a line break and its indentation.");
+                }
+
+                _matched += n;
+                buffer = buffer[n..];
+            }
+
+            inner.Write(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+    }
 
     /// <summary>A write-only stream that passes UTF-8 on to another stream, indenting after each line break (a '\n' byte is never part of a longer UTF-8 sequence).</summary>
     private sealed class IndentingStream(Stream inner, int indent) : WriteOnlyStream
