@@ -48,6 +48,12 @@ public sealed record SummarySettings
     /// <summary>Exponent of the within-document IDF in the sentence vectors (0: words spread over the whole document count fully).</summary>
     public double DocumentIdfPower { get; init; } = 0.0;
 
+    /// <summary>
+    /// The share of its relevance an aside in parentheses keeps (<see cref="SentenceOpening.IsAside"/>: "(This is less than
+    /// the 2023 proposal …") while the sentence before it is not in the summary: quoted alone it remarks on nothing. 1 turns it off.
+    /// </summary>
+    public double AsideFactor { get; init; } = 0.5;
+
     /// <summary>How many of the document's keywords count towards coverage.</summary>
     public int TopKeywords { get; init; } = 15;
 }
