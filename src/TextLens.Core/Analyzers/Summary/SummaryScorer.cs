@@ -212,9 +212,9 @@ public static class SummaryScorer
         var maxSimilarity = new double[eligible.Count];
         var taken = new bool[eligible.Count];
         var inSummary = new bool[document.Sentences.Count];
-        bool[] aside = settings.AsideFactor == 1
+        bool[] leans = settings.LeaningFactor == 1
             ? new bool[eligible.Count]
-            : [.. eligible.Select(s => SentenceOpening.IsAside(document, document.Sentences[s]))];
+            : [.. eligible.Select(s => SentenceOpening.LeansOnPrevious(document, document.Sentences[s]))];
         while (chosen.Count < budget)
         {
             int best = -1;
@@ -227,7 +227,7 @@ public static class SummaryScorer
                 }
 
                 int s = eligible[e];
-                double credit = aside[e] && !(s > 0 && inSummary[s - 1]) ? settings.AsideFactor : 1;
+                double credit = leans[e] && !(s > 0 && inSummary[s - 1]) ? settings.LeaningFactor : 1;
                 double value = credit * relevance[e] - settings.Redundancy * maxSimilarity[e];
                 if (value > bestValue)
                 {

@@ -49,10 +49,11 @@ public sealed record SummarySettings
     public double DocumentIdfPower { get; init; } = 0.0;
 
     /// <summary>
-    /// The share of its relevance an aside in parentheses keeps (<see cref="SentenceOpening.IsAside"/>: "(This is less than
-    /// the 2023 proposal …") while the sentence before it is not in the summary: quoted alone it remarks on nothing. 1 turns it off.
+    /// The share of its relevance a sentence that cannot stand alone keeps (<see cref="SentenceOpening.LeansOnPrevious"/>:
+    /// an aside in parentheses, a continuation opening in lower case) while the sentence before it is not in the summary.
+    /// 1 turns it off.
     /// </summary>
-    public double AsideFactor { get; init; } = 0.5;
+    public double LeaningFactor { get; init; } = 0.5;
 
     /// <summary>How many of the document's keywords count towards coverage.</summary>
     public int TopKeywords { get; init; } = 15;
