@@ -120,11 +120,7 @@ public sealed class ParsedDocument
     public static ParsedDocument Parse(SourceText source, IPartOfSpeechSource? models = null)
     {
         ProseLayout prose = ProseLayout.Create(source);
-
-        // A token takes at least about three characters that are not spaces (word or mark, and the space after it):
-        // of a masked Markdown layout (100,000 HTML comments) a fifth of the length was 2.5 times the tokens found.
-        int proseCharacters = prose.Text.Length - prose.Text.AsSpan().Count(' ');
-        var tokens = new List<Token>(Math.Min(source.Length / 5, proseCharacters / 3 + 16));
+        var tokens = new List<Token>(source.Length / 5);
         var sentences = new List<Sentence>();
         var paragraphs = new List<Paragraph>();
         bool plain = source.Format == DocumentFormat.PlainText;
