@@ -82,6 +82,48 @@ public sealed class SummaryAnalyzerTests
         Assert.Equal(expected, SentenceEligibility.Classify(doc, doc.Sentences.Single()));
     }
 
+    [Theory]
+    [InlineData("(This is less than the 2023 Basel Endgame proposal, which would have also applied to Category III and IV banks.", true)]
+    [InlineData("This increase is more than offset by the decrease in required capital from the rest of the proposal.", false)]
+    [InlineData("Capital requirements (the ratio of capital to assets) are one of the primary ways banks are regulated.", false)]
+    [InlineData("[t]he award of two firm-fixed price contracts for the Optionally Manned Fighting Vehicle [XM-30] Phase 3 and 4.", true)]
+    [InlineData("and the contracts were awarded to General Dynamics Land Systems Inc. in the same month.", true)]
+    [InlineData("eBay and other online retailers collect sales taxes in every state that levies one.", false)]
+    [InlineData("[12] Smith and Jones describe the programme in their report to the committee.", false)]
+    public void A_sentence_that_cannot_stand_alone_is_recognised_by_its_opening(string sentence, bool leans)
+    {
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From(sentence, "a.md"), TestModels.Set);
+        Assert.Equal(leans, SentenceOpening.LeansOnPrevious(doc, doc.Sentences.Single()));
+    }
+
+    [Fact]
+    public void A_quotation_continuing_its_lead_in_is_not_a_summary_sentence_without_it()
+    {
+        // IF12094: "On June 26, 2023, the Army announced" then a block quotation "[t]he award of two firm-fixed price
+        // contracts …", which the summary quoted without its lead-in.
+        string path = SharedData.RequireOrSkip("corpus", "crs", "docs", "IF12094.md");
+        DocumentAnalysis analysis = Analyze(File.ReadAllText(path), DocumentFormat.Markdown);
+        ParsedDocument doc = analysis.Document!;
+        int[] chosen = [.. analysis.GetResult<SummaryResult>()!.Sentences.Select(s => s.Index)];
+
+        Assert.DoesNotContain(chosen, i => SentenceOpening.LeansOnPrevious(doc, doc.Sentences[i]) && !chosen.Contains(i - 1));
+        Assert.DoesNotContain(chosen, i => doc.Source.ToString(doc.Sentences[i].Span).StartsWith("[t]he award", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_aside_in_parentheses_does_not_open_a_summary_without_the_sentence_it_remarks_on()
+    {
+        // IN12680 (a seed): the aside "(This is less than the 2023 Basel Endgame proposal …" was the first summary
+        // sentence, ahead of the report's framing sentence about the rules that reduce required capital.
+        string path = Path.Combine(TestPaths.Repo("seeds"), "crs-in12680-bank-capital-requirements.md");
+        DocumentAnalysis analysis = Analyze(File.ReadAllText(path), DocumentFormat.Markdown);
+        ParsedDocument doc = analysis.Document!;
+        int[] chosen = [.. analysis.GetResult<SummaryResult>()!.Sentences.Select(s => s.Index)];
+
+        Assert.DoesNotContain(chosen, i => SentenceOpening.LeansOnPrevious(doc, doc.Sentences[i]) && !chosen.Contains(i - 1));
+        Assert.Contains(chosen, i => doc.Source.ToString(doc.Sentences[i].Span).StartsWith("Under leadership appointed by President Trump", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Sentences_come_in_document_order_within_the_length_rule_on_the_seed_article()
     {

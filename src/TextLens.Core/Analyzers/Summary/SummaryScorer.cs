@@ -211,6 +211,10 @@ public static class SummaryScorer
         var chosen = new List<int>(budget);
         var maxSimilarity = new double[eligible.Count];
         var taken = new bool[eligible.Count];
+        var inSummary = new bool[document.Sentences.Count];
+        bool[] leans = settings.LeaningFactor == 1
+            ? new bool[eligible.Count]
+            : [.. eligible.Select(s => SentenceOpening.LeansOnPrevious(document, document.Sentences[s]))];
         while (chosen.Count < budget)
         {
             int best = -1;
@@ -222,7 +226,9 @@ public static class SummaryScorer
                     continue;
                 }
 
-                double value = relevance[e] - settings.Redundancy * maxSimilarity[e];
+                int s = eligible[e];
+                double credit = leans[e] && !(s > 0 && inSummary[s - 1]) ? settings.LeaningFactor : 1;
+                double value = credit * relevance[e] - settings.Redundancy * maxSimilarity[e];
                 if (value > bestValue)
                 {
                     best = e;
@@ -236,6 +242,7 @@ public static class SummaryScorer
             }
 
             taken[best] = true;
+            inSummary[eligible[best]] = true;
             chosen.Add(best);
             SparseRow picked = vectors.Rows[eligible[best]];
             for (int e = 0; e < eligible.Count; e++)

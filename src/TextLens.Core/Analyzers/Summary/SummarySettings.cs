@@ -48,6 +48,13 @@ public sealed record SummarySettings
     /// <summary>Exponent of the within-document IDF in the sentence vectors (0: words spread over the whole document count fully).</summary>
     public double DocumentIdfPower { get; init; } = 0.0;
 
+    /// <summary>
+    /// The share of its relevance a sentence that cannot stand alone keeps (<see cref="SentenceOpening.LeansOnPrevious"/>:
+    /// an aside in parentheses, a continuation opening in lower case) while the sentence before it is not in the summary.
+    /// 1 turns it off.
+    /// </summary>
+    public double LeaningFactor { get; init; } = 0.5;
+
     /// <summary>How many of the document's keywords count towards coverage.</summary>
     public int TopKeywords { get; init; } = 15;
 }
