@@ -130,9 +130,10 @@ public sealed class ExampleAnalyzerTests
     public void The_built_in_report_is_unchanged_by_the_registration()
     {
         AnalysisEngine builtIn = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-        Assert.Equal(["summary"], builtIn.Sections.Select(s => s.Key));
+        Assert.Equal(["clusters", "summary"], builtIn.Sections.Select(s => s.Key));
         CorpusReport plain = ReportBuilder.Build([builtIn.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: builtIn.Sections);
-        Assert.Equal(["summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["clusters", "summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["cluster"], plain.Documents[0].SentenceValues!.Keys);
         Assert.DoesNotContain("sentenceLength", Format("json", plain), StringComparison.Ordinal);
     }
 }
@@ -143,12 +144,34 @@ public sealed class ReportSectionKeyTests
     [Fact]
     public void Reserved_keys_are_the_document_objects_own_properties()
     {
-        string[] own = [.. typeof(DocumentReport).GetProperties()
+        Assert.Equal(JsonProperties(typeof(DocumentReport)), ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Reserved_sentence_keys_are_the_sentence_objects_own_properties()
+    {
+        Assert.Equal(JsonProperties(typeof(SentenceReport)), ReportSections.ReservedSentenceKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("stance", "built-in property of the sentence object")]
+    [InlineData("line", "built-in property of the sentence object")]
+    [InlineData("Cluster", "not a camelCase name")]
+    [InlineData("cluster", "Two report sections use the sentence key 'cluster'")]
+    public void A_bad_sentence_key_is_refused_when_the_engine_is_built(string sentenceKey, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([.. BuiltInAnalyzers.Create(TestModels.Set), new Keyed("perSentence", sentenceKey)], TestModels.Set));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON names of a record's properties (camelCase), less those never written as such (extension data, ignored).</summary>
+    private static string[] JsonProperties(Type type) =>
+        [.. type.GetProperties()
             .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonExtensionDataAttribute), false).Length == 0)
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false)
+                .Cast<System.Text.Json.Serialization.JsonIgnoreAttribute>().All(i => i.Condition != System.Text.Json.Serialization.JsonIgnoreCondition.Always))
             .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))
             .Order(StringComparer.Ordinal)];
-        Assert.Equal(own, ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
-    }
 
     [Theory]
     [InlineData("stance", "built-in property")]
@@ -168,7 +191,7 @@ public sealed class ReportSectionKeyTests
         Assert.Contains("Two report sections use the key 'same'", ex.Message, StringComparison.Ordinal);
     }
 
-    private sealed class Keyed(string key) : IDocumentAnalyzer, IReportSection
+    private sealed class Keyed(string key, string? sentenceKey = null) : IDocumentAnalyzer, IReportSection
     {
         public string Name => "keyed-" + key;
 
@@ -183,6 +206,10 @@ public sealed class ReportSectionKeyTests
         public string Title => key;
 
         public string Schema => "{}";
+
+        public string? SentenceKey => sentenceKey;
+
+        public string? SentenceSchema => "{}";
 
         public void Analyze(AnalysisContext context)
         {
