@@ -56,6 +56,22 @@ public sealed class ExampleAnalyzerTests
     }
 
     [Fact]
+    public void Its_sentence_values_are_in_each_sentence_and_its_view_reads_them()
+    {
+        JsonNode notes = JsonNode.Parse(Format("json", Report.Value))!["documents"]![0]!;
+        JsonArray sentences = notes["sentences"]!.AsArray();
+        Assert.Equal("Short notes", (string?)sentences[0]!["text"]);
+        Assert.Null(sentences[0]!["words"]); // a heading has no value: no property
+        Assert.Equal([2, 2], sentences.Skip(1).Select(s => (int)s!["words"]!));
+        Assert.Equal("words", sentences[1]!.AsObject().Last(p => p.Key != "stance").Key); // after the sentence's position and the themes' cluster
+
+        JsonNode seed = JsonNode.Parse(Format("json", Report.Value))!["documents"]![1]!;
+        int longest = seed["sentences"]!.AsArray().Max(s => (int?)s!["words"] ?? 0);
+        Assert.Contains($"longest {longest} words", Format("console", Report.Value), StringComparison.Ordinal);
+        Assert.Contains($"longest <strong>{longest} words</strong>", Format("html", Report.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Its_rule_is_reported_and_catalogued()
     {
         DocumentReport seed = Report.Value.Documents[1];
@@ -81,6 +97,11 @@ public sealed class ExampleAnalyzerTests
         root["documents"]![1]!["sentenceLength"]!.AsObject().Add("undocumented", 1);
         ICollection<ValidationError> errors = composed.Validate(root.ToJsonString());
         Assert.NotEmpty(errors);
+
+        // A sentence value that breaks its fragment fails too.
+        JsonNode wrong = JsonNode.Parse(json)!;
+        wrong["documents"]![1]!["sentences"]![1]!["words"] = -1;
+        Assert.NotEmpty(composed.Validate(wrong.ToJsonString()));
     }
 
     [Theory]
