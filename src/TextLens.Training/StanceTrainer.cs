@@ -93,6 +93,14 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public double GateShift { get; init; }
 
+    /// <summary>
+    /// Polarity: the classifier also reads the named features of an in-domain polar vocabulary (<see cref="PolarVocabulary"/>)
+    /// built from the analysis-prose rows of its training data — in cross-validation from the training folds only, and each
+    /// training row's own features from a vocabulary of the other inner folds (grouped by document), so no row's label reaches
+    /// its own features. The shipped vocabulary is built from all analysis-prose rows.
+    /// </summary>
+    public PolarVocabularyUse PolarVocabulary { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -179,10 +187,50 @@ public static class StanceTrainer
         })];
 
     public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, string labelField = "label")
+        => Train(axis, items, options, lexicon, out _, labelField);
+
+    /// <summary>The model of <see cref="Train(StanceAxis, IReadOnlyList{StanceItem}, StanceTrainingOptions, ValenceLexicon, string)"/> and, with <see cref="StanceTrainingOptions.PolarVocabulary"/>, the polar vocabulary it reads (else null).</summary>
+    public static LinearStanceModel Train(StanceAxis axis, IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon, out PolarVocabulary? vocabulary, string labelField = "label")
     {
         IReadOnlyList<string> classes = ClassesOf(axis);
         Row[] rows = Featurize(axis, items, classes, lexicon, labelField, options);
+        vocabulary = null;
+        if (UsesVocabulary(axis, options))
+        {
+            rows = WithVocabulary(rows, options.Folds, options.PolarVocabulary, out PolarVocabulary built);
+            vocabulary = built;
+        }
+
         return Tempered(axis, Fit(axis, rows, classes, options), options);
+    }
+
+    private static bool UsesVocabulary(StanceAxis axis, StanceTrainingOptions options) => axis == StanceAxis.Polarity && options.PolarVocabulary != PolarVocabularyUse.None && !options.Regression;
+
+    /// <summary>
+    /// <paramref name="train"/> with the polar vocabulary's features added to the classifier's: the vocabulary of all the
+    /// analysis-prose rows is returned and gives the other rows' features; each analysis-prose row's features come from the
+    /// vocabulary of the other inner folds (grouped by document), as a held-out sentence's come from the whole.
+    /// </summary>
+    private static Row[] WithVocabulary(Row[] train, int folds, PolarVocabularyUse use, out PolarVocabulary vocabulary)
+    {
+        Row[] counted = [.. train.Where(r => r.InDomain && r.Terms is not null)];
+        vocabulary = PolarVocabulary.Build(counted.Select(r => ((IReadOnlyList<string>)r.Terms!, (int)r.Label, r.Group)), use);
+        int InnerFold(Row r) => (int)(StableHash("inner:" + r.Group) % (uint)folds);
+        var inner = new PolarVocabulary[folds];
+        for (int k = 0; k < folds; k++)
+        {
+            inner[k] = PolarVocabulary.Build(counted.Where(r => InnerFold(r) != k).Select(r => ((IReadOnlyList<string>)r.Terms!, (int)r.Label, r.Group)), use);
+        }
+
+        PolarVocabulary all = vocabulary;
+        return [.. train.Select(r => r.Terms is null ? r : r.WithFeatures(VocabularyFeatures(r, r.InDomain ? inner[InnerFold(r)] : all)))];
+    }
+
+    /// <summary>A row's classifier features (the sentence's and the previous sentence's) plus <paramref name="vocabulary"/>'s named features of its terms.</summary>
+    private static VBuffer<float> VocabularyFeatures(Row r, PolarVocabulary vocabulary)
+    {
+        (int[] idx, float[] val) = StanceFeaturizer.WithContext((r.BaseFeatures.GetIndices().ToArray(), r.BaseFeatures.GetValues().ToArray()), vocabulary.ContextFeatures(r.Terms!, r.PreviousTerms!));
+        return new VBuffer<float>(StanceFeaturizer.Dimension, idx.Length, val, idx);
     }
 
     /// <summary>The polarity classifier with <see cref="StanceTrainingOptions.Temperature"/> folded in; other models unchanged.</summary>
@@ -252,9 +300,16 @@ public static class StanceTrainer
         var foldModels = new LinearStanceModel[options.Folds];
         var foldBlends = new GenreBlend?[options.Folds];
         var foldRatings = new LinearStanceModel[options.Folds][];
+        var foldVocabularies = new PolarVocabulary?[options.Folds];
         for (int f = 0; f < options.Folds; f++)
         {
             Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
+            if (UsesVocabulary(axis, options))
+            {
+                train = WithVocabulary(train, options.Folds, options.PolarVocabulary, out PolarVocabulary built);
+                foldVocabularies[f] = built;
+            }
+
             foldModels[f] = Tempered(axis, Fit(axis, train, classes, options), options);
             foldBlends[f] = axis == StanceAxis.Epistemic ? null : FitBlend(axis, foldModels[f], train, classes, options);
             foldRatings[f] = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
@@ -273,7 +328,7 @@ public static class StanceTrainer
             LinearStanceModel model = foldModels[f];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f] },
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f] },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
                 {
                     EpistemicModel = FoldCalibrated(model, [.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], offsets, classes.Count),
@@ -297,8 +352,9 @@ public static class StanceTrainer
         foreach (Row r in axis == StanceAxis.Polarity ? rows : [])
         {
             int f = fold[r.Item];
-            ReadOnlySpan<int> idx = r.Features.GetIndices();
-            ReadOnlySpan<float> val = r.Features.GetValues();
+            VBuffer<float> features = foldVocabularies[f] is { } v ? VocabularyFeatures(r, v) : r.Features;
+            ReadOnlySpan<int> idx = features.GetIndices();
+            ReadOnlySpan<float> val = features.GetValues();
             ReadOnlySpan<int> own = r.OwnFeatures.GetIndices();
             ReadOnlySpan<float> ownValues = r.OwnFeatures.GetValues();
             GenreBlend? blend = foldBlends[f];
@@ -485,9 +541,14 @@ public static class StanceTrainer
                 ? LabelConfidence(classes[k], score, sd2, options)
                 : 1;
             // LoadFromEnumerable takes key values 0-based (it stores k + 1; 0 is the missing key).
+            var withContext = new VBuffer<float>(dim, idx.Length, val, idx);
             rows.Add(new Row
             {
-                Features = new VBuffer<float>(dim, idx.Length, val, idx),
+                Features = withContext,
+                BaseFeatures = withContext,
+                Terms = version == StanceFeaturizer.PolarityVersion && options.PolarVocabulary != PolarVocabularyUse.None ? PolarVocabulary.Terms(span) : null,
+                PreviousTerms = version == StanceFeaturizer.PolarityVersion && options.PolarVocabulary != PolarVocabularyUse.None ? PolarVocabulary.PreviousTerms(context) : null,
+                Group = GroupOf(item),
                 OwnFeatures = new VBuffer<float>(dim, own.Length, ownValues, own),
                 Label = (uint)k,
                 Score = (float)(item.Score ?? 0),
@@ -724,9 +785,30 @@ public static class StanceTrainer
         [NoColumn]
         public bool Balanced { get; set; } = true;
 
-        /// <summary>The row with its own features in place of the features with context.</summary>
-        public Row WithOwnFeatures() => new() { Features = OwnFeatures, OwnFeatures = OwnFeatures, Label = Label, Score = Score, Weight = Weight, ClassWeight = ClassWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
+        /// <summary>The classifier's features before the polar vocabulary's (<see cref="StanceTrainingOptions.PolarVocabulary"/>): the sentence's and the previous sentence's.</summary>
+        [NoColumn]
+        public VBuffer<float> BaseFeatures { get; set; }
 
-        public Row WithClassWeight(float weight) => new() { Features = Features, OwnFeatures = OwnFeatures, Label = Label, Score = Score, Weight = Weight, ClassWeight = weight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
+        /// <summary>The sentence's terms for the polar vocabulary (<see cref="PolarVocabulary.Terms"/>); null when the vocabulary is not used.</summary>
+        [NoColumn]
+        public string[]? Terms { get; set; }
+
+        /// <summary>The previous sentence's terms (<see cref="PolarVocabulary.PreviousTerms"/>); null when the vocabulary is not used.</summary>
+        [NoColumn]
+        public string[]? PreviousTerms { get; set; }
+
+        /// <summary>The row's cross-validation group (<see cref="GroupOf(StanceItem)"/>).</summary>
+        [NoColumn]
+        public string Group { get; set; } = string.Empty;
+
+        /// <summary>The row with its own features in place of the features with context.</summary>
+        public Row WithOwnFeatures() => Copy(OwnFeatures, ClassWeight);
+
+        public Row WithClassWeight(float weight) => Copy(Features, weight);
+
+        /// <summary>The row with <paramref name="features"/> as the classifier's features.</summary>
+        public Row WithFeatures(VBuffer<float> features) => Copy(features, ClassWeight);
+
+        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
     }
 }

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Summary;
+using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
 
@@ -119,7 +120,7 @@ public class HtmlReportTests
     private static string Render(CorpusReport report)
     {
         var writer = new StringWriter();
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [SummarySection.Instance] });
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [ThemesSection.Instance, SummarySection.Instance] });
         return writer.ToString();
     }
 
@@ -132,7 +133,15 @@ public class HtmlReportTests
         DocumentReport doc = report.Documents[0];
         CorpusReport bare = report with
         {
-            Documents = [doc with { Clusters = null, Sentences = [.. doc.Sentences.Select(s => s with { Cluster = null, Stance = null })] }],
+            Documents =
+            [
+                doc with
+                {
+                    Sections = doc.Sections!.Where(s => s.Key != "clusters").ToDictionary(StringComparer.Ordinal),
+                    SentenceValues = null,
+                    Sentences = [.. doc.Sentences.Select(s => s with { Stance = null })],
+                },
+            ],
         };
 
         IDocument page = Parse(Render(bare));
@@ -154,19 +163,29 @@ public class HtmlReportTests
         // Known themes and stances in place of the analysers' own: sentence i is in cluster (i % 4) - 1 (with an entry
         // for the outliers too), carries the epistemic tag i % 4 and polarity -0.5 when i % 3 == 0, else +0.25.
         int n = doc.Sentences.Count;
-        var clusters = new List<ClusterReport>();
+        var clusters = new System.Text.Json.Nodes.JsonArray();
         for (int c = -1; c < 3; c++)
         {
             int[] members = [.. Enumerable.Range(0, n).Where(i => (i % 4) - 1 == c)];
-            clusters.Add(new ClusterReport(c, c < 0 ? "outliers" : $"label {c}", [], members, members[0], members.Length / (double)n));
+            clusters.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = c,
+                ["label"] = c < 0 ? "outliers" : $"label {c}",
+                ["terms"] = new System.Text.Json.Nodes.JsonArray(),
+                ["sentences"] = new System.Text.Json.Nodes.JsonArray([.. members.Select(m => (System.Text.Json.Nodes.JsonNode)m)]),
+                ["representative"] = members[0],
+                ["share"] = members.Length / (double)n,
+            });
         }
+
+        JsonElement assigned = JsonSerializer.SerializeToElement(Enumerable.Range(0, n).Select(i => (i % 4) - 1).ToArray());
 
         string[] tags = ["asserted", "hedged", "attributed", "prescriptive"];
         SentenceReport[] sentences = [.. doc.Sentences.Select((s, i) =>
         {
             double score = i % 3 == 0 ? -0.5 : 0.25;
             var stance = new SentenceStanceReport(tags[i % 4], 0, 0, 0, score < 0 ? "negative" : "positive", score, "objective", 0, 1, []);
-            return s with { Cluster = (i % 4) - 1, Stance = stance };
+            return s with { Stance = stance };
         })];
         KeyTermStanceReport[] keyTerms =
         [
@@ -192,7 +211,16 @@ public class HtmlReportTests
             keyTerms);
         CorpusReport enriched = report with
         {
-            Documents = [doc with { Clusters = clusters, Sentences = sentences, Stance = profile }],
+            Documents =
+            [
+                doc with
+                {
+                    Sections = new Dictionary<string, JsonElement>(doc.Sections!, StringComparer.Ordinal) { ["clusters"] = JsonSerializer.SerializeToElement(clusters) },
+                    SentenceValues = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["cluster"] = assigned },
+                    Sentences = sentences,
+                    Stance = profile,
+                },
+            ],
         };
 
         IDocument page = Parse(Render(enriched));
@@ -259,7 +287,7 @@ public class HtmlReportTests
             Stance = new SentenceStanceReport(i % 2 == 0 ? "hedged" : "asserted", 0, 0, 0, "neutral", 0.01 * (i % 7), "objective", 0, 1,
                 i % 2 == 0 ? [new StanceCueReport("hedge", doc.Sentences[i % doc.Sentences.Count].Text.Split(' ')[0], 0, 1, 1, 1)] : []),
         })];
-        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, Clusters = null, Sections = null }] }));
+        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, SentenceValues = null, Sections = null }] }));
 
         Assert.Equal(HtmlReportFormatter.MaxTimelineBins, page.QuerySelectorAll("svg.timeline rect.tone").Length);
         Assert.Contains("Sentences 1–2", page.QuerySelector("svg.timeline a g title")!.TextContent, StringComparison.Ordinal);

@@ -42,9 +42,11 @@ public static class TrainStanceCommand
         var gateSharpness = new Option<double>("--gate-sharpness") { Description = "With --in-domain: scale the genre gate's logit by this (above 1: each sentence is read mostly by its likelier genre's model).", DefaultValueFactory = _ => 1 };
         var gateShift = new Option<double>("--gate-shift") { Description = "With --in-domain: shift the genre gate's logit of analysis prose down by this before --gate-sharpness.", DefaultValueFactory = _ => 0 };
         var polarityTemperature = new Option<double>("--temperature") { Description = "Polarity only: divide the classifier's logits by this (below 1 sharpens its confidences; the labels stay), in every cross-validation fold and the shipped model.", DefaultValueFactory = _ => new StanceTrainingOptions().Temperature };
+        var polarVocabulary = new Option<string?>("--polar-vocabulary") { Description = "Polarity only: the classifier also reads named features of an in-domain polar vocabulary (smoothed log-odds of negative and positive versus neutral per word and word pair), built from the --in-domain rows of the training folds only, of the sentence's terms (sentence), the previous sentence's (previous) or both; written next to --out as <name>-vocabulary.tsv (tried, not shipped: models/stance-polarity.md)." };
+        var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, noOrdinal };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -64,7 +66,24 @@ public static class TrainStanceCommand
                 throw new UsageException("--regression applies to the polarity axis only.");
             }
 
-            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassBalanceByGenre = parse.GetValue(classBalanceInDomain), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1), Temperature = parse.GetValue(polarityTemperature) };
+            var options = new StanceTrainingOptions { L2 = parse.GetValue(l2), L1 = parse.GetValue(l1), Seed = parse.GetValue(seed), Folds = parse.GetValue(folds), Regression = parse.GetValue(regression), AgreementWeighting = parse.GetValue(agreement), LabelConfidenceWeighting = parse.GetValue(labelConfidence), RatingL2 = parse.GetValue(ratingL2), ClassBalance = parse.GetValue(classBalance), ClassBalanceByGenre = parse.GetValue(classBalanceInDomain), ClassOffsets = parse.GetValue(classOffsets), GateSharpness = parse.GetValue(gateSharpness), GateShift = parse.GetValue(gateShift), GateL2 = parse.GetValue(gateL2), GateL1 = parse.GetValue(gateL1), Temperature = parse.GetValue(polarityTemperature), PolarVocabulary = parse.GetValue(polarVocabulary) switch
+            {
+                null => PolarVocabularyUse.None,
+                "sentence" => PolarVocabularyUse.Sentence,
+                "previous" => PolarVocabularyUse.Previous,
+                "both" => PolarVocabularyUse.Sentence | PolarVocabularyUse.Previous,
+                string other => throw new UsageException($"--polar-vocabulary takes sentence, previous or both, not '{other}'."),
+            } };
+            if ((options.PolarVocabulary != PolarVocabularyUse.None || parse.GetValue(noOrdinal)) && (a != StanceAxis.Polarity || options.Regression))
+            {
+                throw new UsageException("--polar-vocabulary and --no-ordinal apply to the polarity classifier only.");
+            }
+
+            if (parse.GetValue(noOrdinal))
+            {
+                options = options with { OrdinalCuts = [] };
+            }
+
             if (options.Temperature != 1 && (a != StanceAxis.Polarity || options.Regression || !(options.Temperature > 0) || !double.IsFinite(options.Temperature)))
             {
                 throw new UsageException("--temperature applies to the polarity classifier only and must be a positive number.");
@@ -181,7 +200,12 @@ public static class TrainStanceCommand
                 }
             }
 
-            LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon);
+            if (options.PolarVocabulary != PolarVocabularyUse.None && analysisFiles.Length == 0)
+            {
+                throw new UsageException("--polar-vocabulary learns its words from the analysis-prose rows: it needs --in-domain.");
+            }
+
+            LinearStanceModel model = StanceTrainer.Train(a, [.. sets.SelectMany(s => s.Items)], options, lexicon, out PolarVocabulary? vocabulary);
             if (a == StanceAxis.Epistemic)
             {
                 // The temperature of the cross-validation calibrates the shipped model's confidences (folded into its weights).
@@ -194,6 +218,15 @@ public static class TrainStanceCommand
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
             context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : options.Temperature != 1 ? $", temperature {options.Temperature}" : "")})\n"));
+            if (vocabulary is not null)
+            {
+                using var vocabularyBuffer = new MemoryStream();
+                vocabulary.Save(vocabularyBuffer);
+                string vocabularyPath = VocabularyPath(target.FullName);
+                AtomicFile.WriteAllBytes(context.FileSystem, vocabularyPath, vocabularyBuffer.ToArray());
+                context.Console.Out.Write(string.Create(inv, $"wrote {vocabularyPath}: polar vocabulary, {vocabulary.Count} terms, {vocabularyBuffer.Length} bytes\n"));
+            }
+
             if (StanceTrainer.TrainBlend(a, model, [.. sets.SelectMany(s => s.Items)], options, lexicon) is { } blend)
             {
                 foreach ((string kind, LinearStanceModel part) in (ReadOnlySpan<(string, LinearStanceModel)>)[("other", blend.Other), ("genre", blend.Genre)])
@@ -227,6 +260,10 @@ public static class TrainStanceCommand
         });
         return command;
     }
+
+    /// <summary>Where the polar vocabulary goes: next to the classifier (stance-polarity.tlsm → stance-polarity-vocabulary.tsv).</summary>
+    public static string VocabularyPath(string classifierPath) =>
+        Path.Combine(Path.GetDirectoryName(classifierPath) ?? string.Empty, Path.GetFileNameWithoutExtension(classifierPath) + "-vocabulary.tsv");
 
     /// <summary>Where a polarity rating model goes: next to the classifier, "-KIND" before the extension (stance-polarity.tlsm → stance-polarity-rating.tlsm, stance-polarity-ordinal.tlsm).</summary>
     public static string CompanionPath(string classifierPath, string kind)

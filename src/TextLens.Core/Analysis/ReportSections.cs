@@ -8,13 +8,19 @@ public static class ReportSections
     /// list equal to the JSON properties of the report model's document record.
     /// </summary>
     public static IReadOnlyList<string> ReservedKeys { get; } =
-        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "clusters", "stance", "settings"];
+        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "stance", "settings"];
+
+    /// <summary>
+    /// A sentence object's own properties (docs/report-schema.md), which no section's <see cref="IReportSection.SentenceKey"/>
+    /// may take. A test keeps this list equal to the JSON properties of the report model's sentence record.
+    /// </summary>
+    public static IReadOnlyList<string> ReservedSentenceKeys { get; } = ["index", "text", "start", "length", "line", "column", "stance"];
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
-    /// values are written just after <c>diagnostics</c>, in this order (the extractive summary).
+    /// values are written just after <c>diagnostics</c>, in this order (the extractive summary, the themes).
     /// </summary>
-    public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary"];
+    public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary", "clusters"];
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
@@ -27,12 +33,16 @@ public static class ReportSections
     public static bool HasFixedPlace(string key) =>
         AfterDiagnostics.Contains(key, StringComparer.Ordinal) || BeforeSettings.Contains(key, StringComparer.Ordinal);
 
-    /// <returns><paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved.</returns>
+    /// <returns>
+    /// <paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved,
+    /// and so is every sentence key (<see cref="IReportSection.SentenceKey"/>) among the sentence's properties.
+    /// </returns>
     /// <exception cref="ArgumentException">A key that breaks one of those rules, named.</exception>
     public static IReadOnlyList<IReportSection> Check(IReadOnlyList<IReportSection> sections)
     {
         ArgumentNullException.ThrowIfNull(sections);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (IReportSection section in sections)
         {
             string key = section.Key;
@@ -49,6 +59,29 @@ public static class ReportSections
             if (!seen.Add(key))
             {
                 throw new ArgumentException($"Two report sections use the key '{key}'.", nameof(sections));
+            }
+
+            if (section.SentenceKey is { } sentenceKey)
+            {
+                if (!IsCamelCase(sentenceKey))
+                {
+                    throw new ArgumentException($"Report section '{key}' has a sentence key '{sentenceKey}' that is not a camelCase name (a-z first, then letters and digits, at most 64).", nameof(sections));
+                }
+
+                if (ReservedSentenceKeys.Contains(sentenceKey, StringComparer.Ordinal))
+                {
+                    throw new ArgumentException($"Report section '{key}' has a sentence key '{sentenceKey}' that is a built-in property of the sentence object.", nameof(sections));
+                }
+
+                if (!sentenceKeys.Add(sentenceKey))
+                {
+                    throw new ArgumentException($"Two report sections use the sentence key '{sentenceKey}'.", nameof(sections));
+                }
+
+                if (section.SentenceSchema is null)
+                {
+                    throw new ArgumentException($"Report section '{key}' has a sentence key '{sentenceKey}' but no sentence schema.", nameof(sections));
+                }
             }
         }
 

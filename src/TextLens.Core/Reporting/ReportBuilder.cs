@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -52,24 +52,65 @@ public static class ReportBuilder
             [.. k.Occurrences.Select(o => Location(source, o.Span))],
             k.Features,
             k.Variants))];
-        ThemeResult? themes = analysis.GetResult<ThemeResult>();
         StanceResult? stance = analysis.GetResult<StanceResult>();
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
             return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn)
             {
-                Cluster = themes?.Assignments[s.Index],
                 Stance = stance is null ? null : StanceReports.ForSentence(source, stance.Sentences[s.Index]),
             };
         })];
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
         return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
         {
-            Clusters = themes is null ? null : ThemeReports.From(themes),
             Stance = stance is null ? null : StanceReports.ForDocument(stance),
             Sections = SectionValues(analysis, sections),
+            SentenceValues = SentenceValues(analysis, doc.Sentences.Count, sections),
         };
+    }
+
+    /// <summary>Each section's values inside the sentences, as one JSON array per sentence key (null where a sentence has none).</summary>
+    private static Dictionary<string, JsonElement>? SentenceValues(DocumentAnalysis analysis, int count, IReadOnlyList<IReportSection>? sections)
+    {
+        Dictionary<string, JsonElement>? values = null;
+        foreach (IReportSection section in sections ?? [])
+        {
+            if (section.SentenceKey is not { } key)
+            {
+                continue;
+            }
+
+            var buffer = new ArrayBufferWriter<byte>();
+            bool any = false;
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartArray();
+                for (int i = 0; i < count; i++)
+                {
+                    if (section.BuildSentence(analysis, i) is { } value)
+                    {
+                        value.WriteTo(writer);
+                        any = true;
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (any)
+            {
+                using JsonDocument column = JsonDocument.Parse(buffer.WrittenMemory);
+                values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                values[key] = column.RootElement.Clone();
+            }
+        }
+
+        return values;
     }
 
     private static Dictionary<string, JsonElement>? SectionValues(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections)

@@ -9,7 +9,8 @@ public static class ReportSchema
 {
     /// <summary>
     /// <paramref name="schema"/> (the text of docs/report.schema.json) with each section's schema added to the
-    /// document object's properties under the section's key. The document object still allows no other property.
+    /// document object's properties under the section's key, and its sentence schema (<see cref="IReportSection.SentenceSchema"/>)
+    /// to the sentence object's properties under its sentence key. Neither object allows any other property.
     /// </summary>
     /// <exception cref="ArgumentException">The schema has no document object, or a section's schema is not a JSON object.</exception>
     public static string WithSections(string schema, IEnumerable<IReportSection> sections)
@@ -20,20 +21,29 @@ public static class ReportSchema
             ?? throw new ArgumentException("The schema has no definitions/document/properties.", nameof(schema));
         foreach (IReportSection section in sections)
         {
-            JsonNode fragment;
-            try
+            properties[section.Key] = Fragment(section, section.Schema);
+            if (section.SentenceKey is { } sentenceKey)
             {
-                fragment = JsonNode.Parse(section.Schema) as JsonObject
-                    ?? throw new ArgumentException($"The schema of report section '{section.Key}' is not a JSON object.", nameof(sections));
+                JsonObject sentence = properties["sentences"]?["items"]?["properties"] as JsonObject
+                    ?? throw new ArgumentException("The schema has no definitions/document/properties/sentences/items/properties.", nameof(schema));
+                sentence[sentenceKey] = Fragment(section, section.SentenceSchema
+                    ?? throw new ArgumentException($"Report section '{section.Key}' has a sentence key but no sentence schema.", nameof(sections)));
             }
-            catch (JsonException ex)
-            {
-                throw new ArgumentException($"The schema of report section '{section.Key}' is not JSON: {ex.Message}", nameof(sections), ex);
-            }
-
-            properties[section.Key] = fragment;
         }
 
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Fragment(IReportSection section, string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject
+                ?? throw new ArgumentException($"The schema of report section '{section.Key}' is not a JSON object.", nameof(section));
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The schema of report section '{section.Key}' is not JSON: {ex.Message}", nameof(section), ex);
+        }
     }
 }

@@ -56,6 +56,22 @@ public sealed class ExampleAnalyzerTests
     }
 
     [Fact]
+    public void Its_sentence_values_are_in_each_sentence_and_its_view_reads_them()
+    {
+        JsonNode notes = JsonNode.Parse(Format("json", Report.Value))!["documents"]![0]!;
+        JsonArray sentences = notes["sentences"]!.AsArray();
+        Assert.Equal("Short notes", (string?)sentences[0]!["text"]);
+        Assert.Null(sentences[0]!["words"]); // a heading has no value: no property
+        Assert.Equal([2, 2], sentences.Skip(1).Select(s => (int)s!["words"]!));
+        Assert.Equal("words", sentences[1]!.AsObject().Last(p => p.Key != "stance").Key); // after the sentence's position and the themes' cluster
+
+        JsonNode seed = JsonNode.Parse(Format("json", Report.Value))!["documents"]![1]!;
+        int longest = seed["sentences"]!.AsArray().Max(s => (int?)s!["words"] ?? 0);
+        Assert.Contains($"longest {longest} words", Format("console", Report.Value), StringComparison.Ordinal);
+        Assert.Contains($"longest <strong>{longest} words</strong>", Format("html", Report.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Its_rule_is_reported_and_catalogued()
     {
         DocumentReport seed = Report.Value.Documents[1];
@@ -81,6 +97,11 @@ public sealed class ExampleAnalyzerTests
         root["documents"]![1]!["sentenceLength"]!.AsObject().Add("undocumented", 1);
         ICollection<ValidationError> errors = composed.Validate(root.ToJsonString());
         Assert.NotEmpty(errors);
+
+        // A sentence value that breaks its fragment fails too.
+        JsonNode wrong = JsonNode.Parse(json)!;
+        wrong["documents"]![1]!["sentences"]![1]!["words"] = -1;
+        Assert.NotEmpty(composed.Validate(wrong.ToJsonString()));
     }
 
     [Theory]
@@ -130,9 +151,10 @@ public sealed class ExampleAnalyzerTests
     public void The_built_in_report_is_unchanged_by_the_registration()
     {
         AnalysisEngine builtIn = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-        Assert.Equal(["summary"], builtIn.Sections.Select(s => s.Key));
+        Assert.Equal(["clusters", "summary"], builtIn.Sections.Select(s => s.Key));
         CorpusReport plain = ReportBuilder.Build([builtIn.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: builtIn.Sections);
-        Assert.Equal(["summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["clusters", "summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["cluster"], plain.Documents[0].SentenceValues!.Keys);
         Assert.DoesNotContain("sentenceLength", Format("json", plain), StringComparison.Ordinal);
     }
 }
@@ -143,12 +165,34 @@ public sealed class ReportSectionKeyTests
     [Fact]
     public void Reserved_keys_are_the_document_objects_own_properties()
     {
-        string[] own = [.. typeof(DocumentReport).GetProperties()
+        Assert.Equal(JsonProperties(typeof(DocumentReport)), ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Reserved_sentence_keys_are_the_sentence_objects_own_properties()
+    {
+        Assert.Equal(JsonProperties(typeof(SentenceReport)), ReportSections.ReservedSentenceKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("stance", "built-in property of the sentence object")]
+    [InlineData("line", "built-in property of the sentence object")]
+    [InlineData("Cluster", "not a camelCase name")]
+    [InlineData("cluster", "Two report sections use the sentence key 'cluster'")]
+    public void A_bad_sentence_key_is_refused_when_the_engine_is_built(string sentenceKey, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([.. BuiltInAnalyzers.Create(TestModels.Set), new Keyed("perSentence", sentenceKey)], TestModels.Set));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON names of a record's properties (camelCase), less those never written as such (extension data, ignored).</summary>
+    private static string[] JsonProperties(Type type) =>
+        [.. type.GetProperties()
             .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonExtensionDataAttribute), false).Length == 0)
+            .Where(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false)
+                .Cast<System.Text.Json.Serialization.JsonIgnoreAttribute>().All(i => i.Condition != System.Text.Json.Serialization.JsonIgnoreCondition.Always))
             .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))
             .Order(StringComparer.Ordinal)];
-        Assert.Equal(own, ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
-    }
 
     [Theory]
     [InlineData("stance", "built-in property")]
@@ -168,7 +212,7 @@ public sealed class ReportSectionKeyTests
         Assert.Contains("Two report sections use the key 'same'", ex.Message, StringComparison.Ordinal);
     }
 
-    private sealed class Keyed(string key) : IDocumentAnalyzer, IReportSection
+    private sealed class Keyed(string key, string? sentenceKey = null) : IDocumentAnalyzer, IReportSection
     {
         public string Name => "keyed-" + key;
 
@@ -183,6 +227,10 @@ public sealed class ReportSectionKeyTests
         public string Title => key;
 
         public string Schema => "{}";
+
+        public string? SentenceKey => sentenceKey;
+
+        public string? SentenceSchema => "{}";
 
         public void Analyze(AnalysisContext context)
         {

@@ -40,6 +40,7 @@ public sealed class SentenceLengthAnalyzer(SentenceLengthSettings? settings = nu
         ParsedDocument doc = context.Document;
         KeywordResult keywords = context.GetResult<KeywordResult>();
         var lengths = new List<int>(doc.Sentences.Count);
+        int?[] perSentence = new int?[doc.Sentences.Count];
         var longOnes = new List<LongSentence>();
         foreach (Sentence sentence in doc.Sentences)
         {
@@ -55,6 +56,7 @@ public sealed class SentenceLengthAnalyzer(SentenceLengthSettings? settings = nu
             }
 
             lengths.Add(words);
+            perSentence[sentence.Index] = words;
             if (words > Settings.LongWords)
             {
                 string[] carried = [.. keywords.Keywords
@@ -70,7 +72,10 @@ public sealed class SentenceLengthAnalyzer(SentenceLengthSettings? settings = nu
             lengths.Count == 0 ? 0 : lengths.Average(),
             lengths.Count == 0 ? 0 : lengths[lengths.Count / 2],
             Settings.LongWords,
-            longOnes));
+            longOnes)
+        {
+            Words = perSentence,
+        });
     }
 }
 
@@ -81,7 +86,11 @@ public sealed record SentenceLengthSettings(int LongWords = 40)
 }
 
 /// <summary>Mean and median words per sentence (headings left out), and the sentences over the limit.</summary>
-public sealed record SentenceLengthResult(double MeanWords, int MedianWords, int LongWords, IReadOnlyList<LongSentence> Long);
+public sealed record SentenceLengthResult(double MeanWords, int MedianWords, int LongWords, IReadOnlyList<LongSentence> Long)
+{
+    /// <summary>Each sentence's words, by sentence index; null for a heading.</summary>
+    public IReadOnlyList<int?> Words { get; init; } = [];
+}
 
 /// <summary>A sentence over the limit: where it is, its length, and the document's keywords it carries.</summary>
 public sealed record LongSentence(int Index, TextSpan Span, int Words, IReadOnlyList<string> Keywords);

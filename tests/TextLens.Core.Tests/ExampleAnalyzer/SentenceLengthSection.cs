@@ -8,7 +8,8 @@ namespace TextLens.Core.Tests.ExampleAnalyzer;
 
 /// <summary>
 /// The analyzer's part of the report: <c>"sentenceLength": { "meanWords", "medianWords", "longWords", "long": [ … ] }</c>
-/// in each document object, its schema, and its view for console, Markdown and HTML (built from the JSON alone).
+/// in each document object, each sentence's <c>"words"</c> (none for a heading), their schemas, and its view for
+/// console, Markdown and HTML (built from the JSON alone).
 /// </summary>
 public sealed class SentenceLengthSection : IReportSection
 {
@@ -44,6 +45,16 @@ public sealed class SentenceLengthSection : IReportSection
         }
         """;
 
+    public string? SentenceKey => "words";
+
+    public string? SentenceSchema => """{ "type": "integer", "minimum": 0, "description": "Words in the sentence (none for a heading)." }""";
+
+    public JsonNode? BuildSentence(DocumentAnalysis analysis, int index)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.GetResult<SentenceLengthResult>()?.Words[index] is { } words ? words : null;
+    }
+
     public JsonNode? Build(DocumentAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
@@ -74,14 +85,21 @@ public sealed class SentenceLengthSection : IReportSection
         };
     }
 
-    public SectionView Present(JsonElement value)
+    public SectionView Present(JsonElement value) => Present(value, default);
+
+    /// <summary>The facts and the long sentences; the longest sentence's words are read from the sentences' own values.</summary>
+    public SectionView Present(JsonElement value, JsonElement sentenceValues)
     {
         JsonElement[] longOnes = [.. value.GetProperty("long").EnumerateArray()];
+        int[] words = sentenceValues.ValueKind == JsonValueKind.Array
+            ? [.. sentenceValues.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.Number).Select(w => w.GetInt32())]
+            : [];
         SectionFact[] facts =
         [
             new("mean", Inv($"{value.GetProperty("meanWords").GetDouble():0.0} words")),
             new("median", Inv($"{value.GetProperty("medianWords").GetInt32()} words")),
             new($"over {value.GetProperty("longWords").GetInt32()} words", Inv($"{longOnes.Length} sentence{(longOnes.Length == 1 ? "" : "s")}")),
+            .. words.Length == 0 ? [] : (SectionFact[])[new("longest", Inv($"{words.Max()} words"))],
         ];
         if (longOnes.Length == 0)
         {

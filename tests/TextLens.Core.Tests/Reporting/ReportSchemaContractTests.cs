@@ -120,7 +120,7 @@ public class ReportSchemaContractTests
             engine.Analyze(DocumentLoader.FromBytes("empty.md", [], options.MaxFileBytes, DocumentFormat.Markdown), options, DefaultSeverities.Instance),
         ];
         var writer = new StringWriter();
-        new JsonReportFormatter().Write(ReportBuilder.Build(analyses), writer, FormatSettings.Default);
+        new JsonReportFormatter().Write(ReportBuilder.Build(analyses, sections: engine.Sections), writer, FormatSettings.Default);
         return writer.ToString();
     }
 }

@@ -21,5 +21,10 @@ internal static class SectionTestSupport
     {
         JsonNode published = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]![section.Key]!;
         Assert.True(JsonNode.DeepEquals(published, JsonNode.Parse(section.Schema)), $"docs/report.schema.json's {section.Key} differs from {section.GetType().Name}.Schema");
+        if (section.SentenceKey is { } key)
+        {
+            JsonNode sentence = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]!["sentences"]!["items"]!["properties"]![key]!;
+            Assert.True(JsonNode.DeepEquals(sentence, JsonNode.Parse(section.SentenceSchema!)), $"docs/report.schema.json's sentence {key} differs from {section.GetType().Name}.SentenceSchema");
+        }
     }
 }

@@ -133,9 +133,17 @@ public sealed class ThemeAnalyzerTests
     public void Output_is_deterministic()
     {
         SourceText seed = Seed();
-        string Json() => JsonSerializer.Serialize(ReportBuilder.Build([
-            BuiltInAnalyzers.CreateEngine(TestModels.Set).Analyze(seed, AnalysisOptions.Default, new SeverityConfiguration(useEditorConfig: false))]));
-        Assert.Equal(Json(), Json());
+        string Json()
+        {
+            AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+            return JsonSerializer.Serialize(
+                ReportBuilder.Build([engine.Analyze(seed, AnalysisOptions.Default, new SeverityConfiguration(useEditorConfig: false))], sections: engine.Sections),
+                TextLens.Core.Reporting.Formats.JsonReportFormatter.Options);
+        }
+
+        string json = Json();
+        Assert.Contains("\"clusters\": [", json, StringComparison.Ordinal);
+        Assert.Equal(json, Json());
     }
 
     [Fact]

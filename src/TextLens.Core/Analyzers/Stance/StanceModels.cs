@@ -39,13 +39,17 @@ public static class StanceModels
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
+
+            // A polarity model trained with `train stance --polar-vocabulary` (not shipped) reads its vocabulary beside it.
+            PolarVocabulary? vocabulary = File.Exists(models.PathOf(PolarVocabulary.FileName)) ? models.Load(PolarVocabulary.FileName, PolarVocabulary.Load) : null;
             return StanceTagger.Shipped(
                 lexicon,
                 Blend(models, StanceTagger.PolarityModelFile, m[0], m[3], m[4]),
                 m[1],
                 m[2],
                 Blend(models, StanceTagger.SubjectivityModelFile, m[5], m[6], m[7]),
-                m[8]);
+                m[8],
+                vocabulary);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

@@ -108,8 +108,8 @@ public sealed class StanceTagger
     /// The shipped tagger: the polarity classifier with its two rating models, and the polarity and subjectivity models
     /// each blended by genre with its news-only model and gate (models/stance-polarity.md, models/stance-subjectivity.md).
     /// </summary>
-    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic)
-        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic };
+    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null)
+        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary };
 
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
@@ -126,6 +126,12 @@ public sealed class StanceTagger
         init => field = value is null || ReferenceEquals(value.Analysis, _subjectivity) ? value
             : throw new ArgumentException("The subjectivity blend must extend the tagger's subjectivity model.", nameof(value));
     }
+
+    /// <summary>
+    /// The in-domain polar vocabulary whose named features (<see cref="PolarVocabulary.ContextFeatures"/>) the polarity
+    /// classifier reads beside the previous sentence's; null: none (a model trained without `--polar-vocabulary`, as shipped).
+    /// </summary>
+    public PolarVocabulary? PolarityVocabulary { get; init; }
 
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
@@ -198,7 +204,7 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, version);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityContext.Of(context, Lexicon))
+            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon) : [.. PolarityContext.Of(context, Lexicon), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)

@@ -6,7 +6,7 @@ namespace TextLens.Core.Analyzers.Themes;
 /// Themes: clusters the document's sentences by their text (never their position) into labelled
 /// themes, with an outlier group for sentences that fit none. The number of themes is automatic
 /// unless <see cref="AnalysisOptions.Themes"/> fixes it; <see cref="AnalysisOptions.ThemeSegments"/> asks for
-/// contiguous sections instead. Publishes a <see cref="ThemeResult"/>.
+/// contiguous sections instead. Publishes a <see cref="ThemeResult"/>; its report part is <see cref="ThemesSection"/>.
 /// </summary>
 public sealed class ThemeAnalyzer(ThemeSettings? settings = null) : IDocumentAnalyzer
 {
@@ -17,6 +17,8 @@ public sealed class ThemeAnalyzer(ThemeSettings? settings = null) : IDocumentAna
     public IReadOnlyList<RuleDescriptor> SupportedRules => [];
 
     public Type? ResultType => typeof(ThemeResult);
+
+    public IReportSection? Section => ThemesSection.Instance;
 
     public void Analyze(AnalysisContext context) =>
         context.SetResult(ThemeClusterer.Cluster(context.Features, context.Options.Themes, Settings, context.Options.ThemeSegments));

@@ -41,18 +41,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
                 o.Append('\n');
             }
 
-            if (d.Clusters is { Count: > 0 } themes)
-            {
-                o.Append("  themes:\n");
-                foreach (ClusterReport t in themes)
-                {
-                    string share = (t.Share * 100).ToString("0", CultureInfo.InvariantCulture);
-                    string example = TerminalText.Safe(Shorten(d.Sentences[t.Representative].Text, 100));
-                    o.Append(CultureInfo.InvariantCulture, $"    {t.Id + 1}. {c.Cyan(TerminalText.Safe(t.Label))} {c.Dim($"{share}%, {t.Sentences.Count} sentence(s)")}\n");
-                    o.Append(CultureInfo.InvariantCulture, $"       {c.Dim($"\u201c{example}\u201d")}\n");
-                }
-            }
-
+            SectionViews.WriteConsole(o, d, settings, SectionPlacement.Body);
             if (d.Stance is { } stance)
             {
                 o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance, d.Sentences))).Append('\n');

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TextLens.Core.Analysis;
@@ -7,17 +8,25 @@ namespace TextLens.Core.Reporting.Formats;
 /// <summary>
 /// Writes a document record in the documented order (docs/report-schema.md): the model's own properties in declaration
 /// order, the section values of <see cref="ReportSections.AfterDiagnostics"/> just after <c>diagnostics</c> (the place
-/// the summary had before it became a section), those of <see cref="ReportSections.BeforeSettings"/> just before
+/// the summary and the themes had before they became sections), those of <see cref="ReportSections.BeforeSettings"/> just before
 /// <c>settings</c> (the place the corpus comparison had), then every other section value in analyzer order. System.Text.Json
-/// writes extension data only after every property, so the order is written here rather than by attributes. Reading
-/// is System.Text.Json's own (the section values, wherever they stand, land in <see cref="DocumentReport.Sections"/>).
+/// writes extension data only after every property, so the order is written here rather than by attributes. Each
+/// sentence gets the sections' values for it (<see cref="DocumentReport.SentenceValues"/>) after its position and before
+/// its <c>stance</c>. Reading is System.Text.Json's own (the section values, wherever they stand, land in
+/// <see cref="DocumentReport.Sections"/>), and then one pass over the same bytes gathers the sentences' other
+/// properties back into <see cref="DocumentReport.SentenceValues"/>.
 /// </summary>
 internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
 {
     private JsonSerializerOptions? _readOptions;
 
-    public override DocumentReport? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize<DocumentReport>(ref reader, _readOptions ??= WithoutThis(options));
+    public override DocumentReport? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // A converter is given the whole value (System.Text.Json reads ahead), so a copy of the reader can read it again.
+        Utf8JsonReader again = reader;
+        DocumentReport? document = JsonSerializer.Deserialize<DocumentReport>(ref reader, _readOptions ??= WithoutThis(options));
+        return document is null ? null : document with { SentenceValues = ReadSentenceValues(ref again) };
+    }
 
     public override void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options) =>
         Write(writer, value, options, flushAt: int.MaxValue);
@@ -37,14 +46,9 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WritePropertyName("stats"u8);
         JsonSerializer.Serialize(writer, value.Stats, options);
         WriteList(writer, "keywords"u8, value.Keywords, options, flushAt);
-        WriteList(writer, "sentences"u8, value.Sentences, options, flushAt);
+        WriteSentences(writer, value, options, flushAt);
         WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
         WriteSections(writer, value.Sections, ReportSections.AfterDiagnostics);
-        if (value.Clusters is { } clusters)
-        {
-            WriteList(writer, "clusters"u8, clusters, options, flushAt);
-        }
-
         if (value.Stance is { } stance)
         {
             writer.WritePropertyName("stance"u8);
@@ -83,6 +87,159 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The sentences item by item, as System.Text.Json writes a <see cref="SentenceReport"/> (its position, then its
+    /// stance), with each section's value for the sentence between the two, in <see cref="DocumentReport.SentenceValues"/>' order.
+    /// </summary>
+    private static void WriteSentences(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt)
+    {
+        writer.WritePropertyName("sentences"u8);
+        if (value.Sentences is not { } sentences)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        (string Key, JsonElement.ArrayEnumerator Values)[] columns = value.SentenceValues is { Count: > 0 } values
+            ? [.. values.Where(c => c.Value.ValueKind == JsonValueKind.Array).Select(c => (c.Key, c.Value.EnumerateArray()))]
+            : [];
+        writer.WriteStartArray();
+        foreach (SentenceReport s in sentences)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("index"u8, s.Index);
+            writer.WriteString("text"u8, s.Text);
+            writer.WriteNumber("start"u8, s.Start);
+            writer.WriteNumber("length"u8, s.Length);
+            writer.WriteNumber("line"u8, s.Line);
+            writer.WriteNumber("column"u8, s.Column);
+            for (int c = 0; c < columns.Length; c++)
+            {
+                if (columns[c].Values.MoveNext() && columns[c].Values.Current is { ValueKind: not JsonValueKind.Null } v)
+                {
+                    writer.WritePropertyName(columns[c].Key);
+                    v.WriteTo(writer);
+                }
+            }
+
+            if (s.Stance is { } stance)
+            {
+                writer.WritePropertyName("stance"u8);
+                JsonSerializer.Serialize(writer, stance, options);
+            }
+
+            writer.WriteEndObject();
+            if (writer.BytesPending > flushAt)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The properties of the record's sentences that are not a sentence's own (<see cref="ReportSections.ReservedSentenceKeys"/>),
+    /// by name in order of first appearance: a JSON array each, one element per sentence, null where a sentence lacks it.
+    /// <paramref name="reader"/> stands on the record's start.
+    /// </summary>
+    private static Dictionary<string, JsonElement>? ReadSentenceValues(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            bool sentences = reader.ValueTextEquals("sentences"u8);
+            reader.Read();
+            if (!sentences || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            return ReadColumns(ref reader);
+        }
+
+        return null;
+    }
+
+    /// <summary>The columns of the sentences array <paramref name="reader"/> stands on (see <see cref="ReadSentenceValues"/>).</summary>
+    private static Dictionary<string, JsonElement>? ReadColumns(ref Utf8JsonReader reader)
+    {
+        Dictionary<string, (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer, int Count)>? columns = null;
+        int sentence = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                sentence++;
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = reader.GetString()!;
+                reader.Read();
+                if (ReportSections.ReservedSentenceKeys.Contains(name, StringComparer.Ordinal))
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                columns ??= new Dictionary<string, (ArrayBufferWriter<byte>, Utf8JsonWriter, int)>(StringComparer.Ordinal);
+                if (!columns.TryGetValue(name, out var column))
+                {
+                    var buffer = new ArrayBufferWriter<byte>();
+                    column = (buffer, new Utf8JsonWriter(buffer), 0);
+                    column.Writer.WriteStartArray();
+                }
+
+                column.Count = Pad(column.Writer, column.Count, sentence);
+                JsonElement.ParseValue(ref reader).WriteTo(column.Writer);
+                columns[name] = (column.Buffer, column.Writer, column.Count + 1);
+            }
+
+            sentence++;
+        }
+
+        if (columns is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach ((string name, (ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, int count)) in columns)
+        {
+            Pad(writer, count, sentence);
+            writer.WriteEndArray();
+            writer.Dispose();
+            using JsonDocument parsed = JsonDocument.Parse(buffer.WrittenMemory);
+            values[name] = parsed.RootElement.Clone();
+        }
+
+        return values;
+
+        static int Pad(Utf8JsonWriter writer, int count, int to)
+        {
+            for (; count < to; count++)
+            {
+                writer.WriteNullValue();
+            }
+
+            return count;
+        }
     }
 
     /// <summary>The values of <paramref name="keys"/> the record has, in that order.</summary>

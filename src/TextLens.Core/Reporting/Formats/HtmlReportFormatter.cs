@@ -26,10 +26,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// <summary>The stance timeline shows at most this many columns; longer documents are binned.</summary>
     public const int MaxTimelineBins = 120;
 
-    // Themes: teal, sienna, magenta, olive, indigo, coffee - none of the stance or tone colours below.
-    private static readonly string[] ThemeColours = ["#1b7c83", "#a0522d", "#bf3989", "#66761b", "#4b4fa6", "#6f5b3e"];
+    // Sentence groups (themes) and keyword bars: teal, sienna, magenta, olive, indigo, coffee - none of the stance or tone colours below.
+    private static readonly string[] GroupColours = ["#1b7c83", "#a0522d", "#bf3989", "#66761b", "#4b4fa6", "#6f5b3e"];
 
-    private const string NoTheme = "#d0d7de";
+    private const string NoGroup = "#d0d7de";
 
     // How a sentence holds its claim: grey, amber, blue, purple.
     private static readonly (string Tag, string Colour, string Label)[] Epistemic =
@@ -179,7 +179,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         {
             h.Append("<h3>Keywords several documents share</h3>\n");
             int max = shared.Max(k => k.Documents);
-            AppendBars(h, [.. shared.Select(k => (k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))], "Keywords several documents share", ThemeColours[0]);
+            AppendBars(h, [.. shared.Select(k => (k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))], "Keywords several documents share", GroupColours[0]);
         }
 
         h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th>")
@@ -214,7 +214,6 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("<p class=\"muted\">The document is empty.</p>\n");
         }
 
-        Themes themes = ReadThemes(doc);
         KeywordReport[] keywords = [.. doc.Keywords.Take(settings.TopKeywords)];
         if (!detailed)
         {
@@ -235,7 +234,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             {
                 h.Append("<div><h3>Keywords</h3>\n");
                 AppendBars(h, [.. keywords.Select(k => (k.Text, k.Score, k.Score.ToString("0.00", CultureInfo.InvariantCulture),
-                    Inv($"{k.Text}: salience {k.Score:0.00} (1 = the most salient), {k.Count} occurrence{Plural(k.Count)}")))], $"Keyword salience in {doc.Path} (1 = the most salient)", ThemeColours[0]);
+                    Inv($"{k.Text}: salience {k.Score:0.00} (1 = the most salient), {k.Count} occurrence{Plural(k.Count)}")))], $"Keyword salience in {doc.Path} (1 = the most salient)", GroupColours[0]);
                 h.Append("</div>\n");
             }
 
@@ -247,16 +246,34 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("</div>\n");
         }
 
+        Groups? colouring = null;
         if (sentences.Count > 0)
         {
-            h.Append("<h3>Themes</h3>\n");
-            if (themes.Clusters.Count > 0)
+            // The analyses' sections (the themes), with the charts; the first sentence groups colour the text.
+            foreach ((IReportSection section, SectionView? view) in SectionViews.Body(doc, settings))
             {
-                AppendThemeMap(h, id, sentences, themes);
-            }
-            else
-            {
-                h.Append("<p class=\"muted\">No themes in this report (the theme analysis did not run or found none).</p>\n");
+                if (view?.Groups is { } viewGroups)
+                {
+                    h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+                    Groups groups = ReadGroups(viewGroups, sentences.Count);
+                    colouring ??= groups;
+                    if (groups.Clusters.Count > 0)
+                    {
+                        AppendGroupMap(h, id, sentences, groups);
+                    }
+                    else if (section.MissingNote is { } note)
+                    {
+                        h.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
+                    }
+                }
+                else if (view is { Shows: true })
+                {
+                    SectionViews.WriteHtml(h, section, view, anchor);
+                }
+                else if (section.MissingNote is { } note)
+                {
+                    h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n<p class=\"muted\">").Append(E(note)).Append("</p>\n");
+                }
             }
 
             h.Append("<h3>Tone and certainty, sentence by sentence</h3>\n");
@@ -276,7 +293,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         if (withText)
         {
             // A long text starts folded when the sentences quoted above (the summary) already say what it says.
-            AppendText(h, doc, id, themes, sentenceOf, folded: quoted && sentences.Count > 60);
+            AppendText(h, doc, id, colouring, sentenceOf, folded: quoted && sentences.Count > 60);
         }
 
         h.Append("</section>\n");
@@ -320,7 +337,8 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// cue are marked, not the whole sentence. A paragraph break where a sentence starts two or more
     /// lines below the previous one.
     /// </summary>
-    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Themes themes, Dictionary<int, int> sentenceOf, bool folded)
+    /// <param name="groups">The sentence groups (themes) the text is coloured by; null: none.</param>
+    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Groups? groups, Dictionary<int, int> sentenceOf, bool folded)
     {
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
         var marks = new Dictionary<int, List<(string Text, string Class, string Title)>>();
@@ -355,14 +373,14 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
 
             previousLine = sentence.Line;
-            int? cluster = themes.SentenceCluster[s];
-            bool isRepresentative = cluster is { } rc && themes.Representative.TryGetValue(rc, out int r) && r == s;
+            int? cluster = groups?.SentenceCluster[s];
+            bool isRepresentative = cluster is { } rc && groups!.Representative.TryGetValue(rc, out int r) && r == s;
             bool flagged = marks.TryGetValue(s, out var list) && list.Any(m => m.Class.StartsWith("finding", StringComparison.Ordinal));
             string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
             string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
-                + (cluster is { } cc && themes.Labels.TryGetValue(cc, out string? label) ? $" · theme: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
+                + (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label) ? $" · {groups.Noun}: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
                 + (sentence.Stance is { } st ? $" · {st.ShownEpistemic}, {(st.ShownPolarity == StanceReports.Uncertain ? "tone uncertain" : "tone")} {Inv($"{st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
-            string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(themes, c)}\"") : string.Empty;
+            string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(groups!, c)}\"") : string.Empty;
             h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">"));
             AppendMarked(h, sentence.Text, list);
             h.Append("</span> ");
@@ -437,29 +455,30 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("</svg>\n");
     }
 
-    private static void AppendThemeMap(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, Themes themes)
+    /// <summary>The document as a strip, each sentence coloured by its group (width by length), and a legend of the groups linking to their representative sentences.</summary>
+    private static void AppendGroupMap(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, Groups groups)
     {
         const int width = 1000;
         const int height = 28;
         double total = sentences.Sum(s => Math.Max(1, s.Length));
-        h.Append(Inv($"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" width=\"{width}\" height=\"{height}\"><title>The document from start to end, each sentence coloured by its theme (width by length)</title>\n"));
+        h.Append(Inv($"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" width=\"{width}\" height=\"{height}\"><title>The document from start to end, each sentence coloured by its {E(groups.Noun)} (width by length)</title>\n"));
         double x = 0;
         for (int s = 0; s < sentences.Count; s++)
         {
             double w = Math.Max(1, sentences[s].Length) / total * width;
-            int? cluster = themes.SentenceCluster[s];
-            string fill = cluster is { } c && c >= 0 ? Colour(themes, c) : NoTheme;
-            string label = cluster is { } cl && themes.Labels.TryGetValue(cl, out string? l) ? l : "no theme";
+            int? cluster = groups.SentenceCluster[s];
+            string fill = cluster is { } c && c >= 0 ? Colour(groups, c) : NoGroup;
+            string label = cluster is { } cl && groups.Labels.TryGetValue(cl, out string? l) ? l : $"no {groups.Noun}";
             h.Append(Inv($"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>{E($"Sentence {s + 1} · {label}: {Clip(sentences[s].Text, 120)}")}</title></rect></a>\n"));
             x += w;
         }
 
         h.Append("</svg>\n<ul class=\"legend\">\n");
-        foreach ((int cluster, string label, double? share) in themes.Clusters)
+        foreach ((int cluster, string label, double? share) in groups.Clusters)
         {
-            string colour = cluster >= 0 ? Colour(themes, cluster) : NoTheme;
+            string colour = cluster >= 0 ? Colour(groups, cluster) : NoGroup;
             string shareText = share is { } sh ? Inv($" · {sh * 100:0}%") : string.Empty;
-            string name = themes.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Count
+            string name = groups.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Count
                 ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Most typical sentence: " + Clip(sentences[rep].Text, 160))}\">{E(label)}</a>")
                 : E(label);
             h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n"));
@@ -625,21 +644,23 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append("</svg></div>\n");
     }
 
-    private sealed record Themes(IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
+    /// <summary>Sentence groups as the page draws them: the groups in legend order, each sentence's group, labels, colours (by first appearance) and representatives.</summary>
+    private sealed record Groups(string Noun, IReadOnlyList<(int Id, string Label, double? Share)> Clusters, int?[] SentenceCluster, Dictionary<int, string> Labels, Dictionary<int, int> ColourIndex, Dictionary<int, int> Representative);
 
     /// <summary>
-    /// Themes from the document's <see cref="DocumentReport.Clusters"/> and the sentences' <see cref="SentenceReport.Cluster"/>
-    /// (which wins where both speak). A cluster id that sentences carry but no entry describes becomes "theme N"; sentences with
-    /// cluster -1 become a "no theme" entry, last. Colours follow the order of first appearance in the text.
+    /// The groups of a section's view (<see cref="SectionView.Groups"/>) and the sentences' own values
+    /// (<see cref="SentenceGroups.Membership"/>, which wins where both speak). A group id that sentences carry but no
+    /// group describes becomes "theme N" (the view's noun); sentences in group -1 become a "no theme" entry, last.
+    /// Colours follow the order of first appearance in the text.
     /// </summary>
-    private static Themes ReadThemes(DocumentReport doc)
+    private static Groups ReadGroups(SentenceGroups view, int sentenceCount)
     {
-        IReadOnlyList<SentenceReport> sentences = doc.Sentences;
+        string noun = view.Noun;
         var clusters = new List<(int, string, double?)>();
         var labels = new Dictionary<int, string>();
         var representative = new Dictionary<int, int>();
-        int?[] of = new int?[sentences.Count];
-        foreach (ClusterReport c in doc.Clusters ?? [])
+        int?[] of = new int?[sentenceCount];
+        foreach (SentenceGroup c in view.Groups)
         {
             clusters.Add((c.Id, c.Label, c.Share));
             labels[c.Id] = c.Label;
@@ -653,9 +674,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
-        for (int s = 0; s < sentences.Count; s++)
+        IReadOnlyList<int?> membership = view.Membership ?? [];
+        for (int s = 0; s < Math.Min(of.Length, membership.Count); s++)
         {
-            if (sentences[s].Cluster is { } c)
+            if (membership[s] is { } c)
             {
                 of[s] = c;
             }
@@ -667,7 +689,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             colourIndex[cid] = colourIndex.Count; // colours in order of first appearance
             if (!labels.ContainsKey(cid))
             {
-                labels[cid] = $"theme {cid}";
+                labels[cid] = $"{noun} {cid}";
                 clusters.Add((cid, labels[cid], null));
             }
         }
@@ -675,12 +697,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int outliers = of.Count(c => c is < 0);
         if (outliers > 0 && !labels.ContainsKey(-1))
         {
-            labels[-1] = "no theme";
-            clusters.Add((-1, "no theme", Math.Round((double)outliers / Math.Max(1, of.Length), 4)));
+            labels[-1] = $"no {noun}";
+            clusters.Add((-1, labels[-1], Math.Round((double)outliers / Math.Max(1, of.Length), 4)));
         }
 
         clusters.Sort((a, b) => (a.Item1 < 0).CompareTo(b.Item1 < 0) is var k && k != 0 ? k : colourIndex.GetValueOrDefault(a.Item1, int.MaxValue).CompareTo(colourIndex.GetValueOrDefault(b.Item1, int.MaxValue)));
-        return new Themes(clusters, of, labels, colourIndex, representative);
+        return new Groups(noun, clusters, of, labels, colourIndex, representative);
     }
 
     /// <summary>
@@ -773,7 +795,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return best;
     }
 
-    private static string Colour(Themes themes, int cluster) => ThemeColours[themes.ColourIndex.GetValueOrDefault(cluster) % ThemeColours.Length];
+    private static string Colour(Groups groups, int cluster) => GroupColours[groups.ColourIndex.GetValueOrDefault(cluster) % GroupColours.Length];
 
     /// <summary>A path that wraps after its separators rather than mid-word.</summary>
     private static string PathHtml(string path) =>

@@ -51,7 +51,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                   .Append("\n\n");
             }
 
-            AppendThemes(md, d);
+            SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Body);
             if (d.Stance is { } stance && d.Stats is { Words: > 0 })
             {
                 md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
@@ -113,24 +113,6 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             overview.Dispose();
             sections.Dispose();
         }
-    }
-
-    /// <summary>The themes in order of first appearance: label, share, size and representative sentence.</summary>
-    private static void AppendThemes(StringBuilder md, DocumentReport d)
-    {
-        if (d.Clusters is not { Count: > 0 } themes)
-        {
-            return;
-        }
-
-        md.Append("**Themes:**\n\n| # | Theme | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
-        foreach (ClusterReport t in themes)
-        {
-            string example = ConsoleReportFormatter.Shorten(d.Sentences[t.Representative].Text, 160);
-            md.Append(CultureInfo.InvariantCulture, $"| {t.Id + 1} | {Escape(t.Label)} | {t.Share * 100:0}% | {t.Sentences.Count} | {Escape(example)} |\n");
-        }
-
-        md.Append('\n');
     }
 
     private static void AppendDiagnostics(StringBuilder md, DocumentReport d, string? linkBase)

@@ -25,7 +25,7 @@ internal static class SectionViews
         foreach ((string key, JsonElement value) in values)
         {
             if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement
-                && Present(section, value) is { Shows: true } view)
+                && Present(section, value, document) is { Shows: true } view)
             {
                 yield return (section, view);
             }
@@ -43,17 +43,20 @@ internal static class SectionViews
             }
             else
             {
-                WriteConsole(o, section, view, settings.Color);
+                WriteConsole(o, section, view, settings.Color, document.Sentences);
             }
         }
     }
 
-    /// <summary>The sections shown at <paramref name="placement"/> (<see cref="SectionPlacement.Start"/>: before the built-in parts; <see cref="SectionPlacement.End"/>: after them).</summary>
+    /// <summary>
+    /// The sections shown at <paramref name="placement"/> (<see cref="SectionPlacement.Start"/>: before the built-in parts;
+    /// <see cref="SectionPlacement.Body"/>: after the keywords; <see cref="SectionPlacement.End"/>: after them all).
+    /// </summary>
     public static void WriteConsole(StringBuilder o, DocumentReport document, FormatSettings settings, SectionPlacement placement)
     {
         foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteConsole(o, section, view, settings.Color);
+            WriteConsole(o, section, view, settings.Color, document.Sentences);
         }
     }
 
@@ -67,7 +70,7 @@ internal static class SectionViews
             }
             else
             {
-                WriteMarkdown(md, section, view);
+                WriteMarkdown(md, section, view, document.Sentences);
             }
         }
     }
@@ -76,7 +79,7 @@ internal static class SectionViews
     {
         foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteMarkdown(md, section, view);
+            WriteMarkdown(md, section, view, document.Sentences);
         }
     }
 
@@ -118,6 +121,20 @@ internal static class SectionViews
         return any;
     }
 
+    /// <summary>
+    /// The <see cref="SectionPlacement.Body"/> sections the settings know, in the settings' order, with the document's
+    /// view of each: null where the document has no value (HTML then says the section's <see cref="IReportSection.MissingNote"/>).
+    /// </summary>
+    public static IEnumerable<(IReportSection Section, SectionView? View)> Body(DocumentReport document, FormatSettings settings)
+    {
+        foreach (IReportSection section in settings.Sections.Where(s => s.Placement == SectionPlacement.Body))
+        {
+            yield return (section, document.Sections is { } values && values.TryGetValue(section.Key, out JsonElement value)
+                ? Present(section, value, document)
+                : null);
+        }
+    }
+
     /// <summary>The sections with a column in the corpus overview (<see cref="IReportSection.OverviewColumn"/>), in the settings' order.</summary>
     public static IReadOnlyList<IReportSection> OverviewColumns(FormatSettings settings) =>
         [.. settings.Sections.Where(s => s.OverviewColumn is not null)];
@@ -128,12 +145,12 @@ internal static class SectionViews
         foreach (IReportSection column in columns)
         {
             yield return document.Sections is { } values && values.TryGetValue(column.Key, out JsonElement value)
-                ? Present(column, value).Overview ?? string.Empty
+                ? Present(column, value, document).Overview ?? string.Empty
                 : string.Empty;
         }
     }
 
-    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, bool color)
+    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, bool color, IReadOnlyList<SentenceReport> sentences)
     {
         o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(':');
         o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
@@ -151,9 +168,25 @@ internal static class SectionViews
             string line = $"[{quoted.Line.ToString(CultureInfo.InvariantCulture)}]";
             o.Append("    ").Append(color ? $"\u001b[2m{line}\u001b[0m" : line).Append(' ').Append(TerminalText.Safe(quoted.Text)).Append('\n');
         }
+
+        // Groups: number, label, share and size, then the representative sentence quoted on the next line.
+        foreach (SentenceGroup group in view.Groups?.Groups ?? [])
+        {
+            string share = (group.Share * 100).ToString("0", CultureInfo.InvariantCulture);
+            string example = TerminalText.Safe(ConsoleReportFormatter.Shorten(Representative(group, sentences), 100));
+            o.Append(CultureInfo.InvariantCulture, $"    {group.Id + 1}. {Wrap(color, "36", TerminalText.Safe(group.Label))} {Wrap(color, "2", $"{share}%, {group.Sentences.Count} sentence(s)")}\n");
+            o.Append(CultureInfo.InvariantCulture, $"       {Wrap(color, "2", $"\u201c{example}\u201d")}\n");
+        }
     }
 
-    private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view)
+    /// <summary>The text of the group's representative sentence; empty when the document has no such sentence.</summary>
+    private static string Representative(SentenceGroup group, IReadOnlyList<SentenceReport> sentences) =>
+        group.Representative >= 0 && group.Representative < sentences.Count ? sentences[group.Representative].Text : string.Empty;
+
+    /// <summary>An ANSI graphics code around <paramref name="text"/> when colours are on.</summary>
+    private static string Wrap(bool color, string code, string text) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+
+    private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view, IReadOnlyList<SentenceReport> sentences)
     {
         md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
         md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape($"{f.Label} {f.Value}"))));
@@ -175,9 +208,23 @@ internal static class SectionViews
             // One block quotation, the sentences kept apart by an empty quoted line.
             md.Append(string.Join(">\n", excerpt.Sentences.Select(q => $"> {MarkdownReportFormatter.EscapeInline(q.Text)}\n"))).Append('\n');
         }
+
+        if (view.Groups is { Groups.Count: > 0 } groups)
+        {
+            string noun = groups.Noun.Length == 0 ? "Group" : char.ToUpperInvariant(groups.Noun[0]) + groups.Noun[1..];
+            md.Append("| # | ").Append(MarkdownReportFormatter.Escape(noun)).Append(" | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
+            foreach (SentenceGroup group in groups.Groups)
+            {
+                string example = ConsoleReportFormatter.Shorten(Representative(group, sentences), 160);
+                md.Append(CultureInfo.InvariantCulture, $"| {group.Id + 1} | {MarkdownReportFormatter.Escape(group.Label)} | {group.Share * 100:0}% | {group.Sentences.Count} | {MarkdownReportFormatter.Escape(example)} |\n");
+            }
+
+            md.Append('\n');
+        }
     }
 
-    private static void WriteHtml(StringBuilder h, IReportSection section, SectionView view, string? sentenceAnchor)
+    /// <summary>The view's title, facts, table and excerpt (a view's <see cref="SectionView.Groups"/> are drawn by the HTML format itself).</summary>
+    public static void WriteHtml(StringBuilder h, IReportSection section, SectionView view, string? sentenceAnchor)
     {
         h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
         if (view.Facts.Count > 0)
@@ -218,11 +265,13 @@ internal static class SectionViews
     }
 
     /// <summary>A value the section cannot read (a hand-edited partial result given to <c>merge</c>) is shown as such, not thrown.</summary>
-    private static SectionView Present(IReportSection section, JsonElement value)
+    private static SectionView Present(IReportSection section, JsonElement value, DocumentReport document)
     {
         try
         {
-            return section.Present(value);
+            return section.SentenceKey is { } key && document.SentenceValues is { } columns && columns.TryGetValue(key, out JsonElement sentences)
+                ? section.Present(value, sentences)
+                : section.Present(value);
         }
         catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
