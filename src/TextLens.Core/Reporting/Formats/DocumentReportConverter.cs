@@ -38,7 +38,8 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     /// write the record through <see cref="JsonText.Serialize(TextWriter, DocumentReport, JsonSerializerOptions, int)"/>,
     /// which calls this with a writer on the output stream and a small threshold; the bytes are the same.
     /// </summary>
-    internal static void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt)
+    /// <param name="parallel">When given, the output <paramref name="writer"/> flushes to, and long lists are written to it in parallel chunks.</param>
+    internal static void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt, JsonText.ParallelLists? parallel = null)
     {
         writer.WriteStartObject();
         writer.WriteString("path"u8, value.Path);
@@ -67,7 +68,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     }
 
     /// <summary>A list item by item (the bytes System.Text.Json writes for the whole list), flushing between items.</summary>
-    private static void WriteList<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T>? items, JsonSerializerOptions options, int flushAt)
+    private static void WriteList<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<T>? items, JsonSerializerOptions options, int flushAt, JsonText.ParallelLists? parallel = null)
     {
         writer.WritePropertyName(name);
         if (items is null)
@@ -77,6 +78,15 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         }
 
         writer.WriteStartArray();
+        if (parallel is not null && items.Count > 2 * JsonText.ParallelLists.ChunkSize)
+        {
+            JsonSerializer.Serialize(writer, items[0], options);
+            writer.Flush();
+            parallel.WriteRest(writer, items);
+            writer.WriteEndArray();
+            return;
+        }
+
         foreach (T item in items)
         {
             JsonSerializer.Serialize(writer, item, options);
