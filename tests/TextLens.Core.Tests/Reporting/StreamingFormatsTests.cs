@@ -53,7 +53,12 @@ public class StreamingFormatsTests
         [
             engine.Analyze(DocumentLoader.LoadFile(TestPaths.SeedArticle, "seeds/seed.txt", options.MaxFileBytes), options, DefaultSeverities.Instance),
             engine.Analyze(SourceText.From("Le ministre « a dit » non — the café’s 中文 sign 😀 said the talks may resume.\n\nOfficials said so.", "u.md"), options, DefaultSeverities.Instance),
+
+            // Long enough for the sentences to be written in parallel chunks of 1,024 (the first item, two pairs, an odd end).
+            engine.Analyze(SourceText.From(string.Concat(Enumerable.Range(0, 3_500).Select(i =>
+                i % 7 == 0 ? $"Officials said budget {i} may “pass” 😀.\n" : $"The council approved budget {i}.\n")), "long.txt"), options, DefaultSeverities.Instance),
         ]);
+        Assert.Equal(3_500, report.Documents.Single(d => d.Path == "long.txt").Sentences.Count);
 
         string Through(Func<IReportSpool> spools, bool bytes)
         {

@@ -94,21 +94,23 @@ internal static class JsonText
         public const int ChunkSize = 1024;
 
         /// <summary>
-        /// Writes the items after the first of a list that <paramref name="writer"/> has opened and written the first item
-        /// of (and flushed to the output), each after a comma, as <paramref name="writer"/> would.
+        /// Writes the items after the first of a list of <paramref name="count"/> that <paramref name="writer"/> has opened and
+        /// written the first item of (and flushed to the output), each after a comma, as <paramref name="writer"/> would.
+        /// <paramref name="prepare"/> is called in order on this thread for each chunk [from, to) and returns what writes it.
         /// </summary>
-        public void WriteRest<T>(Utf8JsonWriter writer, IReadOnlyList<T> items)
+        public void WriteRest(Utf8JsonWriter writer, int count, Func<int, int, Action<Utf8JsonWriter>> prepare)
         {
             int depth = writer.CurrentDepth;
             var mine = new ArrayBufferWriter<byte>(ChunkSize << 10);
             var theirs = new ArrayBufferWriter<byte>(ChunkSize << 10);
-            for (int from = 1; from < items.Count; from += 2 * ChunkSize)
+            for (int from = 1; from < count; from += 2 * ChunkSize)
             {
-                int middle = Math.Min(from + ChunkSize, items.Count);
-                int end = Math.Min(middle + ChunkSize, items.Count);
-                int start = from;
-                Task<int>? pending = middle < end ? Task.Run(() => Chunk(items, middle, end, depth, theirs)) : null;
-                Pass(mine, Chunk(items, start, middle, depth, mine));
+                int middle = Math.Min(from + ChunkSize, count);
+                int end = Math.Min(middle + ChunkSize, count);
+                Action<Utf8JsonWriter> first = prepare(from, middle);
+                Action<Utf8JsonWriter>? second = middle < end ? prepare(middle, end) : null;
+                Task<int>? pending = second is null ? null : Task.Run(() => Chunk(second, depth, theirs));
+                Pass(mine, Chunk(first, depth, mine));
                 if (pending is not null)
                 {
                     Pass(theirs, pending.GetAwaiter().GetResult());
@@ -122,8 +124,8 @@ internal static class JsonText
             output.Write(chunk.WrittenSpan[from..]);
         }
 
-        /// <summary>Serialises items [from, to) into <paramref name="buffer"/> (emptied first); returns where the first item's bytes start.</summary>
-        private int Chunk<T>(IReadOnlyList<T> items, int from, int to, int depth, ArrayBufferWriter<byte> buffer)
+        /// <summary>Writes a chunk into <paramref name="buffer"/> (emptied first) nested <paramref name="depth"/> deep; returns where its bytes start.</summary>
+        private int Chunk(Action<Utf8JsonWriter> write, int depth, ArrayBufferWriter<byte> buffer)
         {
             buffer.ResetWrittenCount();
             using var json = new Utf8JsonWriter(buffer, WriterOptions(options) with { MaxDepth = (options.MaxDepth == 0 ? 64 : options.MaxDepth) + depth });
@@ -134,11 +136,7 @@ internal static class JsonText
 
             json.Flush();
             int primed = buffer.WrittenCount;
-            for (int i = from; i < to; i++)
-            {
-                JsonSerializer.Serialize(json, items[i], options);
-            }
-
+            write(json);
             json.Flush();
             return primed;
         }
