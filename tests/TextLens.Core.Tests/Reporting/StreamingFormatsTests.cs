@@ -53,15 +53,20 @@ public class StreamingFormatsTests
         [
             engine.Analyze(DocumentLoader.LoadFile(TestPaths.SeedArticle, "seeds/seed.txt", options.MaxFileBytes), options, DefaultSeverities.Instance),
             engine.Analyze(SourceText.From("Le ministre « a dit » non — the café’s 中文 sign 😀 said the talks may resume.\n\nOfficials said so.", "u.md"), options, DefaultSeverities.Instance),
-        ]);
 
-        string Through(Func<IReportSpool> spools, bool bytes)
+            // Long enough for the sentences to be written in parallel chunks of 1,024 (the first item, two pairs, an odd end).
+            engine.Analyze(SourceText.From(string.Concat(Enumerable.Range(0, 3_500).Select(i =>
+                i % 7 == 0 ? $"Officials said budget {i} may “pass” 😀.\n" : $"The council approved budget {i}.\n")), "long.txt"), options, DefaultSeverities.Instance),
+        ]);
+        Assert.Equal(3_500, report.Documents.Single(d => d.Path == "long.txt").Sentences.Count);
+
+        string Through(Func<IReportSpool> spools, bool bytes, int? expected = -1)
         {
             using var stream = new MemoryStream();
             using (var file = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 10, leaveOpen: true) { NewLine = "\n" })
             {
                 TextWriter output = bytes ? Utf8OutputWriter.Over(file) : file;
-                using IReportWriter writer = new JsonReportFormatter().Open(output, FormatSettings.Default with { ExpectedDocuments = report.Documents.Count }, spools);
+                using IReportWriter writer = new JsonReportFormatter().Open(output, FormatSettings.Default with { ExpectedDocuments = expected == -1 ? report.Documents.Count : expected }, spools);
                 foreach (DocumentReport d in report.Documents)
                 {
                     writer.WriteDocument(d);
@@ -78,6 +83,43 @@ public class StreamingFormatsTests
         Assert.Equal(text, Through(MemorySpool.Factory, bytes: false));
         Assert.Equal(text, Through(MemorySpool.Factory, bytes: true));
         Assert.Equal(text, Through(() => new TextOnlySpool(), bytes: true));
+
+        // The document expected last is written straight to the output, not spooled; the bytes are the same whether the
+        // count is unknown (every record spooled), right, or too small (the held record is spooled when another comes).
+        foreach (int? expected in new int?[] { null, 1, report.Documents.Count })
+        {
+            Assert.Equal(text, Through(MemorySpool.Factory, bytes: true, expected));
+            Assert.Equal(text, Through(MemorySpool.Factory, bytes: false, expected));
+            Assert.Equal(text, Through(() => new TextOnlySpool(), bytes: false, expected));
+        }
+    }
+
+    [Fact]
+    public void The_json_record_of_a_one_document_report_goes_straight_to_the_output_not_through_the_spool()
+    {
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        var options = AnalysisOptions.Default;
+        CorpusReport report = ReportBuilder.Build(
+            [engine.Analyze(DocumentLoader.LoadFile(TestPaths.SeedArticle, "seeds/seed.txt", options.MaxFileBytes), options, DefaultSeverities.Instance)]);
+        string expected = JsonSerializer.Serialize(report, JsonReportFormatter.Options) + "\n";
+        foreach (bool bytes in new[] { true, false })
+        {
+            var spool = new MemorySpool();
+            using var stream = new MemoryStream();
+            using (var file = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 10, leaveOpen: true) { NewLine = "\n" })
+            {
+                TextWriter output = bytes ? Utf8OutputWriter.Over(file) : file;
+                using IReportWriter writer = new JsonReportFormatter().Open(output, FormatSettings.Default with { ExpectedDocuments = 1 }, () => spool);
+                writer.WriteDocument(report.Documents[0]);
+                long spooled = 0;
+                spool.ReadUtf8(chunk => spooled += chunk.Length);
+                Assert.Equal(0, spooled);
+                writer.Complete(new ReportCompletion(report.Tool, report.Summary, null));
+                output.Flush();
+            }
+
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        }
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     /// write the record through <see cref="JsonText.Serialize(TextWriter, DocumentReport, JsonSerializerOptions, int)"/>,
     /// which calls this with a writer on the output stream and a small threshold; the bytes are the same.
     /// </summary>
-    internal static void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt)
+    /// <param name="parallel">When given, the output <paramref name="writer"/> flushes to, and long lists are written to it in parallel chunks.</param>
+    internal static void Write(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt, JsonText.ParallelLists? parallel = null)
     {
         writer.WriteStartObject();
         writer.WriteString("path"u8, value.Path);
@@ -46,7 +47,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WritePropertyName("stats"u8);
         JsonSerializer.Serialize(writer, value.Stats, options);
         WriteList(writer, "keywords"u8, value.Keywords, options, flushAt);
-        WriteSentences(writer, value, options, flushAt);
+        WriteSentences(writer, value, options, flushAt, parallel);
         WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
         WriteSections(writer, value.Sections, ReportSections.AfterDiagnostics);
         if (value.Stance is { } stance)
@@ -93,7 +94,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     /// The sentences item by item, as System.Text.Json writes a <see cref="SentenceReport"/> (its position, then its
     /// stance), with each section's value for the sentence between the two, in <see cref="DocumentReport.SentenceValues"/>' order.
     /// </summary>
-    private static void WriteSentences(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt)
+    private static void WriteSentences(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt, JsonText.ParallelLists? parallel)
     {
         writer.WritePropertyName("sentences"u8);
         if (value.Sentences is not { } sentences)
@@ -106,31 +107,37 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
             ? [.. values.Where(c => c.Value.ValueKind == JsonValueKind.Array).Select(c => (c.Key, c.Value.EnumerateArray()))]
             : [];
         writer.WriteStartArray();
+        if (parallel is not null && sentences.Count > 2 * JsonText.ParallelLists.ChunkSize)
+        {
+            WriteSentence(writer, sentences[0], columns, options);
+            writer.Flush();
+            parallel.WriteRest(writer, sentences.Count, (from, to) =>
+            {
+                // The chunk reads the section values from copies of the enumerators (structs: cursors of their own) where
+                // they stand; the originals are moved past the chunk, in order, before the next chunk is handed out.
+                var cursors = ((string Key, JsonElement.ArrayEnumerator Values)[])columns.Clone();
+                for (int c = 0; c < columns.Length; c++)
+                {
+                    for (int i = from; i < to && columns[c].Values.MoveNext(); i++)
+                    {
+                    }
+                }
+
+                return json =>
+                {
+                    for (int i = from; i < to; i++)
+                    {
+                        WriteSentence(json, sentences[i], cursors, options);
+                    }
+                };
+            });
+            writer.WriteEndArray();
+            return;
+        }
+
         foreach (SentenceReport s in sentences)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("index"u8, s.Index);
-            writer.WriteString("text"u8, s.Text);
-            writer.WriteNumber("start"u8, s.Start);
-            writer.WriteNumber("length"u8, s.Length);
-            writer.WriteNumber("line"u8, s.Line);
-            writer.WriteNumber("column"u8, s.Column);
-            for (int c = 0; c < columns.Length; c++)
-            {
-                if (columns[c].Values.MoveNext() && columns[c].Values.Current is { ValueKind: not JsonValueKind.Null } v)
-                {
-                    writer.WritePropertyName(columns[c].Key);
-                    v.WriteTo(writer);
-                }
-            }
-
-            if (s.Stance is { } stance)
-            {
-                writer.WritePropertyName("stance"u8);
-                JsonSerializer.Serialize(writer, stance, options);
-            }
-
-            writer.WriteEndObject();
+            WriteSentence(writer, s, columns, options);
             if (writer.BytesPending > flushAt)
             {
                 writer.Flush();
@@ -138,6 +145,33 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteSentence(Utf8JsonWriter writer, SentenceReport s, (string Key, JsonElement.ArrayEnumerator Values)[] columns, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("index"u8, s.Index);
+        writer.WriteString("text"u8, s.Text);
+        writer.WriteNumber("start"u8, s.Start);
+        writer.WriteNumber("length"u8, s.Length);
+        writer.WriteNumber("line"u8, s.Line);
+        writer.WriteNumber("column"u8, s.Column);
+        for (int c = 0; c < columns.Length; c++)
+        {
+            if (columns[c].Values.MoveNext() && columns[c].Values.Current is { ValueKind: not JsonValueKind.Null } v)
+            {
+                writer.WritePropertyName(columns[c].Key);
+                v.WriteTo(writer);
+            }
+        }
+
+        if (s.Stance is { } stance)
+        {
+            writer.WritePropertyName("stance"u8);
+            JsonSerializer.Serialize(writer, stance, options);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>

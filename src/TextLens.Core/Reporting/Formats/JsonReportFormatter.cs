@@ -27,18 +27,25 @@ public sealed class JsonReportFormatter : IReportFormatter
 
     public IReportWriter Open(TextWriter output, FormatSettings settings, Func<IReportSpool> spools)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(spools);
-        return new Writer(output, spools());
+        return new Writer(output, spools(), settings.ExpectedDocuments);
     }
 
     /// <summary>
     /// The summary comes before the documents, so the documents wait in a spool, each serialised on its own and
     /// indented to its place in the array: the bytes are those of serialising the whole <see cref="CorpusReport"/>.
+    /// The document expected last (<see cref="FormatSettings.ExpectedDocuments"/>) does not wait in the spool: it is held
+    /// as it is and written straight to the output after the summary, so a one-document report (100 MB of JSON for a
+    /// document of 100,000 sentences) is written once, not spooled to a scratch file and copied. Should more documents
+    /// come than expected, the held one goes to the spool first, in order.
     /// </summary>
-    private sealed class Writer(TextWriter output, IReportSpool documents) : IReportWriter
+    private sealed class Writer(TextWriter output, IReportSpool documents, int? expected) : IReportWriter
     {
         private const string EmptyDocuments = "[]\n}";
         private int _count;
+        private int _spooled;
+        private DocumentReport? _last;
 
         private static ReadOnlySpan<byte> FirstSeparator => "\n    "u8;
 
@@ -46,15 +53,32 @@ public sealed class JsonReportFormatter : IReportFormatter
 
         public void WriteDocument(DocumentReport document)
         {
+            if (_last is { } held)
+            {
+                _last = null;
+                Spool(held);
+            }
+
+            if (++_count == expected)
+            {
+                _last = document;
+                return;
+            }
+
+            Spool(document);
+        }
+
+        private void Spool(DocumentReport document)
+        {
             if (documents is IUtf8ReportSpool bytes)
             {
                 // The record is UTF-8 from the JSON writer on: spooled and copied out as bytes where the output takes them.
-                bytes.Utf8.Write(_count++ == 0 ? FirstSeparator : Separator);
+                bytes.Utf8.Write(_spooled++ == 0 ? FirstSeparator : Separator);
                 JsonText.SerializeUtf8(bytes.Utf8, document, Options, indent: 4);
                 return;
             }
 
-            documents.Writer.Write(_count++ == 0 ? "\n    " : ",\n    ");
+            documents.Writer.Write(_spooled++ == 0 ? "\n    " : ",\n    ");
             JsonText.Serialize(documents.Writer, document, Options, indent: 4);
         }
 
@@ -69,13 +93,31 @@ public sealed class JsonReportFormatter : IReportFormatter
             {
                 output.Write(head.AsSpan(0, head.Length - EmptyDocuments.Length));
                 output.Write('[');
-                if (documents is IUtf8ReportSpool bytes)
+                if (_spooled > 0)
                 {
-                    Utf8Copy.To(output, bytes);
+                    if (documents is IUtf8ReportSpool bytes)
+                    {
+                        Utf8Copy.To(output, bytes);
+                    }
+                    else
+                    {
+                        documents.CopyTo(output);
+                    }
                 }
-                else
+
+                if (_last is { } last)
                 {
-                    documents.CopyTo(output);
+                    _last = null;
+                    output.Write(_spooled == 0 ? "\n    " : ",\n    ");
+                    if (output is IUtf8Output utf8)
+                    {
+                        using var stream = new Utf8OutputStream(utf8);
+                        JsonText.SerializeUtf8(stream, last, Options, indent: 4);
+                    }
+                    else
+                    {
+                        JsonText.Serialize(output, last, Options, indent: 4);
+                    }
                 }
 
                 output.Write("\n  ]\n}");

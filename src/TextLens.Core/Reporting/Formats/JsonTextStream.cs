@@ -56,7 +56,7 @@ internal static class JsonText
 
                 json.Flush();
                 nested.Expect([.. Encoding.UTF8.GetBytes(options.NewLine), .. Enumerable.Repeat((byte)' ', indent)]);
-                DocumentReportConverter.Write(json, value, options, FlushAt);
+                DocumentReportConverter.Write(json, value, options, FlushAt, new ParallelLists(nested, options));
             }
 
             return;
@@ -82,6 +82,65 @@ internal static class JsonText
         NewLine = options.NewLine,
         MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
     };
+
+    /// <summary>
+    /// Long lists of a record (100,000 sentences) written two chunks at a time, one on this thread and one on the thread
+    /// pool, each by its own writer nested as deep as the list's items, and passed on in order: the same bytes as one
+    /// writer's, in about half the time on two cores.
+    /// </summary>
+    internal sealed class ParallelLists(Stream output, JsonSerializerOptions options)
+    {
+        /// <summary>Items per chunk; a list of fewer than two chunks after its first item is written by the record's writer.</summary>
+        public const int ChunkSize = 1024;
+
+        /// <summary>
+        /// Writes the items after the first of a list of <paramref name="count"/> that <paramref name="writer"/> has opened and
+        /// written the first item of (and flushed to the output), each after a comma, as <paramref name="writer"/> would.
+        /// <paramref name="prepare"/> is called in order on this thread for each chunk [from, to) and returns what writes it.
+        /// </summary>
+        public void WriteRest(Utf8JsonWriter writer, int count, Func<int, int, Action<Utf8JsonWriter>> prepare)
+        {
+            int depth = writer.CurrentDepth;
+            var mine = new ArrayBufferWriter<byte>(ChunkSize << 10);
+            var theirs = new ArrayBufferWriter<byte>(ChunkSize << 10);
+            for (int from = 1; from < count; from += 2 * ChunkSize)
+            {
+                int middle = Math.Min(from + ChunkSize, count);
+                int end = Math.Min(middle + ChunkSize, count);
+                Action<Utf8JsonWriter> first = prepare(from, middle);
+                Action<Utf8JsonWriter>? second = middle < end ? prepare(middle, end) : null;
+                Task<int>? pending = second is null ? null : Task.Run(() => Chunk(second, depth, theirs));
+                Pass(mine, Chunk(first, depth, mine));
+                if (pending is not null)
+                {
+                    Pass(theirs, pending.GetAwaiter().GetResult());
+                }
+            }
+        }
+
+        private void Pass(ArrayBufferWriter<byte> chunk, int from)
+        {
+            output.Write(","u8);
+            output.Write(chunk.WrittenSpan[from..]);
+        }
+
+        /// <summary>Writes a chunk into <paramref name="buffer"/> (emptied first) nested <paramref name="depth"/> deep; returns where its bytes start.</summary>
+        private int Chunk(Action<Utf8JsonWriter> write, int depth, ArrayBufferWriter<byte> buffer)
+        {
+            buffer.ResetWrittenCount();
+            using var json = new Utf8JsonWriter(buffer, WriterOptions(options) with { MaxDepth = (options.MaxDepth == 0 ? 64 : options.MaxDepth) + depth });
+            for (int i = 0; i < depth; i++)
+            {
+                json.WriteStartArray();
+            }
+
+            json.Flush();
+            int primed = buffer.WrittenCount;
+            write(json);
+            json.Flush();
+            return primed;
+        }
+    }
 
     /// <summary>
     /// A write-only stream that drops what is written to it until <see cref="Expect"/> is called, then drops the given

@@ -82,6 +82,16 @@ public sealed class Utf8OutputWriter(TextWriter text, Func<Stream> bytes) : Text
     }
 }
 
+/// <summary>The bytes written to this stream go to a UTF-8 output as they are (<see cref="IUtf8Output.WriteUtf8"/>).</summary>
+internal sealed class Utf8OutputStream(IUtf8Output output) : WriteOnlyStream
+{
+    public override void Write(ReadOnlySpan<byte> buffer) => output.WriteUtf8(buffer);
+
+    public override void Flush()
+    {
+    }
+}
+
 /// <summary>Copies spooled UTF-8 to an output: as bytes where it takes them, else decoded into its text.</summary>
 internal static class Utf8Copy
 {
