@@ -95,9 +95,11 @@ public sealed class LinearStanceModel
 
     public int NonZeroFeatures => _slots.Length / sizeof(int);
 
-    private ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
+    /// <summary>The feature slots with a weight row, ascending.</summary>
+    internal ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
 
-    private ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
+    /// <summary>The weight rows of <see cref="Slots"/>, one float per class each.</summary>
+    internal ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
 
     /// <summary>The same model with a value for each class.</summary>
     public LinearStanceModel WithClassValues(IReadOnlyList<double> values)
@@ -164,9 +166,11 @@ public sealed class LinearStanceModel
     public IReadOnlyList<double>? ClassValues { get; }
 
     /// <summary>The expected value of the output: a regressor's raw output, or Σ P(class) × value for a classifier with <see cref="ClassValues"/>.</summary>
-    public double Expected(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    public double Expected(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Expected(Predict(indices, values));
+
+    /// <summary>The expected value of an output <paramref name="p"/> of <see cref="Predict"/> (see <see cref="Expected(ReadOnlySpan{int}, ReadOnlySpan{float})"/>).</summary>
+    internal double Expected(double[] p)
     {
-        double[] p = Predict(indices, values);
         if (IsRegression)
         {
             return p[0];
@@ -226,6 +230,18 @@ public sealed class LinearStanceModel
             }
         }
 
+        return Finish(scores);
+    }
+
+    /// <summary>The bias of each class, in the order of <see cref="Classes"/> (for <see cref="SharedFeatureRows"/>).</summary>
+    internal ReadOnlySpan<float> Bias => _bias;
+
+    /// <summary>
+    /// The output of <see cref="Predict"/> from its linear <paramref name="scores"/> (bias plus the weights of the features, one
+    /// per class; overwritten): the raw scores of a regressor, the softmax of a classifier's.
+    /// </summary>
+    internal double[] Finish(double[] scores)
+    {
         if (IsRegression)
         {
             return scores;
@@ -421,7 +437,7 @@ public sealed class LinearStanceModel
     /// row) and, for each 64-bit word, the number of rows before it; a slot's row is that count plus the set bits
     /// below it in its word. About 48 KB for the 2^18-slot space, built in one pass over the ascending slots.
     /// </summary>
-    private sealed class SlotIndex
+    internal sealed class SlotIndex
     {
         private readonly ulong[] _present;
         private readonly int[] _rowsBefore;
