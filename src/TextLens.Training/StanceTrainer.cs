@@ -101,6 +101,14 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public PolarVocabularyUse PolarVocabulary { get; init; }
 
+    /// <summary>
+    /// Polarity: the classifier also reads the document context (<see cref="PolarityContext"/>): the mean tone of the other
+    /// sentences of the row's document (<see cref="StanceItem.Document"/>: the rows with the same <c>doc</c>), computed from
+    /// their text. Like the previous sentence's features, only the classifier reads it (not the gate, the other-genre model or
+    /// the rating models).
+    /// </summary>
+    public bool DocumentContext { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -234,8 +242,11 @@ public static class StanceTrainer
     }
 
     /// <summary>The polarity classifier with <see cref="StanceTrainingOptions.Temperature"/> folded in; other models unchanged.</summary>
-    private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options) =>
-        axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
+    private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options)
+    {
+        model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
+        return axis == StanceAxis.Polarity && !model.IsRegression && options.DocumentContext ? model.WithDocumentContext() : model;
+    }
 
     /// <summary>
     /// The genre blend of <paramref name="axis"/> (<see cref="GenreBlend"/>) when <paramref name="items"/> mix analysis prose
@@ -533,7 +544,7 @@ public static class StanceTrainer
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon))
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext))
                 : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);

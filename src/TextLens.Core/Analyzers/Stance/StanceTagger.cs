@@ -140,6 +140,12 @@ public sealed class StanceTagger
     /// </summary>
     public PolarVocabulary? PolarityVocabulary { get; init; }
 
+    /// <summary>
+    /// The polarity classifier reads the document context (<see cref="PolarityContext"/>: the mean tone of the document's other
+    /// sentences, <see cref="StanceContext.Document"/>): a model trained with `--document-context` (<see cref="LinearStanceModel.ReadsDocument"/>).
+    /// </summary>
+    public bool PolarityDocumentContext => _polarity?.ReadsDocument == true;
+
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
     {
@@ -211,7 +217,7 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, version);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon) : [.. PolarityContext.Of(context, Lexicon), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
+            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
             ? StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.Version)
