@@ -102,6 +102,14 @@ public sealed record StanceTrainingOptions
     public PolarVocabularyUse PolarVocabulary { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier also reads the document context (<see cref="PolarityContext"/>): the mean tone of the other
+    /// sentences of the row's document (<see cref="StanceItem.Document"/>: the rows with the same <c>doc</c>), computed from
+    /// their text. Like the previous sentence's features, only the classifier reads it (not the gate, the other-genre model or
+    /// the rating models).
+    /// </summary>
+    public bool DocumentContext { get; init; }
+
+    /// <summary>
     /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
     /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
     /// the cue strengths and the named features; null: the linear model alone.
@@ -259,8 +267,11 @@ public static partial class StanceTrainer
     }
 
     /// <summary>The polarity classifier with <see cref="StanceTrainingOptions.Temperature"/> folded in; other models unchanged.</summary>
-    private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options) =>
-        axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
+    private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options)
+    {
+        model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
+        return axis == StanceAxis.Polarity && !model.IsRegression && options.DocumentContext ? model.WithDocumentContext() : model;
+    }
 
     /// <summary>
     /// The genre blend of <paramref name="axis"/> (<see cref="GenreBlend"/>) when <paramref name="items"/> mix analysis prose
@@ -592,7 +603,7 @@ public static partial class StanceTrainer
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon))
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext))
                 : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);

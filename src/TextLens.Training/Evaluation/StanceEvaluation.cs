@@ -44,7 +44,14 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// The tagger's context for the item: with a previous sentence (the item comes from a document), that sentence and
     /// whether the item reads as a heading; an isolated item (no <c>prev</c> field) has none.
     /// </summary>
-    public StanceContext Context => Prev is null ? StanceContext.None : StanceContext.For(Text, Prev);
+    public StanceContext Context => Prev is null && Document is null ? StanceContext.None
+        : (Prev is null ? StanceContext.None : StanceContext.For(Text, Prev)) with { Document = Document };
+
+    /// <summary>
+    /// The item's document (<see cref="DocumentTone"/>): the texts of the items of the same <c>doc</c> in the data set, shared
+    /// by those items (<see cref="StanceEvaluation.ReadJsonl(string, IEnumerable{string})"/> sets it); null without <c>doc</c>.
+    /// </summary>
+    public DocumentTone? Document { get; init; }
 
     public string? Label(string field) => Labels.TryGetValue(field, out string? v) ? v : null;
 }
@@ -121,6 +128,16 @@ public static class StanceEvaluation
             }
 
             items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd, Doc = doc, Prev = prev });
+        }
+
+        // The document of each item with a doc: the texts of that doc's items, in file order (the document context of polarity).
+        foreach (IGrouping<string, int> group in Enumerable.Range(0, items.Count).Where(i => items[i].Doc is not null).GroupBy(i => items[i].Doc!, StringComparer.Ordinal))
+        {
+            DocumentTone document = DocumentTone.OfTexts([.. group.Select(i => items[i].Text)]);
+            foreach (int i in group)
+            {
+                items[i] = items[i] with { Document = document };
+            }
         }
 
         return items;

@@ -48,10 +48,17 @@ public sealed class GenreBlend
     /// sentence's own features (<paramref name="indices"/>).
     /// </summary>
     public double[] Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, ReadOnlySpan<int> contextIndices, ReadOnlySpan<float> contextValues)
+        => Mix(Genre.Predict(indices, values), Analysis.Predict(contextIndices, contextValues), Other.Predict(indices, values));
+
+    /// <summary>
+    /// The class probabilities from the outputs of the three models (<paramref name="genre"/>: the gate's; <paramref name="analysis"/>,
+    /// overwritten and returned: the analysis model's; <paramref name="other"/>: the other model's), as <see cref="Predict(ReadOnlySpan{int}, ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{float})"/> mixes them.
+    /// </summary>
+    internal static double[] Mix(double[] genre, double[] analysis, double[] other)
     {
-        double g = AnalysisProbability(indices, values);
-        double[] a = Analysis.Predict(contextIndices, contextValues);
-        double[] o = Other.Predict(indices, values);
+        double g = genre[1];
+        double[] a = analysis;
+        double[] o = other;
         for (int c = 0; c < a.Length; c++)
         {
             a[c] = (g * a[c]) + ((1 - g) * o[c]);

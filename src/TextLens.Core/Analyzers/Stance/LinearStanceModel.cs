@@ -26,7 +26,7 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4;
 
     private readonly float[] _bias;
 
@@ -95,9 +95,11 @@ public sealed class LinearStanceModel
 
     public int NonZeroFeatures => _slots.Length / sizeof(int);
 
-    private ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
+    /// <summary>The feature slots with a weight row, ascending.</summary>
+    internal ReadOnlySpan<int> Slots => MemoryMarshal.Cast<byte, int>(_slots.Span);
 
-    private ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
+    /// <summary>The weight rows of <see cref="Slots"/>, one float per class each.</summary>
+    internal ReadOnlySpan<float> Rows => MemoryMarshal.Cast<byte, float>(_rows.Span);
 
     /// <summary>The same model with a value for each class.</summary>
     public LinearStanceModel WithClassValues(IReadOnlyList<double> values)
@@ -108,7 +110,7 @@ public sealed class LinearStanceModel
             throw new ArgumentException("Class values need a classifier and one value per class.", nameof(values));
         }
 
-        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows);
+        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument };
     }
 
     /// <summary>
@@ -131,7 +133,7 @@ public sealed class LinearStanceModel
             rows[i] *= inverse;
         }
 
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray());
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray()) { ReadsDocument = ReadsDocument };
     }
 
     /// <summary>
@@ -146,16 +148,29 @@ public sealed class LinearStanceModel
         }
 
         float[] bias = [.. _bias.Select((b, c) => b + (float)offsets[c])];
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows);
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument };
     }
+
+    /// <summary>
+    /// The polarity classifier reads the document context (<see cref="PolarityContext"/>; trained with `train stance
+    /// --document-context`): flag 4 in the file, so 'report' and 'eval stance' give it the same features it was trained on.
+    /// </summary>
+    public bool ReadsDocument { get; private init; }
+
+    /// <summary>The same classifier, marked as reading the document context (<see cref="ReadsDocument"/>).</summary>
+    public LinearStanceModel WithDocumentContext() =>
+        IsRegression ? throw new InvalidOperationException("A regressor does not read the document context.")
+        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = true };
 
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
 
     /// <summary>The expected value of the output: a regressor's raw output, or Σ P(class) × value for a classifier with <see cref="ClassValues"/>.</summary>
-    public double Expected(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    public double Expected(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => Expected(Predict(indices, values));
+
+    /// <summary>The expected value of an output <paramref name="p"/> of <see cref="Predict"/> (see <see cref="Expected(ReadOnlySpan{int}, ReadOnlySpan{float})"/>).</summary>
+    internal double Expected(double[] p)
     {
-        double[] p = Predict(indices, values);
         if (IsRegression)
         {
             return p[0];
@@ -215,6 +230,18 @@ public sealed class LinearStanceModel
             }
         }
 
+        return Finish(scores);
+    }
+
+    /// <summary>The bias of each class, in the order of <see cref="Classes"/> (for <see cref="SharedFeatureRows"/>).</summary>
+    internal ReadOnlySpan<float> Bias => _bias;
+
+    /// <summary>
+    /// The output of <see cref="Predict"/> from its linear <paramref name="scores"/> (bias plus the weights of the features, one
+    /// per class; overwritten): the raw scores of a regressor, the softmax of a classifier's.
+    /// </summary>
+    internal double[] Finish(double[] scores)
+    {
         if (IsRegression)
         {
             return scores;
@@ -238,7 +265,7 @@ public sealed class LinearStanceModel
 
     /// <summary>
     /// Writes format 3, little-endian, fixed layout: a 32-byte header ("TLSM", format 3, featurizer version, hash
-    /// bits, flags (1 regression, 2 class values), class count k, row count n, size of the names block); the
+    /// bits, flags (1 regression, 2 class values, 4 reads the document context), class count k, row count n, size of the names block); the
     /// names block (the axis and the k class names, each an int32 byte length and UTF-8 bytes, zero-padded to a
     /// multiple of 8 bytes); k float64 class values when flagged; k float32 biases; the n feature slots (int32,
     /// ascending); then n rows of k float32 weights. The same model always writes the same bytes.
@@ -256,7 +283,7 @@ public sealed class LinearStanceModel
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), StanceFeaturizer.VersionFor(Axis));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12), StanceFeaturizer.HashBits);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag) | (ReadsDocument ? DocumentFlag : 0));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(20), k);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(24), n);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(28), namesSize);
@@ -319,7 +346,7 @@ public sealed class LinearStanceModel
         int k = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(20));
         int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(24));
         int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(28));
-        if ((flags & ~(RegressionFlag | ClassValuesFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
+        if ((flags & ~(RegressionFlag | ClassValuesFlag | DocumentFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
             || namesSize < 0 || namesSize % 8 != 0)
         {
             throw new InvalidDataException($"The stance model's header is corrupt (flags {flags}, {k} classes, {n} rows, names {namesSize} bytes).");
@@ -372,7 +399,10 @@ public sealed class LinearStanceModel
             }
         }
 
-        return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.AsMemory(layout.SlotsAt, n * sizeof(int)), data.AsMemory(layout.RowsAt));
+        return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.AsMemory(layout.SlotsAt, n * sizeof(int)), data.AsMemory(layout.RowsAt))
+        {
+            ReadsDocument = (flags & DocumentFlag) != 0,
+        };
     }
 
     private static string[] ReadNames(ReadOnlySpan<byte> block, int count)
@@ -407,7 +437,7 @@ public sealed class LinearStanceModel
     /// row) and, for each 64-bit word, the number of rows before it; a slot's row is that count plus the set bits
     /// below it in its word. About 48 KB for the 2^18-slot space, built in one pass over the ascending slots.
     /// </summary>
-    private sealed class SlotIndex
+    internal sealed class SlotIndex
     {
         private readonly ulong[] _present;
         private readonly int[] _rowsBefore;

@@ -48,6 +48,8 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         var strings = new TokenStrings();
         var allTokens = (Token[])doc.Tokens;
         InspectedSentence? inspected = null;
+        // The document context of a polarity model that reads it: the tone of every sentence of the document, from its tokens.
+        DocumentTone? tone = tagger.PolarityDocumentContext ? new DocumentTone(doc.Sentences.Count, k => DocumentTone.Words(doc.TokensOf(doc.Sentences[k]))) : null;
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -57,6 +59,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
             {
                 BlockQuote = sentence.Kind == BlockKind.Quote && QuotationAfterLeadIn(doc, sentence.Paragraph),
                 Strings = strings,
+                Document = tone,
                 // The previous sentence in discourse is the one tagged last (not a list's lead-in): its evidence may serve.
                 Inspected = inspected is not null && ReferenceEquals(previous, inspected.Sentence.Text) ? inspected : null,
             };

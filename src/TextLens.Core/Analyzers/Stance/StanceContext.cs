@@ -66,11 +66,18 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// </summary>
     internal InspectedSentence? Inspected { get; init; }
 
-    /// <summary>Equal when the previous sentence, heading status and block quotation are (the token cache is not part of the value).</summary>
-    public bool Equals(StanceContext? other) =>
-        other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading && BlockQuote == other.BlockQuote;
+    /// <summary>
+    /// The document the sentence stands in (<see cref="DocumentTone"/>), which a polarity model trained with
+    /// `--document-context` reads; null: none (an isolated sentence, a data set's row without <c>doc</c>).
+    /// </summary>
+    public DocumentTone? Document { get; init; }
 
-    public override int GetHashCode() => HashCode.Combine(Previous, Heading, BlockQuote);
+    /// <summary>Equal when the previous sentence, heading status, block quotation and document (the same instance) are (the token cache is not part of the value).</summary>
+    public bool Equals(StanceContext? other) =>
+        other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading && BlockQuote == other.BlockQuote
+        && ReferenceEquals(Document, other.Document);
+
+    public override int GetHashCode() => HashCode.Combine(Previous, Heading, BlockQuote, Document);
 
     /// <summary>The context of a sentence from its text, the previous sentence's text and whether the layout marks it as a heading.</summary>
     public static StanceContext For(string text, string? previous, bool markedHeading = false) =>

@@ -101,7 +101,14 @@ public sealed class StanceTagger
         _polarity = polarity;
         _ratingModels = ratingModels;
         _subjectivity = subjectivity;
+        _shared = new Lazy<SharedFeatureRows?>(ShareRows);
     }
+
+    /// <summary>
+    /// The models that read a sentence's own features (the polarity gate, other-genre and rating models, and the subjectivity
+    /// models), scored in one pass over the sentence's features; built on first use, after the init-only blends are set.
+    /// </summary>
+    private readonly Lazy<SharedFeatureRows?> _shared;
 
     public ValenceLexicon Lexicon { get; }
 
@@ -133,6 +140,12 @@ public sealed class StanceTagger
     /// classifier reads beside the previous sentence's; null: none (a model trained without `--polar-vocabulary`, as shipped).
     /// </summary>
     public PolarVocabulary? PolarityVocabulary { get; init; }
+
+    /// <summary>
+    /// The polarity classifier reads the document context (<see cref="PolarityContext"/>: the mean tone of the document's other
+    /// sentences, <see cref="StanceContext.Document"/>): a model trained with `--document-context` (<see cref="LinearStanceModel.ReadsDocument"/>).
+    /// </summary>
+    public bool PolarityDocumentContext => _polarity?.ReadsDocument == true;
 
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
@@ -228,13 +241,14 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, version);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon) : [.. PolarityContext.Of(context, Lexicon), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
+            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
             ? StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.Version)
             : (idx, val);
-        double subjective = PredictSubjectivity(si, sv, s);
+        double[]?[]? shared = SharedPredictions(idx, val, subjectivityToo: ReferenceEquals(si, idx));
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared);
+        double subjective = PredictSubjectivity(si, sv, s, ReferenceEquals(si, idx) ? shared : null);
 
         if (context.Heading)
         {
@@ -385,7 +399,7 @@ public sealed class StanceTagger
     /// The polarity of a sentence from its own features (<paramref name="idx"/>: read by the genre gate, the other-genre model
     /// and the rating models) and its features with the previous sentence's (<paramref name="contextIdx"/>: read by the classifier).
     /// </summary>
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal)
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared)
     {
         if (_polarity is null)
         {
@@ -400,7 +414,9 @@ public sealed class StanceTagger
             return FromScore(Math.Clamp(_polarity.Predict(contextIdx, contextVal)[0] / 4, -1, 1));
         }
 
-        double[] p = PolarityBlend?.Predict(idx, val, contextIdx, contextVal) ?? _polarity.Predict(contextIdx, contextVal);
+        double[] p = PolarityBlend is { } blend
+            ? GenreBlend.Mix(Predict(blend.Genre, idx, val, shared), _polarity.Predict(contextIdx, contextVal), Predict(blend.Other, idx, val, shared))
+            : _polarity.Predict(contextIdx, contextVal);
         double pNeg = p[_polarity.ClassIndex("negative")];
         double pNeu = p[_polarity.ClassIndex("neutral")];
         double pPos = p[_polarity.ClassIndex("positive")];
@@ -411,7 +427,7 @@ public sealed class StanceTagger
             score = 0;
             foreach (LinearStanceModel m in _ratingModels)
             {
-                score += Math.Clamp(m.Expected(idx, val) / RatingSpan, -1, 1);
+                score += Math.Clamp(m.Expected(Predict(m, idx, val, shared)) / RatingSpan, -1, 1);
             }
 
             score /= _ratingModels.Length;
@@ -439,15 +455,80 @@ public sealed class StanceTagger
         return (l, score, 0.5 + Math.Min(0.5, margin * 5));
     }
 
-    private double PredictSubjectivity(int[] idx, float[] val, CueScores s)
+    private double PredictSubjectivity(int[] idx, float[] val, CueScores s, double[]?[]? shared)
     {
         if (_subjectivity is not null)
         {
-            return (SubjectivityBlend?.Predict(idx, val) ?? _subjectivity.Predict(idx, val))[_subjectivity.ClassIndex("subjective")];
+            double[] p = SubjectivityBlend is { } blend
+                ? GenreBlend.Mix(Predict(blend.Genre, idx, val, shared), Predict(blend.Analysis, idx, val, shared), Predict(blend.Other, idx, val, shared))
+                : Predict(_subjectivity, idx, val, shared);
+            return p[_subjectivity.ClassIndex("subjective")];
         }
 
         // Without a model: hedges, boosters and prescriptions in the author's voice mark an opinion.
         return NoisyOr(NoisyOr(s.Hedge * 0.7, s.Booster * 0.6), s.Prescription * 0.8);
+    }
+
+    /// <summary>
+    /// The models of <see cref="_shared"/>: those that read the sentence's own features — the polarity blend's gate and
+    /// other-genre model and the rating models (when the polarity model is a classifier), and the subjectivity model or blend.
+    /// Null when fewer than two models would share the pass.
+    /// </summary>
+    private SharedFeatureRows? ShareRows()
+    {
+        List<LinearStanceModel> models = [];
+        if (_polarity is { IsRegression: false })
+        {
+            if (PolarityBlend is { } polarity)
+            {
+                models.AddRange([polarity.Genre, polarity.Other]);
+            }
+
+            models.AddRange(_ratingModels);
+        }
+
+        if (SubjectivityBlend is { } subjectivity)
+        {
+            models.AddRange([subjectivity.Analysis, subjectivity.Other, subjectivity.Genre]);
+        }
+        else if (_subjectivity is not null)
+        {
+            models.Add(_subjectivity);
+        }
+
+        models = [.. models.Distinct(ReferenceEqualityComparer.Instance).Cast<LinearStanceModel>()];
+        return models.Count < 2 ? null : new SharedFeatureRows(models);
+    }
+
+    /// <summary>
+    /// The outputs of the shared models for the sentence's own features (<paramref name="idx"/>), in one pass; the subjectivity
+    /// models only when they read the same vector (<paramref name="subjectivityToo"/>). Null without shared models.
+    /// </summary>
+    private double[]?[]? SharedPredictions(int[] idx, float[] val, bool subjectivityToo)
+    {
+        if (_shared.Value is not { } rows)
+        {
+            return null;
+        }
+
+        uint mask = rows.All;
+        if (!subjectivityToo)
+        {
+            foreach (LinearStanceModel? m in (IEnumerable<LinearStanceModel?>)[_subjectivity, SubjectivityBlend?.Other, SubjectivityBlend?.Genre])
+            {
+                int j = m is null ? -1 : rows.IndexOf(m);
+                mask &= j < 0 ? uint.MaxValue : ~(1u << j);
+            }
+        }
+
+        return rows.Predict(idx, val, mask);
+    }
+
+    /// <summary><paramref name="model"/>'s output for the vector (<see cref="LinearStanceModel.Predict"/>), from <paramref name="shared"/> when it holds it.</summary>
+    private double[] Predict(LinearStanceModel model, int[] idx, float[] val, double[]?[]? shared)
+    {
+        int j = shared is null ? -1 : _shared.Value!.IndexOf(model);
+        return j >= 0 && shared![j] is { } p ? p : model.Predict(idx, val);
     }
 
     /// <summary>Every cue kind, in declaration order (<see cref="Enum.GetValues{TEnum}()"/> allocates a new array per call).</summary>
