@@ -68,9 +68,13 @@ public sealed class TextFeaturizer
     {
         IDataView data = ml.Data;
 
-        // The fitted chain is read as a row-to-row mapper over one cursor of the rows: reading the transformed view
-        // instead makes ML.NET split the rows over background threads and merge them again, for every document.
-        IRowToRowMapper mapper = ml.Estimator.Fit(data).GetRowToRowMapper(data.Schema);
+        // The chain is fitted one estimator at a time, and the n-gram estimator reads the keys through the fitted key
+        // mapping as a row-to-row mapper on one cursor (OneCursorView), as the fitted chain is then read: reading the
+        // transformed view instead makes ML.NET split the rows over background threads and merge them again, for every
+        // document (the same rows in the same order either way, so the same n-gram slots).
+        ITransformer keys = ml.Keys.Fit(data);
+        ITransformer counts = ml.Ngrams.Fit(new OneCursorView(data, keys.GetRowToRowMapper(data.Schema)));
+        IRowToRowMapper mapper = ((ITransformer)new TransformerChain<ITransformer>(keys, counts)).GetRowToRowMapper(data.Schema);
         DataViewSchema.Column ngrams = mapper.OutputSchema["Ngrams"];
         VBuffer<ReadOnlyMemory<char>> slotNames = default;
         ngrams.GetSlotNames(ref slotNames);
@@ -213,10 +217,10 @@ public sealed class TextFeaturizer
             Context = new MLContext(seed: 0);
             Schema = SchemaDefinition.Create(typeof(ChunkRow));
             Data = Context.Data.LoadFromEnumerable(Rows, Schema);
-            Estimator = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens))
-                .Append(Context.Transforms.Text.ProduceNgrams(
-                    "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
-                    maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+            Keys = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens));
+            Ngrams = Context.Transforms.Text.ProduceNgrams(
+                "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
+                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf);
         }
 
         public MLContext Context { get; }
@@ -231,6 +235,62 @@ public sealed class TextFeaturizer
         /// <summary>The rows of <see cref="Rows"/> as an ML.NET data view (read afresh by every cursor).</summary>
         public IDataView Data { get; }
 
-        public IEstimator<ITransformer> Estimator { get; }
+        /// <summary>The chain's first estimator: the tokens mapped to keys (the document's vocabulary).</summary>
+        public IEstimator<ITransformer> Keys { get; }
+
+        /// <summary>The chain's second estimator: the 1–3-gram counts of the keys.</summary>
+        public IEstimator<ITransformer> Ngrams { get; }
+    }
+
+    /// <summary>
+    /// A data view of <paramref name="source"/> read through <paramref name="mapper"/> on a single cursor: a cursor set is
+    /// that one cursor, so ML.NET reads the rows on the calling thread, in order, without splitting them over threads.
+    /// </summary>
+    private sealed class OneCursorView(IDataView source, IRowToRowMapper mapper) : IDataView
+    {
+        public bool CanShuffle => false;
+
+        public DataViewSchema Schema => mapper.OutputSchema;
+
+        public long? GetRowCount() => source.GetRowCount();
+
+        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
+        {
+            DataViewSchema.Column[] needed = [.. columnsNeeded];
+            DataViewRowCursor input = source.GetRowCursor(mapper.GetDependencies(needed));
+            return new Cursor(input, mapper.GetRow(input, needed));
+        }
+
+        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
+            => [GetRowCursor(columnsNeeded, rand)];
+
+        /// <summary>The mapped row, moved by the source's cursor.</summary>
+        private sealed class Cursor(DataViewRowCursor input, DataViewRow row) : DataViewRowCursor
+        {
+            public override DataViewSchema Schema => row.Schema;
+
+            public override long Position => input.Position;
+
+            public override long Batch => input.Batch;
+
+            public override bool MoveNext() => input.MoveNext();
+
+            public override bool IsColumnActive(DataViewSchema.Column column) => row.IsColumnActive(column);
+
+            public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => row.GetGetter<TValue>(column);
+
+            public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    row.Dispose();
+                    input.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
     }
 }
