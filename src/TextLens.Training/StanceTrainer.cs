@@ -109,12 +109,31 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public bool DocumentContext { get; init; }
 
+    /// <summary>
+    /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
+    /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
+    /// the cue strengths and the named features; null: the linear model alone.
+    /// </summary>
+    public SecondStageOptions? SecondStage { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
     /// <summary>Genre blends: the L1 weight of the gate (null: <see cref="L1"/>).</summary>
     public float? GateL1 { get; init; }
 }
+
+/// <summary>
+/// Settings of the epistemic second stage (<see cref="StanceTrainingOptions.SecondStage"/>): one-vs-rest FastTree ensembles of
+/// <paramref name="Trees"/> trees of at most <paramref name="Leaves"/> leaves, each leaf with at least <paramref name="MinLeaf"/>
+/// rows, shrinkage <paramref name="LearningRate"/>; the named features seen in at least <paramref name="MinCount"/> people-labelled
+/// training rows are inputs; the rule-labelled rows weigh <paramref name="RuleWeight"/> times their linear-stage weight
+/// (0: left out). With <paramref name="Residual"/> each class's trees are a regression ensemble of the Newton step from the
+/// linear model's log-odds (LogitBoost's working response (y − p) / (p (1 − p)), clipped to ±4, weighted p (1 − p)) and add
+/// to them; otherwise binary classifiers whose scores replace them. <paramref name="Cache"/> (screening only) keeps the
+/// linear stage's out-of-fold scores and fold models between runs.
+/// </summary>
+public sealed record SecondStageOptions(int Trees = 200, int Leaves = 20, double LearningRate = 0.1, int MinLeaf = 10, int MinCount = 10, double RuleWeight = 1, string? Cache = null, bool Residual = false);
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
 public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups)
@@ -130,6 +149,12 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 
     /// <summary>Epistemic with <see cref="StanceTrainingOptions.ClassOffsets"/>: the per-class logit offsets fitted on all out-of-fold predictions (after the temperature); null otherwise.</summary>
     public IReadOnlyList<double>? ClassOffsets { get; init; }
+
+    /// <summary>Epistemic with a second stage: the temperature of the trees' output, fitted on all out-of-fold predictions; 1 otherwise.</summary>
+    public double StackTemperature { get; init; } = 1;
+
+    /// <summary>Epistemic with a second stage: the held-out tagging of the linear model alone (calibrated as without the second stage), on the same folds.</summary>
+    public IReadOnlyList<SentenceStance> Linear { get; init; } = [];
 
     /// <summary>Polarity: the held-out parts of each scored item's reading (null for items without a usable label), for tuning the decision rule on the out-of-fold predictions.</summary>
     public IReadOnlyList<PolarityParts?> PolarityParts { get; init; } = [];
@@ -148,7 +173,7 @@ public sealed record PolarityParts(IReadOnlyList<double> Analysis, IReadOnlyList
 /// vectors, and exports the weights to a <see cref="LinearStanceModel"/>. Cross-validation is grouped
 /// (by article where the ids carry one), so sentences of one article never straddle folds.
 /// </summary>
-public static class StanceTrainer
+public static partial class StanceTrainer
 {
     public static IReadOnlyList<string> ClassesOf(StanceAxis axis) => axis switch
     {
@@ -321,7 +346,7 @@ public static class StanceTrainer
                 foldVocabularies[f] = built;
             }
 
-            foldModels[f] = Tempered(axis, Fit(axis, train, classes, options), options);
+            foldModels[f] = CachedFoldModel(f, options.SecondStage?.Cache, () => Tempered(axis, Fit(axis, train, classes, options), options));
             foldBlends[f] = axis == StanceAxis.Epistemic ? null : FitBlend(axis, foldModels[f], train, classes, options);
             foldRatings[f] = rating ? [.. FitRatingModels([.. train.Where(r => r.HasScore)], options)] : [];
         }
@@ -334,6 +359,23 @@ public static class StanceTrainer
         double temperature = calibrate ? FitTemperature([.. heldOut.Select(h => (h.P, h.Gold))]) : 1;
         bool offsets = calibrate && options.ClassOffsets;
         double[]? classOffsets = offsets ? FitClassOffsets([.. heldOut.Select(h => (Soften(h.P, temperature), h.Gold))], classes.Count) : null;
+
+        // Epistemic with a second stage: each fold's trees are trained on its training rows with the linear stage's scores from
+        // inner folds; they read the fold's linear model (without temperature) on the held-out rows. The trees' temperature that
+        // tags fold f is fitted on the other folds' held-out tree outputs only; the shipped one on all.
+        bool stack = calibrate && options.SecondStage is not null;
+        var foldTrees = new EpistemicTrees?[options.Folds];
+        for (int f = 0; stack && f < options.Folds; f++)
+        {
+            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
+            foldTrees[f] = FitTrees(train, CachedInnerOutOfFold(f, train, classes, options, options.SecondStage!.Cache), classes, options);
+        }
+
+        (double[] P, int Gold, int Fold)[] stackHeldOut = stack
+            ? [.. rows.Select((r, i) => (EpistemicTrees.Softmax(foldTrees[fold[r.Item]]!.Scores(foldTrees[fold[r.Item]]!.InputsOf(heldOut[i].P, r.Scores, r.Named!)), 1), (int)r.Label, fold[r.Item]))]
+            : [];
+        double stackTemperature = stack ? FitTemperature([.. stackHeldOut.Select(h => (h.P, h.Gold))], StackTemperatureLimit) : 1;
+        var linearStances = new SentenceStance[stack ? scored.Count : 0];
         for (int f = 0; f < options.Folds; f++)
         {
             LinearStanceModel model = foldModels[f];
@@ -347,10 +389,24 @@ public static class StanceTrainer
                 _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = foldBlends[f] },
             };
             StanceTagger? rawTagger = calibrate ? new StanceTagger(lexicon, null, null) { EpistemicModel = model } : null;
+            StanceTagger? linearTagger = null;
+            if (stack)
+            {
+                linearTagger = foldTagger;
+                double t = FitTemperature([.. stackHeldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], StackTemperatureLimit);
+                foldTagger = new StanceTagger(lexicon, null, null) { EpistemicModel = model, EpistemicStack = foldTrees[f]!.WithTemperature(t) };
+                rawTagger = new StanceTagger(lexicon, null, null) { EpistemicModel = model, EpistemicStack = foldTrees[f] };
+            }
+
             for (int i = 0; i < scored.Count; i++)
             {
                 if (fold[i] == f)
                 {
+                    if (linearTagger is not null)
+                    {
+                        linearStances[i] = StanceEvaluation.Tag(linearTagger, scored[i].Text, scored[i].Context);
+                    }
+
                     SentenceStance tagged = StanceEvaluation.Tag(foldTagger, scored[i].Text, scored[i].Context);
                     predictions[i] = StanceEvaluation.Predict(axis, scored[i].Id, tagged);
                     stances[i] = tagged;
@@ -379,7 +435,7 @@ public static class StanceTrainer
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts, StackTemperature = stackTemperature, Linear = linearStances };
     }
 
     /// <summary>A fold's model with the temperature (and, with <paramref name="offsets"/>, the class offsets) fitted on the other folds' held-out predictions only.</summary>
@@ -483,7 +539,10 @@ public static class StanceTrainer
     /// The temperature T that minimises the negative log-likelihood of <paramref name="heldOut"/>'s gold classes under
     /// softmax(log p / T) (Guo et al. 2017), searched on the grid 0.50, 0.51 … 5.00 (deterministic); 1 for no items.
     /// </summary>
-    public static double FitTemperature(IReadOnlyList<(double[] P, int Gold)> heldOut)
+    public static double FitTemperature(IReadOnlyList<(double[] P, int Gold)> heldOut) => FitTemperature(heldOut, 5);
+
+    /// <summary><see cref="FitTemperature(IReadOnlyList{ValueTuple{double[], int}})"/> on the grid 0.50, 0.51 … <paramref name="largest"/>.</summary>
+    public static double FitTemperature(IReadOnlyList<(double[] P, int Gold)> heldOut, double largest)
     {
         if (heldOut.Count == 0)
         {
@@ -492,7 +551,7 @@ public static class StanceTrainer
 
         double[][] logits = [.. heldOut.Select(h => h.P.Select(p => Math.Log(Math.Max(p, 1e-300))).ToArray())];
         double best = 1, bestLoss = double.PositiveInfinity;
-        for (int step = 50; step <= 500; step++)
+        for (int step = 50; step <= (int)Math.Round(largest * 100); step++)
         {
             double t = step / 100.0;
             double loss = 0;
@@ -569,6 +628,8 @@ public static class StanceTrainer
                 InDomain = item.InDomain,
                 Balanced = !item.RuleLabelled,
                 Item = n,
+                Named = named,
+                Scores = evidence.Scores,
             });
         }
 
@@ -620,23 +681,7 @@ public static class StanceTrainer
             return FitRating(rows, options);
         }
 
-        if (options.ClassBalance > 0)
-        {
-            // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
-            // Rule-labelled rows (other genres) neither count nor are reweighted: the balance is that of the people's labels.
-            // With ClassBalanceByGenre the analysis-prose rows are balanced against the analysis-prose counts alone (total[1]).
-            int Genre(Row r) => options.ClassBalanceByGenre && r.InDomain ? 1 : 0;
-            double[][] total = [new double[classes.Count], new double[classes.Count]];
-            foreach (Row r in rows.Where(r => r.Balanced))
-            {
-                total[0][r.Label] += r.ClassWeight;
-                total[1][r.Label] += r.InDomain ? r.ClassWeight : 0;
-            }
-
-            double[] largest = [total[0].Max(), total[1].Max()];
-            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest[Genre(r)] / Math.Max(total[Genre(r)][r.Label], 1e-9), options.ClassBalance))) : r)];
-        }
-
+        rows = ClassBalanced(rows, classes.Count, options);
         IDataView data = Load(ml, rows, classes.Count);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
@@ -679,6 +724,29 @@ public static class StanceTrainer
         }
 
         return new LinearStanceModel(axis.ToString().ToLowerInvariant(), classes, bias, rowsOut);
+    }
+
+    /// <summary>The rows with <see cref="StanceTrainingOptions.ClassBalance"/> applied to their class weights (in order).</summary>
+    private static Row[] ClassBalanced(Row[] rows, int classCount, StanceTrainingOptions options)
+    {
+        if (options.ClassBalance > 0)
+        {
+            // Rarer classes weigh (largest class count / class count)^β more, so the minority tags are not swamped by asserted sentences.
+            // Rule-labelled rows (other genres) neither count nor are reweighted: the balance is that of the people's labels.
+            // With ClassBalanceByGenre the analysis-prose rows are balanced against the analysis-prose counts alone (total[1]).
+            int Genre(Row r) => options.ClassBalanceByGenre && r.InDomain ? 1 : 0;
+            double[][] total = [new double[classCount], new double[classCount]];
+            foreach (Row r in rows.Where(r => r.Balanced))
+            {
+                total[0][r.Label] += r.ClassWeight;
+                total[1][r.Label] += r.InDomain ? r.ClassWeight : 0;
+            }
+
+            double[] largest = [total[0].Max(), total[1].Max()];
+            rows = [.. rows.Select(r => r.Balanced ? r.WithClassWeight((float)(r.ClassWeight * Math.Pow(largest[Genre(r)] / Math.Max(total[Genre(r)][r.Label], 1e-9), options.ClassBalance))) : r)];
+        }
+
+        return rows;
     }
 
     private static IReadOnlyList<LinearStanceModel> FitRatingModels(Row[] rows, StanceTrainingOptions options)
@@ -812,6 +880,14 @@ public static class StanceTrainer
         [NoColumn]
         public string Group { get; set; } = string.Empty;
 
+        /// <summary>Epistemic: the named features of <see cref="EpistemicFeatures"/> (the second stage's inputs).</summary>
+        [NoColumn]
+        public IReadOnlyList<(string Name, float Value)>? Named { get; set; }
+
+        /// <summary>Epistemic: the sentence's cue strengths.</summary>
+        [NoColumn]
+        public CueScores Scores { get; set; }
+
         /// <summary>The row with its own features in place of the features with context.</summary>
         public Row WithOwnFeatures() => Copy(OwnFeatures, ClassWeight);
 
@@ -820,6 +896,6 @@ public static class StanceTrainer
         /// <summary>The row with <paramref name="features"/> as the classifier's features.</summary>
         public Row WithFeatures(VBuffer<float> features) => Copy(features, ClassWeight);
 
-        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item };
+        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores };
     }
 }

@@ -47,7 +47,16 @@ public static class TrainStanceCommand
         var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, noOrdinal };
+        var secondStage = new Option<bool>("--second-stage") { Description = "Epistemic only: stack boosted trees (ML.NET FastTree, one-vs-rest) on the linear model, over its out-of-fold class scores (inner folds grouped by document), the cue strengths and the named features; written next to --out as <name>-trees.tlet (models/stance-epistemic.md)." };
+        var trees = new Option<int>("--trees") { Description = "With --second-stage: trees per class.", DefaultValueFactory = _ => new SecondStageOptions().Trees };
+        var treeLeaves = new Option<int>("--tree-leaves") { Description = "With --second-stage: leaves per tree at most.", DefaultValueFactory = _ => new SecondStageOptions().Leaves };
+        var treeRate = new Option<double>("--tree-learning-rate") { Description = "With --second-stage: the shrinkage of each tree.", DefaultValueFactory = _ => new SecondStageOptions().LearningRate };
+        var treeMinLeaf = new Option<int>("--tree-min-leaf") { Description = "With --second-stage: training rows per leaf at least.", DefaultValueFactory = _ => new SecondStageOptions().MinLeaf };
+        var treeMinCount = new Option<int>("--tree-min-count") { Description = "With --second-stage: a named feature is an input when at least this many people-labelled training rows have it.", DefaultValueFactory = _ => new SecondStageOptions().MinCount };
+        var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
+        var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
+        var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage (screening): keep the linear stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -78,6 +87,22 @@ public static class TrainStanceCommand
             if ((options.PolarVocabulary != PolarVocabularyUse.None || options.DocumentContext || parse.GetValue(noOrdinal)) && (a != StanceAxis.Polarity || options.Regression))
             {
                 throw new UsageException("--polar-vocabulary, --document-context and --no-ordinal apply to the polarity classifier only.");
+            }
+
+            if (parse.GetValue(secondStage))
+            {
+                if (a != StanceAxis.Epistemic)
+                {
+                    throw new UsageException("--second-stage applies to the epistemic axis only.");
+                }
+
+                var stage = new SecondStageOptions(parse.GetValue(trees), parse.GetValue(treeLeaves), parse.GetValue(treeRate), parse.GetValue(treeMinLeaf), parse.GetValue(treeMinCount), parse.GetValue(treeRuleWeight), parse.GetValue(stackCache), parse.GetValue(treeResidual));
+                if (stage.Trees < 1 || stage.Leaves < 2 || !(stage.LearningRate > 0) || !double.IsFinite(stage.LearningRate) || stage.MinLeaf < 1 || stage.MinCount < 1 || !(stage.RuleWeight >= 0) || !double.IsFinite(stage.RuleWeight))
+                {
+                    throw new UsageException("--trees, --tree-min-leaf and --tree-min-count must be at least 1, --tree-leaves at least 2, --tree-learning-rate positive and --tree-rule-weight not negative.");
+                }
+
+                options = options with { SecondStage = stage };
             }
 
             if (parse.GetValue(noOrdinal))
@@ -152,8 +177,13 @@ public static class TrainStanceCommand
             }
 
             var inv = CultureInfo.InvariantCulture;
-            double temperature = 1;
+            double temperature = 1, stackTemperature = 1;
             IReadOnlyList<double>? offsets = null;
+            if (options.SecondStage is not null && (parse.GetValue(cvOn) is null || parse.GetValue(classOffsets)))
+            {
+                throw new UsageException("--second-stage needs --cv-on (its temperature is fitted out of fold) and does not take --class-offsets.");
+            }
+
             if (parse.GetValue(classOffsets) && (a != StanceAxis.Epistemic || parse.GetValue(cvOn) is null))
             {
                 throw new UsageException("--class-offsets applies to the epistemic axis with --cv-on only.");
@@ -172,12 +202,24 @@ public static class TrainStanceCommand
                 LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? models.LoadStanceModel(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
                 context.Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
+                if (r.Linear.Count != 0)
+                {
+                    StanceEvaluationResult linear = StanceEvaluation.Score(a, scored.Items, [.. scored.Items.Select((item, i) => StanceEvaluation.Predict(a, item.Id, r.Linear[i]))]);
+                    context.Console.Out.Write(StanceEvaluation.Format(linear, cv.FullName + " (the linear stage alone, same folds)", scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal) + "\nSECOND STAGE (boosted trees on the linear stage):\n");
+                }
+
                 context.Console.Out.Write(StanceEvaluation.Format(r.Scores, cv.FullName, scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
                 if (a == StanceAxis.Epistemic)
                 {
                     context.Console.Out.Write(StanceCalibration.Format(a, r.Uncalibrated, scored.Items).Replace("CALIBRATION", "CALIBRATION before the temperature", StringComparison.Ordinal));
                     context.Console.Out.Write(string.Create(inv, $"\ntemperature {r.Temperature:F2} (fitted on the out-of-fold predictions; each fold above tagged with the temperature fitted on the other folds)\n"));
+                    if (options.SecondStage is not null)
+                    {
+                        context.Console.Out.Write(string.Create(inv, $"second-stage temperature {r.StackTemperature:F2} (of the trees' output, fitted the same way; the one above is the linear stage's)\n"));
+                    }
+
                     temperature = r.Temperature;
+                    stackTemperature = r.StackTemperature;
                     offsets = r.ClassOffsets;
                     if (offsets is not null)
                     {
@@ -219,6 +261,16 @@ public static class TrainStanceCommand
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
             context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : options.Temperature != 1 ? $", temperature {options.Temperature}" : "")})\n"));
+            if (options.SecondStage is not null)
+            {
+                EpistemicTrees stack = StanceTrainer.TrainSecondStage([.. sets.SelectMany(s => s.Items)], options, lexicon).WithLinearTemperature(temperature).WithTemperature(stackTemperature);
+                using var treesBuffer = new MemoryStream();
+                stack.Save(treesBuffer);
+                string treesPath = TreesPath(target.FullName);
+                AtomicFile.WriteAllBytes(context.FileSystem, treesPath, treesBuffer.ToArray());
+                context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (linear temperature {temperature:F2}, temperature {stackTemperature:F2})\n"));
+            }
+
             if (vocabulary is not null)
             {
                 using var vocabularyBuffer = new MemoryStream();
@@ -261,6 +313,10 @@ public static class TrainStanceCommand
         });
         return command;
     }
+
+    /// <summary>Where the epistemic second stage goes: next to the linear model (stance-epistemic.tlsm → <see cref="EpistemicTrees.FileName"/>).</summary>
+    public static string TreesPath(string classifierPath) =>
+        Path.Combine(Path.GetDirectoryName(classifierPath) ?? string.Empty, Path.GetFileNameWithoutExtension(classifierPath) + "-trees.tlet");
 
     /// <summary>Where the polar vocabulary goes: next to the classifier (stance-polarity.tlsm → stance-polarity-vocabulary.tsv).</summary>
     public static string VocabularyPath(string classifierPath) =>

@@ -86,6 +86,23 @@ public sealed class ModelSetTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_epistemic_trees_file_beside_the_models_is_an_error_that_names_it()
+    {
+        CopyAllModels();
+        var trees = new EpistemicTrees(StanceTagger.EpistemicClasses, EpistemicTrees.FixedInputs, new float[4], [[new EpistemicTrees.Tree([4], [0.5f], [~0], [~1], [0f, 1f])], [], [], []]);
+        using (var buffer = new MemoryStream())
+        {
+            trees.Save(buffer);
+            File.WriteAllBytes(Path.Combine(_folder, EpistemicTrees.FileName), buffer.ToArray()[..^4]);
+        }
+
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Stance);
+        Assert.Equal(EpistemicTrees.FileName, ex.FileName);
+        Assert.Contains($"'{EpistemicTrees.FileName}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_engine_lets_a_model_error_through_instead_of_reporting_an_analyzer_bug()
     {
         CopyAllModels();

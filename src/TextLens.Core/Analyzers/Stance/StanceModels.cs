@@ -17,7 +17,7 @@ public static class StanceModels
         /// <summary>The valence lexicon (stance).</summary>
         public ValenceLexicon Valence => models.Shared(ValenceKey, static m => m.Load(ValenceLexicon.FileName, ValenceLexicon.Load));
 
-        /// <summary>The stance tagger: the lexicon and the epistemic, polarity, subjectivity and rating models (stance).</summary>
+        /// <summary>The stance tagger: the lexicon and the epistemic (and, where present, its second stage of trees), polarity, subjectivity and rating models (stance).</summary>
         public StanceTagger Stance => models.Shared(TaggerKey, LoadTagger);
 
         /// <summary>Reads one stance model of the set's folder (also for 'textlens train stance').</summary>
@@ -26,7 +26,7 @@ public static class StanceModels
 
     private static StanceTagger LoadTagger(ModelSet models)
     {
-        // The nine files are independent: read them in parallel, and wait for all of them.
+        // The nine files (ten with the epistemic trees) are independent: read them in parallel, and wait for all of them.
         string[] files =
         [
             StanceTagger.PolarityModelFile, StanceTagger.PolarityRatingModelFile, StanceTagger.PolarityOrdinalModelFile,
@@ -35,10 +35,13 @@ public static class StanceModels
             StanceTagger.EpistemicModelFile,
         ];
         Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => models.LoadStanceModel(f)))];
+        // An epistemic model trained with `train stance --second-stage` (not shipped: models/stance-epistemic.md) reads its trees beside it.
+        Task<EpistemicTrees?> trees = Task.Run(() => File.Exists(models.PathOf(EpistemicTrees.FileName)) ? models.Load(EpistemicTrees.FileName, EpistemicTrees.Load) : null);
         ValenceLexicon lexicon = models.Valence;
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
+            EpistemicTrees? stack = trees.Result;
 
             // A polarity model trained with `train stance --polar-vocabulary` (not shipped) reads its vocabulary beside it.
             PolarVocabulary? vocabulary = File.Exists(models.PathOf(PolarVocabulary.FileName)) ? models.Load(PolarVocabulary.FileName, PolarVocabulary.Load) : null;
@@ -49,7 +52,8 @@ public static class StanceModels
                 m[2],
                 Blend(models, StanceTagger.SubjectivityModelFile, m[5], m[6], m[7]),
                 m[8],
-                vocabulary);
+                vocabulary,
+                stack);
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

@@ -79,6 +79,7 @@ public sealed class StanceTagger
     private readonly LinearStanceModel[] _ratingModels;
     private readonly LinearStanceModel? _subjectivity;
     private readonly LinearStanceModel? _epistemic;
+    private readonly EpistemicTrees? _stack;
 
     /// <param name="lexicon">The valence lexicon.</param>
     /// <param name="polarity">The polarity classifier (or a regressor of the rating); null for the lexicon baseline.</param>
@@ -115,8 +116,8 @@ public sealed class StanceTagger
     /// The shipped tagger: the polarity classifier with its two rating models, and the polarity and subjectivity models
     /// each blended by genre with its news-only model and gate (models/stance-polarity.md, models/stance-subjectivity.md).
     /// </summary>
-    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null)
-        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary };
+    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null, EpistemicTrees? epistemicStack = null)
+        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary, EpistemicStack = epistemicStack };
 
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
@@ -161,6 +162,24 @@ public sealed class StanceTagger
         }
     }
 
+    /// <summary>
+    /// The second stage of the epistemic tagger (<see cref="EpistemicTrees"/>): boosted trees over <see cref="EpistemicModel"/>'s
+    /// class scores and the named features, whose probabilities replace the linear model's; null: the linear model decides.
+    /// </summary>
+    public EpistemicTrees? EpistemicStack
+    {
+        get => _stack;
+        init
+        {
+            if (value is not null && !value.Classes.SequenceEqual(EpistemicClasses))
+            {
+                throw new ArgumentException("The epistemic trees must classify " + string.Join('/', EpistemicClasses) + ".", nameof(value));
+            }
+
+            _stack = value;
+        }
+    }
+
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens) => Tag(index, text, tokens, StanceContext.None);
 
     /// <summary>Tags one sentence in its <paramref name="context"/> (the previous sentence, heading status).</summary>
@@ -182,6 +201,11 @@ public sealed class StanceTagger
             var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
             (int[] ei, float[] ev) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.EpistemicVersion, named);
             double[] p = _epistemic.Predict(ei, ev);
+            if (EpistemicStack is { } stack)
+            {
+                p = stack.Predict(stack.InputsOf(p, s, named));
+            }
+
             if (context.Heading)
             {
                 // A heading labels what follows ("Potential Oversight Issue for Congress"): it hedges nothing.

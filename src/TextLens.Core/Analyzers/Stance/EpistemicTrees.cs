@@ -1,0 +1,486 @@
+using System.Buffers.Binary;
+using System.Text;
+using TextLens.Core.Models;
+
+namespace TextLens.Core.Analyzers.Stance;
+
+/// <summary>
+/// The second stage of the epistemic tagger: boosted regression trees (one ensemble per class, trained one-vs-rest by ML.NET's
+/// FastTree in <c>TextLens.Training</c>) over the linear model's class scores, the cue strengths and the named features of
+/// <see cref="EpistemicFeatures"/> — the interactions a linear model cannot weigh (a modal × its subject × its verb group, a
+/// reporting verb × its source × its position). Stored in a small fixed little-endian layout (see <see cref="Save"/>) and
+/// evaluated here, so the tool needs no tree trainer at run time. A class's score is its bias plus one leaf value per tree;
+/// the probabilities are softmax(score / <see cref="Temperature"/>). Immutable and thread-safe.
+/// </summary>
+public sealed class EpistemicTrees
+{
+    public const string FileName = "stance-epistemic-trees.tlet";
+
+    /// <summary>The inputs every model reads first, in this order; the named features of its vocabulary follow.</summary>
+    public static IReadOnlyList<string> FixedInputs { get; } =
+    [
+        "linear:hedged-asserted", "linear:attributed-asserted", "linear:prescriptive-asserted", "linear:max-probability",
+        "cues:hedge", "cues:attribution", "cues:prescription", "cues:booster", "cues:quotation",
+    ];
+
+    private static ReadOnlySpan<byte> Magic => "TLET"u8;
+
+    private const int FormatVersion = 1;
+
+    /// <summary>Magic, format, featurizer version, classes, inputs, names size, trees, nodes, flags, reserved (4 bytes each), then two float64.</summary>
+    private const int HeaderSize = 56;
+
+    private const int ResidualFlag = 1;
+
+    private readonly Dictionary<string, int> _named;
+    private readonly float[] _bias;
+    private readonly Tree[][] _trees;
+
+    /// <param name="classes">The class names (the epistemic classes, in order).</param>
+    /// <param name="inputs">The input names: <see cref="FixedInputs"/> then the named features read.</param>
+    /// <param name="bias">One bias per class.</param>
+    /// <param name="trees">Each class's trees.</param>
+    /// <param name="linearTemperature">The temperature folded into the linear model that feeds the trees (its log-odds are multiplied back by it).</param>
+    /// <param name="temperature">The temperature of the output softmax.</param>
+    /// <param name="residual">The trees correct the linear model's scores (each class's score starts from its linear log-odds against asserted) rather than replace them.</param>
+    public EpistemicTrees(IReadOnlyList<string> classes, IReadOnlyList<string> inputs, float[] bias, IReadOnlyList<IReadOnlyList<Tree>> trees, double linearTemperature = 1, double temperature = 1, bool residual = false)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (classes.Count < 2 || bias.Length != classes.Count || trees.Count != classes.Count)
+        {
+            throw new ArgumentException("The trees need at least two classes and one bias and one ensemble per class.");
+        }
+
+        if (inputs.Count < FixedInputs.Count || !inputs.Take(FixedInputs.Count).SequenceEqual(FixedInputs))
+        {
+            throw new ArgumentException("The inputs must start with the fixed inputs.", nameof(inputs));
+        }
+
+        if (!(linearTemperature > 0) || !double.IsFinite(linearTemperature) || !(temperature > 0) || !double.IsFinite(temperature) || bias.Any(b => !float.IsFinite(b)))
+        {
+            throw new ArgumentException("The temperatures must be positive and finite, the biases finite.");
+        }
+
+        Classes = [.. classes];
+        Inputs = [.. inputs];
+        _named = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = FixedInputs.Count; i < Inputs.Count; i++)
+        {
+            if (!_named.TryAdd(Inputs[i], i))
+            {
+                throw new ArgumentException($"The input '{Inputs[i]}' is named twice.", nameof(inputs));
+            }
+        }
+
+        _bias = (float[])bias.Clone();
+        _trees = [.. trees.Select(t => t.ToArray())];
+        foreach (Tree tree in _trees.SelectMany(t => t))
+        {
+            tree.Validate(Inputs.Count);
+        }
+
+        if (residual && classes.Count != 4)
+        {
+            throw new ArgumentException("Residual trees correct the four epistemic classes' linear scores.", nameof(residual));
+        }
+
+        LinearTemperature = linearTemperature;
+        Temperature = temperature;
+        Residual = residual;
+    }
+
+    /// <summary>The trees add to the linear model's log-odds (class 0 at 0, class c at input c − 1) instead of replacing them.</summary>
+    public bool Residual { get; }
+
+    public IReadOnlyList<string> Classes { get; }
+
+    public IReadOnlyList<string> Inputs { get; }
+
+    /// <summary>The temperature folded into the linear model the trees read: its log-odds are multiplied by it, so the trees see the scores they were trained on.</summary>
+    public double LinearTemperature { get; }
+
+    /// <summary>The temperature of the output softmax (fitted on out-of-fold predictions).</summary>
+    public double Temperature { get; }
+
+    public int TreeCount => _trees.Sum(t => t.Length);
+
+    /// <summary>The same trees with another output temperature.</summary>
+    public EpistemicTrees WithTemperature(double temperature) => new(Classes, Inputs, _bias, _trees, LinearTemperature, temperature, Residual);
+
+    /// <summary>The same trees reading a linear model with <paramref name="linearTemperature"/> folded in.</summary>
+    public EpistemicTrees WithLinearTemperature(double linearTemperature) => new(Classes, Inputs, _bias, _trees, linearTemperature, Temperature, Residual);
+
+    /// <summary>
+    /// The input vector of one sentence: the linear model's log-odds of each class against asserted (times
+    /// <paramref name="linearTemperature"/>) and its largest probability, the cue strengths, and the value of each named
+    /// feature of <paramref name="inputs"/> (summed where a name repeats; 0 where absent).
+    /// </summary>
+    public static float[] InputsOf(IReadOnlyList<string> inputs, IReadOnlyDictionary<string, int> named, double[] linear, double linearTemperature, CueScores scores, IReadOnlyList<(string Name, float Value)> features)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(linear);
+        var x = new float[inputs.Count];
+        double l0 = Math.Log(Math.Max(linear[0], 1e-300));
+        for (int c = 1; c < 4; c++)
+        {
+            x[c - 1] = (float)(linearTemperature * (Math.Log(Math.Max(linear[c], 1e-300)) - l0));
+        }
+
+        x[3] = (float)linear.Max();
+        x[4] = (float)scores.Hedge;
+        x[5] = (float)scores.Attribution;
+        x[6] = (float)scores.Prescription;
+        x[7] = (float)scores.Booster;
+        x[8] = (float)scores.Quotation;
+        foreach ((string name, float value) in features)
+        {
+            if (named.TryGetValue(name, out int i))
+            {
+                x[i] += value;
+            }
+        }
+
+        return x;
+    }
+
+    /// <summary>The input vector of one sentence for these trees (<see cref="InputsOf(IReadOnlyList{string}, IReadOnlyDictionary{string, int}, double[], double, CueScores, IReadOnlyList{ValueTuple{string, float}})"/>).</summary>
+    public float[] InputsOf(double[] linear, CueScores scores, IReadOnlyList<(string Name, float Value)> features) =>
+        InputsOf(Inputs, _named, linear, LinearTemperature, scores, features);
+
+    /// <summary>Each class's raw score: its bias plus the leaf each of its trees reaches (plus, for <see cref="Residual"/> trees, its linear log-odds).</summary>
+    public double[] Scores(ReadOnlySpan<float> x)
+    {
+        if (x.Length != Inputs.Count)
+        {
+            throw new ArgumentException($"The trees read {Inputs.Count} inputs, not {x.Length}.", nameof(x));
+        }
+
+        var s = new double[Classes.Count];
+        for (int c = 0; c < s.Length; c++)
+        {
+            double v = _bias[c] + (Residual && c > 0 ? x[c - 1] : 0);
+            foreach (Tree t in _trees[c])
+            {
+                v += t.Evaluate(x);
+            }
+
+            s[c] = v;
+        }
+
+        return s;
+    }
+
+    /// <summary>Class probabilities: softmax(scores / <see cref="Temperature"/>).</summary>
+    public double[] Predict(ReadOnlySpan<float> x) => Softmax(Scores(x), Temperature);
+
+    /// <summary>softmax(scores / temperature).</summary>
+    public static double[] Softmax(double[] scores, double temperature)
+    {
+        double max = scores.Max() / temperature;
+        double[] e = [.. scores.Select(v => Math.Exp((v / temperature) - max))];
+        double total = e.Sum();
+        return [.. e.Select(v => v / total)];
+    }
+
+    /// <summary>
+    /// Writes format 1, little-endian, fixed layout: a 56-byte header ("TLET", format 1, featurizer version, class count k,
+    /// input count m, size of the names block, tree count t, internal node count n, flags (1: residual), 0, then the linear
+    /// temperature and the output temperature as float64); the names block (the k class names then the m input names, each an int32 byte
+    /// length and UTF-8 bytes, zero-padded to a multiple of 8 bytes); k float32 biases and k int32 tree counts (each
+    /// array padded to 8 bytes); t int32 node counts (padded to 8 bytes); then for the n internal nodes of all trees in
+    /// order, n int32 split inputs, n float32 thresholds (an input ≤ the threshold goes left), n int32 left and n int32
+    /// right children (a child ≥ 0 is a node of the same tree, ~leaf otherwise); then the n + t float32 leaf values
+    /// (each tree has one leaf more than nodes). The same trees always write the same bytes.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Tree[] all = [.. _trees.SelectMany(t => t)];
+        byte[][] names = [.. Classes.Select(Encoding.UTF8.GetBytes), .. Inputs.Select(Encoding.UTF8.GetBytes)];
+        int namesSize = Align8(names.Sum(b => sizeof(int) + b.Length));
+        int n = all.Sum(t => t.Nodes);
+        var layout = new Layout(namesSize, Classes.Count, all.Length, n);
+        byte[] data = new byte[layout.Total];
+        Magic.CopyTo(data);
+        Span<byte> d = data;
+        BinaryPrimitives.WriteInt32LittleEndian(d[4..], FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(d[8..], StanceFeaturizer.EpistemicVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(d[12..], Classes.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(d[16..], Inputs.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(d[20..], namesSize);
+        BinaryPrimitives.WriteInt32LittleEndian(d[24..], all.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(d[28..], n);
+        BinaryPrimitives.WriteInt32LittleEndian(d[32..], Residual ? ResidualFlag : 0);
+        BinaryPrimitives.WriteDoubleLittleEndian(d[40..], LinearTemperature);
+        BinaryPrimitives.WriteDoubleLittleEndian(d[48..], Temperature);
+        int pos = HeaderSize;
+        foreach (byte[] name in names)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(d[pos..], name.Length);
+            name.CopyTo(d[(pos + sizeof(int))..]);
+            pos += sizeof(int) + name.Length;
+        }
+
+        for (int c = 0; c < Classes.Count; c++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(d[(layout.BiasAt + (c * 4))..], _bias[c]);
+            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.CountsAt + (c * 4))..], _trees[c].Length);
+        }
+
+        int node = 0, leaf = 0;
+        for (int i = 0; i < all.Length; i++)
+        {
+            Tree t = all[i];
+            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.NodeCountsAt + (i * 4))..], t.Nodes);
+            for (int j = 0; j < t.Nodes; j++, node++)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..], t.Feature[j]);
+                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..], t.Threshold[j]);
+                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.LeftAt + (node * 4))..], t.Left[j]);
+                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.RightAt + (node * 4))..], t.Right[j]);
+            }
+
+            foreach (float v in t.Leaves)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..], v);
+            }
+        }
+
+        stream.Write(data);
+    }
+
+    /// <summary>
+    /// Reads format 1 (see <see cref="Save"/>). A short file is an <see cref="EndOfStreamException"/>; any other mismatch
+    /// (magic, format, featurizer version, counts, a child or input out of range, trailing bytes) an <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static EpistemicTrees Load(Stream stream)
+    {
+        byte[] data = ModelBytes.ReadAll(stream);
+        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != FormatVersion)
+        {
+            throw new InvalidDataException("Not TextLens epistemic trees (expected magic TLET, format 1).");
+        }
+
+        if (data.Length < HeaderSize)
+        {
+            throw new EndOfStreamException($"The epistemic trees hold {data.Length} bytes, less than their {HeaderSize}-byte header.");
+        }
+
+        ReadOnlySpan<byte> d = data;
+        int featurizer = BinaryPrimitives.ReadInt32LittleEndian(d[8..]);
+        int k = BinaryPrimitives.ReadInt32LittleEndian(d[12..]);
+        int m = BinaryPrimitives.ReadInt32LittleEndian(d[16..]);
+        int namesSize = BinaryPrimitives.ReadInt32LittleEndian(d[20..]);
+        int t = BinaryPrimitives.ReadInt32LittleEndian(d[24..]);
+        int n = BinaryPrimitives.ReadInt32LittleEndian(d[28..]);
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(d[32..]);
+        int reserved = BinaryPrimitives.ReadInt32LittleEndian(d[36..]);
+        double linearTemperature = BinaryPrimitives.ReadDoubleLittleEndian(d[40..]);
+        double temperature = BinaryPrimitives.ReadDoubleLittleEndian(d[48..]);
+        if (featurizer != StanceFeaturizer.EpistemicVersion)
+        {
+            throw new InvalidDataException($"The epistemic trees read featurizer v{featurizer}; this build uses v{StanceFeaturizer.EpistemicVersion}. Retrain them with 'textlens train stance'.");
+        }
+
+        if ((flags & ~ResidualFlag) != 0 || reserved != 0 || k is < 2 or > 64 || m < FixedInputs.Count || m > 1 << 20 || namesSize < 0 || namesSize % 8 != 0 || t < 0 || t > 1 << 20 || n < 0 || n > 1 << 26)
+        {
+            throw new InvalidDataException($"The epistemic trees' header is corrupt ({k} classes, {m} inputs, names {namesSize} bytes, {t} trees, {n} nodes).");
+        }
+
+        var layout = new Layout(namesSize, k, t, n);
+        if (data.Length < layout.Total)
+        {
+            throw new EndOfStreamException($"The epistemic trees hold {data.Length} bytes where their header needs {layout.Total}.");
+        }
+
+        if (data.Length > layout.Total)
+        {
+            throw new InvalidDataException($"The epistemic trees have {data.Length - layout.Total} unexpected trailing bytes.");
+        }
+
+        string[] names = ReadNames(d.Slice(HeaderSize, namesSize), k + m);
+        float[] bias = new float[k];
+        int[] counts = new int[k];
+        for (int c = 0; c < k; c++)
+        {
+            bias[c] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.BiasAt + (c * 4))..]);
+            counts[c] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.CountsAt + (c * 4))..]);
+        }
+
+        if (counts.Any(c => c < 0) || counts.Sum(c => (long)c) != t)
+        {
+            throw new InvalidDataException("The epistemic trees' counts per class do not add up to their tree count.");
+        }
+
+        var trees = new List<Tree>[k];
+        int tree = 0, node = 0, leaf = 0;
+        for (int c = 0; c < k; c++)
+        {
+            trees[c] = new List<Tree>(counts[c]);
+            for (int i = 0; i < counts[c]; i++, tree++)
+            {
+                int nodes = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.NodeCountsAt + (tree * 4))..]);
+                if (nodes < 0 || (long)node + nodes > n)
+                {
+                    throw new InvalidDataException($"The epistemic trees' tree {tree} has {nodes} nodes, beyond the {n} in the file.");
+                }
+
+                int[] feature = new int[nodes], left = new int[nodes], right = new int[nodes];
+                float[] threshold = new float[nodes], leaves = new float[nodes + 1];
+                for (int j = 0; j < nodes; j++, node++)
+                {
+                    feature[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..]);
+                    threshold[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..]);
+                    left[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.LeftAt + (node * 4))..]);
+                    right[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.RightAt + (node * 4))..]);
+                }
+
+                for (int j = 0; j <= nodes; j++)
+                {
+                    leaves[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..]);
+                }
+
+                trees[c].Add(new Tree(feature, threshold, left, right, leaves));
+            }
+        }
+
+        if (node != n)
+        {
+            throw new InvalidDataException($"The epistemic trees' node counts add up to {node}, not {n}.");
+        }
+
+        try
+        {
+            return new EpistemicTrees(names[..k], names[k..], bias, trees, linearTemperature, temperature, (flags & ResidualFlag) != 0);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"The epistemic trees are inconsistent: {ex.Message}", ex);
+        }
+    }
+
+    private static string[] ReadNames(ReadOnlySpan<byte> block, int count)
+    {
+        var names = new string[count];
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        int pos = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int length = pos + sizeof(int) <= block.Length ? BinaryPrimitives.ReadInt32LittleEndian(block[pos..]) : -1;
+            if (length < 0 || length > block.Length - pos - sizeof(int))
+            {
+                throw new InvalidDataException("The epistemic trees' names block is corrupt.");
+            }
+
+            try
+            {
+                names[i] = strict.GetString(block.Slice(pos + sizeof(int), length));
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new InvalidDataException("The epistemic trees' names block is not UTF-8.", ex);
+            }
+            pos += sizeof(int) + length;
+        }
+
+        if (block[pos..].ContainsAnyExcept((byte)0) || Align8(pos) != block.Length)
+        {
+            throw new InvalidDataException("The epistemic trees' names block has unexpected bytes.");
+        }
+
+        return names;
+    }
+
+    private static int Align8(int size) => (size + 7) & ~7;
+
+    /// <summary>
+    /// One regression tree: internal node j splits on input <see cref="Feature"/>[j] (≤ <see cref="Threshold"/>[j] goes to
+    /// <see cref="Left"/>[j], else <see cref="Right"/>[j]); a child ≥ 0 is a node after j, a negative child ~c is leaf c.
+    /// A tree without nodes is its single leaf.
+    /// </summary>
+    public sealed record Tree(int[] Feature, float[] Threshold, int[] Left, int[] Right, float[] Leaves)
+    {
+        public int Nodes => Feature.Length;
+
+        public double Evaluate(ReadOnlySpan<float> x)
+        {
+            if (Feature.Length == 0)
+            {
+                return Leaves[0];
+            }
+
+            int node = 0;
+            while (true)
+            {
+                int next = x[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+                if (next < 0)
+                {
+                    return Leaves[~next];
+                }
+
+                node = next;
+            }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> unless the tree is well formed: children only forward (no cycles), every leaf reached once, inputs in range, values finite.</summary>
+        internal void Validate(int inputs)
+        {
+            int nodes = Feature.Length;
+            if (Threshold.Length != nodes || Left.Length != nodes || Right.Length != nodes || Leaves.Length != nodes + 1)
+            {
+                throw new ArgumentException($"A tree of {nodes} nodes needs {nodes} splits and {nodes + 1} leaves.");
+            }
+
+            var seen = new bool[nodes + 1];
+            for (int j = 0; j < nodes; j++)
+            {
+                if ((uint)Feature[j] >= (uint)inputs || float.IsNaN(Threshold[j]))
+                {
+                    throw new ArgumentException($"A tree's node {j} splits on input {Feature[j]} of {inputs} at {Threshold[j]}.");
+                }
+
+                foreach (int child in (ReadOnlySpan<int>)[Left[j], Right[j]])
+                {
+                    bool ok = child >= 0 ? child > j && child < nodes : ~child <= nodes && !seen[~child];
+                    if (!ok)
+                    {
+                        throw new ArgumentException($"A tree's node {j} has the child {child}, out of range or reached twice.");
+                    }
+
+                    if (child < 0)
+                    {
+                        seen[~child] = true;
+                    }
+                }
+            }
+
+            if ((nodes > 0 && seen.Any(s => !s)) || Leaves.Any(v => !float.IsFinite(v)))
+            {
+                throw new ArgumentException("A tree has a leaf no node reaches or a value that is not finite.");
+            }
+        }
+    }
+
+    /// <summary>Where each part of a format-1 file starts, from its header.</summary>
+    private readonly record struct Layout(int NamesSize, int K, int T, int N)
+    {
+        public int BiasAt => HeaderSize + NamesSize;
+
+        public int CountsAt => BiasAt + Align8(K * 4);
+
+        public int NodeCountsAt => CountsAt + Align8(K * 4);
+
+        public int FeaturesAt => NodeCountsAt + Align8(T * 4);
+
+        public int ThresholdsAt => FeaturesAt + (N * 4);
+
+        public int LeftAt => ThresholdsAt + (N * 4);
+
+        public int RightAt => LeftAt + (N * 4);
+
+        public int LeavesAt => RightAt + (N * 4);
+
+        public long Total => LeavesAt + ((long)(N + T) * 4);
+    }
+}
