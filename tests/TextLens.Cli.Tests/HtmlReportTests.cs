@@ -2,6 +2,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Reporting;
@@ -67,7 +68,10 @@ public class HtmlReportTests
             Assert.Equal(!hasThemes, page.Body!.TextContent.Contains("No themes in this report", StringComparison.Ordinal));
             bool hasStance = sentences.Any(s => s.TryGetProperty("stance", out JsonElement st) && st.ValueKind == JsonValueKind.Object);
             Assert.Equal(hasStance, page.QuerySelector("section.doc svg.timeline") is not null);
-            Assert.Equal(!hasStance, page.Body.TextContent.Contains("No stance in this report", StringComparison.Ordinal));
+
+            // Without the stance analyzer (this engine has none) the page shows no stance part, as it shows no themes
+            // part without theirs; a stance section with no tags says so (Without_themes_and_stance_the_page_says_so).
+            Assert.Equal(hasStance, page.Body.TextContent.Contains("Tone and certainty", StringComparison.Ordinal));
             Assert.True(hasThemes, "the seed report has themes");
 
             // One strip segment per sentence; a legend entry per theme in order, linking to its representative sentence.
@@ -120,7 +124,7 @@ public class HtmlReportTests
     private static string Render(CorpusReport report)
     {
         var writer = new StringWriter();
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [ThemesSection.Instance, SummarySection.Instance] });
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [ThemesSection.Instance, StanceSection.Instance, SummarySection.Instance] });
         return writer.ToString();
     }
 
@@ -137,9 +141,8 @@ public class HtmlReportTests
             [
                 doc with
                 {
-                    Sections = doc.Sections!.Where(s => s.Key != "clusters").ToDictionary(StringComparer.Ordinal),
+                    Sections = doc.Sections!.Where(s => s.Key is not ("clusters" or "stance")).ToDictionary(StringComparer.Ordinal),
                     SentenceValues = null,
-                    Sentences = [.. doc.Sentences.Select(s => s with { Stance = null })],
                 },
             ],
         };
@@ -181,44 +184,20 @@ public class HtmlReportTests
         JsonElement assigned = JsonSerializer.SerializeToElement(Enumerable.Range(0, n).Select(i => (i % 4) - 1).ToArray());
 
         string[] tags = ["asserted", "hedged", "attributed", "prescriptive"];
-        SentenceReport[] sentences = [.. doc.Sentences.Select((s, i) =>
+        System.Text.Json.Nodes.JsonObject[] stances = [.. Enumerable.Range(0, n).Select(i =>
         {
             double score = i % 3 == 0 ? -0.5 : 0.25;
-            var stance = new SentenceStanceReport(tags[i % 4], 0, 0, 0, score < 0 ? "negative" : "positive", score, "objective", 0, 1, []);
-            return s with { Stance = stance };
+            return StanceJson.Sentence(tags[i % 4], 1, score < 0 ? "negative" : "positive", score);
         })];
-        KeyTermStanceReport[] keyTerms =
-        [
-            new("Chongryon", 1, 20, [], -0.3, 0, 0, 0.1, 0.2),
-            new("Japan", 2, 9, [], 0.4, 0, 0, 0, 0.5),
-        ];
-
-        TagCount Tally(Func<SentenceStanceReport, bool> has)
-        {
-            int count = sentences.Count(s => has(s.Stance!));
-            return new TagCount(count, Math.Round(count / (double)n, 4));
-        }
-
-        var profile = new DocumentStanceReport(
-            n,
-            new EpistemicCounts(Tally(s => s.Epistemic == "asserted"), Tally(s => s.Epistemic == "hedged"), Tally(s => s.Epistemic == "attributed"), Tally(s => s.Epistemic == "prescriptive")),
-            new PolarityCounts(Tally(s => s.Polarity == "positive"), Tally(s => s.Polarity == "neutral"), Tally(s => s.Polarity == "negative")),
-            new SubjectivityCounts(Tally(_ => false), Tally(_ => true)),
-            Math.Round(sentences.Average(s => s.Stance!.PolarityScore), 4),
-            [],
-            [],
-            [],
-            keyTerms);
+        JsonElement profile = StanceJson.Document(stances, Math.Round(stances.Average(s => (double)s["polarityScore"]!), 4), ("Chongryon", 20, -0.3, 0.1), ("Japan", 9, 0.4, 0));
         CorpusReport enriched = report with
         {
             Documents =
             [
                 doc with
                 {
-                    Sections = new Dictionary<string, JsonElement>(doc.Sections!, StringComparer.Ordinal) { ["clusters"] = JsonSerializer.SerializeToElement(clusters) },
-                    SentenceValues = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["cluster"] = assigned },
-                    Sentences = sentences,
-                    Stance = profile,
+                    Sections = new Dictionary<string, JsonElement>(doc.Sections!, StringComparer.Ordinal) { ["clusters"] = JsonSerializer.SerializeToElement(clusters), ["stance"] = profile },
+                    SentenceValues = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["cluster"] = assigned, ["stance"] = StanceJson.Column(stances) },
                 },
             ],
         };
@@ -281,13 +260,11 @@ public class HtmlReportTests
         (_, JsonDocument json) = Seed(dir);
         CorpusReport report = Typed(json);
         DocumentReport doc = report.Documents[0];
-        SentenceReport[] many = [.. Enumerable.Range(0, 305).Select(i => doc.Sentences[i % doc.Sentences.Count] with
-        {
-            Index = i,
-            Stance = new SentenceStanceReport(i % 2 == 0 ? "hedged" : "asserted", 0, 0, 0, "neutral", 0.01 * (i % 7), "objective", 0, 1,
-                i % 2 == 0 ? [new StanceCueReport("hedge", doc.Sentences[i % doc.Sentences.Count].Text.Split(' ')[0], 0, 1, 1, 1)] : []),
-        })];
-        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, SentenceValues = null, Sections = null }] }));
+        SentenceReport[] many = [.. Enumerable.Range(0, 305).Select(i => doc.Sentences[i % doc.Sentences.Count] with { Index = i })];
+        System.Text.Json.Nodes.JsonObject[] stances = [.. Enumerable.Range(0, 305).Select(i => StanceJson.Sentence(i % 2 == 0 ? "hedged" : "asserted", 1, "neutral", 0.01 * (i % 7), 1,
+            i % 2 == 0 ? [("hedge", doc.Sentences[i % doc.Sentences.Count].Text.Split(' ')[0])] : []))];
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["stance"] = StanceJson.Document(stances, 0) };
+        IDocument page = Parse(Render(report with { Documents = [doc with { Sentences = many, SentenceValues = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["stance"] = StanceJson.Column(stances) }, Sections = values }] }));
 
         Assert.Equal(HtmlReportFormatter.MaxTimelineBins, page.QuerySelectorAll("svg.timeline rect.tone").Length);
         Assert.Contains("Sentences 1–2", page.QuerySelector("svg.timeline a g title")!.TextContent, StringComparison.Ordinal);

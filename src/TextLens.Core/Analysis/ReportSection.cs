@@ -60,6 +60,35 @@ public interface IReportSection
     JsonNode? BuildSentence(DocumentAnalysis analysis, int index) => null;
 
     /// <summary>
+    /// Writes the value sentence <paramref name="index"/> carries (what <see cref="BuildSentence"/> returns) to
+    /// <paramref name="writer"/> and returns true, or writes nothing and returns false where it has none. The report
+    /// builder calls this rather than <see cref="BuildSentence"/>, once per sentence: a section with a large value per
+    /// sentence (the stance) writes it directly, without a tree of nodes per sentence. The default writes
+    /// <see cref="BuildSentence"/>'s node.
+    /// </summary>
+    /// <summary>
+    /// A writer of the sentences' values of an analysed document that holds only what it needs of the analysis (the
+    /// stance: the result and the text), or null (the default): the report builder then writes every value once with
+    /// <see cref="WriteSentence"/> into one JSON array. With a writer the report keeps it instead of the JSON, and the
+    /// JSON formats write each sentence's value from it as they write the sentence (possibly on two threads at once:
+    /// it must only read); a view or SARIF reading the values gets the array, written on first use. For a section with
+    /// a large value per sentence, where a long document's JSON array would weigh more than the result it is written from.
+    /// </summary>
+    SentenceValueWriter? SentenceWriter(DocumentAnalysis analysis) => null;
+
+    bool WriteSentence(Utf8JsonWriter writer, DocumentAnalysis analysis, int index)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (BuildSentence(analysis, index) is not { } value)
+        {
+            return false;
+        }
+
+        value.WriteTo(writer);
+        return true;
+    }
+
+    /// <summary>
     /// What the human-readable formats show, from the value and the sentences' values: <paramref name="sentenceValues"/> is
     /// a JSON array with one element per sentence (JSON null where a sentence has none), or an undefined element when
     /// the sentences carry none. By default the sentences' values are not shown: <see cref="Present(JsonElement)"/>.
@@ -71,7 +100,27 @@ public interface IReportSection
     /// are empty (for a <see cref="SectionPlacement.Body"/> section: "No themes in this report …"); null (the default): nothing is shown.
     /// </summary>
     string? MissingNote => null;
+
+    /// <summary>
+    /// The heading HTML gives the section among the charts of a <see cref="SectionPlacement.Body"/> section (over its
+    /// groups or its series, and over its <see cref="MissingNote"/>); <see cref="Title"/> unless given.
+    /// </summary>
+    string ChartTitle => Title;
+
+    /// <summary>
+    /// Properties a finding gains in SARIF (a result's <c>properties</c>) from the sentence its start falls in: the
+    /// finding's rule and category, and the section's value for that sentence (with <see cref="SentenceKey"/>).
+    /// Null (the default): none. The stance section says which tag a stance finding rests on and how sure it is.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, JsonNode?>>? FindingProperties(string ruleId, string category, JsonElement sentenceValue) => null;
 }
+
+/// <summary>
+/// Writes sentence <paramref name="index"/>'s value to <paramref name="writer"/> (after <paramref name="propertyName"/>,
+/// when given: the value inside the sentence object; without, an array element) and returns true, or writes nothing
+/// and returns false where the sentence has none (<see cref="IReportSection.SentenceWriter"/>).
+/// </summary>
+public delegate bool SentenceValueWriter(Utf8JsonWriter writer, int index, string? propertyName);
 
 /// <summary>Where console, Markdown and HTML show a section (its JSON place is told by <see cref="ReportSections"/>).</summary>
 public enum SectionPlacement
@@ -126,7 +175,106 @@ public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable?
 
     /// <summary>Lines HTML lists under the headline, where there is room for them (console and Markdown keep to the headline); null: none.</summary>
     public SectionList? Details { get; init; }
+
+    /// <summary>
+    /// What Markdown writes collapsed after the view's other parts (a <c>details</c> block), and the console, which keeps
+    /// short, replaces with the fold's <see cref="SectionFold.Brief"/> lines. HTML draws a view that has charts
+    /// (<see cref="Series"/>, <see cref="Bars"/>) in place of its facts, table and fold. Null: none.
+    /// </summary>
+    public SectionFold? Fold { get; init; }
+
+    /// <summary>
+    /// A value and a category for each sentence (HTML: a timeline of the document, one column per sentence or per bin
+    /// of consecutive sentences, the value up or down and the categories stacked under it, under the section's
+    /// <see cref="IReportSection.ChartTitle"/>; only for a <see cref="SectionPlacement.Body"/> section). Null: none.
+    /// </summary>
+    public SentenceSeries? Series { get; init; }
+
+    /// <summary>
+    /// Labelled values from −1 to +1 (HTML: diverging bars beside the document's keyword bars, for a
+    /// <see cref="SectionPlacement.Body"/> section). Null: none.
+    /// </summary>
+    public SectionBars? Bars { get; init; }
+
+    /// <summary>Words to highlight in the sentences (HTML marks them in the document's text). Null: none.</summary>
+    public SentenceMarks? Marks { get; init; }
+
+    /// <summary>
+    /// A short note for each sentence (null: none for that sentence), which HTML adds to the sentence's tooltip in the
+    /// document's text, after its position and group. Null: none.
+    /// </summary>
+    public IReadOnlyList<string?>? SentenceNotes { get; init; }
 }
+
+/// <summary>
+/// The collapsed part of a view (<see cref="SectionView.Fold"/>): its <paramref name="Summary"/> (the line shown while it
+/// is collapsed), lists of sentences, then a table. Markdown writes a <c>details</c> block (none when the fold holds
+/// nothing); the console writes the <see cref="Brief"/> instead, a <c>label: value</c> line each.
+/// </summary>
+public sealed record SectionFold(string Summary, IReadOnlyList<SentenceList> Lists, SectionTable? Table = null)
+{
+    /// <summary>The console's lines in place of the fold: a label (lower case, like a section's short title) and its value.</summary>
+    public IReadOnlyList<SectionFact> Brief { get; init; } = [];
+}
+
+/// <summary>A titled list of sentences, each with a short tag ("hedged 0.82"): Markdown writes <c>- line N (tag): text</c>, the text clipped to 160 characters.</summary>
+public sealed record SentenceList(string Title, IReadOnlyList<TaggedSentence> Sentences);
+
+/// <summary>A sentence (its index in the document's <c>sentences</c>) with a short tag.</summary>
+public sealed record TaggedSentence(int Index, string Tag);
+
+/// <summary>
+/// A value in [−1, 1] and a category for each sentence of the document (<see cref="Points"/>, null where a sentence has
+/// none), in document order. <see cref="Categories"/> are drawn in their order with a colour each from the format's
+/// palette (a <see cref="SeriesCategory.Muted"/> one pale); the value up when positive, down when negative, in the
+/// positive or negative colour beyond ±0.05. <see cref="Caption"/> describes the chart with one column per sentence,
+/// <see cref="BinnedCaption"/> with bins (<c>{0}</c>: sentences per bin); <see cref="ValueName"/> names the value
+/// ("tone": "positive tone" in the legend) and <see cref="CategoryName"/> the categories' row ("how").
+/// </summary>
+public sealed record SentenceSeries(
+    string Caption,
+    string BinnedCaption,
+    string ValueName,
+    string CategoryName,
+    IReadOnlyList<SeriesCategory> Categories,
+    IReadOnlyList<SeriesPoint?> Points);
+
+/// <summary>A category of a series: its name and the label the legend and tooltips give it.</summary>
+public sealed record SeriesCategory(string Name, string Label)
+{
+    /// <summary>Drawn pale: what is not a category proper (not tagged, uncertain).</summary>
+    public bool Muted { get; init; }
+}
+
+/// <summary>A sentence's value in [−1, 1] and its category (an index into <see cref="SentenceSeries.Categories"/>).</summary>
+public readonly record struct SeriesPoint(double Value, int Category);
+
+/// <summary>
+/// Labelled values from −1 to +1, one bar each from a centre line, under <paramref name="Title"/>;
+/// <paramref name="Caption"/> describes the chart. Each bar shows its <see cref="SectionBar.ValueText"/> beside its end
+/// and its <see cref="SectionBar.Side"/> in a column headed <see cref="SideColumn"/>.
+/// </summary>
+public sealed record SectionBars(string Title, string Caption, IReadOnlyList<SectionBar> Rows)
+{
+    /// <summary>The heading of the column of the bars' <see cref="SectionBar.Side"/> texts; null: no such column.</summary>
+    public string? SideColumn { get; init; }
+}
+
+/// <summary>One bar: its label, value in [−1, 1], the value as shown, its tooltip, and a text in the side column.</summary>
+public sealed record SectionBar(string Label, double Value, string ValueText, string Tip)
+{
+    public string? Side { get; init; }
+}
+
+/// <summary>
+/// Words to highlight, per sentence (<see cref="Sentences"/>: one entry per sentence, null or empty where none): HTML
+/// marks the first occurrence of each in the sentence's text not already marked, styled by <see cref="Name"/> and the
+/// mark's <see cref="TextMark.Kind"/> (lower-case words: HTML classes), its <see cref="TextMark.Note"/> as the tooltip.
+/// </summary>
+public sealed record SentenceMarks(string Name, IReadOnlyList<IReadOnlyList<TextMark>?> Sentences);
+
+/// <summary>A word or phrase of a sentence to highlight: its text, its kind, and what the highlight means.</summary>
+public sealed record TextMark(string Text, string Kind, string Note);
 
 /// <summary>A list of plain-text lines; <paramref name="Name"/> (a lower-case word) names it for styling (HTML class).</summary>
 public sealed record SectionList(string Name, IReadOnlyList<string> Items);
@@ -157,8 +305,12 @@ public sealed record SentenceGroup(int Id, string Label, double Share, IReadOnly
 /// <summary>A sentence of the document: its index in the document's <c>sentences</c>, its 1-based line, its text.</summary>
 public sealed record QuotedSentence(int Index, int Line, string Text);
 
-/// <summary>One labelled value ("mean sentence length", "21.4 words").</summary>
+/// <summary>One labelled value ("mean sentence length", "21.4 words"); an empty label shows the value alone.</summary>
 public sealed record SectionFact(string Label, string Value);
 
 /// <summary>A table of plain-text cells; every row has as many cells as there are columns.</summary>
-public sealed record SectionTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+public sealed record SectionTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>The columns (by index) whose cells are numbers, aligned right (Markdown <c>---:</c>, HTML class <c>num</c>); empty: none.</summary>
+    public IReadOnlyList<int> Numeric { get; init; } = [];
+}

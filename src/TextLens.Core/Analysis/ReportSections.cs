@@ -8,19 +8,26 @@ public static class ReportSections
     /// list equal to the JSON properties of the report model's document record.
     /// </summary>
     public static IReadOnlyList<string> ReservedKeys { get; } =
-        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "stance", "settings"];
+        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "settings"];
 
     /// <summary>
     /// A sentence object's own properties (docs/report-schema.md), which no section's <see cref="IReportSection.SentenceKey"/>
     /// may take. A test keeps this list equal to the JSON properties of the report model's sentence record.
     /// </summary>
-    public static IReadOnlyList<string> ReservedSentenceKeys { get; } = ["index", "text", "start", "length", "line", "column", "stance"];
+    public static IReadOnlyList<string> ReservedSentenceKeys { get; } = ["index", "text", "start", "length", "line", "column"];
+
+    /// <summary>
+    /// Sentence keys of built-in sections that keep the place they had in schema version 1: written last in each
+    /// sentence, after every other section's value for it (the stance). Every other sentence value follows the
+    /// sentence's position, in analyzer order.
+    /// </summary>
+    public static IReadOnlyList<string> SentenceValuesLast { get; } = ["stance"];
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
-    /// values are written just after <c>diagnostics</c>, in this order (the extractive summary, the themes).
+    /// values are written just after <c>diagnostics</c>, in this order (the extractive summary, the themes, the stance).
     /// </summary>
-    public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary", "clusters"];
+    public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary", "clusters", "stance"];
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analyzers.Keywords;
-using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -52,32 +51,38 @@ public static class ReportBuilder
             [.. k.Occurrences.Select(o => Location(source, o.Span))],
             k.Features,
             k.Variants))];
-        StanceResult? stance = analysis.GetResult<StanceResult>();
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
-            return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn)
-            {
-                Stance = stance is null ? null : StanceReports.ForSentence(source, stance.Sentences[s.Index]),
-            };
+            return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn);
         })];
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
         return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
         {
-            Stance = stance is null ? null : StanceReports.ForDocument(stance),
             Sections = SectionValues(analysis, sections),
             SentenceValues = SentenceValues(analysis, doc.Sentences.Count, sections),
         };
     }
 
     /// <summary>Each section's values inside the sentences, as one JSON array per sentence key (null where a sentence has none).</summary>
-    private static Dictionary<string, JsonElement>? SentenceValues(DocumentAnalysis analysis, int count, IReadOnlyList<IReportSection>? sections)
+    private static SentenceValueColumns? SentenceValues(DocumentAnalysis analysis, int count, IReadOnlyList<IReportSection>? sections)
     {
-        Dictionary<string, JsonElement>? values = null;
+        SentenceValueColumns? values = null;
         foreach (IReportSection section in sections ?? [])
         {
             if (section.SentenceKey is not { } key)
             {
+                continue;
+            }
+
+            // A section that writes its values from its result keeps a writer, not the JSON (the stance of a long document).
+            if (section.SentenceWriter(analysis) is { } sentenceWriter)
+            {
+                if (count > 0)
+                {
+                    (values ??= new SentenceValueColumns()).Add(key, sentenceWriter, count);
+                }
+
                 continue;
             }
 
@@ -88,9 +93,8 @@ public static class ReportBuilder
                 writer.WriteStartArray();
                 for (int i = 0; i < count; i++)
                 {
-                    if (section.BuildSentence(analysis, i) is { } value)
+                    if (section.WriteSentence(writer, analysis, i))
                     {
-                        value.WriteTo(writer);
                         any = true;
                     }
                     else
@@ -104,9 +108,12 @@ public static class ReportBuilder
 
             if (any)
             {
-                using JsonDocument column = JsonDocument.Parse(buffer.WrittenMemory);
-                values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                values[key] = column.RootElement.Clone();
+                // The document reads the written bytes in place and is kept, not disposed: a clone would copy the bytes and
+                // the token index once more (a 100,000-sentence document's stance: some 70 MB at once, on top of these).
+#pragma warning disable CA2000 // The element lives as long as the report: nothing to return early.
+                JsonDocument column = JsonDocument.Parse(buffer.WrittenMemory);
+#pragma warning restore CA2000
+                (values ??= new SentenceValueColumns()).Add(key, column.RootElement);
             }
         }
 

@@ -39,10 +39,6 @@ public sealed record DocumentReport(
     IReadOnlyList<SentenceReport> Sentences,
     IReadOnlyList<DiagnosticReport> Diagnostics)
 {
-    /// <summary>The stance profile and stance toward the key terms (StanceReport.cs); absent when the document failed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DocumentStanceReport? Stance { get; init; }
-
     /// <summary>The tool version and options that produced this record (ReportSettings.cs); <c>textlens merge</c> combines only records with equal settings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportSettings? Settings { get; init; }
@@ -50,19 +46,20 @@ public sealed record DocumentReport(
     /// <summary>
     /// The sections analyzers own (<see cref="Analysis.IReportSection"/>), by key, in analyzer order: written after
     /// <c>settings</c>, except those with the place they had in schema version 1 (<see cref="Analysis.ReportSections"/>:
-    /// the extractive <c>summary</c> and the themes' <c>clusters</c> after <c>diagnostics</c>, the corpus comparison of <c>--corpus</c> just before
-    /// <c>settings</c>; <see cref="Formats.DocumentReportConverter"/>), and read back whole by <c>merge</c>. Null when
-    /// no such analyzer ran.
+    /// the extractive <c>summary</c>, the themes' <c>clusters</c> and the <c>stance</c> after <c>diagnostics</c>, the
+    /// corpus comparison of <c>--corpus</c> just before <c>settings</c>; <see cref="Formats.DocumentReportConverter"/>),
+    /// and read back whole by <c>merge</c>. Null when no such analyzer ran.
     /// </summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Sections { get; init; }
 
     /// <summary>
     /// What sections write inside each sentence (<see cref="Analysis.IReportSection.SentenceKey"/>: the themes'
-    /// <c>cluster</c>), by sentence key, in analyzer order: a JSON array with one element per sentence of
-    /// <see cref="Sentences"/>, JSON null where a sentence has no value. One array per key rather than a property bag
+    /// <c>cluster</c>, the <c>stance</c>), by sentence key, in analyzer order: a JSON array with one element per sentence
+    /// of <see cref="Sentences"/>, JSON null where a sentence has no value. One array per key rather than a property bag
     /// per sentence, so a long document stays small; <see cref="Formats.DocumentReportConverter"/> writes each value
-    /// inside its sentence, after the sentence's position and before its <c>stance</c>, and reads them back. Null: none.
+    /// inside its sentence, after the sentence's position (<see cref="Analysis.ReportSections.SentenceValuesLast"/>, the
+    /// <c>stance</c>, last), and reads them back. Null: none.
     /// </summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, JsonElement>? SentenceValues { get; init; }
@@ -81,12 +78,7 @@ public sealed record KeywordReport(
 
 public sealed record LocationReport(int Start, int Length, int Line, int Column);
 
-public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column)
-{
-    /// <summary>The sentence's stance (StanceReport.cs).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public SentenceStanceReport? Stance { get; init; }
-}
+public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column);
 
 public sealed record DiagnosticReport(
     string Id,

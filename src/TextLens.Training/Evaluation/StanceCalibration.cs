@@ -52,7 +52,7 @@ public static class StanceCalibration
     public const double DisplayAccuracy = 0.7;
 
     /// <summary>
-    /// The display threshold of an axis (<c>StanceReports.EpistemicConfidentAt</c>, <c>PolarityConfidentAt</c>): the lowest
+    /// The display threshold of an axis (<c>StanceSection.EpistemicConfidentAt</c>, <c>PolarityConfidentAt</c>): the lowest
     /// bin edge from which every non-empty confidence bin is right at least <paramref name="minAccuracy"/> of the time; 1 when
     /// even the top bin is not (no tag would be shown), the lowest bin's edge when all are.
     /// </summary>

@@ -116,6 +116,29 @@ public sealed class ExampleAnalyzerTests
     }
 
     [Fact]
+    public void Its_marks_and_sentence_notes_reach_the_text_of_the_page()
+    {
+        // The view's sentence notes go into each sentence's tooltip, its marks around the keywords of the long sentences.
+        string html = Format("html", Report.Value);
+        JsonNode seed = JsonNode.Parse(Format("json", Report.Value))!["documents"]![1]!;
+        JsonArray sentences = seed["sentences"]!.AsArray();
+        foreach (JsonNode? s in sentences.Where(s => s!["words"] is not null).Take(20))
+        {
+            int i = (int)s!["index"]!;
+            Assert.Matches($"<span id=\"doc-1-s{i}\" class=\"[^\"]*\"( style=\"[^\"]*\")? title=\"sentence {i + 1}, line {(int)s["line"]!}[^\"]* &#183; {(int)s["words"]!} words\"", html);
+        }
+
+        JsonNode first = seed["sentenceLength"]!["long"]!.AsArray().First(l => l!["keywords"]!.AsArray().Count > 0)!;
+        int index = (int)first["sentence"]!;
+        int start = html.IndexOf($"<span id=\"doc-1-s{index}\"", StringComparison.Ordinal);
+        string span = html[start..html.IndexOf("</span>", start, StringComparison.Ordinal)];
+        Assert.Contains($"<mark class=\"long keyword\" title=\"a keyword of a sentence of {(int)first["words"]!} words\">", span, StringComparison.Ordinal);
+
+        // The table's number columns are aligned right.
+        Assert.Contains("| Line | Words | Keywords in it |\n|---:|---:|---|\n", Format("markdown", Report.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_markdown_table_lists_every_long_sentence()
     {
         string md = Format("markdown", Report.Value);
@@ -151,10 +174,10 @@ public sealed class ExampleAnalyzerTests
     public void The_built_in_report_is_unchanged_by_the_registration()
     {
         AnalysisEngine builtIn = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-        Assert.Equal(["clusters", "summary"], builtIn.Sections.Select(s => s.Key));
+        Assert.Equal(["clusters", "stance", "summary"], builtIn.Sections.Select(s => s.Key));
         CorpusReport plain = ReportBuilder.Build([builtIn.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: builtIn.Sections);
-        Assert.Equal(["clusters", "summary"], plain.Documents[0].Sections!.Keys);
-        Assert.Equal(["cluster"], plain.Documents[0].SentenceValues!.Keys);
+        Assert.Equal(["clusters", "stance", "summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["cluster", "stance"], plain.Documents[0].SentenceValues!.Keys);
         Assert.DoesNotContain("sentenceLength", Format("json", plain), StringComparison.Ordinal);
     }
 }
@@ -175,8 +198,9 @@ public sealed class ReportSectionKeyTests
     }
 
     [Theory]
-    [InlineData("stance", "built-in property of the sentence object")]
+    [InlineData("text", "built-in property of the sentence object")]
     [InlineData("line", "built-in property of the sentence object")]
+    [InlineData("stance", "Two report sections use the sentence key 'stance'")]
     [InlineData("Cluster", "not a camelCase name")]
     [InlineData("cluster", "Two report sections use the sentence key 'cluster'")]
     public void A_bad_sentence_key_is_refused_when_the_engine_is_built(string sentenceKey, string reason)
@@ -195,7 +219,8 @@ public sealed class ReportSectionKeyTests
             .Order(StringComparer.Ordinal)];
 
     [Theory]
-    [InlineData("stance", "built-in property")]
+    [InlineData("keywords", "built-in property")]
+    [InlineData("stance", "Two report sections use the key 'stance'")]
     [InlineData("Sentence", "not a camelCase name")]
     [InlineData("sentence-length", "not a camelCase name")]
     [InlineData("", "not a camelCase name")]

@@ -87,13 +87,28 @@ public sealed class SentenceLengthSection : IReportSection
 
     public SectionView Present(JsonElement value) => Present(value, default);
 
-    /// <summary>The facts and the long sentences; the longest sentence's words are read from the sentences' own values.</summary>
+    /// <summary>
+    /// The facts and the long sentences; the longest sentence's words are read from the sentences' own values, which
+    /// HTML also puts in each sentence's tooltip ("42 words"), and the keywords of each long sentence are marked in it.
+    /// </summary>
     public SectionView Present(JsonElement value, JsonElement sentenceValues)
     {
         JsonElement[] longOnes = [.. value.GetProperty("long").EnumerateArray()];
-        int[] words = sentenceValues.ValueKind == JsonValueKind.Array
-            ? [.. sentenceValues.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.Number).Select(w => w.GetInt32())]
+        int?[] perSentence = sentenceValues.ValueKind == JsonValueKind.Array
+            ? [.. sentenceValues.EnumerateArray().Select(w => w.ValueKind == JsonValueKind.Number ? w.GetInt32() : (int?)null)]
             : [];
+        int[] words = [.. perSentence.OfType<int>()];
+        var marks = new List<TextMark>?[perSentence.Length];
+        foreach (JsonElement s in longOnes)
+        {
+            int index = s.GetProperty("sentence").GetInt32();
+            if (index >= 0 && index < marks.Length)
+            {
+                (marks[index] ??= []).AddRange(s.GetProperty("keywords").EnumerateArray().Select(k =>
+                    new TextMark(k.GetString() ?? string.Empty, "keyword", Inv($"a keyword of a sentence of {s.GetProperty("words").GetInt32()} words"))));
+            }
+        }
+
         SectionFact[] facts =
         [
             new("mean", Inv($"{value.GetProperty("meanWords").GetDouble():0.0} words")),
@@ -101,9 +116,11 @@ public sealed class SentenceLengthSection : IReportSection
             new($"over {value.GetProperty("longWords").GetInt32()} words", Inv($"{longOnes.Length} sentence{(longOnes.Length == 1 ? "" : "s")}")),
             .. words.Length == 0 ? [] : (SectionFact[])[new("longest", Inv($"{words.Max()} words"))],
         ];
+        IReadOnlyList<string?> notes = [.. perSentence.Select(w => w is { } n ? Inv($"{n} words") : null)];
+        var marked = new SentenceMarks("long", [.. marks]);
         if (longOnes.Length == 0)
         {
-            return new SectionView(facts);
+            return new SectionView(facts) { SentenceNotes = notes, Marks = marked };
         }
 
         IReadOnlyList<string>[] rows = [.. longOnes.Select(s => (IReadOnlyList<string>)
@@ -112,7 +129,7 @@ public sealed class SentenceLengthSection : IReportSection
             Inv($"{s.GetProperty("words").GetInt32()}"),
             string.Join(", ", s.GetProperty("keywords").EnumerateArray().Select(k => k.GetString())),
         ])];
-        return new SectionView(facts, new SectionTable(["Line", "Words", "Keywords in it"], rows));
+        return new SectionView(facts, new SectionTable(["Line", "Words", "Keywords in it"], rows) { Numeric = [0, 1] }) { SentenceNotes = notes, Marks = marked };
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

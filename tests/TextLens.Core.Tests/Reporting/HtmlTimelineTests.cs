@@ -27,9 +27,9 @@ public sealed partial class HtmlTimelineTests
     public void A_short_document_gets_a_timeline_numbered_from_1_to_its_last_sentence(int sentences)
     {
         string text = string.Join(' ', Enumerable.Range(1, sentences).Select(i => $"Unemployment claims rose in state {i} during the spring."));
-        CorpusReport report = ReportBuilder.Build([Engine.Analyze(SourceText.From(text, "short.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)]);
+        CorpusReport report = ReportBuilder.Build([Engine.Analyze(SourceText.From(text, "short.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: Engine.Sections);
         var writer = new StringWriter { NewLine = "\n" };
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default);
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = Engine.Sections });
         string html = writer.ToString();
 
         string svg = html[html.IndexOf("<svg class=\"timeline\"", StringComparison.Ordinal)..];

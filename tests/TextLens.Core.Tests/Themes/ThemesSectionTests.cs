@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
@@ -90,10 +91,13 @@ public sealed class ThemesSectionTests
             Sections = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
             {
                 ["sentenceLength"] = Json("""{"meanWords":2}"""),
+                ["stance"] = Json("""{"sentences":4}"""),
                 ["clusters"] = Json(Value),
                 ["summary"] = Json("""{"budget":0,"sentences":[]}"""),
             },
-            SentenceValues = new Dictionary<string, JsonElement> { ["cluster"] = Json("[0,1,0,-1]") },
+
+            // The stance keeps its schema version 1 place, last in the sentence, whatever the order of the values.
+            SentenceValues = new Dictionary<string, JsonElement> { ["stance"] = Json("""[{"epistemic":"asserted"},null,null,null]"""), ["cluster"] = Json("[0,1,0,-1]") },
             Settings = new ReportSettings("TextLens 1.0.0", 15, "auto", false, 1000, new Dictionary<string, string>()),
         };
 
@@ -106,6 +110,7 @@ public sealed class ThemesSectionTests
 
         DocumentReport read = JsonSerializer.Deserialize<DocumentReport>(json, JsonLinesReportFormatter.Options)!;
         Assert.Equal("[0,1,0,-1]", read.SentenceValues!["cluster"].GetRawText());
+        Assert.Equal(["cluster"], sentences[1].EnumerateObject().Skip(6).Select(p => p.Name));
         Assert.Equal(json, JsonSerializer.Serialize(read, JsonLinesReportFormatter.Options));
     }
 
@@ -128,12 +133,14 @@ public sealed class ThemesSectionTests
     [Fact]
     public void Every_human_format_lists_the_themes_between_keywords_and_stance_escaped_for_itself()
     {
+        // A stance profile after the themes (the first sentence tagged), as the stance analyzer writes it.
+        System.Text.Json.Nodes.JsonObject asserted = StanceJson.Sentence("asserted", 1, "neutral", 0);
         DocumentReport document = Document() with
         {
-            Sections = new Dictionary<string, JsonElement> { ["clusters"] = Json(Value) },
-            SentenceValues = new Dictionary<string, JsonElement> { ["cluster"] = Json("[0,1,0,-1]") },
+            Sections = new Dictionary<string, JsonElement> { ["clusters"] = Json(Value), ["stance"] = StanceJson.Document([asserted], 0) },
+            SentenceValues = new Dictionary<string, JsonElement> { ["cluster"] = Json("[0,1,0,-1]"), ["stance"] = StanceJson.Column([asserted, null, null, null]) },
         };
-        var settings = FormatSettings.Default with { Sections = [ThemesSection.Instance] };
+        var settings = FormatSettings.Default with { Sections = [ThemesSection.Instance, StanceSection.Instance] };
 
         string console = SectionTestSupport.Format("console", document, settings);
         Assert.Contains(
@@ -219,25 +226,17 @@ public sealed class ThemesSectionTests
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
-    /// <summary>Four sentences on line 1 (the third with markup, the fourth with a terminal escape), a keyword and a stance profile.</summary>
+    /// <summary>Four sentences on line 1 (the third with markup, the fourth with a terminal escape) and a keyword.</summary>
     private static DocumentReport Document()
     {
         string[] texts = ["The bill passed.", "Membership has \u001b[31mdeclined.", "The <b>bill</b> & its *new* | costs.", "Nothing else."];
         int start = 0;
         SentenceReport[] sentences = [.. texts.Select((t, i) =>
         {
-            var s = new SentenceReport(i, t, start, t.Length, 1, start + 1)
-            {
-                Stance = i == 0 ? new SentenceStanceReport("asserted", 0, 0, 0, "neutral", 0, "objective", 0, 1, []) : null,
-            };
+            var s = new SentenceReport(i, t, start, t.Length, 1, start + 1);
             start += t.Length + 1;
             return s;
         })];
-        var counts = new TagCount(0, 0);
-        var stance = new DocumentStanceReport(4, new EpistemicCounts(counts, counts, counts, counts), new PolarityCounts(counts, counts, counts), new SubjectivityCounts(counts, counts), 0, [], [], [], []);
-        return new DocumentReport("a.md", "analysed", new DocumentStats(start, 14, 4, 1), [new KeywordReport("bill", 1, 1, 2, [], null)], sentences, [])
-        {
-            Stance = stance,
-        };
+        return new DocumentReport("a.md", "analysed", new DocumentStats(start, 14, 4, 1), [new KeywordReport("bill", 1, 1, 2, [], null)], sentences, []);
     }
 }

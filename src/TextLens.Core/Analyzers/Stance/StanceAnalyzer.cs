@@ -36,6 +36,9 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
 
     public Type? ResultType => typeof(StanceResult);
 
+    /// <summary>The stance in the report: the document's profile, each sentence's tags, their views (<see cref="StanceSection"/>).</summary>
+    public IReportSection? Section => StanceSection.Instance;
+
     /// <summary>Stance toward the key terms reads the keywords.</summary>
     public IReadOnlyList<Type> Dependencies { get; } = [typeof(KeywordResult)];
 

@@ -42,15 +42,6 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             }
 
             SectionViews.WriteConsole(o, d, settings, SectionPlacement.Body);
-            if (d.Stance is { } stance)
-            {
-                o.Append("  stance: ").Append(TerminalText.Safe(StanceReports.ProfileLine(stance, d.Sentences))).Append('\n');
-                if (stance.KeyTerms.Count > 0)
-                {
-                    o.Append("  key-term stance: ").Append(TerminalText.Safe(StanceReports.KeyTermsLine(stance, 5))).Append('\n');
-                }
-            }
-
             SectionViews.WriteConsole(o, d, settings, SectionPlacement.End);
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
             {

@@ -11,8 +11,8 @@ namespace TextLens.Core.Reporting.Formats;
 /// the summary and the themes had before they became sections), those of <see cref="ReportSections.BeforeSettings"/> just before
 /// <c>settings</c> (the place the corpus comparison had), then every other section value in analyzer order. System.Text.Json
 /// writes extension data only after every property, so the order is written here rather than by attributes. Each
-/// sentence gets the sections' values for it (<see cref="DocumentReport.SentenceValues"/>) after its position and before
-/// its <c>stance</c>. Reading is System.Text.Json's own (the section values, wherever they stand, land in
+/// sentence gets the sections' values for it (<see cref="DocumentReport.SentenceValues"/>) after its position (those of
+/// <see cref="ReportSections.SentenceValuesLast"/>, the stance, last). Reading is System.Text.Json's own (the section values, wherever they stand, land in
 /// <see cref="DocumentReport.Sections"/>), and then one pass over the same bytes gathers the sentences' other
 /// properties back into <see cref="DocumentReport.SentenceValues"/>.
 /// </summary>
@@ -50,12 +50,6 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         WriteSentences(writer, value, options, flushAt, parallel);
         WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
         WriteSections(writer, value.Sections, ReportSections.AfterDiagnostics);
-        if (value.Stance is { } stance)
-        {
-            writer.WritePropertyName("stance"u8);
-            JsonSerializer.Serialize(writer, stance, options);
-        }
-
         WriteSections(writer, value.Sections, ReportSections.BeforeSettings);
         if (value.Settings is { } settings)
         {
@@ -91,8 +85,9 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     }
 
     /// <summary>
-    /// The sentences item by item, as System.Text.Json writes a <see cref="SentenceReport"/> (its position, then its
-    /// stance), with each section's value for the sentence between the two, in <see cref="DocumentReport.SentenceValues"/>' order.
+    /// The sentences item by item, as System.Text.Json writes a <see cref="SentenceReport"/> (its position), then each
+    /// section's value for the sentence, in <see cref="DocumentReport.SentenceValues"/>' order (those of
+    /// <see cref="ReportSections.SentenceValuesLast"/> last).
     /// </summary>
     private static void WriteSentences(Utf8JsonWriter writer, DocumentReport value, JsonSerializerOptions options, int flushAt, JsonText.ParallelLists? parallel)
     {
@@ -103,22 +98,29 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
             return;
         }
 
-        (string Key, JsonElement.ArrayEnumerator Values)[] columns = value.SentenceValues is { Count: > 0 } values
-            ? [.. values.Where(c => c.Value.ValueKind == JsonValueKind.Array).Select(c => (c.Key, c.Value.EnumerateArray()))]
+        // Analyzer order, except the values that keep their schema version 1 place last in the sentence (the stance). A
+        // fresh report's column with a writer is written from it, never read as JSON.
+        Column[] columns = value.SentenceValues is { Count: > 0 } values
+            ? [.. values.Keys
+                .OrderBy(key => ReportSections.SentenceValuesLast.Contains(key, StringComparer.Ordinal))
+                .Select(key => values is SentenceValueColumns fresh && fresh.TryGetWriter(key, out SentenceValueWriter? sentenceWriter)
+                    ? new Column(key, default, sentenceWriter)
+                    : new Column(key, values[key].ValueKind == JsonValueKind.Array ? values[key].EnumerateArray() : default, null))
+                .Where(c => c.Writer is not null || values[c.Key].ValueKind == JsonValueKind.Array)]
             : [];
         writer.WriteStartArray();
         if (parallel is not null && sentences.Count > 2 * JsonText.ParallelLists.ChunkSize)
         {
-            WriteSentence(writer, sentences[0], columns, options);
+            WriteSentence(writer, sentences[0], 0, columns);
             writer.Flush();
             parallel.WriteRest(writer, sentences.Count, (from, to) =>
             {
                 // The chunk reads the section values from copies of the enumerators (structs: cursors of their own) where
                 // they stand; the originals are moved past the chunk, in order, before the next chunk is handed out.
-                var cursors = ((string Key, JsonElement.ArrayEnumerator Values)[])columns.Clone();
+                var cursors = (Column[])columns.Clone();
                 for (int c = 0; c < columns.Length; c++)
                 {
-                    for (int i = from; i < to && columns[c].Values.MoveNext(); i++)
+                    for (int i = from; i < to && columns[c].Writer is null && columns[c].Values.MoveNext(); i++)
                     {
                     }
                 }
@@ -127,7 +129,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
                 {
                     for (int i = from; i < to; i++)
                     {
-                        WriteSentence(json, sentences[i], cursors, options);
+                        WriteSentence(json, sentences[i], i, cursors);
                     }
                 };
             });
@@ -135,9 +137,9 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
             return;
         }
 
-        foreach (SentenceReport s in sentences)
+        for (int i = 0; i < sentences.Count; i++)
         {
-            WriteSentence(writer, s, columns, options);
+            WriteSentence(writer, sentences[i], i, columns);
             if (writer.BytesPending > flushAt)
             {
                 writer.Flush();
@@ -147,7 +149,16 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WriteEndArray();
     }
 
-    private static void WriteSentence(Utf8JsonWriter writer, SentenceReport s, (string Key, JsonElement.ArrayEnumerator Values)[] columns, JsonSerializerOptions options)
+    /// <summary>A column of the sentences' values: a cursor over its JSON array, or the writer of a fresh report's values.</summary>
+    /// <remarks>Fields, not properties: <see cref="Values"/> is a cursor moved in place.</remarks>
+    private struct Column(string key, JsonElement.ArrayEnumerator values, SentenceValueWriter? writer)
+    {
+        public readonly string Key = key;
+        public JsonElement.ArrayEnumerator Values = values;
+        public readonly SentenceValueWriter? Writer = writer;
+    }
+
+    private static void WriteSentence(Utf8JsonWriter writer, SentenceReport s, int index, Column[] columns)
     {
         writer.WriteStartObject();
         writer.WriteNumber("index"u8, s.Index);
@@ -158,17 +169,15 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WriteNumber("column"u8, s.Column);
         for (int c = 0; c < columns.Length; c++)
         {
-            if (columns[c].Values.MoveNext() && columns[c].Values.Current is { ValueKind: not JsonValueKind.Null } v)
+            if (columns[c].Writer is { } sentenceWriter)
+            {
+                sentenceWriter(writer, index, columns[c].Key);
+            }
+            else if (columns[c].Values.MoveNext() && columns[c].Values.Current is { ValueKind: not JsonValueKind.Null } v)
             {
                 writer.WritePropertyName(columns[c].Key);
                 v.WriteTo(writer);
             }
-        }
-
-        if (s.Stance is { } stance)
-        {
-            writer.WritePropertyName("stance"u8);
-            JsonSerializer.Serialize(writer, stance, options);
         }
 
         writer.WriteEndObject();

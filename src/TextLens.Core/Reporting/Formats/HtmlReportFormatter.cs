@@ -8,39 +8,37 @@ namespace TextLens.Core.Reporting.Formats;
 /// <summary>
 /// One self-contained HTML page a person reads: inline CSS and inline SVG, no scripts, no external
 /// resources. A full-width responsive layout (a table of contents beside the documents on a wide
-/// screen, above them on a phone); per document, in this order: the summary, the keywords and the
-/// stance toward the key terms (with a scale and values beside the bars), the theme map, a tone and
-/// certainty timeline with an axis and sentence numbers (sentences are grouped into at most
+/// screen, above them on a phone); per document, in this order: the sections shown first (the
+/// summary), the keywords and beside them the sections' bars (the stance toward the key terms, with a
+/// scale and values beside the bars), the sections' charts among the analyses (the theme map; the
+/// tone and certainty timeline, with an axis and sentence numbers: sentences are grouped into at most
 /// <see cref="MaxTimelineBins"/> bins, so marks stay readable on long reports), the findings (each
-/// linked to its sentence) and the text, where the words behind a finding or a stance tag are
-/// highlighted rather than whole sentences. Themes and stance tags use separate colour sets that
-/// meet WCAG AA contrast for graphics on white. With more than <see cref="DetailedDocumentLimit"/>
-/// documents each section is compact (summary, keywords, findings) so the page stays small.
-/// Rendered from the typed report; when themes or stance are absent the page says so. Deterministic.
+/// linked to its sentence) and the text, where the words behind a finding or a section's marks (the
+/// stance cues) are highlighted rather than whole sentences. Sentence groups and series categories use
+/// separate colour sets that meet WCAG AA contrast for graphics on white. With more than
+/// <see cref="DetailedDocumentLimit"/> documents each section is compact (summary, keywords, findings)
+/// so the page stays small. The sections' parts come from their views (<see cref="SectionView"/>);
+/// where a chart's section has no value the page says so. Deterministic.
 /// </summary>
 public sealed class HtmlReportFormatter : IReportFormatter
 {
     /// <summary>Above this many documents, sections leave out the charts and the text.</summary>
     public const int DetailedDocumentLimit = 50;
 
-    /// <summary>The stance timeline shows at most this many columns; longer documents are binned.</summary>
+    /// <summary>A series' timeline (<see cref="SectionView.Series"/>) shows at most this many columns; longer documents are binned.</summary>
     public const int MaxTimelineBins = 120;
 
-    // Sentence groups (themes) and keyword bars: teal, sienna, magenta, olive, indigo, coffee - none of the stance or tone colours below.
+    // Sentence groups (themes) and keyword bars: teal, sienna, magenta, olive, indigo, coffee - none of the series colours below.
     private static readonly string[] GroupColours = ["#1b7c83", "#a0522d", "#bf3989", "#66761b", "#4b4fa6", "#6f5b3e"];
 
     private const string NoGroup = "#d0d7de";
 
-    // How a sentence holds its claim: grey, amber, blue, purple.
-    private static readonly (string Tag, string Colour, string Label)[] Epistemic =
-    [
-        ("asserted", "#6e7781", "stated as fact"),
-        ("hedged", "#9a6700", "hedged"),
-        ("attributed", "#0550ae", "attributed to a source"),
-        ("prescriptive", "#8250df", "recommends or demands"),
-        (StanceReports.Uncertain, "#eaeef2", "uncertain (not tagged)"),
-    ];
+    // A series' categories, in their order (the stance's: how a sentence holds its claim): grey, amber, blue, purple; a muted one pale.
+    private static readonly string[] CategoryColours = ["#6e7781", "#9a6700", "#0550ae", "#8250df"];
 
+    private const string MutedCategory = "#eaeef2";
+
+    // A value from -1 to +1 (a series' value, bars): positive, negative, near zero.
     private const string Positive = "#1a7f37";
     private const string Negative = "#cf222e";
     private const string Neutral = "#8c959f";
@@ -227,7 +225,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             return;
         }
 
-        if (keywords.Length > 0 || doc.Stance is { KeyTerms.Count: > 0 })
+        // The analyses' sections with their views: their bars stand beside the keywords, their charts after them.
+        (IReportSection Section, SectionView? View)[] body = [.. SectionViews.Body(doc, settings)];
+        SectionBars[] bars = [.. body.Select(b => b.View?.Bars).OfType<SectionBars>()];
+        if (keywords.Length > 0 || bars.Length > 0)
         {
             h.Append("<div class=\"cols\">\n");
             if (keywords.Length > 0)
@@ -240,7 +241,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
             if (doc.Stats is { Words: > 0 })
             {
-                AppendKeyTermStance(h, doc);
+                foreach (SectionBars chart in bars)
+                {
+                    AppendDivergingBars(h, chart);
+                }
             }
 
             h.Append("</div>\n");
@@ -249,12 +253,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
         Groups? colouring = null;
         if (sentences.Count > 0)
         {
-            // The analyses' sections (the themes), with the charts; the first sentence groups colour the text.
-            foreach ((IReportSection section, SectionView? view) in SectionViews.Body(doc, settings))
+            // The analyses' sections (the themes, the stance), with the charts; the first sentence groups colour the text.
+            foreach ((IReportSection section, SectionView? view) in body)
             {
                 if (view?.Groups is { } viewGroups)
                 {
-                    h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+                    h.Append("<h3>").Append(E(section.ChartTitle)).Append("</h3>\n");
                     Groups groups = ReadGroups(viewGroups, sentences.Count);
                     colouring ??= groups;
                     if (groups.Clusters.Count > 0)
@@ -266,24 +270,27 @@ public sealed class HtmlReportFormatter : IReportFormatter
                         h.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
                     }
                 }
-                else if (view is { Shows: true })
+                else if (view?.Series is { } series)
+                {
+                    // A chart in place of the view's facts, table and fold (which console and Markdown write).
+                    h.Append("<h3>").Append(E(section.ChartTitle)).Append("</h3>\n");
+                    if (series.Points.Any(p => p is not null))
+                    {
+                        AppendTimeline(h, id, sentences, series);
+                    }
+                    else if (section.MissingNote is { } note)
+                    {
+                        h.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
+                    }
+                }
+                else if (view is { Shows: true } && view.Bars is null)
                 {
                     SectionViews.WriteHtml(h, section, view, anchor);
                 }
-                else if (section.MissingNote is { } note)
+                else if (view is not { Shows: true } && section.MissingNote is { } note)
                 {
-                    h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n<p class=\"muted\">").Append(E(note)).Append("</p>\n");
+                    h.Append("<h3>").Append(E(section.ChartTitle)).Append("</h3>\n<p class=\"muted\">").Append(E(note)).Append("</p>\n");
                 }
-            }
-
-            h.Append("<h3>Tone and certainty, sentence by sentence</h3>\n");
-            if (sentences.Any(s => s.Stance is not null))
-            {
-                AppendStanceTimeline(h, id, sentences);
-            }
-            else
-            {
-                h.Append("<p class=\"muted\">No stance in this report (the stance analysis did not run).</p>\n");
             }
         }
 
@@ -292,8 +299,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
         AppendDiagnostics(h, doc, id, sentenceOf, withText);
         if (withText)
         {
+            // Every section's marks and notes, whatever its place: those shown first and at the end, and the analyses'.
+            SectionView[] views =
+            [
+                .. ((SectionPlacement[])[SectionPlacement.Lead, SectionPlacement.Start]).SelectMany(p => SectionViews.Of(doc, settings, p)).Select(v => v.View),
+                .. body.Select(b => b.View).OfType<SectionView>(),
+                .. SectionViews.Of(doc, settings, SectionPlacement.End).Select(v => v.View),
+            ];
+
             // A long text starts folded when the sentences quoted above (the summary) already say what it says.
-            AppendText(h, doc, id, colouring, sentenceOf, folded: quoted && sentences.Count > 60);
+            AppendText(h, doc, id, colouring, views, sentenceOf, folded: quoted && sentences.Count > 60);
         }
 
         h.Append("</section>\n");
@@ -333,12 +348,13 @@ public sealed class HtmlReportFormatter : IReportFormatter
     }
 
     /// <summary>
-    /// The text, one span per sentence; the words behind each finding (its snippet) and each stance
-    /// cue are marked, not the whole sentence. A paragraph break where a sentence starts two or more
-    /// lines below the previous one.
+    /// The text, one span per sentence; the words behind each finding (its snippet) and each of the sections' marks
+    /// (the stance cues) are marked, not the whole sentence. A paragraph break where a sentence starts two or more
+    /// lines below the previous one. Each sentence's tooltip: its number and line, its group, the sections' notes.
     /// </summary>
     /// <param name="groups">The sentence groups (themes) the text is coloured by; null: none.</param>
-    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Groups? groups, Dictionary<int, int> sentenceOf, bool folded)
+    /// <param name="views">The views of the document's sections: their <see cref="SectionView.Marks"/> and <see cref="SectionView.SentenceNotes"/>.</param>
+    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Groups? groups, IReadOnlyList<SectionView> views, Dictionary<int, int> sentenceOf, bool folded)
     {
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
         var marks = new Dictionary<int, List<(string Text, string Class, string Title)>>();
@@ -351,16 +367,18 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
-        for (int s = 0; s < sentences.Count; s++)
+        foreach (SentenceMarks sectionMarks in views.Select(v => v.Marks).OfType<SentenceMarks>())
         {
-            foreach (StanceCueReport cue in sentences[s].Stance?.Cues ?? [])
+            for (int s = 0; s < Math.Min(sentences.Count, sectionMarks.Sentences.Count); s++)
             {
-                if (cue.Kind is "hedge" or "attribution" or "prescription")
+                foreach (TextMark mark in sectionMarks.Sentences[s] ?? [])
                 {
-                    Add(s, (cue.Text, "cue " + cue.Kind, cue.Kind switch { "hedge" => "hedge", "attribution" => "attribution to a source", _ => "recommendation" }));
+                    Add(s, (mark.Text, sectionMarks.Name + " " + mark.Kind, mark.Note));
                 }
             }
         }
+
+        IReadOnlyList<string?>[] notes = [.. views.Select(v => v.SentenceNotes).OfType<IReadOnlyList<string?>>()];
 
         h.Append("<details").Append(folded ? string.Empty : " open").Append("><summary>Text</summary>\n<div class=\"text\">\n<p>");
         int previousLine = -1;
@@ -379,7 +397,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
             string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
                 + (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label) ? $" · {groups.Noun}: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
-                + (sentence.Stance is { } st ? $" · {st.ShownEpistemic}, {(st.ShownPolarity == StanceReports.Uncertain ? "tone uncertain" : "tone")} {Inv($"{st.PolarityScore:+0.00;-0.00;0.00}")}" : string.Empty);
+                + string.Concat(notes.Select(n => s < n.Count && n[s] is { } note ? " · " + note : string.Empty));
             string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(groups!, c)}\"") : string.Empty;
             h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">"));
             AppendMarked(h, sentence.Text, list);
@@ -488,12 +506,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
     }
 
     /// <summary>
-    /// Tone (mean polarity, up positive, down negative, on a labelled −1..+1 scale) and certainty (the
-    /// shares of the epistemic tags, stacked) per column; one column per sentence up to
-    /// <see cref="MaxTimelineBins"/> sentences, otherwise per bin of consecutive sentences. The x axis
-    /// carries sentence numbers.
+    /// A series (<see cref="SentenceSeries"/>, the stance's tone and certainty): its value (the mean of the column's
+    /// sentences, up positive, down negative, on a labelled −1..+1 scale) and its categories (their shares, stacked) per
+    /// column; one column per sentence up to <see cref="MaxTimelineBins"/> sentences, otherwise per bin of consecutive
+    /// sentences. The x axis carries sentence numbers.
     /// </summary>
-    private static void AppendStanceTimeline(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences)
+    private static void AppendTimeline(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, SentenceSeries series)
     {
         const int left = 44;
         const int plotWidth = 940;
@@ -507,50 +525,52 @@ public sealed class HtmlReportFormatter : IReportFormatter
         double column = Math.Max(1, step * 0.8);
         double mid = tone / 2.0;
         int height = tone + gap + certainty + axis;
+        IReadOnlyList<SeriesCategory> categories = series.Categories;
+        string[] colours = [.. categories.Select((c, i) => c.Muted ? MutedCategory : CategoryColours[i % CategoryColours.Length])];
+        SeriesPoint? PointOf(int sentence) => sentence < series.Points.Count ? series.Points[sentence] : null;
         string caption = bins == n
-            ? "Tone of each sentence (up: positive, down: negative) and how it holds its claim, in document order"
-            : Inv($"Tone (mean of each group of about {(double)n / bins:0.#} sentences; up: positive, down: negative) and how the sentences hold their claims, in document order");
+            ? series.Caption
+            : series.BinnedCaption.Replace("{0}", Inv($"{(double)n / bins:0.#}"), StringComparison.Ordinal);
         h.Append(Inv($"<div class=\"wide\"><svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
 
-        // Scale: +1, 0, -1, and a baseline for the certainty row.
+        // Scale: +1, 0, -1, and a baseline for the categories' row.
         foreach ((double value, string text) in new[] { (1.0, "+1"), (0.0, "0"), (-1.0, "−1") })
         {
             double y = Math.Round(mid - value * (mid - 4), 2);
             h.Append(Inv($"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{left + plotWidth}\" y2=\"{y}\"/><text class=\"tick\" x=\"{left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{text}</text>\n"));
         }
 
-        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{tone + gap + certainty / 2 + 4}\" text-anchor=\"end\">how</text>\n"));
+        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{tone + gap + certainty / 2 + 4}\" text-anchor=\"end\">{E(series.CategoryName)}</text>\n"));
         for (int b = 0; b < bins; b++)
         {
             int first = (int)((long)b * n / bins);
             int last = (int)((long)(b + 1) * n / bins) - 1;
-            SentenceStanceReport[] group = [.. Enumerable.Range(first, last - first + 1).Select(i => sentences[i].Stance).OfType<SentenceStanceReport>()];
+            SeriesPoint[] group = [.. Enumerable.Range(first, last - first + 1).Select(PointOf).OfType<SeriesPoint>()];
             if (group.Length == 0)
             {
                 continue;
             }
 
             double x = Math.Round(left + b * step + (step - column) / 2, 2);
-            double polarity = Math.Clamp(group.Average(g => g.PolarityScore), -1, 1);
+            double value = Math.Clamp(group.Average(g => g.Value), -1, 1);
             string range = first == last ? Inv($"Sentence {first + 1}") : Inv($"Sentences {first + 1}–{last + 1}");
-            string tags = string.Join(", ", Epistemic.Select(e => (e.Label, Count: group.Count(g => g.ShownEpistemic == e.Tag))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
-            string tip = $"{range}: tone {Inv($"{polarity:+0.00;-0.00;0.00}")}; {tags}" + (first == last ? $" · {Clip(sentences[first].Text, 120)}" : string.Empty);
+            string tags = string.Join(", ", categories.Select((c, k) => (c.Label, Count: group.Count(g => g.Category == k))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
+            string tip = $"{range}: {series.ValueName} {Inv($"{value:+0.00;-0.00;0.00}")}; {tags}" + (first == last ? $" · {Clip(sentences[first].Text, 120)}" : string.Empty);
             h.Append(Inv($"<a href=\"#{id}-s{first}\"><g><title>{E(tip)}</title>"));
-            double hgt = Math.Max(1.5, Math.Round(Math.Abs(polarity) * (mid - 4), 2));
-            double top = polarity >= 0 ? mid - hgt : mid;
-            string fill = polarity > 0.05 ? Positive : polarity < -0.05 ? Negative : Neutral;
-            h.Append(Inv($"<rect class=\"tone\" x=\"{x}\" y=\"{Math.Round(top, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{hgt}\" fill=\"{fill}\"/>"));
+            double hgt = Math.Max(1.5, Math.Round(Math.Abs(value) * (mid - 4), 2));
+            double top = value >= 0 ? mid - hgt : mid;
+            h.Append(Inv($"<rect class=\"tone\" x=\"{x}\" y=\"{Math.Round(top, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{hgt}\" fill=\"{ValueColour(value)}\"/>"));
             double y0 = tone + gap;
-            foreach ((string tag, string colour, _) in Epistemic)
+            for (int k = 0; k < categories.Count; k++)
             {
-                int count = group.Count(g => g.ShownEpistemic == tag);
+                int count = group.Count(g => g.Category == k);
                 if (count == 0)
                 {
                     continue;
                 }
 
                 double part = Math.Round((double)count / group.Length * certainty, 2);
-                h.Append(Inv($"<rect class=\"tag\" x=\"{x}\" y=\"{Math.Round(y0, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{part}\" fill=\"{colour}\"/>"));
+                h.Append(Inv($"<rect class=\"tag\" x=\"{x}\" y=\"{Math.Round(y0, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{part}\" fill=\"{colours[k]}\"/>"));
                 y0 += part;
             }
 
@@ -567,14 +587,26 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n"));
         h.Append("</svg></div>\n<ul class=\"legend\">");
-        foreach ((string tag, string colour, string label) in Epistemic)
+        int[] counts = new int[categories.Count];
+        for (int s = 0; s < n; s++)
         {
-            int count = sentences.Count(s => s.Stance?.ShownEpistemic == tag);
-            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{label} ({count})</li>"));
+            if (PointOf(s) is { Category: var k } && k >= 0 && k < counts.Length)
+            {
+                counts[k]++;
+            }
         }
 
-        h.Append(Inv($"<li><span class=\"swatch round\" style=\"background:{Positive}\"></span>positive tone</li><li><span class=\"swatch round\" style=\"background:{Negative}\"></span>negative tone</li></ul>\n"));
+        for (int k = 0; k < categories.Count; k++)
+        {
+            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colours[k]}\"></span>{E(categories[k].Label)} ({counts[k]})</li>"));
+        }
+
+        string valueName = E(series.ValueName);
+        h.Append(Inv($"<li><span class=\"swatch round\" style=\"background:{Positive}\"></span>positive {valueName}</li><li><span class=\"swatch round\" style=\"background:{Negative}\"></span>negative {valueName}</li></ul>\n"));
     }
+
+    /// <summary>The colour of a value from −1 to +1: positive, negative, or neutral within ±0.05.</summary>
+    private static string ValueColour(double value) => value > 0.05 ? Positive : value < -0.05 ? Negative : Neutral;
 
     /// <summary>1, 2, 5, 10, 20, 50… so that about eight sentence numbers label the axis.</summary>
     private static int NiceStep(int n)
@@ -593,16 +625,14 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return Math.Max(1, n / 8);
     }
 
-    /// <summary>Stance toward the key terms: a diverging bar of mean tone per term on a labelled −1..+1 scale, the value beside each bar.</summary>
-    private static void AppendKeyTermStance(StringBuilder h, DocumentReport doc)
+    /// <summary>
+    /// A section's bars (<see cref="SectionBars"/>, the tone toward the key terms): a diverging bar per row on a labelled
+    /// −1..+1 scale, the value beside each bar, and the side column where the bars have one.
+    /// </summary>
+    private static void AppendDivergingBars(StringBuilder h, SectionBars chart)
     {
-        if (doc.Stance is not { } st)
-        {
-            return;
-        }
-
-        KeyTermStanceReport[] terms = [.. st.KeyTerms.Where(t => t.Term.Length > 0)];
-        if (terms.Length == 0)
+        IReadOnlyList<SectionBar> rows = chart.Rows;
+        if (rows.Count == 0)
         {
             return;
         }
@@ -612,33 +642,34 @@ public sealed class HtmlReportFormatter : IReportFormatter
         const int rowHeight = 22;
         const int head = 18;
         int width = labelWidth + 2 * half + 110;
-        int height = head + terms.Length * rowHeight + 4;
+        int height = head + rows.Count * rowHeight + 4;
         int axis = labelWidth + half;
-        h.Append("<div><h3>Tone toward the key terms</h3>\n");
-        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>Mean tone of the sentences that mention each key term, from −1 (negative) to +1 (positive)</title>\n"));
+        h.Append("<div><h3>").Append(E(chart.Title)).Append("</h3>\n");
+        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(chart.Caption)}</title>\n"));
         foreach ((int x, string text) in new[] { (labelWidth, "−1"), (axis, "0"), (labelWidth + 2 * half, "+1") })
         {
             h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{text}</text><line class=\"grid\" x1=\"{x}\" y1=\"{head - 2}\" x2=\"{x}\" y2=\"{height}\"/>\n"));
         }
 
-        h.Append(Inv($"<text class=\"tick\" x=\"{labelWidth + 2 * half + 12}\" y=\"12\">hedged</text>\n"));
-        h.Append(Inv($"<line x1=\"{axis}\" y1=\"{head - 2}\" x2=\"{axis}\" y2=\"{height}\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"));
-        for (int i = 0; i < terms.Length; i++)
+        if (chart.SideColumn is { } side)
         {
-            KeyTermStanceReport t = terms[i];
-            double polarity = Math.Clamp(t.MeanPolarity, -1, 1);
-            double w = Math.Max(2, Math.Round(Math.Abs(polarity) * half, 1));
-            double x = polarity >= 0 ? axis : axis - w;
+            h.Append(Inv($"<text class=\"tick\" x=\"{labelWidth + 2 * half + 12}\" y=\"12\">{E(side)}</text>\n"));
+        }
+
+        h.Append(Inv($"<line x1=\"{axis}\" y1=\"{head - 2}\" x2=\"{axis}\" y2=\"{height}\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            SectionBar row = rows[i];
+            double value = Math.Clamp(row.Value, -1, 1);
+            double w = Math.Max(2, Math.Round(Math.Abs(value) * half, 1));
+            double x = value >= 0 ? axis : axis - w;
             int y = head + i * rowHeight;
-            string fill = polarity > 0.05 ? Positive : polarity < -0.05 ? Negative : Neutral;
-            string value = Inv($"{polarity:+0.00;−0.00;0.00}");
-            string detail = Inv($"{t.Mentions} mention{Plural(t.Mentions)}, mean tone {value}, {t.HedgedShare * 100:0}% hedged, {t.AttributedShare * 100:0}% attributed");
-            h.Append(Inv($"<g><title>{E(t.Term + ": " + detail)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(t.Term, 24))}</text>"));
-            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{fill}\"/>"));
-            h.Append(polarity >= 0
-                ? Inv($"<text class=\"value\" x=\"{x + w + 4}\" y=\"{y + 15}\">{value}</text>")
-                : Inv($"<text class=\"value\" x=\"{x - 4}\" y=\"{y + 15}\" text-anchor=\"end\">{value}</text>"));
-            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 12}\" y=\"{y + 15}\">{t.HedgedShare * 100:0}%</text></g>\n"));
+            h.Append(Inv($"<g><title>{E(row.Tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(row.Label, 24))}</text>"));
+            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{ValueColour(value)}\"/>"));
+            h.Append(value >= 0
+                ? Inv($"<text class=\"value\" x=\"{x + w + 4}\" y=\"{y + 15}\">{E(row.ValueText)}</text>")
+                : Inv($"<text class=\"value\" x=\"{x - 4}\" y=\"{y + 15}\" text-anchor=\"end\">{E(row.ValueText)}</text>"));
+            h.Append(row.Side is { } text ? Inv($"<text class=\"value\" x=\"{labelWidth + 2 * half + 12}\" y=\"{y + 15}\">{E(text)}</text></g>\n") : "</g>\n");
         }
 
         h.Append("</svg></div>\n");

@@ -51,12 +51,11 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                   .Append("\n\n");
             }
 
-            SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Body);
-            if (d.Stance is { } stance && d.Stats is { Words: > 0 })
+            // The analyses' sections (the themes, the stance) only for a document with words: an empty one's empty stance profile says nothing here.
+            if (d.Stats is { Words: > 0 })
             {
-                md.Append(StanceReports.MarkdownSection(stance, d.Sentences, Escape));
+                SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Body);
             }
-
             SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.End);
             AppendDiagnostics(md, d, settings.SourceLinkBase);
             sections.Writer.Write(md.ToString());

@@ -71,6 +71,7 @@ public sealed class SarifReportFormatter : IReportFormatter
 
         public void WriteDocument(DocumentReport doc)
         {
+            var sentenceValues = new SentenceValueLookup(doc, _settings.Sections);
             foreach (DiagnosticReport d in doc.Diagnostics)
             {
                 if (_rules.TryAdd(d.Id, new RuleInfo(d.Id, d.Id, d.Title, d.Category, d.Severity, d.Title, null, null, d.Title)))
@@ -79,7 +80,7 @@ public sealed class SarifReportFormatter : IReportFormatter
                 }
 
                 _results.Writer.Write(_count++ == 0 ? "\n        " : ",\n        ");
-                ReportFormatterExtensions.WriteIndented(_results.Writer, ResultNode(doc, d, _provisionalIndex).ToJsonString(Options), 8);
+                ReportFormatterExtensions.WriteIndented(_results.Writer, ResultNode(doc, d, sentenceValues, _provisionalIndex).ToJsonString(Options), 8);
             }
         }
 
@@ -199,7 +200,7 @@ public sealed class SarifReportFormatter : IReportFormatter
         return (escaped, true);
     }
 
-    private static JsonObject ResultNode(DocumentReport doc, DiagnosticReport d, Dictionary<string, int> ruleIndex)
+    private static JsonObject ResultNode(DocumentReport doc, DiagnosticReport d, SentenceValueLookup sentenceValues, Dictionary<string, int> ruleIndex)
     {
         (string uri, bool relative) = ArtifactUri(doc.Path);
         var artifact = new JsonObject { ["uri"] = uri };
@@ -251,17 +252,85 @@ public sealed class SarifReportFormatter : IReportFormatter
         }
 
         var properties = new JsonObject { ["category"] = d.Category, ["textlensSeverity"] = d.Severity };
-        if (StanceReports.ConfidenceOf(doc, d) is { } stance)
+        // What the sections say of the sentence the finding falls in (the stance: the tag a stance finding rests on and
+        // how sure the tagger is of it, calibrated; confident at the axis's display threshold).
+        foreach (KeyValuePair<string, JsonNode?> property in sentenceValues.FindingProperties(d))
         {
-            // The stance tag the finding rests on and how sure the tagger is of it (calibrated; confident at the axis's display threshold).
-            properties["stanceAxis"] = stance.Axis;
-            properties["stanceTag"] = stance.Tag;
-            properties["confidence"] = stance.Confidence;
-            properties["confident"] = stance.Confident;
+            properties[property.Key] = property.Value;
         }
 
         result["properties"] = properties;
         return result;
+    }
+
+    /// <summary>
+    /// The sections' values of a document's sentences, for the properties a finding gains from the sentence it falls in
+    /// (<see cref="IReportSection.FindingProperties"/>); each section's values are read into an array once, when first asked.
+    /// </summary>
+    private sealed class SentenceValueLookup(DocumentReport doc, IReadOnlyList<IReportSection> sections)
+    {
+        private readonly Dictionary<string, JsonElement[]> _columns = new(StringComparer.Ordinal);
+
+        public IEnumerable<KeyValuePair<string, JsonNode?>> FindingProperties(DiagnosticReport d)
+        {
+            if (doc.SentenceValues is not { Count: > 0 } values || d.Start is not int start)
+            {
+                yield break;
+            }
+
+            int sentence = -1;
+            foreach (IReportSection section in sections)
+            {
+                if (section.SentenceKey is not { } key || !values.TryGetValue(key, out JsonElement column) || column.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                sentence = sentence >= 0 ? sentence : SentenceAt(doc.Sentences, start);
+                if (sentence < 0)
+                {
+                    yield break;
+                }
+
+                if (!_columns.TryGetValue(key, out JsonElement[]? elements))
+                {
+                    _columns[key] = elements = [.. column.EnumerateArray()];
+                }
+
+                if (sentence < elements.Length && section.FindingProperties(d.Id, d.Category, elements[sentence]) is { } properties)
+                {
+                    foreach (KeyValuePair<string, JsonNode?> property in properties)
+                    {
+                        yield return property;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The index of the sentence whose span holds <paramref name="offset"/> (the sentences are in text order), or -1.</summary>
+        private static int SentenceAt(IReadOnlyList<SentenceReport> sentences, int offset)
+        {
+            int lo = 0, hi = sentences.Count - 1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) / 2);
+                SentenceReport s = sentences[mid];
+                if (offset < s.Start)
+                {
+                    hi = mid - 1;
+                }
+                else if (offset >= s.Start + s.Length)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    return mid;
+                }
+            }
+
+            return -1;
+        }
     }
 
     private static JsonObject RuleNode(RuleInfo r)

@@ -153,7 +153,7 @@ internal static class SectionViews
     private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, bool color, IReadOnlyList<SentenceReport> sentences)
     {
         o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(':');
-        o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe($"{f.Label} {f.Value}"))));
+        o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe(FactText(f)))));
         o.Append('\n');
         if (view.Table is { Rows.Count: > 0 } table)
         {
@@ -177,7 +177,16 @@ internal static class SectionViews
             o.Append(CultureInfo.InvariantCulture, $"    {group.Id + 1}. {Wrap(color, "36", TerminalText.Safe(group.Label))} {Wrap(color, "2", $"{share}%, {group.Sentences.Count} sentence(s)")}\n");
             o.Append(CultureInfo.InvariantCulture, $"       {Wrap(color, "2", $"\u201c{example}\u201d")}\n");
         }
+
+        // The console shows no fold: its brief lines instead, at the section's own level.
+        foreach (SectionFact line in view.Fold?.Brief ?? [])
+        {
+            o.Append("  ").Append(TerminalText.Safe(line.Label)).Append(": ").Append(TerminalText.Safe(line.Value)).Append('\n');
+        }
     }
+
+    /// <summary>A fact as one phrase: its label and value, or the value alone when it has no label.</summary>
+    private static string FactText(SectionFact fact) => fact.Label.Length == 0 ? fact.Value : $"{fact.Label} {fact.Value}";
 
     /// <summary>The text of the group's representative sentence; empty when the document has no such sentence.</summary>
     private static string Representative(SentenceGroup group, IReadOnlyList<SentenceReport> sentences) =>
@@ -189,18 +198,11 @@ internal static class SectionViews
     private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view, IReadOnlyList<SentenceReport> sentences)
     {
         md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
-        md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape($"{f.Label} {f.Value}"))));
+        md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape(FactText(f)))));
         md.Append("\n\n");
         if (view.Table is { Rows.Count: > 0 } table)
         {
-            md.Append("| ").Append(string.Join(" | ", table.Columns.Select(MarkdownReportFormatter.Escape))).Append(" |\n|");
-            md.Append(string.Concat(Enumerable.Repeat("---|", table.Columns.Count))).Append('\n');
-            foreach (IReadOnlyList<string> row in table.Rows)
-            {
-                md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownReportFormatter.Escape))).Append(" |\n");
-            }
-
-            md.Append('\n');
+            WriteMarkdownTable(md, table);
         }
 
         if (view.Excerpt is { Sentences.Count: > 0 } excerpt)
@@ -221,12 +223,80 @@ internal static class SectionViews
 
             md.Append('\n');
         }
+
+        if (view.Fold is { } fold)
+        {
+            WriteMarkdownFold(md, fold, sentences);
+        }
     }
 
-    /// <summary>The view's title, facts, table and excerpt (a view's <see cref="SectionView.Groups"/> are drawn by the HTML format itself).</summary>
-    public static void WriteHtml(StringBuilder h, IReportSection section, SectionView view, string? sentenceAnchor)
+    /// <summary>A table, its numeric columns aligned right, then an empty line.</summary>
+    private static void WriteMarkdownTable(StringBuilder md, SectionTable table)
     {
-        h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+        md.Append("| ").Append(string.Join(" | ", table.Columns.Select(MarkdownReportFormatter.Escape))).Append(" |\n|");
+        for (int c = 0; c < table.Columns.Count; c++)
+        {
+            md.Append(table.Numeric.Contains(c) ? "---:|" : "---|");
+        }
+
+        md.Append('\n');
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            md.Append("| ").Append(string.Join(" | ", row.Select(MarkdownReportFormatter.Escape))).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>The fold as a collapsed block (so that a job summary over many documents stays short): its lists, then its table; nothing to collapse, no block.</summary>
+    private static void WriteMarkdownFold(StringBuilder md, SectionFold fold, IReadOnlyList<SentenceReport> sentences)
+    {
+        int before = md.Length;
+        md.Append("<details><summary>").Append(MarkdownReportFormatter.Escape(fold.Summary)).Append("</summary>\n\n");
+        int opened = md.Length;
+        foreach (SentenceList list in fold.Lists)
+        {
+            if (list.Sentences.Count == 0)
+            {
+                continue;
+            }
+
+            md.Append('*').Append(MarkdownReportFormatter.EscapeInline(list.Title)).Append(":*\n\n");
+            foreach (TaggedSentence item in list.Sentences)
+            {
+                SentenceReport? sentence = item.Index >= 0 && item.Index < sentences.Count ? sentences[item.Index] : null;
+                md.Append(CultureInfo.InvariantCulture, $"- line {sentence?.Line ?? 0} ({MarkdownReportFormatter.Escape(item.Tag)}): {MarkdownReportFormatter.Escape(Clip(sentence?.Text ?? string.Empty, 160))}\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (fold.Table is { Rows.Count: > 0 } table)
+        {
+            WriteMarkdownTable(md, table);
+        }
+
+        if (md.Length == opened)
+        {
+            md.Length = before;
+        }
+        else
+        {
+            md.Append("</details>\n\n");
+        }
+    }
+
+    /// <summary>At most <paramref name="max"/> characters: cut, with an ellipsis.</summary>
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "\u2026";
+
+    /// <summary>The view's title, facts, table and excerpt (a view's <see cref="SectionView.Groups"/> are drawn by the HTML format itself).</summary>
+    public static void WriteHtml(StringBuilder h, IReportSection? section, SectionView view, string? sentenceAnchor)
+    {
+        if (section is not null)
+        {
+            h.Append("<h3>").Append(E(section.Title)).Append("</h3>\n");
+        }
+
         if (view.Facts.Count > 0)
         {
             h.Append("<p class=\"facts\">").Append(string.Join(" · ", view.Facts.Select(f => $"{E(f.Label)} <strong>{E(f.Value)}</strong>"))).Append("</p>\n");
@@ -235,15 +305,15 @@ internal static class SectionViews
         if (view.Table is { Rows.Count: > 0 } table)
         {
             h.Append("<div class=\"scroll\"><table><thead><tr>");
-            foreach (string column in table.Columns)
+            for (int c = 0; c < table.Columns.Count; c++)
             {
-                h.Append("<th>").Append(E(column)).Append("</th>");
+                h.Append(table.Numeric.Contains(c) ? "<th class=\"num\">" : "<th>").Append(E(table.Columns[c])).Append("</th>");
             }
 
             h.Append("</tr></thead><tbody>\n");
             foreach (IReadOnlyList<string> row in table.Rows)
             {
-                h.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{E(c)}</td>"))).Append("</tr>\n");
+                h.Append("<tr>").Append(string.Concat(row.Select((c, i) => table.Numeric.Contains(i) ? $"<td class=\"num\">{E(c)}</td>" : $"<td>{E(c)}</td>"))).Append("</tr>\n");
             }
 
             h.Append("</tbody></table></div>\n");
@@ -251,7 +321,7 @@ internal static class SectionViews
 
         if (view.Excerpt is { Sentences.Count: > 0 } excerpt)
         {
-            h.Append("<ol class=\"").Append(E(section.Key)).Append("\">\n");
+            h.Append("<ol class=\"").Append(E(section?.Key ?? string.Empty)).Append("\">\n");
             foreach (QuotedSentence quoted in excerpt.Sentences)
             {
                 string text = E(quoted.Text);
@@ -262,6 +332,42 @@ internal static class SectionViews
 
             h.Append("</ol>\n");
         }
+
+        if (view.Fold is { } fold)
+        {
+            WriteHtmlFold(h, fold, sentenceAnchor);
+        }
+    }
+
+    /// <summary>A fold as a collapsed block: its lists (each sentence linked to the page's text where it shows it), then its table; nothing to collapse, no block.</summary>
+    private static void WriteHtmlFold(StringBuilder h, SectionFold fold, string? sentenceAnchor)
+    {
+        SentenceList[] lists = [.. fold.Lists.Where(l => l.Sentences.Count > 0)];
+        if (lists.Length == 0 && fold.Table is not { Rows.Count: > 0 })
+        {
+            return;
+        }
+
+        h.Append("<details><summary>").Append(E(fold.Summary)).Append("</summary>\n");
+        foreach (SentenceList list in lists)
+        {
+            h.Append("<p><em>").Append(E(list.Title)).Append("</em></p>\n<ul>\n");
+            foreach (TaggedSentence item in list.Sentences)
+            {
+                string label = string.Create(CultureInfo.InvariantCulture, $"sentence {item.Index + 1}");
+                h.Append("<li>").Append(sentenceAnchor is null ? E(label) : string.Create(CultureInfo.InvariantCulture, $"<a href=\"#{E(sentenceAnchor)}-s{item.Index}\">{E(label)}</a>"))
+                 .Append(item.Tag.Length == 0 ? string.Empty : " (" + E(item.Tag) + ")").Append("</li>\n");
+            }
+
+            h.Append("</ul>\n");
+        }
+
+        if (fold.Table is { Rows.Count: > 0 } table)
+        {
+            WriteHtml(h, section: null, new SectionView([], table), sentenceAnchor);
+        }
+
+        h.Append("</details>\n");
     }
 
     /// <summary>A value the section cannot read (a hand-edited partial result given to <c>merge</c>) is shown as such, not thrown.</summary>
