@@ -299,7 +299,7 @@ public sealed class EpistemicTrees
             throw new InvalidDataException($"The epistemic trees have {data.Length - layout.Total} unexpected trailing bytes.");
         }
 
-        string[] names = ReadNames(d.Slice(HeaderSize, namesSize), k + m);
+        string[] names = ModelBytes.ReadNames(d.Slice(HeaderSize, namesSize), k + m, "The epistemic trees'");
         float[] bias = new float[k];
         int[] counts = new int[k];
         for (int c = 0; c < k; c++)
@@ -360,39 +360,7 @@ public sealed class EpistemicTrees
         }
     }
 
-    private static string[] ReadNames(ReadOnlySpan<byte> block, int count)
-    {
-        var names = new string[count];
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        int pos = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int length = pos + sizeof(int) <= block.Length ? BinaryPrimitives.ReadInt32LittleEndian(block[pos..]) : -1;
-            if (length < 0 || length > block.Length - pos - sizeof(int))
-            {
-                throw new InvalidDataException("The epistemic trees' names block is corrupt.");
-            }
-
-            try
-            {
-                names[i] = strict.GetString(block.Slice(pos + sizeof(int), length));
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new InvalidDataException("The epistemic trees' names block is not UTF-8.", ex);
-            }
-            pos += sizeof(int) + length;
-        }
-
-        if (block[pos..].ContainsAnyExcept((byte)0) || Align8(pos) != block.Length)
-        {
-            throw new InvalidDataException("The epistemic trees' names block has unexpected bytes.");
-        }
-
-        return names;
-    }
-
-    private static int Align8(int size) => (size + 7) & ~7;
+    private static int Align8(int size) => ModelBytes.Align8(size);
 
     /// <summary>
     /// One regression tree: internal node j splits on input <see cref="Feature"/>[j] (≤ <see cref="Threshold"/>[j] goes to

@@ -363,7 +363,7 @@ public sealed class LinearStanceModel
             throw new InvalidDataException($"The stance model has {data.Length - layout.Total} unexpected trailing bytes.");
         }
 
-        string[] names = ReadNames(data.AsSpan(HeaderSize, namesSize), k + 1);
+        string[] names = ModelBytes.ReadNames(data.AsSpan(HeaderSize, namesSize), k + 1, "The stance model's");
         string axis = names[0];
         int expected = StanceFeaturizer.VersionFor(axis);
         if (featurizer != expected || bits != StanceFeaturizer.HashBits)
@@ -405,32 +405,7 @@ public sealed class LinearStanceModel
         };
     }
 
-    private static string[] ReadNames(ReadOnlySpan<byte> block, int count)
-    {
-        var names = new string[count];
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        int pos = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int length = pos + sizeof(int) <= block.Length ? BinaryPrimitives.ReadInt32LittleEndian(block[pos..]) : -1;
-            if (length < 0 || length > block.Length - pos - sizeof(int))
-            {
-                throw new InvalidDataException("The stance model's names block is corrupt.");
-            }
-
-            names[i] = strict.GetString(block.Slice(pos + sizeof(int), length));
-            pos += sizeof(int) + length;
-        }
-
-        if (block[pos..].ContainsAnyExcept((byte)0) || Align8(pos) != block.Length)
-        {
-            throw new InvalidDataException("The stance model's names block has unexpected bytes.");
-        }
-
-        return names;
-    }
-
-    private static int Align8(int size) => (size + 7) & ~7;
+    private static int Align8(int size) => ModelBytes.Align8(size);
 
     /// <summary>
     /// The row of a feature slot in constant time: one bit per slot of the feature space (set where the model has a
