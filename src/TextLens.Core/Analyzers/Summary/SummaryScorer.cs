@@ -35,7 +35,9 @@ public static class SummaryScorer
             return SummaryResult.Empty;
         }
 
-        SentenceVectors vectors = SentenceVectors.Build(features, ThemeSettings.Default with { DocumentIdfPower = settings.DocumentIdfPower });
+        // The themes' terms of this document, weighted for the summary (built once for both).
+        ThemeSettings weights = ThemeSettings.Default with { DocumentIdfPower = settings.DocumentIdfPower };
+        SentenceVectors vectors = themes.Vectors is { } shared && shared.AreOf(features) ? shared.WeightedWith(weights) : SentenceVectors.Build(features, weights);
         double[] relevance = Relevance(document, vectors, keywords, themes, settings, eligible);
         return Select(document, vectors, settings, eligible, relevance, budget);
     }

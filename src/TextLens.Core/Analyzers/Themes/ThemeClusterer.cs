@@ -30,7 +30,7 @@ public static class ThemeClusterer
         settings ??= ThemeSettings.Default;
         SentenceVectors vectors = SentenceVectors.Build(features, settings);
         ThemePartition partition = Partition(vectors, count, settings, segments);
-        return ThemeLabeler.Label(vectors, partition, segments ? $"{count} segments" : count.ToString(), settings, features.Document);
+        return ThemeLabeler.Label(vectors, partition, segments ? $"{count} segments" : count.ToString(), settings, features.Document) with { Vectors = vectors };
     }
 
     /// <summary>The partition before labelling: each sentence's group (or -1) and its embedded row.</summary>

@@ -18,4 +18,11 @@ public sealed record Theme(int Id, string Label, IReadOnlyList<ThemeTerm> Terms,
 public sealed record ThemeResult(IReadOnlyList<Theme> Themes, IReadOnlyList<int> Assignments, string Requested)
 {
     public const int Outlier = -1;
+
+    /// <summary>
+    /// The sentence vectors the themes were found in, for an analyzer that declares this result and reads the same
+    /// document's terms (the summary weighs them again: <see cref="SentenceVectors.WeightedWith"/>); not reported. Null for
+    /// a result not made by <see cref="ThemeClusterer.Cluster"/>.
+    /// </summary>
+    public SentenceVectors? Vectors { get; init; }
 }
