@@ -108,190 +108,327 @@ public static class StanceFeaturizer
     /// <paramref name="context"/> features (<see cref="EpistemicFeatures.Of"/>), added unnormalised to their hashed buckets.
     /// </summary>
     public static (int[] Indices, float[] Values) Featurize(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, CueScores cues, ValenceLexicon lexicon, int version, IReadOnlyList<(string Name, float Value)>? context)
+        => new Sentence(tokens, quoted, lexicon).Featurize(version, cues, context);
+
+    /// <summary>
+    /// One sentence's features, for every version a tagger reads (the epistemic, the polarity and, where a number has a minus
+    /// sign, the v1 vector): the words, their lexicon statistics and the three hashed blocks are computed once per word
+    /// sequence (the polarity version's differs only where a number has a minus sign), and each vector is assembled from them
+    /// with its own cue scores and context. Every vector is the one <see cref="StanceFeaturizer.Featurize(ReadOnlySpan{Token}, ReadOnlySpan{bool}, CueScores, ValenceLexicon, int, IReadOnlyList{ValueTuple{string, float}}?)"/>
+    /// gives: the same floats, added in the same order per slot.
+    /// </summary>
+    public ref struct Sentence
     {
-        if (version is not (Version or PolarityVersion or EpistemicVersion))
+        private readonly ReadOnlySpan<Token> _tokens;
+        private readonly ReadOnlySpan<bool> _quoted;
+        private readonly ValenceLexicon _lexicon;
+        private Words? _plain;
+        private Words? _signed;
+        private bool? _minusSign;
+
+        public Sentence(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, ValenceLexicon lexicon)
         {
-            throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown stance feature version.");
+            _tokens = tokens;
+            _quoted = quoted;
+            _lexicon = lexicon;
         }
 
-        if ((version == EpistemicVersion) != (context is not null))
+        /// <summary>The sentence's vector in <paramref name="version"/> with these <paramref name="cues"/> (and, for <see cref="EpistemicVersion"/>, the named <paramref name="context"/> features).</summary>
+        public (int[] Indices, float[] Values) Featurize(int version, CueScores cues, IReadOnlyList<(string Name, float Value)>? context = null)
         {
-            throw new ArgumentException("Context features belong to the epistemic feature version only.", nameof(context));
-        }
-
-        var words = new List<string>(tokens.Length);
-        var wordQuoted = new List<bool>(tokens.Length);
-        int numbers = 0;
-        bool exclamation = false;
-        bool question = false;
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            Token t = tokens[i];
-            switch (t.Kind)
+            if (version is not (Version or PolarityVersion or EpistemicVersion))
             {
-                case TokenKind.Word or TokenKind.Clitic:
-                    words.Add(t.Lower);
-                    wordQuoted.Add(quoted[i]);
-                    break;
-                case TokenKind.Number:
-                    numbers++;
-                    if (version == PolarityVersion && IsSignedNegative(tokens, i))
-                    {
-                        words.Add(PolicyChangeFeatures.MinusSign);
+                throw new ArgumentOutOfRangeException(nameof(version), version, "Unknown stance feature version.");
+            }
+
+            if ((version == EpistemicVersion) != (context is not null))
+            {
+                throw new ArgumentException("Context features belong to the epistemic feature version only.", nameof(context));
+            }
+
+            // Only the polarity version writes the minus word; without a signed number its words are everyone's.
+            bool signed = version == PolarityVersion && (_minusSign ??= HasMinusSign(_tokens));
+            Words words = signed ? _signed ??= new Words(_tokens, _quoted, _lexicon, signed: true) : _plain ??= new Words(_tokens, _quoted, _lexicon, signed: false);
+            return words.Vector(version, cues, context, _lexicon);
+        }
+    }
+
+    /// <summary>One word sequence of a sentence: what every feature version reads of it, computed once.</summary>
+    private sealed class Words
+    {
+        private readonly List<string> _words;
+        private readonly int _numbers;
+        private readonly bool _exclamation;
+        private readonly bool _question;
+        private readonly double _sum;
+        private readonly double _pos;
+        private readonly double _neg;
+        private readonly int _posCount;
+        private readonly int _negCount;
+        private readonly double _max;
+        private readonly double _min;
+        private readonly int _first;
+        private readonly int _second;
+        private readonly int _modals;
+        private readonly int _negations;
+        private readonly int _quotedWords;
+
+        /// <summary>The three hashed blocks (unigrams with the negation-scope variant, bigrams, character 3–4-grams), each L2-normalised, summed per slot in that order; sorted by slot.</summary>
+        private readonly int[] _hashedSlots;
+        private readonly float[] _hashedValues;
+
+        public Words(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, ValenceLexicon lexicon, bool signed)
+        {
+            var words = new List<string>(tokens.Length);
+            var wordQuoted = new List<bool>(tokens.Length);
+            int numbers = 0;
+            bool exclamation = false;
+            bool question = false;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                Token t = tokens[i];
+                switch (t.Kind)
+                {
+                    case TokenKind.Word or TokenKind.Clitic:
+                        words.Add(t.Lower);
                         wordQuoted.Add(quoted[i]);
+                        break;
+                    case TokenKind.Number:
+                        numbers++;
+                        if (signed && IsSignedNegative(tokens, i))
+                        {
+                            words.Add(PolicyChangeFeatures.MinusSign);
+                            wordQuoted.Add(quoted[i]);
+                        }
+
+                        words.Add("<num>");
+                        wordQuoted.Add(quoted[i]);
+                        break;
+                    default:
+                        exclamation |= t.Text.Contains('!');
+                        question |= t.Text.Contains('?');
+                        break;
+                }
+            }
+
+            double[] valence = lexicon.Valences(words);
+            double sum = 0;
+            double pos = 0;
+            double neg = 0;
+            int posCount = 0;
+            int negCount = 0;
+            double max = 0;
+            double min = 0;
+            int first = 0;
+            int second = 0;
+            int modals = 0;
+            int negations = 0;
+            int quotedWords = 0;
+            for (int i = 0; i < words.Count; i++)
+            {
+                double v = valence[i];
+                sum += v;
+                if (v > 0)
+                {
+                    pos += v;
+                    posCount++;
+                }
+                else if (v < 0)
+                {
+                    neg -= v;
+                    negCount++;
+                }
+
+                max = Math.Max(max, v);
+                min = Math.Min(min, v);
+                first += FirstPerson.Contains(words[i]) && !wordQuoted[i] ? 1 : 0;
+                second += SecondPerson.Contains(words[i]) && !wordQuoted[i] ? 1 : 0;
+                modals += Modals.Contains(words[i]) ? 1 : 0;
+                negations += ValenceLexicon.IsNegation(words[i]) ? 1 : 0;
+                quotedWords += wordQuoted[i] ? 1 : 0;
+            }
+
+            (_words, _numbers, _exclamation, _question) = (words, numbers, exclamation, question);
+            (_sum, _pos, _neg, _posCount, _negCount, _max, _min) = (sum, pos, neg, posCount, negCount, max, min);
+            (_first, _second, _modals, _negations, _quotedWords) = (first, second, modals, negations, quotedWords);
+            (_hashedSlots, _hashedValues) = HashedBlocks(words);
+        }
+
+        private static (int[] Slots, float[] Values) HashedBlocks(List<string> words)
+        {
+            Scratch features = t_scratch ??= new Scratch();
+            try
+            {
+                // Each hashed block is counted, then added L2-normalised, in this order: unigrams (with the negation-scope
+                // variant), bigrams, character 3-4-grams of the padded word.
+                bool negated = false;
+                for (int i = 0; i < words.Count; i++)
+                {
+                    string w = words[i];
+                    features.Count(Hash(UnigramPrefix, w));
+                    if (negated)
+                    {
+                        features.Count(Hash(NegatedPrefix, w));
                     }
 
-                    words.Add("<num>");
-                    wordQuoted.Add(quoted[i]);
-                    break;
-                default:
-                    exclamation |= t.Text.Contains('!');
-                    question |= t.Text.Contains('?');
-                    break;
-            }
-        }
-
-        double[] valence = lexicon.Valences(words);
-        double sum = 0;
-        double pos = 0;
-        double neg = 0;
-        int posCount = 0;
-        int negCount = 0;
-        double max = 0;
-        double min = 0;
-        int first = 0;
-        int second = 0;
-        int modals = 0;
-        int negations = 0;
-        int quotedWords = 0;
-        for (int i = 0; i < words.Count; i++)
-        {
-            double v = valence[i];
-            sum += v;
-            if (v > 0)
-            {
-                pos += v;
-                posCount++;
-            }
-            else if (v < 0)
-            {
-                neg -= v;
-                negCount++;
-            }
-
-            max = Math.Max(max, v);
-            min = Math.Min(min, v);
-            first += FirstPerson.Contains(words[i]) && !wordQuoted[i] ? 1 : 0;
-            second += SecondPerson.Contains(words[i]) && !wordQuoted[i] ? 1 : 0;
-            modals += Modals.Contains(words[i]) ? 1 : 0;
-            negations += ValenceLexicon.IsNegation(words[i]) ? 1 : 0;
-            quotedWords += wordQuoted[i] ? 1 : 0;
-        }
-
-        int n = Math.Max(1, words.Count);
-        Scratch features = t_scratch ??= new Scratch();
-        try
-        {
-            void Dense(int index, double value)
-            {
-                if (value != 0)
-                {
-                    features.Set(index, (float)(value * DenseScale));
-                }
-            }
-
-            Dense(0, ValenceLexicon.Compound(sum));
-            Dense(1, pos / (pos + 2));
-            Dense(2, neg / (neg + 2));
-            Dense(3, posCount / (double)n);
-            Dense(4, negCount / (double)n);
-            Dense(5, max / 4);
-            Dense(6, min / 4);
-            Dense(7, negations > 0 ? 1 : 0);
-            Dense(8, cues.Hedge);
-            Dense(9, cues.Attribution);
-            Dense(10, cues.Prescription);
-            Dense(11, cues.Booster);
-            Dense(12, quotedWords / (double)n);
-            Dense(13, Math.Min(1, first / 2.0));
-            Dense(14, Math.Min(1, second / 2.0));
-            Dense(15, exclamation ? 1 : 0);
-            Dense(16, question ? 1 : 0);
-            Dense(17, Math.Log(1 + words.Count) / 4);
-            Dense(18, numbers / (double)n);
-            Dense(19, Math.Min(1, modals / 2.0));
-            Dense(20, ValenceLexicon.Compound(pos));
-            Dense(21, ValenceLexicon.Compound(neg));
-            Dense(22, posCount > 0 && negCount > 0 ? 1 : 0);
-            Dense(23, cues.Quotation);
-            if (version == PolarityVersion)
-            {
-                PolicyChangeFeatures.Counts news = PolicyChangeFeatures.Of(words);
-                Dense(24, Saturate(news.BadEvents));
-                Dense(25, Saturate(news.LegalConflict));
-                Dense(26, Saturate(news.Concern));
-                Dense(27, Saturate(news.BadChanges));
-                Dense(28, Saturate(news.GoodChanges));
-                Dense(29, Saturate(news.GoodEvents));
-                double inflectedSum = lexicon.Valences(words, inflected: true).Sum();
-                Dense(30, (inflectedSum - sum) / 4);
-                Dense(31, ValenceLexicon.Compound(inflectedSum));
-            }
-
-            // Each hashed block is counted, then added L2-normalised, in this order: unigrams (with the negation-scope
-            // variant), bigrams, character 3-4-grams of the padded word.
-            bool negated = false;
-            for (int i = 0; i < words.Count; i++)
-            {
-                string w = words[i];
-                features.Count(Hash(UnigramPrefix, w));
-                if (negated)
-                {
-                    features.Count(Hash(NegatedPrefix, w));
+                    negated |= ValenceLexicon.IsNegation(w);
                 }
 
-                negated |= ValenceLexicon.IsNegation(w);
-            }
-
-            features.AddCounted(UnigramScale);
-            for (int i = 0; i < words.Count; i++)
-            {
-                features.Count(Hash(BigramPrefix, i == 0 ? "<s>" : words[i - 1], words[i]));
-            }
-
-            if (words.Count > 0)
-            {
-                features.Count(Hash(BigramPrefix, words[^1], "</s>"));
-            }
-
-            features.AddCounted(BigramScale);
-            foreach (string w in words)
-            {
-                if (w.Length >= 3 && w != "<num>")
+                features.AddCounted(UnigramScale);
+                for (int i = 0; i < words.Count; i++)
                 {
-                    for (int len = 3; len <= 4; len++)
+                    features.Count(Hash(BigramPrefix, i == 0 ? "<s>" : words[i - 1], words[i]));
+                }
+
+                if (words.Count > 0)
+                {
+                    features.Count(Hash(BigramPrefix, words[^1], "</s>"));
+                }
+
+                features.AddCounted(BigramScale);
+                foreach (string w in words)
+                {
+                    if (w.Length >= 3 && w != "<num>")
                     {
-                        for (int k = 0; k + len <= w.Length + 2; k++)
+                        for (int len = 3; len <= 4; len++)
                         {
-                            features.Count(PaddedGramHash(w, k, len));
+                            for (int k = 0; k + len <= w.Length + 2; k++)
+                            {
+                                features.Count(PaddedGramHash(w, k, len));
+                            }
                         }
                     }
                 }
-            }
 
-            features.AddCounted(CharScale);
-            foreach ((string name, float value) in context ?? [])
+                features.AddCounted(CharScale);
+                return features.ToSparse();
+            }
+            finally
             {
-                features.Add(Hash(ContextPrefix, name), value * ContextScale);
+                features.Clear();
+            }
+        }
+
+        /// <summary>
+        /// The vector in <paramref name="version"/>: the dense block (from these words and <paramref name="cues"/>), then the
+        /// hashed blocks with the named <paramref name="context"/> features added to their buckets in list order, each bucket it
+        /// touches set even when its value is zero.
+        /// </summary>
+        public (int[] Indices, float[] Values) Vector(int version, CueScores cues, IReadOnlyList<(string Name, float Value)>? context, ValenceLexicon lexicon)
+        {
+            Span<int> denseSlots = stackalloc int[DenseCount];
+            Span<float> denseValues = stackalloc float[DenseCount];
+            int dense = 0;
+            void Dense(int index, double value, Span<int> slots, Span<float> values)
+            {
+                if (value != 0)
+                {
+                    slots[dense] = index;
+                    values[dense++] = (float)(value * DenseScale);
+                }
             }
 
-            return features.ToSparse();
-        }
-        finally
-        {
-            features.Clear();
+            int n = Math.Max(1, _words.Count);
+            Dense(0, ValenceLexicon.Compound(_sum), denseSlots, denseValues);
+            Dense(1, _pos / (_pos + 2), denseSlots, denseValues);
+            Dense(2, _neg / (_neg + 2), denseSlots, denseValues);
+            Dense(3, _posCount / (double)n, denseSlots, denseValues);
+            Dense(4, _negCount / (double)n, denseSlots, denseValues);
+            Dense(5, _max / 4, denseSlots, denseValues);
+            Dense(6, _min / 4, denseSlots, denseValues);
+            Dense(7, _negations > 0 ? 1 : 0, denseSlots, denseValues);
+            Dense(8, cues.Hedge, denseSlots, denseValues);
+            Dense(9, cues.Attribution, denseSlots, denseValues);
+            Dense(10, cues.Prescription, denseSlots, denseValues);
+            Dense(11, cues.Booster, denseSlots, denseValues);
+            Dense(12, _quotedWords / (double)n, denseSlots, denseValues);
+            Dense(13, Math.Min(1, _first / 2.0), denseSlots, denseValues);
+            Dense(14, Math.Min(1, _second / 2.0), denseSlots, denseValues);
+            Dense(15, _exclamation ? 1 : 0, denseSlots, denseValues);
+            Dense(16, _question ? 1 : 0, denseSlots, denseValues);
+            Dense(17, Math.Log(1 + _words.Count) / 4, denseSlots, denseValues);
+            Dense(18, _numbers / (double)n, denseSlots, denseValues);
+            Dense(19, Math.Min(1, _modals / 2.0), denseSlots, denseValues);
+            Dense(20, ValenceLexicon.Compound(_pos), denseSlots, denseValues);
+            Dense(21, ValenceLexicon.Compound(_neg), denseSlots, denseValues);
+            Dense(22, _posCount > 0 && _negCount > 0 ? 1 : 0, denseSlots, denseValues);
+            Dense(23, cues.Quotation, denseSlots, denseValues);
+            if (version == PolarityVersion)
+            {
+                PolicyChangeFeatures.Counts news = PolicyChangeFeatures.Of(_words);
+                Dense(24, Saturate(news.BadEvents), denseSlots, denseValues);
+                Dense(25, Saturate(news.LegalConflict), denseSlots, denseValues);
+                Dense(26, Saturate(news.Concern), denseSlots, denseValues);
+                Dense(27, Saturate(news.BadChanges), denseSlots, denseValues);
+                Dense(28, Saturate(news.GoodChanges), denseSlots, denseValues);
+                Dense(29, Saturate(news.GoodEvents), denseSlots, denseValues);
+                double inflectedSum = lexicon.Valences(_words, inflected: true).Sum();
+                Dense(30, (inflectedSum - _sum) / 4, denseSlots, denseValues);
+                Dense(31, ValenceLexicon.Compound(inflectedSum), denseSlots, denseValues);
+            }
+
+            // The named features go to their hashed buckets in list order, after the blocks: a bucket the blocks did not set
+            // starts at zero and is set even when the sum stays zero.
+            int named = context?.Count ?? 0;
+            int[] contextSlots = named == 0 ? [] : new int[named];
+            int fresh = 0;
+            for (int c = 0; c < named; c++)
+            {
+                int slot = contextSlots[c] = Hash(ContextPrefix, context![c].Name);
+                if (Array.BinarySearch(_hashedSlots, slot) < 0 && Array.IndexOf(contextSlots, slot, 0, c) < 0)
+                {
+                    fresh++;
+                }
+            }
+
+            int[] indices = new int[dense + _hashedSlots.Length + fresh];
+            float[] values = new float[indices.Length];
+            denseSlots[..dense].CopyTo(indices);
+            denseValues[..dense].CopyTo(values);
+            if (fresh == 0)
+            {
+                _hashedSlots.CopyTo(indices, dense);
+                _hashedValues.CopyTo(values, dense);
+            }
+            else
+            {
+                int[] added = new int[fresh];
+                int k = 0;
+                for (int c = 0; c < named; c++)
+                {
+                    if (Array.BinarySearch(_hashedSlots, contextSlots[c]) < 0 && Array.IndexOf(added, contextSlots[c], 0, k) < 0)
+                    {
+                        added[k++] = contextSlots[c];
+                    }
+                }
+
+                Array.Sort(added);
+                int i = 0;
+                int j = 0;
+                for (int o = dense; o < indices.Length; o++)
+                {
+                    if (j >= added.Length || (i < _hashedSlots.Length && _hashedSlots[i] < added[j]))
+                    {
+                        (indices[o], values[o]) = (_hashedSlots[i], _hashedValues[i]);
+                        i++;
+                    }
+                    else
+                    {
+                        indices[o] = added[j++];
+                    }
+                }
+            }
+
+            for (int c = 0; c < named; c++)
+            {
+                int at = Array.BinarySearch(indices, dense, indices.Length - dense, contextSlots[c]);
+                values[at] += context![c].Value * ContextScale;
+            }
+
+            return (indices, values);
         }
     }
+
 
     /// <summary>
     /// <paramref name="vector"/> (sorted, distinct indices) with the named <paramref name="context"/> features added to their

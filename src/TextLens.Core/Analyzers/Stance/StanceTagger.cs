@@ -192,6 +192,7 @@ public sealed class StanceTagger
     internal SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens, StanceContext context, out StanceEvidence evidence)
     {
         evidence = Inspect(text, tokens, context.BlockQuote);
+        var features = new StanceFeaturizer.Sentence(tokens, evidence.Quoted, Lexicon);
         CueScores s = evidence.Scores;
         (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
         EpistemicStance epistemic;
@@ -200,7 +201,7 @@ public sealed class StanceTagger
         if (_epistemic is not null)
         {
             var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
-            (int[] ei, float[] ev) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.EpistemicVersion, named);
+            (int[] ei, float[] ev) = features.Featurize(StanceFeaturizer.EpistemicVersion, s, named);
             double[] p = _epistemic.Predict(ei, ev);
             if (EpistemicStack is { } stack)
             {
@@ -244,12 +245,12 @@ public sealed class StanceTagger
         // has a minus sign (the polarity version's word "<minus>"), and the previous sentence's named features
         // (PolarityContext) are added for the polarity model only.
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
-        (int[] idx, float[] val) = StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, version);
+        (int[] idx, float[] val) = features.Featurize(version, s);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
             ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
-            ? StanceFeaturizer.Featurize(tokens, evidence.Quoted, s, Lexicon, StanceFeaturizer.Version)
+            ? features.Featurize(StanceFeaturizer.Version, s)
             : (idx, val);
         double[]?[]? shared = SharedPredictions(idx, val, subjectivityToo: ReferenceEquals(si, idx));
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared);
