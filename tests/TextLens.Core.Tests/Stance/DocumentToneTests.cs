@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -7,8 +10,8 @@ using TextLens.Training.Evaluation;
 namespace TextLens.Core.Tests.Stance;
 
 /// <summary>
-/// The polarity model's document context (<see cref="DocumentTone"/>, `train stance --document-context`; tried in the
-/// tenth round, not shipped): the mean bad news of the document's other sentences, the same in 'report' and 'eval stance'.
+/// The polarity model's document context (<see cref="DocumentTone"/>, `train stance --document-context`; built in the
+/// tenth round, shipped in the eleventh): the mean bad news of the document's other sentences, the same in 'report' and 'eval stance'.
 /// </summary>
 public class DocumentToneTests
 {
@@ -117,6 +120,39 @@ public class DocumentToneTests
         model.Save(plain);
         Assert.Equal(0, BinaryPrimitives.ReadInt32LittleEndian(plain.ToArray().AsSpan(16)) & 4);
     }
+
+    [Fact]
+    public void The_shipped_model_reads_the_document_and_report_gives_it_every_sentence_of_the_document()
+    {
+        // The shipped file carries the flag (eleventh round), so 'report' computes the document's tone for it.
+        StanceTagger shipped = TestModels.Set.Stance;
+        Assert.True(shipped.PolarityDocumentContext);
+
+        // 'report' on the litigation report tags each sentence as 'eval stance' tags a row of the document (its previous
+        // sentence and the tone of all four sentences): the same labels, scores and confidences.
+        string text = string.Join(" ", Litigation);
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From(text, "t.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        StanceResult report = analysis.GetResult<StanceResult>()!;
+        Assert.Equal(Litigation.Length, report.Sentences.Count);
+        DocumentTone tone = DocumentTone.OfTexts(Litigation);
+        bool moved = false;
+        for (int i = 0; i < Litigation.Length; i++)
+        {
+            StanceContext around = (i == 0 ? StanceContext.None : StanceContext.For(Litigation[i], Litigation[i - 1])) with { Document = tone };
+            SentenceStance asEval = StanceEvaluation.Tag(shipped, Litigation[i], around);
+            Assert.Equal(asEval.Polarity, report.Sentences[i].Polarity);
+            Assert.Equal(asEval.PolarityScore, report.Sentences[i].PolarityScore);
+            Assert.Equal(asEval.PolarityConfidence, report.Sentences[i].PolarityConfidence);
+
+            // Without the document the classifier reads something else: the document context is not ignored.
+            SentenceStance alone = StanceEvaluation.Tag(shipped, Litigation[i], around with { Document = null });
+            moved |= alone.PolarityConfidence != asEval.PolarityConfidence;
+        }
+
+        Assert.True(moved, "the document context changed no sentence's polarity confidence");
+    }
+
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
 
     private static List<string> Words(string text)
     {

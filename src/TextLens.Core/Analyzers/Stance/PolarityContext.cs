@@ -10,7 +10,7 @@ namespace TextLens.Core.Analyzers.Stance;
 /// (<see cref="PolicyChangeFeatures"/>: bad events, legal conflict, voiced concern, bad changes) and its negative VADER
 /// tone (the compound score of its inflection-aware valences, below zero). Good news of the previous sentence is not read:
 /// with it the positive class fell (grouped CV, see models/stance-polarity.md). A model trained with `--document-context`
-/// (<see cref="LinearStanceModel.ReadsDocument"/>; tenth round, not shipped) also reads the mean bad-news count of the
+/// (<see cref="LinearStanceModel.ReadsDocument"/>; the shipped model since the eleventh round) also reads the mean bad-news count of the
 /// document's other sentences (<see cref="DocumentTone"/>), centred and scaled.
 /// </summary>
 public static class PolarityContext
