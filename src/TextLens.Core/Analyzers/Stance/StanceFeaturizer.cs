@@ -482,7 +482,7 @@ public static class StanceFeaturizer
 
     private static readonly uint UnigramPrefix = Prefix("u"), NegatedPrefix = Prefix("n"), BigramPrefix = Prefix("b"), CharPrefix = Prefix("c"), ContextPrefix = Prefix("x");
 
-    /// <summary>Per thread: the feature vector and the block being counted, as arrays over the whole feature space, cleared after each sentence.</summary>
+    /// <summary>Per thread: the hashed blocks being built and the block being counted, cleared after each sentence.</summary>
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -507,58 +507,62 @@ public static class StanceFeaturizer
     }
 
     /// <summary>
-    /// A sparse vector being built over the dense feature space: the values, which slots are set (in first-set order) and
-    /// one block of counts. Adding a block's normalised counts slot by slot gives the same floats, in the same order of
+    /// A sparse vector being built: the values of the slots set (in first-set order) and one block of counts, kept in a small
+    /// open-addressing table of the sentence's slots (a few hundred) rather than arrays over the whole feature space, so its
+    /// reads stay in cache. Adding a block's normalised counts slot by slot gives the same floats, in the same order of
     /// additions per slot, as summing the blocks one after another; the result is sorted by slot.
     /// </summary>
     private sealed class Scratch
     {
-        private readonly float[] _values = new float[Dimension];
-        private readonly bool[] _set = new bool[Dimension];
-        private readonly List<int> _slots = [];
-        private readonly float[] _counts = new float[Dimension];
+        /// <summary>Open addressing: each bucket holds an entry's index + 1 (0: empty); the capacity is a power of two, at most half full.</summary>
+        private int[] _buckets = new int[1024];
+
+        private int[] _entrySlot = new int[512];
+        private int[] _entryBucket = new int[512];
+        private float[] _entryValue = new float[512];
+        private float[] _entryCount = new float[512];
+        private bool[] _entrySet = new bool[512];
+        private int _entries;
+
+        /// <summary>The entries set (in first-set order) and those counted in the current block (in first-count order).</summary>
+        private readonly List<int> _set = [];
         private readonly List<int> _counted = [];
-
-        public void Set(int slot, float value)
-        {
-            Touch(slot);
-            _values[slot] = value;
-        }
-
-        public void Add(int slot, float value)
-        {
-            Touch(slot);
-            _values[slot] += value;
-        }
 
         public void Count(int slot)
         {
-            if (_counts[slot] == 0)
+            int e = Entry(slot);
+            if (_entryCount[e] == 0)
             {
-                _counted.Add(slot);
+                _counted.Add(e);
             }
 
-            _counts[slot] += 1;
+            _entryCount[e] += 1;
         }
 
         /// <summary>Adds the counted block scaled to L2 norm <paramref name="scale"/>, then clears the counts.</summary>
         public void AddCounted(double scale)
         {
             double squares = 0;
-            foreach (int slot in _counted)
+            foreach (int e in _counted)
             {
-                squares += (double)_counts[slot] * _counts[slot];
+                squares += (double)_entryCount[e] * _entryCount[e];
             }
 
             double norm = Math.Sqrt(squares);
-            foreach (int slot in _counted)
+            foreach (int e in _counted)
             {
                 if (norm != 0)
                 {
-                    Add(slot, (float)(_counts[slot] / norm * scale));
+                    if (!_entrySet[e])
+                    {
+                        _entrySet[e] = true;
+                        _set.Add(e);
+                    }
+
+                    _entryValue[e] += (float)(_entryCount[e] / norm * scale);
                 }
 
-                _counts[slot] = 0;
+                _entryCount[e] = 0;
             }
 
             _counted.Clear();
@@ -566,40 +570,88 @@ public static class StanceFeaturizer
 
         public (int[] Indices, float[] Values) ToSparse()
         {
-            int[] indices = [.. _slots];
-            Array.Sort(indices);
+            int[] indices = new int[_set.Count];
             float[] values = new float[indices.Length];
             for (int i = 0; i < indices.Length; i++)
             {
-                values[i] = _values[indices[i]];
+                indices[i] = _entrySlot[_set[i]];
+                values[i] = _entryValue[_set[i]];
             }
 
+            Array.Sort(indices, values);
             return (indices, values);
         }
 
         public void Clear()
         {
-            foreach (int slot in _slots)
+            for (int e = 0; e < _entries; e++)
             {
-                _values[slot] = 0;
-                _set[slot] = false;
+                _buckets[_entryBucket[e]] = 0;
+                _entryValue[e] = 0;
+                _entryCount[e] = 0;
+                _entrySet[e] = false;
             }
 
-            foreach (int slot in _counted)
-            {
-                _counts[slot] = 0;
-            }
-
-            _slots.Clear();
+            _entries = 0;
+            _set.Clear();
             _counted.Clear();
         }
 
-        private void Touch(int slot)
+        /// <summary>The entry of <paramref name="slot"/>, added when new.</summary>
+        private int Entry(int slot)
         {
-            if (!_set[slot])
+            int mask = _buckets.Length - 1;
+            int b = (int)(((uint)slot * 0x9E3779B1u) >> 7) & mask;
+            while (true)
             {
-                _set[slot] = true;
-                _slots.Add(slot);
+                int held = _buckets[b];
+                if (held == 0)
+                {
+                    break;
+                }
+
+                if (_entrySlot[held - 1] == slot)
+                {
+                    return held - 1;
+                }
+
+                b = (b + 1) & mask;
+            }
+
+            if (_entries * 2 >= _buckets.Length)
+            {
+                Grow();
+                return Entry(slot);
+            }
+
+            int e = _entries++;
+            _entrySlot[e] = slot;
+            _entryBucket[e] = b;
+            _buckets[b] = e + 1;
+            return e;
+        }
+
+        /// <summary>Doubles the table, keeping every entry's index (the set and counted lists refer to them).</summary>
+        private void Grow()
+        {
+            int capacity = _buckets.Length * 2;
+            _buckets = new int[capacity];
+            Array.Resize(ref _entrySlot, capacity / 2);
+            Array.Resize(ref _entryBucket, capacity / 2);
+            Array.Resize(ref _entryValue, capacity / 2);
+            Array.Resize(ref _entryCount, capacity / 2);
+            Array.Resize(ref _entrySet, capacity / 2);
+            int mask = capacity - 1;
+            for (int e = 0; e < _entries; e++)
+            {
+                int b = (int)(((uint)_entrySlot[e] * 0x9E3779B1u) >> 7) & mask;
+                while (_buckets[b] != 0)
+                {
+                    b = (b + 1) & mask;
+                }
+
+                _buckets[b] = e + 1;
+                _entryBucket[e] = b;
             }
         }
     }
