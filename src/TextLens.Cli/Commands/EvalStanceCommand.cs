@@ -20,23 +20,29 @@ public static class EvalStanceCommand
         var data = new Option<string>("--data") { Description = "Labelled JSON Lines: {\"id\", \"text\", \"label\"[, \"score\"]}.", Required = true };
         var goldField = new Option<string>("--gold-field") { Description = "Field holding the gold label (e.g. label_nocond).", DefaultValueFactory = _ => "label" };
         var predictions = new Option<string?>("--predictions") { Description = "Write {\"id\",\"label\"[,\"score\"]} predictions to this JSONL file." };
-        var command = new Command("stance", "Score the stance tagger on one axis of a labelled data set.") { axis, data, goldField, predictions };
+        var heldOut = new Option<string?>("--held-out") { Description = "Score the held-out cross-validation predictions of 'train stance --cv-predictions' (the epistemic tag, or the report's binary mark on hedged, attributed and prescriptive) instead of tagging with the shipped models: the out-of-fold figure." };
+        var command = new Command("stance", "Score the stance tagger on one axis of a labelled data set.") { axis, data, goldField, predictions, heldOut };
         command.SetAction(parse => Run(
             ParseAxis(parse.GetValue(axis)!),
             context.FileSystem.Path.GetFullPath(parse.GetValue(data)!),
             parse.GetValue(goldField)!,
             parse.GetValue(predictions) is { } p ? context.FileSystem.Path.GetFullPath(p) : null,
-            context));
+            context,
+            parse.GetValue(heldOut) is { } h ? context.FileSystem.Path.GetFullPath(h) : null));
         return command;
     }
 
     /// <summary>Scores the tagger on <paramref name="dataPath"/>, writes the report to <paramref name="output"/> and the predictions (if asked) atomically.</summary>
-    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, CliContext context)
+    /// <param name="heldOutPath">Held-out predictions of 'train stance --cv-predictions' to score instead of tagging; null: tag with the shipped models.</param>
+    public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, CliContext context, string? heldOutPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.FileSystem.File.Exists(dataPath))
+        foreach (string? path in (string?[])[dataPath, heldOutPath])
         {
-            throw new UsageException($"data file '{dataPath}' does not exist.");
+            if (path is not null && !context.FileSystem.File.Exists(path))
+            {
+                throw new UsageException($"data file '{path}' does not exist.");
+            }
         }
 
         StanceEvaluationResult result;
@@ -44,7 +50,9 @@ public static class EvalStanceCommand
         try
         {
             items = StanceEvaluation.ReadJsonl(dataPath, context.FileSystem.File.ReadLines(dataPath));
-            result = StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField);
+            result = heldOutPath is null
+                ? StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField)
+                : StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, context.FileSystem.File.ReadLines(heldOutPath), axis), goldField);
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {

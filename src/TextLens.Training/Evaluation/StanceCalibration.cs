@@ -120,6 +120,15 @@ public static class StanceCalibration
             w.WriteNumber("score", s.PolarityScore);
             w.WriteString("text", item.Text);
             w.WriteString("prev", item.Prev);
+            if (axis == StanceAxis.Epistemic)
+            {
+                // The report's binary marks of the held-out tagging, which 'eval stance --held-out' scores on the per-axis files.
+                foreach (StanceAxis binary in (StanceAxis[])[StanceAxis.Hedged, StanceAxis.Attributed, StanceAxis.Prescriptive])
+                {
+                    w.WriteString(binary.ToString().ToLowerInvariant(), StanceEvaluation.Predict(binary, item.Id, s).Label);
+                }
+            }
+
             if (parts is not null)
             {
                 WriteNumbers(w, "p_analysis", parts.Analysis);

@@ -225,6 +225,39 @@ public static class StanceEvaluation
         return new StanceEvaluationResult(axis, goldField, StanceScorer.Classify(gold, predicted), correlation, predictions);
     }
 
+    /// <summary>
+    /// The held-out predictions of 'train stance --cv-predictions' on <paramref name="axis"/>: the binary axes from their mark
+    /// (fields hedged, attributed, prescriptive), the others from <c>label</c>; so that 'eval stance --held-out' scores the
+    /// cross-validated tagging with the same scorer as the shipped tagger's.
+    /// </summary>
+    public static IReadOnlyList<StancePrediction> ReadHeldOut(string path, IEnumerable<string> lines, StanceAxis axis)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        string field = axis is StanceAxis.Hedged or StanceAxis.Attributed or StanceAxis.Prescriptive ? axis.ToString().ToLowerInvariant() : "label";
+        var predictions = new List<StancePrediction>();
+        int line = 0;
+        foreach (string raw in lines)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            using JsonDocument json = JsonDocument.Parse(raw);
+            JsonElement root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement id) || !root.TryGetProperty(field, out JsonElement label) || label.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException($"{path}:{line}: each line must be an object with an 'id' and a '{field}' string (written by 'train stance --cv-predictions').");
+            }
+
+            double? score = axis == StanceAxis.Polarity && root.TryGetProperty("score", out JsonElement sc) && sc.ValueKind == JsonValueKind.Number ? sc.GetDouble() : null;
+            predictions.Add(new StancePrediction(id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText(), label.GetString()!, score));
+        }
+
+        return predictions;
+    }
+
     public static string ToJsonLine(StancePrediction p)
     {
         using var buffer = new MemoryStream();

@@ -127,6 +127,33 @@ public class EpistemicFailureClassTests
         Assert.Equal(EpistemicStance.Attributed, Tag(sentence).Epistemic);
     }
 
+    [Theory]
+    [InlineData("Congress may consider how to deal with this future shortfall.")]
+    [InlineData("Congress also might evaluate its support for USACE proceeding with a rule or less formal guidance (as raised by a waterway stakeholder group).")]
+    [InlineData("Congress could consider whether this funding approach, or others (e.g., multi-year authorization), would best support program goals.")]
+    [InlineData("Policymakers may consider whether protections under the 2018 Common Rule are sufficient for subjects when private identifiable information is used in secondary research.")]
+    public void The_modal_of_an_option_put_to_congress_does_not_mark_it_hedged(string sentence)
+    {
+        // The CRS labels (and the guidelines: "Congress may wish to consider" is prescriptive) do not read the option's own
+        // "may", "might" or "could", nor the question it poses ("whether"), as the author's hedge.
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Prescriptive, s.Epistemic);
+        Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
+    }
+
+    [Theory]
+    [InlineData("Congress may consider whether to act.", 0)]
+    [InlineData("Members could also require the agency to report, which may reduce costs.", 0.9)]
+    [InlineData("Such a program could potentially include provisions similar to those for the U.S. Civil Rights Network.", 0.9325)]
+    [InlineData("The new rule may reduce the number of borrowers who qualify for relief.", 0.9)]
+    public void A_hedge_outside_the_prescription_still_counts(string sentence, double expected)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+        Assert.Equal(expected, EpistemicScope.HedgeOutsidePrescription(CollectionsMarshal.AsSpan(tokens), evidence), 4);
+    }
+
     [Fact]
     public void A_report_carries_over_to_the_next_sentence_that_continues_it()
     {

@@ -297,6 +297,55 @@ public static class EpistemicScope
         }
     }
 
+    /// <summary>
+    /// The strength of the hedges that are not part of a prescription (noisy-or, as <see cref="CueScores.Hedge"/>): a hedge
+    /// cue whose words belong to a prescription cue ("may" in "Congress may wish to consider", "could" in "could require"),
+    /// a possibility modal whose subject is a policy actor ("Congress also might evaluate", "Members could"), and a question
+    /// after either ("Congress may consider whether…", "lawmakers might examine whether…") put an option to the reader:
+    /// they are the prescription, not a hedge on it. What the hedged mark adds for a sentence tagged otherwise.
+    /// </summary>
+    public static double HedgeOutsidePrescription(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    {
+        int option = int.MaxValue;
+        foreach (CueHit h in evidence.Hits)
+        {
+            if (h.Kind == StanceCueKind.Prescription || IsPolicyModal(tokens, h))
+            {
+                option = Math.Min(option, h.Token);
+            }
+        }
+
+        double hedge = 0;
+        foreach (CueHit h in evidence.Hits)
+        {
+            if (h.Kind != StanceCueKind.Hedge || PartOfPrescription(h, evidence.Hits) || IsPolicyModal(tokens, h)
+                || (h.Token > option && h.Words is "whether" or "whether or not" or "consider" or "considers"))
+            {
+                continue;
+            }
+
+            hedge = 1 - ((1 - hedge) * (1 - h.Weight));
+        }
+
+        return hedge;
+    }
+
+    private static bool IsPolicyModal(ReadOnlySpan<Token> tokens, CueHit h) =>
+        h.Kind == StanceCueKind.Hedge && h.Words is "may" or "might" or "could" && SubjectClass(tokens, h.Token) == "policy";
+
+    private static bool PartOfPrescription(CueHit hedge, IReadOnlyList<CueHit> hits)
+    {
+        foreach (CueHit p in hits)
+        {
+            if (p.Kind == StanceCueKind.Prescription && p.Token < hedge.Token + hedge.Length && hedge.Token < p.Token + p.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The subject class of the modal at <paramref name="modal"/>: the nearest word before it, skipping adverbs.</summary>
     private static string SubjectClass(ReadOnlySpan<Token> tokens, int modal)
     {

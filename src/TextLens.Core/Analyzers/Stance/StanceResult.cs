@@ -65,7 +65,16 @@ public sealed record SentenceStance(
 
     /// <summary>The probability that the polarity label is right.</summary>
     public double PolarityConfidence { get; init; } = 1;
+
+    /// <summary>
+    /// The learned epistemic model's class probabilities (asserted / hedged / attributed / prescriptive, after the heading rule)
+    /// and the hedge and attribution cue strengths the marks read; null with the cue rules.
+    /// </summary>
+    public EpistemicParts? EpistemicParts { get; init; }
 }
+
+/// <summary>What the epistemic marks of a sentence are computed from: the model's class probabilities (in the order of <see cref="EpistemicStance"/>) and the cue strengths in the author's voice.</summary>
+public readonly record struct EpistemicParts(double Asserted, double Hedged, double Attributed, double Prescriptive, double HedgeCues, double AttributionCues);
 
 /// <summary>Counts and shares of the epistemic, polarity and subjectivity tags over a document's sentences.</summary>
 public sealed record StanceProfile(

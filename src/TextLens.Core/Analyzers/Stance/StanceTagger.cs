@@ -197,6 +197,7 @@ public sealed class StanceTagger
         (double hedged, double attributed, double prescriptive) = (s.Hedge, s.Attribution, s.Prescription);
         EpistemicStance epistemic;
         double tagProbability = 0;
+        EpistemicParts? parts = null;
         if (_epistemic is not null)
         {
             var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
@@ -218,7 +219,11 @@ public sealed class StanceTagger
             // can be hedged or attributed, a hedge attributed, and an attributed claim hedged in the source's words. The
             // probability of each mark at all is the model's probability of the tag plus, for the other tags, their
             // probability times the strength of the mark's cues: P(hedged) + P(attributed or prescriptive)·(hedge cues).
-            (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * s.Hedge), p[2] + ((p[1] + p[3]) * s.Attribution), p[3]);
+            // The hedge cues that are a prescription's own modal ("Congress may wish to consider", "Members could") do not
+            // count: they make the prescription, they do not hedge it (models/stance-epistemic.md, the binary marks).
+            double hedgeCues = context.Heading ? 0 : EpistemicScope.HedgeOutsidePrescription(tokens, evidence);
+            (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * hedgeCues), p[2] + ((p[1] + p[3]) * s.Attribution), p[3]);
+            parts = new EpistemicParts(p[0], p[1], p[2], p[3], hedgeCues, s.Attribution);
             int best = 0;
             for (int c = 1; c < p.Length; c++)
             {
@@ -277,6 +282,7 @@ public sealed class StanceTagger
             Figure = evidence.Figure,
             EpistemicConfidence = Round(epistemicCertainty),
             PolarityConfidence = Round(polarityConfidence),
+            EpistemicParts = parts,
         };
     }
 
