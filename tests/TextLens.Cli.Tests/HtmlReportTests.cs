@@ -2,6 +2,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using TextLens.Core.Analysis;
+using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Analyzers.Themes;
@@ -124,7 +125,7 @@ public class HtmlReportTests
     private static string Render(CorpusReport report)
     {
         var writer = new StringWriter();
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [ThemesSection.Instance, StanceSection.Instance, SummarySection.Instance] });
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = [KeywordsSection.Instance, ThemesSection.Instance, StanceSection.Instance, SummarySection.Instance] });
         return writer.ToString();
     }
 

@@ -135,7 +135,7 @@ public static class ReportRunner
         options = options with { Parallel = ordered.Length < 2 * Environment.ProcessorCount };
 
         var reportSettings = ReportSettings.For(options, request.SeverityOverrides) with { Corpus = corpus?.Fingerprint };
-        var summary = new CorpusSummaryBuilder();
+        var summary = new CorpusSummaryBuilder(engine.Sections);
         var recorded = new List<BaselineEntry>();
         int exitCode = ExitCodes.Success;
         var formatSettings = FormatSettings.Default with
@@ -216,7 +216,7 @@ public static class ReportRunner
             // .editorconfig entries that never apply: reported after the documents, under the file's own path.
             string shown = Path.GetRelativePath(request.WorkingDirectory, configPath).Replace('\\', '/');
             DocumentAnalysis bad = engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities);
-            DocumentReport badReport = ReportBuilder.BuildDocument(bad) with { Settings = reportSettings };
+            DocumentReport badReport = ReportBuilder.BuildDocument(bad, engine.Sections) with { Settings = reportSettings };
             summary.Add(badReport);
             exitCode = Math.Max(exitCode, ExitCodes.For([bad], request.FailOn));
             outputs.WriteDocument(badReport);

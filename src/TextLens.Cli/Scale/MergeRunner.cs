@@ -112,7 +112,7 @@ public static class MergeRunner
             SourceLinkBase = SourceLinks.GitHubBase(environment, request.WorkingDirectory),
             ExpectedDocuments = expected,
         };
-        var summary = new CorpusSummaryBuilder();
+        var summary = new CorpusSummaryBuilder(formatSettings.Sections);
         int exitCode = ExitCodes.Success;
         using ReportOutputs outputs = ReportRunner.OpenOutputs(fileSystem, formatters, request.Outputs, request.Color, request.WorkingDirectory, formatSettings, stdout, context.Console.OpenOutputBytes);
         do

@@ -27,16 +27,54 @@ public interface IReportSection
     SectionPlacement Placement => SectionPlacement.End;
 
     /// <summary>
-    /// The heading of the column the corpus overview (HTML) gives the section, each document's cell being its view's
-    /// <see cref="SectionView.Overview"/>; null (the default): no column.
+    /// The heading of the column the corpus overview gives the section, each document's cell being its view's
+    /// <see cref="SectionView.Overview"/>; null (the default): no column. Which overviews show it: <see cref="OverviewIn"/>.
     /// </summary>
     string? OverviewColumn => null;
+
+    /// <summary>
+    /// Which corpus overviews have the <see cref="OverviewColumn"/>: the HTML page's (the default: room for a sentence,
+    /// the summary's) or the Markdown table's (a short list, the top keywords), or both.
+    /// </summary>
+    OverviewFormats OverviewIn => OverviewFormats.Html;
+
+    /// <summary>
+    /// Style rules (CSS) the HTML page adds to its style sheet for the classes the section's view gives its parts: the
+    /// <see cref="SentenceMarks.Name"/> and <see cref="TextMark.Kind"/> of its marks in the text (<c>.text mark.cue</c>).
+    /// Inserted in section order after the page's own rules for the text and its finding marks; one rule or more a line,
+    /// each line ending with a line break. No <c>&lt;</c> (it could close the style element):
+    /// <see cref="ReportSections.Check"/> refuses it. Null (the default): none.
+    /// </summary>
+    string? Css => null;
 
     /// <summary>The JSON Schema (draft 2020-12) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
     string Schema { get; }
 
-    /// <summary>The section's value for one analysed document, from its analyzer's result; null leaves the property out.</summary>
+    /// <summary>
+    /// The section's value for one document, from its analyzer's result; null leaves the property out. Called for every
+    /// document of the report, a failed one too (its <see cref="DocumentAnalysis.Document"/> is null, and no analyzer
+    /// ran): most sections return null there, one whose value every document carries returns its empty value (the
+    /// keywords: an empty list).
+    /// </summary>
     JsonNode? Build(DocumentAnalysis analysis);
+
+    /// <summary>
+    /// Writes the section's value for one document (what <see cref="Build"/> returns) to <paramref name="writer"/> and
+    /// returns true, or writes nothing and returns false where it has none. The report builder calls this rather than
+    /// <see cref="Build"/>: a section with a large value (the keywords of a long document, with every occurrence)
+    /// writes it directly, without a tree of nodes. The default writes <see cref="Build"/>'s node.
+    /// </summary>
+    bool Write(Utf8JsonWriter writer, DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (Build(analysis) is not { } value)
+        {
+            return false;
+        }
+
+        value.WriteTo(writer);
+        return true;
+    }
 
     /// <summary>What the human-readable formats show, computed from the value <see cref="Build"/> wrote.</summary>
     SectionView Present(JsonElement value);
@@ -113,6 +151,58 @@ public interface IReportSection
     /// Null (the default): none. The stance section says which tag a stance finding rests on and how sure it is.
     /// </summary>
     IReadOnlyList<KeyValuePair<string, JsonNode?>>? FindingProperties(string ruleId, string category, JsonElement sentenceValue) => null;
+
+    /// <summary>
+    /// The property the section adds to the corpus summary (<c>summary.topKeywords</c>): camelCase, unique among the
+    /// sections, not one of the summary's own properties (<see cref="ReportSections.ReservedCorpusKeys"/>); null (the
+    /// default): none. Its value is computed by <see cref="CreateAggregate"/> from the documents' values.
+    /// </summary>
+    string? CorpusKey => null;
+
+    /// <summary>The JSON Schema of the corpus value (with <see cref="CorpusKey"/>); the report schema gains it among the summary's properties.</summary>
+    string? CorpusSchema => null;
+
+    /// <summary>
+    /// A new running aggregate of the documents' values, for the corpus summary's <see cref="CorpusKey"/>; null (the
+    /// default): none. A run and <c>textlens merge</c> both feed it every document's value in report order (ordinal
+    /// path order), one at a time, from the JSON alone, so the two agree to the byte and nothing holds a document.
+    /// </summary>
+    ICorpusAggregate? CreateAggregate() => null;
+
+    /// <summary>
+    /// What the corpus overview shows of the corpus value (<see cref="CorpusKey"/>): Markdown writes the view's facts, a
+    /// line each, under its overview table; HTML draws its <see cref="SectionView.Terms"/> as bars above its overview
+    /// table. Shown only for a report of more than one document. The default: nothing.
+    /// </summary>
+    SectionView PresentCorpus(JsonElement value) => SectionView.Empty;
+}
+
+/// <summary>
+/// A section's running aggregate over the corpus (<see cref="IReportSection.CreateAggregate"/>): fed each document's
+/// value in report order, it keeps a running total (its memory does not grow with the number of documents it is fed,
+/// only with what it totals, such as the distinct keywords), and gives the corpus value at the end.
+/// </summary>
+public interface ICorpusAggregate
+{
+    /// <summary>Adds one document's value (the section's JSON in the document record).</summary>
+    void Add(JsonElement value);
+
+    /// <summary>The corpus value: the summary's property under <see cref="IReportSection.CorpusKey"/>. Called once, after the last document.</summary>
+    JsonNode Build();
+}
+
+/// <summary>The corpus overviews a section's <see cref="IReportSection.OverviewColumn"/> appears in.</summary>
+[Flags]
+public enum OverviewFormats
+{
+    /// <summary>In none.</summary>
+    None = 0,
+
+    /// <summary>The HTML page's overview table.</summary>
+    Html = 1,
+
+    /// <summary>The Markdown report's overview table.</summary>
+    Markdown = 2,
 }
 
 /// <summary>
@@ -141,9 +231,9 @@ public enum SectionPlacement
     Start,
 
     /// <summary>
-    /// Among the analyses, where the themes stand: after the keywords, before the stance (until those two are sections
-    /// too, when it is simply analyzer order). HTML shows it with the charts, only in a detailed section of a document
-    /// that has sentences, and there says <see cref="IReportSection.MissingNote"/> where the document has no value.
+    /// Among the analyses, in analyzer order (the keywords, the themes, the stance). HTML draws their ranked terms and
+    /// bars in one row, then the other parts with the charts, only in a detailed section of a document that has
+    /// sentences, and there says <see cref="IReportSection.MissingNote"/> where the document has no value.
     /// </summary>
     Body,
 }
@@ -169,9 +259,9 @@ public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable?
     /// </summary>
     public SentenceGroups? Groups { get; init; }
 
-    /// <summary>False when the view has nothing to show: no fact, no table, and an empty excerpt or no group.</summary>
+    /// <summary>False when the view has nothing to show: no fact, no table, and an empty excerpt, no group or no term.</summary>
     public bool Shows => Facts.Count > 0 || Table is not null || Excerpt is { Sentences.Count: > 0 } || Groups is { Groups.Count: > 0 }
-        || (Excerpt is null && Groups is null);
+        || Terms is { Terms.Count: > 0 } || (Excerpt is null && Groups is null && Terms is null);
 
     /// <summary>Lines HTML lists under the headline, where there is room for them (console and Markdown keep to the headline); null: none.</summary>
     public SectionList? Details { get; init; }
@@ -198,6 +288,14 @@ public sealed record SectionView(IReadOnlyList<SectionFact> Facts, SectionTable?
 
     /// <summary>Words to highlight in the sentences (HTML marks them in the document's text). Null: none.</summary>
     public SentenceMarks? Marks { get; init; }
+
+    /// <summary>
+    /// Ranked terms with a weight each (the keywords): the console writes one line (<c>  keywords: term 0.87, …</c>),
+    /// Markdown one line (<c>**Keywords:** term (0.87) · …</c>), HTML bars beside the other sections' bars (or, in a
+    /// compact document section, one line of the first terms). Each format shows at most
+    /// <c>FormatSettings.TopKeywords</c> of them (<c>--top</c>). A view with no term, and nothing else, is not shown. Null: none.
+    /// </summary>
+    public RankedTerms? Terms { get; init; }
 
     /// <summary>
     /// A short note for each sentence (null: none for that sentence), which HTML adds to the sentence's tooltip in the
@@ -275,6 +373,20 @@ public sealed record SentenceMarks(string Name, IReadOnlyList<IReadOnlyList<Text
 
 /// <summary>A word or phrase of a sentence to highlight: its text, its kind, and what the highlight means.</summary>
 public sealed record TextMark(string Text, string Kind, string Note);
+
+/// <summary>
+/// Terms in rank order, each with a weight from 0 to 1 (the length of its bar in HTML), its value as shown and a tooltip.
+/// HTML draws the bars under <see cref="Title"/> (the section's title when null), described by <paramref name="Caption"/>,
+/// in which <c>{0}</c> stands for the document's path.
+/// </summary>
+public sealed record RankedTerms(string Caption, IReadOnlyList<RankedTerm> Terms)
+{
+    /// <summary>The heading HTML gives the bars; null: the section's <see cref="IReportSection.Title"/>.</summary>
+    public string? Title { get; init; }
+}
+
+/// <summary>A ranked term: its text, its weight in [0, 1], its value as shown ("0.87", "3 documents") and its tooltip.</summary>
+public sealed record RankedTerm(string Text, double Weight, string ValueText, string Tip);
 
 /// <summary>A list of plain-text lines; <paramref name="Name"/> (a lower-case word) names it for styling (HTML class).</summary>
 public sealed record SectionList(string Name, IReadOnlyList<string> Items);

@@ -8,7 +8,14 @@ public static class ReportSections
     /// list equal to the JSON properties of the report model's document record.
     /// </summary>
     public static IReadOnlyList<string> ReservedKeys { get; } =
-        ["path", "status", "stats", "keywords", "sentences", "diagnostics", "settings"];
+        ["path", "status", "stats", "sentences", "diagnostics", "settings"];
+
+    /// <summary>
+    /// The corpus summary's own properties (docs/report-schema.md), which no section's <see cref="IReportSection.CorpusKey"/>
+    /// may take. A test keeps this list equal to the JSON properties of the report model's summary record.
+    /// </summary>
+    public static IReadOnlyList<string> ReservedCorpusKeys { get; } =
+        ["documents", "analysed", "failed", "words", "sentences", "diagnosticsBySeverity"];
 
     /// <summary>
     /// A sentence object's own properties (docs/report-schema.md), which no section's <see cref="IReportSection.SentenceKey"/>
@@ -25,6 +32,12 @@ public static class ReportSections
 
     /// <summary>
     /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
+    /// values are written just before <c>sentences</c>, in this order (the keywords, right after <c>stats</c>).
+    /// </summary>
+    public static IReadOnlyList<string> BeforeSentences { get; } = ["keywords"];
+
+    /// <summary>
+    /// Keys of built-in sections that keep the place they had in schema version 1 before they became sections: their
     /// values are written just after <c>diagnostics</c>, in this order (the extractive summary, the themes, the stance).
     /// </summary>
     public static IReadOnlyList<string> AfterDiagnostics { get; } = ["summary", "clusters", "stance"];
@@ -36,13 +49,14 @@ public static class ReportSections
     /// </summary>
     public static IReadOnlyList<string> BeforeSettings { get; } = ["corpus"];
 
-    /// <summary>True for the keys of <see cref="AfterDiagnostics"/> and <see cref="BeforeSettings"/>: sections written before <c>settings</c>.</summary>
+    /// <summary>True for the keys of <see cref="BeforeSentences"/>, <see cref="AfterDiagnostics"/> and <see cref="BeforeSettings"/>: sections written before <c>settings</c>.</summary>
     public static bool HasFixedPlace(string key) =>
-        AfterDiagnostics.Contains(key, StringComparer.Ordinal) || BeforeSettings.Contains(key, StringComparer.Ordinal);
+        BeforeSentences.Contains(key, StringComparer.Ordinal) || AfterDiagnostics.Contains(key, StringComparer.Ordinal) || BeforeSettings.Contains(key, StringComparer.Ordinal);
 
     /// <returns>
     /// <paramref name="sections"/>, when every key is a camelCase name of at most 64 characters, unique and not reserved,
-    /// and so is every sentence key (<see cref="IReportSection.SentenceKey"/>) among the sentence's properties.
+    /// and so is every sentence key (<see cref="IReportSection.SentenceKey"/>) among the sentence's properties and every
+    /// corpus key (<see cref="IReportSection.CorpusKey"/>) among the summary's; and no style sheet (<see cref="IReportSection.Css"/>) holds a '&lt;'.
     /// </returns>
     /// <exception cref="ArgumentException">A key that breaks one of those rules, named.</exception>
     public static IReadOnlyList<IReportSection> Check(IReadOnlyList<IReportSection> sections)
@@ -50,9 +64,16 @@ public static class ReportSections
         ArgumentNullException.ThrowIfNull(sections);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var sentenceKeys = new HashSet<string>(StringComparer.Ordinal);
+        var corpusKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (IReportSection section in sections)
         {
             string key = section.Key;
+            CheckCorpus(section, corpusKeys);
+            if (section.Css is { } css && css.Contains('<', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Report section '{key}' has a style sheet with a '<', which could close the HTML page's style element.", nameof(sections));
+            }
+
             if (!IsCamelCase(key))
             {
                 throw new ArgumentException($"Report section key '{key}' is not a camelCase name (a-z first, then letters and digits, at most 64).", nameof(sections));
@@ -93,6 +114,36 @@ public static class ReportSections
         }
 
         return sections;
+    }
+
+    /// <summary>A corpus key must be well formed, unique, not the summary's own, and come with its schema and aggregate.</summary>
+    private static void CheckCorpus(IReportSection section, HashSet<string> corpusKeys)
+    {
+        if (section.CorpusKey is not { } corpusKey)
+        {
+            return;
+        }
+
+        string key = section.Key;
+        if (!IsCamelCase(corpusKey))
+        {
+            throw new ArgumentException($"Report section '{key}' has a corpus key '{corpusKey}' that is not a camelCase name (a-z first, then letters and digits, at most 64).", "sections");
+        }
+
+        if (ReservedCorpusKeys.Contains(corpusKey, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Report section '{key}' has a corpus key '{corpusKey}' that is a built-in property of the corpus summary.", "sections");
+        }
+
+        if (!corpusKeys.Add(corpusKey))
+        {
+            throw new ArgumentException($"Two report sections use the corpus key '{corpusKey}'.", "sections");
+        }
+
+        if (section.CorpusSchema is null)
+        {
+            throw new ArgumentException($"Report section '{key}' has a corpus key '{corpusKey}' but no corpus schema.", "sections");
+        }
     }
 
     private static bool IsCamelCase(string key) =>

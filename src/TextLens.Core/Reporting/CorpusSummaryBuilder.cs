@@ -1,17 +1,17 @@
+using System.Text.Json;
+using TextLens.Core.Analysis;
+
 namespace TextLens.Core.Reporting;
 
 /// <summary>
 /// The corpus summary as a running total over document records, fed in report order (ordinal path order).
 /// A single run and <c>textlens merge</c> both build the summary this way, so they agree to the byte: counts are
-/// sums, and each corpus keyword keeps its first spelling and its scores summed in the same order. Memory grows
-/// with the number of distinct keywords, not with the number of documents.
+/// sums, and each section's corpus aggregate (<see cref="IReportSection.CreateAggregate"/>: the keywords' top
+/// keywords) is fed the same values in the same order. No document is held.
 /// </summary>
 public sealed class CorpusSummaryBuilder
 {
-    /// <summary>How many corpus keywords the summary lists.</summary>
-    public const int TopKeywordCount = 15;
-
-    private readonly Dictionary<string, KeywordTotal> _keywords = new(StringComparer.Ordinal);
+    private readonly (string Key, string CorpusKey, ICorpusAggregate Aggregate)[] _aggregates;
     private readonly SortedDictionary<string, int> _bySeverity = new(StringComparer.Ordinal)
     {
         ["error"] = 0,
@@ -24,8 +24,17 @@ public sealed class CorpusSummaryBuilder
     private int _words;
     private int _sentences;
 
+    /// <param name="sections">The report sections of the run; those with a <see cref="IReportSection.CorpusKey"/> total their values into the summary.</param>
+    public CorpusSummaryBuilder(IReadOnlyList<IReportSection>? sections = null)
+    {
+        _aggregates = [.. (sections ?? [])
+            .Where(s => s.CorpusKey is not null)
+            .Select(s => (s.Key, s.CorpusKey!, s.CreateAggregate() ?? throw new ArgumentException($"Report section '{s.Key}' has a corpus key but no aggregate.", nameof(sections))))];
+    }
+
     public void Add(DocumentReport document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         _documents++;
         if (document.Status == "analysed")
         {
@@ -42,30 +51,34 @@ public sealed class CorpusSummaryBuilder
             }
         }
 
-        foreach (KeywordReport k in document.Keywords)
+        foreach ((string key, _, ICorpusAggregate aggregate) in _aggregates)
         {
-            string key = k.Text.ToLowerInvariant();
-            _keywords[key] = _keywords.TryGetValue(key, out KeywordTotal total)
-                ? total with { Documents = total.Documents + 1, Score = total.Score + k.Score }
-                : new KeywordTotal(k.Text, 1, k.Score);
+            if (document.Sections is { } values && values.TryGetValue(key, out JsonElement value))
+            {
+                aggregate.Add(value);
+            }
         }
     }
 
+    /// <summary>The summary; each section's aggregate under its corpus key, in section order. Called once, after the last document.</summary>
     public CorpusSummary Build()
     {
-        CorpusKeyword[] top = [.. _keywords.Values
-            .Select(k => new CorpusKeyword(k.Text, k.Documents, Math.Round(k.Score, 4)))
-            .OrderByDescending(k => k.Documents).ThenByDescending(k => k.Score).ThenBy(k => k.Text, StringComparer.Ordinal)
-            .Take(TopKeywordCount)];
+        Dictionary<string, JsonElement>? aggregates = null;
+        foreach ((_, string corpusKey, ICorpusAggregate aggregate) in _aggregates)
+        {
+            aggregates ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            aggregates[corpusKey] = JsonSerializer.SerializeToElement(aggregate.Build(), ReportJsonContext.Default.JsonNode);
+        }
+
         return new CorpusSummary(
             _documents,
             _analysed,
             _documents - _analysed,
             _words,
             _sentences,
-            new SortedDictionary<string, int>(_bySeverity, StringComparer.Ordinal),
-            top);
+            new SortedDictionary<string, int>(_bySeverity, StringComparer.Ordinal))
+        {
+            Aggregates = aggregates,
+        };
     }
-
-    private readonly record struct KeywordTotal(string Text, int Documents, double Score);
 }

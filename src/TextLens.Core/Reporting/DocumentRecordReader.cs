@@ -35,9 +35,9 @@ public static class DocumentRecordReader
             throw new PartialFormatException($"a document record is not valid: {ex.Message}");
         }
 
-        if (document is null || string.IsNullOrEmpty(document.Path) || document.Diagnostics is null || document.Keywords is null || document.Sentences is null)
+        if (document is null || string.IsNullOrEmpty(document.Path) || document.Diagnostics is null || document.Sentences is null)
         {
-            throw new PartialFormatException("a document record lacks its path, keywords, sentences or diagnostics");
+            throw new PartialFormatException("a document record lacks its path, sentences or diagnostics");
         }
 
         return document;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using TextLens.Core.Analysis;
-using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -21,13 +20,14 @@ public static class ReportBuilder
     public static CorpusReport Build(IEnumerable<DocumentAnalysis> analyses, ReportSettings? settings = null, IReadOnlyList<IReportSection>? sections = null)
     {
         DocumentAnalysis[] ordered = [.. analyses.OrderBy(a => a.Path, StringComparer.Ordinal)];
-        return FromDocuments([.. ordered.Select(a => BuildDocument(a, sections) with { Settings = settings })]);
+        return FromDocuments([.. ordered.Select(a => BuildDocument(a, sections) with { Settings = settings })], sections);
     }
 
     /// <summary>The report of document records already in report order (ordinal path order), e.g. merged from partial results.</summary>
-    public static CorpusReport FromDocuments(IReadOnlyList<DocumentReport> documents)
+    /// <param name="sections">The report sections whose corpus aggregates the summary holds (<see cref="IReportSection.CorpusKey"/>).</param>
+    public static CorpusReport FromDocuments(IReadOnlyList<DocumentReport> documents, IReadOnlyList<IReportSection>? sections = null)
     {
-        var summary = new CorpusSummaryBuilder();
+        var summary = new CorpusSummaryBuilder(sections);
         foreach (DocumentReport d in documents)
         {
             summary.Add(d);
@@ -36,28 +36,23 @@ public static class ReportBuilder
         return new CorpusReport(CorpusReport.CurrentSchemaVersion, new ToolInfo(ToolName, ToolVersion), summary.Build(), documents);
     }
 
-    /// <param name="sections">The report sections of the analyzers that ran; each adds its value to an analysed document.</param>
+    /// <param name="sections">The report sections of the analyzers that ran; each adds its value to the document (a failed one too, where it has one).</param>
     public static DocumentReport BuildDocument(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections = null)
     {
         DiagnosticReport[] diagnostics = [.. analysis.Diagnostics.Select(ToReport)];
         if (analysis.Document is not { } doc)
         {
-            return new DocumentReport(analysis.Path, "failed", null, [], [], diagnostics);
+            return new DocumentReport(analysis.Path, "failed", null, [], diagnostics) { Sections = SectionValues(analysis, sections) };
         }
 
         SourceText source = doc.Source;
-        KeywordReport[] keywords = [.. (analysis.GetResult<KeywordResult>()?.Keywords ?? []).Select(k => new KeywordReport(
-            k.Text, k.Score, k.Rank, k.Occurrences.Count,
-            [.. k.Occurrences.Select(o => Location(source, o.Span))],
-            k.Features,
-            k.Variants))];
         SentenceReport[] sentences = [.. doc.Sentences.Select(s =>
         {
             LinePosition p = source.GetLinePosition(s.Span.Start);
             return new SentenceReport(s.Index, s.Text, s.Span.Start, s.Span.Length, p.DisplayLine, p.DisplayColumn);
         })];
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
-        return new DocumentReport(analysis.Path, "analysed", stats, keywords, sentences, diagnostics)
+        return new DocumentReport(analysis.Path, "analysed", stats, sentences, diagnostics)
         {
             Sections = SectionValues(analysis, sections),
             SentenceValues = SentenceValues(analysis, doc.Sentences.Count, sections),
@@ -120,25 +115,31 @@ public static class ReportBuilder
         return values;
     }
 
+    /// <summary>Each section's value, written by the section (<see cref="IReportSection.Write"/>) and read in place.</summary>
     private static Dictionary<string, JsonElement>? SectionValues(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections)
     {
         Dictionary<string, JsonElement>? values = null;
         foreach (IReportSection section in sections ?? [])
         {
-            if (section.Build(analysis) is { } value)
+            var buffer = new ArrayBufferWriter<byte>();
+            bool written;
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                written = section.Write(writer, analysis);
+            }
+
+            if (written)
             {
                 values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                values[section.Key] = JsonSerializer.SerializeToElement(value, ReportJsonContext.Default.JsonNode);
+
+                // As with the sentences' values: the document reads the written bytes in place and lives as long as the report.
+#pragma warning disable CA2000 // The element lives as long as the report: nothing to return early.
+                values[section.Key] = JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+#pragma warning restore CA2000
             }
         }
 
         return values;
-    }
-
-    public static LocationReport Location(SourceText source, TextSpan span)
-    {
-        LinePosition p = source.GetLinePosition(span.Start);
-        return new LocationReport(span.Start, span.Length, p.DisplayLine, p.DisplayColumn);
     }
 
     public static DiagnosticReport ToReport(Diagnostic d) => new(

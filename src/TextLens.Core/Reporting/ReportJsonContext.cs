@@ -18,15 +18,15 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// The generated metadata, except for <see cref="DocumentReport"/> itself (written by
-    /// <see cref="Formats.DocumentReportConverter"/>, read by reflection, the next resolver): generated metadata binds
-    /// its init-only properties like constructor parameters and refuses its <see cref="JsonExtensionDataAttribute"/>
-    /// property, <see cref="DocumentReport.Sections"/>, among them.
+    /// <see cref="Formats.DocumentReportConverter"/>, read by reflection, the next resolver) and <see cref="CorpusSummary"/>
+    /// (by reflection): generated metadata binds their init-only properties like constructor parameters and refuses their
+    /// <see cref="JsonExtensionDataAttribute"/> property (<see cref="DocumentReport.Sections"/>, <see cref="CorpusSummary.Aggregates"/>) among them.
     /// </summary>
     public static IJsonTypeInfoResolver ReportTypes { get; } = new ExceptDocumentRecord();
 
     private sealed class ExceptDocumentRecord : IJsonTypeInfoResolver
     {
         public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
-            type == typeof(DocumentReport) ? null : ((IJsonTypeInfoResolver)Default).GetTypeInfo(type, options);
+            type == typeof(DocumentReport) || type == typeof(CorpusSummary) ? null : ((IJsonTypeInfoResolver)Default).GetTypeInfo(type, options);
     }
 }

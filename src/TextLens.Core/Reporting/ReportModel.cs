@@ -25,17 +25,20 @@ public sealed record CorpusSummary(
     int Failed,
     int Words,
     int Sentences,
-    IReadOnlyDictionary<string, int> DiagnosticsBySeverity,
-    IReadOnlyList<CorpusKeyword> TopKeywords);
-
-/// <summary>A keyword across the corpus: in how many documents it is a keyword, and its summed score.</summary>
-public sealed record CorpusKeyword(string Text, int Documents, double Score);
+    IReadOnlyDictionary<string, int> DiagnosticsBySeverity)
+{
+    /// <summary>
+    /// What sections total over the corpus (<see cref="Analysis.IReportSection.CorpusKey"/>: the keywords'
+    /// <c>topKeywords</c>), by key, in section order, after the summary's own properties. Null: none.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Aggregates { get; init; }
+}
 
 public sealed record DocumentReport(
     string Path,
     string Status,
     DocumentStats? Stats,
-    IReadOnlyList<KeywordReport> Keywords,
     IReadOnlyList<SentenceReport> Sentences,
     IReadOnlyList<DiagnosticReport> Diagnostics)
 {
@@ -46,7 +49,7 @@ public sealed record DocumentReport(
     /// <summary>
     /// The sections analyzers own (<see cref="Analysis.IReportSection"/>), by key, in analyzer order: written after
     /// <c>settings</c>, except those with the place they had in schema version 1 (<see cref="Analysis.ReportSections"/>:
-    /// the extractive <c>summary</c>, the themes' <c>clusters</c> and the <c>stance</c> after <c>diagnostics</c>, the
+    /// the <c>keywords</c> just before <c>sentences</c>, the extractive <c>summary</c>, the themes' <c>clusters</c> and the <c>stance</c> after <c>diagnostics</c>, the
     /// corpus comparison of <c>--corpus</c> just before <c>settings</c>; <see cref="Formats.DocumentReportConverter"/>),
     /// and read back whole by <c>merge</c>. Null when no such analyzer ran.
     /// </summary>
@@ -66,17 +69,6 @@ public sealed record DocumentReport(
 }
 
 public sealed record DocumentStats(int Characters, int Words, int Sentences, int Paragraphs);
-
-public sealed record KeywordReport(
-    string Text,
-    double Score,
-    int Rank,
-    int Count,
-    IReadOnlyList<LocationReport> Occurrences,
-    IReadOnlyDictionary<string, double>? Features,
-    IReadOnlyList<string>? Variants = null);
-
-public sealed record LocationReport(int Start, int Length, int Line, int Column);
 
 public sealed record SentenceReport(int Index, string Text, int Start, int Length, int Line, int Column);
 

@@ -10,7 +10,8 @@ public static class ReportSchema
     /// <summary>
     /// <paramref name="schema"/> (the text of docs/report.schema.json) with each section's schema added to the
     /// document object's properties under the section's key, and its sentence schema (<see cref="IReportSection.SentenceSchema"/>)
-    /// to the sentence object's properties under its sentence key. Neither object allows any other property.
+    /// to the sentence object's properties under its sentence key, and its corpus schema (<see cref="IReportSection.CorpusSchema"/>)
+    /// to the corpus summary's properties under its corpus key. None of these objects allows any other property.
     /// </summary>
     /// <exception cref="ArgumentException">The schema has no document object, or a section's schema is not a JSON object.</exception>
     public static string WithSections(string schema, IEnumerable<IReportSection> sections)
@@ -22,6 +23,14 @@ public static class ReportSchema
         foreach (IReportSection section in sections)
         {
             properties[section.Key] = Fragment(section, section.Schema);
+            if (section.CorpusKey is { } corpusKey)
+            {
+                JsonObject summary = root["properties"]?["summary"]?["properties"] as JsonObject
+                    ?? throw new ArgumentException("The schema has no properties/summary/properties.", nameof(schema));
+                summary[corpusKey] = Fragment(section, section.CorpusSchema
+                    ?? throw new ArgumentException($"Report section '{section.Key}' has a corpus key but no corpus schema.", nameof(sections)));
+            }
+
             if (section.SentenceKey is { } sentenceKey)
             {
                 JsonObject sentence = properties["sentences"]?["items"]?["properties"] as JsonObject

@@ -64,13 +64,14 @@ public sealed class NoveltySectionTests
     [Fact]
     public void The_value_goes_just_before_settings_and_other_sections_after_it_and_reads_back_the_same()
     {
-        var document = new DocumentReport("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [], [])
+        var document = new DocumentReport("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [])
         {
             Settings = new ReportSettings("TextLens 1.0.0", 15, "auto", false, 1000, new Dictionary<string, string>()),
             Sections = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
             {
                 ["sentenceLength"] = JsonDocument.Parse("""{"meanWords":2}""").RootElement,
                 ["corpus"] = JsonDocument.Parse(Far).RootElement,
+                ["keywords"] = JsonDocument.Parse("[]").RootElement,
             },
         };
 
@@ -79,14 +80,14 @@ public sealed class NoveltySectionTests
         Assert.Equal(["path", "status", "stats", "keywords", "sentences", "diagnostics", "corpus", "settings", "sentenceLength"], keys);
 
         DocumentReport read = JsonSerializer.Deserialize<DocumentReport>(json, JsonLinesReportFormatter.Options)!;
-        Assert.Equal(["corpus", "sentenceLength"], read.Sections!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["corpus", "keywords", "sentenceLength"], read.Sections!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(json, JsonSerializer.Serialize(read, JsonLinesReportFormatter.Options));
     }
 
     [Fact]
     public void Every_human_format_shows_the_headline_under_the_heading_escaped_for_itself()
     {
-        var document = new DocumentReport("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [], [])
+        var document = new DocumentReport("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [])
         {
             Sections = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["corpus"] = JsonDocument.Parse(Close).RootElement },
         };

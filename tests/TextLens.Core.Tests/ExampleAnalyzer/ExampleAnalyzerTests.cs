@@ -157,8 +157,37 @@ public sealed class ExampleAnalyzerTests
     {
         string json = Format("json", Report.Value);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        CorpusReport readBack = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)]);
+        CorpusReport readBack = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)], Engine.Value.Sections);
         Assert.Equal(Format(format, Report.Value), Format(format, readBack));
+    }
+
+    [Fact]
+    public void Its_corpus_total_is_in_the_summary_and_under_the_markdown_overview()
+    {
+        JsonNode summary = JsonNode.Parse(Format("json", Report.Value))!["summary"]!;
+        int longOnes = Report.Value.Documents.Sum(d => d.Sections!["sentenceLength"].GetProperty("long").GetArrayLength());
+        Assert.Equal(longOnes, (int)summary["longSentences"]!["sentences"]!);
+        Assert.Equal(1, (int)summary["longSentences"]!["documents"]!); // the notes have none
+        Assert.Equal("longSentences", summary.AsObject().Last().Key); // after the summary's own properties and the keywords'
+
+        string md = Format("markdown", Report.Value);
+        Assert.Contains($"\n**Long sentences:** {longOnes} in 1 document(s)\n", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Its_overview_column_is_in_both_overviews_and_its_style_in_the_page()
+    {
+        string md = Format("markdown", Report.Value);
+        Assert.Contains("| Document | Words | Sentences | Top keywords | Long sentences | Diagnostics |\n|---|---:|---:|---|---|---:|\n", md, StringComparison.Ordinal);
+        Assert.Matches(@"\| `notes.md` \| \d+ \| \d+ \| [^|]* \| 0 \| \d+ \|\n", md);
+
+        string html = Format("html", Report.Value);
+        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th>Summary</th><th>Long sentences</th><th class=\"num\">Findings</th>", html, StringComparison.Ordinal);
+        Assert.Contains("\n.text mark.long { background: #ffebe9; }\n", html[..html.IndexOf("</style>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var builtIn = new StringWriter { NewLine = "\n" };
+        new HtmlReportFormatter().Write(Report.Value, builtIn, FormatSettings.Default with { Sections = BuiltInAnalyzers.CreateEngine(TestModels.Set).Sections });
+        Assert.DoesNotContain("mark.long", builtIn.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\n.text mark.cue { border-bottom: 2px dotted; }", builtIn.ToString(), StringComparison.Ordinal); // the stance's marks
     }
 
     [Fact]
@@ -174,9 +203,10 @@ public sealed class ExampleAnalyzerTests
     public void The_built_in_report_is_unchanged_by_the_registration()
     {
         AnalysisEngine builtIn = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-        Assert.Equal(["clusters", "stance", "summary"], builtIn.Sections.Select(s => s.Key));
+        Assert.Equal(["keywords", "clusters", "stance", "summary"], builtIn.Sections.Select(s => s.Key));
         CorpusReport plain = ReportBuilder.Build([builtIn.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: builtIn.Sections);
-        Assert.Equal(["clusters", "stance", "summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["keywords", "clusters", "stance", "summary"], plain.Documents[0].Sections!.Keys);
+        Assert.Equal(["topKeywords"], plain.Summary.Aggregates!.Keys);
         Assert.Equal(["cluster", "stance"], plain.Documents[0].SentenceValues!.Keys);
         Assert.DoesNotContain("sentenceLength", Format("json", plain), StringComparison.Ordinal);
     }
@@ -189,6 +219,29 @@ public sealed class ReportSectionKeyTests
     public void Reserved_keys_are_the_document_objects_own_properties()
     {
         Assert.Equal(JsonProperties(typeof(DocumentReport)), ReportSections.ReservedKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Reserved_corpus_keys_are_the_summary_objects_own_properties()
+    {
+        Assert.Equal(JsonProperties(typeof(CorpusSummary)), ReportSections.ReservedCorpusKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("words", "built-in property of the corpus summary")]
+    [InlineData("topKeywords", "Two report sections use the corpus key 'topKeywords'")]
+    [InlineData("Top", "not a camelCase name")]
+    public void A_bad_corpus_key_is_refused_when_the_engine_is_built(string corpusKey, string reason)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([.. BuiltInAnalyzers.Create(TestModels.Set), new Keyed("totals") { Corpus = corpusKey }], TestModels.Set));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_style_sheet_that_could_close_the_style_element_is_refused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AnalysisEngine([new Keyed("styled") { Style = "</style><script>alert(1)</script>\n" }], TestModels.Set));
+        Assert.Contains("style sheet with a '<'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +272,8 @@ public sealed class ReportSectionKeyTests
             .Order(StringComparer.Ordinal)];
 
     [Theory]
-    [InlineData("keywords", "built-in property")]
+    [InlineData("sentences", "built-in property")]
+    [InlineData("keywords", "Two report sections use the key 'keywords'")]
     [InlineData("stance", "Two report sections use the key 'stance'")]
     [InlineData("Sentence", "not a camelCase name")]
     [InlineData("sentence-length", "not a camelCase name")]
@@ -256,6 +310,16 @@ public sealed class ReportSectionKeyTests
         public string? SentenceKey => sentenceKey;
 
         public string? SentenceSchema => "{}";
+
+        public string? Corpus { get; init; }
+
+        public string? Style { get; init; }
+
+        public string? CorpusKey => Corpus;
+
+        public string? CorpusSchema => "{}";
+
+        public string? Css => Style;
 
         public void Analyze(AnalysisContext context)
         {

@@ -8,14 +8,43 @@ namespace TextLens.Core.Tests.ExampleAnalyzer;
 
 /// <summary>
 /// The analyzer's part of the report: <c>"sentenceLength": { "meanWords", "medianWords", "longWords", "long": [ … ] }</c>
-/// in each document object, each sentence's <c>"words"</c> (none for a heading), their schemas, and its view for
-/// console, Markdown and HTML (built from the JSON alone).
+/// in each document object, each sentence's <c>"words"</c> (none for a heading), the corpus summary's
+/// <c>"longSentences"</c> (totalled over the documents), their schemas, its view for console, Markdown and HTML (built
+/// from the JSON alone), a column in both corpus overviews, and the style of its marks in the HTML page.
 /// </summary>
 public sealed class SentenceLengthSection : IReportSection
 {
     public string Key => "sentenceLength";
 
     public string Title => "Sentence length";
+
+    public string? OverviewColumn => "Long sentences";
+
+    public OverviewFormats OverviewIn => OverviewFormats.Html | OverviewFormats.Markdown;
+
+    public string? Css => """
+        .text mark.long { background: #ffebe9; }
+
+        """;
+
+    public string? CorpusKey => "longSentences";
+
+    public string? CorpusSchema => """
+        {
+          "type": "object",
+          "required": ["sentences", "documents"],
+          "additionalProperties": false,
+          "properties": {
+            "sentences": { "type": "integer", "minimum": 0, "description": "Long sentences in the corpus." },
+            "documents": { "type": "integer", "minimum": 0, "description": "Documents with at least one." }
+          }
+        }
+        """;
+
+    public ICorpusAggregate? CreateAggregate() => new LongSentences();
+
+    public SectionView PresentCorpus(JsonElement value) => new(
+        [new SectionFact("Long sentences", Inv($"{value.GetProperty("sentences").GetInt32()} in {value.GetProperty("documents").GetInt32()} document(s)"))]);
 
     public string Schema => """
         {
@@ -118,9 +147,10 @@ public sealed class SentenceLengthSection : IReportSection
         ];
         IReadOnlyList<string?> notes = [.. perSentence.Select(w => w is { } n ? Inv($"{n} words") : null)];
         var marked = new SentenceMarks("long", [.. marks]);
+        string overview = Inv($"{longOnes.Length}");
         if (longOnes.Length == 0)
         {
-            return new SectionView(facts) { SentenceNotes = notes, Marks = marked };
+            return new SectionView(facts) { SentenceNotes = notes, Marks = marked, Overview = overview };
         }
 
         IReadOnlyList<string>[] rows = [.. longOnes.Select(s => (IReadOnlyList<string>)
@@ -129,8 +159,24 @@ public sealed class SentenceLengthSection : IReportSection
             Inv($"{s.GetProperty("words").GetInt32()}"),
             string.Join(", ", s.GetProperty("keywords").EnumerateArray().Select(k => k.GetString())),
         ])];
-        return new SectionView(facts, new SectionTable(["Line", "Words", "Keywords in it"], rows) { Numeric = [0, 1] }) { SentenceNotes = notes, Marks = marked };
+        return new SectionView(facts, new SectionTable(["Line", "Words", "Keywords in it"], rows) { Numeric = [0, 1] }) { SentenceNotes = notes, Marks = marked, Overview = overview };
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The long sentences of the corpus and the documents that have any: two running counts.</summary>
+    private sealed class LongSentences : ICorpusAggregate
+    {
+        private int _sentences;
+        private int _documents;
+
+        public void Add(JsonElement value)
+        {
+            int count = value.GetProperty("long").GetArrayLength();
+            _sentences += count;
+            _documents += count > 0 ? 1 : 0;
+        }
+
+        public JsonNode Build() => new JsonObject { ["sentences"] = _sentences, ["documents"] = _documents };
+    }
 }

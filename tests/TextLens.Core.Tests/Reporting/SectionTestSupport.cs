@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
 using TextLens.Core.Reporting;
@@ -16,6 +17,19 @@ internal static class SectionTestSupport
         return writer.ToString();
     }
 
+    /// <summary>A document's <c>keywords</c> value (<see cref="Analyzers.Keywords.KeywordsSection"/>): each keyword with its score, rank and count, no occurrences.</summary>
+    public static JsonElement Keywords(params (string Text, double Score, int Count)[] keywords) =>
+        JsonSerializer.SerializeToElement(new JsonArray([.. keywords.Select((k, i) => (JsonNode)new JsonObject
+        {
+            ["text"] = k.Text,
+            ["score"] = k.Score,
+            ["rank"] = i + 1,
+            ["count"] = k.Count,
+            ["occurrences"] = new JsonArray(),
+            ["features"] = null,
+            ["variants"] = null,
+        })]));
+
     /// <summary>Asserts that docs/report.schema.json publishes exactly the section's own schema under its key.</summary>
     public static void AssertPublished(IReportSection section)
     {
@@ -25,6 +39,12 @@ internal static class SectionTestSupport
         {
             JsonNode sentence = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!["document"]!["properties"]!["sentences"]!["items"]!["properties"]![key]!;
             Assert.True(JsonNode.DeepEquals(sentence, JsonNode.Parse(section.SentenceSchema!)), $"docs/report.schema.json's sentence {key} differs from {section.GetType().Name}.SentenceSchema");
+        }
+
+        if (section.CorpusKey is { } corpusKey)
+        {
+            JsonNode corpus = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["properties"]!["summary"]!["properties"]![corpusKey]!;
+            Assert.True(JsonNode.DeepEquals(corpus, JsonNode.Parse(section.CorpusSchema!)), $"docs/report.schema.json's summary {corpusKey} differs from {section.GetType().Name}.CorpusSchema");
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
@@ -81,7 +82,7 @@ public sealed class SummarySectionTests
 
         string json = JsonSerializer.Serialize(document, JsonLinesReportFormatter.Options);
         string[] keys = [.. JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name)];
-        Assert.Equal(["path", "status", "stats", "keywords", "sentences", "diagnostics", "summary", "settings", "sentenceLength"], keys);
+        Assert.Equal(["path", "status", "stats", "sentences", "diagnostics", "summary", "settings", "sentenceLength"], keys);
 
         DocumentReport read = JsonSerializer.Deserialize<DocumentReport>(json, JsonLinesReportFormatter.Options)!;
         Assert.Equal(json, JsonSerializer.Serialize(read, JsonLinesReportFormatter.Options));
@@ -90,8 +91,8 @@ public sealed class SummarySectionTests
     [Fact]
     public void Every_human_format_quotes_the_sentences_before_the_keywords_escaped_for_itself()
     {
-        DocumentReport document = Document(("summary", Value)) with { Keywords = [new KeywordReport("Chongryon", 1, 1, 1, [], null)] };
-        var settings = FormatSettings.Default with { Sections = [SummarySection.Instance] };
+        DocumentReport document = Document(("summary", Value), ("keywords", SectionTestSupport.Keywords(("Chongryon", 1, 1)).GetRawText()));
+        var settings = FormatSettings.Default with { Sections = [SummarySection.Instance, KeywordsSection.Instance] };
 
         string console = SectionTestSupport.Format("console", document, settings);
         Assert.Contains("\n  summary:\n    [1] Chongryon membership has also declined.\n    [3] The <b>bill</b> & its \\u001B[31mcosts\\u001B[0m are *new*.\n  keywords: Chongryon", console, StringComparison.Ordinal);
@@ -130,7 +131,7 @@ public sealed class SummarySectionTests
     [Fact]
     public void An_empty_summary_shows_nothing_and_an_empty_document_says_so()
     {
-        DocumentReport empty = new DocumentReport("e.md", "analysed", new DocumentStats(0, 0, 0, 0), [], [], []) with
+        DocumentReport empty = new DocumentReport("e.md", "analysed", new DocumentStats(0, 0, 0, 0), [], []) with
         {
             Sections = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["summary"] = JsonDocument.Parse("""{"budget":0,"sentences":[]}""").RootElement },
         };
@@ -144,7 +145,7 @@ public sealed class SummarySectionTests
     }
 
     private static DocumentReport Document(params (string Key, string Json)[] sections) =>
-        new("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [], [])
+        new("a.md", "analysed", new DocumentStats(10, 2, 1, 1), [], [])
         {
             Sections = sections.Length == 0 ? null : sections.ToDictionary(s => s.Key, s => JsonDocument.Parse(s.Json).RootElement, StringComparer.Ordinal),
         };

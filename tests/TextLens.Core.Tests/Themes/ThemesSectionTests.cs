@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Keywords;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Reporting;
@@ -94,6 +95,7 @@ public sealed class ThemesSectionTests
                 ["stance"] = Json("""{"sentences":4}"""),
                 ["clusters"] = Json(Value),
                 ["summary"] = Json("""{"budget":0,"sentences":[]}"""),
+                ["keywords"] = Json("[]"),
             },
 
             // The stance keeps its schema version 1 place, last in the sentence, whatever the order of the values.
@@ -137,10 +139,10 @@ public sealed class ThemesSectionTests
         System.Text.Json.Nodes.JsonObject asserted = StanceJson.Sentence("asserted", 1, "neutral", 0);
         DocumentReport document = Document() with
         {
-            Sections = new Dictionary<string, JsonElement> { ["clusters"] = Json(Value), ["stance"] = StanceJson.Document([asserted], 0) },
+            Sections = new Dictionary<string, JsonElement> { ["keywords"] = SectionTestSupport.Keywords(("bill", 1, 2)), ["clusters"] = Json(Value), ["stance"] = StanceJson.Document([asserted], 0) },
             SentenceValues = new Dictionary<string, JsonElement> { ["cluster"] = Json("[0,1,0,-1]"), ["stance"] = StanceJson.Column([asserted, null, null, null]) },
         };
-        var settings = FormatSettings.Default with { Sections = [ThemesSection.Instance, StanceSection.Instance] };
+        var settings = FormatSettings.Default with { Sections = [KeywordsSection.Instance, ThemesSection.Instance, StanceSection.Instance] };
 
         string console = SectionTestSupport.Format("console", document, settings);
         Assert.Contains(
@@ -210,7 +212,7 @@ public sealed class ThemesSectionTests
         var settings = FormatSettings.Default with { Sections = Engine.Value.Sections };
         string jsonl = Write("jsonl", report, settings);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(jsonl));
-        CorpusReport readBack = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)]);
+        CorpusReport readBack = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)], Engine.Value.Sections);
 
         string expected = Write(format, report, settings);
         Assert.Equal(expected, Write(format, readBack, settings));
@@ -237,6 +239,6 @@ public sealed class ThemesSectionTests
             start += t.Length + 1;
             return s;
         })];
-        return new DocumentReport("a.md", "analysed", new DocumentStats(start, 14, 4, 1), [new KeywordReport("bill", 1, 1, 2, [], null)], sentences, []);
+        return new DocumentReport("a.md", "analysed", new DocumentStats(start, 14, 4, 1), sentences, []);
     }
 }

@@ -12,7 +12,8 @@ namespace TextLens.Core.Analyzers.Keywords;
 /// PageRank centrality of its words, position of first occurrence, length, capitalisation and how
 /// often it stands as a whole noun phrase. Phrases with the same stems are one keyword, shown as
 /// most often written. The weights are <see cref="KeywordSettings.Default"/>, one configuration for
-/// every document (see docs/keywords.md for how they were chosen and measured).
+/// every document (see docs/keywords.md for how they were chosen and measured). Its report part is
+/// <see cref="KeywordsSection"/>.
 /// </summary>
 public sealed class KeywordAnalyzer : IDocumentAnalyzer
 {
@@ -21,6 +22,8 @@ public sealed class KeywordAnalyzer : IDocumentAnalyzer
     public IReadOnlyList<RuleDescriptor> SupportedRules => [];
 
     public Type? ResultType => typeof(KeywordResult);
+
+    public IReportSection? Section => KeywordsSection.Instance;
 
     public void Analyze(AnalysisContext context)
     {

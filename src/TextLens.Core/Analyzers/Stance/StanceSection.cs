@@ -72,6 +72,12 @@ public sealed class StanceSection : IReportSection
 
     public string? MissingNote => "No stance in this report (the stance analysis did not run).";
 
+    /// <summary>The cue marks in the HTML page's text (<see cref="SentenceMarks"/> "cue", kinds hedge, attribution, prescription): a dotted underline in the category's colour.</summary>
+    public string? Css => """
+        .text mark.cue { border-bottom: 2px dotted; } .text mark.hedge { border-color: #9a6700; } .text mark.attribution { border-color: #0550ae; } .text mark.prescription { border-color: #8250df; }
+
+        """;
+
     public string Schema => """
         {
           "type": "object",

@@ -32,15 +32,6 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             o.Append('\n');
             SectionViews.WriteConsoleLead(o, d, settings);
             SectionViews.WriteConsole(o, d, settings, SectionPlacement.Start);
-
-            if (d.Keywords.Count > 0)
-            {
-                o.Append("  keywords: ");
-                o.Append(string.Join(", ", d.Keywords.Take(settings.TopKeywords).Select(k =>
-                    $"{c.Cyan(TerminalText.Safe(k.Text))} {c.Dim(k.Score.ToString("0.00", CultureInfo.InvariantCulture))}")));
-                o.Append('\n');
-            }
-
             SectionViews.WriteConsole(o, d, settings, SectionPlacement.Body);
             SectionViews.WriteConsole(o, d, settings, SectionPlacement.End);
             foreach (DiagnosticReport x in d.Diagnostics.Where(x => x.Suppression is null))
@@ -103,8 +94,6 @@ public sealed class ConsoleReportFormatter : IReportFormatter
         public string Red(string s) => Wrap("31", s);
 
         public string Yellow(string s) => Wrap("33", s);
-
-        public string Cyan(string s) => Wrap("36", s);
 
         private string Wrap(string code, string s) => on ? $"\u001b[{code}m{s}\u001b[0m" : s;
     }

@@ -7,7 +7,8 @@ namespace TextLens.Core.Reporting.Formats;
 
 /// <summary>
 /// Writes a document record in the documented order (docs/report-schema.md): the model's own properties in declaration
-/// order, the section values of <see cref="ReportSections.AfterDiagnostics"/> just after <c>diagnostics</c> (the place
+/// order, the section values of <see cref="ReportSections.BeforeSentences"/> just before <c>sentences</c> (the place the
+/// keywords had before they became a section), those of <see cref="ReportSections.AfterDiagnostics"/> just after <c>diagnostics</c> (the place
 /// the summary and the themes had before they became sections), those of <see cref="ReportSections.BeforeSettings"/> just before
 /// <c>settings</c> (the place the corpus comparison had), then every other section value in analyzer order. System.Text.Json
 /// writes extension data only after every property, so the order is written here rather than by attributes. Each
@@ -46,7 +47,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
         writer.WriteString("status"u8, value.Status);
         writer.WritePropertyName("stats"u8);
         JsonSerializer.Serialize(writer, value.Stats, options);
-        WriteList(writer, "keywords"u8, value.Keywords, options, flushAt);
+        WriteSections(writer, value.Sections, ReportSections.BeforeSentences);
         WriteSentences(writer, value, options, flushAt, parallel);
         WriteList(writer, "diagnostics"u8, value.Diagnostics, options, flushAt);
         WriteSections(writer, value.Sections, ReportSections.AfterDiagnostics);

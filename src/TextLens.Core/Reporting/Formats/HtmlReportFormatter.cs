@@ -25,6 +25,9 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// <summary>Above this many documents, sections leave out the charts and the text.</summary>
     public const int DetailedDocumentLimit = 50;
 
+    /// <summary>A compact document section names at most this many of a section's ranked terms (<see cref="SectionView.Terms"/>: the keywords).</summary>
+    public const int CompactTerms = 8;
+
     /// <summary>A series' timeline (<see cref="SectionView.Series"/>) shows at most this many columns; longer documents are binned.</summary>
     public const int MaxTimelineBins = 120;
 
@@ -66,7 +69,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// <summary>The header, contents and overview need the whole corpus: contents entries, overview rows and sections wait in spools.</summary>
     private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool contents, IReportSpool overview, IReportSpool sections) : IReportWriter
     {
-        private readonly IReadOnlyList<IReportSection> _columns = SectionViews.OverviewColumns(settings);
+        private readonly IReadOnlyList<IReportSection> _columns = SectionViews.OverviewColumns(settings, OverviewFormats.Html);
         private int _count;
         private int _compact;
         private string? _firstPath;
@@ -95,7 +98,8 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             h.Append("<meta name=\"generator\" content=\"").Append(E($"{tool.Name} {tool.Version}")).Append("\">\n");
-            h.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+            h.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append(string.Concat(settings.Sections.Select(s => s.Css)))
+             .Append(CssAfterSections).Append("</style>\n</head>\n<body>\n");
             AppendHeader(h, summary, settings, _count);
             h.Append("<div class=\"layout\">\n<nav class=\"toc\" aria-label=\"Documents\"><h2>Documents</h2>\n<ol>\n");
             output.Write(h.ToString());
@@ -104,7 +108,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("</ol></nav>\n<main>\n");
             if (_count > 1)
             {
-                AppendOverviewStart(h, summary, _columns);
+                AppendOverviewStart(h, summary, settings, _columns);
                 output.Write(h.ToString());
                 h.Clear();
                 overview.CopyTo(output);
@@ -168,16 +172,17 @@ public sealed class HtmlReportFormatter : IReportFormatter
         return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td>{cells}<td class=\"num\">{findings}</td></tr>\n");
     }
 
-    /// <summary>The overview up to its table rows: the keywords several documents share (none when they share none) and the table's head.</summary>
-    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary, IReadOnlyList<IReportSection> columns)
+    /// <summary>The overview up to its table rows: the bars of what the sections total over the corpus (the keywords several documents share) and the table's head.</summary>
+    private static void AppendOverviewStart(StringBuilder h, CorpusSummary summary, FormatSettings settings, IReadOnlyList<IReportSection> columns)
     {
         h.Append("<section class=\"card\" id=\"overview\"><h2>Overview</h2>\n");
-        CorpusKeyword[] shared = [.. summary.TopKeywords.Where(k => k.Documents >= 2)];
-        if (shared.Length > 0)
+        foreach ((IReportSection section, SectionView view) in SectionViews.Corpus(summary, settings))
         {
-            h.Append("<h3>Keywords several documents share</h3>\n");
-            int max = shared.Max(k => k.Documents);
-            AppendBars(h, [.. shared.Select(k => (k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))], "Keywords several documents share", GroupColours[0]);
+            if (view.Terms is { Terms.Count: > 0 } terms)
+            {
+                h.Append("<h3>").Append(E(terms.Title ?? section.Title)).Append("</h3>\n");
+                AppendTermBars(h, terms.Terms, terms.Caption);
+            }
         }
 
         h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th>")
@@ -212,12 +217,19 @@ public sealed class HtmlReportFormatter : IReportFormatter
             h.Append("<p class=\"muted\">The document is empty.</p>\n");
         }
 
-        KeywordReport[] keywords = [.. doc.Keywords.Take(settings.TopKeywords)];
+        // The analyses' sections with their views: their ranked terms (the keywords) first, as bars and beside them the
+        // sections' other bars, then their charts; a compact section shows one line of the first terms and no chart.
+        (IReportSection Section, SectionView? View)[] body = [.. SectionViews.Body(doc, settings)];
+        (IReportSection Section, RankedTerms Terms, RankedTerm[] Shown)[] ranked = [.. body
+            .Where(b => b.View?.Terms is not null)
+            .Select(b => (b.Section, b.View!.Terms!, SectionViews.Shown(b.View.Terms!, settings)))
+            .Where(r => r.Item3.Length > 0)];
         if (!detailed)
         {
-            if (keywords.Length > 0)
+            foreach ((IReportSection section, _, RankedTerm[] shown) in ranked)
             {
-                h.Append("<p class=\"keywords\"><strong>Keywords:</strong> ").Append(E(string.Join(" · ", keywords.Take(8).Select(k => k.Text)))).Append("</p>\n");
+                h.Append("<p class=\"").Append(E(section.Key)).Append("\"><strong>").Append(E(section.Title)).Append(":</strong> ")
+                 .Append(E(string.Join(" · ", shown.Take(CompactTerms).Select(t => t.Text)))).Append("</p>\n");
             }
 
             AppendDiagnostics(h, doc, id, Locate(sentences, doc.Diagnostics), withText);
@@ -225,17 +237,14 @@ public sealed class HtmlReportFormatter : IReportFormatter
             return;
         }
 
-        // The analyses' sections with their views: their bars stand beside the keywords, their charts after them.
-        (IReportSection Section, SectionView? View)[] body = [.. SectionViews.Body(doc, settings)];
         SectionBars[] bars = [.. body.Select(b => b.View?.Bars).OfType<SectionBars>()];
-        if (keywords.Length > 0 || bars.Length > 0)
+        if (ranked.Length > 0 || bars.Length > 0)
         {
             h.Append("<div class=\"cols\">\n");
-            if (keywords.Length > 0)
+            foreach ((IReportSection section, RankedTerms terms, RankedTerm[] shown) in ranked)
             {
-                h.Append("<div><h3>Keywords</h3>\n");
-                AppendBars(h, [.. keywords.Select(k => (k.Text, k.Score, k.Score.ToString("0.00", CultureInfo.InvariantCulture),
-                    Inv($"{k.Text}: salience {k.Score:0.00} (1 = the most salient), {k.Count} occurrence{Plural(k.Count)}")))], $"Keyword salience in {doc.Path} (1 = the most salient)", GroupColours[0]);
+                h.Append("<div><h3>").Append(E(terms.Title ?? section.Title)).Append("</h3>\n");
+                AppendTermBars(h, shown, terms.Caption.Replace("{0}", doc.Path, StringComparison.Ordinal));
                 h.Append("</div>\n");
             }
 
@@ -283,7 +292,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
                         h.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
                     }
                 }
-                else if (view is { Shows: true } && view.Bars is null)
+                else if (view is { Shows: true } && view.Bars is null && view.Terms is null)
                 {
                     SectionViews.WriteHtml(h, section, view, anchor);
                 }
@@ -449,6 +458,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         h.Append(E(text[pos..]));
     }
+
+    /// <summary>Ranked terms (<see cref="RankedTerms"/>) as bars in the first group colour, each as long as its weight.</summary>
+    private static void AppendTermBars(StringBuilder h, IReadOnlyList<RankedTerm> terms, string caption) =>
+        AppendBars(h, [.. terms.Select(t => (t.Text, t.Weight, t.ValueText, t.Tip))], caption, GroupColours[0]);
 
     /// <summary>Horizontal bars (label, fraction 0..1, value shown beside the bar's end, tooltip).</summary>
     private static void AppendBars(StringBuilder h, IReadOnlyList<(string Label, double Fraction, string Value, string Tip)> rows, string caption, string colour)
@@ -878,7 +891,11 @@ public sealed class HtmlReportFormatter : IReportFormatter
         .text .s.rep { border-left: 3px solid var(--theme, #57606a); padding-left: 4px; }
         .text mark { background: none; color: inherit; }
         .text mark.finding { background: #fff8c5; border-bottom: 2px solid #9a6700; } .text mark.finding.error { border-bottom-color: #cf222e; } .text mark.finding.suggestion { border-bottom-color: #0969da; }
-        .text mark.cue { border-bottom: 2px dotted; } .text mark.hedge { border-color: #9a6700; } .text mark.attribution { border-color: #0550ae; } .text mark.prescription { border-color: #8250df; }
+
+        """;
+
+    // After the sections' own rules (IReportSection.Css: the stance's cue marks).
+    private const string CssAfterSections = """
         .text .s:target { outline: 2px solid var(--link); border-radius: 2px; background: #ddf4ff; }
         @media (max-width: 900px) {
           .layout { grid-template-columns: minmax(0, 1fr); gap: 0; padding: 0 10px; }

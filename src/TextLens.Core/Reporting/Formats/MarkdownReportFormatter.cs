@@ -26,13 +26,14 @@ public sealed class MarkdownReportFormatter : IReportFormatter
     /// <summary>The summary and the overview come first: the overview rows and the document sections wait in spools.</summary>
     private sealed class Writer(TextWriter output, FormatSettings settings, IReportSpool overview, IReportSpool sections) : IReportWriter
     {
+        private readonly IReadOnlyList<IReportSection> _columns = SectionViews.OverviewColumns(settings, OverviewFormats.Markdown);
         private int _count;
 
         public void WriteDocument(DocumentReport d)
         {
             _count++;
-            string kws = string.Join(", ", d.Keywords.Take(5).Select(k => k.Text));
-            overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{EscapeCode(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} | {Escape(kws)} | {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
+            string cells = string.Concat(SectionViews.OverviewCells(d, _columns).Select(c => $" {Escape(c)} |"));
+            overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{EscapeCode(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} |{cells} {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
 
             var md = new StringBuilder();
             md.Append("## `").Append(EscapeCode(d.Path)).Append("`\n\n");
@@ -44,14 +45,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
             SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Start);
 
-            if (d.Keywords.Count > 0)
-            {
-                md.Append("**Keywords:** ")
-                  .Append(string.Join(" · ", d.Keywords.Take(settings.TopKeywords).Select(k => $"{Escape(k.Text)} ({k.Score.ToString("0.00", CultureInfo.InvariantCulture)})")))
-                  .Append("\n\n");
-            }
-
-            // The analyses' sections (the themes, the stance) only for a document with words: an empty one's empty stance profile says nothing here.
+            // The analyses' sections (the keywords, the themes, the stance) only for a document with words: an empty one's empty stance profile says nothing here.
             if (d.Stats is { Words: > 0 })
             {
                 SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Body);
@@ -86,18 +80,22 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             md.Append(CultureInfo.InvariantCulture, $"{s.DiagnosticsBySeverity.GetValueOrDefault("error")} error(s), {s.DiagnosticsBySeverity.GetValueOrDefault("warning")} warning(s), {s.DiagnosticsBySeverity.GetValueOrDefault("suggestion")} suggestion(s)\n\n");
             if (_count > 1)
             {
-                md.Append("## Overview\n\n| Document | Words | Sentences | Top keywords | Diagnostics |\n|---|---:|---:|---|---:|\n");
+                md.Append("## Overview\n\n| Document | Words | Sentences |")
+                  .Append(string.Concat(_columns.Select(c => $" {Escape(c.OverviewColumn ?? string.Empty)} |")))
+                  .Append(" Diagnostics |\n|---|---:|---:|")
+                  .Append(string.Concat(_columns.Select(_ => "---|")))
+                  .Append("---:|\n");
                 output.Write(md.ToString());
                 md.Clear();
                 overview.CopyTo(output);
 
-                // A keyword shared by one document says nothing about the set: list only shared ones.
-                CorpusKeyword[] shared = [.. s.TopKeywords.Where(k => k.Documents >= 2)];
-                if (shared.Length > 0)
+                // What the sections total over the corpus (the keywords several documents share): a line a fact.
+                foreach ((IReportSection _, SectionView view) in SectionViews.Corpus(s, settings))
                 {
-                    md.Append("\n**Keywords across documents:** ")
-                      .Append(string.Join(", ", shared.Take(10).Select(k => $"{Escape(k.Text)} ({k.Documents} documents)")))
-                      .Append("\n");
+                    foreach (SectionFact fact in view.Facts)
+                    {
+                        md.Append("\n**").Append(EscapeInline(fact.Label)).Append(":** ").Append(Escape(fact.Value)).Append('\n');
+                    }
                 }
 
                 md.Append('\n');

@@ -43,7 +43,7 @@ internal static class SectionViews
             }
             else
             {
-                WriteConsole(o, section, view, settings.Color, document.Sentences);
+                WriteConsole(o, section, view, settings, document.Sentences);
             }
         }
     }
@@ -56,7 +56,7 @@ internal static class SectionViews
     {
         foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteConsole(o, section, view, settings.Color, document.Sentences);
+            WriteConsole(o, section, view, settings, document.Sentences);
         }
     }
 
@@ -70,7 +70,7 @@ internal static class SectionViews
             }
             else
             {
-                WriteMarkdown(md, section, view, document.Sentences);
+                WriteMarkdown(md, section, view, settings, document.Sentences);
             }
         }
     }
@@ -79,7 +79,7 @@ internal static class SectionViews
     {
         foreach ((IReportSection section, SectionView view) in Of(document, settings, placement))
         {
-            WriteMarkdown(md, section, view, document.Sentences);
+            WriteMarkdown(md, section, view, settings, document.Sentences);
         }
     }
 
@@ -135,9 +135,28 @@ internal static class SectionViews
         }
     }
 
-    /// <summary>The sections with a column in the corpus overview (<see cref="IReportSection.OverviewColumn"/>), in the settings' order.</summary>
-    public static IReadOnlyList<IReportSection> OverviewColumns(FormatSettings settings) =>
-        [.. settings.Sections.Where(s => s.OverviewColumn is not null)];
+    /// <summary>The sections with a column in the corpus overview of <paramref name="format"/> (<see cref="IReportSection.OverviewColumn"/>, <see cref="IReportSection.OverviewIn"/>), in the settings' order.</summary>
+    public static IReadOnlyList<IReportSection> OverviewColumns(FormatSettings settings, OverviewFormats format) =>
+        [.. settings.Sections.Where(s => s.OverviewColumn is not null && (s.OverviewIn & format) != 0)];
+
+    /// <summary>
+    /// The corpus views of the sections the settings know that total a value over the corpus (<see cref="IReportSection.CorpusKey"/>),
+    /// in the settings' order, where the summary has the value and the view shows something.
+    /// </summary>
+    public static IEnumerable<(IReportSection Section, SectionView View)> Corpus(CorpusSummary summary, FormatSettings settings)
+    {
+        foreach (IReportSection section in settings.Sections)
+        {
+            if (section.CorpusKey is { } key && summary.Aggregates is { } values && values.TryGetValue(key, out JsonElement value)
+                && PresentCorpus(section, value) is { Shows: true } view && (view.Facts.Count > 0 || view.Terms is { Terms.Count: > 0 }))
+            {
+                yield return (section, view);
+            }
+        }
+    }
+
+    /// <summary>The terms of a view a format shows (<see cref="FormatSettings.TopKeywords"/> at most).</summary>
+    public static RankedTerm[] Shown(RankedTerms terms, FormatSettings settings) => [.. terms.Terms.Take(settings.TopKeywords)];
 
     /// <summary>The document's cell of each overview column: the view's <see cref="SectionView.Overview"/>, empty without one.</summary>
     public static IEnumerable<string> OverviewCells(DocumentReport document, IReadOnlyList<IReportSection> columns)
@@ -150,10 +169,18 @@ internal static class SectionViews
         }
     }
 
-    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, bool color, IReadOnlyList<SentenceReport> sentences)
+    private static void WriteConsole(StringBuilder o, IReportSection section, SectionView view, FormatSettings settings, IReadOnlyList<SentenceReport> sentences)
     {
+        bool color = settings.Color;
         o.Append("  ").Append(TerminalText.Safe(section.ShortTitle)).Append(':');
         o.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" \u00b7 ", view.Facts.Select(f => TerminalText.Safe(FactText(f)))));
+        if (view.Terms is { Terms.Count: > 0 } terms)
+        {
+            // Ranked terms on the same line: each term, then its value dimmed.
+            o.Append(view.Facts.Count == 0 ? " " : " \u00b7 ").Append(string.Join(", ", Shown(terms, settings).Select(t =>
+                $"{Wrap(color, "36", TerminalText.Safe(t.Text))} {Wrap(color, "2", TerminalText.Safe(t.ValueText))}")));
+        }
+
         o.Append('\n');
         if (view.Table is { Rows.Count: > 0 } table)
         {
@@ -195,10 +222,17 @@ internal static class SectionViews
     /// <summary>An ANSI graphics code around <paramref name="text"/> when colours are on.</summary>
     private static string Wrap(bool color, string code, string text) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 
-    private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view, IReadOnlyList<SentenceReport> sentences)
+    private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view, FormatSettings settings, IReadOnlyList<SentenceReport> sentences)
     {
         md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
         md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape(FactText(f)))));
+        if (view.Terms is { Terms.Count: > 0 } terms)
+        {
+            // Ranked terms on the same line: each term with its value in parentheses.
+            md.Append(view.Facts.Count == 0 ? " " : " · ").Append(string.Join(" · ", Shown(terms, settings).Select(t =>
+                $"{MarkdownReportFormatter.Escape(t.Text)} ({MarkdownReportFormatter.Escape(t.ValueText)})")));
+        }
+
         md.Append("\n\n");
         if (view.Table is { Rows.Count: > 0 } table)
         {
@@ -378,6 +412,19 @@ internal static class SectionViews
             return section.SentenceKey is { } key && document.SentenceValues is { } columns && columns.TryGetValue(key, out JsonElement sentences)
                 ? section.Present(value, sentences)
                 : section.Present(value);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return new SectionView([new SectionFact("not shown:", $"the value is not what the {section.Key} section writes ({ex.Message})")]);
+        }
+    }
+
+    /// <summary>A corpus value the section cannot read (a hand-edited summary) is shown as such, not thrown.</summary>
+    private static SectionView PresentCorpus(IReportSection section, JsonElement value)
+    {
+        try
+        {
+            return section.PresentCorpus(value);
         }
         catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
