@@ -80,17 +80,8 @@ public static class StanceEvaluation
     {
         ArgumentNullException.ThrowIfNull(lines);
         var items = new List<StanceItem>();
-        int line = 0;
-        foreach (string raw in lines)
+        foreach ((int line, JsonElement root) in ReadLines(lines))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                continue;
-            }
-
-            using JsonDocument json = JsonDocument.Parse(raw);
-            JsonElement root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement idElement))
             {
                 throw new InvalidDataException($"{path}:{line}: each line must be an object with an 'id'.");
@@ -235,17 +226,8 @@ public static class StanceEvaluation
         ArgumentNullException.ThrowIfNull(lines);
         string field = axis is StanceAxis.Hedged or StanceAxis.Attributed or StanceAxis.Prescriptive ? axis.ToString().ToLowerInvariant() : "label";
         var predictions = new List<StancePrediction>();
-        int line = 0;
-        foreach (string raw in lines)
+        foreach ((int line, JsonElement root) in ReadLines(lines))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                continue;
-            }
-
-            using JsonDocument json = JsonDocument.Parse(raw);
-            JsonElement root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement id) || !root.TryGetProperty(field, out JsonElement label) || label.ValueKind != JsonValueKind.String)
             {
                 throw new InvalidDataException($"{path}:{line}: each line must be an object with an 'id' and a '{field}' string (written by 'train stance --cv-predictions').");
@@ -256,6 +238,23 @@ public static class StanceEvaluation
         }
 
         return predictions;
+    }
+
+    /// <summary>The parsed root of each non-blank line with its 1-based line number; each root is valid until the next one is read.</summary>
+    private static IEnumerable<(int Line, JsonElement Root)> ReadLines(IEnumerable<string> lines)
+    {
+        int line = 0;
+        foreach (string raw in lines)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            using JsonDocument json = JsonDocument.Parse(raw);
+            yield return (line, json.RootElement);
+        }
     }
 
     public static string ToJsonLine(StancePrediction p)
