@@ -110,6 +110,13 @@ public sealed record StanceTrainingOptions
     public bool DocumentContext { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier also reads the frames of the sentence's polar words and budget changes
+    /// (<see cref="OutcomeFrames"/>: a positive word as a purpose or a realised outcome, a budget level going up or down).
+    /// Only the classifier reads them (not the gate, the other-genre model or the rating models).
+    /// </summary>
+    public bool OutcomeFrames { get; init; }
+
+    /// <summary>
     /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
     /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
     /// the cue strengths and the named features; null: the linear model alone.
@@ -270,7 +277,8 @@ public static partial class StanceTrainer
     private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options)
     {
         model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
-        return axis == StanceAxis.Polarity && !model.IsRegression && options.DocumentContext ? model.WithDocumentContext() : model;
+        model = axis == StanceAxis.Polarity && !model.IsRegression && options.DocumentContext ? model.WithDocumentContext() : model;
+        return axis == StanceAxis.Polarity && !model.IsRegression && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
     }
 
     /// <summary>
@@ -603,7 +611,7 @@ public static partial class StanceTrainer
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext))
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames))
                 : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);

@@ -24,6 +24,13 @@ public static class PolarityContext
     /// <paramref name="tokens"/>: the sentence's own tokens, whose tone is taken out of the document's).
     /// </summary>
     public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document)
+        => Of(context, lexicon, tokens, document, outcome: false);
+
+    /// <summary>
+    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool)"/>; with <paramref name="outcome"/> (a model
+    /// trained with `--outcome-frames`) also the frames of the sentence's own polar words and budget changes (<see cref="OutcomeFrames"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome)
     {
         var features = new List<(string Name, float Value)>(4);
         if (context.Previous is { Length: > 0 })
@@ -40,6 +47,11 @@ public static class PolarityContext
             // as an average document rather than as a genre of its own: uncentred, the feature flagged analysis prose and the
             // in-domain model read more sentences neutral (grouped CV 0.4929 at scale 1, 0.4812 at 3; models/stance-polarity.md).
             features.Add(("doc:bad", (float)((mean.Bad - DocumentCenter) * DocumentScale)));
+        }
+
+        if (outcome)
+        {
+            features.AddRange(OutcomeFrames.Of(DocumentTone.Words(tokens), lexicon));
         }
 
         return features;

@@ -116,6 +116,38 @@ public static class PolicyChangeFeatures
         return new Counts(bad, legal, concern, badChange, goodChange, good);
     }
 
+    /// <summary>Whether <paramref name="word"/> is a good-news event word (<see cref="GoodEvents"/>).</summary>
+    public static bool IsGoodEvent(string word) => GoodEvents.Contains(word);
+
+    /// <summary>
+    /// Changes of a budget level: direction words (<see cref="Up"/>, <see cref="Down"/>) with a budget level
+    /// (<see cref="BudgetLevels"/> or a fiscal year) within <see cref="ChangeWindow"/> words either side.
+    /// </summary>
+    public static (int Up, int Down) BudgetChanges(IReadOnlyList<string> words)
+    {
+        int up = 0, down = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            int direction = Up.Contains(words[i]) ? 1 : Down.Contains(words[i]) ? -1 : 0;
+            if (direction == 0)
+            {
+                continue;
+            }
+
+            for (int j = Math.Max(0, i - ChangeWindow); j <= Math.Min(words.Count - 1, i + ChangeWindow); j++)
+            {
+                if (j != i && IsBudgetLevel(words[j]))
+                {
+                    up += direction > 0 ? 1 : 0;
+                    down += direction < 0 ? 1 : 0;
+                    break;
+                }
+            }
+        }
+
+        return (up, down);
+    }
+
     private static int QuantityValence(IReadOnlyList<string> words, int at, int direction) =>
         at < 0 || at >= words.Count ? 0
         : BadQuantities.Contains(words[at]) ? -1

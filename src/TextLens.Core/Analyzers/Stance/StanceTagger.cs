@@ -158,6 +158,12 @@ public sealed class StanceTagger
     /// </summary>
     public bool PolarityDocumentContext => _polarity?.ReadsDocument == true;
 
+    /// <summary>
+    /// The polarity classifier reads the frames of the sentence's polar words and budget changes (<see cref="OutcomeFrames"/>):
+    /// a model trained with `--outcome-frames` (<see cref="LinearStanceModel.ReadsOutcomeFrames"/>).
+    /// </summary>
+    public bool PolarityOutcomeFrames => _polarity?.ReadsOutcomeFrames == true;
+
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
     {
@@ -258,7 +264,7 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = features.Featurize(version, s);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
+            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
             ? features.Featurize(StanceFeaturizer.Version, s)
