@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
@@ -219,7 +220,9 @@ public sealed class BackgroundFrequencies
     }
 
     /// <summary>Document frequency of a normalised term (see <see cref="Normalize"/>); 0 when unknown.</summary>
-    public int DocumentFrequency(string normalizedTerm)
+    public int DocumentFrequency(string normalizedTerm) => DocumentFrequency(normalizedTerm.AsSpan());
+
+    private int DocumentFrequency(ReadOnlySpan<char> normalizedTerm)
     {
         ulong hash = Hash(normalizedTerm);
         int bucket = (int)(hash >> (64 - BucketBits));
@@ -237,29 +240,90 @@ public sealed class BackgroundFrequencies
     /// </summary>
     public double PhraseIdf(IReadOnlyList<string> words)
     {
-        string joined = Normalize(string.Join(' ', words));
-        string[] parts = joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0)
+        ArgumentNullException.ThrowIfNull(words);
+
+        // The words joined by spaces and normalised (lower case, runs of [a-z0-9] joined by single spaces), into a buffer:
+        // a bigram is then the span from one part's start to the next part's end, hashed in place (no strings built).
+        int length = words.Count;
+        foreach (string word in words)
         {
-            return MaxIdf;
+            length += word.Length;
         }
 
-        if (parts.Length == 1)
+        char[]? rented = null;
+        Span<char> text = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        Span<int> bounds = length <= 256 ? stackalloc int[258] : new int[length + 2];
+        int size = 0, parts = 0;
+        bool gap = false;
+        for (int w = 0; w < words.Count; w++)
         {
-            return Idf(DocumentFrequency(parts[0]));
+            if (w > 0)
+            {
+                gap = true;
+            }
+
+            foreach (char raw in words[w])
+            {
+                char c = char.ToLowerInvariant(raw);
+                if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+                {
+                    if (size == 0 || gap)
+                    {
+                        if (size > 0)
+                        {
+                            bounds[parts++] = size; // the end of the previous part
+                            text[size++] = ' ';
+                        }
+
+                        bounds[parts++] = size; // the start of this one
+                    }
+
+                    gap = false;
+                    text[size++] = c;
+                }
+                else
+                {
+                    gap = true;
+                }
+            }
         }
 
-        double sum = 0;
-        for (int i = 0; i + 1 < parts.Length; i++)
+        if (size > 0)
         {
-            int df = DocumentFrequency(parts[i] + " " + parts[i + 1]);
-            sum += Idf(df == 0 ? Math.Min(MissingBigramDf, MinUnigramDf(parts[i], parts[i + 1])) : df);
+            bounds[parts++] = size; // the end of the last part
         }
 
-        return sum / (parts.Length - 1);
+        int count = parts / 2;
+        double result;
+        if (count == 0)
+        {
+            result = MaxIdf;
+        }
+        else if (count == 1)
+        {
+            result = Idf(DocumentFrequency(text[..size]));
+        }
+        else
+        {
+            double sum = 0;
+            for (int i = 0; i + 1 < count; i++)
+            {
+                ReadOnlySpan<char> first = text[bounds[2 * i]..bounds[(2 * i) + 1]];
+                ReadOnlySpan<char> second = text[bounds[2 * (i + 1)]..bounds[(2 * (i + 1)) + 1]];
+                int df = DocumentFrequency(text[bounds[2 * i]..bounds[(2 * (i + 1)) + 1]]);
+                sum += Idf(df == 0 ? Math.Min(MissingBigramDf, Math.Min(DocumentFrequency(first), DocumentFrequency(second))) : df);
+            }
+
+            result = sum / (count - 1);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
-
-    private int MinUnigramDf(string a, string b) => Math.Min(DocumentFrequency(a), DocumentFrequency(b));
 
     /// <summary>The table's tokeniser: lower case, ’ → ', runs of [a-z0-9] joined by single spaces.</summary>
     public static string Normalize(string text)

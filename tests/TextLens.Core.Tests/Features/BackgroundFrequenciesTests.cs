@@ -41,6 +41,57 @@ public class BackgroundFrequenciesTests
     }
 
     [Fact]
+    public void Phrase_idf_is_the_same_double_as_joining_normalising_and_splitting_the_words()
+    {
+        // PhraseIdf hashes the normalised words in place; the reference builds the strings as it did before: join, normalise,
+        // split, and look up each bigram (or the unigram) by its string. Mixed case, punctuation, empty and non-ASCII words,
+        // runs longer than the stack buffer.
+        BackgroundFrequencies table = TestModels.Set.Background;
+        string[] pool = ["North", "Korea", "korea's", "U.S.", "Jong-un", "", " ", "--", "said", "abduction", "remittance", "Kim",
+            "the", "of", "Ünited", "KELVIN\u212A", "2001", "a1b2", "’s", "new", "york", "times", "...", "x"];
+        var random = new Random(11);
+        List<string[]> phrases =
+        [
+            [], [""], ["..."], ["North", "Korea"], ["north-korea"], ["unknown", "words"], [new string('a', 300)],
+            [.. Enumerable.Repeat("new york", 60)], [string.Join(" ", Enumerable.Repeat("ab.", 200))],
+        ];
+        for (int i = 0; i < 400; i++)
+        {
+            phrases.Add([.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => pool[random.Next(pool.Length)])]);
+        }
+
+        foreach (string[] words in phrases)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(ReferencePhraseIdf(table, words)), BitConverter.DoubleToInt64Bits(table.PhraseIdf(words)));
+        }
+    }
+
+    private static double ReferencePhraseIdf(BackgroundFrequencies table, IReadOnlyList<string> words)
+    {
+        string[] parts = BackgroundFrequencies.Normalize(string.Join(' ', words)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return table.MaxIdf;
+        }
+
+        if (parts.Length == 1)
+        {
+            return table.Idf(table.DocumentFrequency(parts[0]));
+        }
+
+        double sum = 0;
+        for (int i = 0; i + 1 < parts.Length; i++)
+        {
+            int df = table.DocumentFrequency(parts[i] + " " + parts[i + 1]);
+            sum += table.Idf(df == 0
+                ? Math.Min(BackgroundFrequencies.MissingBigramDf, Math.Min(table.DocumentFrequency(parts[i]), table.DocumentFrequency(parts[i + 1])))
+                : df);
+        }
+
+        return sum / (parts.Length - 1);
+    }
+
+    [Fact]
     public void Corrupt_binary_is_rejected()
     {
         Assert.Throws<InvalidDataException>(() => BackgroundFrequencies.ReadBinary(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])));

@@ -224,7 +224,7 @@ public static class KeywordCandidates
         token.Kind == TokenKind.Word
         && tag.IsNominal()
         && token.Lower.Length > 1
-        && token.Lower.Any(char.IsLetter)
+        && Letters.Any(token.Lower)
         && !StopWords.Contains(token.Lower.TrimEnd('.'))
         && !TimeWords.Contains(token.Lower)
         && !PhraseGrammar.IsRomanNumeral(token.Text)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>
@@ -22,46 +25,101 @@ public static class WordGraph
             return scores;
         }
 
-        var edges = new Dictionary<long, double>(PairComparer.Instance);
-        var jump = new double[nodeCount];
-        for (int i = 0; i < sequence.Count; i++)
+        // Every co-occurrence within the window as a pair key (smaller node << 32 | larger), sorted: equal keys are then
+        // adjacent (their count is the edge's weight) and the distinct keys ascend, so each node's neighbours come in
+        // ascending order, as the ordered walk over a table of pair counts gave them.
+        ReadOnlySpan<int> words = sequence switch
         {
-            int a = sequence[i];
+            List<int> list => CollectionsMarshal.AsSpan(list),
+            int[] array => array,
+            _ => [.. sequence],
+        };
+        int pairCount = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i] < 0)
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < Math.Min(words.Length, i + window); j++)
+            {
+                if (words[j] >= 0 && words[j] != words[i])
+                {
+                    pairCount++;
+                }
+            }
+        }
+
+        var jump = new double[nodeCount];
+        long[] pairs = ArrayPool<long>.Shared.Rent(pairCount);
+        pairCount = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            int a = words[i];
             if (a < 0)
             {
                 continue;
             }
 
             jump[a] += 1.0 / (i + 1);
-            for (int j = i + 1; j < Math.Min(sequence.Count, i + window); j++)
+            for (int j = i + 1; j < Math.Min(words.Length, i + window); j++)
             {
-                int b = sequence[j];
+                int b = words[j];
                 if (b < 0 || b == a)
                 {
                     continue;
                 }
 
-                long key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _) += 1.0;
+                pairs[pairCount++] = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
             }
         }
 
-        var adjacency = new List<(int To, double Weight)>[nodeCount];
-        var outWeight = new double[nodeCount];
-        for (int n = 0; n < nodeCount; n++)
+        Span<long> sorted = pairs.AsSpan(0, pairCount);
+        sorted.Sort();
+
+        // Adjacency in compressed rows: node n's neighbours are at [start[n], start[n + 1]), ascending, each with the
+        // number of times the pair occurred as the edge's weight. First the degrees, then the rows, run by run of equal keys.
+        var start = new int[nodeCount + 1];
+        for (int k = 0; k < pairCount; k++)
         {
-            adjacency[n] = [];
+            if (k == 0 || sorted[k] != sorted[k - 1])
+            {
+                start[(int)(sorted[k] >> 32) + 1]++;
+                start[(int)(sorted[k] & 0xFFFFFFFF) + 1]++;
+            }
         }
 
-        foreach (KeyValuePair<long, double> e in edges.OrderBy(e => e.Key))
+        for (int n = 0; n < nodeCount; n++)
         {
-            int a = (int)(e.Key >> 32);
-            int b = (int)(e.Key & 0xFFFFFFFF);
-            adjacency[a].Add((b, e.Value));
-            adjacency[b].Add((a, e.Value));
-            outWeight[a] += e.Value;
-            outWeight[b] += e.Value;
+            start[n + 1] += start[n];
         }
+
+        var to = new int[start[nodeCount]];
+        var weight = new double[start[nodeCount]];
+        var outWeight = new double[nodeCount];
+        int[] fill = start[..nodeCount];
+        for (int k = 0; k < pairCount;)
+        {
+            long key = sorted[k];
+            int run = 1;
+            while (k + run < pairCount && sorted[k + run] == key)
+            {
+                run++;
+            }
+
+            int a = (int)(key >> 32);
+            int b = (int)(key & 0xFFFFFFFF);
+            to[fill[a]] = b;
+            weight[fill[a]++] = run;
+            to[fill[b]] = a;
+            weight[fill[b]++] = run;
+            outWeight[a] += run;
+            outWeight[b] += run;
+            k += run;
+        }
+
+        ArrayPool<long>.Shared.Return(pairs);
 
         double jumpTotal = jump.Sum();
         for (int n = 0; n < nodeCount; n++)
@@ -95,9 +153,9 @@ public static class WordGraph
                 }
 
                 double share = Damping * scores[n] / outWeight[n];
-                foreach ((int to, double w) in adjacency[n])
+                for (int e = start[n]; e < start[n + 1]; e++)
                 {
-                    next[to] += share * w;
+                    next[to[e]] += share * weight[e];
                 }
             }
 
@@ -111,19 +169,5 @@ public static class WordGraph
         }
 
         return scores;
-    }
-
-    /// <summary>
-    /// Hashes a node pair (a &lt;&lt; 32 | b) by mixing all its bits: the default hash of a long, the XOR of its halves,
-    /// gives every pair with the same a ^ b the same code, so a large document's co-occurrence table degraded into
-    /// long collision chains.
-    /// </summary>
-    private sealed class PairComparer : IEqualityComparer<long>
-    {
-        public static readonly PairComparer Instance = new();
-
-        public bool Equals(long x, long y) => x == y;
-
-        public int GetHashCode(long pair) => (int)((ulong)pair * 0x9E3779B97F4A7C15UL >> 32);
     }
 }

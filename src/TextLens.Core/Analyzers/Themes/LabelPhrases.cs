@@ -1,4 +1,5 @@
 using TextLens.Core.Parsing;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Themes;
 
@@ -192,7 +193,7 @@ public sealed class LabelPhrases
             }
 
             Token t = _tokens[at];
-            if (t.Kind == TokenKind.Word && t.Lower.Length > 1 && !StopWords.Contains(t.Lower) && t.Lower.Any(char.IsLetter)
+            if (t.Kind == TokenKind.Word && t.Lower.Length > 1 && !StopWords.Contains(t.Lower) && Letters.Any(t.Lower)
                 && !Quantifiers.Contains(t.Lower) && taken?.Contains(t.Lower) != true && FitsAt(at, modifier))
             {
                 counts[t.Lower] = counts.GetValueOrDefault(t.Lower) + 1;

@@ -1,6 +1,7 @@
 using Lucene.Net.Tartarus.Snowball.Ext;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Themes;
 
@@ -236,7 +237,8 @@ public sealed class SentenceVectors
 
     /// <summary>A word that can carry a theme: has a letter, is longer than one character, is not a stop word.</summary>
     public static bool IsContentWord(string lower) =>
-        lower.Length > 1 && lower.Any(char.IsLetter) && !StopWords.Contains(lower) && !StopWords.Contains(lower.TrimEnd('.'));
+        lower.Length > 1 && Letters.Any(lower) && !StopWords.Contains(lower) && !StopWords.Contains(lower.TrimEnd('.'));
+
 
     /// <summary>The Snowball English (Porter 2) stem of a lower-case word.</summary>
     public static string Stem(string lower) => SnowballStems<EnglishStemmer>.Of(lower);
