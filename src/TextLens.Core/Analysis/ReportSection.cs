@@ -352,6 +352,12 @@ public sealed record SectionBars(string Title, string Caption, IReadOnlyList<Sec
 {
     /// <summary>The heading of the column of the bars' <see cref="SectionBar.Side"/> texts; null: no such column.</summary>
     public string? SideColumn { get; init; }
+
+    /// <summary>
+    /// A lower-case word naming the chart for styling: the class of its HTML <c>svg</c>, which the section's
+    /// <see cref="IReportSection.Css"/> may style (the stance's <c>keyterms</c>); null: none.
+    /// </summary>
+    public string? Name { get; init; }
 }
 
 /// <summary>One bar: its label, value in [−1, 1], the value as shown, its tooltip, and a text in the side column.</summary>
@@ -379,6 +385,12 @@ public sealed record RankedTerms(string Caption, IReadOnlyList<RankedTerm> Terms
 {
     /// <summary>The heading HTML gives the bars; null: the section's <see cref="IReportSection.Title"/>.</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// A lower-case word naming the chart for styling: the class of its HTML <c>svg</c>, which the section's
+    /// <see cref="IReportSection.Css"/> may style (the keywords' <c>bars</c>); null: none.
+    /// </summary>
+    public string? Name { get; init; }
 }
 
 /// <summary>A ranked term: its text, its weight in [0, 1], its value as shown ("0.87", "3 documents") and its tooltip.</summary>
