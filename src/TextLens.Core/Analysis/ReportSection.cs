@@ -47,8 +47,15 @@ public interface IReportSection
     /// </summary>
     string? Css => null;
 
-    /// <summary>The JSON Schema (draft 2020-12) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
+    /// <summary>The JSON Schema (draft-07, as the report schema) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
     string Schema { get; }
+
+    /// <summary>
+    /// True when every document record carries the value: <see cref="Build"/> returns one for every document, a failed one
+    /// too (the keywords: an empty list). The report schema then lists <see cref="Key"/> among the document's required
+    /// properties (<c>ReportSchema.WithSections</c>). False (the default): a record may leave the value out.
+    /// </summary>
+    bool AlwaysWritten => false;
 
     /// <summary>
     /// The section's value for one document, from its analyzer's result; null leaves the property out. Called for every

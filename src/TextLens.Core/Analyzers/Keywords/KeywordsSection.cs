@@ -87,6 +87,9 @@ public sealed class KeywordsSection : IReportSection
         }
         """;
 
+    /// <summary>Every record has the keywords: an empty list where there are none, a failed document's too.</summary>
+    public bool AlwaysWritten => true;
+
     public string? CorpusKey => "topKeywords";
 
     public string? CorpusSchema => """
