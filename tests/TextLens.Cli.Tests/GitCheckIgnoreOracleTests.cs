@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using System.Text;
 using TextLens.Cli.Inputs;
 
@@ -90,21 +91,14 @@ public sealed class GitCheckIgnoreOracleTests
 
     private static HashSet<string> CheckIgnore(string repository, IEnumerable<string> paths)
     {
-        var start = new ProcessStartInfo("git", ["check-ignore", "--stdin", "-z"])
-        {
-            WorkingDirectory = repository,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using Process git = Process.Start(start)!;
-        Task<string> stdout = git.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = git.StandardError.ReadToEndAsync();
-        git.StandardInput.Write(string.Join('\0', paths) + "\0");
-        git.StandardInput.Close();
-        git.WaitForExit();
-        Assert.True(git.ExitCode is 0 or 1, $"git check-ignore failed: {stderr.Result}");
-        return [.. stdout.Result.Split('\0', StringSplitOptions.RemoveEmptyEntries)];
+        BufferedCommandResult git = CliWrap.Cli.Wrap("git")
+            .WithArguments(["check-ignore", "--stdin", "-z"])
+            .WithWorkingDirectory(repository)
+            .WithStandardInputPipe(PipeSource.FromString(string.Join('\0', paths) + "\0"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
+        Assert.True(git.ExitCode is 0 or 1, $"git check-ignore failed: {git.StandardError}");
+        return [.. git.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)];
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TextLens.Core.Features;
@@ -68,7 +67,7 @@ public sealed class RougeTests
     [Fact]
     public void Evaluator_agrees_with_summary_score_py_on_bbc_and_crs_samples()
     {
-        string scorer = SharedData.RequireOrSkip("tools", "summary_score.py");
+        SharedData.RequireOrSkip("tools", "summary_score.py");
         SharedData.RequirePythonOrSkip();
         foreach ((string set, int take) in new[] { ("bbc", 60), ("crs", 3) })
         {
@@ -84,7 +83,7 @@ public sealed class RougeTests
             {
                 File.WriteAllLines(Path.Combine(dir, "gold.jsonl"), lines);
                 File.WriteAllLines(Path.Combine(dir, "pred.jsonl"), ours.Predictions.Select(p => JsonSerializer.Serialize(new { id = p.Id, sentences = p.Sentences })));
-                using JsonDocument reference = RunScorer(scorer, Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"));
+                using JsonDocument reference = JsonDocument.Parse(SharedData.RunScorer("summary_score.py", Path.Combine(dir, "gold.jsonl"), Path.Combine(dir, "pred.jsonl"), "--json"));
                 foreach ((string key, RougeScore score) in new[] { ("rouge1", ours.Mean.Rouge1), ("rouge2", ours.Mean.Rouge2), ("rougeL", ours.Mean.RougeL) })
                 {
                     JsonElement r = reference.RootElement.GetProperty(key);
@@ -98,21 +97,5 @@ public sealed class RougeTests
                 Directory.Delete(dir, recursive: true);
             }
         }
-    }
-
-    private static JsonDocument RunScorer(string scorer, string gold, string pred)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { scorer, gold, pred, "--json" })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(start)!;
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, string.Create(CultureInfo.InvariantCulture, $"summary_score.py exited with {p.ExitCode}: {error}"));
-        return JsonDocument.Parse(output);
     }
 }
