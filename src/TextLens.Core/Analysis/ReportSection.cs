@@ -59,22 +59,15 @@ public interface IReportSection
     JsonNode? Build(DocumentAnalysis analysis);
 
     /// <summary>
-    /// Writes the section's value for one document (what <see cref="Build"/> returns) to <paramref name="writer"/> and
-    /// returns true, or writes nothing and returns false where it has none. The report builder calls this rather than
-    /// <see cref="Build"/>: a section with a large value (the keywords of a long document, with every occurrence)
-    /// writes it directly, without a tree of nodes. The default writes <see cref="Build"/>'s node.
+    /// A writer of the section's value for one document (what <see cref="Build"/> returns) that holds only what it needs
+    /// of the analysis (the keywords: the result and the text), or null (the default): the report builder then writes
+    /// <see cref="Build"/>'s node once into JSON and keeps that. With a writer the report keeps it in place of the JSON:
+    /// the JSON formats write the value from it as they write the record (possibly on two threads at once: it must only
+    /// read), and whoever reads the value as JSON (the corpus aggregate, a view) gets it written afresh, kept no longer
+    /// than they use it. For a section with a large value (the keywords of a long document, with every occurrence), whose
+    /// JSON and its index would weigh more than the result it is written from.
     /// </summary>
-    bool Write(Utf8JsonWriter writer, DocumentAnalysis analysis)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (Build(analysis) is not { } value)
-        {
-            return false;
-        }
-
-        value.WriteTo(writer);
-        return true;
-    }
+    SectionValueWriter? ValueWriter(DocumentAnalysis analysis) => null;
 
     /// <summary>What the human-readable formats show, computed from the value <see cref="Build"/> wrote.</summary>
     SectionView Present(JsonElement value);
@@ -204,6 +197,9 @@ public enum OverviewFormats
     /// <summary>The Markdown report's overview table.</summary>
     Markdown = 2,
 }
+
+/// <summary>Writes a document's value of a section (<see cref="IReportSection.ValueWriter"/>) to <paramref name="writer"/>.</summary>
+public delegate void SectionValueWriter(Utf8JsonWriter writer);
 
 /// <summary>
 /// Writes sentence <paramref name="index"/>'s value to <paramref name="writer"/> (after <paramref name="propertyName"/>,

@@ -42,7 +42,7 @@ public static class ReportBuilder
         DiagnosticReport[] diagnostics = [.. analysis.Diagnostics.Select(ToReport)];
         if (analysis.Document is not { } doc)
         {
-            return new DocumentReport(analysis.Path, "failed", null, [], diagnostics) { Sections = SectionValues(analysis, sections) };
+            return new DocumentReport(analysis.Path, "failed", null, [], diagnostics) { Sections = ValuesOf(analysis, sections) };
         }
 
         SourceText source = doc.Source;
@@ -54,7 +54,7 @@ public static class ReportBuilder
         var stats = new DocumentStats(source.Length, doc.WordCount, doc.Sentences.Count, doc.Paragraphs.Count);
         return new DocumentReport(analysis.Path, "analysed", stats, sentences, diagnostics)
         {
-            Sections = SectionValues(analysis, sections),
+            Sections = ValuesOf(analysis, sections),
             SentenceValues = SentenceValues(analysis, doc.Sentences.Count, sections),
         };
     }
@@ -115,28 +115,36 @@ public static class ReportBuilder
         return values;
     }
 
-    /// <summary>Each section's value, written by the section (<see cref="IReportSection.Write"/>) and read in place.</summary>
-    private static Dictionary<string, JsonElement>? SectionValues(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections)
+    /// <summary>
+    /// Each section's value: its writer where it has one (<see cref="IReportSection.ValueWriter"/>, holding what it needs
+    /// of the result), otherwise <see cref="IReportSection.Build"/>'s node written once and read in place.
+    /// </summary>
+    private static SectionValues? ValuesOf(DocumentAnalysis analysis, IReadOnlyList<IReportSection>? sections)
     {
-        Dictionary<string, JsonElement>? values = null;
+        SectionValues? values = null;
         foreach (IReportSection section in sections ?? [])
         {
+            if (section.ValueWriter(analysis) is { } valueWriter)
+            {
+                (values ??= new SectionValues()).Append(section.Key, valueWriter);
+                continue;
+            }
+
+            if (section.Build(analysis) is not { } node)
+            {
+                continue;
+            }
+
             var buffer = new ArrayBufferWriter<byte>();
-            bool written;
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                written = section.Write(writer, analysis);
+                node.WriteTo(writer);
             }
 
-            if (written)
-            {
-                values ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-
-                // As with the sentences' values: the document reads the written bytes in place and lives as long as the report.
+            // As with the sentences' values: the document reads the written bytes in place and lives as long as the report.
 #pragma warning disable CA2000 // The element lives as long as the report: nothing to return early.
-                values[section.Key] = JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+            (values ??= new SectionValues()).Append(section.Key, JsonDocument.Parse(buffer.WrittenMemory).RootElement);
 #pragma warning restore CA2000
-            }
         }
 
         return values;

@@ -51,10 +51,11 @@ public sealed record DocumentReport(
     /// <c>settings</c>, except those with the place they had in schema version 1 (<see cref="Analysis.ReportSections"/>:
     /// the <c>keywords</c> just before <c>sentences</c>, the extractive <c>summary</c>, the themes' <c>clusters</c> and the <c>stance</c> after <c>diagnostics</c>, the
     /// corpus comparison of <c>--corpus</c> just before <c>settings</c>; <see cref="Formats.DocumentReportConverter"/>),
-    /// and read back whole by <c>merge</c>. Null when no such analyzer ran.
+    /// and read back whole by <c>merge</c>. Null when no such analyzer ran. A fresh report's values may be written on
+    /// demand from the analyzer's result (<see cref="Analysis.IReportSection.ValueWriter"/>, the keywords), not held as JSON.
     /// </summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Sections { get; init; }
+    public IDictionary<string, JsonElement>? Sections { get; init; }
 
     /// <summary>
     /// What sections write inside each sentence (<see cref="Analysis.IReportSection.SentenceKey"/>: the themes'

@@ -96,13 +96,13 @@ public sealed class KeywordsSection : IReportSection
         }
         """;
 
-    /// <summary>The document's keywords as nodes (<see cref="Write"/>).</summary>
+    /// <summary>The document's keywords as nodes (<see cref="ValueWriter"/>).</summary>
     public JsonNode? Build(DocumentAnalysis analysis)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, analysis);
+            ValueWriter(analysis)(writer);
         }
 
         return JsonNode.Parse(buffer.WrittenSpan);
@@ -110,74 +110,88 @@ public sealed class KeywordsSection : IReportSection
 
     /// <summary>
     /// The document's keywords, best first: an empty list for a document without any (a failed one, one not in English).
-    /// Written directly, not built as nodes: a keyword of a long document has 100,000 occurrences.
+    /// The report keeps this writer, which holds the keyword result and the text, not the keywords' JSON: a keyword of a
+    /// long document has 100,000 occurrences, whose JSON and its index would weigh several times the result's records.
     /// </summary>
-    public bool Write(Utf8JsonWriter writer, DocumentAnalysis analysis)
+    public SectionValueWriter ValueWriter(DocumentAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(analysis);
-        writer.WriteStartArray();
         if (analysis.Document is { } document && analysis.GetResult<KeywordResult>() is { } result)
         {
+            IReadOnlyList<Keyword> keywords = result.Keywords;
             SourceText source = document.Source;
-            foreach (Keyword k in result.Keywords)
+            return writer => Write(writer, keywords, source);
+        }
+
+        return static writer =>
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+        };
+    }
+
+    /// <summary>Written directly, not built as nodes.</summary>
+    private static void Write(Utf8JsonWriter writer, IReadOnlyList<Keyword> keywords, SourceText source)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray();
+        foreach (Keyword k in keywords)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text"u8, k.Text);
+            writer.WriteNumber("score"u8, k.Score);
+            writer.WriteNumber("rank"u8, k.Rank);
+            writer.WriteNumber("count"u8, k.Occurrences.Count);
+            writer.WriteStartArray("occurrences"u8);
+            foreach (KeywordOccurrence o in k.Occurrences)
+            {
+                LinePosition p = source.GetLinePosition(o.Span.Start);
+                writer.WriteStartObject();
+                writer.WriteNumber("start"u8, o.Span.Start);
+                writer.WriteNumber("length"u8, o.Span.Length);
+                writer.WriteNumber("line"u8, p.DisplayLine);
+                writer.WriteNumber("column"u8, p.DisplayColumn);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("features"u8);
+            if (k.Features is { } features)
             {
                 writer.WriteStartObject();
-                writer.WriteString("text"u8, k.Text);
-                writer.WriteNumber("score"u8, k.Score);
-                writer.WriteNumber("rank"u8, k.Rank);
-                writer.WriteNumber("count"u8, k.Occurrences.Count);
-                writer.WriteStartArray("occurrences"u8);
-                foreach (KeywordOccurrence o in k.Occurrences)
+                foreach ((string name, double value) in features)
                 {
-                    LinePosition p = source.GetLinePosition(o.Span.Start);
-                    writer.WriteStartObject();
-                    writer.WriteNumber("start"u8, o.Span.Start);
-                    writer.WriteNumber("length"u8, o.Span.Length);
-                    writer.WriteNumber("line"u8, p.DisplayLine);
-                    writer.WriteNumber("column"u8, p.DisplayColumn);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WritePropertyName("features"u8);
-                if (k.Features is { } features)
-                {
-                    writer.WriteStartObject();
-                    foreach ((string name, double value) in features)
-                    {
-                        writer.WriteNumber(name, value);
-                    }
-
-                    writer.WriteEndObject();
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-
-                writer.WritePropertyName("variants"u8);
-                if (k.Variants is { } variants)
-                {
-                    writer.WriteStartArray();
-                    foreach (string variant in variants)
-                    {
-                        writer.WriteStringValue(variant);
-                    }
-
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    writer.WriteNullValue();
+                    writer.WriteNumber(name, value);
                 }
 
                 writer.WriteEndObject();
             }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WritePropertyName("variants"u8);
+            if (k.Variants is { } variants)
+            {
+                writer.WriteStartArray();
+                foreach (string variant in variants)
+                {
+                    writer.WriteStringValue(variant);
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        return true;
     }
 
     /// <summary>The keywords as ranked terms (the salience from 0 to 1, two decimals); the first few are the document's cell in the Markdown overview.</summary>

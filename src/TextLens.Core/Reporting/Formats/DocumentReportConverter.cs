@@ -287,7 +287,7 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
     }
 
     /// <summary>The values of <paramref name="keys"/> the record has, in that order.</summary>
-    private static void WriteSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections, IReadOnlyList<string> keys)
+    private static void WriteSections(Utf8JsonWriter writer, IDictionary<string, JsonElement>? sections, IReadOnlyList<string> keys)
     {
         if (sections is null)
         {
@@ -296,24 +296,36 @@ internal sealed class DocumentReportConverter : JsonConverter<DocumentReport>
 
         foreach (string key in keys)
         {
-            if (sections.TryGetValue(key, out JsonElement value))
+            if (sections.ContainsKey(key))
             {
-                writer.WritePropertyName(key);
-                value.WriteTo(writer);
+                WriteSection(writer, sections, key);
             }
         }
     }
 
     /// <summary>Every section value without a fixed place, in the record's (analyzer) order.</summary>
-    private static void WriteOtherSections(Utf8JsonWriter writer, Dictionary<string, JsonElement>? sections)
+    private static void WriteOtherSections(Utf8JsonWriter writer, IDictionary<string, JsonElement>? sections)
     {
-        foreach ((string key, JsonElement value) in sections ?? [])
+        foreach (string key in sections?.Keys ?? [])
         {
             if (!ReportSections.HasFixedPlace(key))
             {
-                writer.WritePropertyName(key);
-                value.WriteTo(writer);
+                WriteSection(writer, sections!, key);
             }
+        }
+    }
+
+    /// <summary>One section value: a fresh report's from its writer where it has one (the keywords), never read as JSON.</summary>
+    private static void WriteSection(Utf8JsonWriter writer, IDictionary<string, JsonElement> sections, string key)
+    {
+        writer.WritePropertyName(key);
+        if (sections is SectionValues fresh && fresh.TryGetWriter(key, out SectionValueWriter? valueWriter))
+        {
+            valueWriter(writer);
+        }
+        else
+        {
+            sections[key].WriteTo(writer);
         }
     }
 

@@ -22,10 +22,11 @@ internal static class SectionViews
             yield break;
         }
 
-        foreach ((string key, JsonElement value) in values)
+        // By key: a value is read (a fresh report's written from its section's writer) only where it is shown.
+        foreach (string key in values.Keys)
         {
             if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement
-                && Present(section, value, document) is { Shows: true } view)
+                && Present(section, values[key], document) is { Shows: true } view)
             {
                 yield return (section, view);
             }
