@@ -193,7 +193,7 @@ public static class KeywordCandidates
         foreach (KeywordCandidate c in candidates)
         {
             c.Occurrences.Sort((a, b) => a.FirstToken.CompareTo(b.FirstToken));
-            c.Display = c.Occurrences
+            c.Display = OneSurface(c.Occurrences) ?? c.Occurrences
                 .GroupBy(o => o.Surface, StringComparer.Ordinal)
                 .Select(g => (Surface: g.Key, Body: g.Count(o => !o.InTitleCase), Count: g.Count(), First: g.Min(o => o.FirstToken)))
                 .OrderByDescending(g => g.Body).ThenByDescending(g => g.Count).ThenBy(g => g.First)
@@ -218,6 +218,21 @@ public static class KeywordCandidates
         }
 
         return candidates;
+    }
+
+    /// <summary>The surface of the occurrences when they all have the same one (most candidates occur once), else null.</summary>
+    private static string? OneSurface(List<CandidateOccurrence> occurrences)
+    {
+        string surface = occurrences[0].Surface;
+        for (int i = 1; i < occurrences.Count; i++)
+        {
+            if (!string.Equals(occurrences[i].Surface, surface, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return surface;
     }
 
     public static bool IsCandidateWord(Token token, PartOfSpeech tag) =>

@@ -36,7 +36,14 @@ public sealed class ValenceLexicon
 
     private readonly Dictionary<string, float> _valence;
 
-    private ValenceLexicon(Dictionary<string, float> valence) => _valence = valence;
+    /// <summary>The same table looked up by a span of characters: base forms are tried without building their strings.</summary>
+    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    private ValenceLexicon(Dictionary<string, float> valence)
+    {
+        _valence = valence;
+        _bySpan = valence.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => _valence.Count;
 
@@ -77,9 +84,31 @@ public sealed class ValenceLexicon
             return true;
         }
 
-        foreach (string lemma in BaseForms(lower))
+        // The base forms of BaseForms, in its order, looked up as spans (a form ending in a letter the word lacks is
+        // written into a small buffer): the first of four letters or more that the lexicon lists.
+        ReadOnlySpan<char> w = lower;
+        if (w.Length >= 5 && !w.ContainsAnyExceptInRange('a', 'z'))
         {
-            if (lemma.Length >= 4 && _valence.TryGetValue(lemma, out valence))
+            Span<char> buffer = w.Length <= 64 ? stackalloc char[64] : new char[w.Length];
+            if ((w.EndsWith("ies") || w.EndsWith("ied")) && TryBase(w[..^3], 'y', buffer, out valence))
+            {
+                return true;
+            }
+
+            if ((w.EndsWith("es") && TryBase(w[..^2], out valence))
+                || (w.EndsWith('s') && !w.EndsWith("ss") && TryBase(w[..^1], out valence)))
+            {
+                return true;
+            }
+
+            if (w.EndsWith("ed")
+                && (TryBase(w[..^2], out valence) || TryBase(w[..^1], out valence) || (w[^3] == w[^4] && TryBase(w[..^3], out valence))))
+            {
+                return true;
+            }
+
+            if (w.EndsWith("ing") && w.Length > 5
+                && (TryBase(w[..^3], out valence) || TryBase(w[..^3], 'e', buffer, out valence) || (w[^4] == w[^5] && TryBase(w[..^4], out valence))))
             {
                 return true;
             }
@@ -87,6 +116,19 @@ public sealed class ValenceLexicon
 
         valence = 0;
         return false;
+    }
+
+    private bool TryBase(ReadOnlySpan<char> lemma, out float valence)
+    {
+        valence = 0;
+        return lemma.Length >= 4 && _bySpan.TryGetValue(lemma, out valence);
+    }
+
+    private bool TryBase(ReadOnlySpan<char> stem, char last, Span<char> buffer, out float valence)
+    {
+        stem.CopyTo(buffer);
+        buffer[stem.Length] = last;
+        return TryBase(buffer[..(stem.Length + 1)], out valence);
     }
 
     /// <summary>Candidate base forms of an inflected English word (no lexicon involved), most specific first.</summary>

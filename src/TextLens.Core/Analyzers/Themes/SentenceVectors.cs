@@ -217,9 +217,7 @@ public sealed class SentenceVectors
             }
 
             // A term seen only in bylines has no counted surface form (its rows stay empty): show its key.
-            string[] display = [.. surfaces.Select((f, t) => f.Count == 0
-                ? terms[t]
-                : f.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key)];
+            string[] display = [.. surfaces.Select((f, t) => f.Count == 0 ? terms[t] : MostFrequent(f))];
             return new TermTable
             {
                 Features = features,
@@ -233,6 +231,22 @@ public sealed class SentenceVectors
                 Sentences = n,
             };
         }
+    }
+
+    /// <summary>The form counted most often, the ordinally first among equals.</summary>
+    private static string MostFrequent(Dictionary<string, int> forms)
+    {
+        string? best = null;
+        int bestCount = 0;
+        foreach ((string form, int count) in forms)
+        {
+            if (best is null || count > bestCount || (count == bestCount && string.CompareOrdinal(form, best) < 0))
+            {
+                (best, bestCount) = (form, count);
+            }
+        }
+
+        return best!;
     }
 
     /// <summary>A word that can carry a theme: has a letter, is longer than one character, is not a stop word.</summary>
