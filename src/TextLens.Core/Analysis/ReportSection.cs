@@ -47,8 +47,15 @@ public interface IReportSection
     /// </summary>
     string? Css => null;
 
-    /// <summary>The JSON Schema (draft 2020-12) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
+    /// <summary>The JSON Schema (draft-07, as the report schema) of the value, as JSON text; the report schema gains it under <see cref="Key"/>.</summary>
     string Schema { get; }
+
+    /// <summary>
+    /// True when every document record carries the value: <see cref="Build"/> returns one for every document, a failed one
+    /// too (the keywords: an empty list). The report schema then lists <see cref="Key"/> among the document's required
+    /// properties (<c>ReportSchema.WithSections</c>). False (the default): a record may leave the value out.
+    /// </summary>
+    bool AlwaysWritten => false;
 
     /// <summary>
     /// The section's value for one document, from its analyzer's result; null leaves the property out. Called for every
@@ -352,6 +359,12 @@ public sealed record SectionBars(string Title, string Caption, IReadOnlyList<Sec
 {
     /// <summary>The heading of the column of the bars' <see cref="SectionBar.Side"/> texts; null: no such column.</summary>
     public string? SideColumn { get; init; }
+
+    /// <summary>
+    /// A lower-case word naming the chart for styling: the class of its HTML <c>svg</c>, which the section's
+    /// <see cref="IReportSection.Css"/> may style (the stance's <c>keyterms</c>); null: none.
+    /// </summary>
+    public string? Name { get; init; }
 }
 
 /// <summary>One bar: its label, value in [−1, 1], the value as shown, its tooltip, and a text in the side column.</summary>
@@ -379,6 +392,12 @@ public sealed record RankedTerms(string Caption, IReadOnlyList<RankedTerm> Terms
 {
     /// <summary>The heading HTML gives the bars; null: the section's <see cref="IReportSection.Title"/>.</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// A lower-case word naming the chart for styling: the class of its HTML <c>svg</c>, which the section's
+    /// <see cref="IReportSection.Css"/> may style (the keywords' <c>bars</c>); null: none.
+    /// </summary>
+    public string? Name { get; init; }
 }
 
 /// <summary>A ranked term: its text, its weight in [0, 1], its value as shown ("0.87", "3 documents") and its tooltip.</summary>

@@ -84,13 +84,13 @@ public sealed class ExampleAnalyzerTests
     [Fact]
     public async Task The_report_validates_against_the_schema_with_its_fragment_and_not_without()
     {
-        string baseSchema = await File.ReadAllTextAsync(TestPaths.Repo("docs", "report.schema.json"));
         string json = Format("json", Report.Value);
 
-        JsonSchema composed = await JsonSchema.FromJsonAsync(ReportSchema.WithSections(baseSchema, Engine.Value.Sections));
+        JsonSchema composed = await JsonSchema.FromJsonAsync(ReportSchema.For(Engine.Value.Sections));
         Assert.Empty(composed.Validate(json));
 
-        JsonSchema plain = await JsonSchema.FromJsonAsync(baseSchema);
+        // The published schema, the built-in sections alone, does not know the example's.
+        JsonSchema plain = await JsonSchema.FromFileAsync(TestPaths.Repo("docs", "report.schema.json"));
         Assert.NotEmpty(plain.Validate(json));
 
         JsonNode root = JsonNode.Parse(json)!;

@@ -57,6 +57,31 @@ public sealed class KeywordsSectionTests
     }
 
     [Fact]
+    public void The_report_keeps_the_keywords_writer_not_their_JSON_and_writes_the_same_bytes()
+    {
+        DocumentAnalysis seed = Engine.Value.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        DocumentReport document = ReportBuilder.BuildDocument(seed, Engine.Value.Sections);
+
+        // A long document's keywords (100,000 occurrences each) are written from the result, never held as JSON.
+        SectionValues values = Assert.IsType<SectionValues>(document.Sections);
+        Assert.True(values.TryGetWriter("keywords", out _));
+        Assert.False(values.TryGetWriter("clusters", out _));
+        Assert.Equal(["keywords", "clusters", "stance", "summary"], values.Keys);
+
+        // Read as JSON it is written afresh each time: equal values, not one kept element.
+        JsonElement once = values["keywords"];
+        JsonElement again = values["keywords"];
+        Assert.Equal(once.GetRawText(), again.GetRawText());
+        Assert.Throws<NotSupportedException>(() => values.Remove("keywords"));
+
+        // A record written from the writer and one read back (held as JSON) are the same bytes.
+        string written = JsonSerializer.Serialize(document, JsonLinesReportFormatter.Options);
+        DocumentReport read = JsonSerializer.Deserialize<DocumentReport>(written, JsonLinesReportFormatter.Options)!;
+        Assert.IsNotType<SectionValues>(read.Sections);
+        Assert.Equal(written, JsonSerializer.Serialize(read, JsonLinesReportFormatter.Options));
+    }
+
+    [Fact]
     public void The_written_value_is_the_built_one_and_has_every_keyword_of_the_result()
     {
         DocumentAnalysis seed = Engine.Value.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seeds/seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);

@@ -27,6 +27,9 @@ public sealed class KeywordsSection : IReportSection
     /// <summary>How many shared keywords the line under the Markdown overview names.</summary>
     public const int SharedKeywordsLine = 10;
 
+    /// <summary>The class of the keywords' bars in HTML (<see cref="Css"/>).</summary>
+    private const string ChartName = "bars";
+
     public static KeywordsSection Instance { get; } = new();
 
     private KeywordsSection()
@@ -46,6 +49,12 @@ public sealed class KeywordsSection : IReportSection
 
     /// <summary>In the Markdown overview only: the HTML one shows the keywords the documents share as bars instead.</summary>
     public OverviewFormats OverviewIn => OverviewFormats.Markdown;
+
+    /// <summary>On a narrow screen the keywords' bars (<see cref="RankedTerms.Name"/> <c>bars</c>, here and over the overview) keep their labels readable and scroll instead.</summary>
+    public string? Css => """
+        @media (max-width: 900px) { svg.bars { min-width: 460px; } }
+
+        """;
 
     public string Schema => """
         {
@@ -77,6 +86,9 @@ public sealed class KeywordsSection : IReportSection
           }
         }
         """;
+
+    /// <summary>Every record has the keywords: an empty list where there are none, a failed document's too.</summary>
+    public bool AlwaysWritten => true;
 
     public string? CorpusKey => "topKeywords";
 
@@ -206,7 +218,7 @@ public sealed class KeywordsSection : IReportSection
         })];
         return new SectionView([])
         {
-            Terms = new RankedTerms("Keyword salience in {0} (1 = the most salient)", terms),
+            Terms = new RankedTerms("Keyword salience in {0} (1 = the most salient)", terms) { Name = ChartName },
             Overview = string.Join(", ", terms.Take(OverviewKeywords).Select(t => t.Text)),
         };
     }
@@ -235,6 +247,7 @@ public sealed class KeywordsSection : IReportSection
             Terms = new RankedTerms(Shared, [.. shared.Select(k => new RankedTerm(k.Text, (double)k.Documents / max, Inv($"{k.Documents} documents"), Inv($"{k.Text}: a keyword of {k.Documents} documents")))])
             {
                 Title = Shared,
+                Name = ChartName,
             },
         };
     }

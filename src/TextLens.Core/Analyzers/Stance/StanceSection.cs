@@ -72,9 +72,14 @@ public sealed class StanceSection : IReportSection
 
     public string? MissingNote => "No stance in this report (the stance analysis did not run).";
 
-    /// <summary>The cue marks in the HTML page's text (<see cref="SentenceMarks"/> "cue", kinds hedge, attribution, prescription): a dotted underline in the category's colour.</summary>
+    /// <summary>
+    /// The cue marks in the HTML page's text (<see cref="SentenceMarks"/> "cue", kinds hedge, attribution, prescription): a
+    /// dotted underline in the category's colour; on a narrow screen the bars of tone toward the key terms
+    /// (<see cref="SectionBars.Name"/> <c>keyterms</c>) keep their labels readable and scroll instead.
+    /// </summary>
     public string? Css => """
         .text mark.cue { border-bottom: 2px dotted; } .text mark.hedge { border-color: #9a6700; } .text mark.attribution { border-color: #0550ae; } .text mark.prescription { border-color: #8250df; }
+        @media (max-width: 900px) { svg.keyterms { min-width: 460px; } }
 
         """;
 
@@ -422,6 +427,7 @@ public sealed class StanceSection : IReportSection
             rows)
         {
             SideColumn = "hedged",
+            Name = "keyterms",
         };
     }
 

@@ -181,7 +181,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             if (view.Terms is { Terms.Count: > 0 } terms)
             {
                 h.Append("<h3>").Append(E(terms.Title ?? section.Title)).Append("</h3>\n");
-                AppendTermBars(h, terms.Terms, terms.Caption);
+                AppendTermBars(h, terms.Terms, terms.Caption, terms.Name);
             }
         }
 
@@ -244,7 +244,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             foreach ((IReportSection section, RankedTerms terms, RankedTerm[] shown) in ranked)
             {
                 h.Append("<div><h3>").Append(E(terms.Title ?? section.Title)).Append("</h3>\n");
-                AppendTermBars(h, shown, terms.Caption.Replace("{0}", doc.Path, StringComparison.Ordinal));
+                AppendTermBars(h, shown, terms.Caption.Replace("{0}", doc.Path, StringComparison.Ordinal), terms.Name);
                 h.Append("</div>\n");
             }
 
@@ -459,12 +459,15 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append(E(text[pos..]));
     }
 
-    /// <summary>Ranked terms (<see cref="RankedTerms"/>) as bars in the first group colour, each as long as its weight.</summary>
-    private static void AppendTermBars(StringBuilder h, IReadOnlyList<RankedTerm> terms, string caption) =>
-        AppendBars(h, [.. terms.Select(t => (t.Text, t.Weight, t.ValueText, t.Tip))], caption, GroupColours[0]);
+    /// <summary>The class attribute of a section's chart (<see cref="RankedTerms.Name"/>, <see cref="SectionBars.Name"/>, styled by the section's CSS), with its leading space; empty without a name.</summary>
+    private static string ClassOf(string? name) => name is null ? string.Empty : $" class=\"{E(name)}\"";
+
+    /// <summary>Ranked terms (<see cref="RankedTerms"/>) as bars in the first group colour, each as long as its weight; <paramref name="name"/>: the svg's class.</summary>
+    private static void AppendTermBars(StringBuilder h, IReadOnlyList<RankedTerm> terms, string caption, string? name) =>
+        AppendBars(h, [.. terms.Select(t => (t.Text, t.Weight, t.ValueText, t.Tip))], caption, GroupColours[0], name);
 
     /// <summary>Horizontal bars (label, fraction 0..1, value shown beside the bar's end, tooltip).</summary>
-    private static void AppendBars(StringBuilder h, IReadOnlyList<(string Label, double Fraction, string Value, string Tip)> rows, string caption, string colour)
+    private static void AppendBars(StringBuilder h, IReadOnlyList<(string Label, double Fraction, string Value, string Tip)> rows, string caption, string colour, string? name)
     {
         const int labelWidth = 200;
         const int barWidth = 300;
@@ -472,7 +475,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int valueWidth = 10 + 7 * rows.Select(r => r.Value.Length).DefaultIfEmpty(0).Max(); // 12 px text: at most 7 px a character
         int width = labelWidth + barWidth + Math.Max(50, valueWidth);
         int height = rows.Count * rowHeight + 4;
-        h.Append(Inv($"<svg class=\"bars\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append("<svg").Append(ClassOf(name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
         for (int i = 0; i < rows.Count; i++)
         {
             (string label, double fraction, string value, string tip) = rows[i];
@@ -658,7 +661,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int height = head + rows.Count * rowHeight + 4;
         int axis = labelWidth + half;
         h.Append("<div><h3>").Append(E(chart.Title)).Append("</h3>\n");
-        h.Append(Inv($"<svg class=\"keyterms\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(chart.Caption)}</title>\n"));
+        h.Append("<svg").Append(ClassOf(chart.Name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(chart.Caption)}</title>\n"));
         foreach ((int x, string text) in new[] { (labelWidth, "−1"), (axis, "0"), (labelWidth + 2 * half, "+1") })
         {
             h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{text}</text><line class=\"grid\" x1=\"{x}\" y1=\"{head - 2}\" x2=\"{x}\" y2=\"{height}\"/>\n"));
@@ -894,7 +897,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         """;
 
-    // After the sections' own rules (IReportSection.Css: the stance's cue marks).
+    // After the sections' own rules (IReportSection.Css: the stance's cue marks; the keywords' and the stance's bars on a narrow screen).
     private const string CssAfterSections = """
         .text .s:target { outline: 2px solid var(--link); border-radius: 2px; background: #ddf4ff; }
         @media (max-width: 900px) {
@@ -903,7 +906,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
           svg.timeline { min-height: 150px; } header.top, footer { padding: 0 10px; }
           .toc { position: static; max-height: 40vh; border-bottom: 1px solid var(--line); }
           .card { padding: 6px 14px 12px; } ol.summary, .text { font-size: 15px; }
-          .cols > div, .wide { overflow-x: auto; } svg.bars, svg.keyterms { min-width: 460px; } svg.timeline { min-width: 720px; }
+          .cols > div, .wide { overflow-x: auto; } svg.timeline { min-width: 720px; }
         }
         @media print { body { background: #fff; } .card { border: none; } .toc { display: none; } .layout { display: block; } }
 
