@@ -105,7 +105,8 @@ public sealed record StanceTrainingOptions
     /// Polarity: the classifier also reads the document context (<see cref="PolarityContext"/>): the mean tone of the other
     /// sentences of the row's document (<see cref="StanceItem.Document"/>: the rows with the same <c>doc</c>), computed from
     /// their text. Like the previous sentence's features, only the classifier reads it (not the gate, the other-genre model or
-    /// the rating models).
+    /// the rating models). Epistemic: the classifier reads the document's cue rates and a question's run back to its lead-in
+    /// (<see cref="EpistemicDocument"/>, <see cref="StanceItem.Discourse"/>); tried, not shipped (models/stance-epistemic.md).
     /// </summary>
     public bool DocumentContext { get; init; }
 
@@ -277,7 +278,7 @@ public static partial class StanceTrainer
     private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options)
     {
         model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
-        model = axis == StanceAxis.Polarity && !model.IsRegression && options.DocumentContext ? model.WithDocumentContext() : model;
+        model = ((axis == StanceAxis.Polarity && !model.IsRegression) || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
         return axis == StanceAxis.Polarity && !model.IsRegression && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
     }
 
@@ -607,7 +608,7 @@ public static partial class StanceTrainer
             StanceEvidence evidence = StanceTagger.Inspect(item.Text, span);
             StanceContext context = item.Context;
             IReadOnlyList<(string, float)>? named = version == StanceFeaturizer.EpistemicVersion
-                ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context))
+                ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context), options.DocumentContext)
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion

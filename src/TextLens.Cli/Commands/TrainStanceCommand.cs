@@ -43,7 +43,7 @@ public static class TrainStanceCommand
         var gateShift = new Option<double>("--gate-shift") { Description = "With --in-domain: shift the genre gate's logit of analysis prose down by this before --gate-sharpness.", DefaultValueFactory = _ => 0 };
         var polarityTemperature = new Option<double>("--temperature") { Description = "Polarity only: divide the classifier's logits by this (below 1 sharpens its confidences; the labels stay), in every cross-validation fold and the shipped model.", DefaultValueFactory = _ => new StanceTrainingOptions().Temperature };
         var polarVocabulary = new Option<string?>("--polar-vocabulary") { Description = "Polarity only: the classifier also reads named features of an in-domain polar vocabulary (smoothed log-odds of negative and positive versus neutral per word and word pair), built from the --in-domain rows of the training folds only, of the sentence's terms (sentence), the previous sentence's (previous) or both; written next to --out as <name>-vocabulary.tsv (tried, not shipped: models/stance-polarity.md)." };
-        var documentContext = new Option<bool>("--document-context") { Description = "Polarity only: the classifier also reads the mean bad-news count of the other sentences of the row's document (the rows with the same doc; in 'report' the document's other sentences), computed from their text (the shipped model's setting: models/stance-polarity.md)." };
+        var documentContext = new Option<bool>("--document-context") { Description = "Polarity and epistemic: the classifier also reads the row's document (the rows with the same doc; in 'report' the document's sentences), computed from their text: for polarity the mean bad-news count of the other sentences (the shipped model's setting: models/stance-polarity.md); for epistemic the document's hedge, attribution, prescription and law cue rates over its other sentences and whether a question stands in a run opened by a lead-in (tried, not shipped: models/stance-epistemic.md)." };
         var outcomeFrames = new Option<bool>("--outcome-frames") { Description = "Polarity only: the classifier also reads the frames of the sentence's polar words and budget changes (a positive word as a purpose or as a realised outcome; a budget level going up or down): models/stance-polarity.md." };
         var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
@@ -85,9 +85,14 @@ public static class TrainStanceCommand
                 "both" => PolarVocabularyUse.Sentence | PolarVocabularyUse.Previous,
                 string other => throw new UsageException($"--polar-vocabulary takes sentence, previous or both, not '{other}'."),
             }, DocumentContext = parse.GetValue(documentContext), OutcomeFrames = parse.GetValue(outcomeFrames) };
-            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.DocumentContext || options.OutcomeFrames || parse.GetValue(noOrdinal)) && (a != StanceAxis.Polarity || options.Regression))
+            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.OutcomeFrames || parse.GetValue(noOrdinal)) && (a != StanceAxis.Polarity || options.Regression))
             {
-                throw new UsageException("--polar-vocabulary, --document-context, --outcome-frames and --no-ordinal apply to the polarity classifier only.");
+                throw new UsageException("--polar-vocabulary, --outcome-frames and --no-ordinal apply to the polarity classifier only.");
+            }
+
+            if (options.DocumentContext && (a is not (StanceAxis.Polarity or StanceAxis.Epistemic) || options.Regression))
+            {
+                throw new UsageException("--document-context applies to the polarity and epistemic classifiers only.");
             }
 
             if (parse.GetValue(secondStage))

@@ -44,14 +44,23 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// The tagger's context for the item: with a previous sentence (the item comes from a document), that sentence and
     /// whether the item reads as a heading; an isolated item (no <c>prev</c> field) has none.
     /// </summary>
-    public StanceContext Context => Prev is null && Document is null ? StanceContext.None
-        : (Prev is null ? StanceContext.None : StanceContext.For(Text, Prev)) with { Document = Document };
+    public StanceContext Context => Prev is null && Document is null && Discourse is null ? StanceContext.None
+        : (Prev is null ? StanceContext.None : StanceContext.For(Text, Prev)) with { Document = Document, Discourse = Discourse, Position = Position };
 
     /// <summary>
     /// The item's document (<see cref="DocumentTone"/>): the texts of the items of the same <c>doc</c> in the data set, shared
     /// by those items (<see cref="StanceEvaluation.ReadJsonl(string, IEnumerable{string})"/> sets it); null without <c>doc</c>.
     /// </summary>
     public DocumentTone? Document { get; init; }
+
+    /// <summary>
+    /// The item's document as the epistemic document context reads it (<see cref="EpistemicDocument"/>): the items of the
+    /// same <c>doc</c> in file order, each following the one before when its <c>prev</c> is that item's text; null without <c>doc</c>.
+    /// </summary>
+    public EpistemicDocument? Discourse { get; init; }
+
+    /// <summary>The item's index in <see cref="Discourse"/>.</summary>
+    public int Position { get; init; }
 
     public string? Label(string field) => Labels.TryGetValue(field, out string? v) ? v : null;
 }
@@ -125,9 +134,14 @@ public static class StanceEvaluation
         foreach (IGrouping<string, int> group in Enumerable.Range(0, items.Count).Where(i => items[i].Doc is not null).GroupBy(i => items[i].Doc!, StringComparer.Ordinal))
         {
             DocumentTone document = DocumentTone.OfTexts([.. group.Select(i => items[i].Text)]);
-            foreach (int i in group)
+            int[] members = [.. group];
+            EpistemicDocument discourse = EpistemicDocument.OfTexts(
+                [.. members.Select(i => items[i].Text)],
+                [.. members.Select((i, k) => k > 0 && string.Equals(items[i].Prev, items[members[k - 1]].Text, StringComparison.Ordinal))],
+                [.. members.Select(i => items[i].Prev)]);
+            for (int k = 0; k < members.Length; k++)
             {
-                items[i] = items[i] with { Document = document };
+                items[members[k]] = items[members[k]] with { Document = document, Discourse = discourse, Position = k };
             }
         }
 

@@ -53,6 +53,10 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         InspectedSentence? inspected = null;
         // The document context of a polarity model that reads it: the tone of every sentence of the document, from its tokens.
         DocumentTone? tone = tagger.PolarityDocumentContext ? new DocumentTone(doc.Sentences.Count, k => DocumentTone.Words(doc.TokensOf(doc.Sentences[k]))) : null;
+        // The document context of an epistemic model that reads it: every sentence in order, each following the one before.
+        EpistemicDocument? discourse = tagger.EpistemicDocumentContext
+            ? EpistemicDocument.Of(doc)
+            : null;
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -63,6 +67,8 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
                 BlockQuote = sentence.Kind == BlockKind.Quote && QuotationAfterLeadIn(doc, sentence.Paragraph),
                 Strings = strings,
                 Document = tone,
+                Discourse = discourse,
+                Position = i,
                 // The previous sentence in discourse is the one tagged last (not a list's lead-in): its evidence may serve.
                 Inspected = inspected is not null && ReferenceEquals(previous, inspected.Sentence.Text) ? inspected : null,
             };

@@ -72,12 +72,22 @@ public sealed record StanceContext(string? Previous, bool Heading)
     /// </summary>
     public DocumentTone? Document { get; init; }
 
-    /// <summary>Equal when the previous sentence, heading status, block quotation and document (the same instance) are (the token cache is not part of the value).</summary>
+    /// <summary>
+    /// The document the sentence stands in as an epistemic model trained with `--document-context` reads it (the next
+    /// sentence, the section's heading, the document's cue rates; <see cref="EpistemicDocument"/>), with the sentence at
+    /// <see cref="Position"/>; null: none (an isolated sentence, a data set's row without <c>doc</c>).
+    /// </summary>
+    public EpistemicDocument? Discourse { get; init; }
+
+    /// <summary>The sentence's index in <see cref="Discourse"/>.</summary>
+    public int Position { get; init; }
+
+    /// <summary>Equal when the previous sentence, heading status, block quotation and documents (the same instances, at the same position) are (the token cache is not part of the value).</summary>
     public bool Equals(StanceContext? other) =>
         other is not null && string.Equals(Previous, other.Previous, StringComparison.Ordinal) && Heading == other.Heading && BlockQuote == other.BlockQuote
-        && ReferenceEquals(Document, other.Document);
+        && ReferenceEquals(Document, other.Document) && ReferenceEquals(Discourse, other.Discourse) && Position == other.Position;
 
-    public override int GetHashCode() => HashCode.Combine(Previous, Heading, BlockQuote, Document);
+    public override int GetHashCode() => HashCode.Combine(Previous, Heading, BlockQuote, Document, Discourse, Position);
 
     /// <summary>The context of a sentence from its text, the previous sentence's text and whether the layout marks it as a heading.</summary>
     public static StanceContext For(string text, string? previous, bool markedHeading = false) =>

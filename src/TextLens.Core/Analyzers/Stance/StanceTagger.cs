@@ -164,6 +164,13 @@ public sealed class StanceTagger
     /// </summary>
     public bool PolarityOutcomeFrames => _polarity?.ReadsOutcomeFrames == true;
 
+    /// <summary>
+    /// The epistemic classifier reads the document context (<see cref="EpistemicDocument"/>: the document's cue rates over its other sentences,
+    /// a question run after a lead-in; <see cref="StanceContext.Discourse"/>): a model trained with `--document-context`
+    /// (<see cref="LinearStanceModel.ReadsDocument"/>).
+    /// </summary>
+    public bool EpistemicDocumentContext => _epistemic?.ReadsDocument == true;
+
     /// <summary>The learned epistemic classifier (classes <see cref="EpistemicClasses"/>); null: the cue rules decide.</summary>
     public LinearStanceModel? EpistemicModel
     {
@@ -217,7 +224,7 @@ public sealed class StanceTagger
         EpistemicParts? parts = null;
         if (_epistemic is not null)
         {
-            var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context));
+            var named = EpistemicFeatures.Of(tokens, evidence, context, PreviousSentence.Of(context), EpistemicDocumentContext);
             (int[] ei, float[] ev) = features.Featurize(StanceFeaturizer.EpistemicVersion, s, named);
             double[] p = _epistemic.Predict(ei, ev);
             if (EpistemicStack is { } stack)
