@@ -158,12 +158,8 @@ public sealed class KeywordsSection : IReportSection
             writer.WriteStartArray("occurrences"u8);
             foreach (KeywordOccurrence o in k.Occurrences)
             {
-                LinePosition p = source.GetLinePosition(o.Span.Start);
                 writer.WriteStartObject();
-                writer.WriteNumber("start"u8, o.Span.Start);
-                writer.WriteNumber("length"u8, o.Span.Length);
-                writer.WriteNumber("line"u8, p.DisplayLine);
-                writer.WriteNumber("column"u8, p.DisplayColumn);
+                SpanJson.WriteLocation(writer, source, o.Span);
                 writer.WriteEndObject();
             }
 

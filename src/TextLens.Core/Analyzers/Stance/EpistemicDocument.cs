@@ -39,6 +39,7 @@ public sealed class EpistemicDocument
     private readonly Func<int, Line> _lineOf;
     private readonly Lock _gate = new();
     private Line[]? _lines;
+    private bool[]? _afterLeadIn;
     private (int Hedge, int Attribution, int Prescription, int Law) _totals;
 
     /// <param name="count">The number of sentences.</param>
@@ -127,6 +128,7 @@ public sealed class EpistemicDocument
                 }
 
                 _totals = (hedge, attribution, prescription, law);
+                _afterLeadIn = QuestionRuns(lines);
                 _lines = lines;
             }
 
@@ -147,29 +149,34 @@ public sealed class EpistemicDocument
     public bool QuestionAfterLeadIn(int i)
     {
         Line[] lines = Lines();
-        if (i < 0 || i >= lines.Length || !lines[i].Question || lines[i].Heading)
+        return i >= 0 && i < lines.Length && _afterLeadIn![i];
+    }
+
+    /// <summary>
+    /// <see cref="QuestionAfterLeadIn"/> for every sentence in one forward pass: a question that follows a question of
+    /// the same run inherits that question's answer, so the walk back is never repeated (linear in a run of any length).
+    /// </summary>
+    private static bool[] QuestionRuns(Line[] lines)
+    {
+        var result = new bool[lines.Length];
+        for (int i = 0; i < lines.Length; i++)
         {
-            return false;
+            if (!lines[i].Question || lines[i].Heading)
+            {
+                continue;
+            }
+
+            if (i == 0 || !lines[i].Follows)
+            {
+                result[i] = lines[i].AfterLeadIn;
+                continue;
+            }
+
+            Line before = lines[i - 1];
+            result[i] = before.LeadIn || (before.Question && !before.Heading && result[i - 1]);
         }
 
-        for (int k = i; ; k--)
-        {
-            if (k == 0 || !lines[k].Follows)
-            {
-                return lines[k].AfterLeadIn;
-            }
-
-            Line before = lines[k - 1];
-            if (before.LeadIn)
-            {
-                return true;
-            }
-
-            if (!before.Question || before.Heading)
-            {
-                return false;
-            }
-        }
+        return result;
     }
 
     /// <summary>

@@ -73,8 +73,8 @@ public sealed record StanceContext(string? Previous, bool Heading)
     public DocumentTone? Document { get; init; }
 
     /// <summary>
-    /// The document the sentence stands in as an epistemic model trained with `--document-context` reads it (the next
-    /// sentence, the section's heading, the document's cue rates; <see cref="EpistemicDocument"/>), with the sentence at
+    /// The document the sentence stands in as an epistemic model trained with `--document-context` reads it (the
+    /// document's cue rates over its other sentences, a question run after a lead-in; <see cref="EpistemicDocument"/>), with the sentence at
     /// <see cref="Position"/>; null: none (an isolated sentence, a data set's row without <c>doc</c>).
     /// </summary>
     public EpistemicDocument? Discourse { get; init; }

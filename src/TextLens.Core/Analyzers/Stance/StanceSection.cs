@@ -298,14 +298,10 @@ public sealed class StanceSection : IReportSection
         writer.WriteStartArray("cues"u8);
         foreach (StanceCue c in s.Cues)
         {
-            LinePosition at = source.GetLinePosition(c.Span.Start);
             writer.WriteStartObject();
             writer.WriteString("kind"u8, Name(c.Kind));
             writer.WriteString("text"u8, c.Text);
-            writer.WriteNumber("start"u8, c.Span.Start);
-            writer.WriteNumber("length"u8, c.Span.Length);
-            writer.WriteNumber("line"u8, at.DisplayLine);
-            writer.WriteNumber("column"u8, at.DisplayColumn);
+            SpanJson.WriteLocation(writer, source, c.Span);
             writer.WriteEndObject();
         }
 
