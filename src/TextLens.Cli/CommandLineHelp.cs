@@ -39,23 +39,60 @@ public static partial class CommandLineHelp
     /// <summary>Whether the parse asks for help (<c>--help</c>, <c>-h</c>, <c>-?</c>), which wins over its other errors.</summary>
     public static bool AsksForHelp(ParseResult parse) => parse.Action is HelpAction or HelpWithEpilogue;
 
-    /// <summary>The lines to print for a failed parse: each error in plain words, then any "did you mean".</summary>
+    /// <summary>
+    /// The lines to print for a failed parse: a "did you mean" for each mistyped command or option, then each other error
+    /// in plain words. An error about a token that got a suggestion is left out (the suggestion says it better), and a
+    /// mistyped command gets its suggestion alone: the errors after it ("Required command was not provided", its
+    /// arguments unrecognised) all follow from the one typo.
+    /// </summary>
     public static IEnumerable<string> DescribeErrors(ParseResult parse)
     {
-        foreach (var error in parse.Errors)
-        {
-            yield return Plain(error.Message);
-        }
-
         Command command = parse.CommandResult.Command;
+        var suggested = new List<(string Token, string Line)>();
         foreach (string token in parse.UnmatchedTokens)
         {
-            IEnumerable<string> candidates = token.StartsWith('-')
+            bool option = token.StartsWith('-');
+            IEnumerable<string> candidates = option
                 ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
                 : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
             if (Closest(token, candidates) is { } suggestion)
             {
-                yield return $"'{token}' is not {(token.StartsWith('-') ? "an option" : "a command")} of '{Path(command)}'; did you mean '{suggestion}'?";
+                suggested.Add((token, $"'{token}' is not {(option ? "an option" : "a command")} of '{Path(command)}'; did you mean '{suggestion}'?"));
+            }
+        }
+
+        string? firstWord = parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-'));
+        bool mistypedCommand = command.Subcommands.Count > 0 && suggested.Any(s => s.Token == firstWord);
+        foreach ((_, string line) in suggested)
+        {
+            yield return line;
+        }
+
+        if (mistypedCommand)
+        {
+            yield break;
+        }
+
+        // A mistyped option leaves its value unmatched too ('--fromat json'): that error is the same typo.
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<string> unmatched = parse.UnmatchedTokens;
+        for (int i = 0; i < unmatched.Count; i++)
+        {
+            if (suggested.Any(s => s.Token == unmatched[i]))
+            {
+                explained.Add(unmatched[i]);
+                if (unmatched[i].StartsWith('-') && i + 1 < unmatched.Count && !unmatched[i + 1].StartsWith('-'))
+                {
+                    explained.Add(unmatched[i + 1]);
+                }
+            }
+        }
+
+        foreach (var error in parse.Errors)
+        {
+            if (!explained.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal)))
+            {
+                yield return Plain(error.Message);
             }
         }
     }

@@ -20,8 +20,23 @@ public sealed class CommandLineHelpTests
     public void A_mistyped_command_gets_a_suggestion()
     {
         string[] lines = [.. CommandLineHelp.DescribeErrors(Root().Parse(["reprot", "seeds/"]))];
-        Assert.Contains("'reprot' is not a command of 'textlens'; did you mean 'report'?", lines);
-        Assert.DoesNotContain(lines, l => l.Contains("did you mean 'seeds/", StringComparison.Ordinal));
+        Assert.Equal(["'reprot' is not a command of 'textlens'; did you mean 'report'?"], lines);
+    }
+
+    [Fact]
+    public void An_unknown_command_without_a_near_name_keeps_the_parser_errors()
+    {
+        string[] lines = [.. CommandLineHelp.DescribeErrors(Root().Parse(["zzzzzz"]))];
+        Assert.NotEmpty(lines);
+        Assert.DoesNotContain(lines, l => l.Contains("did you mean", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("'zzzzzz'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mistyped_option_of_a_command_replaces_the_parser_error_about_it()
+    {
+        string[] lines = [.. CommandLineHelp.DescribeErrors(Root().Parse(["rules", "--fromat", "json"]))];
+        Assert.Equal(["'--fromat' is not an option of 'textlens rules'; did you mean '--format'?"], lines);
     }
 
     [Fact]
