@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace TextLens.Tool.Tests;
 
@@ -171,17 +173,13 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
     public void B10_standard_output_that_cannot_be_written_is_exit_2_with_one_line()
     {
         WriteGood();
-        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", "exec \"$0\" report good.txt --format json > /dev/full", tool.Executable])
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardError = true,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("No space left on device", errors, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        // The shell opens /dev/full as the tool's own standard output: a pipe to this process would always take the bytes.
+        BufferedCommandResult run = Run(CliWrap.Cli.Wrap("sh")
+            .WithArguments(["-c", "exec \"$0\" report good.txt --format json > /dev/full", tool.Executable])
+            .WithWorkingDirectory(_dir));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No space left on device", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -202,25 +200,31 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
     /// able to replace /dev/null on the machine running the tests.
     /// </summary>
     [Fact]
-    public void B11_a_special_file_output_stays_a_special_file()
+    public async Task B11_a_special_file_output_stays_a_special_file()
     {
         WriteGood();
         string fifo = Path.Combine(_dir, "out.fifo");
         string received = Path.Combine(_dir, "received.json");
         Output("mkfifo", fifo);
         Assert.Equal("fifo", Output("stat", "-c", "%F", fifo).Trim());
-        using var reader = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "exec cat \"$0\" > \"$1\"", fifo, received]))!;
+        using var stopReader = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        CommandTask<CommandResult> reader = CliWrap.Cli.Wrap("cat").WithArguments([fifo])
+            .WithStandardOutputPipe(PipeTarget.ToFile(received))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(stopReader.Token);
         try
         {
             ToolRun run = tool.Run(_dir, "report", "good.txt", "--format", "json", "-o", fifo);
             Assert.Equal(0, run.ExitCode);
-            Assert.True(reader.WaitForExit(30_000), "the reader of the FIFO never saw it closed");
+            Assert.True(await Task.WhenAny(reader.Task, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) == reader.Task, "the reader of the FIFO never saw it closed");
+            Assert.Equal(0, (await reader).ExitCode);
         }
         finally
         {
-            if (!reader.HasExited)
+            if (!reader.Task.IsCompleted)
             {
-                reader.Kill(entireProcessTree: true);
+                await stopReader.CancelAsync(); // kills cat
+                await Task.WhenAny(reader.Task, Task.Delay(TimeSpan.FromSeconds(10)));
             }
         }
 
@@ -396,27 +400,18 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
         }
     }
 
+    /// <summary>Runs the tool behind <paramref name="prefix"/> (a command that runs its arguments, e.g. setpriv), or alone.</summary>
     private ToolRun RunAs(string[] prefix, params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo(prefix.Length > 0 ? prefix[0] : tool.Executable)
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string a in prefix.Skip(1).Append(prefix.Length > 0 ? tool.Executable : null).OfType<string>().Concat(args))
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath();
-        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
-        using var process = System.Diagnostics.Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new ToolRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr);
+        string[] command = [.. prefix, tool.Executable, .. args];
+        BufferedCommandResult run = Run(CliWrap.Cli.Wrap(command[0])
+            .WithArguments(command[1..])
+            .WithWorkingDirectory(_dir)
+            .WithEnvironmentVariables(env => env
+                .Set("NO_COLOR", "1")
+                .Set("HOME", Path.GetTempPath())
+                .Set("DOTNET_CLI_HOME", Path.GetTempPath())));
+        return new ToolRun(run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     [Fact]
@@ -458,21 +453,17 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
     private static int Git(string repo, params string[] args) =>
         Cli("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", .. args], repo);
 
-    private static string Output(string program, params string[] args)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Output(string program, params string[] args) =>
+        Run(CliWrap.Cli.Wrap(program).WithArguments(args)).StandardOutput;
 
     private static int Cli(string program, params string[] args) => Cli(program, args, null);
 
-    private static int Cli(string program, string[] args, string? workingDirectory)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory ?? "" };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static int Cli(string program, string[] args, string? workingDirectory) =>
+        Run(CliWrap.Cli.Wrap(program).WithArguments(args).WithWorkingDirectory(workingDirectory ?? Directory.GetCurrentDirectory())).ExitCode;
+
+    /// <summary>Runs a command to its end, its output and error read together (no pipe can fill and block it); any exit code is returned.</summary>
+    private static BufferedCommandResult Run(Command command) =>
+        command.WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8, TestContext.Current.CancellationToken)
+            .GetAwaiter().GetResult();
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace TextLens.Tool.Tests;
 
@@ -21,7 +23,6 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("textlens-signals-").FullName;
-    private readonly Dictionary<int, StringBuilder> _errors = [];
 
     private string Temp => Path.Combine(_dir, "tmp");
 
@@ -30,13 +31,57 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>
+    /// The tool running (CliWrap's task), its standard error as written so far, the end of its standard input, and
+    /// CliWrap's forceful cancellation (a kill) for a test that fails with the tool still running.
+    /// </summary>
+    private sealed class Running(CommandTask<CommandResult> task, StringBuilder errors, TaskCompletionSource closeInput, CancellationTokenSource stop) : IDisposable
+    {
+        public int Id => task.ProcessId;
+
+        public Task<CommandResult> Task => task.Task;
+
+        public bool HasExited => task.Task.IsCompleted;
+
+        public void CloseInput() => closeInput.TrySetResult();
+
+        public string Errors
+        {
+            get
+            {
+                lock (errors)
+                {
+                    return errors.ToString();
+                }
+            }
+        }
+
+        /// <summary>Ends the input and kills the tool if it is still running (a failed assertion, a skip), then waits for its end.</summary>
+        public void Stop()
+        {
+            CloseInput();
+            if (!task.Task.IsCompleted)
+            {
+                stop.Cancel();
+            }
+
+            _ = task.Task.ContinueWith(_ => { }, TaskScheduler.Default).Wait(Patience);
+        }
+
+        public void Dispose()
+        {
+            Stop();
+            stop.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
     [InlineData("KILL")]
     public void B13_a_signal_while_the_record_spool_holds_its_file_leaves_no_file(string signal)
     {
-        using Process process = StartJsonLinesReport();
+        using Running process = StartJsonLinesReport();
         WaitFor(process, () => OpenFiles(process).Any(f => f.Contains("textlens-records-", StringComparison.Ordinal)), "the record spool's temporary file open");
         Assert.Empty(OwnTemporaryFiles()); // unlinked while open: no name anyone else can reach
 
@@ -53,8 +98,8 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
     [InlineData("TERM")]
     public void B13_a_signal_while_the_report_is_written_leaves_no_file(string signal)
     {
-        using Process process = StartJsonLinesReport();
-        process.StandardInput.Close();
+        using Running process = StartJsonLinesReport();
+        process.CloseInput();
         WaitFor(process, () => TemporaryReports().Any(f => new FileInfo(f).Length > 0), "part of the report written to its temporary file");
 
         Signal(process, signal);
@@ -68,8 +113,8 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
     [Fact]
     public void B13_kill_9_while_the_report_is_written_leaves_a_temporary_file_the_next_run_removes()
     {
-        using Process process = StartJsonLinesReport();
-        process.StandardInput.Close();
+        using Running process = StartJsonLinesReport();
+        process.CloseInput();
         WaitFor(process, () => TemporaryReports().Any(f => new FileInfo(f).Length > 0), "part of the report written to its temporary file");
 
         Signal(process, "KILL");
@@ -87,60 +132,64 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         Assert.Equal("good.txt", report.RootElement.GetProperty("path").GetString());
     }
 
-    /// <summary>Starts a report of JSON Lines standard input and writes every record, leaving the input open.</summary>
-    private Process StartJsonLinesReport()
+    /// <summary>
+    /// Starts a report of JSON Lines standard input and writes every record, leaving the input open until
+    /// <see cref="Running.CloseInput"/> (CliWrap closes the tool's standard input when its pipe source returns).
+    /// </summary>
+    private Running StartJsonLinesReport()
     {
         Directory.CreateDirectory(Temp);
-        var start = new ProcessStartInfo(tool.Executable)
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "report", "-", "--stdin-format", "jsonl", "--format", "jsonl", "-o", Target })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["TMPDIR"] = Temp;
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment.Remove("TEXTLENS_MODELS");
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        var errors = new StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (errors)
-            {
-                errors.AppendLine(e.Data);
-            }
-        };
-        process.BeginErrorReadLine();
-        _errors[process.Id] = errors;
-
         string[] seeds = [.. Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "seeds")).Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        for (int i = 0; i < Records; i++)
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closeInput = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var input = PipeSource.Create(async (stdin, cancellation) =>
         {
-            input.WriteLine(JsonSerializer.Serialize(new { id = $"doc-{i:D4}.txt", text = seeds[i % seeds.Length] }));
-        }
+            await using (var writer = new StreamWriter(stdin, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                for (int i = 0; i < Records; i++)
+                {
+                    await writer.WriteLineAsync(JsonSerializer.Serialize(new { id = $"doc-{i:D4}.txt", text = seeds[i % seeds.Length] }).AsMemory(), cancellation);
+                }
 
-        input.Flush();
-        return process;
+                await writer.FlushAsync(cancellation);
+            }
+
+            written.TrySetResult();
+            await closeInput.Task.WaitAsync(cancellation);
+        });
+
+        var errors = new StringBuilder();
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        CommandTask<CommandResult> task = CliWrap.Cli.Wrap(tool.Executable)
+            .WithArguments(["report", "-", "--stdin-format", "jsonl", "--format", "jsonl", "-o", Target])
+            .WithWorkingDirectory(_dir)
+            .WithEnvironmentVariables(env => env.Set("TMPDIR", Temp).Set("NO_COLOR", "1").Set("TEXTLENS_MODELS", null))
+            .WithStandardInputPipe(input)
+            .WithStandardOutputPipe(PipeTarget.Null)
+            .WithStandardErrorPipe(PipeTarget.Create(async (stderr, cancellation) =>
+            {
+                using var reader = new StreamReader(stderr, Encoding.UTF8);
+                var buffer = new char[4096];
+                int read;
+                while ((read = await reader.ReadAsync(buffer, cancellation)) > 0)
+                {
+                    lock (errors)
+                    {
+                        errors.Append(buffer, 0, read);
+                    }
+                }
+            }))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(stop.Token);
+        var running = new Running(task, errors, closeInput, stop);
+
+        // Every record written (as the hand-written runner did before it returned), unless the tool ended first.
+        Task.WaitAny([written.Task, task.Task], Patience);
+        return running;
     }
 
-    private void AssertNoStackTrace(Process process)
-    {
-        string errors;
-        lock (_errors[process.Id])
-        {
-            errors = _errors[process.Id].ToString();
-        }
-
-        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
-    }
+    private static void AssertNoStackTrace(Running process) =>
+        Assert.DoesNotContain("   at ", process.Errors, StringComparison.Ordinal);
 
     /// <summary>The tool's files in its temporary folder (the runtime's own diagnostic socket aside).</summary>
     private string[] OwnTemporaryFiles() => Directory.GetFiles(Temp, "textlens-*");
@@ -150,7 +199,7 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         Directory.Exists(Path.GetDirectoryName(Target)) ? Directory.GetFiles(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}.*.tmp") : [];
 
     /// <summary>The targets of the process's open file descriptors (Linux's /proc); empty once it has ended.</summary>
-    private static IEnumerable<string> OpenFiles(Process process)
+    private static IEnumerable<string> OpenFiles(Running process)
     {
         string fds = $"/proc/{process.Id}/fd";
         string[] entries;
@@ -176,7 +225,7 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         });
     }
 
-    private static void WaitFor(Process process, Func<bool> condition, string what)
+    private static void WaitFor(Running process, Func<bool> condition, string what)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -186,7 +235,7 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.False(process.HasExited, $"the tool ended (exit {(process.HasExited ? process.ExitCode : 0)}) before {what}");
+            Assert.False(process.HasExited, $"the tool ended (exit {(process.HasExited ? process.Task.Result.ExitCode : 0)}) before {what}");
             Assert.True(clock.Elapsed < Patience, $"no {what} after {Patience}");
             Thread.Sleep(20);
         }
@@ -202,23 +251,27 @@ public sealed class SignalTests(PackedTool tool) : IDisposable
         return mask is not null && (Convert.ToUInt64(mask["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) != 0;
     }
 
-    /// <summary>Sends the signal with kill(1) and waits for the process to end.</summary>
-    private static void Signal(Process process, string signal)
+    /// <summary>
+    /// Sends the signal with kill(1), run through CliWrap, and waits for the tool to end. kill(1) rather than CliWrap's
+    /// graceful cancellation: that sends SIGINT only (not SIGTERM) and ends in an OperationCanceledException that hides
+    /// the tool's exit code, which is asserted here.
+    /// </summary>
+    private static void Signal(Running process, string signal)
     {
         if (signal == "INT" && InterruptIgnored())
         {
-            process.Kill();
+            process.Stop();
             VisibleSkip.Now("SIGINT is ignored by this test run (started in the background), and so by the tool it starts");
         }
 
-        using (var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-            Assert.Equal(0, kill.ExitCode);
-        }
+        BufferedCommandResult kill = CliWrap.Cli.Wrap("kill")
+            .WithArguments(["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        Assert.True(kill.ExitCode == 0, $"kill -s {signal}: {kill.StandardError}");
 
-        Assert.True(process.WaitForExit(Patience), $"the tool did not end within {Patience} of SIG{signal}");
-        process.WaitForExit(); // drains the redirected output
-        Assert.NotEqual(0, process.ExitCode);
+        process.CloseInput(); // the tool no longer reads it; lets CliWrap finish once the tool has ended
+        Assert.True(process.Task.Wait(Patience), $"the tool did not end within {Patience} of SIG{signal}"); // output drained too
+        Assert.NotEqual(0, process.Task.Result.ExitCode);
     }
 }
