@@ -170,6 +170,16 @@ public interface IReportSection
     ICorpusAggregate? CreateAggregate() => null;
 
     /// <summary>
+    /// A writer of what this section's corpus aggregate (<see cref="CreateAggregate"/>) reads of a document's value, in
+    /// the value's own JSON shape with the rest left out (the keywords: each keyword's text and score, not its
+    /// occurrences), or null (the default): the aggregate reads the whole value. Only with a <see cref="ValueWriter"/>,
+    /// whose value would otherwise be written whole and parsed for the total (a long document's keywords with 200,000
+    /// occurrences: megabytes of JSON and its index, held for a moment at the run's peak). The aggregate must read the
+    /// same numbers and strings from it as from the whole value (<c>textlens merge</c> feeds it whole records).
+    /// </summary>
+    SectionValueWriter? CorpusValueWriter(DocumentAnalysis analysis) => null;
+
+    /// <summary>
     /// What the corpus overview shows of the corpus value (<see cref="CorpusKey"/>): Markdown writes the view's facts, a
     /// line each, under its overview table; HTML draws its <see cref="SectionView.Terms"/> as bars above its overview
     /// table. Shown only for a report of more than one document. The default: nothing.

@@ -53,7 +53,10 @@ public sealed class CorpusSummaryBuilder
 
         foreach ((string key, _, ICorpusAggregate aggregate) in _aggregates)
         {
-            if (document.Sections is { } values && values.TryGetValue(key, out JsonElement value))
+            // A fresh report's value is read as the aggregate needs it (the keywords without their occurrences); a
+            // record read back (merge) has only the whole value, from which the aggregate reads the same.
+            JsonElement value = default;
+            if (document.Sections is SectionValues fresh ? fresh.TryGetCorpusValue(key, out value) : document.Sections?.TryGetValue(key, out value) == true)
             {
                 aggregate.Add(value);
             }

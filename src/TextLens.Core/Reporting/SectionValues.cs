@@ -17,6 +17,7 @@ namespace TextLens.Core.Reporting;
 internal sealed class SectionValues : IDictionary<string, JsonElement>
 {
     private readonly List<(string Key, JsonElement Value, SectionValueWriter? Writer)> _values = [];
+    private List<(string Key, SectionValueWriter Writer)>? _corpusWriters;
 
     public int Count => _values.Count;
 
@@ -37,6 +38,34 @@ internal sealed class SectionValues : IDictionary<string, JsonElement>
 
     /// <summary>Adds a value written by <paramref name="writer"/> whenever it is asked for.</summary>
     public void Append(string key, SectionValueWriter writer) => _values.Add((key, default, writer));
+
+    /// <summary>Adds a value written by <paramref name="writer"/>, and what its corpus aggregate reads of it written by <paramref name="corpusWriter"/> (<see cref="IReportSection.CorpusValueWriter"/>).</summary>
+    public void Append(string key, SectionValueWriter writer, SectionValueWriter? corpusWriter)
+    {
+        Append(key, writer);
+        if (corpusWriter is not null)
+        {
+            (_corpusWriters ??= []).Add((key, corpusWriter));
+        }
+    }
+
+    /// <summary>
+    /// The value as the corpus aggregate reads it: what <see cref="IReportSection.CorpusValueWriter"/> writes, where the
+    /// section has one, else the whole value (<see cref="TryGetValue"/>). Written afresh, not kept.
+    /// </summary>
+    public bool TryGetCorpusValue(string key, out JsonElement value)
+    {
+        foreach ((string k, SectionValueWriter w) in _corpusWriters ?? [])
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+            {
+                value = Read(default, w);
+                return true;
+            }
+        }
+
+        return TryGetValue(key, out value);
+    }
 
     /// <summary>The writer of a value that has one (the JSON formats write from it rather than from JSON).</summary>
     public bool TryGetWriter(string key, [NotNullWhen(true)] out SectionValueWriter? writer)

@@ -36,6 +36,7 @@ public class WordGraphTests
     [InlineData(2, 5, 60, 3)]
     [InlineData(3, 400, 5000, 20)]
     [InlineData(4, 2, 10, 1)]
+    [InlineData(5, 3000, 30000, 10)] // about 150,000 pair keys: more than the pool is asked for, allocated instead
     public void Scores_are_bit_identical_to_the_table_of_pair_counts_walked_in_key_order(int seed, int nodes, int length, int window)
     {
         // The graph is built from sorted pair keys; the reference counts pairs in a table and walks it in key order, as

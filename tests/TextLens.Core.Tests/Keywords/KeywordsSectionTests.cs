@@ -122,6 +122,34 @@ public sealed class KeywordsSectionTests
     }
 
     [Fact]
+    public void The_corpus_total_reads_only_text_and_score_of_a_fresh_report_and_totals_as_from_whole_records()
+    {
+        AnalysisOptions options = AnalysisOptions.Default;
+        DocumentReport[] fresh = [.. Directory.GetFiles(TestPaths.Seeds).Order(StringComparer.Ordinal).Select(path =>
+            ReportBuilder.BuildDocument(Engine.Value.Analyze(DocumentLoader.LoadFile(path, "seeds/" + Path.GetFileName(path), options.MaxFileBytes), options, DefaultSeverities.Instance), Engine.Value.Sections))];
+        Assert.Equal(3, fresh.Length);
+
+        // What the total reads: the keywords' texts and scores, the same strings and doubles as in the whole value.
+        SectionValues values = Assert.IsType<SectionValues>(fresh[0].Sections);
+        Assert.True(values.TryGetCorpusValue("keywords", out JsonElement reduced));
+        JsonElement whole = values["keywords"];
+        Assert.Equal(["text", "score"], reduced.EnumerateArray().SelectMany(k => k.EnumerateObject().Select(p => p.Name)).Distinct());
+        Assert.Equal(
+            whole.EnumerateArray().Select(k => (k.GetProperty("text").GetString(), BitConverter.DoubleToInt64Bits(k.GetProperty("score").GetDouble()))),
+            reduced.EnumerateArray().Select(k => (k.GetProperty("text").GetString(), BitConverter.DoubleToInt64Bits(k.GetProperty("score").GetDouble()))));
+        Assert.True(values.TryGetCorpusValue("clusters", out JsonElement clusters));
+        Assert.Equal(values["clusters"].GetRawText(), clusters.GetRawText());
+
+        // The whole report from the fresh documents and from their records read back (as merge reads them, whole) are the same bytes.
+        string json = Format("json", ReportBuilder.FromDocuments(fresh, Engine.Value.Sections), Settings);
+        Assert.NotEmpty(JsonNode.Parse(json)!["summary"]!["topKeywords"]!.AsArray());
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        DocumentReport[] read = [.. DocumentRecordReader.Read(stream)];
+        Assert.All(read, r => Assert.IsNotType<SectionValues>(r.Sections));
+        Assert.Equal(json, Format("json", ReportBuilder.FromDocuments(read, Engine.Value.Sections), Settings));
+    }
+
+    [Fact]
     public void The_shared_keywords_are_a_line_under_the_markdown_overview_and_bars_over_the_html_one()
     {
         CorpusReport report = ReportBuilder.FromDocuments(

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Text;
@@ -48,5 +50,61 @@ public class SourceDecoderTests
     public void Empty_input_is_empty_text()
     {
         Assert.Equal(string.Empty, SourceDecoder.Decode([]).Text);
+    }
+
+    /// <summary>
+    /// UTF-8 decoded straight into a string (no buffer of chars) gives what the buffered decoding gave: the same text,
+    /// or the same offset of the first bad byte, on random mixes of one- to four-byte characters with bad, truncated,
+    /// overlong and surrogate sequences, long enough to cross the chunks of the offset search.
+    /// </summary>
+    [Fact]
+    public void Utf8_decodes_as_the_buffered_decoding_did()
+    {
+        var random = new Random(15);
+        byte[][] bad = [[0xE9], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x80], [0xFF]];
+        string[] good = ["a", "Z", " ", "\n", "é", "’", "–", "北", "😀", "\U0010FFFF"];
+        for (int trial = 0; trial < 400; trial++)
+        {
+            var bytes = new List<byte>();
+            int length = random.Next(0, trial % 4 == 0 ? 3000 : 40);
+            for (int i = 0; i < length; i++)
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(good[random.Next(good.Length)]));
+            }
+
+            if (trial % 3 != 0)
+            {
+                bytes.InsertRange(random.Next(bytes.Count + 1), bad[random.Next(bad.Length)]);
+            }
+
+            if (trial % 5 == 0)
+            {
+                bytes.InsertRange(0, [0xEF, 0xBB, 0xBF]);
+            }
+
+            byte[] input = [.. bytes];
+            (string? text, long offset) = Buffered(input);
+            DecodeResult result = SourceDecoder.Decode(input);
+            Assert.Equal(text, result.Text);
+            Assert.Equal(offset, result.ByteOffset);
+            Assert.Equal(text is null ? DecodeFailureKind.InvalidEncoding : DecodeFailureKind.None, result.Failure);
+        }
+    }
+
+    /// <summary>The decoding before: the whole body into a rented buffer of chars.</summary>
+    private static (string? Text, long Offset) Buffered(byte[] bytes)
+    {
+        int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        ReadOnlySpan<byte> body = bytes.AsSpan(bom);
+        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, body.Length));
+        try
+        {
+            OperationStatus status = Utf8.ToUtf16(body, buffer, out int read, out int written, replaceInvalidSequences: false);
+            return status != OperationStatus.Done ? (null, read + bom) : (new string(buffer, 0, written), -1);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }

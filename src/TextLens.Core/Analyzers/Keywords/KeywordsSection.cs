@@ -143,6 +143,35 @@ public sealed class KeywordsSection : IReportSection
         };
     }
 
+    /// <summary>
+    /// What the corpus total (<see cref="Aggregate"/>) reads of the document's keywords: each one's text and score, in
+    /// the value's shape, without the occurrences, features and variants (the same strings and doubles, so the same total).
+    /// </summary>
+    public SectionValueWriter? CorpusValueWriter(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.Document is null || analysis.GetResult<KeywordResult>() is not { } result)
+        {
+            return null;
+        }
+
+        IReadOnlyList<Keyword> keywords = result.Keywords;
+        return writer =>
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            foreach (Keyword k in keywords)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text"u8, k.Text);
+                writer.WriteNumber("score"u8, k.Score);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        };
+    }
+
     /// <summary>Written directly, not built as nodes.</summary>
     private static void Write(Utf8JsonWriter writer, IReadOnlyList<Keyword> keywords, SourceText source)
     {

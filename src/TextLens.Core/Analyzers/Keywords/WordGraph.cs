@@ -14,6 +14,12 @@ public static class WordGraph
     public const int Iterations = 30;
 
     /// <summary>
+    /// The most pair keys taken from the shared pool (1 MB): a long document's (two million for 4 MB of text) are
+    /// allocated for the one ranking and left to the collector, since the pool would keep them, 16 MB, to the end.
+    /// </summary>
+    private const int PooledPairs = 1 << 17;
+
+    /// <summary>
     /// Ranks nodes. <paramref name="sequence"/> is the document as node ids in reading order, with -1
     /// for words that are not nodes; the result is one score per node, the largest being 1.
     /// </summary>
@@ -52,7 +58,8 @@ public static class WordGraph
         }
 
         var jump = new double[nodeCount];
-        long[] pairs = ArrayPool<long>.Shared.Rent(pairCount);
+        bool pooled = pairCount <= PooledPairs;
+        long[] pairs = pooled ? ArrayPool<long>.Shared.Rent(pairCount) : GC.AllocateUninitializedArray<long>(pairCount);
         pairCount = 0;
         for (int i = 0; i < words.Length; i++)
         {
@@ -119,7 +126,10 @@ public static class WordGraph
             k += run;
         }
 
-        ArrayPool<long>.Shared.Return(pairs);
+        if (pooled)
+        {
+            ArrayPool<long>.Shared.Return(pairs);
+        }
 
         double jumpTotal = jump.Sum();
         for (int n = 0; n < nodeCount; n++)
