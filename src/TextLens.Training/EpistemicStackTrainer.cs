@@ -149,6 +149,26 @@ public static partial class StanceTrainer
         return new TreeRow { Features = x, Target = (float)z, Weight = (float)(weight * q) };
     }
 
+    /// <summary>
+    /// The FastTree options both kinds of ensemble share (the residual stage's regression, the binary one's log-loss): the
+    /// row's features and weight, the stage's size and learning rate, one thread and the seed; <paramref name="label"/>: the
+    /// row's column the trees fit.
+    /// </summary>
+    private static TOptions Configured<TOptions>(TOptions options, string label, SecondStageOptions stage, int seed)
+        where TOptions : BoostedTreeOptions
+    {
+        options.LabelColumnName = label;
+        options.FeatureColumnName = nameof(TreeRow.Features);
+        options.ExampleWeightColumnName = nameof(TreeRow.Weight);
+        options.NumberOfLeaves = stage.Leaves;
+        options.NumberOfTrees = stage.Trees;
+        options.LearningRate = stage.LearningRate;
+        options.MinimumExampleCountPerLeaf = stage.MinLeaf;
+        options.NumberOfThreads = 1;
+        options.Seed = seed;
+        return options;
+    }
+
     /// <summary>One class's FastTree ensemble (binary, log-loss), exported as its bias and trees (tree weights folded into the leaves) and checked against ML.NET's own scores.</summary>
     private static (float Bias, List<EpistemicTrees.Tree> Trees) FitEnsemble(TreeRow[] rows, int inputs, SecondStageOptions stage, int seed)
     {
@@ -160,34 +180,12 @@ public static partial class StanceTrainer
         RegressionTreeEnsemble ensemble;
         if (stage.Residual)
         {
-            var regression = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                LabelColumnName = nameof(TreeRow.Target),
-                FeatureColumnName = nameof(TreeRow.Features),
-                ExampleWeightColumnName = nameof(TreeRow.Weight),
-                NumberOfLeaves = stage.Leaves,
-                NumberOfTrees = stage.Trees,
-                LearningRate = stage.LearningRate,
-                MinimumExampleCountPerLeaf = stage.MinLeaf,
-                NumberOfThreads = 1,
-                Seed = seed,
-            }).Fit(data);
+            var regression = ml.Regression.Trainers.FastTree(Configured(new FastTreeRegressionTrainer.Options(), nameof(TreeRow.Target), stage, seed)).Fit(data);
             (fitted, ensemble) = (regression, regression.Model.TrainedTreeEnsemble);
         }
         else
         {
-            var binary = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(TreeRow.Label),
-                FeatureColumnName = nameof(TreeRow.Features),
-                ExampleWeightColumnName = nameof(TreeRow.Weight),
-                NumberOfLeaves = stage.Leaves,
-                NumberOfTrees = stage.Trees,
-                LearningRate = stage.LearningRate,
-                MinimumExampleCountPerLeaf = stage.MinLeaf,
-                NumberOfThreads = 1,
-                Seed = seed,
-            }).Fit(data);
+            var binary = ml.BinaryClassification.Trainers.FastTree(Configured(new FastTreeBinaryTrainer.Options(), nameof(TreeRow.Label), stage, seed)).Fit(data);
             (fitted, ensemble) = (binary, binary.Model.SubModel.TrainedTreeEnsemble);
         }
 

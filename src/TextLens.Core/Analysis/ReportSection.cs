@@ -51,6 +51,14 @@ public interface IReportSection
     string Schema { get; }
 
     /// <summary>
+    /// Schemas the section's own fragments (<see cref="Schema"/>, <see cref="SentenceSchema"/>, <see cref="CorpusSchema"/>)
+    /// refer to as <c>#/definitions/NAME</c>, as the JSON text of an object from name to schema; the report schema gains
+    /// them among its definitions (<c>ReportSchema.WithSections</c>: a name the base or another section defines otherwise
+    /// is refused). What several sections use (<c>probability</c>, <c>location</c>) is the base's. Null (the default): none.
+    /// </summary>
+    string? Definitions => null;
+
+    /// <summary>
     /// True when every document record carries the value: <see cref="Build"/> returns one for every document, a failed one
     /// too (the keywords: an empty list). The report schema then lists <see cref="Key"/> among the document's required
     /// properties (<c>ReportSchema.WithSections</c>). False (the default): a record may leave the value out.
@@ -348,7 +356,14 @@ public sealed record SentenceSeries(
     string ValueName,
     string CategoryName,
     IReadOnlyList<SeriesCategory> Categories,
-    IReadOnlyList<SeriesPoint?> Points);
+    IReadOnlyList<SeriesPoint?> Points)
+{
+    /// <summary>
+    /// A lower-case word naming the chart for styling: the class of its HTML <c>svg</c>, which the section's
+    /// <see cref="IReportSection.Css"/> may style (the stance's <c>timeline</c>); null: none.
+    /// </summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>A category of a series: its name and the label the legend and tooltips give it.</summary>
 public sealed record SeriesCategory(string Name, string Label)

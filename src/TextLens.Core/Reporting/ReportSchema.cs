@@ -35,7 +35,8 @@ public static class ReportSchema
     /// <see cref="IReportSection.AlwaysWritten"/>), its sentence schema (<see cref="IReportSection.SentenceSchema"/>) to the
     /// sentence object's properties under its sentence key, and its corpus schema (<see cref="IReportSection.CorpusSchema"/>)
     /// to the corpus summary's properties and <c>required</c> under its corpus key (the summary always has it). None of
-    /// these objects allows any other property. Written two spaces an indent, a value on one line where it fits.
+    /// these objects allows any other property. The section's definitions (<see cref="IReportSection.Definitions"/>) join the
+    /// schema's. Written two spaces an indent, a value on one line where it fits.
     /// </summary>
     /// <exception cref="ArgumentException">The schema has no document object, or a section's schema is not a JSON object.</exception>
     public static string WithSections(string schema, IEnumerable<IReportSection> sections)
@@ -48,6 +49,11 @@ public static class ReportSchema
             ?? throw new ArgumentException("The schema has no definitions/document/properties.", nameof(schema));
         foreach (IReportSection section in sections)
         {
+            if (section.Definitions is { } definitions)
+            {
+                Define(root, section, Fragment(section, definitions));
+            }
+
             properties[section.Key] = Fragment(section, section.Schema);
             if (section.AlwaysWritten)
             {
@@ -77,6 +83,31 @@ public static class ReportSchema
         var text = new StringBuilder();
         Write(text, root, 0, 0);
         return text.Append('\n').ToString();
+    }
+
+    /// <summary>
+    /// Adds the section's definitions (<see cref="IReportSection.Definitions"/>) to the schema's, after those it has; a name
+    /// already defined must be defined the same (composing twice changes nothing).
+    /// </summary>
+    private static void Define(JsonNode root, IReportSection section, JsonObject definitions)
+    {
+        JsonObject all = root["definitions"] as JsonObject
+            ?? throw new ArgumentException("The schema has no definitions.", nameof(root));
+        foreach ((string name, JsonNode? definition) in definitions.ToList())
+        {
+            if (all[name] is { } existing)
+            {
+                if (!JsonNode.DeepEquals(existing, definition))
+                {
+                    throw new ArgumentException($"Report section '{section.Key}' defines '{name}', which the schema defines otherwise.", nameof(section));
+                }
+
+                continue;
+            }
+
+            definitions.Remove(name);
+            all[name] = definition;
+        }
     }
 
     /// <summary>Adds <paramref name="key"/> to the object schema's <c>required</c> list, once.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Loading;
 using TextLens.Core.Reporting;
@@ -47,6 +50,72 @@ public sealed class ReportSchemaCompositionTests
         Assert.Equal(["index", "text", "start", "length", "line", "column"], document["properties"]!["sentences"]!["items"]!["properties"]!.AsObject().Select(p => p.Key));
         Assert.DoesNotContain("topKeywords", schema["properties"]!["summary"]!["properties"]!.AsObject().Select(p => p.Key));
         Assert.DoesNotContain("topKeywords", schema["properties"]!["summary"]!["required"]!.AsArray().Select(k => k!.GetValue<string>()));
+    }
+
+    /// <summary>
+    /// A definition one section alone refers to is that section's (<see cref="IReportSection.Definitions"/>: the stance's
+    /// tagCount and polarityScore), not the base's; what the base defines is the core's (the base refers to it) or shared
+    /// by sections (probability), location being the shape of the core's location writer (SpanJson.WriteLocation).
+    /// </summary>
+    [Fact]
+    public void A_definition_one_section_alone_uses_is_that_sections()
+    {
+        IReportSection[] sections = [.. BuiltInAnalyzers.ResultSections(BuiltInAnalyzers.CreateEngine(TestModels.Set))];
+        Dictionary<string, string[]> usedBy = sections
+            .SelectMany(s => new[] { s.Schema, s.SentenceSchema, s.CorpusSchema, s.Definitions }.OfType<string>()
+                .SelectMany(text => Regex.Matches(text, "\"#/definitions/([A-Za-z]+)\"").Select(m => m.Groups[1].Value))
+                .Distinct()
+                .Select(name => (Name: name, s.Key)))
+            .GroupBy(u => u.Name)
+            .ToDictionary(g => g.Key, g => g.Select(u => u.Key).Distinct().ToArray());
+
+        JsonObject baseDefinitions = JsonNode.Parse(ReportSchema.Base)!["definitions"]!.AsObject();
+        foreach ((string name, JsonNode? _) in baseDefinitions)
+        {
+            bool core = ReportSchema.Base.Contains($"\"#/definitions/{name}\"", StringComparison.Ordinal);
+            string[] users = usedBy.GetValueOrDefault(name, []);
+            Assert.True(core || users.Length > 1 || name == "location", $"the base defines '{name}', which only section {string.Join(", ", users)} uses");
+        }
+
+        foreach (IReportSection section in sections.Where(s => s.Definitions is not null))
+        {
+            foreach ((string name, JsonNode? _) in JsonNode.Parse(section.Definitions!)!.AsObject())
+            {
+                Assert.False(baseDefinitions.ContainsKey(name), $"{section.Key} defines '{name}', which the base defines too");
+                Assert.Equal([section.Key], usedBy.GetValueOrDefault(name, []));
+            }
+        }
+
+        JsonObject published = JsonNode.Parse(ReportSchema.For(sections))!["definitions"]!.AsObject();
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(StanceSection.Instance.Definitions!)!["tagCount"], published["tagCount"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(StanceSection.Instance.Definitions!)!["polarityScore"], published["polarityScore"]));
+    }
+
+    [Fact]
+    public void A_section_defining_a_name_the_schema_defines_otherwise_is_refused()
+    {
+        string probability = """{ "probability": { "type": "number", "minimum": 0, "maximum": 1 } }""";
+        Assert.Contains("probability", ReportSchema.WithSections(ReportSchema.Base, [new Defining(probability)]), StringComparison.Ordinal);
+        ArgumentException refused = Assert.Throws<ArgumentException>(() =>
+            ReportSchema.WithSections(ReportSchema.Base, [new Defining("""{ "probability": { "type": "number" } }""")]));
+        Assert.Contains("'probability'", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ReportSchema.For([StanceSection.Instance, new Defining("""{ "tagCount": { "type": "integer" } }""")]));
+    }
+
+    /// <summary>The stance's section with other definitions, under another key.</summary>
+    private sealed class Defining(string definitions) : IReportSection
+    {
+        public string Key => "defining";
+
+        public string Title => "Defining";
+
+        public string Schema => StanceSection.Instance.Schema;
+
+        public string? Definitions => definitions;
+
+        public JsonNode? Build(DocumentAnalysis analysis) => null;
+
+        public SectionView Present(JsonElement value) => new([]);
     }
 
     [Fact]

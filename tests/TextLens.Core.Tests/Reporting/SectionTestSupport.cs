@@ -41,6 +41,15 @@ internal static class SectionTestSupport
             Assert.True(JsonNode.DeepEquals(sentence, JsonNode.Parse(section.SentenceSchema!)), $"docs/report.schema.json's sentence {key} differs from {section.GetType().Name}.SentenceSchema");
         }
 
+        if (section.Definitions is { } definitions)
+        {
+            JsonNode all = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["definitions"]!;
+            foreach ((string name, JsonNode? definition) in JsonNode.Parse(definitions)!.AsObject())
+            {
+                Assert.True(JsonNode.DeepEquals(all[name], definition), $"docs/report.schema.json's definition {name} differs from {section.GetType().Name}.Definitions");
+            }
+        }
+
         if (section.CorpusKey is { } corpusKey)
         {
             JsonNode corpus = JsonNode.Parse(File.ReadAllText(TestPaths.Repo("docs", "report.schema.json")))!["properties"]!["summary"]!["properties"]![corpusKey]!;

@@ -75,12 +75,25 @@ public sealed class StanceSection : IReportSection
     /// <summary>
     /// The cue marks in the HTML page's text (<see cref="SentenceMarks"/> "cue", kinds hedge, attribution, prescription): a
     /// dotted underline in the category's colour; on a narrow screen the bars of tone toward the key terms
-    /// (<see cref="SectionBars.Name"/> <c>keyterms</c>) keep their labels readable and scroll instead.
+    /// (<see cref="SectionBars.Name"/> <c>keyterms</c>) and the tone and certainty timeline (<see cref="SentenceSeries.Name"/>
+    /// <c>timeline</c>) keep their labels readable and scroll instead, the timeline no lower than 150 px.
     /// </summary>
     public string? Css => """
         .text mark.cue { border-bottom: 2px dotted; } .text mark.hedge { border-color: #9a6700; } .text mark.attribution { border-color: #0550ae; } .text mark.prescription { border-color: #8250df; }
-        @media (max-width: 900px) { svg.keyterms { min-width: 460px; } }
+        @media (max-width: 900px) { svg.keyterms { min-width: 460px; } svg.timeline { min-height: 150px; min-width: 720px; } }
 
+        """;
+
+    /// <summary>A tag's count and share of the sentences (the profile's), and a tone score in [−1, 1] (the document's, a key term's, a sentence's).</summary>
+    public string? Definitions => """
+        {
+          "tagCount": {
+            "type": "object",
+            "required": ["count", "share"],
+            "properties": { "count": { "type": "integer", "minimum": 0 }, "share": { "$ref": "#/definitions/probability" } }, "additionalProperties": false
+          },
+          "polarityScore": { "type": "number", "minimum": -1, "maximum": 1 }
+        }
         """;
 
     public string Schema => """
@@ -360,7 +373,10 @@ public sealed class StanceSection : IReportSection
                 "tone",
                 "how",
                 Categories,
-                [.. tags.Select(t => t is null ? (SeriesPoint?)null : new SeriesPoint(t.PolarityScore, Array.FindIndex(EpistemicTags, e => e.Tag == t.ShownEpistemic)))]),
+                [.. tags.Select(t => t is null ? (SeriesPoint?)null : new SeriesPoint(t.PolarityScore, Array.FindIndex(EpistemicTags, e => e.Tag == t.ShownEpistemic)))])
+            {
+                Name = "timeline",
+            },
             Bars = BarsOf(keyTerms),
             Marks = new SentenceMarks("cue", [.. tags.Select(t => t?.Marks)]),
             SentenceNotes = [.. tags.Select(t => t is null ? null : $"{t.ShownEpistemic}, {(t.ShownPolarity == Uncertain ? "tone uncertain" : "tone")} {Inv($"{t.PolarityScore:+0.00;-0.00;0.00}")}")],

@@ -547,7 +547,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         string caption = bins == n
             ? series.Caption
             : series.BinnedCaption.Replace("{0}", Inv($"{(double)n / bins:0.#}"), StringComparison.Ordinal);
-        h.Append(Inv($"<div class=\"wide\"><svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append("<div class=\"wide\"><svg").Append(ClassOf(series.Name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
 
         // Scale: +1, 0, -1, and a baseline for the categories' row.
         foreach ((double value, string text) in new[] { (1.0, "+1"), (0.0, "0"), (-1.0, "−1") })
@@ -897,16 +897,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         """;
 
-    // After the sections' own rules (IReportSection.Css: the stance's cue marks; the keywords' and the stance's bars on a narrow screen).
+    // After the sections' own rules (IReportSection.Css: the stance's cue marks; on a narrow screen the keywords' and the stance's bars and the stance's timeline).
     private const string CssAfterSections = """
         .text .s:target { outline: 2px solid var(--link); border-radius: 2px; background: #ddf4ff; }
         @media (max-width: 900px) {
           .layout { grid-template-columns: minmax(0, 1fr); gap: 0; padding: 0 10px; }
           #overview th:nth-child(3), #overview td:nth-child(3) { display: none; }
-          svg.timeline { min-height: 150px; } header.top, footer { padding: 0 10px; }
+          header.top, footer { padding: 0 10px; }
           .toc { position: static; max-height: 40vh; border-bottom: 1px solid var(--line); }
           .card { padding: 6px 14px 12px; } ol.summary, .text { font-size: 15px; }
-          .cols > div, .wide { overflow-x: auto; } svg.timeline { min-width: 720px; }
+          .cols > div, .wide { overflow-x: auto; }
         }
         @media print { body { background: #fff; } .card { border: none; } .toc { display: none; } .layout { display: block; } }
 
