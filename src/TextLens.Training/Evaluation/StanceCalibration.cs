@@ -127,6 +127,14 @@ public static class StanceCalibration
                 {
                     w.WriteString(binary.ToString().ToLowerInvariant(), StanceEvaluation.Predict(binary, item.Id, s).Label);
                 }
+
+                if (s.EpistemicParts is { } e)
+                {
+                    // What the marks are computed from (the class probabilities and the cue strengths), for studying the marks out of fold.
+                    WriteNumbers(w, "p_epistemic", [e.Asserted, e.Hedged, e.Attributed, e.Prescriptive]);
+                    w.WriteNumber("hedge_cues", Math.Round(e.HedgeCues, 6));
+                    w.WriteNumber("attribution_cues", Math.Round(e.AttributionCues, 6));
+                }
             }
 
             if (parts is not null)

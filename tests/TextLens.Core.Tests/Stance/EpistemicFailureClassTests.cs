@@ -154,6 +154,51 @@ public class EpistemicFailureClassTests
         Assert.Equal(expected, EpistemicScope.HedgeOutsidePrescription(CollectionsMarshal.AsSpan(tokens), evidence), 4);
     }
 
+    [Theory]
+    [InlineData("Congress may consider the potential effects of recently announced changes.")]
+    [InlineData("Congress could consider the economic impact of LRPA awards beyond the results reported in the benefit-cost analysis required as part of grant applications to assess the potential local and regional impacts of the grant awards.")]
+    [InlineData("Congress may examine actual and estimated spending levels reported for FY2025 and FY2026 in the President's FY2027 budget request to evaluate potential changes in R&D-related allocations.")]
+    [InlineData("Fourth, Congress may continue oversight of federal agencies that support R&D to assess whether and, if so, how reported staffing reductions at such agencies may affect execution of R&D-related budget authority for FY2026.")]
+    public void A_cue_inside_an_option_put_to_congress_marks_it_neither_hedged_nor_attributed(string sentence)
+    {
+        // CRS sentences (R48863, R48694, IF11643): what Congress is asked to weigh ("potential effects", "results reported in
+        // the analysis") is the option's content, not the author's doubt nor a source's claim. Hedged and attributed marks
+        // 0.85-0.96 before.
+        SentenceStance s = Tag(sentence);
+        Assert.Equal(EpistemicStance.Prescriptive, s.Epistemic);
+        Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
+        Assert.True(s.Attributed < 0.5, $"attributed {s.Attributed}");
+    }
+
+    [Theory]
+    [InlineData("Congress might evaluate how certain retailers and other market participants might respond to these policies.", 0)]
+    [InlineData("Congress could also assess potential effects of establishing fees for cost recovery and monetary penalties.", 0)]
+    [InlineData("Alternatively, Congress could consider establishing certain rights of children, although it may be constrained by the constitutional boundaries reflected in Mirabelli.", 0.9)]
+    [InlineData("Members could also require the agency to report, which may reduce costs.", 0.9)]
+    public void A_hedge_counts_only_outside_the_clause_of_the_option(string sentence, double expected)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+        Assert.Equal(expected, EpistemicScope.HedgeOutsidePrescription(CollectionsMarshal.AsSpan(tokens), evidence), 4);
+    }
+
+    [Theory]
+    [InlineData("Congress may examine actual and estimated spending levels reported for FY2025.", 0)]
+    [InlineData("According to GAO, Congress could require the agency to report its obligations.", 0.9)]
+    [InlineData("\u201CCongress should act before the deadline,\u201D the Secretary said.", -1)]
+    [InlineData("GAO reported that the agency had not tracked its obligations.", -1)]
+    public void Attribution_counts_only_outside_an_option_put_to_congress(string sentence, double expected)
+    {
+        // -1: no option in the author's voice (the quoted "should" is the Secretary's), so the cue strength itself.
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+        double attribution = EpistemicScope.AttributionOutsideOption(CollectionsMarshal.AsSpan(tokens), evidence);
+        Assert.Equal(expected < 0 ? evidence.Scores.Attribution : expected, attribution, 4);
+        Assert.True(expected >= 0 || attribution >= 0.5, $"attribution {attribution}");
+    }
+
     [Fact]
     public void A_report_carries_over_to_the_next_sentence_that_continues_it()
     {

@@ -35,6 +35,9 @@ public static class EpistemicScope
 {
     private static readonly HashSet<string> ModalWords = new(StringComparer.Ordinal) { "may", "might", "could", "can", "should", "must", "shall", "would", "will" };
 
+    /// <summary>The modals that put an option to their subject ("Congress could", "Members should"); not the future or the statutory "shall".</summary>
+    private static readonly HashSet<string> OptionModals = new(StringComparer.Ordinal) { "may", "might", "could", "can", "should", "must", "would" };
+
     /// <summary>Adverbs that stand between a subject and its modal or between a modal and its verb ("Congress also might", "may not directly").</summary>
     private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
     {
@@ -302,10 +305,15 @@ public static class EpistemicScope
     /// cue whose words belong to a prescription cue ("may" in "Congress may wish to consider", "could" in "could require"),
     /// a possibility modal whose subject is a policy actor ("Congress also might evaluate", "Members could"), and a question
     /// after either ("Congress may consider whether…", "lawmakers might examine whether…") put an option to the reader:
-    /// they are the prescription, not a hedge on it. What the hedged mark adds for a sentence tagged otherwise.
+    /// they are the prescription, not a hedge on it. So is every hedge cue inside an option put to a policy actor
+    /// (<see cref="PolicyOption"/>): "Congress may consider the potential effects of …", "Congress might evaluate how … market
+    /// participants might respond" — the option's content, what Congress is asked to weigh, not the author's doubt; a hedge
+    /// after the option's clause ends ("…, which may reduce costs", "although it may be constrained") still counts. What the
+    /// hedged mark adds for a sentence tagged otherwise.
     /// </summary>
     public static double HedgeOutsidePrescription(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
     {
+        (int optionStart, int optionEnd) = PolicyOption(tokens, evidence);
         int option = int.MaxValue;
         foreach (CueHit h in evidence.Hits)
         {
@@ -318,7 +326,7 @@ public static class EpistemicScope
         double hedge = 0;
         foreach (CueHit h in evidence.Hits)
         {
-            if (h.Kind != StanceCueKind.Hedge || PartOfPrescription(h, evidence.Hits) || IsPolicyModal(tokens, h)
+            if (h.Kind != StanceCueKind.Hedge || PartOfPrescription(h, evidence.Hits) || IsPolicyModal(tokens, h) || (h.Token > optionStart && h.Token < optionEnd)
                 || (h.Token > option && h.Words is "whether" or "whether or not" or "consider" or "considers"))
             {
                 continue;
@@ -328,6 +336,80 @@ public static class EpistemicScope
         }
 
         return hedge;
+    }
+
+    /// <summary>
+    /// The strength of the attribution cues outside an option put to a policy actor (noisy-or, as <see cref="CueScores.Attribution"/>,
+    /// with the quotation unless it opens inside the option): "Congress may examine actual and estimated spending levels reported
+    /// for FY2025", "Congress could consider the economic impact … beyond the results reported in the benefit-cost analysis" ask
+    /// Congress to weigh what a source reported; the author recommends, nobody is quoted. What the attributed mark adds for a
+    /// sentence tagged otherwise; the cue strength itself where the sentence has no such option.
+    /// </summary>
+    public static double AttributionOutsideOption(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    {
+        (int start, int end) = PolicyOption(tokens, evidence);
+        if (start == int.MaxValue)
+        {
+            return evidence.Scores.Attribution;
+        }
+
+        double attribution = 0;
+        foreach (CueHit h in evidence.Hits)
+        {
+            if (h.Kind == StanceCueKind.Attribution && !(h.Token > start && h.Token < end))
+            {
+                attribution = 1 - ((1 - attribution) * (1 - h.Weight));
+            }
+        }
+
+        int firstQuoted = Array.IndexOf(evidence.Quoted, true);
+        return evidence.Scores.Quotation > 0 && firstQuoted >= 0 && !(firstQuoted > start && firstQuoted < end)
+            ? 1 - ((1 - attribution) * (1 - evidence.Scores.Quotation))
+            : attribution;
+    }
+
+    /// <summary>
+    /// An option put to a policy actor: its first token, a modal outside quotation marks whose subject is a policy actor
+    /// ("Congress could require", "Members may wish to", "lawmakers should") or a prescription cue with such a subject, and
+    /// the end of its clause (", which", although, though, but, because, while, since, a semicolon; else the sentence's end).
+    /// The tokens between are the option's content. (<see cref="int.MaxValue"/>, <see cref="int.MaxValue"/>) if the sentence has none.
+    /// </summary>
+    public static (int Start, int End) PolicyOption(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    {
+        int option = int.MaxValue;
+        ReadOnlySpan<bool> quoted = evidence.Quoted;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (!quoted[i] && tokens[i].Kind == TokenKind.Word && OptionModals.Contains(tokens[i].Lower) && SubjectClass(tokens, i) == "policy")
+            {
+                option = i;
+                break;
+            }
+        }
+
+        foreach (CueHit h in evidence.Hits)
+        {
+            if (h.Kind == StanceCueKind.Prescription && h.Token < option && SubjectClass(tokens, h.Token) == "policy")
+            {
+                option = h.Token;
+            }
+        }
+
+        if (option == int.MaxValue)
+        {
+            return (int.MaxValue, int.MaxValue);
+        }
+
+        for (int i = option + 1; i < tokens.Length; i++)
+        {
+            string w = tokens[i].Lower;
+            if (w is ";" or "although" or "though" or "but" or "because" or "while" or "since" || (w == "which" && tokens[i - 1].Text == ","))
+            {
+                return (option, i);
+            }
+        }
+
+        return (option, tokens.Length);
     }
 
     private static bool IsPolicyModal(ReadOnlySpan<Token> tokens, CueHit h) =>

@@ -245,9 +245,12 @@ public sealed class StanceTagger
             // probability times the strength of the mark's cues: P(hedged) + P(attributed or prescriptive)·(hedge cues).
             // The hedge cues that are a prescription's own modal ("Congress may wish to consider", "Members could") do not
             // count: they make the prescription, they do not hedge it (models/stance-epistemic.md, the binary marks).
+            // Nor do the cues inside an option put to Congress ("Congress could consider … the results reported in the analysis",
+            // "… which could be made available"): they are what the option is about (EpistemicScope.PolicyOption).
             double hedgeCues = context.Heading ? 0 : EpistemicScope.HedgeOutsidePrescription(tokens, evidence);
-            (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * hedgeCues), p[2] + ((p[1] + p[3]) * s.Attribution), p[3]);
-            parts = new EpistemicParts(p[0], p[1], p[2], p[3], hedgeCues, s.Attribution);
+            double attributionCues = EpistemicScope.AttributionOutsideOption(tokens, evidence);
+            (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * hedgeCues), p[2] + ((p[1] + p[3]) * attributionCues), p[3]);
+            parts = new EpistemicParts(p[0], p[1], p[2], p[3], hedgeCues, attributionCues);
             int best = 0;
             for (int c = 1; c < p.Length; c++)
             {
