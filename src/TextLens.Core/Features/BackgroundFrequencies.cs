@@ -129,20 +129,20 @@ public sealed class BackgroundFrequencies
     /// <summary>Reads the fixed layout with one read; the table is then used in place.</summary>
     public static BackgroundFrequencies ReadBinary(Stream stream)
     {
-        return FromBytes(ModelBytes.ReadAll(stream));
+        return FromBytes(ModelBytes.ReadMemory(stream));
     }
 
-    private static BackgroundFrequencies FromBytes(byte[] data)
+    private static BackgroundFrequencies FromBytes(ReadOnlyMemory<byte> data)
     {
-        if (data.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(data) != Magic)
+        if (data.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(data.Span) != Magic)
         {
             throw new InvalidDataException($"'{FileName}' is not a TextLens background table of this version (bad magic number).");
         }
 
-        int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4));
-        int count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8));
+        int n = BinaryPrimitives.ReadInt32LittleEndian(data.Span[4..]);
+        int count = BinaryPrimitives.ReadInt32LittleEndian(data.Span[8..]);
         long expected = HeaderSize + ((long)count * (sizeof(ulong) + sizeof(int)));
-        if (n <= 0 || count < 0 || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12)) != 0)
+        if (n <= 0 || count < 0 || BinaryPrimitives.ReadInt32LittleEndian(data.Span[12..]) != 0)
         {
             throw new InvalidDataException($"'{FileName}' has an impossible header ({n} documents, {count} terms).");
         }
@@ -163,7 +163,7 @@ public sealed class BackgroundFrequencies
         }
 
         var table = new BackgroundFrequencies(
-            data.AsMemory(HeaderSize, count * sizeof(ulong)), data.AsMemory(HeaderSize + (count * sizeof(ulong))), n);
+            data.Slice(HeaderSize, count * sizeof(ulong)), data.Slice(HeaderSize + (count * sizeof(ulong))), n);
         ReadOnlySpan<ulong> hashes = table.Hashes;
         for (int i = 1; i < hashes.Length; i++)
         {
@@ -202,9 +202,9 @@ public sealed class BackgroundFrequencies
         stream.Write(copy);
     }
 
-    private static byte[] ToNativeOrder(byte[] data, int count)
+    private static byte[] ToNativeOrder(ReadOnlyMemory<byte> data, int count)
     {
-        byte[] copy = (byte[])data.Clone();
+        byte[] copy = data.ToArray();
         for (int i = 0; i < count; i++)
         {
             copy.AsSpan(HeaderSize + (i * sizeof(ulong)), sizeof(ulong)).Reverse();

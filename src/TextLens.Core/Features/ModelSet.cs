@@ -63,17 +63,19 @@ public sealed class ModelSet : IPartOfSpeechSource
 
     /// <summary>
     /// Reads one model file with <paramref name="read"/>, turning every way the file can be bad into a
-    /// <see cref="ModelLoadException"/>. A gzip file is checked whole first (its trailer's length against
-    /// what it inflates to), because a truncated gzip file otherwise reads as a shorter, valid-looking one.
+    /// <see cref="ModelLoadException"/>. The file is mapped into memory (<see cref="MappedModelFile"/>), and a fixed-layout
+    /// reader uses its bytes in place (<see cref="ModelBytes.ReadMemory"/>): the large tables are never copied into arrays. A
+    /// gzip file is read into an array and checked whole first (its trailer's length against what it inflates to), because a
+    /// truncated gzip file otherwise reads as a shorter, valid-looking one.
     /// </summary>
     public T Load<T>(string fileName, Func<Stream, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         string path = PathOf(fileName);
-        byte[] bytes;
+        ReadOnlyMemory<byte> bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = MappedModelFile.Map(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -86,12 +88,15 @@ public sealed class ModelSet : IPartOfSpeechSource
 
         try
         {
-            if (IsGzip(bytes))
+            if (IsGzip(bytes.Span))
             {
-                VerifyGzip(bytes);
+                byte[] gzip = bytes.ToArray();
+                VerifyGzip(gzip);
+                using var compressed = new MemoryStream(gzip, 0, gzip.Length, writable: false, publiclyVisible: true);
+                return read(compressed);
             }
 
-            using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+            using var stream = new ModelMemoryStream(bytes);
             return read(stream);
         }
         catch (EndOfStreamException ex)

@@ -25,6 +25,13 @@ public static class ModelBytes
     }
 
     /// <summary>
+    /// The whole content of <paramref name="stream"/> as memory read in place: the model set's mapped file
+    /// (<see cref="ModelMemoryStream"/>, not copied), else <see cref="ReadAll"/>.
+    /// </summary>
+    public static ReadOnlyMemory<byte> ReadMemory(Stream stream) =>
+        stream is ModelMemoryStream model && model.Position == 0 ? model.Memory : ReadAll(stream);
+
+    /// <summary>
     /// The strings of a fixed-layout names block: <paramref name="count"/> entries, each an int32 byte length and strict
     /// UTF-8 bytes, zero-padded to a multiple of 8 bytes. A bad length, bytes that are not UTF-8, or anything but zeros
     /// after the last entry is an <see cref="InvalidDataException"/> that begins with <paramref name="owner"/> (for

@@ -240,16 +240,16 @@ public sealed class PartOfSpeechModel
     /// <summary>Reads the fixed layout with one read; the slots and weights are then used in place.</summary>
     public static PartOfSpeechModel Load(Stream stream)
     {
-        byte[] data = ModelBytes.ReadAll(stream);
-        if (data.Length < HeaderSize || !data.AsSpan(0, 8).SequenceEqual(Magic)
-            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8)) != PartOfSpeechFeatures.BucketBits
-            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12)) != Classes
-            || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(20)) != 0)
+        ReadOnlyMemory<byte> data = ModelBytes.ReadMemory(stream);
+        if (data.Length < HeaderSize || !data.Span.Slice(0, 8).SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(data.Span[8..]) != PartOfSpeechFeatures.BucketBits
+            || BinaryPrimitives.ReadInt32LittleEndian(data.Span[12..]) != Classes
+            || BinaryPrimitives.ReadInt32LittleEndian(data.Span[20..]) != 0)
         {
             throw new InvalidDataException("Not a TextLens part-of-speech model of this version.");
         }
 
-        int active = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(16));
+        int active = BinaryPrimitives.ReadInt32LittleEndian(data.Span[16..]);
         if (active < 0 || active > PartOfSpeechFeatures.Buckets)
         {
             throw new InvalidDataException($"The part-of-speech model claims {active} active rows.");
@@ -270,15 +270,17 @@ public sealed class PartOfSpeechModel
 
         if (!BitConverter.IsLittleEndian)
         {
-            data = (byte[])data.Clone();
-            for (int i = HeaderSize; i < data.Length; i += sizeof(int))
+            byte[] copy = data.ToArray();
+            for (int i = HeaderSize; i < copy.Length; i += sizeof(int))
             {
-                data.AsSpan(i, sizeof(int)).Reverse(); // every value after the header is 4 bytes wide
+                copy.AsSpan(i, sizeof(int)).Reverse(); // every value after the header is 4 bytes wide
             }
+
+            data = copy;
         }
 
-        var bias = MemoryMarshal.Cast<byte, float>(data.AsSpan(HeaderSize, Classes * sizeof(float))).ToArray();
-        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.AsSpan(slotsAt, active * sizeof(int)));
+        var bias = MemoryMarshal.Cast<byte, float>(data.Span.Slice(HeaderSize, Classes * sizeof(float))).ToArray();
+        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.Span.Slice(slotsAt, active * sizeof(int)));
         for (int i = 0; i < slots.Length; i++)
         {
             if ((uint)slots[i] >= PartOfSpeechFeatures.Buckets || (i > 0 && slots[i] <= slots[i - 1]))
@@ -287,6 +289,6 @@ public sealed class PartOfSpeechModel
             }
         }
 
-        return new PartOfSpeechModel(bias, data.AsMemory(slotsAt, active * sizeof(int)), data.AsMemory(rowsAt));
+        return new PartOfSpeechModel(bias, data.Slice(slotsAt, active * sizeof(int)), data.Slice(rowsAt));
     }
 }

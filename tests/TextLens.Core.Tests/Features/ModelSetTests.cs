@@ -2,7 +2,10 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Stance;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TextLens.Core.Features;
+using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
@@ -124,6 +127,60 @@ public sealed class ModelSetTests : IDisposable
         DocumentAnalysis analysis = engine.Analyze(SourceText.From("North Korea and Japan held talks in Tokyo about the abductions.", "a.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
         Assert.DoesNotContain(analysis.Diagnostics, d => d.Id == "TL0007");
         Assert.NotEmpty(analysis.GetResult<TextLens.Core.Analyzers.Keywords.KeywordResult>()!.Keywords);
+    }
+
+    [Fact]
+    public void Model_files_are_mapped_and_fixed_layouts_read_in_place_what_a_read_of_the_file_gives()
+    {
+        foreach (string path in Directory.EnumerateFiles(TestPaths.Repo("models")))
+        {
+            ReadOnlyMemory<byte> mapped = MappedModelFile.Map(path);
+            byte[] read = File.ReadAllBytes(path);
+            Assert.True(mapped.Span.SequenceEqual(read), path);
+            Assert.False(MemoryMarshal.TryGetArray(mapped, out _));
+
+            // A fixed-layout reader takes the mapped bytes themselves; any other reads them as a stream.
+            Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(mapped.Span), ref MemoryMarshal.GetReference(ModelBytes.ReadMemory(new ModelMemoryStream(mapped)).Span)));
+            using var stream = new ModelMemoryStream(mapped);
+            stream.Seek(read.Length / 3, SeekOrigin.Begin);
+            Assert.Equal(read[(read.Length / 3)..], ModelBytes.ReadAll(stream));
+            Assert.Equal(read, ModelBytes.ReadAll(new ModelMemoryStream(mapped)));
+        }
+
+        // Models loaded through the set (mapped) are the models read from the files' bytes: same rows, same outputs.
+        var models = new ModelSet(TestPaths.Repo("models"));
+        string[] words = ["the", "korea", "abduction", "talks", "zzzqx", "chongryon", "of", "japan"];
+        BackgroundFrequencies background;
+        using (FileStream file = File.OpenRead(models.PathOf(BackgroundFrequencies.FileName)))
+        {
+            background = BackgroundFrequencies.ReadBinary(file);
+        }
+
+        Assert.Equal((background.DocumentCount, background.Count), (models.Background.DocumentCount, models.Background.Count));
+        Assert.Equal(words.Select(background.DocumentFrequency), words.Select(models.Background.DocumentFrequency));
+
+        LinearStanceModel viaSet = models.Load(StanceTagger.PolarityModelFile, LinearStanceModel.Load);
+        LinearStanceModel viaArray;
+        using (var bytes = new MemoryStream(File.ReadAllBytes(models.PathOf(StanceTagger.PolarityModelFile))))
+        {
+            viaArray = LinearStanceModel.Load(bytes);
+        }
+
+        Assert.True(viaSet.Slots.SequenceEqual(viaArray.Slots));
+        Assert.True(viaSet.Rows.SequenceEqual(viaArray.Rows));
+        var random = new Random(15);
+        int[] indices = [.. viaSet.Slots.ToArray().Where(_ => random.Next(50) == 0).Take(40)];
+        float[] values = [.. indices.Select(_ => (float)random.NextDouble())];
+        Assert.Equal(viaArray.Predict(indices, values), viaSet.Predict(indices, values));
+    }
+
+    [Fact]
+    public void An_empty_model_file_is_an_error_that_names_it()
+    {
+        File.WriteAllBytes(Path.Combine(_folder, BackgroundFrequencies.FileName), []);
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Background);
+        Assert.Equal(BackgroundFrequencies.FileName, ex.FileName);
+        Assert.Matches("truncated|corrupt", ex.Message);
     }
 
     private static void Touch(ModelSet models, string file)

@@ -338,10 +338,10 @@ public sealed class LinearStanceModel
     /// </summary>
     public static LinearStanceModel Load(Stream stream)
     {
-        byte[] data = ModelBytes.ReadAll(stream);
-        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != FormatVersion)
+        ReadOnlyMemory<byte> data = ModelBytes.ReadMemory(stream);
+        if (data.Length < 8 || !data.Span.Slice(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.Span[4..]) != FormatVersion)
         {
-            throw data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B
+            throw data.Length >= 2 && data.Span[0] == 0x1F && data.Span[1] == 0x8B
                 ? new InvalidDataException("This is a gzip-compressed stance model of an earlier format (1 or 2); this build reads format 3. Retrain it with 'textlens train stance'.")
                 : new InvalidDataException("Not a TextLens stance model (expected magic TLSM, format 3).");
         }
@@ -351,12 +351,12 @@ public sealed class LinearStanceModel
             throw new EndOfStreamException($"The stance model holds {data.Length} bytes, less than its {HeaderSize}-byte header.");
         }
 
-        int featurizer = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(8));
-        int bits = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(12));
-        int flags = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(16));
-        int k = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(20));
-        int n = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(24));
-        int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(28));
+        int featurizer = BinaryPrimitives.ReadInt32LittleEndian(data.Span[8..]);
+        int bits = BinaryPrimitives.ReadInt32LittleEndian(data.Span[12..]);
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(data.Span[16..]);
+        int k = BinaryPrimitives.ReadInt32LittleEndian(data.Span[20..]);
+        int n = BinaryPrimitives.ReadInt32LittleEndian(data.Span[24..]);
+        int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.Span[28..]);
         if ((flags & ~(RegressionFlag | ClassValuesFlag | DocumentFlag | OutcomeFramesFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
             || namesSize < 0 || namesSize % 8 != 0)
         {
@@ -374,7 +374,7 @@ public sealed class LinearStanceModel
             throw new InvalidDataException($"The stance model has {data.Length - layout.Total} unexpected trailing bytes.");
         }
 
-        string[] names = ModelBytes.ReadNames(data.AsSpan(HeaderSize, namesSize), k + 1, "The stance model's");
+        string[] names = ModelBytes.ReadNames(data.Span.Slice(HeaderSize, namesSize), k + 1, "The stance model's");
         string axis = names[0];
         int expected = StanceFeaturizer.VersionFor(axis);
         if (featurizer != expected || bits != StanceFeaturizer.HashBits)
@@ -384,9 +384,9 @@ public sealed class LinearStanceModel
 
         bool regression = (flags & RegressionFlag) != 0;
         double[]? classValues = layout.HasValues
-            ? [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan(layout.ValuesAt + (c * sizeof(double)))))]
+            ? [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadDoubleLittleEndian(data.Span.Slice(layout.ValuesAt + (c * sizeof(double)))))]
             : null;
-        float[] bias = [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan(layout.BiasAt + (c * sizeof(float)))))];
+        float[] bias = [.. Enumerable.Range(0, k).Select(c => BinaryPrimitives.ReadSingleLittleEndian(data.Span.Slice(layout.BiasAt + (c * sizeof(float)))))];
         if ((regression && (k != 1 || classValues is not null)) || bias.Any(b => !float.IsFinite(b)))
         {
             throw new InvalidDataException("The stance model's outputs are inconsistent (a regressor has one output and no class values; biases are finite).");
@@ -394,14 +394,16 @@ public sealed class LinearStanceModel
 
         if (!BitConverter.IsLittleEndian)
         {
-            data = (byte[])data.Clone();
-            for (int i = layout.SlotsAt; i < data.Length; i += sizeof(int))
+            byte[] copy = data.ToArray();
+            for (int i = layout.SlotsAt; i < copy.Length; i += sizeof(int))
             {
-                data.AsSpan(i, sizeof(int)).Reverse(); // slots and weights are all 4 bytes wide
+                copy.AsSpan(i, sizeof(int)).Reverse(); // slots and weights are all 4 bytes wide
             }
+
+            data = copy;
         }
 
-        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.AsSpan(layout.SlotsAt, n * sizeof(int)));
+        ReadOnlySpan<int> slots = MemoryMarshal.Cast<byte, int>(data.Span.Slice(layout.SlotsAt, n * sizeof(int)));
         for (int i = 0; i < slots.Length; i++)
         {
             if ((uint)slots[i] >= (uint)StanceFeaturizer.Dimension || (i > 0 && slots[i] <= slots[i - 1]))
@@ -410,7 +412,7 @@ public sealed class LinearStanceModel
             }
         }
 
-        return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.AsMemory(layout.SlotsAt, n * sizeof(int)), data.AsMemory(layout.RowsAt))
+        return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.Slice(layout.SlotsAt, n * sizeof(int)), data.Slice(layout.RowsAt))
         {
             ReadsDocument = (flags & DocumentFlag) != 0,
             ReadsOutcomeFrames = (flags & OutcomeFramesFlag) != 0,
