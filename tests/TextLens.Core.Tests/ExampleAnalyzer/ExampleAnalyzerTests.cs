@@ -182,7 +182,7 @@ public sealed class ExampleAnalyzerTests
         Assert.Matches(@"\| `notes.md` \| \d+ \| \d+ \| [^|]* \| 0 \| \d+ \|\n", md);
 
         string html = Format("html", Report.Value);
-        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th>Summary</th><th>Long sentences</th><th class=\"num\">Findings</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th class=\"col\">Summary</th><th class=\"col\">Long sentences</th><th class=\"num\">Findings</th>", html, StringComparison.Ordinal);
         Assert.Contains("\n.text mark.long { background: #ffebe9; }\n", html[..html.IndexOf("</style>", StringComparison.Ordinal)], StringComparison.Ordinal);
         var builtIn = new StringWriter { NewLine = "\n" };
         new HtmlReportFormatter().Write(Report.Value, builtIn, FormatSettings.Default with { Sections = BuiltInAnalyzers.CreateEngine(TestModels.Set).Sections });

@@ -117,15 +117,21 @@ public sealed class SummarySectionTests
         new HtmlReportFormatter().Write(ReportBuilder.FromDocuments([first, second]), writer, FormatSettings.Default with { Sections = [SummarySection.Instance] });
         string html = writer.ToString();
 
-        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th>Summary</th><th class=\"num\">Findings</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Chongryon membership has also declined.</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"num\">2</td><td></td><td class=\"num\">0</td>", html, StringComparison.Ordinal); // b.md has no summary: an empty cell
+        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th class=\"col\">Summary</th><th class=\"num\">Findings</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"col\">Chongryon membership has also declined.</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">2</td><td class=\"col\"></td><td class=\"num\">0</td>", html, StringComparison.Ordinal); // b.md has no summary: an empty cell
 
         // Without the summary among the sections, no column and no quotation: the value stays in the JSON only.
         var plain = new StringWriter();
         new HtmlReportFormatter().Write(ReportBuilder.FromDocuments([first, second]), plain, FormatSettings.Default);
-        Assert.DoesNotContain("<th>Summary</th>", plain.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<th class=\"col\">Summary</th>", plain.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Chongryon", plain.ToString(), StringComparison.Ordinal);
+
+        // A narrow screen hides the sections' sentence-long columns, found by their class, not by their place: without the
+        // summary the third column is the findings', which stays.
+        Assert.Contains("<th>Document</th><th class=\"num\">Words</th><th class=\"num\">Findings</th>", plain.ToString(), StringComparison.Ordinal);
+        Assert.Contains("#overview .col { display: none; }", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("nth-child", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string OverviewRow(DocumentReport d, int i, IReadOnlyList<IReportSection> columns)
     {
         int findings = d.Diagnostics.Count(x => x.Suppression is null);
-        string cells = string.Concat(SectionViews.OverviewCells(d, columns).Select(c => $"<td>{E(Clip(c, 160))}</td>"));
+        string cells = string.Concat(SectionViews.OverviewCells(d, columns).Select(c => $"<td class=\"col\">{E(Clip(c, 160))}</td>"));
         return Inv($"<tr><td><a href=\"#doc-{i}\">{PathHtml(d.Path)}</a></td><td class=\"num\">{d.Stats?.Words ?? 0:N0}</td>{cells}<td class=\"num\">{findings}</td></tr>\n");
     }
 
@@ -186,7 +186,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         }
 
         h.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th class=\"num\">Words</th>")
-         .Append(string.Concat(columns.Select(c => $"<th>{E(c.OverviewColumn ?? string.Empty)}</th>")))
+         .Append(string.Concat(columns.Select(c => $"<th class=\"col\">{E(c.OverviewColumn ?? string.Empty)}</th>")))
          .Append("<th class=\"num\">Findings</th></tr></thead><tbody>\n");
     }
 
@@ -902,7 +902,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         .text .s:target { outline: 2px solid var(--link); border-radius: 2px; background: #ddf4ff; }
         @media (max-width: 900px) {
           .layout { grid-template-columns: minmax(0, 1fr); gap: 0; padding: 0 10px; }
-          #overview th:nth-child(3), #overview td:nth-child(3) { display: none; }
+          #overview .col { display: none; }
           header.top, footer { padding: 0 10px; }
           .toc { position: static; max-height: 40vh; border-bottom: 1px solid var(--line); }
           .card { padding: 6px 14px 12px; } ol.summary, .text { font-size: 15px; }
