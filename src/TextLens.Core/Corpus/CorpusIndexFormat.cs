@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Corpus;
 
@@ -207,16 +208,7 @@ public static class CorpusIndexFormat
         return n > 0 && char.IsHighSurrogate(b[n - 1]) ? n - 1 : n;
     }
 
-    private static ulong Checksum(ReadOnlySpan<byte> bytes)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (byte b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
-    }
+    private static ulong Checksum(ReadOnlySpan<byte> bytes) => Fnv1a.Hash64(bytes);
 
     /// <summary>A forward reader over the bytes before the checksum that turns every overrun into a "truncated" error.</summary>
     private ref struct Reader(ReadOnlySpan<byte> data)

@@ -33,6 +33,18 @@ public static class Fnv1a
         return h;
     }
 
+    /// <summary>The 64-bit hash of <paramref name="bytes"/>, one byte per step (the corpus index's checksum).</summary>
+    public static ulong Hash64(ReadOnlySpan<byte> bytes)
+    {
+        ulong h = Basis64;
+        foreach (byte b in bytes)
+        {
+            h = (h ^ b) * Prime64;
+        }
+
+        return h;
+    }
+
     /// <summary>Continues a 32-bit hash with one code unit.</summary>
     public static uint Append(uint hash, char c) => (hash ^ c) * Prime32;
 

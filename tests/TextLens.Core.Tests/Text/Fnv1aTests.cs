@@ -14,6 +14,7 @@ public class Fnv1aTests
     {
         Assert.Equal(hash32, Fnv1a.Hash32(text));
         Assert.Equal(hash64, Fnv1a.Hash64(text));
+        Assert.Equal(hash64, Fnv1a.Hash64(System.Text.Encoding.ASCII.GetBytes(text).AsSpan())); // the corpus index's checksum
     }
 
     [Fact]
