@@ -144,6 +144,23 @@ public sealed class PullRequestModeTests
     }
 
     [Fact]
+    public void A_patch_is_read_line_by_line_and_a_huge_added_line_costs_only_its_head()
+    {
+        // A minified file added on one 4 MB line: its hunk header is read, the line itself is cut to its head.
+        string huge = "+" + new string('x', 4 * 1024 * 1024);
+        string patch = "diff --git a/a.md b/a.md\n@@ -3,0 +4,2 @@\n" + huge + "\n+y\n" +
+            "diff --git a/min.js b/min.js\nnew file mode 100644\n@@ -0,0 +1 @@\n" + huge + "\n@@ -9 +11 @@\n-z\n+w";
+        string[] heads = [.. GitChanges.LineHeads(new StringReader(patch), GitChanges.PatchLineHead)];
+        Assert.Equal(patch.Split('\n').Length, heads.Length);
+        Assert.All(heads, h => Assert.True(h.Length <= GitChanges.PatchLineHead));
+        Assert.Equal("+w", heads[^1]); // the last line, without a newline after it
+        Assert.Equal(GitChanges.ParseHunks(patch), GitChanges.ParseHunks(heads));
+        Assert.Equal([(4, 5)], GitChanges.ParseHunks(heads)[0]);
+        Assert.Equal([(1, 1), (11, 11)], GitChanges.ParseHunks(heads)[1]);
+        Assert.Empty(GitChanges.LineHeads(new StringReader(string.Empty), 10));
+    }
+
+    [Fact]
     public void Links_point_at_the_line_on_github_actions_only()
     {
         var env = new Dictionary<string, string?>

@@ -66,13 +66,17 @@ public static class GitChanges
             entries.Add((status, fields[i + 1]));
         }
 
-        (code, output, error) = Git(top, "-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--diff-filter=AMR", mergeBase, "--");
+        // The patch holds every added line of every changed file (a generated or minified file can be hundreds of
+        // megabytes on one line): it is read as it comes, and only each line's head is kept, which holds the headers.
+        (code, IReadOnlyList<List<(int First, int Last)>> hunks, error) = Run(
+            top,
+            ["-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--diff-filter=AMR", mergeBase, "--"],
+            patch => ParseHunks(LineHeads(patch, PatchLineHead)));
         if (code != 0)
         {
             throw new UsageException($"--changed-since: git diff failed ({FirstLine(error)}).");
         }
 
-        IReadOnlyList<List<(int First, int Last)>> hunks = ParseHunks(output);
         var files = new Dictionary<string, ChangedLines>(StringComparer.Ordinal);
         for (int i = 0; i < entries.Count; i++)
         {
@@ -99,10 +103,13 @@ public static class GitChanges
     /// The new-side line ranges of each file's hunks in a <c>git diff -U0</c> patch, one list per
     /// "diff --git" header: "@@ -a,b +c,d @@" adds lines c..c+d-1 (d defaults to 1; d = 0 is a pure deletion).
     /// </summary>
-    public static IReadOnlyList<List<(int First, int Last)>> ParseHunks(string patch)
+    public static IReadOnlyList<List<(int First, int Last)>> ParseHunks(string patch) => ParseHunks(patch.Split('\n'));
+
+    /// <summary>The same, from the patch's lines as they are read (each may be only its head: see <see cref="LineHeads"/>).</summary>
+    public static IReadOnlyList<List<(int First, int Last)>> ParseHunks(IEnumerable<string> lines)
     {
         var files = new List<List<(int, int)>>();
-        foreach (string line in patch.Split('\n'))
+        foreach (string line in lines)
         {
             if (line.StartsWith("diff --git ", StringComparison.Ordinal))
             {
@@ -130,7 +137,51 @@ public static class GitChanges
         return files;
     }
 
-    private static (int Code, string Output, string Error) Git(string workingDirectory, params string[] args)
+    /// <summary>
+    /// How much of a patch line is kept: a "diff --git" header names two paths (each at most 4,096 bytes on Linux), and a
+    /// hunk header's ranges come before its (short) function context.
+    /// </summary>
+    public const int PatchLineHead = 16 * 1024;
+
+    /// <summary>
+    /// The lines of <paramref name="reader"/> ('\n'-separated), each cut to its first <paramref name="head"/> characters,
+    /// so that a line of any length costs at most that much memory.
+    /// </summary>
+    public static IEnumerable<string> LineHeads(TextReader reader, int head)
+    {
+        var line = new StringBuilder();
+        char[] buffer = new char[16 * 1024];
+        int n;
+        bool any = false;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            any = true;
+            for (int i = 0; i < n; i++)
+            {
+                char c = buffer[i];
+                if (c == '\n')
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+                else if (line.Length < head)
+                {
+                    line.Append(c);
+                }
+            }
+        }
+
+        if (any && line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
+    private static (int Code, string Output, string Error) Git(string workingDirectory, params string[] args) =>
+        Run(workingDirectory, args, output => output.ReadToEnd());
+
+    /// <summary>Runs git with <paramref name="args"/>, its standard output read by <paramref name="read"/> (to its end) while its standard error is collected.</summary>
+    private static (int Code, T Output, string Error) Run<T>(string workingDirectory, string[] args, Func<TextReader, T> read)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -154,7 +205,8 @@ public static class GitChanges
             using Process process = Process.Start(start) ?? throw new UsageException("--changed-since: could not start git.");
             process.StandardInput.Close();
             Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
+            T output = read(process.StandardOutput);
+            process.StandardOutput.ReadToEnd(); // whatever the reader left, so that git is never blocked on a full pipe
             process.WaitForExit();
             return (process.ExitCode, output, error.Result);
         }
