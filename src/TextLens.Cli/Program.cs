@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using TextLens.Cli.Commands;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
@@ -53,6 +54,10 @@ public static class Program
     /// </summary>
     private static bool IsOutputFailure(IOException ex) => ex is not FileNotFoundException and not DirectoryNotFoundException;
 
+    /// <summary>The tool's version as <c>--version</c> prints it (the informational version: the package version and the commit).</summary>
+    public static string InformationalVersion { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     /// <summary>
     /// Parses <paramref name="args"/> and runs the command against <paramref name="context"/>: the whole tool, short
     /// of the last-resort handler, with the outside world passed in (tests give an in-memory one).
@@ -60,6 +65,14 @@ public static class Program
     public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (args is ["--version"])
+        {
+            // What System.CommandLine's --version prints, without building every command first: a CI job asks this of
+            // the tool before anything else, and start-up is a feature.
+            context.Console.Out.WriteLine(InformationalVersion);
+            return ExitCodes.Success;
+        }
+
         TextWriter stderr = context.Console.Error;
         var root = new RootCommand("TextLens: a Roslyn-style analyzer for English prose (keyword salience, themes, stance, diagnostics).");
         root.Subcommands.Add(ReportCommand.Create(context));

@@ -37,6 +37,10 @@ public sealed class ReportEndToEndTests(PackedTool tool) : IDisposable
         ToolRun version = tool.Run(_dir, "--version");
         Assert.Equal(0, version.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", version.StdOut);
+        File.WriteAllText(Path.Combine(_dir, "version.rsp"), "--version\n");
+        ToolRun parsed = tool.Run(_dir, "@version.rsp"); // System.CommandLine's own --version, not the short path for '--version' alone
+        Assert.Equal(0, parsed.ExitCode);
+        Assert.Equal(parsed.StdOut, version.StdOut);
         ToolRun rules = tool.Run(_dir, "rules");
         Assert.Equal(0, rules.ExitCode);
         Assert.Contains("TL0002", rules.StdOut, StringComparison.Ordinal);

@@ -136,6 +136,18 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Version_alone_prints_the_informational_version_without_building_the_commands()
+    {
+        // ReportEndToEndTests compares it with System.CommandLine's own --version (through a response file) on the
+        // packed tool: in this process the parser would print the test host's version.
+        InMemoryCli.Result version = new InMemoryCli().Run("--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", Program.InformationalVersion);
+        Assert.Equal(Program.InformationalVersion + "\n", version.Stdout.ReplaceLineEndings("\n"));
+        Assert.Equal(string.Empty, version.Stderr);
+    }
+
+    [Fact]
     public void Report_usage_errors_go_to_the_context_standard_error()
     {
         var cli = new InMemoryCli();
