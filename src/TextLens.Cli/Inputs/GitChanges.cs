@@ -152,10 +152,8 @@ public static class GitChanges
         var line = new StringBuilder();
         char[] buffer = new char[16 * 1024];
         int n;
-        bool any = false;
         while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            any = true;
             for (int i = 0; i < n; i++)
             {
                 char c = buffer[i];
@@ -171,7 +169,7 @@ public static class GitChanges
             }
         }
 
-        if (any && line.Length > 0)
+        if (line.Length > 0)
         {
             yield return line.ToString();
         }

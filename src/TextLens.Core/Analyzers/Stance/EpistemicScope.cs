@@ -311,9 +311,13 @@ public static class EpistemicScope
     /// after the option's clause ends ("…, which may reduce costs", "although it may be constrained") still counts. What the
     /// hedged mark adds for a sentence tagged otherwise.
     /// </summary>
-    public static double HedgeOutsidePrescription(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    public static double HedgeOutsidePrescription(ReadOnlySpan<Token> tokens, StanceEvidence evidence) =>
+        HedgeOutsidePrescription(tokens, evidence, PolicyOption(tokens, evidence));
+
+    /// <summary>The same, given the sentence's <see cref="PolicyOption"/> (found once for both marks).</summary>
+    public static double HedgeOutsidePrescription(ReadOnlySpan<Token> tokens, StanceEvidence evidence, (int Start, int End) policyOption)
     {
-        (int optionStart, int optionEnd) = PolicyOption(tokens, evidence);
+        (int optionStart, int optionEnd) = policyOption;
         int option = int.MaxValue;
         foreach (CueHit h in evidence.Hits)
         {
@@ -345,9 +349,13 @@ public static class EpistemicScope
     /// Congress to weigh what a source reported; the author recommends, nobody is quoted. What the attributed mark adds for a
     /// sentence tagged otherwise; the cue strength itself where the sentence has no such option.
     /// </summary>
-    public static double AttributionOutsideOption(ReadOnlySpan<Token> tokens, StanceEvidence evidence)
+    public static double AttributionOutsideOption(ReadOnlySpan<Token> tokens, StanceEvidence evidence) =>
+        AttributionOutsideOption(evidence, PolicyOption(tokens, evidence));
+
+    /// <summary>The same, given the sentence's <see cref="PolicyOption"/> (found once for both marks).</summary>
+    public static double AttributionOutsideOption(StanceEvidence evidence, (int Start, int End) policyOption)
     {
-        (int start, int end) = PolicyOption(tokens, evidence);
+        (int start, int end) = policyOption;
         if (start == int.MaxValue)
         {
             return evidence.Scores.Attribution;

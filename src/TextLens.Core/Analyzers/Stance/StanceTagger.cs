@@ -247,8 +247,9 @@ public sealed class StanceTagger
             // count: they make the prescription, they do not hedge it (models/stance-epistemic.md, the binary marks).
             // Nor do the cues inside an option put to Congress ("Congress could consider … the results reported in the analysis",
             // "… which could be made available"): they are what the option is about (EpistemicScope.PolicyOption).
-            double hedgeCues = context.Heading ? 0 : EpistemicScope.HedgeOutsidePrescription(tokens, evidence);
-            double attributionCues = EpistemicScope.AttributionOutsideOption(tokens, evidence);
+            (int, int) policyOption = EpistemicScope.PolicyOption(tokens, evidence);
+            double hedgeCues = context.Heading ? 0 : EpistemicScope.HedgeOutsidePrescription(tokens, evidence, policyOption);
+            double attributionCues = EpistemicScope.AttributionOutsideOption(evidence, policyOption);
             (hedged, attributed, prescriptive) = (p[1] + ((p[2] + p[3]) * hedgeCues), p[2] + ((p[1] + p[3]) * attributionCues), p[3]);
             parts = new EpistemicParts(p[0], p[1], p[2], p[3], hedgeCues, attributionCues);
             int best = 0;
