@@ -7,6 +7,10 @@ using TextLens.Core.Text;
 // The shared ML.NET featurisation alone (TextFeaturizer), in one process:
 //   FeaturizeBench cold FILE          parse, then the first three Featurize calls (the first pays JIT and ML.NET set-up)
 //   FeaturizeBench phases FILE        the steps of the ML.NET path one by one, cold
+//   FeaturizeBench collisions PATH... every document of the given folders (*.txt, *.md), JSON Lines files (their "text")
+//                                     or files featurised once: distinct n-grams, and the hash collisions met
+//   FeaturizeBench growth FILE [n]    FILE featurised n times (default 20,000) on one thread: the live heap after a full
+//                                     collection every n/5 documents (nothing may accumulate per document)
 //   FeaturizeBench warm DIR [runs]    every *.txt/*.md of DIR parsed, featurised once to warm up, then per document the
 //                                     best of `runs` calls (median and p90 over documents, and the sum)
 // Wall milliseconds and the process's CPU milliseconds (all threads) (less disturbed by other processes on a loaded machine).
@@ -19,7 +23,50 @@ var featurizer = new TextFeaturizer();
 
 if (mode == "phases")
 {
-    Phases.Run(Parse(path, models));
+    Phases.Run(Parse(path, models), models);
+    return;
+}
+
+if (mode == "collisions")
+{
+    long documents = 0, ngrams = 0, largest = 0;
+    foreach (string input in args.Skip(1))
+    {
+        IEnumerable<string> texts = Directory.Exists(input)
+            ? Directory.EnumerateFiles(input).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(File.ReadAllText)
+            : input.EndsWith(".jsonl", StringComparison.Ordinal)
+                ? File.ReadLines(input).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)
+                : [File.ReadAllText(input)];
+        foreach (string text in texts)
+        {
+            DocumentFeatures f = featurizer.Featurize(ParsedDocument.Parse(SourceText.From(text, "doc"), models), models);
+            documents++;
+            ngrams += f.Vocabulary.Count;
+            largest = Math.Max(largest, f.Vocabulary.Count);
+        }
+    }
+
+    (long slots, long tokens) = TextFeaturizer.Collisions;
+    Console.WriteLine($"{documents} documents, {ngrams} distinct n-grams (per document, summed; largest {largest}); slots shared by two n-grams of a document: {slots}; tokens sharing a key: {tokens}");
+    return;
+}
+
+if (mode == "growth")
+{
+    ParsedDocument doc = Parse(path, models);
+    int n = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000;
+    for (int i = 1; i <= n; i++)
+    {
+        _ = featurizer.Featurize(doc, models);
+        if (i % (n / 5) == 0 || i == 1)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Console.WriteLine($"{i,7} documents: live heap {GC.GetTotalMemory(true) / 1024.0:F0} KiB");
+        }
+    }
+
     return;
 }
 
