@@ -1,3 +1,5 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using System.Diagnostics;
 using System.Globalization;
 using TextLens.Core.Features;
@@ -16,7 +18,7 @@ using TextLens.Core.Text;
 // Wall milliseconds and the process's CPU milliseconds (all threads) (less disturbed by other processes on a loaded machine).
 string mode = args.Length > 0 ? args[0] : "cold";
 string path = args.Length > 1 ? args[1] : "seeds/chongryon-japan-north-korea-relations.txt";
-int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+int runs = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out int given) ? given : 5;
 
 ModelSet models = ModelSet.OpenDefault();
 var featurizer = new TextFeaturizer();
@@ -47,6 +49,41 @@ if (mode == "collisions")
     }
 
     (long slots, long tokens) = TextFeaturizer.Collisions;
+    if (Environment.GetEnvironmentVariable("LIST") == "1")
+    {
+        // The colliding n-gram pairs of the last input, with ML.NET's own token keys (for a test text).
+        string text = File.ReadAllText(args[^1]);
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From(text, "doc"), models);
+        string[][] rows = [.. TextFeaturizer.FindChunks(doc).Select(c => Enumerable.Range(c.FirstToken, c.TokenCount).Select(t => doc.Tokens[t].Lower).ToArray())];
+        var ml = new Microsoft.ML.MLContext(seed: 0);
+        var view = ml.Data.LoadFromEnumerable(rows.Select(t => new KeyRow { Tokens = t }));
+        var hashed = ml.Transforms.Conversion.Hash("Keys", "Tokens", numberOfBits: TextFeaturizer.TokenHashBits, maximumNumberOfInverts: 0).Fit(view).Transform(view);
+        var bySlot = new Dictionary<int, string>();
+        int row = 0;
+        foreach (var keys in hashed.GetColumn<Microsoft.ML.Data.VBuffer<uint>>("Keys"))
+        {
+            uint[] k = keys.DenseValues().ToArray();
+            string[] t = rows[row++];
+            for (int i = 0; i < t.Length; i++)
+            {
+                for (int n = 1; n <= TextFeaturizer.MaxNgramLength && i + n <= t.Length; n++)
+                {
+                    int slot = TextFeaturizer.NgramSlot(k.AsSpan(i, n));
+                    string g = string.Join(' ', t, i, n);
+                    if (bySlot.TryGetValue(slot, out string? other) && other != g)
+                    {
+                        Console.WriteLine($"slot {slot}: '{other}' / '{g}'");
+                        bySlot[slot] = g;
+                    }
+                    else
+                    {
+                        bySlot[slot] = g;
+                    }
+                }
+            }
+        }
+    }
+
     Console.WriteLine($"{documents} documents, {ngrams} distinct n-grams (per document, summed; largest {largest}); slots shared by two n-grams of a document: {slots}; tokens sharing a key: {tokens}");
     return;
 }
@@ -152,4 +189,9 @@ internal sealed class Clock
         public readonly long Seconds;
         public readonly long Nanoseconds;
     }
+}
+
+internal sealed class KeyRow
+{
+    public string[] Tokens { get; set; } = [];
 }

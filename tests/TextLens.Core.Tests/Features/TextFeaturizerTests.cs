@@ -212,6 +212,39 @@ public sealed class TextFeaturizerTests
         Assert.Contains("north korea", TestModels.Featurizer.Featurize(Parse(TestPaths.SeedArticle), TestModels.Set).Vocabulary);
     }
 
+    [Fact]
+    public void Two_ngrams_that_share_a_hashed_slot_keep_their_own_terms_and_counts()
+    {
+        // At 30 bits "east coast" and "colombians" hash to one slot, and so do "arthur" and "from some liberal" (found on
+        // the 4 MB benchmark document): ML.NET's count of that slot is split between them, in rows with one or both. And
+        // ML.NET's token hash gives "xπn" and "yπn" one key (its mock UTF-8 of two-byte characters, found on Inspec): the
+        // two tokens keep their own terms too.
+        ParsedDocument document = ParsedDocument.Parse(SourceText.From(
+            "Colombians moved to the east coast. The east coast welcomed colombians, and Arthur wrote from some liberal town. " +
+            "East coast colombians met Arthur; from some liberal towns came more colombians to the east coast. " +
+            "The xπn term and the yπn term differ, and the xπn term recurs.", "collisions"), TestModels.Set);
+        (long slotsBefore, long tokensBefore) = TextFeaturizer.Collisions;
+        DocumentFeatures f = TestModels.Featurizer.Featurize(document, TestModels.Set);
+        Assert.True(TextFeaturizer.Collisions.SharedSlots - slotsBefore >= 2, "the shared slots were met");
+        Assert.True(TextFeaturizer.Collisions.TokensSharingKeys - tokensBefore >= 1, "the tokens sharing a key were met");
+
+        (string[] vocabulary, int[] frequency, SparseVector[] bags) = FittedPerDocument(document);
+        Assert.Equal(vocabulary, f.Vocabulary);
+        Assert.Equal(frequency, f.TermFrequency);
+        for (int s = 0; s < bags.Length; s++)
+        {
+            Assert.Equal(bags[s].Indices, f.SentenceTerms[s].Indices);
+            Assert.Equal(bags[s].Values, f.SentenceTerms[s].Values);
+        }
+
+        Assert.Equal(4, f.FrequencyOf("east coast"));
+        Assert.Equal(4, f.FrequencyOf("colombians"));
+        Assert.Equal(2, f.FrequencyOf("arthur"));
+        Assert.Equal(2, f.FrequencyOf("from some liberal"));
+        Assert.Equal(2, f.FrequencyOf("the xπn term"));
+        Assert.Equal(1, f.FrequencyOf("yπn term"));
+    }
+
     private static ParsedDocument Parse(string file) => ParsedDocument.Parse(SourceText.From(File.ReadAllText(file), file), TestModels.Set);
 
     private static (string[] Vocabulary, int[] Frequency, SparseVector[] Bags) FittedPerDocument(ParsedDocument document)
