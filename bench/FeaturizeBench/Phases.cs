@@ -1,47 +1,49 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Text;
 using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 
 /// <summary>The steps of <see cref="TextFeaturizer"/>'s ML.NET path, timed one by one (cold, in a fresh process).</summary>
 internal static class Phases
 {
-    public static void Run(ParsedDocument document)
+    public static void Run(ParsedDocument document, ModelSet models)
     {
         var clock = Clock.Start();
         List<TokenChunk> chunks = TextFeaturizer.FindChunks(document);
         Row[] rows = [.. chunks.Select(c => new Row { Tokens = [.. Enumerable.Range(c.FirstToken, c.TokenCount).Select(t => document.Tokens[t].Lower)] })];
-        Console.WriteLine($"rows          {clock.Lap()}");
+        Console.WriteLine($"rows            {clock.Lap()}");
         var ml = new MLContext(seed: 0);
-        Console.WriteLine($"MLContext     {clock.Lap()}");
+        Console.WriteLine($"MLContext       {clock.Lap()}");
         SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
-        var estimator = ml.Transforms.Conversion.MapValueToKey("Keys", nameof(Row.Tokens))
-            .Append(ml.Transforms.Text.ProduceNgrams("Ngrams", "Keys", ngramLength: 3, skipLength: 0, useAllLengths: true,
-                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
-        Console.WriteLine($"estimator     {clock.Lap()}");
+        IEstimator<ITransformer> chain = ml.Transforms.Conversion.Hash("Keys", nameof(Row.Tokens), numberOfBits: TextFeaturizer.TokenHashBits, maximumNumberOfInverts: 0)
+            .Append(ml.Transforms.Text.ProduceHashedNgrams("Ngrams", "Keys", numberOfBits: TextFeaturizer.NgramHashBits, ngramLength: TextFeaturizer.MaxNgramLength,
+                useAllLengths: true, seed: TextFeaturizer.NgramHashSeed, useOrderedHashing: true, maximumNumberOfInverts: 0));
+        Console.WriteLine($"estimator       {clock.Lap()}");
+        ITransformer model = chain.Fit(ml.Data.LoadFromEnumerable(Array.Empty<Row>(), schema));
+        Console.WriteLine($"fit (empty)     {clock.Lap()}   once per process");
         IDataView data = ml.Data.LoadFromEnumerable(rows, schema);
-        Console.WriteLine($"load          {clock.Lap()}");
-        var keyModel = ml.Transforms.Conversion.MapValueToKey("Keys", nameof(Row.Tokens)).Fit(data);
-        Console.WriteLine($"fit keys      {clock.Lap()}");
-        IDataView keyed = keyModel.Transform(data);
-        var ngramModel = ml.Transforms.Text.ProduceNgrams("Ngrams", "Keys", ngramLength: 3, skipLength: 0, useAllLengths: true,
-                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf).Fit(keyed);
-        Console.WriteLine($"fit ngrams    {clock.Lap()}");
-        ITransformer model = estimator.Fit(data);
-        Console.WriteLine($"fit chain     {clock.Lap()}");
-        IDataView transformed = model.Transform(data);
-        Console.WriteLine($"transform     {clock.Lap()}");
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        transformed.Schema["Ngrams"].GetSlotNames(ref names);
-        Console.WriteLine($"slot names    {clock.Lap()}  ({names.Length})");
+        IRowToRowMapper mapper = model.GetRowToRowMapper(data.Schema);
+        Console.WriteLine($"view + mapper   {clock.Lap()}   once per thread");
+        DataViewSchema.Column[] columns = [mapper.OutputSchema["Keys"], mapper.OutputSchema["Ngrams"]];
         int n = 0;
-        foreach (VBuffer<float> v in transformed.GetColumn<VBuffer<float>>("Ngrams"))
+        using (DataViewRowCursor cursor = data.GetRowCursor(mapper.GetDependencies(columns)))
+        using (DataViewRow row = mapper.GetRow(cursor, columns))
         {
-            n += v.GetValues().Length;
+            ValueGetter<VBuffer<float>> getNgrams = row.GetGetter<VBuffer<float>>(columns[1]);
+            VBuffer<float> v = default;
+            while (cursor.MoveNext())
+            {
+                getNgrams(ref v);
+                n += v.GetValues().Length;
+            }
         }
 
-        Console.WriteLine($"read column   {clock.Lap()}  ({n} values)");
+        Console.WriteLine($"read rows       {clock.Lap()}  ({n} values)");
+        var featurizer = new TextFeaturizer();
+        DocumentFeatures f = featurizer.Featurize(document, models);
+        Console.WriteLine($"featurize #1    {clock.Lap()}  ({f.Vocabulary.Count} terms; the featurizer's own shared chain and mapper)");
+        f = featurizer.Featurize(document, models);
+        Console.WriteLine($"featurize #2    {clock.Lap()}");
     }
 
     private sealed class Row

@@ -118,6 +118,13 @@ public sealed record StanceTrainingOptions
     public bool OutcomeFrames { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier also reads the stance of the sentence's sources and the progress it reports
+    /// (<see cref="SourceStance"/>: "Supporters claim…", "Critics argue…", "will accelerate this program"). Only the
+    /// classifier reads them (not the gate, the other-genre model or the rating models).
+    /// </summary>
+    public bool SourceStance { get; init; }
+
+    /// <summary>
     /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
     /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
     /// the cue strengths and the named features; null: the linear model alone.
@@ -279,7 +286,8 @@ public static partial class StanceTrainer
     {
         model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
         model = ((axis == StanceAxis.Polarity && !model.IsRegression) || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
-        return axis == StanceAxis.Polarity && !model.IsRegression && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
+        model = axis == StanceAxis.Polarity && !model.IsRegression && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
+        return axis == StanceAxis.Polarity && !model.IsRegression && options.SourceStance ? model.WithSourceStance() : model;
     }
 
     /// <summary>
@@ -612,7 +620,7 @@ public static partial class StanceTrainer
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames))
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance))
                 : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);

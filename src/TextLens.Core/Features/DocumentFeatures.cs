@@ -10,7 +10,7 @@ public readonly record struct TokenChunk(int Sentence, int FirstToken, int Token
 
 /// <summary>
 /// The featurisation every analyzer shares, computed once per document by <see cref="TextFeaturizer"/>:
-/// the n-gram vocabulary (1–3 words, lower case) from ML.NET's n-gram transform, the bag of
+/// the n-gram vocabulary (1–3 words, lower case) of ML.NET's hashed n-gram transform, the bag of
 /// n-grams of each sentence, document term frequencies and the background IDF table (loaded when first read).
 /// </summary>
 public sealed class DocumentFeatures
@@ -42,7 +42,8 @@ public sealed class DocumentFeatures
 
     public IReadOnlyList<TokenChunk> Chunks { get; }
 
-    /// <summary>The n-grams (words joined by one space, lower case) in ML.NET slot order.</summary>
+    /// <summary>The n-grams (words joined by one space, lower case) in order of first occurrence (by chunk, start token,
+    /// shorter first: the slot order of the ML.NET n-gram chain once fitted to each document).</summary>
     public IReadOnlyList<string> Vocabulary { get; }
 
     /// <summary>How often each vocabulary n-gram occurs in the document.</summary>

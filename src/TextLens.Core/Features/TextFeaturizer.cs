@@ -6,25 +6,66 @@ using TextLens.Core.Parsing;
 namespace TextLens.Core.Features;
 
 /// <summary>
-/// Computes <see cref="DocumentFeatures"/> with ML.NET: each chunk of a sentence becomes a row of
-/// lower-case tokens, mapped to keys and turned into 1–3-gram counts by
-/// <see cref="TextCatalog.ProduceNgrams"/>; sentence bags are the sums of their chunks' rows. The ML.NET context,
-/// the estimator chain and the row schema are built once per featurizer and thread (an <see cref="MLContext"/> is
-/// not thread-safe), not once per document; each document fits the chain to its own vocabulary, and its rows are read
-/// through the fitted chain as a row-to-row mapper on one cursor. Thread-safe.
+/// Computes <see cref="DocumentFeatures"/> with ML.NET: each chunk of a sentence becomes a row of lower-case tokens,
+/// hashed to keys (<see cref="ConversionsExtensionsCatalog.Hash(TransformsCatalog.ConversionTransforms, string, string, int, int)"/>,
+/// <see cref="TokenHashBits"/> bits) and turned into hashed 1–3-gram counts
+/// (<see cref="TextCatalog.ProduceHashedNgrams(TransformsCatalog.TextTransforms, string, string, int, int, int, bool, uint, bool, int, bool)"/>,
+/// <see cref="NgramHashBits"/> bits); sentence bags are the sums of their chunks' rows.
+/// <para>
+/// Nothing is fitted per document: the two transforms need no data (no inverted hashes are kept), so the chain is
+/// fitted once per process, on an empty view of the row schema (<see cref="TransformersFitted"/> counts it). Each
+/// thread reads its documents through a row-to-row mapper of that one transformer, made once per thread over the
+/// thread's own data view (whose rows are the current document's).
+/// </para>
+/// <para>
+/// The document's vocabulary (slot → n-gram) is recovered without a fit, the way ML.NET's own inverted hashing
+/// names slots: the n-grams of each chunk are walked in the order ML.NET's n-gram builder walks them (by start
+/// token, shorter first), each one's slot is computed from the token keys ML.NET produced with the same hash as
+/// <c>NgramHashingTransformer</c> (<see cref="NgramSlot"/>, ML.NET's <c>Hashing</c> being internal; a test compares
+/// it with ML.NET's inverted slot names and output on real text), and a slot seen for the first time becomes the next
+/// vocabulary term. So the vocabulary is in order of first occurrence, as the fitted <c>MapValueToKey</c> +
+/// <c>ProduceNgrams</c> chain numbered its slots, and the features are the same. ML.NET's counts are then read per
+/// slot; every slot of a row must be one the walk found and the row's counts must sum to its number of n-grams, or the
+/// featurisation throws (the hash cannot drift silently). Two different n-grams of one document that share a slot (a
+/// hash collision: a few per million distinct n-grams) are told apart by their tokens, and that slot's count in the
+/// rows where it occurs is split by counting those n-grams in the row; the counts still sum to ML.NET's.
+/// </para>
+/// <para>
+/// Thread-safe: the shared <see cref="MLContext"/> is only used to register hosts (locked inside ML.NET) when a
+/// thread makes its data view and mapper, and a fitted transformer is immutable (the pattern of ML.NET's prediction
+/// engine pool: one transformer, one engine per thread); the data view, the mapper and its cursors belong to one thread.
+/// </para>
 /// </summary>
 public sealed class TextFeaturizer
 {
     public const int MaxNgramLength = 3;
 
-    /// <summary>
-    /// How many documents one thread's pipeline featurises before it is replaced. ML.NET's context records every fit in
-    /// its progress tracker and host list, which nothing here reads: kept for a whole corpus run they grew the heap by
-    /// about 6 KB a document. A fresh context costs about a millisecond once the code is compiled.
-    /// </summary>
-    public const int DocumentsPerPipeline = 256;
+    /// <summary>Bits of ML.NET's token hash (its maximum): the keys the n-grams are hashed from.</summary>
+    public const int TokenHashBits = 31;
 
-    private readonly ThreadLocal<Pipeline> _pipelines = new(static () => new Pipeline());
+    /// <summary>Bits of ML.NET's n-gram hash (its maximum): a row's vector has 2^30 slots, almost all empty.</summary>
+    public const int NgramHashBits = 30;
+
+    /// <summary>The n-gram hash seed (ML.NET's default for <c>ProduceHashedNgrams</c>).</summary>
+    public const uint NgramHashSeed = 314489979;
+
+    private static readonly Lazy<SharedModel> Model = new(static () => new SharedModel(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static int s_fitted;
+    private static long s_sharedSlots;
+    private static long s_tokensSharingKeys;
+
+    private readonly ThreadLocal<Reader> _readers = new(static () => new Reader(Model.Value));
+
+    /// <summary>How many times this process has fitted the ML.NET chain (once, at the first featurisation).</summary>
+    public static int TransformersFitted => Volatile.Read(ref s_fitted);
+
+    /// <summary>Hash collisions met so far in this process (for the benchmarks): slots that two distinct n-grams of one
+    /// document shared, and distinct tokens of one document whose key another of its tokens had.</summary>
+    public static (long SharedSlots, long TokensSharingKeys) Collisions => (Interlocked.Read(ref s_sharedSlots), Interlocked.Read(ref s_tokensSharingKeys));
+
+    /// <summary>The one fitted ML.NET transformer every featurizer and thread of the process reads through.</summary>
+    internal static ITransformer Transformer => Model.Value.Transformer;
 
     public DocumentFeatures Featurize(ParsedDocument document, ModelSet models)
     {
@@ -47,74 +88,90 @@ public sealed class TextFeaturizer
             rows[c] = new ChunkRow { Tokens = words };
         }
 
-        Pipeline ml = _pipelines.Value!;
-        if (ml.Documents++ == DocumentsPerPipeline)
-        {
-            _pipelines.Value = ml = new Pipeline { Documents = 1 };
-        }
-
-        ml.Rows.Current = rows;
+        Reader reader = _readers.Value!;
+        reader.Rows.Current = rows;
         try
         {
-            return Featurize(document, models, chunks, ml);
+            return Featurize(document, models, chunks, rows, reader);
         }
         finally
         {
-            ml.Rows.Current = []; // the thread's pipeline keeps no document alive
+            reader.Rows.Current = []; // the thread's data view keeps no document alive
         }
     }
 
-    private static DocumentFeatures Featurize(ParsedDocument document, ModelSet models, List<TokenChunk> chunks, Pipeline ml)
+    /// <summary>
+    /// The slot ML.NET's <c>NgramHashingTransformer</c> gives the n-gram of <paramref name="keys"/> (1 to 3 token keys)
+    /// with all lengths, ordered hashing, no rehashed unigrams, one source column and <see cref="NgramHashBits"/> bits:
+    /// a unigram's hash is its key, a longer n-gram's the Murmur3 hash of its keys; either is mixed once more and masked.
+    /// </summary>
+    public static int NgramSlot(ReadOnlySpan<uint> keys)
     {
-        IDataView data = ml.Data;
-
-        // The chain is fitted one estimator at a time, and the n-gram estimator reads the keys through the fitted key
-        // mapping as a row-to-row mapper on one cursor (OneCursorView), as the fitted chain is then read: reading the
-        // transformed view instead makes ML.NET split the rows over background threads and merge them again, for every
-        // document (the same rows in the same order either way, so the same n-gram slots).
-        ITransformer keys = ml.Keys.Fit(data);
-        ITransformer counts = ml.Ngrams.Fit(new OneCursorView(data, keys.GetRowToRowMapper(data.Schema)));
-        IRowToRowMapper mapper = ((ITransformer)new TransformerChain<ITransformer>(keys, counts)).GetRowToRowMapper(data.Schema);
-        DataViewSchema.Column ngrams = mapper.OutputSchema["Ngrams"];
-        VBuffer<ReadOnlyMemory<char>> slotNames = default;
-        ngrams.GetSlotNames(ref slotNames);
-        var vocabulary = new string[slotNames.Length];
-        ReadOnlySpan<ReadOnlyMemory<char>> names = slotNames.DenseValues().ToArray();
-        for (int i = 0; i < vocabulary.Length; i++)
+        uint hash;
+        if (keys.Length == 1)
         {
-            vocabulary[i] = names[i].ToString().Replace('|', ' ');
+            hash = keys[0];
+        }
+        else
+        {
+            hash = NgramHashSeed;
+            foreach (uint key in keys)
+            {
+                hash = MurmurRound(hash, key);
+            }
+
+            hash = MixHash(MurmurRound(hash, (uint)keys.Length));
         }
 
-        var termFrequency = new int[vocabulary.Length];
+        return (int)(MixHash(hash) & ((1u << NgramHashBits) - 1));
+    }
+
+    private static uint MurmurRound(uint hash, uint chunk)
+    {
+        chunk *= 0xCC9E2D51;
+        chunk = uint.RotateLeft(chunk, 15);
+        chunk *= 0x1B873593;
+        hash ^= chunk;
+        hash = uint.RotateLeft(hash, 13);
+        return (hash * 5) + 0xE6546B64;
+    }
+
+    private static uint MixHash(uint hash)
+    {
+        hash ^= hash >> 16;
+        hash *= 0x85EBCA6B;
+        hash ^= hash >> 13;
+        hash *= 0xC2B2AE35;
+        hash ^= hash >> 16;
+        return hash;
+    }
+
+    private static DocumentFeatures Featurize(ParsedDocument document, ModelSet models, List<TokenChunk> chunks, ChunkRow[] rows, Reader reader)
+    {
+        var vocabulary = new HashedNgramVocabulary(chunks.Count);
         var perSentence = new Dictionary<int, float>[document.Sentences.Count];
         int row = 0;
-        using (DataViewRowCursor cursor = data.GetRowCursor(mapper.GetDependencies([ngrams])))
-        using (DataViewRow mapped = mapper.GetRow(cursor, [ngrams]))
+        using (DataViewRowCursor cursor = reader.Data.GetRowCursor(reader.Mapper.GetDependencies(reader.Columns)))
+        using (DataViewRow mapped = reader.Mapper.GetRow(cursor, reader.Columns))
         {
-            ValueGetter<VBuffer<float>> getNgrams = mapped.GetGetter<VBuffer<float>>(ngrams);
+            ValueGetter<VBuffer<uint>> getKeys = mapped.GetGetter<VBuffer<uint>>(reader.Columns[0]);
+            ValueGetter<VBuffer<float>> getNgrams = mapped.GetGetter<VBuffer<float>>(reader.Columns[1]);
+            VBuffer<uint> keys = default;
             VBuffer<float> vector = default;
             while (cursor.MoveNext())
             {
+                getKeys(ref keys);
                 getNgrams(ref vector);
-                int sentence = chunks[row++].Sentence;
+                int sentence = chunks[row].Sentence;
                 Dictionary<int, float> bag = perSentence[sentence] ??= [];
-                ReadOnlySpan<int> indices = vector.GetIndices();
-                ReadOnlySpan<float> values = vector.GetValues();
-                if (vector.IsDense)
-                {
-                    for (int i = 0; i < values.Length; i++)
-                    {
-                        Add(bag, termFrequency, i, values[i]);
-                    }
-                }
-                else
-                {
-                    for (int i = 0; i < indices.Length; i++)
-                    {
-                        Add(bag, termFrequency, indices[i], values[i]);
-                    }
-                }
+                vocabulary.Count(rows[row++].Tokens, in keys, in vector, bag);
             }
+        }
+
+        if (vocabulary.SharedSlots > 0 || vocabulary.TokensSharingKeys > 0)
+        {
+            Interlocked.Add(ref s_sharedSlots, vocabulary.SharedSlots);
+            Interlocked.Add(ref s_tokensSharingKeys, vocabulary.TokensSharingKeys);
         }
 
         var sentenceTerms = new SparseVector[document.Sentences.Count];
@@ -123,7 +180,7 @@ public sealed class TextFeaturizer
             sentenceTerms[s] = perSentence[s] is { } bag ? ToSparse(bag) : SparseVector.Empty;
         }
 
-        return new DocumentFeatures(document, chunks, vocabulary, termFrequency, sentenceTerms, models);
+        return new DocumentFeatures(document, chunks, [.. vocabulary.Terms], [.. vocabulary.TermFrequency], sentenceTerms, models);
     }
 
     /// <summary>Runs of word and number tokens within a sentence; clitics, punctuation and symbols end a run.</summary>
@@ -150,17 +207,6 @@ public sealed class TextFeaturizer
         }
 
         return chunks;
-    }
-
-    private static void Add(Dictionary<int, float> bag, int[] termFrequency, int index, float value)
-    {
-        if (value == 0)
-        {
-            return;
-        }
-
-        termFrequency[index] += (int)value;
-        bag[index] = bag.GetValueOrDefault(index) + value;
     }
 
     private static SparseVector ToSparse(Dictionary<int, float> bag)
@@ -209,88 +255,46 @@ public sealed class TextFeaturizer
         public bool Remove(ChunkRow item) => throw new NotSupportedException();
     }
 
-    /// <summary>One thread's ML.NET context, the n-gram estimator chain, the row schema and the data view over its current rows, made once.</summary>
-    private sealed class Pipeline
+    /// <summary>The process's ML.NET context and the hashing chain, fitted once on an empty view of the row schema.</summary>
+    private sealed class SharedModel
     {
-        public Pipeline()
+        public SharedModel()
         {
             Context = new MLContext(seed: 0);
             Schema = SchemaDefinition.Create(typeof(ChunkRow));
-            Data = Context.Data.LoadFromEnumerable(Rows, Schema);
-            Keys = Context.Transforms.Conversion.MapValueToKey("Keys", nameof(ChunkRow.Tokens));
-            Ngrams = Context.Transforms.Text.ProduceNgrams(
-                "Ngrams", "Keys", ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
-                maximumNgramsCount: 1_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf);
+            IEstimator<ITransformer> chain = Context.Transforms.Conversion.Hash("Keys", nameof(ChunkRow.Tokens), numberOfBits: TokenHashBits, maximumNumberOfInverts: 0)
+                .Append(Context.Transforms.Text.ProduceHashedNgrams(
+                    "Ngrams", "Keys", numberOfBits: NgramHashBits, ngramLength: MaxNgramLength, skipLength: 0, useAllLengths: true,
+                    seed: NgramHashSeed, useOrderedHashing: true, maximumNumberOfInverts: 0, rehashUnigrams: false));
+            Transformer = chain.Fit(Context.Data.LoadFromEnumerable(Array.Empty<ChunkRow>(), Schema));
+            Interlocked.Increment(ref s_fitted);
         }
 
         public MLContext Context { get; }
 
         public SchemaDefinition Schema { get; }
 
-        public CurrentRows Rows { get; } = new();
+        public ITransformer Transformer { get; }
+    }
 
-        /// <summary>How many documents this pipeline has featurised (see <see cref="DocumentsPerPipeline"/>).</summary>
-        public int Documents { get; set; }
+    /// <summary>One thread's data view over its current rows and its row-to-row mapper of the shared transformer, made once.</summary>
+    private sealed class Reader
+    {
+        public Reader(SharedModel model)
+        {
+            Data = model.Context.Data.LoadFromEnumerable(Rows, model.Schema);
+            Mapper = model.Transformer.GetRowToRowMapper(Data.Schema);
+            Columns = [Mapper.OutputSchema["Keys"], Mapper.OutputSchema["Ngrams"]];
+        }
+
+        public CurrentRows Rows { get; } = new();
 
         /// <summary>The rows of <see cref="Rows"/> as an ML.NET data view (read afresh by every cursor).</summary>
         public IDataView Data { get; }
 
-        /// <summary>The chain's first estimator: the tokens mapped to keys (the document's vocabulary).</summary>
-        public IEstimator<ITransformer> Keys { get; }
+        public IRowToRowMapper Mapper { get; }
 
-        /// <summary>The chain's second estimator: the 1–3-gram counts of the keys.</summary>
-        public IEstimator<ITransformer> Ngrams { get; }
-    }
-
-    /// <summary>
-    /// A data view of <paramref name="source"/> read through <paramref name="mapper"/> on a single cursor: a cursor set is
-    /// that one cursor, so ML.NET reads the rows on the calling thread, in order, without splitting them over threads.
-    /// </summary>
-    private sealed class OneCursorView(IDataView source, IRowToRowMapper mapper) : IDataView
-    {
-        public bool CanShuffle => false;
-
-        public DataViewSchema Schema => mapper.OutputSchema;
-
-        public long? GetRowCount() => source.GetRowCount();
-
-        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
-        {
-            DataViewSchema.Column[] needed = [.. columnsNeeded];
-            DataViewRowCursor input = source.GetRowCursor(mapper.GetDependencies(needed));
-            return new Cursor(input, mapper.GetRow(input, needed));
-        }
-
-        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
-            => [GetRowCursor(columnsNeeded, rand)];
-
-        /// <summary>The mapped row, moved by the source's cursor.</summary>
-        private sealed class Cursor(DataViewRowCursor input, DataViewRow row) : DataViewRowCursor
-        {
-            public override DataViewSchema Schema => row.Schema;
-
-            public override long Position => input.Position;
-
-            public override long Batch => input.Batch;
-
-            public override bool MoveNext() => input.MoveNext();
-
-            public override bool IsColumnActive(DataViewSchema.Column column) => row.IsColumnActive(column);
-
-            public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => row.GetGetter<TValue>(column);
-
-            public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    row.Dispose();
-                    input.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
-        }
+        /// <summary>The token keys and the n-gram counts.</summary>
+        public DataViewSchema.Column[] Columns { get; }
     }
 }

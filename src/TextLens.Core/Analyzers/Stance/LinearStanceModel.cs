@@ -26,7 +26,7 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16;
 
     private readonly float[] _bias;
 
@@ -110,7 +110,7 @@ public sealed class LinearStanceModel
             throw new ArgumentException("Class values need a classifier and one value per class.", nameof(values));
         }
 
-        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames };
+        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ public sealed class LinearStanceModel
             rows[i] *= inverse;
         }
 
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray()) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames };
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray()) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class LinearStanceModel
         }
 
         float[] bias = [.. _bias.Select((b, c) => b + (float)offsets[c])];
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames };
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
     }
 
     /// <summary>
@@ -160,7 +160,7 @@ public sealed class LinearStanceModel
     /// <summary>The same classifier, marked as reading the document context (<see cref="ReadsDocument"/>).</summary>
     public LinearStanceModel WithDocumentContext() =>
         IsRegression ? throw new InvalidOperationException("A regressor does not read the document context.")
-        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = true, ReadsOutcomeFrames = ReadsOutcomeFrames };
+        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = true, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
 
     /// <summary>
     /// The polarity classifier reads the frames of its polar words and budget changes (<see cref="OutcomeFrames"/>; trained with
@@ -171,7 +171,19 @@ public sealed class LinearStanceModel
     /// <summary>The same classifier, marked as reading the outcome frames (<see cref="ReadsOutcomeFrames"/>).</summary>
     public LinearStanceModel WithOutcomeFrames() =>
         IsRegression ? throw new InvalidOperationException("A regressor does not read the outcome frames.")
-        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = true };
+        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = true, ReadsSourceStance = ReadsSourceStance };
+
+    /// <summary>
+    /// The polarity classifier reads the stance of the sentence's sources and the progress of what it reports
+    /// (<see cref="SourceStance"/>; trained with `train stance --source-stance`): flag 16 in the file, so 'report' and
+    /// 'eval stance' give it the features it was trained on.
+    /// </summary>
+    public bool ReadsSourceStance { get; private init; }
+
+    /// <summary>The same classifier, marked as reading the source stance (<see cref="ReadsSourceStance"/>).</summary>
+    public LinearStanceModel WithSourceStance() =>
+        IsRegression ? throw new InvalidOperationException("A regressor does not read the source stance.")
+        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = true };
 
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
@@ -294,7 +306,7 @@ public sealed class LinearStanceModel
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), StanceFeaturizer.VersionFor(Axis));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12), StanceFeaturizer.HashBits);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag) | (ReadsDocument ? DocumentFlag : 0) | (ReadsOutcomeFrames ? OutcomeFramesFlag : 0));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag) | (ReadsDocument ? DocumentFlag : 0) | (ReadsOutcomeFrames ? OutcomeFramesFlag : 0) | (ReadsSourceStance ? SourceStanceFlag : 0));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(20), k);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(24), n);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(28), namesSize);
@@ -357,7 +369,7 @@ public sealed class LinearStanceModel
         int k = BinaryPrimitives.ReadInt32LittleEndian(data.Span[20..]);
         int n = BinaryPrimitives.ReadInt32LittleEndian(data.Span[24..]);
         int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.Span[28..]);
-        if ((flags & ~(RegressionFlag | ClassValuesFlag | DocumentFlag | OutcomeFramesFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
+        if ((flags & ~(RegressionFlag | ClassValuesFlag | DocumentFlag | OutcomeFramesFlag | SourceStanceFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
             || namesSize < 0 || namesSize % 8 != 0)
         {
             throw new InvalidDataException($"The stance model's header is corrupt (flags {flags}, {k} classes, {n} rows, names {namesSize} bytes).");
@@ -416,6 +428,7 @@ public sealed class LinearStanceModel
         {
             ReadsDocument = (flags & DocumentFlag) != 0,
             ReadsOutcomeFrames = (flags & OutcomeFramesFlag) != 0,
+            ReadsSourceStance = (flags & SourceStanceFlag) != 0,
         };
     }
 

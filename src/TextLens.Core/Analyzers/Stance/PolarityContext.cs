@@ -31,6 +31,14 @@ public static class PolarityContext
     /// trained with `--outcome-frames`) also the frames of the sentence's own polar words and budget changes (<see cref="OutcomeFrames"/>).
     /// </summary>
     public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome)
+        => Of(context, lexicon, tokens, document, outcome, sources: false);
+
+    /// <summary>
+    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool)"/>; with <paramref name="sources"/> (a
+    /// model trained with `--source-stance`) also the stance of the sentence's sources and the progress it reports
+    /// (<see cref="SourceStance"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources)
     {
         var features = new List<(string Name, float Value)>(4);
         if (context.Previous is { Length: > 0 })
@@ -52,6 +60,11 @@ public static class PolarityContext
         if (outcome)
         {
             features.AddRange(OutcomeFrames.Of(DocumentTone.Words(tokens), lexicon));
+        }
+
+        if (sources)
+        {
+            features.AddRange(SourceStance.Of(DocumentTone.Words(tokens)));
         }
 
         return features;

@@ -165,6 +165,12 @@ public sealed class StanceTagger
     public bool PolarityOutcomeFrames => _polarity?.ReadsOutcomeFrames == true;
 
     /// <summary>
+    /// The polarity classifier reads the stance of the sentence's sources and the progress it reports (<see cref="SourceStance"/>):
+    /// a model trained with `--source-stance` (<see cref="LinearStanceModel.ReadsSourceStance"/>).
+    /// </summary>
+    public bool PolaritySourceStance => _polarity?.ReadsSourceStance == true;
+
+    /// <summary>
     /// The epistemic classifier reads the document context (<see cref="EpistemicDocument"/>: the document's cue rates over its other sentences,
     /// a question run after a lead-in; <see cref="StanceContext.Discourse"/>): a model trained with `--document-context`
     /// (<see cref="LinearStanceModel.ReadsDocument"/>).
@@ -275,7 +281,7 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = features.Featurize(version, s);
         (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
+            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
             : (idx, val);
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
             ? features.Featurize(StanceFeaturizer.Version, s)
