@@ -28,6 +28,9 @@ public sealed class LinearStanceModel
 
     private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16;
 
+    /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag;
+
     private readonly float[] _bias;
 
     /// <summary>The feature slots with a non-zero weight row, ascending (int32 little-endian, in place).</summary>
@@ -110,7 +113,7 @@ public sealed class LinearStanceModel
             throw new ArgumentException("Class values need a classifier and one value per class.", nameof(values));
         }
 
-        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
+        return new(Axis, [.. Classes], [.. values], _bias, IsRegression, _slots, _rows) { Inputs = Inputs };
     }
 
     /// <summary>
@@ -133,7 +136,7 @@ public sealed class LinearStanceModel
             rows[i] *= inverse;
         }
 
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray()) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, MemoryMarshal.AsBytes(rows.AsSpan()).ToArray()) { Inputs = Inputs };
     }
 
     /// <summary>
@@ -148,42 +151,43 @@ public sealed class LinearStanceModel
         }
 
         float[] bias = [.. _bias.Select((b, c) => b + (float)offsets[c])];
-        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
+        return new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], bias, IsRegression, _slots, _rows) { Inputs = Inputs };
     }
 
     /// <summary>
     /// The polarity classifier reads the document context (<see cref="PolarityContext"/>; trained with `train stance
     /// --document-context`): flag 4 in the file, so 'report' and 'eval stance' give it the same features it was trained on.
     /// </summary>
-    public bool ReadsDocument { get; private init; }
+    public bool ReadsDocument => (Inputs & DocumentFlag) != 0;
 
     /// <summary>The same classifier, marked as reading the document context (<see cref="ReadsDocument"/>).</summary>
-    public LinearStanceModel WithDocumentContext() =>
-        IsRegression ? throw new InvalidOperationException("A regressor does not read the document context.")
-        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = true, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = ReadsSourceStance };
+    public LinearStanceModel WithDocumentContext() => WithInput(DocumentFlag, "the document context");
 
     /// <summary>
     /// The polarity classifier reads the frames of its polar words and budget changes (<see cref="OutcomeFrames"/>; trained with
     /// `train stance --outcome-frames`): flag 8 in the file, so 'report' and 'eval stance' give it the features it was trained on.
     /// </summary>
-    public bool ReadsOutcomeFrames { get; private init; }
+    public bool ReadsOutcomeFrames => (Inputs & OutcomeFramesFlag) != 0;
 
     /// <summary>The same classifier, marked as reading the outcome frames (<see cref="ReadsOutcomeFrames"/>).</summary>
-    public LinearStanceModel WithOutcomeFrames() =>
-        IsRegression ? throw new InvalidOperationException("A regressor does not read the outcome frames.")
-        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = true, ReadsSourceStance = ReadsSourceStance };
+    public LinearStanceModel WithOutcomeFrames() => WithInput(OutcomeFramesFlag, "the outcome frames");
 
     /// <summary>
     /// The polarity classifier reads the stance of the sentence's sources and the progress of what it reports
     /// (<see cref="SourceStance"/>; trained with `train stance --source-stance`): flag 16 in the file, so 'report' and
     /// 'eval stance' give it the features it was trained on.
     /// </summary>
-    public bool ReadsSourceStance { get; private init; }
+    public bool ReadsSourceStance => (Inputs & SourceStanceFlag) != 0;
 
     /// <summary>The same classifier, marked as reading the source stance (<see cref="ReadsSourceStance"/>).</summary>
-    public LinearStanceModel WithSourceStance() =>
-        IsRegression ? throw new InvalidOperationException("A regressor does not read the source stance.")
-        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { ReadsDocument = ReadsDocument, ReadsOutcomeFrames = ReadsOutcomeFrames, ReadsSourceStance = true };
+    public LinearStanceModel WithSourceStance() => WithInput(SourceStanceFlag, "the source stance");
+
+    /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
+    private int Inputs { get; init; }
+
+    private LinearStanceModel WithInput(int flag, string what) =>
+        IsRegression ? throw new InvalidOperationException($"A regressor does not read {what}.")
+        : new(Axis, [.. Classes], ClassValues is null ? null : [.. ClassValues], _bias, IsRegression, _slots, _rows) { Inputs = Inputs | flag };
 
     /// <summary>The value each class stands for (an ordinal model's mean rating per bin), or null.</summary>
     public IReadOnlyList<double>? ClassValues { get; }
@@ -306,7 +310,7 @@ public sealed class LinearStanceModel
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(8), StanceFeaturizer.VersionFor(Axis));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12), StanceFeaturizer.HashBits);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag) | (ReadsDocument ? DocumentFlag : 0) | (ReadsOutcomeFrames ? OutcomeFramesFlag : 0) | (ReadsSourceStance ? SourceStanceFlag : 0));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(16), (IsRegression ? RegressionFlag : 0) | (ClassValues is null ? 0 : ClassValuesFlag) | Inputs);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(20), k);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(24), n);
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(28), namesSize);
@@ -426,9 +430,7 @@ public sealed class LinearStanceModel
 
         return new LinearStanceModel(axis, names[1..], classValues, bias, regression, data.Slice(layout.SlotsAt, n * sizeof(int)), data.Slice(layout.RowsAt))
         {
-            ReadsDocument = (flags & DocumentFlag) != 0,
-            ReadsOutcomeFrames = (flags & OutcomeFramesFlag) != 0,
-            ReadsSourceStance = (flags & SourceStanceFlag) != 0,
+            Inputs = flags & InputFlags,
         };
     }
 
