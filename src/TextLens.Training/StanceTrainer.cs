@@ -334,8 +334,17 @@ public static partial class StanceTrainer
     }
 
     /// <summary>
+    /// Whether a row of another training file belongs to fold <paramref name="f"/>'s held-out documents: it names a
+    /// document (<c>doc</c>) that lands in that fold, so more labelled sentences of the scored set's reports never
+    /// train the model that is scored on those reports.
+    /// </summary>
+    private static bool HeldOut(Row row, int f, int folds) =>
+        row.Group.StartsWith("doc:", StringComparison.Ordinal) && (int)(StableHash(row.Group) % (uint)folds) == f;
+
+    /// <summary>
     /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
-    /// folds plus all of <paramref name="alwaysTrain"/>, and predicts the held-out fold through the same
+    /// folds plus <paramref name="alwaysTrain"/> (less its rows of the held-out fold's documents: rows with a
+    /// <c>doc</c> are grouped with the scored rows of the same document), and predicts the held-out fold through the same
     /// label mapping as 'textlens eval stance'. For polarity, <paramref name="subjectivity"/> (the shipped
     /// subjectivity model, trained on other data) takes part as it does in the tagger.
     /// </summary>
@@ -356,7 +365,7 @@ public static partial class StanceTrainer
         var foldVocabularies = new PolarVocabulary?[options.Folds];
         for (int f = 0; f < options.Folds; f++)
         {
-            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
+            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !HeldOut(r, f, options.Folds))];
             if (UsesVocabulary(axis, options))
             {
                 train = WithVocabulary(train, options.Folds, options.PolarVocabulary, out PolarVocabulary built);
@@ -384,7 +393,7 @@ public static partial class StanceTrainer
         var foldTrees = new EpistemicTrees?[options.Folds];
         for (int f = 0; stack && f < options.Folds; f++)
         {
-            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra];
+            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !HeldOut(r, f, options.Folds))];
             foldTrees[f] = FitTrees(train, CachedInnerOutOfFold(f, train, classes, options, options.SecondStage!.Cache), classes, options);
         }
 

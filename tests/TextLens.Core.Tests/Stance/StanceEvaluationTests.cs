@@ -165,6 +165,29 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void Cross_validation_keeps_another_files_rows_of_a_held_out_document_out_of_its_training_fold()
+    {
+        // Twenty one-sentence "reports", each named by a word no other report uses; the labels alternate, so the shared words say
+        // nothing. A second file labels the same sentences again. If its rows of the held-out reports trained the fold's model,
+        // every held-out sentence would be answered from its own twin; grouped by doc they cannot be, and the rows without a doc
+        // (another corpus) still train every fold.
+        string[] words = ["harbour", "glacier", "orchard", "quarry", "lantern", "meadow", "canyon", "foundry", "vineyard", "reservoir",
+            "lighthouse", "tannery", "monastery", "causeway", "granary", "observatory", "aqueduct", "brewery", "armoury", "sawmill"];
+        StanceItem Row(int i, string set, bool withDoc) => new(set + i, $"The {words[i]} report describes the {words[i]} budget.",
+            new Dictionary<string, string> { ["label"] = i % 2 == 0 ? "subjective" : "objective" }, null) { Doc = withDoc ? "R" + i : null };
+        IReadOnlyList<StanceItem> scored = [.. Enumerable.Range(0, words.Length).Select(i => Row(i, "dev-", withDoc: true))];
+        double Accuracy(bool extraWithDoc)
+        {
+            IReadOnlyList<StanceItem> extra = [.. Enumerable.Range(0, words.Length).Select(i => Row(i, "extra-", extraWithDoc) with { Weight = 50 })];
+            return StanceTrainer.CrossValidate(StanceAxis.Subjectivity, scored, extra, new StanceTrainingOptions(), TestModels.Set.Valence).Scores.Classification.Accuracy;
+        }
+
+        double leaked = Accuracy(extraWithDoc: false), grouped = Accuracy(extraWithDoc: true);
+        Assert.True(leaked >= 0.9, $"the control: twins that always train answer their sentences ({leaked})");
+        Assert.True(grouped <= 0.6, $"twins of the held-out reports must not train the fold that scores them ({grouped})");
+    }
+
+    [Fact]
     public void Cross_validation_groups_nyt_sentences_by_article()
     {
         Assert.Equal("nyt:12", StanceTrainer.GroupOf("nyt:12_7"));
