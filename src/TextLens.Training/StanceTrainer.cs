@@ -603,6 +603,13 @@ public static partial class StanceTrainer
         return best;
     }
 
+    /// <summary>
+    /// The field that holds a row's gold for <paramref name="axis"/> in a file labelled on every axis at once (<c>epistemic</c>,
+    /// <c>polarity</c>, <c>subjectivity</c>, as in <c>analysis_prose_crs.dev.jsonl</c> and <c>data/stance/crs_more.jsonl</c>): the
+    /// trainer reads it where a row has no <c>label</c>.
+    /// </summary>
+    public static string AxisField(StanceAxis axis) => axis.ToString().ToLowerInvariant();
+
     private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
     {
         var rows = new List<Row>(items.Count);
@@ -612,7 +619,7 @@ public static partial class StanceTrainer
         for (int n = 0; n < items.Count; n++)
         {
             StanceItem item = items[n];
-            string? label = StanceScorer.NormalizeLabel(item.Label(labelField));
+            string? label = StanceScorer.NormalizeLabel(item.Label(labelField) ?? (labelField == "label" ? item.Label(AxisField(axis)) : null));
             int k = label is null ? -1 : IndexOf(classes, label);
             if (k < 0)
             {

@@ -20,7 +20,7 @@ public static class TrainStanceCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var axis = new Option<string>("--axis") { Description = "polarity, subjectivity or epistemic (the 4-way tag; hedged, attributed and prescriptive are its classes).", Required = true };
-        var data = new Option<string[]>("--data") { Description = "Training JSON Lines (id, text, label); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string[]>("--data") { Description = "Training JSON Lines (id, text, label; a row without label is read from the field named after --axis, as in files labelled on every axis); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
         var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
