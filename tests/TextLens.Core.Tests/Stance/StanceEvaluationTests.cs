@@ -188,6 +188,25 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void A_file_labelled_on_every_axis_trains_the_same_model_as_its_one_axis_copy()
+    {
+        string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.dev.jsonl");
+        IReadOnlyList<StanceItem> all = [.. StanceEvaluation.ReadJsonl(data).Take(120)];
+        Assert.All(all, i => Assert.Null(i.Label("label")));
+        IReadOnlyList<StanceItem> oneAxis = [.. all.Select(i => i with { Labels = i.Label("subjectivity") is { } l ? new Dictionary<string, string> { ["label"] = l } : new Dictionary<string, string>() })];
+        byte[] Train(IReadOnlyList<StanceItem> items)
+        {
+            LinearStanceModel model = StanceTrainer.Train(StanceAxis.Subjectivity, items, new StanceTrainingOptions(), TestModels.Set.Valence);
+            using var buffer = new MemoryStream();
+            model.Save(buffer);
+            return buffer.ToArray();
+        }
+
+        Assert.Equal(Train(oneAxis), Train(all));
+        Assert.Contains(all, i => i.Label("subjectivity") == "subjective");
+    }
+
+    [Fact]
     public void Cross_validation_groups_nyt_sentences_by_article()
     {
         Assert.Equal("nyt:12", StanceTrainer.GroupOf("nyt:12_7"));
