@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TextLens.Cli.Inputs;
 
 namespace TextLens.Cli.Tests;
 
@@ -136,5 +137,22 @@ public class ChangedSinceTests
         using var dir = new TempDir();
         dir.File("a.md", First);
         Assert.Equal(2, Program.Main(["report", Path.Combine(dir.Path, "a.md"), "--changed-since", "--oops"]));
+    }
+
+    [Fact]
+    public void A_git_that_never_answers_is_stopped_and_named_instead_of_hanging_the_run()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the stand-in git is a POSIX shell script
+        }
+
+        // A stand-in for git on a hung network share: it prints nothing and waits, holding its output pipe open.
+        using var dir = new TempDir();
+        string git = dir.File("slow-git", "#!/bin/sh\nsleep 25\n");
+        File.SetUnixFileMode(git, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        UsageException e = Assert.Throws<UsageException>(() => GitChanges.Changes("main", dir.Path, git, TimeSpan.FromSeconds(1)));
+        Assert.Contains("'git rev-parse --show-toplevel' did not finish within 1 s", e.Message, StringComparison.Ordinal);
+        Assert.Contains(dir.Path, e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace TextLens.Cli.Inputs;
@@ -16,36 +17,45 @@ public static class GitChanges
     /// <summary>Full paths of the changed files, sorted. Throws <see cref="UsageException"/> outside a repository or for an unknown ref.</summary>
     public static IReadOnlyList<string> Since(string gitRef, string workingDirectory) => Changes(gitRef, workingDirectory).Paths;
 
-    /// <summary>The changed files and their added or modified lines. Throws <see cref="UsageException"/> outside a repository or for an unknown ref.</summary>
-    public static GitChangeSet Changes(string gitRef, string workingDirectory)
+    /// <summary>How long one git command may run before it is stopped and the run fails with a usage error (exit 2).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The changed files and their added or modified lines. Throws <see cref="UsageException"/> outside a repository, for an
+    /// unknown ref, or when a git command does not finish within <paramref name="timeout"/> (default <see cref="DefaultTimeout"/>:
+    /// a repository on a hung network share, a lock held by another git, a hook that waits). <paramref name="git"/> names the
+    /// executable (default "git" on the PATH).
+    /// </summary>
+    public static GitChangeSet Changes(string gitRef, string workingDirectory, string git = "git", TimeSpan? timeout = null)
     {
+        var runner = new GitRunner(git, timeout ?? DefaultTimeout);
         if (string.IsNullOrWhiteSpace(gitRef) || gitRef.StartsWith('-'))
         {
             throw new UsageException($"--changed-since needs a git ref (a branch, tag or commit), not '{gitRef}'.");
         }
 
-        (int code, string output, string error) = Git(workingDirectory, "rev-parse", "--show-toplevel");
+        (int code, string output, string error) = runner.Git(workingDirectory, "rev-parse", "--show-toplevel");
         if (code != 0)
         {
             throw new UsageException($"--changed-since needs a git repository, but '{workingDirectory}' is not inside one ({FirstLine(error)}).");
         }
 
         string top = output.Trim();
-        (code, output, _) = Git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", gitRef + "^{commit}");
+        (code, output, _) = runner.Git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", gitRef + "^{commit}");
         if (code != 0)
         {
             throw new UsageException($"--changed-since: unknown git ref '{gitRef}' (not a branch, tag or commit in this repository; in CI, fetch it first, e.g. 'git fetch origin main' and use origin/main).");
         }
 
         string commit = output.Trim();
-        (code, output, error) = Git(top, "merge-base", commit, "HEAD");
+        (code, output, error) = runner.Git(top, "merge-base", commit, "HEAD");
         if (code != 0)
         {
             throw new UsageException($"--changed-since: '{gitRef}' and HEAD have no common ancestor ({FirstLine(error)}); with a shallow clone, fetch more history (fetch-depth: 0).");
         }
 
         string mergeBase = output.Trim();
-        (code, output, error) = Git(top, "-c", "core.quotepath=off", "diff", "--name-status", "-M", "--diff-filter=AMR", "-z", mergeBase, "--");
+        (code, output, error) = runner.Git(top, "-c", "core.quotepath=off", "diff", "--name-status", "-M", "--diff-filter=AMR", "-z", mergeBase, "--");
         if (code != 0)
         {
             throw new UsageException($"--changed-since: git diff failed ({FirstLine(error)}).");
@@ -68,7 +78,7 @@ public static class GitChanges
 
         // The patch holds every added line of every changed file (a generated or minified file can be hundreds of
         // megabytes on one line): it is read as it comes, and only each line's head is kept, which holds the headers.
-        (code, IReadOnlyList<List<(int First, int Last)>> hunks, error) = Run(
+        (code, IReadOnlyList<List<(int First, int Last)>> hunks, error) = runner.Run(
             top,
             ["-c", "core.quotepath=off", "diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--diff-filter=AMR", mergeBase, "--"],
             patch => ParseHunks(LineHeads(patch, PatchLineHead)));
@@ -85,7 +95,7 @@ public static class GitChanges
             files[full] = status == 'A' ? ChangedLines.WholeFile : ChangedLines.FromRanges(i < hunks.Count ? hunks[i] : []);
         }
 
-        (code, output, error) = Git(top, "ls-files", "--others", "--exclude-standard", "-z");
+        (code, output, error) = runner.Git(top, "ls-files", "--others", "--exclude-standard", "-z");
         if (code != 0)
         {
             throw new UsageException($"--changed-since: git ls-files failed ({FirstLine(error)}).");
@@ -175,42 +185,77 @@ public static class GitChanges
         }
     }
 
-    private static (int Code, string Output, string Error) Git(string workingDirectory, params string[] args) =>
-        Run(workingDirectory, args, output => output.ReadToEnd());
-
-    /// <summary>Runs git with <paramref name="args"/>, its standard output read by <paramref name="read"/> (to its end) while its standard error is collected.</summary>
-    private static (int Code, T Output, string Error) Run<T>(string workingDirectory, string[] args, Func<TextReader, T> read)
+    /// <summary>Runs git commands: one executable, each command stopped (with its child processes) after the timeout.</summary>
+    private sealed record GitRunner(string Executable, TimeSpan Timeout)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
+        public (int Code, string Output, string Error) Git(string workingDirectory, params string[] args) =>
+            Run(workingDirectory, args, output => output.ReadToEnd());
 
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["LC_ALL"] = "C";
-        try
+        /// <summary>Runs git with <paramref name="args"/>, its standard output read by <paramref name="read"/> (to its end) while its standard error is collected.</summary>
+        public (int Code, T Output, string Error) Run<T>(string workingDirectory, string[] args, Func<TextReader, T> read)
         {
-            using Process process = Process.Start(start) ?? throw new UsageException("--changed-since: could not start git.");
-            process.StandardInput.Close();
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            T output = read(process.StandardOutput);
-            process.StandardOutput.ReadToEnd(); // whatever the reader left, so that git is never blocked on a full pipe
-            process.WaitForExit();
-            return (process.ExitCode, output, error.Result);
-        }
-        catch (Win32Exception ex)
-        {
-            throw new UsageException($"--changed-since needs git on the PATH ({ex.Message}).");
+            var start = new ProcessStartInfo(Executable)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            foreach (string a in args)
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+            start.Environment["LC_ALL"] = "C";
+            try
+            {
+                using Process process = Process.Start(start) ?? throw new UsageException("--changed-since: could not start git.");
+                int timedOut = 0;
+                // Killing git closes its pipes, so the reads below end and the run fails with a message instead of hanging.
+                using var watchdog = new Timer(
+                    _ =>
+                    {
+                        try
+                        {
+                            if (!process.HasExited)
+                            {
+                                Interlocked.Exchange(ref timedOut, 1);
+                                process.Kill(entireProcessTree: true);
+                            }
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            // it has just exited
+                        }
+                        catch (Win32Exception)
+                        {
+                            // it is exiting
+                        }
+                    },
+                    null,
+                    Timeout,
+                    System.Threading.Timeout.InfiniteTimeSpan);
+                process.StandardInput.Close();
+                Task<string> error = process.StandardError.ReadToEndAsync();
+                T output = read(process.StandardOutput);
+                process.StandardOutput.ReadToEnd(); // whatever the reader left, so that git is never blocked on a full pipe
+                process.WaitForExit();
+                watchdog.Change(System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
+                if (Volatile.Read(ref timedOut) == 1)
+                {
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--changed-since: 'git {string.Join(' ', args)}' did not finish within {Timeout.TotalSeconds:0.#} s in '{workingDirectory}' and was stopped (a hung file system, a lock held by another git, or a hook that waits?)."));
+                }
+
+                return (process.ExitCode, output, error.Result);
+            }
+            catch (Win32Exception ex)
+            {
+                throw new UsageException($"--changed-since needs git on the PATH ({ex.Message}).");
+            }
         }
     }
 
