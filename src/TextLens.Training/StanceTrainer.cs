@@ -284,10 +284,11 @@ public static partial class StanceTrainer
     /// <summary>The polarity classifier with <see cref="StanceTrainingOptions.Temperature"/> folded in; other models unchanged.</summary>
     private static LinearStanceModel Tempered(StanceAxis axis, LinearStanceModel model, StanceTrainingOptions options)
     {
-        model = axis == StanceAxis.Polarity && !model.IsRegression && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
-        model = ((axis == StanceAxis.Polarity && !model.IsRegression) || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
-        model = axis == StanceAxis.Polarity && !model.IsRegression && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
-        return axis == StanceAxis.Polarity && !model.IsRegression && options.SourceStance ? model.WithSourceStance() : model;
+        bool polarityClassifier = axis == StanceAxis.Polarity && !model.IsRegression;
+        model = polarityClassifier && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
+        model = (polarityClassifier || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
+        model = polarityClassifier && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
+        return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 
     /// <summary>
@@ -333,13 +334,8 @@ public static partial class StanceTrainer
         return FitRatingModels(rows, options);
     }
 
-    /// <summary>
-    /// Whether a row of another training file belongs to fold <paramref name="f"/>'s held-out documents: it names a
-    /// document (<c>doc</c>) that lands in that fold, so more labelled sentences of the scored set's reports never
-    /// train the model that is scored on those reports.
-    /// </summary>
-    private static bool HeldOut(Row row, int f, int folds) =>
-        row.Group.StartsWith("doc:", StringComparison.Ordinal) && (int)(StableHash(row.Group) % (uint)folds) == f;
+    /// <summary>The cross-validation fold of a group (<see cref="GroupOf(StanceItem)"/>).</summary>
+    private static int FoldOf(string group, int folds) => (int)(StableHash(group) % (uint)folds);
 
     /// <summary>
     /// K-fold cross-validation on <paramref name="scored"/>: each fold's model is trained on the other
@@ -353,7 +349,12 @@ public static partial class StanceTrainer
         IReadOnlyList<string> classes = ClassesOf(axis);
         Row[] rows = Featurize(axis, scored, classes, lexicon, labelField, options);
         Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
-        int[] fold = [.. scored.Select(i => (int)(StableHash(GroupOf(i)) % (uint)options.Folds))];
+        int[] fold = [.. scored.Select(i => FoldOf(GroupOf(i), options.Folds))];
+
+        // Fold f trains on the other folds and on the other files, less their rows of fold f's documents (a row with a doc
+        // that lands in fold f): more labelled sentences of the scored reports never train the model scored on them.
+        Row[] TrainingRows(int f) =>
+            [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !(r.Group.StartsWith("doc:", StringComparison.Ordinal) && FoldOf(r.Group, options.Folds) == f))];
         bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         var stances = new SentenceStance[scored.Count];
@@ -365,7 +366,7 @@ public static partial class StanceTrainer
         var foldVocabularies = new PolarVocabulary?[options.Folds];
         for (int f = 0; f < options.Folds; f++)
         {
-            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !HeldOut(r, f, options.Folds))];
+            Row[] train = TrainingRows(f);
             if (UsesVocabulary(axis, options))
             {
                 train = WithVocabulary(train, options.Folds, options.PolarVocabulary, out PolarVocabulary built);
@@ -393,7 +394,7 @@ public static partial class StanceTrainer
         var foldTrees = new EpistemicTrees?[options.Folds];
         for (int f = 0; stack && f < options.Folds; f++)
         {
-            Row[] train = [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !HeldOut(r, f, options.Folds))];
+            Row[] train = TrainingRows(f);
             foldTrees[f] = FitTrees(train, CachedInnerOutOfFold(f, train, classes, options, options.SecondStage!.Cache), classes, options);
         }
 

@@ -280,9 +280,15 @@ public sealed class StanceTagger
         // (PolarityContext) are added for the polarity model only.
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = features.Featurize(version, s);
-        (int[] ci, float[] cv) = _polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion
-            ? StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null ? PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance) : [.. PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance), .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))])
-            : (idx, val);
+        (int[] ci, float[] cv) = (idx, val);
+        if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
+        {
+            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance);
+            (ci, cv) = StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null
+                ? named
+                : [.. named, .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))]);
+        }
+
         (int[] si, float[] sv) = version != StanceFeaturizer.Version && StanceFeaturizer.HasMinusSign(tokens)
             ? features.Featurize(StanceFeaturizer.Version, s)
             : (idx, val);
