@@ -235,6 +235,10 @@ public static class GitChanges
                         {
                             // it is exiting
                         }
+                        catch (AggregateException)
+                        {
+                            // a child left the tree as it was being stopped; an exception here would end the whole process
+                        }
                     },
                     null,
                     Timeout,
