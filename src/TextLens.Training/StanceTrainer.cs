@@ -351,10 +351,13 @@ public static partial class StanceTrainer
         Row[] extra = Featurize(axis, alwaysTrain, classes, lexicon, labelField, options);
         int[] fold = [.. scored.Select(i => FoldOf(GroupOf(i), options.Folds))];
 
-        // Fold f trains on the other folds and on the other files, less their rows of fold f's documents (a row with a doc
-        // that lands in fold f): more labelled sentences of the scored reports never train the model scored on them.
+        // Fold f trains on the other folds and on the other files, less their rows of the documents that fold f scores (a row
+        // whose doc is the doc of a held-out row): more labelled sentences of the scored reports never train the model scored
+        // on them, and the other files' rows of documents the scored file does not hold train every fold (scoring news
+        // sentences, no report's rows are dropped).
+        HashSet<string>[] heldOutDocs = [.. Enumerable.Range(0, options.Folds).Select(f => scored.Where((i, n) => fold[n] == f && i.Doc is not null).Select(GroupOf).ToHashSet(StringComparer.Ordinal))];
         Row[] TrainingRows(int f) =>
-            [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !(r.Group.StartsWith("doc:", StringComparison.Ordinal) && FoldOf(r.Group, options.Folds) == f))];
+            [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !heldOutDocs[f].Contains(r.Group))];
         bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         var stances = new SentenceStance[scored.Count];
@@ -442,8 +445,11 @@ public static partial class StanceTrainer
             }
         }
 
-        var parts = new PolarityParts?[axis == StanceAxis.Polarity ? scored.Count : 0];
-        foreach (Row r in axis == StanceAxis.Polarity ? rows : [])
+        // The parts of each held-out reading: polarity's always; subjectivity's when a genre blend was trained (the analysis
+        // model's, the other model's and the gate's), for studying which component moves a label.
+        bool withParts = axis == StanceAxis.Polarity || (axis == StanceAxis.Subjectivity && foldBlends.All(b => b is not null));
+        var parts = new PolarityParts?[withParts ? scored.Count : 0];
+        foreach (Row r in withParts ? rows : [])
         {
             int f = fold[r.Item];
             VBuffer<float> features = foldVocabularies[f] is { } v ? VocabularyFeatures(r, v) : r.Features;

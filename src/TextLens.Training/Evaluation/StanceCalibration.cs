@@ -146,7 +146,11 @@ public static class StanceCalibration
                     w.WriteNumber("p_genre_analysis", Math.Round(g, 6));
                 }
 
-                w.WriteNumber("rating_score", Math.Round(parts.RatingScore, 6));
+                if (axis == StanceAxis.Polarity)
+                {
+                    w.WriteNumber("rating_score", Math.Round(parts.RatingScore, 6));
+                }
+
                 w.WriteBoolean("heading", item.Context.Heading);
             }
 

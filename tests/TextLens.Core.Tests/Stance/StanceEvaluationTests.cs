@@ -188,6 +188,27 @@ public class StanceEvaluationTests
     }
 
     [Fact]
+    public void Cross_validation_on_a_file_without_documents_keeps_every_row_of_the_other_files()
+    {
+        // Scoring news sentences (no doc) beside reports (a doc each): no report is held out, so every report row trains every
+        // fold, exactly as if the reports had no doc. Dropping the rows of the reports whose doc hashes to the fold (the rule
+        // before) trained each fold on four fifths of them, and the held-out sentences lost their twins in one fold of five.
+        string[] words = ["harbour", "glacier", "orchard", "quarry", "lantern", "meadow", "canyon", "foundry", "vineyard", "reservoir",
+            "lighthouse", "tannery", "monastery", "causeway", "granary", "observatory", "aqueduct", "brewery", "armoury", "sawmill"];
+        StanceItem Row(int i, string set, bool withDoc) => new(set + i, $"The {words[i]} report describes the {words[i]} budget.",
+            new Dictionary<string, string> { ["label"] = i % 2 == 0 ? "subjective" : "objective" }, null) { Doc = withDoc ? "R" + i : null };
+        IReadOnlyList<StanceItem> scored = [.. Enumerable.Range(0, words.Length).Select(i => Row(i, "news-", withDoc: false))];
+        IReadOnlyList<SentenceStance> Stances(bool extraWithDoc)
+        {
+            IReadOnlyList<StanceItem> extra = [.. Enumerable.Range(0, words.Length).Select(i => Row(i, "report-", extraWithDoc) with { Weight = 50 })];
+            return StanceTrainer.CrossValidate(StanceAxis.Subjectivity, scored, extra, new StanceTrainingOptions(), TestModels.Set.Valence).Stances;
+        }
+
+        IReadOnlyList<SentenceStance> withoutDocs = Stances(extraWithDoc: false), withDocs = Stances(extraWithDoc: true);
+        Assert.Equal(withoutDocs.Select(s => s.Subjectivity), withDocs.Select(s => s.Subjectivity));
+    }
+
+    [Fact]
     public void A_file_labelled_on_every_axis_trains_the_same_model_as_its_one_axis_copy()
     {
         string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.dev.jsonl");
