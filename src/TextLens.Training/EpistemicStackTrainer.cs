@@ -57,19 +57,29 @@ public static partial class StanceTrainer
     private static double[][] CachedInnerOutOfFold(int outer, Row[] train, IReadOnlyList<string> classes, StanceTrainingOptions options, string? cache)
     {
         string? path = cache is null ? null : $"{cache}.{outer + 1}.tsv";
-        if (path is not null && File.Exists(path))
-        {
-            string[] lines = File.ReadAllLines(path);
-            if (lines.Length == train.Length)
+        if (path is not null && ReadCached(path, stream =>
             {
-                return [.. lines.Select(l => l.Split('\t').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
-            }
+                using var reader = new StreamReader(stream);
+                string[] lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                double[][] rows = [.. lines.Select(l => l.Split('\t').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+                return rows.Length == train.Length && rows.All(r => r.Length == classes.Count) ? rows : null;
+            }) is { } cached)
+        {
+            return cached;
         }
 
         double[][] p = InnerOutOfFold(train, classes, options);
         if (path is not null)
         {
-            File.WriteAllLines(path, p.Select(v => string.Join('\t', v.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))));
+            WriteCached(path, stream =>
+            {
+                using var writer = new StreamWriter(stream);
+                foreach (double[] v in p)
+                {
+                    writer.Write(string.Join('\t', v.Select(x => x.ToString("R", CultureInfo.InvariantCulture))));
+                    writer.Write('\n');
+                }
+            });
         }
 
         return p;
@@ -79,20 +89,57 @@ public static partial class StanceTrainer
     private static LinearStanceModel CachedFoldModel(int fold, string? cache, Func<LinearStanceModel> fit)
     {
         string? path = cache is null ? null : $"{cache}.fold{fold}.tlsm";
-        if (path is not null && File.Exists(path))
+        if (path is not null && ReadCached(path, LinearStanceModel.Load) is { } cached)
         {
-            using FileStream stream = File.OpenRead(path);
-            return LinearStanceModel.Load(stream);
+            return cached;
         }
 
         LinearStanceModel model = fit();
         if (path is not null)
         {
-            using FileStream stream = File.Create(path);
-            model.Save(stream);
+            WriteCached(path, model.Save);
         }
 
         return model;
+    }
+
+    /// <summary>The largest screening-cache file read back; anything larger is treated as absent.</summary>
+    private const long MaxCacheBytes = 256L << 20;
+
+    /// <summary>
+    /// A screening-cache entry read by <paramref name="read"/>, or null when there is none or it cannot be used (too large,
+    /// unreadable, malformed, from other rows): the caller then computes it again, so a stale or damaged cache costs time only.
+    /// </summary>
+    private static T? ReadCached<T>(string path, Func<Stream, T?> read)
+        where T : class
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxCacheBytes)
+            {
+                return null;
+            }
+
+            using FileStream stream = File.OpenRead(path);
+            return read(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or OverflowException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes a screening-cache entry whole or not at all (a temporary file renamed over it), so an interrupted run leaves no half entry.</summary>
+    private static void WriteCached(string path, Action<Stream> write)
+    {
+        string temporary = $"{path}.{Environment.ProcessId}.tmp";
+        using (FileStream stream = File.Create(temporary))
+        {
+            write(stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using TextLens.Cli.Inputs;
 using TextLens.Core.Features;
 using TextLens.Training.Evaluation;
 
@@ -33,7 +34,7 @@ public static class EvalFindingsCommand
             }
 
             List<FindingLabel> labels;
-            using (var reader = new StreamReader(file.OpenRead(), Encoding.UTF8))
+            using (TextReader reader = DataFiles.OpenText(context.FileSystem, file.FullName, "label file"))
             {
                 try
                 {
@@ -55,7 +56,7 @@ public static class EvalFindingsCommand
 
                 foreach (IFileInfo f in dir.EnumerateFiles().Where(f => f.Extension is ".md" or ".txt").OrderBy(f => f.Name, StringComparer.Ordinal))
                 {
-                    documents.Add((Path.GetFileNameWithoutExtension(f.Name), f.FullName, context.FileSystem.File.ReadAllText(f.FullName)));
+                    documents.Add((Path.GetFileNameWithoutExtension(f.Name), f.FullName, DataFiles.ReadText(context.FileSystem, f.FullName, "document")));
                 }
             }
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
@@ -42,7 +43,7 @@ public static class EvalKeyphrasesCommand
             }
 
             List<KeyphraseDocument> documents;
-            using (var reader = new StreamReader(file.OpenRead(), Encoding.UTF8))
+            using (TextReader reader = DataFiles.OpenText(context.FileSystem, file.FullName))
             {
                 try
                 {

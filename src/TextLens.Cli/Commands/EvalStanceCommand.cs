@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
@@ -37,22 +38,14 @@ public static class EvalStanceCommand
     public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, CliContext context, string? heldOutPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (string? path in (string?[])[dataPath, heldOutPath])
-        {
-            if (path is not null && !context.FileSystem.File.Exists(path))
-            {
-                throw new UsageException($"data file '{path}' does not exist.");
-            }
-        }
-
         StanceEvaluationResult result;
         IReadOnlyList<StanceItem> items;
         try
         {
-            items = StanceEvaluation.ReadJsonl(dataPath, context.FileSystem.File.ReadLines(dataPath));
+            items = StanceEvaluation.ReadJsonl(dataPath, DataFiles.ReadLines(context.FileSystem, dataPath));
             result = heldOutPath is null
                 ? StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField)
-                : StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, context.FileSystem.File.ReadLines(heldOutPath), axis), goldField);
+                : StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, DataFiles.ReadLines(context.FileSystem, heldOutPath, "held-out predictions file"), axis), goldField);
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Training.Evaluation;
 using TextLens.Core.Features;
@@ -66,7 +67,7 @@ public static class EvalSummariesCommand
         IReadOnlyList<SummaryDocument> documents;
         try
         {
-            using var reader = new StreamReader(context.FileSystem.File.OpenRead(dataPath), Encoding.UTF8);
+            using TextReader reader = DataFiles.OpenText(context.FileSystem, dataPath);
             documents = SummaryDataset.Read(reader, dataPath);
         }
         catch (InvalidDataException ex)

@@ -104,7 +104,7 @@ public static class IndexCommand
         }
         catch (CorpusIndexException ex)
         {
-            throw new UsageException($"cannot merge the indexes: {ex.Message}.");
+            throw new UsageException($"cannot merge the indexes: {CorpusSource.Sentence(ex.Message)}");
         }
 
         foreach (Diagnostic problem in built.Problems)

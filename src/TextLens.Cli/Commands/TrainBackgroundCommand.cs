@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.IO.Compression;
+using System.Text;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Core.Features;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Commands;
 
@@ -22,9 +26,24 @@ public static class TrainBackgroundCommand
             }
 
             BackgroundFrequencies table;
-            using (Stream s = context.FileSystem.File.OpenRead(input))
+            bool compressed = input.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            byte[] raw = compressed ? DataFiles.ReadBytes(context.FileSystem, input) : Encoding.UTF8.GetBytes(DataFiles.ReadText(context.FileSystem, input));
+            try
             {
-                table = BackgroundFrequencies.LoadTsv(s, compressed: input.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+                // A compressed table is inflated within the same bound as a plain one, so a small file cannot expand without limit.
+                BoundedBytes plain = compressed
+                    ? BoundedReader.Read(new GZipStream(new MemoryStream(raw), CompressionMode.Decompress), DataFiles.MaxBytes)
+                    : new BoundedBytes(raw, raw.Length);
+                if (plain.TooLarge)
+                {
+                    throw new UsageException($"data file '{input}' inflates to more than {DataFiles.MaxBytes:N0} bytes; is it the right file?");
+                }
+
+                table = BackgroundFrequencies.LoadTsv(new MemoryStream(plain.Bytes!), compressed: false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException or OverflowException)
+            {
+                throw new UsageException($"data file '{input}' is not a document-frequency table: {ex.Message}");
             }
 
             using var buffer = new MemoryStream();

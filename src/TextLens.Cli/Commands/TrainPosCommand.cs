@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using TextLens.Cli.Inputs;
 using TextLens.Training;
 using TextLens.Cli.Output;
 using TextLens.Core.Parsing;
@@ -57,7 +58,7 @@ public static class TrainPosCommand
 
     private static List<TaggedSentence> Read(IFileInfo file)
     {
-        using var reader = new StreamReader(file.OpenRead());
+        using TextReader reader = DataFiles.OpenText(file.FileSystem, file.FullName, "part-of-speech data file");
         try
         {
             return TaggedCorpus.Read(reader);

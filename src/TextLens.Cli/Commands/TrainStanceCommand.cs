@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.CommandLine;
 using System.Globalization;
+using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Models;
@@ -160,7 +161,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--gate-l2 and --gate-l1 must be finite and not negative.");
             }
 
-            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, DataFiles.ReadLines(context.FileSystem, f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             IFileInfo[] silver = [.. (parse.GetValue(ruleLabelled) ?? []).Select(f => context.FileSystem.FileInfo.New(f))];
             if (silver.Length > 0 && a != StanceAxis.Epistemic)
             {
@@ -180,7 +181,7 @@ public static class TrainStanceCommand
                     throw new UsageException($"data file '{f.FullName}' does not exist.");
                 }
 
-                sets.Add((f, StanceTrainer.RuleLabelled(StanceEvaluation.ReadJsonl(f.FullName, context.FileSystem.File.ReadLines(f.FullName)), silverWeight)));
+                sets.Add((f, StanceTrainer.RuleLabelled(StanceEvaluation.ReadJsonl(f.FullName, DataFiles.ReadLines(context.FileSystem, f.FullName)), silverWeight)));
             }
 
             var inv = CultureInfo.InvariantCulture;

@@ -69,7 +69,7 @@ public static class CorpusSource
         }
         catch (CorpusIndexException ex)
         {
-            throw new UsageException($"cannot build the corpus index: {ex.Message}.");
+            throw new UsageException($"cannot build the corpus index: {Sentence(ex.Message)}");
         }
     }
 
@@ -101,7 +101,7 @@ public static class CorpusSource
         }
         catch (CorpusIndexException ex)
         {
-            throw new UsageException($"{ex.Message}.");
+            throw new UsageException(Sentence(ex.Message));
         }
     }
 
@@ -134,4 +134,7 @@ public static class CorpusSource
 
         return Load(fileSystem, full);
     }
+
+    /// <summary>A message as one sentence: its own final stop or question mark kept, a full stop added otherwise.</summary>
+    internal static string Sentence(string message) => message.EndsWith('.') || message.EndsWith('?') || message.EndsWith('!') ? message : message + ".";
 }

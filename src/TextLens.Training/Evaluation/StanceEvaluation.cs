@@ -266,8 +266,20 @@ public static class StanceEvaluation
                 continue;
             }
 
-            using JsonDocument json = JsonDocument.Parse(raw);
-            yield return (line, json.RootElement);
+            JsonDocument json;
+            try
+            {
+                json = JsonDocument.Parse(raw);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"line {line}: not valid JSON ({ex.Message})", ex);
+            }
+
+            using (json)
+            {
+                yield return (line, json.RootElement);
+            }
         }
     }
 

@@ -177,4 +177,36 @@ public class EpistemicTreesTests
         Assert.Equal(80, loaded.TreeCount);
         Assert.Contains("law", loaded.Inputs);
     }
+    [Fact]
+    public void A_damaged_screening_cache_is_computed_again_not_trusted()
+    {
+        string data = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.epistemic.dev.jsonl");
+        IReadOnlyList<StanceItem> items = [.. StanceEvaluation.ReadJsonl(data).Take(300)];
+        string folder = Directory.CreateTempSubdirectory("textlens-stack-").FullName;
+        try
+        {
+            var stage = new SecondStageOptions(Trees: 10, Leaves: 4, MinLeaf: 5, MinCount: 5, Cache: Path.Combine(folder, "cache"));
+            var options = new StanceTrainingOptions { ClassBalance = 0.5, Folds = 3, SecondStage = stage };
+            byte[] fresh = Bytes(StanceTrainer.TrainSecondStage(items, options, TestModels.Set.Valence));
+            string entry = Path.Combine(folder, "cache.0.tsv");
+            Assert.True(File.Exists(entry));
+            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+
+            // Read back: the same model. Damaged (not numbers, too few rows, empty): computed again, the same model.
+            Assert.Equal(fresh, Bytes(StanceTrainer.TrainSecondStage(items, options, TestModels.Set.Valence)));
+            string[] lines = File.ReadAllLines(entry);
+            Assert.Equal(items.Count, lines.Length);
+            string notANumber = string.Join('\n', lines.Select((l, k) => k == 7 ? "0.5\tnot-a-number\t0.1\t0.2" : l)) + "\n";
+            string columnMissing = string.Join('\n', lines.Select(l => l[..l.LastIndexOf('\t')])) + "\n";
+            foreach (string damage in (string[])[notANumber, columnMissing, string.Empty])
+            {
+                File.WriteAllText(entry, damage);
+                Assert.Equal(fresh, Bytes(StanceTrainer.TrainSecondStage(items, options, TestModels.Set.Valence)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

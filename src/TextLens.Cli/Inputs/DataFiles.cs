@@ -1,0 +1,113 @@
+using System.IO.Abstractions;
+using TextLens.Cli.Output;
+using TextLens.Core.Text;
+
+namespace TextLens.Cli.Inputs;
+
+/// <summary>
+/// The data files that <c>eval</c> and <c>train</c> read (JSON Lines sets, held-out predictions, label files, treebanks,
+/// frequency tables, the documents of <c>eval findings</c>), read whole through the CLI's file system within
+/// <see cref="MaxBytes"/> and decoded as the report decodes a document (UTF-8, or UTF-16/32 with a byte-order mark). Every
+/// way such a file can be unusable (missing, a folder, unreadable, too large, binary, not valid text) is a
+/// <see cref="UsageException"/> naming the file and the reason: exit 2, never an unbounded read, an out-of-memory failure
+/// or a stack trace. A pipe or process substitution (<c>--data &lt;(zcat set.jsonl.gz)</c>) is read like a file, up to the
+/// same limit; a device such as <c>/dev/zero</c> fails at its first NUL byte.
+/// </summary>
+public static class DataFiles
+{
+    /// <summary>The largest data file read: 28 times the largest shared data set (9 MB), and a bound on what one bad path can cost.</summary>
+    public const long MaxBytes = 256L << 20;
+
+    private const int ChunkSize = 1 << 16;
+
+    /// <summary>The text of a data file (<paramref name="role"/> names it in messages: "data file", "label file", "document").</summary>
+    /// <exception cref="UsageException">The file cannot be used; the message names it and says why.</exception>
+    public static string ReadText(IFileSystem fileSystem, string path, string role = "data file", long maxBytes = MaxBytes)
+    {
+        byte[] bytes = ReadBytes(fileSystem, path, role, maxBytes, text: true);
+        DecodeResult decoded = SourceDecoder.Decode(bytes);
+        return decoded.Failure switch
+        {
+            DecodeFailureKind.None => decoded.Text!,
+            DecodeFailureKind.Binary => throw new UsageException($"{role} '{path}' is not a text file (a NUL or control byte at byte {decoded.ByteOffset:N0})."),
+            _ => throw new UsageException($"{role} '{path}' is not valid {decoded.EncodingName}: the first bad byte is at byte offset {decoded.ByteOffset:N0}."),
+        };
+    }
+
+    /// <summary>The lines of a data file, as <see cref="TextReader.ReadLine"/> splits them (no trailing empty line).</summary>
+    /// <exception cref="UsageException">The file cannot be used; the message names it and says why.</exception>
+    public static IReadOnlyList<string> ReadLines(IFileSystem fileSystem, string path, string role = "data file", long maxBytes = MaxBytes)
+    {
+        var lines = new List<string>();
+        using var reader = new StringReader(ReadText(fileSystem, path, role, maxBytes));
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>A reader over the text of a data file (read whole and checked first, so the reader itself cannot fail).</summary>
+    /// <exception cref="UsageException">The file cannot be used; the message names it and says why.</exception>
+    public static TextReader OpenText(IFileSystem fileSystem, string path, string role = "data file", long maxBytes = MaxBytes)
+        => new StringReader(ReadText(fileSystem, path, role, maxBytes));
+
+    /// <summary>The bytes of a data file that need not be text (a gzip-compressed table), within <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="UsageException">The file cannot be used; the message names it and says why.</exception>
+    public static byte[] ReadBytes(IFileSystem fileSystem, string path, string role = "data file", long maxBytes = MaxBytes)
+        => ReadBytes(fileSystem, path, role, maxBytes, text: false);
+
+    private static byte[] ReadBytes(IFileSystem fileSystem, string path, string role, long maxBytes, bool text)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        switch (FileSystemKinds.Of(fileSystem, path, followLinks: true))
+        {
+            case FileKind.Missing:
+                throw new UsageException($"{role} '{path}' does not exist.");
+            case FileKind.Directory:
+                throw new UsageException($"{role} '{path}' is a folder, not a file.");
+        }
+
+        try
+        {
+            using Stream stream = fileSystem.File.OpenRead(path);
+            long known = stream.CanSeek ? stream.Length : -1;
+            if (known > maxBytes)
+            {
+                throw TooLarge(role, path, maxBytes);
+            }
+
+            using var buffer = new MemoryStream(known > 0 ? (int)Math.Min(known + 1, maxBytes + 1) : ChunkSize);
+            byte[] chunk = new byte[ChunkSize];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
+            {
+                if (text && buffer.Length == 0 && chunk.AsSpan(0, read).IndexOf((byte)0) is var nul and >= 0 && !StartsWithWideMark(chunk.AsSpan(0, read)))
+                {
+                    // A device or a binary file: fail at the first chunk instead of reading up to the limit.
+                    throw new UsageException($"{role} '{path}' is not a text file (a NUL or control byte at byte {nul:N0}).");
+                }
+
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > maxBytes)
+                {
+                    throw TooLarge(role, path, maxBytes);
+                }
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new UsageException($"{role} '{path}' cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>UTF-16 and UTF-32 text holds NUL bytes; its byte-order mark says so.</summary>
+    private static bool StartsWithWideMark(ReadOnlySpan<byte> start) => start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..];
+
+    private static UsageException TooLarge(string role, string path, long maxBytes)
+        => new($"{role} '{path}' is larger than {maxBytes:N0} bytes; is it the right file?");
+}
