@@ -72,12 +72,12 @@ public sealed class HostileDocumentTests
     [Fact]
     public void Streams_are_read_no_further_than_the_limit()
     {
-        using var endless = new EndlessStream();
+        using var endless = new PipeStream(fill: (byte)'a');
         BoundedBytes read = BoundedReader.Read(endless, 1000);
         Assert.True(read.TooLarge);
         Assert.InRange(endless.Served, 1001, 1000 + (1 << 16));
 
-        LoadResult load = DocumentLoader.FromStream("-", new EndlessStream(), 4096, DocumentFormat.PlainText);
+        LoadResult load = DocumentLoader.FromStream("-", new PipeStream(fill: (byte)'a'), 4096, DocumentFormat.PlainText);
         Assert.Equal(InputRules.TooLarge, load.Failure!.Rule);
         Assert.Contains("more than 4,096", load.Failure.Message);
     }
@@ -96,37 +96,4 @@ public sealed class HostileDocumentTests
 
     private static DocumentAnalysis Analyze(string content, DocumentFormat format) =>
         Engine.Analyze(new SourceText("doc.md", content, format), AnalysisOptions.Default, new SeverityConfiguration(useEditorConfig: false));
-
-    /// <summary>A stream that never ends (like /dev/zero), counting what it served.</summary>
-    private sealed class EndlessStream : Stream
-    {
-        public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Fill(buffer, (byte)'a', offset, count);
-            Served += count;
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
