@@ -36,6 +36,29 @@ public static partial class CommandLineHelp
         }
     }
 
+    /// <summary>
+    /// Makes an empty value (<c>--data ""</c>, <c>-o ""</c>, <c>--corpus ""</c>) a usage error for every text option under
+    /// <paramref name="command"/>: an empty path or pattern names nothing, and the file system APIs throw on one.
+    /// </summary>
+    public static void RejectEmptyValues(Command command)
+    {
+        foreach (Option option in command.Options.Where(o => o.ValueType == typeof(string) || o.ValueType == typeof(string[])))
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => t.Value.Length == 0))
+                {
+                    result.AddError($"{option.Name} needs a value, not an empty string.");
+                }
+            });
+        }
+
+        foreach (Command sub in command.Subcommands)
+        {
+            RejectEmptyValues(sub);
+        }
+    }
+
     /// <summary>Whether the parse asks for help (<c>--help</c>, <c>-h</c>, <c>-?</c>), which wins over its other errors.</summary>
     public static bool AsksForHelp(ParseResult parse) => parse.Action is HelpAction or HelpWithEpilogue;
 

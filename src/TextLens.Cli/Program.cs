@@ -84,6 +84,7 @@ public static class Program
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Options.Add(new Option<bool>(VerboseOption) { Recursive = true, Description = "On an internal error, show its stack trace." });
         CommandLineHelp.AddEpilogue(root);
+        CommandLineHelp.RejectEmptyValues(root);
 
         ParseResult parse = root.Parse(args);
 

@@ -68,6 +68,25 @@ public class DataFileTests
         Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--data", "eval", "stance", "--axis", "polarity", "--data", "")]
+    [InlineData("--data", "eval", "keyphrases", "--data", "")]
+    [InlineData("--data", "eval", "findings", "--data", "", "--docs", "docs")]
+    [InlineData("--data", "train", "pos", "--data", "", "--out", "p.bin")]
+    [InlineData("--data", "train", "stance", "--axis", "polarity", "--data", "", "--out", "s.tlsm")]
+    [InlineData("--held-out", "eval", "stance", "--axis", "hedged", "--data", "set.jsonl", "--held-out", "")]
+    [InlineData("--corpus", "report", "-", "--corpus", "")]
+    [InlineData("--output", "report", "-", "-f", "json", "-o", "")]
+    [InlineData("--include", "report", ".", "--include", "")]
+    public void An_empty_value_is_a_usage_error_naming_the_option(string option, params string[] args)
+    {
+        // Before: an empty path reached the file system APIs, and five of these ended in "internal error: ArgumentException", exit 3.
+        InMemoryCli.Result result = new InMemoryCli { StandardInput = "The committee approved the budget." }.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"textlens: {option} needs a value, not an empty string.", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_over_the_limit_is_refused_before_it_is_read()
     {
