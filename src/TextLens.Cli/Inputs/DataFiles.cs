@@ -18,7 +18,8 @@ public static class DataFiles
     /// <summary>The largest data file read: 28 times the largest shared data set (9 MB), and a bound on what one bad path can cost.</summary>
     public const long MaxBytes = 256L << 20;
 
-    private const int ChunkSize = 1 << 16;
+    /// <summary>How much of a text file is looked at before the rest is read.</summary>
+    private const int HeadSize = 8192;
 
     /// <summary>The text of a data file (<paramref name="role"/> names it in messages: "data file", "label file", "document").</summary>
     /// <exception cref="UsageException">The file cannot be used; the message names it and says why.</exception>
@@ -73,31 +74,17 @@ public static class DataFiles
         try
         {
             using Stream stream = fileSystem.File.OpenRead(path);
-            long known = stream.CanSeek ? stream.Length : -1;
-            if (known > maxBytes)
+
+            // Text is looked at first: a device or a binary file fails at its first bytes instead of being read up to the limit.
+            byte[] head = new byte[text ? HeadSize : 0];
+            int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (head.AsSpan(0, got).IndexOf((byte)0) is var nul and >= 0 && !StartsWithWideMark(head.AsSpan(0, got)))
             {
-                throw TooLarge(role, path, maxBytes);
+                throw new UsageException($"{role} '{path}' is not a text file (a NUL or control byte at byte {nul:N0}).");
             }
 
-            using var buffer = new MemoryStream(known > 0 ? (int)Math.Min(known + 1, maxBytes + 1) : ChunkSize);
-            byte[] chunk = new byte[ChunkSize];
-            int read;
-            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
-            {
-                if (text && buffer.Length == 0 && chunk.AsSpan(0, read).IndexOf((byte)0) is var nul and >= 0 && !StartsWithWideMark(chunk.AsSpan(0, read)))
-                {
-                    // A device or a binary file: fail at the first chunk instead of reading up to the limit.
-                    throw new UsageException($"{role} '{path}' is not a text file (a NUL or control byte at byte {nul:N0}).");
-                }
-
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > maxBytes)
-                {
-                    throw TooLarge(role, path, maxBytes);
-                }
-            }
-
-            return buffer.ToArray();
+            BoundedBytes read = BoundedReader.Read(stream, maxBytes, head.AsSpan(0, got));
+            return read.Bytes ?? throw TooLarge(role, path, maxBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -46,20 +46,9 @@ public static class CorpusIndexFile
             // not after the whole bounded read.
             byte[] head = new byte[4];
             int got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            if (!CorpusIndexFormat.LooksLikeIndex(head.AsSpan(0, got)))
-            {
-                read = new BoundedBytes(head[..got], got);
-            }
-            else if (stream.CanSeek)
-            {
-                stream.Seek(-got, SeekOrigin.Current);
-                read = BoundedReader.Read(stream, maxBytes);
-            }
-            else
-            {
-                BoundedBytes rest = BoundedReader.Read(stream, maxBytes - got);
-                read = rest.TooLarge ? new BoundedBytes(null, rest.BytesSeen + got) : new BoundedBytes([.. head, .. rest.Bytes!], rest.BytesSeen + got);
-            }
+            read = CorpusIndexFormat.LooksLikeIndex(head.AsSpan(0, got))
+                ? BoundedReader.Read(stream, maxBytes, head.AsSpan(0, got))
+                : new BoundedBytes(head[..got], got);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {

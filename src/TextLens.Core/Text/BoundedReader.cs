@@ -14,16 +14,29 @@ public static class BoundedReader
 {
     private const int ChunkSize = 1 << 16;
 
-    public static BoundedBytes Read(Stream stream, long maxBytes)
+    public static BoundedBytes Read(Stream stream, long maxBytes) => Read(stream, maxBytes, []);
+
+    /// <summary>
+    /// The rest of <paramref name="stream"/> after <paramref name="alreadyRead"/>, the bytes the caller read from it first to
+    /// see how it starts (a magic number, a NUL byte): they count toward the limit and begin the result.
+    /// </summary>
+    public static BoundedBytes Read(Stream stream, long maxBytes, ReadOnlySpan<byte> alreadyRead)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        long known = stream.CanSeek ? stream.Length - stream.Position : -1;
+        long rest = stream.CanSeek ? stream.Length - stream.Position : -1;
+        long known = rest >= 0 ? rest + alreadyRead.Length : -1;
         if (known > maxBytes)
         {
             return new BoundedBytes(null, known);
         }
 
         using var buffer = new MemoryStream(known >= 0 ? (int)Math.Min(known + 1, int.MaxValue) : ChunkSize);
+        buffer.Write(alreadyRead);
+        if (buffer.Length > maxBytes)
+        {
+            return new BoundedBytes(null, buffer.Length);
+        }
+
         byte[] chunk = new byte[ChunkSize];
         while (true)
         {
