@@ -160,6 +160,23 @@ public class DataFileTests
         Assert.StartsWith("textlens: /work/set.jsonl: line 2: not valid JSON (", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("train", "stance", "--axis", "polarity", "--data", "set.jsonl", "--out", "s.tlsm")]
+    [InlineData("train", "stance", "--axis", "epistemic", "--data", "good.jsonl", "--rule-labelled", "set.jsonl", "--out", "s.tlsm")]
+    public void A_malformed_training_set_is_a_usage_error_naming_file_and_line(params string[] args)
+    {
+        // Before: "internal error: InvalidDataException", exit 3.
+        var cli = new InMemoryCli();
+        cli.Add("good.jsonl", "{\"id\": \"a\", \"text\": \"The bill passed.\", \"label\": \"asserted\"}\n");
+        cli.Add("set.jsonl", "{\"id\": \"a\", \"text\": \"The bill passed.\", \"label\": \"neutral\"}\n# a comment\n");
+
+        InMemoryCli.Result result = cli.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("textlens: /work/set.jsonl: line 2: not valid JSON (", result.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/s.tlsm"));
+    }
+
     [Fact]
     public void A_malformed_frequency_table_is_a_usage_error_naming_it()
     {

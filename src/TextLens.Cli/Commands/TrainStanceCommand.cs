@@ -161,7 +161,7 @@ public static class TrainStanceCommand
                 throw new UsageException("--gate-l2 and --gate-l1 must be finite and not negative.");
             }
 
-            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. StanceEvaluation.ReadJsonl(f.FullName, DataFiles.ReadLines(context.FileSystem, f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. ReadSet(context, f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             IFileInfo[] silver = [.. (parse.GetValue(ruleLabelled) ?? []).Select(f => context.FileSystem.FileInfo.New(f))];
             if (silver.Length > 0 && a != StanceAxis.Epistemic)
             {
@@ -176,12 +176,7 @@ public static class TrainStanceCommand
 
             foreach (IFileInfo f in silver)
             {
-                if (!f.Exists)
-                {
-                    throw new UsageException($"data file '{f.FullName}' does not exist.");
-                }
-
-                sets.Add((f, StanceTrainer.RuleLabelled(StanceEvaluation.ReadJsonl(f.FullName, DataFiles.ReadLines(context.FileSystem, f.FullName)), silverWeight)));
+                sets.Add((f, StanceTrainer.RuleLabelled(ReadSet(context, f.FullName), silverWeight)));
             }
 
             var inv = CultureInfo.InvariantCulture;
@@ -335,5 +330,18 @@ public static class TrainStanceCommand
     {
         string dir = Path.GetDirectoryName(classifierPath) ?? string.Empty;
         return Path.Combine(dir, Path.GetFileNameWithoutExtension(classifierPath) + "-" + kind + Path.GetExtension(classifierPath));
+    }
+
+    /// <summary>A training set's items; a file that is not a stance set is a usage error naming it and the line.</summary>
+    private static IReadOnlyList<StanceItem> ReadSet(CliContext context, string path)
+    {
+        try
+        {
+            return StanceEvaluation.ReadJsonl(path, DataFiles.ReadLines(context.FileSystem, path));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
     }
 }
