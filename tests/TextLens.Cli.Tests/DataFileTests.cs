@@ -178,6 +178,20 @@ public class DataFileTests
     }
 
     [Fact]
+    public void A_malformed_held_out_file_is_named_not_the_data_file()
+    {
+        // Before: the message named the data file, which was fine.
+        var cli = new InMemoryCli();
+        cli.Add("set.jsonl", "{\"id\": \"a\", \"text\": \"The bill may pass.\", \"label\": \"uncertain\"}\n");
+        cli.Add("cv.jsonl", "not json\n");
+
+        InMemoryCli.Result result = cli.Run("eval", "stance", "--axis", "hedged", "--data", "set.jsonl", "--held-out", "cv.jsonl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("textlens: /work/cv.jsonl: line 1: not valid JSON (", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_frequency_table_is_a_usage_error_naming_it()
     {
         var cli = new InMemoryCli();

@@ -38,19 +38,11 @@ public static class EvalStanceCommand
     public static int Run(StanceAxis axis, string dataPath, string goldField, string? predictionsPath, CliContext context, string? heldOutPath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        StanceEvaluationResult result;
-        IReadOnlyList<StanceItem> items;
-        try
-        {
-            items = StanceEvaluation.ReadJsonl(dataPath, DataFiles.ReadLines(context.FileSystem, dataPath));
-            result = heldOutPath is null
-                ? StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField)
-                : StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, DataFiles.ReadLines(context.FileSystem, heldOutPath, "held-out predictions file"), axis), goldField);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
-        {
-            throw new UsageException($"{dataPath}: {ex.Message}");
-        }
+        // Each file's faults are reported under its own name.
+        IReadOnlyList<StanceItem> items = Read(dataPath, () => StanceEvaluation.ReadJsonl(dataPath, DataFiles.ReadLines(context.FileSystem, dataPath)));
+        StanceEvaluationResult result = heldOutPath is null
+            ? Read(dataPath, () => StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField))
+            : Read(heldOutPath, () => StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, DataFiles.ReadLines(context.FileSystem, heldOutPath, "held-out predictions file"), axis), goldField));
 
         if (predictionsPath is not null)
         {
@@ -71,4 +63,17 @@ public static class EvalStanceCommand
         "prescriptive" => StanceAxis.Prescriptive,
         _ => throw new UsageException($"--axis must be epistemic, polarity, subjectivity, hedged, attributed or prescriptive, not '{value}'."),
     };
+
+    /// <summary>The result of <paramref name="read"/>; data it finds malformed is a usage error naming <paramref name="path"/>.</summary>
+    private static T Read<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"{path}: {ex.Message}");
+        }
+    }
 }
