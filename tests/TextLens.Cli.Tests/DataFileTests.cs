@@ -180,7 +180,7 @@ public class DataFileTests
     [Fact]
     public void A_malformed_held_out_file_is_named_not_the_data_file()
     {
-        // Before: the message named the data file, which was fine.
+        // Before: the message named the data file instead, which was well-formed.
         var cli = new InMemoryCli();
         cli.Add("set.jsonl", "{\"id\": \"a\", \"text\": \"The bill may pass.\", \"label\": \"uncertain\"}\n");
         cli.Add("cv.jsonl", "not json\n");
