@@ -146,8 +146,8 @@ public sealed class ProseLayout
 
     /// <summary>
     /// The prose of a Markdown document. Markdig refuses input nested deeper than its limits (e.g. 64 list
-    /// levels or 128 quote markers on one line); such a document is laid out as plain text instead, so it
-    /// is still analysed and no other document is affected.
+    /// levels or 128 quote markers); such a document is laid out as plain text instead, so it is still analysed
+    /// and no other document is affected.
     /// </summary>
     public static ProseLayout FromMarkdown(string content)
     {
@@ -274,9 +274,17 @@ public sealed class ProseLayout
         }
     }
 
-    /// <summary>The Markdig tree, or null when the input is nested beyond Markdig's depth limits.</summary>
+    /// <summary>
+    /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit. A text whose containers may nest
+    /// that deep is not parsed at all: Markdig would spend time cubic in the depth before refusing it (<see cref="MarkdownNesting"/>).
+    /// </summary>
     private static MarkdownDocument? TryParseMarkdown(string content)
     {
+        if (MarkdownNesting.UpperBound(content, stopAt: Pipeline.MaximumNestingDepth) >= Pipeline.MaximumNestingDepth)
+        {
+            return null;
+        }
+
         try
         {
             return Markdown.Parse(content, Pipeline);
