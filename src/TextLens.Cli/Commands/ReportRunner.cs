@@ -102,7 +102,8 @@ public static class ReportRunner
         }
 
         var inputFiles = new InputFiles(fileSystem);
-        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, new IgnoreFiles(inputFiles), request.FollowSymlinks, inputFiles);
+        var ignoreFiles = new IgnoreFiles(inputFiles);
+        var discovery = new InputDiscovery(request.WorkingDirectory, request.Includes, request.Excludes, ignoreFiles, request.FollowSymlinks, inputFiles);
         GitChangeSet? changes = request.ChangedSince is { } gitRef ? GitChanges.Changes(gitRef, request.WorkingDirectory) : null;
         DiscoveredInputs found = changes is not null
             ? discovery.DiscoverChanged(changes.Paths, request.Inputs)
@@ -211,9 +212,10 @@ public static class ReportRunner
                 window: ReorderWindow);
         }
 
-        foreach ((string configPath, string problem) in severities.Problems(engine.Rules))
+        foreach ((string configPath, string problem) in ignoreFiles.Problems.Concat(severities.Problems(engine.Rules)))
         {
-            // .editorconfig entries that never apply: reported after the documents, under the file's own path.
+            // Configuration files that could not be used and .editorconfig entries that never apply: reported after the
+            // documents, under the file's own path.
             string shown = Path.GetRelativePath(request.WorkingDirectory, configPath).Replace('\\', '/');
             DocumentAnalysis bad = engine.Failed(new LoadResult(shown, null, Diagnostic.ForFile(InputRules.BadConfiguration, shown, shown, problem)), severities);
             DocumentReport badReport = ReportBuilder.BuildDocument(bad, engine.Sections) with { Settings = reportSettings };

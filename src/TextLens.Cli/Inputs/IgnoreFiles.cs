@@ -95,10 +95,17 @@ public sealed class IgnoreFiles
     public const string FileName = ".textlensignore";
 
     private readonly Dictionary<string, IReadOnlyList<IgnoreFile>> _chains = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _unusable = new(StringComparer.Ordinal);
     private readonly InputFiles _files;
 
     /// <param name="files">Where the ignore files are read (the CLI context's file system); the real disk by default.</param>
     public IgnoreFiles(InputFiles? files = null) => _files = files ?? InputFiles.Real;
+
+    /// <summary>
+    /// The ignore files looked at so far that could not be used as written (too large, not a regular file, unreadable,
+    /// binary; or not valid UTF-8, read anyway), by path: each is (the file's path, what is wrong).
+    /// </summary>
+    public IReadOnlyList<(string Path, string Problem)> Problems => [.. _unusable.Select(p => (p.Key, p.Value))];
 
     public bool IsIgnored(string fullPath)
     {
@@ -161,7 +168,13 @@ public sealed class IgnoreFiles
         string? parent = Path.GetDirectoryName(directory);
         var chain = new List<IgnoreFile>(isRoot || parent is null ? [] : Chain(parent));
         string path = Path.Combine(directory, FileName);
-        if (_files.ReadConfiguration(path) is { } content)
+        ConfigurationRead read = _files.ReadConfiguration(path);
+        if (read.Problem is { } problem)
+        {
+            _unusable[path] = problem;
+        }
+
+        if (read.Text is { } content)
         {
             chain.Add(IgnoreFile.Parse(directory, content));
         }

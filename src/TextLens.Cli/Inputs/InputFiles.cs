@@ -46,28 +46,32 @@ public sealed class InputFiles
     /// <summary>The final target of a symbolic link to a folder, or null when <paramref name="path"/> is not a link.</summary>
     public string? LinkTarget(string path) => FileSystem.DirectoryInfo.New(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
 
-    /// <summary>A small configuration file's text (.textlensignore, .editorconfig), or null when there is none or it cannot be used.</summary>
-    public string? ReadConfiguration(string path)
+    /// <summary>A small configuration file (.textlensignore, .editorconfig): its text, or what is wrong with it; neither when there is none.</summary>
+    public ConfigurationRead ReadConfiguration(string path)
     {
         if (_real)
         {
-            return ConfigurationFiles.TryRead(path);
+            return ConfigurationFiles.Read(path);
+        }
+
+        if (FileSystem.Directory.Exists(path))
+        {
+            return ConfigurationRead.Unusable("a folder, not a file; not read");
         }
 
         if (!FileSystem.File.Exists(path))
         {
-            return null;
+            return ConfigurationRead.None;
         }
 
         try
         {
             using Stream stream = FileSystem.File.OpenRead(path);
-            BoundedBytes read = BoundedReader.Read(stream, ConfigurationFiles.MaxBytes);
-            return read.TooLarge ? null : SourceDecoder.Decode(read.Bytes).Text;
+            return ConfigurationFiles.FromBytes(BoundedReader.Read(stream, ConfigurationFiles.MaxBytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return null;
+            return ConfigurationRead.Unusable($"cannot be read: {ex.Message}");
         }
     }
 

@@ -53,7 +53,7 @@ public static class InputRules
 
     public static readonly RuleDescriptor BadConfiguration = new(
         "TL0010", "Configuration entry ignored", "'{0}': {1}", Category, Severity.Warning,
-        "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories.",
+        "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories. Also an .editorconfig or .textlensignore that cannot be used at all: larger than 1 MiB, a folder or another kind of file that is not a regular one, unreadable, or binary (it is not read); or one that is not valid UTF-8 (it is read with each invalid byte as U+FFFD, so that its entries still apply; save it as UTF-8).",
         "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration];

@@ -63,31 +63,76 @@ public static class BoundedReader
     }
 }
 
-/// <summary>Small configuration files (.editorconfig, .textlensignore): regular files only, bounded, never throwing.</summary>
+/// <summary>
+/// A configuration file as read: its text, and what was wrong with it when something was (the file is then not used,
+/// or, for invalid UTF-8, used with each bad byte read as U+FFFD). Neither: there is no such file.
+/// </summary>
+public readonly record struct ConfigurationRead(string? Text, string? Problem)
+{
+    public static ConfigurationRead None => default;
+
+    public static ConfigurationRead Unusable(string problem) => new(null, problem);
+}
+
+/// <summary>
+/// Small configuration files (.editorconfig, .textlensignore): regular files only, bounded, never throwing. A file that
+/// is there but cannot be used is never passed over in silence: its problem is returned, for a TL0010 diagnostic.
+/// </summary>
 public static class ConfigurationFiles
 {
     /// <summary>The largest configuration file read; anything bigger is not a hand-written configuration.</summary>
     public const long MaxBytes = 1024 * 1024;
 
     /// <summary>
-    /// The text of a configuration file, or null when there is none or it cannot be used: missing, not a regular
-    /// file (a FIFO would block, a device never ends), larger than <see cref="MaxBytes"/>, unreadable or not text.
+    /// A configuration file on disk: none when it is missing; a problem when it is not a regular file (a FIFO would
+    /// block, a device never ends), larger than <see cref="MaxBytes"/>, unreadable, binary or not valid text.
     /// </summary>
-    public static string? TryRead(string path)
+    public static ConfigurationRead Read(string path)
     {
-        if (FileKinds.Of(path, followLinks: true) != FileKind.Regular)
+        switch (FileKinds.Of(path, followLinks: true))
         {
-            return null;
+            case FileKind.Missing:
+                return ConfigurationRead.None;
+            case FileKind.Directory:
+                return ConfigurationRead.Unusable("a folder, not a file; not read");
+            case FileKind.Regular:
+                break;
+            default:
+                return ConfigurationRead.Unusable("not a regular file (a FIFO, socket or device); not read");
         }
 
         try
         {
-            BoundedBytes read = BoundedReader.ReadFile(path, MaxBytes);
-            return read.TooLarge ? null : SourceDecoder.Decode(read.Bytes).Text;
+            return FromBytes(BoundedReader.ReadFile(path, MaxBytes));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
-            return null;
+            return ConfigurationRead.Unusable($"cannot be read: {ex.Message}");
         }
     }
+
+    /// <summary>
+    /// The text of a configuration file's bytes (read with at most <see cref="MaxBytes"/>). Invalid UTF-8 (a Latin-1
+    /// comment, say) is read with each bad byte as U+FFFD, so the file's entries still apply, and the problem is named.
+    /// </summary>
+    public static ConfigurationRead FromBytes(BoundedBytes read)
+    {
+        if (read.Bytes is not { } bytes)
+        {
+            return ConfigurationRead.Unusable(Inv($"larger than {MaxBytes:N0} bytes, too large for a configuration file; not read"));
+        }
+
+        DecodeResult decoded = SourceDecoder.Decode(bytes);
+        return decoded.Failure switch
+        {
+            DecodeFailureKind.None => new ConfigurationRead(decoded.Text, null),
+            DecodeFailureKind.InvalidEncoding when decoded.EncodingName == "UTF-8" => new ConfigurationRead(
+                System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'),
+                Inv($"not valid UTF-8 (the first bad byte is at byte offset {decoded.ByteOffset:N0}); read with each invalid byte as U+FFFD")),
+            DecodeFailureKind.InvalidEncoding => ConfigurationRead.Unusable(Inv($"not valid {decoded.EncodingName} (at byte offset {decoded.ByteOffset:N0}); not read")),
+            _ => ConfigurationRead.Unusable(Inv($"looks like a binary file (a NUL or control byte at byte {decoded.ByteOffset:N0}); not read")),
+        };
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

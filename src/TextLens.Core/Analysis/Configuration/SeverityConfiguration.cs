@@ -18,18 +18,20 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _properties = new(StringComparer.Ordinal);
 
-    private readonly Func<string, string?> _readConfiguration;
+    private readonly ConcurrentDictionary<string, string> _unusable = new(StringComparer.Ordinal);
+
+    private readonly Func<string, ConfigurationRead> _readConfiguration;
     private readonly string? _baseDirectory;
 
     /// <param name="overrides">--severity: by rule id or <c>category-Name</c>.</param>
     /// <param name="useEditorConfig">Whether .editorconfig files apply.</param>
-    /// <param name="readConfiguration">Reads one .editorconfig (null: none or unusable); the real disk's bounded reader by default.</param>
+    /// <param name="readConfiguration">Reads one .editorconfig (its text, or what is wrong with it); the real disk's bounded reader by default.</param>
     /// <param name="baseDirectory">The folder relative document paths are in; the process's current folder by default.</param>
-    public SeverityConfiguration(IReadOnlyDictionary<string, Severity>? overrides = null, bool useEditorConfig = true, Func<string, string?>? readConfiguration = null, string? baseDirectory = null)
+    public SeverityConfiguration(IReadOnlyDictionary<string, Severity>? overrides = null, bool useEditorConfig = true, Func<string, ConfigurationRead>? readConfiguration = null, string? baseDirectory = null)
     {
         _overrides = new Dictionary<string, Severity>(overrides ?? new Dictionary<string, Severity>(), StringComparer.OrdinalIgnoreCase);
         _useEditorConfig = useEditorConfig;
-        _readConfiguration = readConfiguration ?? ConfigurationFiles.TryRead;
+        _readConfiguration = readConfiguration ?? ConfigurationFiles.Read;
         _baseDirectory = baseDirectory;
     }
 
@@ -83,14 +85,16 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     });
 
     /// <summary>
-    /// The entries of every .editorconfig read so far that will never apply: unknown rule ids or categories,
-    /// unknown severities, sections whose glob was rejected. Each is (the file's path, what is wrong).
+    /// What in the .editorconfig files looked at so far will not apply as written: a file that could not be used (too
+    /// large, not a regular file, unreadable, binary; or not valid UTF-8, read anyway), then the entries that will
+    /// never apply: unknown rule ids or categories, unknown severities, sections whose glob was rejected. Each is (the
+    /// file's path, what is wrong).
     /// </summary>
     public IReadOnlyList<(string Path, string Problem)> Problems(IReadOnlyList<RuleDescriptor> rules)
     {
         var ids = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
         var categories = new HashSet<string>(rules.Select(r => "category-" + r.Category), StringComparer.OrdinalIgnoreCase);
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, string)>(_unusable.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
         foreach (EditorConfigFile file in _files.Values.OfType<EditorConfigFile>().OrderBy(f => f.Directory, StringComparer.Ordinal))
         {
             string path = Path.Combine(file.Directory, ".editorconfig");
@@ -124,6 +128,15 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         return problems;
     }
 
-    private EditorConfigFile? Read(string directory) =>
-        _readConfiguration(Path.Combine(directory, ".editorconfig")) is { } text ? EditorConfigFile.Parse(text, directory) : null;
+    private EditorConfigFile? Read(string directory)
+    {
+        string path = Path.Combine(directory, ".editorconfig");
+        ConfigurationRead read = _readConfiguration(path);
+        if (read.Problem is { } problem)
+        {
+            _unusable[path] = problem;
+        }
+
+        return read.Text is { } text ? EditorConfigFile.Parse(text, directory) : null;
+    }
 }
