@@ -4,6 +4,7 @@ using System.IO.Compression;
 using TextLens.Core.Language;
 using TextLens.Core.Models;
 using TextLens.Core.Parsing;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Features;
 
@@ -72,6 +73,11 @@ public sealed class ModelSet : IPartOfSpeechSource
     {
         ArgumentNullException.ThrowIfNull(read);
         string path = PathOf(fileName);
+        if (NotAFile(path) is { } problem)
+        {
+            throw new ModelLoadException(fileName, path, problem);
+        }
+
         ReadOnlyMemory<byte> bytes;
         try
         {
@@ -109,6 +115,18 @@ public sealed class ModelSet : IPartOfSpeechSource
             throw new ModelLoadException(fileName, path, $"is corrupt: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be a model file before it is opened, or null: a FIFO would block the open (and the
+    /// run) until something writes to it, a device such as /dev/zero never ends, a folder is not a file.
+    /// </summary>
+    internal static string? NotAFile(string path) => FileKinds.Of(path, followLinks: true) switch
+    {
+        FileKind.Missing => "was not found",
+        FileKind.Directory => "is a folder, not a file",
+        FileKind.Other => "is not a regular file (a FIFO, socket or device)",
+        _ => null,
+    };
 
     private static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
 

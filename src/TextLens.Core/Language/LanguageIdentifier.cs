@@ -1,5 +1,6 @@
 using Lingua;
 using TextLens.Core.Features;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Language;
 
@@ -60,17 +61,46 @@ public sealed class LanguageIdentifier
                 return new LanguageGuess(NameOf(found.Key), found.Key.IsoCode6391().ToString().ToLowerInvariant(), found.Value);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             throw new ModelLoadException(FolderName, Directory, $"could not be read: {ex.Message}", ex);
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(IsUnreadable))
+        {
+            // Lingua loads the models of several languages at once and gathers their failures.
+            throw new ModelLoadException(FolderName, Directory, $"could not be read: {ex.Flatten().InnerExceptions[0].Message}", ex);
+        }
     }
+
+    /// <summary>How a truncated or corrupt model file fails: Brotli's invalid data, JSON that does not parse, a failed read.</summary>
+    private static bool IsUnreadable(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or System.Text.Json.JsonException;
 
     private LanguageDetector Build()
     {
         if (!System.IO.Directory.Exists(Path.Combine(Directory, "en")))
         {
             throw new ModelLoadException(FolderName, Directory, "was not found");
+        }
+
+        // Lingua opens the files itself (models/language/ISO/*.json.br): one that is not a regular file (a FIFO would
+        // block the run) is named first.
+        try
+        {
+            foreach (string language in System.IO.Directory.EnumerateDirectories(Directory).Order(StringComparer.Ordinal))
+            {
+                foreach (string file in System.IO.Directory.EnumerateFileSystemEntries(language).Order(StringComparer.Ordinal))
+                {
+                    if (FileKinds.Of(file, followLinks: true) == FileKind.Other)
+                    {
+                        throw new ModelLoadException(Path.Join(FolderName, Path.GetRelativePath(Directory, file)), file, ModelSet.NotAFile(file)!);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelLoadException(FolderName, Directory, $"could not be read: {ex.Message}", ex);
         }
 
         return LanguageDetectorBuilder.FromAllLanguages()

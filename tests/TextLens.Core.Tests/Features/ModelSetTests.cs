@@ -5,6 +5,7 @@ using TextLens.Core.Analyzers.Stance;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TextLens.Core.Features;
+using TextLens.Core.Language;
 using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -181,6 +182,90 @@ public sealed class ModelSetTests : IDisposable
         ModelLoadException ex = Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Background);
         Assert.Equal(BackgroundFrequencies.FileName, ex.FileName);
         Assert.Matches("truncated|corrupt", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("fifo", "is not a regular file (a FIFO, socket or device)")]
+    [InlineData("folder", "is a folder, not a file")]
+    public async Task A_model_file_that_is_not_a_file_is_an_error_that_names_it_and_is_never_opened(string kind, string problem)
+    {
+        CopyAllModels();
+        string path = Path.Combine(_folder, PartOfSpeechTagger.FileName);
+        File.Delete(path);
+        Make(kind, path);
+
+        // Opening a FIFO for reading blocks until something writes to it: the run hung.
+        ModelLoadException ex = await Assert.ThrowsAsync<ModelLoadException>(() =>
+            Task.Run(() => Touch(new ModelSet(_folder), PartOfSpeechTagger.FileName)).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(PartOfSpeechTagger.FileName, ex.FileName);
+        Assert.Contains($"'{PartOfSpeechTagger.FileName}' {problem}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_language_model_that_is_a_fifo_is_an_error_that_names_it()
+    {
+        string languages = CopyLanguageModels();
+        string trigrams = Path.Combine(languages, "ka", "trigrams.json.br");
+        File.Delete(trigrams);
+        Make("fifo", trigrams);
+
+        ModelLoadException ex = await Assert.ThrowsAsync<ModelLoadException>(() =>
+            Task.Run(() => new ModelSet(_folder).Languages.Identify(Georgian)).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("language/ka/trigrams.json.br", ex.FileName);
+        Assert.Contains("is not a regular file", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_truncated_or_corrupt_language_model_is_an_error_that_names_the_folder(bool truncate)
+    {
+        // Lingua gathers the failures of the languages it loads at once in an AggregateException, which passed the
+        // model error handling: each non-English document got TL0007 "the analyzer failed", with no file named.
+        // Hindi and Marathi, the two languages written in Devanagari: Lingua keeps the models it loaded for the whole
+        // process, keyed by language, so these tests take languages no other test reads.
+        string languages = CopyLanguageModels();
+        foreach (string language in new[] { "hi", "mr" })
+        {
+            string trigrams = Path.Combine(languages, language, "trigrams.json.br");
+            byte[] bytes = File.ReadAllBytes(trigrams);
+            File.WriteAllBytes(trigrams, truncate ? bytes[..50] : [.. bytes.Select(b => (byte)(b ^ 0x5A))]);
+        }
+
+        ModelLoadException ex = Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Languages.Identify(Hindi));
+        Assert.Equal(LanguageIdentifier.FolderName, ex.FileName);
+        Assert.Contains("could not be read", ex.Message, StringComparison.Ordinal);
+    }
+
+    private const string Georgian = "საქართველოს პარლამენტმა დღეს ბიუჯეტი დაამტკიცა. მთავრობამ მაშინვე უპასუხა.";
+
+    private const string Hindi = "संसद ने आज बजट को मंजूरी दी। सरकार ने तुरंत जवाब दिया और विपक्ष ने विरोध किया।";
+
+    private string CopyLanguageModels()
+    {
+        string source = TestPaths.Repo("models", LanguageIdentifier.FolderName);
+        string target = Path.Combine(_folder, LanguageIdentifier.FolderName);
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return target;
+    }
+
+    private static void Make(string kind, string path)
+    {
+        if (kind == "folder")
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        mkfifo.WaitForExit();
+        Assert.True(mkfifo.ExitCode == 0, "this test needs mkfifo (Unix)");
     }
 
     private static void Touch(ModelSet models, string file)
