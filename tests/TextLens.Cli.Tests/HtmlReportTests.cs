@@ -89,6 +89,24 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Control_characters_and_bidi_overrides_are_shown_as_escapes_not_written()
+    {
+        // An escape sequence, a bell and a right-to-left override in a document and its name: HTML does not allow the first
+        // two, and the override reversed the report's own text after it (the contents list, a finding's line).
+        using var dir = new TempDir();
+        string name = "rates\u202Etxt.txt";
+        dir.File(name, "Interest rates \u001B[31mreportedly\u001B[0m rose\u0007 today. The bank said \u202Enothing\u202C about the rise.\n");
+        Tool.Run(Tool.Request(dir.Path, name) with { Formats = ["html"], Outputs = ["r.html"] });
+        string html = dir.Read("r.html");
+
+        Assert.DoesNotContain(html, c => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'));
+        IDocument page = Parse(html);
+        Assert.Contains("Interest rates \\u001B[31mreportedly\\u001B[0m rose\\u0007 today.", page.QuerySelector("div.text")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("said \\u202Enothing\\u202C about", page.QuerySelector("div.text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("rates\\u202Etxt.txt", page.QuerySelector("nav.toc a")!.TextContent);
+    }
+
+    [Fact]
     public void Diagnostics_link_to_their_highlighted_sentence()
     {
         using var dir = new TempDir();

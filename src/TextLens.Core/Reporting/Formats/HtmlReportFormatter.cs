@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using TextLens.Core.Analysis;
 
@@ -852,7 +851,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => TerminalText.Html(text);
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using TextLens.Core.Analysis;
@@ -433,5 +432,5 @@ internal static class SectionViews
         }
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => TerminalText.Html(text);
 }

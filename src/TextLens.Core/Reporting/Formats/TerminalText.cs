@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace TextLens.Core.Reporting.Formats;
@@ -11,9 +12,18 @@ namespace TextLens.Core.Reporting.Formats;
 /// </summary>
 public static class TerminalText
 {
-    public static string Safe(string text)
+    public static string Safe(string text) => Safe(text, keepWhiteSpace: false);
+
+    /// <summary>
+    /// Text for HTML content or a quoted attribute value: markup characters as entities, and control characters and
+    /// bidirectional overrides shown as <see cref="Safe(string)"/> shows them (HTML does not allow the first, and the
+    /// second would reorder the report's own text around a document's words); tabs and line breaks stay, as HTML white space.
+    /// </summary>
+    public static string Html(string text) => WebUtility.HtmlEncode(Safe(text, keepWhiteSpace: true));
+
+    private static string Safe(string text, bool keepWhiteSpace)
     {
-        int first = IndexOfUnsafe(text);
+        int first = IndexOfUnsafe(text, keepWhiteSpace);
         if (first < 0)
         {
             return text;
@@ -23,7 +33,7 @@ public static class TerminalText
         for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
-            if (!IsUnsafe(c))
+            if (!IsUnsafe(c, keepWhiteSpace))
             {
                 sb.Append(c);
                 continue;
@@ -41,11 +51,11 @@ public static class TerminalText
         return sb.ToString();
     }
 
-    private static int IndexOfUnsafe(string text)
+    private static int IndexOfUnsafe(string text, bool keepWhiteSpace)
     {
         for (int i = 0; i < text.Length; i++)
         {
-            if (IsUnsafe(text[i]))
+            if (IsUnsafe(text[i], keepWhiteSpace))
             {
                 return i;
             }
@@ -54,6 +64,6 @@ public static class TerminalText
         return -1;
     }
 
-    private static bool IsUnsafe(char c) =>
-        char.IsControl(c) || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    private static bool IsUnsafe(char c, bool keepWhiteSpace) =>
+        (char.IsControl(c) && !(keepWhiteSpace && c is '\t' or '\n' or '\r')) || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
