@@ -40,6 +40,13 @@ public class PrescriptiveCueFormTests
     }
 
     [Theory]
+    [InlineData("I'd suggest to include all transactions in the report.", "I'd suggest")]
+    [InlineData("My suggestion is to change the behaviour of that trigger.", "My suggestion")]
+    [InlineData("Since the cost will run to the tens of millions of dollars either way, why not redo it, and do it right?", "why not")]
+    public void First_person_requests_and_why_not_are_prescription_cues(string sentence, string cue) =>
+        Assert.Equal(cue, Prescription(sentence).Text);
+
+    [Theory]
     [InlineData("The TRO opposition brief did not take a position on which federal circuit(s) would be appropriate venues.")]
     [InlineData("Understanding the multilayer internet architecture model may be helpful for analyzing certain internet policy issues.")]
     [InlineData("I knew the new phone would be worth it someday.")]
