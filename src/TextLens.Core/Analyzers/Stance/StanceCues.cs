@@ -2,8 +2,11 @@ using TextLens.Core.Parsing;
 
 namespace TextLens.Core.Analyzers.Stance;
 
-/// <summary>A cue phrase: lower-case words matched as a contiguous run of tokens, its kind, strength and an optional context check.</summary>
-internal sealed record CuePattern(string[] Words, StanceCueKind Kind, double Weight, Func<CueSite, bool>? Guard = null);
+/// <summary>
+/// A cue phrase: lower-case words matched as a run of tokens, its kind, strength and an optional context check.
+/// <paramref name="Intensifiable"/>: degree adverbs may stand after its modal, "be" or article ("it would be very useful").
+/// </summary>
+internal sealed record CuePattern(string[] Words, StanceCueKind Kind, double Weight, Func<CueSite, bool>? Guard = null, bool Intensifiable = false);
 
 /// <summary>Where a cue matched: the tokens of the unit, the first matched token and the match length.</summary>
 internal readonly ref struct CueSite(ReadOnlySpan<Token> tokens, int start, int length)
@@ -76,6 +79,33 @@ internal static class StanceCues
         "of", "is", "was", "are", "were", "has", "had", "'s", "and", "to", ",", ":", "in", "for", "by", ")", "-", "–", "—", "will", "would",
     };
 
+    /// <summary>Degree and focus adverbs that may stand inside an intensifiable cue: "it would be <i>very</i> useful", "it'd <i>also</i> be great".</summary>
+    private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal)
+    {
+        "very", "really", "so", "extremely", "particularly", "especially", "quite", "incredibly", "super", "much", "more", "even",
+        "also", "truly", "most", "hugely", "immensely", "tremendously", "enormously", "pretty", "definitely", "certainly",
+        "absolutely", "greatly", "highly", "equally", "just", "still", "rather", "far", "awfully", "exceedingly", "vitally",
+        "critically", "increasingly", "ever", "doubly",
+    };
+
+    /// <summary>Pattern words after which an intensifiable cue admits degree adverbs: its modal, "be" (or "is"), the article.</summary>
+    private static readonly HashSet<string> IntensifierSlots = new(StringComparer.Ordinal) { "would", "will", "be", "is", "a", "an" };
+
+    /// <summary>At most this many adverbs inside one cue ("would be <i>really, really</i> useful" is two).</summary>
+    internal const int MaxIntensifiers = 2;
+
+    internal static bool IsIntensifier(string lower) => Intensifiers.Contains(lower);
+
+    internal static bool AdmitsIntensifier(string patternWord) => IntensifierSlots.Contains(patternWord);
+
+    /// <summary>The form a token is matched as: the contractions 'd and 'll are "would" and "will" ("it'd be great", "it'll be nice").</summary>
+    internal static string CueWord(string lower) => lower switch
+    {
+        "'d" or "’d" => "would",
+        "'ll" or "’ll" => "will",
+        _ => lower,
+    };
+
     private static readonly Lazy<Dictionary<string, CuePattern[]>> Index = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IReadOnlyDictionary<string, CuePattern[]> ByFirstWord => Index.Value;
@@ -108,6 +138,16 @@ internal static class StanceCues
     private static bool NotAfterI(CueSite s) => s.Before() is not ("i" or "you");
 
     private static bool NotThinkTank(CueSite s) => s.After() is not ("tank" or "tanks" or "about" or "of");
+
+    /// <summary>Words that may follow a predicate adjective that evaluates a proposed action ("would be handy to", "… if", "… for users").</summary>
+    private static readonly HashSet<string> AfterEvaluation = new(StringComparer.Ordinal)
+    {
+        "", "to", "if", "for", "when", "that", "and", "or", "but", "because", "since", "as", "in", "on", "with", "here", "there", "too",
+        "now", "though", "so", "than", "also", "again", "both", "especially", "particularly", "given", ".", ",", "!", "?", ";", ":", ")", "-", "–", "—",
+    };
+
+    /// <summary>"it would be handy to …", "… would be appropriate for Congress to": not an attributive use ("which circuits would be appropriate venues").</summary>
+    private static bool EvaluatesAction(CueSite s) => AfterEvaluation.Contains(s.After());
 
     private static bool SubjectBefore(CueSite s) => Subjects.Contains(s.Before()) || (s.Start >= 2 && Subjects.Contains(s.Before(2)));
 
@@ -183,7 +223,7 @@ internal static class StanceCues
 
             for (int i = 0; i < s.Start; i++)
             {
-                if (s.Tokens[i].Kind is TokenKind.Word && s.Tokens[i].Lower is not ("please" or "also" or "so" or "and" or "then" or "just" or "simply" or "instead" or "but"))
+                if (s.Tokens[i].Kind is TokenKind.Word && s.Tokens[i].Lower is not ("please" or "also" or "so" or "and" or "then" or "just" or "simply" or "instead" or "but" or "at" or "least"))
                 {
                     return false;
                 }
@@ -203,11 +243,11 @@ internal static class StanceCues
     {
         var all = new List<CuePattern>();
 
-        void Add(StanceCueKind kind, double weight, string phrases, Func<CueSite, bool>? guard = null)
+        void Add(StanceCueKind kind, double weight, string phrases, Func<CueSite, bool>? guard = null, bool intensifiable = false)
         {
             foreach (string p in phrases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                all.Add(new CuePattern(Tokenize(p), kind, weight, guard));
+                all.Add(new CuePattern(Tokenize(p), kind, weight, guard, intensifiable));
             }
         }
 
@@ -260,7 +300,15 @@ internal static class StanceCues
         Add(P, 0.85, "should, shouldn't, ought to, ought not, oughtn't", NotConditionalStart);
         Add(P, 0.8, "must, mustn't", s => NotEpistemicMust(s) && !EpistemicFeatures.DescribesLaw(s.Tokens));
         Add(P, 0.75, "need to, needs to, needs to be, need to be, have to, has to, have got to", NotPastNeed);
-        Add(P, 0.85, "it is essential, it is important, it is necessary, it is crucial, it is vital, it is imperative, it is critical, it is time, it's time, it is urgent, is essential that, is important that, is necessary that, is crucial that, is vital that, is imperative that, is critical that, it would be wise, it would be better, it would be best, it would be prudent, it would be advisable, it would be helpful, it would be useful, it would be good, it would be nice, it would be great, it will be nice, it will be great, would be nice, would be great, would be good, would be helpful, would be useful, would be better, would be awesome, would be cool, would be ideal, would be wise, would be prudent, would be advisable, would do well to, would benefit from, would be well advised");
+        Add(P, 0.85, "it is essential, it is important, it is necessary, it is crucial, it is vital, it is imperative, it is critical, it is time, it's time, it is urgent, is essential that, is important that, is necessary that, is crucial that, is vital that, is imperative that, is critical that, it would be wise, it would be better, it would be best, it would be prudent, it would be advisable, it would be helpful, it would be useful, it would be good, it would be nice, it would be great, it will be nice, it will be great, would be nice, would be great, would be good, would be helpful, would be useful, would be better, would be awesome, would be cool, would be ideal, would be wise, would be prudent, would be advisable, would do well to, would benefit from, would be well advised", intensifiable: true);
+        // The same evaluation of a proposed action with other heads ("it would be very handy to", "it'd be a great addition"),
+        // and a hedged one with its action after it ("it might be worthwhile to consider", "it may be useful if …").
+        Add(P, 0.85, "would be handy, would be convenient, would be beneficial, would be valuable, would be preferable, would be desirable, would be worthwhile, would be fantastic, would be excellent, would be wonderful, would be amazing, would be appropriate, would be sensible", EvaluatesAction, intensifiable: true);
+        Add(P, 0.85, "would be worth", s => s.After().EndsWith("ing", StringComparison.Ordinal), intensifiable: true);
+        Add(P, 0.85, "would make sense, would be a good idea, would be a great idea, would be a better idea, would be a good addition, would be a great addition, would be a nice addition, would be a welcome addition, would be a useful addition, would be a valuable addition, would be a good improvement, would be a great improvement, would be a big help, would be a great help, would be a huge help, would be a great benefit, would be a plus, would be a nice feature, would be a great feature, would be a good feature, would be a useful feature, would be a nice touch, would be an improvement, would be a good solution, would be a better solution, would be a great solution, would be a good option, would be a better option, would be a great option", intensifiable: true);
+        // Requests in the first person ("I'd suggest including…", "My suggestion is to…") and "why not …?".
+        Add(P, 0.85, "i would suggest, we would suggest, i would propose, we would propose, i would recommend, we would recommend, my suggestion, our suggestion, my recommendation, our recommendation, my proposal, our proposal, would like you to, why not");
+        Add(P, 0.8, "it may be worthwhile, it might be worthwhile, it may be worth, it might be worth, it may be useful, it might be useful, it may be helpful, it might be helpful, it might be nice, it may be nice, it might be good, it might be better, it may be better, it might be wise, it may be wise, it may be prudent, it might be prudent, it could be useful, it could be helpful, it could be worthwhile", s => s.After() is "to" or "if" or "for" or "that", intensifiable: true);
         Add(P, 0.85, "recommend, recommends, recommended that, recommendation, recommendations, recommending, we urge, i urge, urge, call on, calls on, we call, propose that, proposes that, i propose, we propose, i suggest, we suggest, suggest adding, suggest using, please, let us, let's, i wish, we wish, i would like, i'd like, we would like, we'd like, would like to see, i would love, i'd love, would love to, we need, i want, we want, needs to be, there should be, there needs to be, there must be, should be able, should be paid, should be given, should be made, should be considered");
         Add(P, 0.8, "may wish to, might wish to, may want to, might want to, may wish to consider, may consider, might consider, may choose to, might choose to, may seek to, may also wish to, may also want to, may also consider, might also consider, may also seek to, may also choose to", SubjectBefore);
         Add(P, 0.8, "could consider, could choose to, could seek to, could also, could require, could direct, could establish, could provide, could expand, could increase, could strengthen, could mandate, could enact, could pass, could amend, could use, could create, could fund, could prohibit, could limit, could encourage, could request, could ask", ActorBefore);
@@ -283,6 +331,6 @@ internal static class StanceCues
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(phrase, new Text.TextSpan(0, phrase.Length), tokens);
-        return [.. tokens.Select(t => t.Lower)];
+        return [.. tokens.Select(t => CueWord(t.Lower))];
     }
 }

@@ -594,7 +594,7 @@ public sealed class StanceTagger
         Span<int> coveredUntil = stackalloc int[5];
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (quoted[i] || !index.TryGetValue(tokens[i].Lower, out CuePattern[]? candidates) || (!headline && InsideName(tokens, i)))
+            if (quoted[i] || !index.TryGetValue(StanceCues.CueWord(tokens[i].Lower), out CuePattern[]? candidates) || (!headline && InsideName(tokens, i)))
             {
                 continue;
             }
@@ -607,20 +607,26 @@ public sealed class StanceTagger
                 }
 
                 CuePattern? best = null;
+                int bestLength = 0;
                 foreach (CuePattern p in candidates)
                 {
-                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)) || !Matches(tokens, quoted, i, p))
+                    if (p.Kind != kind || (best is not null && (p.Words.Length < best.Words.Length || p.Weight <= best.Weight)))
                     {
                         continue;
                     }
 
-                    best = p;
+                    int length = Match(tokens, quoted, i, p);
+                    if (length > 0)
+                    {
+                        best = p;
+                        bestLength = length;
+                    }
                 }
 
                 if (best is not null)
                 {
-                    found.Add((i, best.Words.Length, best));
-                    coveredUntil[(int)kind] = i + best.Words.Length;
+                    found.Add((i, bestLength, best));
+                    coveredUntil[(int)kind] = i + bestLength;
                 }
             }
         }
@@ -628,22 +634,36 @@ public sealed class StanceTagger
         return found;
     }
 
-    private static bool Matches(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p)
+    /// <summary>
+    /// The number of tokens <paramref name="p"/> spans from <paramref name="start"/>, or 0 when it does not match there. The
+    /// words match in order and unquoted; a contraction matches its full form ('d → would, 'll → will); an intensifiable
+    /// pattern lets up to <see cref="StanceCues.MaxIntensifiers"/> degree adverbs stand after its modal, "be" or article
+    /// ("it would be very useful", "it'd also be great", "would be a really good idea").
+    /// </summary>
+    private static int Match(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted, int start, CuePattern p)
     {
-        if (start + p.Words.Length > tokens.Length)
-        {
-            return false;
-        }
-
+        int t = start;
+        int skipped = 0;
         for (int k = 0; k < p.Words.Length; k++)
         {
-            if (quoted[start + k] || tokens[start + k].Lower != p.Words[k])
+            if (k > 0 && p.Intensifiable && StanceCues.AdmitsIntensifier(p.Words[k - 1]))
             {
-                return false;
+                while (skipped < StanceCues.MaxIntensifiers && t < tokens.Length && !quoted[t] && StanceCues.IsIntensifier(tokens[t].Lower) && tokens[t].Lower != p.Words[k])
+                {
+                    t++;
+                    skipped++;
+                }
             }
+
+            if (t >= tokens.Length || quoted[t] || StanceCues.CueWord(tokens[t].Lower) != p.Words[k])
+            {
+                return 0;
+            }
+
+            t++;
         }
 
-        return p.Guard is null || p.Guard(new CueSite(tokens, start, p.Words.Length));
+        return p.Guard is null || p.Guard(new CueSite(tokens, start, t - start)) ? t - start : 0;
     }
 
     /// <summary>
