@@ -207,8 +207,10 @@ public sealed class AnalysisEngine
             diagnostics.Add(Diagnostic.ForFile(InputRules.Empty, source.Path, source.Path) with { Severity = emptySeverity });
         }
 
+        InlineSuppressions suppressions = InlineSuppressions.Parse(source, document.Prose.Html);
+        diagnostics.AddRange(suppressions.Problems(severities));
         diagnostics.Sort(DiagnosticOrder.Instance);
-        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(InlineSuppressions.Parse(source, document.Prose.Html).Apply(diagnostics), document);
+        IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(suppressions.Apply(diagnostics), document);
         return new DocumentAnalysis(source.Path, document, session.Results, final);
     }
 

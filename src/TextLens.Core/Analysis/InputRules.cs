@@ -56,7 +56,12 @@ public static class InputRules
         "An .editorconfig entry for TextLens names an unknown rule id or category, or an unknown severity, or a section's glob is too long or nested too deep; the entry is ignored (the rule keeps its other configuration). Check the spelling: severities are none, suggestion, warning and error; 'textlens rules' lists rule ids and categories. Also an .editorconfig or .textlensignore that cannot be used at all: larger than 1 MiB, a folder or another kind of file that is not a regular one, unreadable, or binary (it is not read); or one that is not valid UTF-8 (it is read with each invalid byte as U+FFFD, so that its entries still apply; save it as UTF-8).",
         "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration];
+    public static readonly RuleDescriptor BadSuppression = new(
+        "TL0011", "Suppression directive not understood", "textlens-{0} names {1}, not rule ids (TL and four digits); {2}", Category, Severity.Warning,
+        "A textlens-disable, textlens-enable or textlens-disable-next-line directive names words that are not rule ids, such as a misspelt id. The directive applies to the rule ids it does name, and to no rule if it names none: only a directive with no words at all applies to every rule. Separate ids with spaces or commas; a note may follow ' -- '.",
+        "<!-- textlens-disable TL303 -->");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration, BadSuppression];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>

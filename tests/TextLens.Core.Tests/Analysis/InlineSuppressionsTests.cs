@@ -92,6 +92,31 @@ public class InlineSuppressionsTests
     }
 
     /// <summary>
+    /// A directive whose words are not rule ids (a misspelt id, a note) was read as naming no rule, that is every rule: it
+    /// hid every finding after it. It now applies to the ids it names, to none if there are none, and says so (TL0011).
+    /// </summary>
+    [Theory]
+    [InlineData("<!-- textlens-disable TL303 -->", false, "textlens-disable names 'TL303', not rule ids (TL and four digits); it applies to no rule")]
+    [InlineData("<!-- textlens-disable XYZ -->", false, "textlens-disable names 'XYZ', not rule ids (TL and four digits); it applies to no rule")]
+    [InlineData("<!-- textlens-disable TL30031 -->", false, "textlens-disable names 'TL30031', not rule ids (TL and four digits); it applies to no rule")]
+    [InlineData("<!-- textlens-disable TL3003: the figure is sourced -->", true, "textlens-disable names 'the', 'figure', 'is', 'sourced', not rule ids (TL and four digits); it applies to TL3003 only")]
+    [InlineData("<!-- textlens-disable TL3003 -- the source is named above -->", true, null)]
+    [InlineData("<!-- textlens-disable TL3001, TL3003 -->", true, null)]
+    [InlineData("<!-- textlens-disable -->", true, null)]
+    public void Words_that_are_not_rule_ids_do_not_disable_every_rule(string directive, bool suppressed, string? problem)
+    {
+        AnalysisEngine engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        var source = SourceText.From(directive + "\nThe budget must reportedly be cut by 45 percent.\n", "a.md");
+        DocumentAnalysis analysis = engine.Analyze(source, AnalysisOptions.Default, TextLens.Core.Analysis.Configuration.DefaultSeverities.Instance);
+
+        Diagnostic hedge = Assert.Single(analysis.Diagnostics, d => d.Id == "TL3003");
+        Assert.Equal(suppressed, hedge.IsSuppressed);
+        Diagnostic[] reported = [.. analysis.Diagnostics.Where(d => d.Id == "TL0011")];
+        Assert.Equal(problem is null ? [] : [problem], reported.Select(d => d.Message));
+        Assert.All(reported, d => Assert.Equal(new TextSpan(0, directive.Length), d.Span));
+    }
+
+    /// <summary>
     /// A directive's kind and rule ids are read once per distinct directive text and reused for the same text elsewhere:
     /// texts that share a prefix (next-line or not, glued to the comment's end, a longer word) each keep their own reading,
     /// and every copy keeps its own place.

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Analysis.Suppressions;
@@ -17,12 +18,18 @@ public enum DirectiveKind
 }
 
 /// <summary>
-/// One directive found in a document. <see cref="RuleIds"/> is empty when the directive applies to
-/// every rule. <see cref="TargetLine"/> is the zero-based line a disable-next-line applies to (-1 if none).
+/// One directive found in a document. <see cref="RuleIds"/> is empty when the directive applies to every rule, unless it
+/// names words that are not rule ids (<see cref="Unrecognised"/>, a misspelt id): then it applies to the ids it does name,
+/// and to no rule if there are none. <see cref="TargetLine"/> is the zero-based line a disable-next-line applies to (-1 if none).
 /// </summary>
 public sealed record SuppressionDirective(DirectiveKind Kind, IReadOnlySet<string> RuleIds, TextSpan Span, int TargetLine)
 {
-    public bool AppliesTo(string ruleId) => RuleIds.Count == 0 || RuleIds.Contains(ruleId);
+    /// <summary>The words of the directive that are not rule ids (TL and four digits), in order.</summary>
+    public IReadOnlyList<string> Unrecognised { get; init; } = [];
+
+    public bool AppliesToEveryRule => RuleIds.Count == 0 && Unrecognised.Count == 0;
+
+    public bool AppliesTo(string ruleId) => AppliesToEveryRule || RuleIds.Contains(ruleId);
 }
 
 /// <summary>
@@ -33,7 +40,9 @@ public sealed record SuppressionDirective(DirectiveKind Kind, IReadOnlySet<strin
 /// <item>Plain text: a line of its own whose first non-blank characters are <c>%%</c>, e.g. <c>%% textlens-disable TL3001</c>
 /// (such lines are comments: they are never analysed as prose).</item>
 /// </list>
-/// Rule ids are separated by spaces or commas; none means every rule. A diagnostic is suppressed
+/// Rule ids are separated by spaces or commas; none means every rule. A word that is not a rule id (a misspelt id) is
+/// reported (TL0011) and the directive applies to the ids it does name only: read as "no ids", it would hide every
+/// finding. A diagnostic is suppressed
 /// (kept, marked <see cref="SuppressionKind.InSource"/>) when the last disable/enable directive before
 /// it that names its rule is a disable, or when a disable-next-line directive targets its first line.
 /// A diagnostic about the whole file (no position) is suppressed when its rule is disabled at the end
@@ -53,7 +62,7 @@ public sealed partial class InlineSuppressions
         for (int i = 0; i < directives.Count; i++)
         {
             SuppressionDirective d = directives[i];
-            if (d.RuleIds.Count == 0)
+            if (d.AppliesToEveryRule)
             {
                 _allRules.Add(d, i);
                 continue;
@@ -89,11 +98,11 @@ public sealed partial class InlineSuppressions
         }
 
         // Directives that name the same rules share one set (a long document repeats a few directives many times).
-        var ruleSets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var ruleSets = new Dictionary<string, RuleList>(StringComparer.Ordinal);
 
         // And the same directive text is read once: matches are found without allocating (EnumerateMatches), and only a
         // text not seen before is matched again for its groups (100,000 Match objects cost more than the search).
-        var byText = new Dictionary<string, (DirectiveKind Kind, IReadOnlySet<string> Ids)>(StringComparer.Ordinal);
+        var byText = new Dictionary<string, (DirectiveKind Kind, RuleList Rules)>(StringComparer.Ordinal);
         if (source.Format == DocumentFormat.Markdown)
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
@@ -206,12 +215,12 @@ public sealed partial class InlineSuppressions
     /// input <paramref name="inputStart"/>..+<paramref name="inputLength"/> of <paramref name="content"/>. The groups depend
     /// only on the matched text (neither pattern looks before its start or past its end), so they are read once per text.
     /// </summary>
-    private static (DirectiveKind Kind, IReadOnlySet<string> Ids) Read(
+    private static (DirectiveKind Kind, RuleList Rules) Read(
         Regex pattern, string content, TextSpan span, int inputStart, int inputLength,
-        Dictionary<string, (DirectiveKind, IReadOnlySet<string>)> byText, Dictionary<string, IReadOnlySet<string>> ruleSets)
+        Dictionary<string, (DirectiveKind, RuleList)> byText, Dictionary<string, RuleList> ruleSets)
     {
         var known = byText.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (known.TryGetValue(content.AsSpan(span.Start, span.Length), out (DirectiveKind, IReadOnlySet<string>) read))
+        if (known.TryGetValue(content.AsSpan(span.Start, span.Length), out (DirectiveKind, RuleList) read))
         {
             return read;
         }
@@ -229,24 +238,40 @@ public sealed partial class InlineSuppressions
             _ => DirectiveKind.DisableNextLine,
         };
         string ids = m.Groups["ids"].Value;
-        if (!ruleSets.TryGetValue(ids, out IReadOnlySet<string>? set))
+        if (!ruleSets.TryGetValue(ids, out RuleList? set))
         {
             var parsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (Match id in RuleId().Matches(ids))
+            var unrecognised = new List<string>();
+            foreach (string word in ids.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries))
             {
-                parsed.Add(id.Value.ToUpperInvariant());
+                if (word == "--")
+                {
+                    break; // the rest is a note: "textlens-disable TL3002 -- the figures are the agency's own"
+                }
+
+                MatchCollection found = RuleId().Matches(word);
+                if (found.Count == 0)
+                {
+                    unrecognised.Add(word);
+                }
+
+                foreach (Match id in found)
+                {
+                    parsed.Add(id.Value.ToUpperInvariant());
+                }
             }
 
-            ruleSets[ids] = set = parsed;
+            ruleSets[ids] = set = new RuleList(parsed, unrecognised);
         }
 
         byText[m.Value] = read = (kind, set);
         return read;
     }
 
-    private static SuppressionDirective Create(SourceText source, TextSpan span, (DirectiveKind Kind, IReadOnlySet<string> Ids) read)
+    private static SuppressionDirective Create(SourceText source, TextSpan span, (DirectiveKind Kind, RuleList Rules) read)
     {
-        (DirectiveKind kind, IReadOnlySet<string> ids) = read;
+        (DirectiveKind kind, RuleList rules) = read;
+        IReadOnlySet<string> ids = rules.Ids;
         int target = -1;
         if (kind == DirectiveKind.DisableNextLine)
         {
@@ -259,8 +284,43 @@ public sealed partial class InlineSuppressions
             target = line < source.LineCount ? line : -1;
         }
 
-        return new SuppressionDirective(kind, ids, span, target);
+        return new SuppressionDirective(kind, ids, span, target) { Unrecognised = rules.Unrecognised };
     }
+
+    /// <summary>
+    /// TL0011 for each directive that names words that are not rule ids (at the configured severity; none when it is
+    /// <see cref="Severity.None"/>), saying which rules the directive applies to instead.
+    /// </summary>
+    public IEnumerable<Diagnostic> Problems(ISeverityConfiguration severities)
+    {
+        ArgumentNullException.ThrowIfNull(severities);
+        Severity severity = Severity.None;
+        foreach (SuppressionDirective d in _directives)
+        {
+            if (d.Unrecognised.Count == 0)
+            {
+                continue;
+            }
+
+            if (severity == Severity.None && (severity = severities.GetSeverity(InputRules.BadSuppression, _source.Path)) == Severity.None)
+            {
+                yield break;
+            }
+
+            string kind = d.Kind switch
+            {
+                DirectiveKind.Disable => "disable",
+                DirectiveKind.Enable => "enable",
+                _ => "disable-next-line",
+            };
+            string words = string.Join(", ", d.Unrecognised.Take(5).Select(w => $"'{(w.Length > 40 ? w[..39] + "…" : w)}'")) + (d.Unrecognised.Count > 5 ? $" and {d.Unrecognised.Count - 5} more" : string.Empty);
+            string applies = d.RuleIds.Count == 0 ? "it applies to no rule" : "it applies to " + string.Join(", ", d.RuleIds.Order(StringComparer.Ordinal)) + " only";
+            yield return new Diagnostic(InputRules.BadSuppression, severity, InputRules.BadSuppression.FormatMessage(kind, words, applies), _source.Path, d.Span, _source.GetLinePositionSpan(d.Span));
+        }
+    }
+
+    /// <summary>The rule ids a directive names, and its words that are not rule ids.</summary>
+    private sealed record RuleList(IReadOnlySet<string> Ids, IReadOnlyList<string> Unrecognised);
 
     /// <summary>The disable/enable directives of one rule (or of all rules) in document order, and its disable-next-line targets.</summary>
     private sealed class RuleTimeline
@@ -315,6 +375,6 @@ public sealed partial class InlineSuppressions
     [GeneratedRegex(@"\G[ \t]*%%[ \t]*textlens-(?<kind>disable-next-line|disable|enable)\b(?<ids>[^\r\n]*)", RegexOptions.CultureInvariant)]
     private static partial Regex PlainTextDirective();
 
-    [GeneratedRegex("TL[0-9]{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bTL[0-9]{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RuleId();
 }
