@@ -172,7 +172,30 @@ public sealed class PullRequestModeTests
         };
         Assert.Equal("https://github.com/acme/policy-notes/blob/0123abcd/", SourceLinks.GitHubBase(k => env.GetValueOrDefault(k), "/work/repo"));
         Assert.Equal("https://github.com/acme/policy-notes/blob/0123abcd/site/", SourceLinks.GitHubBase(k => env.GetValueOrDefault(k), "/work/repo/site"));
+        Assert.Equal("https://github.com/acme/policy-notes/blob/0123abcd/my%20docs/%28draft%29/", SourceLinks.GitHubBase(k => env.GetValueOrDefault(k), "/work/repo/my docs/(draft)"));
         env.Remove("GITHUB_SHA");
+        Assert.Null(SourceLinks.GitHubBase(k => env.GetValueOrDefault(k), "/work/repo"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)//", "acme/policy-notes")]
+    [InlineData("https://github.com/x)y", "acme/policy-notes")]
+    [InlineData("https://github.com?q=1", "acme/policy-notes")]
+    [InlineData("github.com", "acme/policy-notes")]
+    [InlineData("https://github.com", "acme/policy notes")]
+    [InlineData("https://github.com", "o/r#?")]
+    [InlineData("https://github.com", "acme")]
+    [InlineData("https://github.com", "acme/policy-notes/extra")]
+    public void Garbage_in_the_github_variables_gives_no_links_rather_than_broken_ones(string server, string repository)
+    {
+        // The base is written into Markdown link targets and HTML hrefs: "javascript:…" was linked, and a ')' or a space
+        // ended the Markdown link early.
+        var env = new Dictionary<string, string?>
+        {
+            ["GITHUB_SERVER_URL"] = server,
+            ["GITHUB_REPOSITORY"] = repository,
+            ["GITHUB_SHA"] = "0123abcd",
+        };
         Assert.Null(SourceLinks.GitHubBase(k => env.GetValueOrDefault(k), "/work/repo"));
     }
 
