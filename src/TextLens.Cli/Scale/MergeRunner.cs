@@ -69,6 +69,13 @@ public static class MergeRunner
             throw new UsageException($"unknown option '{option}' for 'merge'; run 'textlens merge --help'.");
         }
 
+        // A folder is named as one: opening it fails with "access denied", which sends the user looking at permissions.
+        string? folder = request.Partials.FirstOrDefault(p => p != "-" && fileSystem.Directory.Exists(fileSystem.Path.GetFullPath(p, request.WorkingDirectory)));
+        if (folder is not null)
+        {
+            throw new UsageException($"partial result '{folder}' is a folder; give the json or jsonl files in it.");
+        }
+
         IReportFormatter[] formatters = [.. request.Formats.Select(name => ReportFormatters.Find(name)
             ?? throw new UsageException($"unknown format '{name}'; choose from {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}."))];
         if (request.Outputs.Count > formatters.Length)

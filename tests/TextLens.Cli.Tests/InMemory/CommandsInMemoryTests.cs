@@ -83,6 +83,19 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void A_folder_given_to_merge_is_named_as_a_folder()
+    {
+        // It was "cannot read partial result 'parts': Access to the path '/work/parts' is denied."
+        var cli = new InMemoryCli();
+        cli.Add("parts/part-0.json", "{}");
+
+        InMemoryCli.Result result = cli.Run("merge", "parts");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("textlens: partial result 'parts' is a folder; give the json or jsonl files in it.\n", result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Report_searches_an_in_memory_folder_with_its_ignore_file_editorconfig_and_excludes()
     {
         var cli = new InMemoryCli();
