@@ -177,7 +177,7 @@ public sealed class KeywordsSectionTests
 
         Assert.Contains("\n  keywords: <b>bill</b> | `x`\\u001B[31m 1.00, tax 0.50, budget 0.25\n", Format("console", report, Settings), StringComparison.Ordinal);
         Assert.Contains("\n  keywords: \u001b[36m<b>bill</b> | `x`\\u001B[31m\u001b[0m \u001b[2m1.00\u001b[0m, \u001b[36mtax\u001b[0m \u001b[2m0.50\u001b[0m\n", Format("console", report, Settings with { Color = true, TopKeywords = 2 }), StringComparison.Ordinal);
-        Assert.Contains("\n**Keywords:** &lt;b&gt;bill&lt;/b&gt; \\| \\`x\\`\\u001B[31m (1.00) · tax (0.50)\n\n", Format("markdown", report, Settings with { TopKeywords = 2 }), StringComparison.Ordinal);
+        Assert.Contains("\n**Keywords:** &lt;b&gt;bill&lt;/b&gt; \\| \\`x\\`\\u001B\\[31m (1.00) · tax (0.50)\n\n", Format("markdown", report, Settings with { TopKeywords = 2 }), StringComparison.Ordinal);
 
         string html = Format("html", report, Settings);
         Assert.Contains("<div class=\"cols\">\n<div><h3>Keywords</h3>\n<svg class=\"bars\" role=\"img\"", html, StringComparison.Ordinal);

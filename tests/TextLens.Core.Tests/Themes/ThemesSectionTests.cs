@@ -153,7 +153,7 @@ public sealed class ThemesSectionTests
 
         string markdown = SectionTestSupport.Format("markdown", document, settings);
         Assert.Contains(
-            "**Themes:**\n\n| # | Theme | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n| 1 | &lt;b&gt;bill&lt;/b&gt; \\| \\`costs\\` | 50% | 2 | The &lt;b&gt;bill&lt;/b&gt; &amp; its *new* \\| costs. |\n| 2 | membership, decline | 25% | 1 | Membership has \\u001B[31mdeclined. |\n\n",
+            "**Themes:**\n\n| # | Theme | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n| 1 | &lt;b&gt;bill&lt;/b&gt; \\| \\`costs\\` | 50% | 2 | The &lt;b&gt;bill&lt;/b&gt; &amp; its \\*new\\* \\| costs. |\n| 2 | membership, decline | 25% | 1 | Membership has \\u001B\\[31mdeclined. |\n\n",
             markdown,
             StringComparison.Ordinal);
         Assert.True(markdown.IndexOf("**Keywords:**", StringComparison.Ordinal) < markdown.IndexOf("**Themes:**", StringComparison.Ordinal), "Markdown lists the themes after the keywords");

@@ -32,7 +32,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         public void WriteDocument(DocumentReport d)
         {
             _count++;
-            string cells = string.Concat(SectionViews.OverviewCells(d, _columns).Select(c => $" {Escape(c)} |"));
+            string cells = string.Concat(SectionViews.OverviewCells(d, _columns).Select(c => $" {EscapeProse(c)} |"));
             overview.Writer.Write(string.Create(CultureInfo.InvariantCulture, $"| `{EscapeCode(d.Path)}` | {d.Stats?.Words ?? 0:N0} | {d.Stats?.Sentences ?? 0} |{cells} {d.Diagnostics.Count(x => x.Suppression is null)} |\n"));
 
             var md = new StringBuilder();
@@ -81,7 +81,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             if (_count > 1)
             {
                 md.Append("## Overview\n\n| Document | Words | Sentences |")
-                  .Append(string.Concat(_columns.Select(c => $" {Escape(c.OverviewColumn ?? string.Empty)} |")))
+                  .Append(string.Concat(_columns.Select(c => $" {EscapeProse(c.OverviewColumn ?? string.Empty)} |")))
                   .Append(" Diagnostics |\n|---|---:|---:|")
                   .Append(string.Concat(_columns.Select(_ => "---|")))
                   .Append("---:|\n");
@@ -127,7 +127,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             string line = x.Line is { } l
                 ? linkBase is null ? l.ToString(CultureInfo.InvariantCulture) : $"[{l}]({linkBase}{LinkPath(d.Path)}#L{l})"
                 : "–";
-            md.Append(CultureInfo.InvariantCulture, $"| {line} | {x.Id} | {x.Severity} | {SentenceWithCue(d, x)} | {Escape(x.Message)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {line} | {x.Id} | {x.Severity} | {SentenceWithCue(d, x)} | {EscapeProse(x.Message)} |\n");
         }
 
         md.Append("\n</details>\n\n");
@@ -201,4 +201,30 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         .Replace("|", "\\|", StringComparison.Ordinal)
         .Replace("`", "\\`", StringComparison.Ordinal)
         .ReplaceLineEndings(" "));
+
+    /// <summary>
+    /// Document text in a table cell, a list item or a paragraph: <see cref="Escape"/>, and every character that
+    /// would start inline markup is backslash-escaped, so a document's "[click](https://…)", "*x*", "_x_" or "~~x~~" is
+    /// shown as written, never rendered as a link or emphasis in a job summary. (Not for raw HTML such as a
+    /// &lt;summary&gt;, where a backslash would show: use <see cref="Escape"/> there.)
+    /// </summary>
+    internal static string EscapeProse(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (char ch in text.ReplaceLineEndings(" "))
+        {
+            switch (ch)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#':
+                    sb.Append('\\').Append(ch);
+                    break;
+                default: sb.Append(ch); break;
+            }
+        }
+
+        return TerminalText.Safe(sb.ToString());
+    }
 }

@@ -66,7 +66,7 @@ internal static class SectionViews
         {
             if (view.Headline is { } headline)
             {
-                md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":** ").Append(MarkdownReportFormatter.Escape(headline)).Append("\n\n");
+                md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":** ").Append(MarkdownReportFormatter.EscapeProse(headline)).Append("\n\n");
             }
             else
             {
@@ -225,12 +225,12 @@ internal static class SectionViews
     private static void WriteMarkdown(StringBuilder md, IReportSection section, SectionView view, FormatSettings settings, IReadOnlyList<SentenceReport> sentences)
     {
         md.Append("**").Append(MarkdownReportFormatter.EscapeInline(section.Title)).Append(":**");
-        md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.Escape(FactText(f)))));
+        md.Append(view.Facts.Count == 0 ? string.Empty : " " + string.Join(" · ", view.Facts.Select(f => MarkdownReportFormatter.EscapeProse(FactText(f)))));
         if (view.Terms is { Terms.Count: > 0 } terms)
         {
             // Ranked terms on the same line: each term with its value in parentheses.
             md.Append(view.Facts.Count == 0 ? " " : " · ").Append(string.Join(" · ", Shown(terms, settings).Select(t =>
-                $"{MarkdownReportFormatter.Escape(t.Text)} ({MarkdownReportFormatter.Escape(t.ValueText)})")));
+                $"{MarkdownReportFormatter.EscapeProse(t.Text)} ({MarkdownReportFormatter.EscapeProse(t.ValueText)})")));
         }
 
         md.Append("\n\n");
@@ -248,11 +248,11 @@ internal static class SectionViews
         if (view.Groups is { Groups.Count: > 0 } groups)
         {
             string noun = groups.Noun.Length == 0 ? "Group" : char.ToUpperInvariant(groups.Noun[0]) + groups.Noun[1..];
-            md.Append("| # | ").Append(MarkdownReportFormatter.Escape(noun)).Append(" | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
+            md.Append("| # | ").Append(MarkdownReportFormatter.EscapeProse(noun)).Append(" | Share | Sentences | Representative sentence |\n|---:|---|---:|---:|---|\n");
             foreach (SentenceGroup group in groups.Groups)
             {
                 string example = ConsoleReportFormatter.Shorten(Representative(group, sentences), 160);
-                md.Append(CultureInfo.InvariantCulture, $"| {group.Id + 1} | {MarkdownReportFormatter.Escape(group.Label)} | {group.Share * 100:0}% | {group.Sentences.Count} | {MarkdownReportFormatter.Escape(example)} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {group.Id + 1} | {MarkdownReportFormatter.EscapeProse(group.Label)} | {group.Share * 100:0}% | {group.Sentences.Count} | {MarkdownReportFormatter.EscapeProse(example)} |\n");
             }
 
             md.Append('\n');
@@ -299,7 +299,7 @@ internal static class SectionViews
             foreach (TaggedSentence item in list.Sentences)
             {
                 SentenceReport? sentence = item.Index >= 0 && item.Index < sentences.Count ? sentences[item.Index] : null;
-                md.Append(CultureInfo.InvariantCulture, $"- line {sentence?.Line ?? 0} ({MarkdownReportFormatter.Escape(item.Tag)}): {MarkdownReportFormatter.Escape(Clip(sentence?.Text ?? string.Empty, 160))}\n");
+                md.Append(CultureInfo.InvariantCulture, $"- line {sentence?.Line ?? 0} ({MarkdownReportFormatter.EscapeProse(item.Tag)}): {MarkdownReportFormatter.EscapeProse(Clip(sentence?.Text ?? string.Empty, 160))}\n");
             }
 
             md.Append('\n');
