@@ -175,7 +175,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
         var sb = new StringBuilder(text.Length + 8);
         foreach (char ch in TerminalText.Safe(text.ReplaceLineEndings(" ")))
         {
-            if (ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            if (IsInlineMarkup(ch))
             {
                 sb.Append('\\');
             }
@@ -185,6 +185,9 @@ public sealed class MarkdownReportFormatter : IReportFormatter
 
         return sb.ToString();
     }
+
+    /// <summary>A character that can start or end inline Markdown (escapes, code, emphasis, links, HTML, headings, table cells, strike-through).</summary>
+    private static bool IsInlineMarkup(char ch) => ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~';
 
     /// <summary>A file name inside a code span: no backtick or line break can end the span, no control character survives.</summary>
     internal static string EscapeCode(string text) => TerminalText.Safe(text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal));
@@ -218,8 +221,8 @@ public sealed class MarkdownReportFormatter : IReportFormatter
                 case '&': sb.Append("&amp;"); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#':
-                    sb.Append('\\').Append(ch);
+                case var c when IsInlineMarkup(c):
+                    sb.Append('\\').Append(c);
                     break;
                 default: sb.Append(ch); break;
             }
