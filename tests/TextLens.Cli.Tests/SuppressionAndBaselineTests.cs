@@ -60,6 +60,26 @@ public class SuppressionAndBaselineTests
         Assert.Equal(1, result.ExitCode);
     }
 
+    /// <summary>
+    /// A typo that is still TL and four digits (TL9110 for TL9101) suppressed nothing and was not reported: the author
+    /// believed the finding hidden. The id is checked against the rules this run's analyzers declare (here the test
+    /// rules TL9101 and TL9102, which no built-in list knows), and an unknown one is TL0011 on the directive's line.
+    /// </summary>
+    [Fact]
+    public void A_directive_naming_an_id_no_analyzer_declares_is_reported_on_its_line()
+    {
+        using var dir = new TempDir();
+        dir.File("a.md", "The committee reportedly agreed.\n\n<!-- textlens-disable-next-line TL9110, TL9102 -->\nMinisters were reportedly pleased in 2024.\n");
+        Tool.Result result = Tool.Run(Tool.Request(dir.Path, "a.md") with { FailOn = Severity.Warning });
+
+        Assert.Equal(
+            ["1:TL9101:", "3:TL0011:", "4:TL9101:", "4:TL9102:inSource"],
+            Diagnostics(result.Stdout).Select(d => $"{d.GetProperty("line").GetInt32()}:{d.GetProperty("id").GetString()}:{(d.TryGetProperty("suppression", out JsonElement s) ? s.GetString() : string.Empty)}"));
+        JsonElement problem = Diagnostics(result.Stdout).Single(d => d.GetProperty("id").GetString() == "TL0011");
+        Assert.Equal("textlens-disable-next-line names 'TL9110', rule ids that no rule has ('textlens rules' lists them); it applies to TL9102 only", problem.GetProperty("message").GetString());
+        Assert.Equal(1, result.ExitCode);
+    }
+
     [Fact]
     public void Baseline_reports_only_new_findings_and_survives_edits_elsewhere()
     {

@@ -208,7 +208,7 @@ public sealed class AnalysisEngine
         }
 
         InlineSuppressions suppressions = InlineSuppressions.Parse(source, document.Prose.Html);
-        diagnostics.AddRange(suppressions.Problems(severities));
+        diagnostics.AddRange(suppressions.Problems(severities, Rules));
         diagnostics.Sort(DiagnosticOrder.Instance);
         IReadOnlyList<Diagnostic> final = DiagnosticFingerprints.Assign(suppressions.Apply(diagnostics), document);
         return new DocumentAnalysis(source.Path, document, session.Results, final);

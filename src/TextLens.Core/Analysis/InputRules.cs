@@ -57,8 +57,8 @@ public static class InputRules
         "[*.md]\ntextlens_diagnostic.TL0005.severity = eror");
 
     public static readonly RuleDescriptor BadSuppression = new(
-        "TL0011", "Suppression directive not understood", "textlens-{0} names {1}, not rule ids (TL and four digits); {2}", Category, Severity.Warning,
-        "A textlens-disable, textlens-enable or textlens-disable-next-line directive names words that are not rule ids, such as a misspelt id. The directive applies to the rule ids it does name, and to no rule if it names none: only a directive with no words at all applies to every rule. Separate ids with spaces or commas; a note may follow ' -- '.",
+        "TL0011", "Suppression directive not understood", "textlens-{0} names {1}; {2}", Category, Severity.Warning,
+        "A textlens-disable, textlens-enable or textlens-disable-next-line directive names words that are not rule ids, such as a misspelt id (TL303), or rule ids that no rule of the run has (TL3010 for TL3001; 'textlens rules' lists them). The directive applies to the known rule ids it does name, and to no rule if it names none: only a directive with no words at all applies to every rule. Separate ids with spaces or commas; a note may follow ' -- '.",
         "<!-- textlens-disable TL303 -->");
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration, BadSuppression];

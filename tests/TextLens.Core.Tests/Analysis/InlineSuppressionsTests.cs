@@ -100,6 +100,9 @@ public class InlineSuppressionsTests
     [InlineData("<!-- textlens-disable XYZ -->", false, "textlens-disable names 'XYZ', not rule ids (TL and four digits); it applies to no rule")]
     [InlineData("<!-- textlens-disable TL30031 -->", false, "textlens-disable names 'TL30031', not rule ids (TL and four digits); it applies to no rule")]
     [InlineData("<!-- textlens-disable TL3003: the figure is sourced -->", true, "textlens-disable names 'the', 'figure', 'is', 'sourced', not rule ids (TL and four digits); it applies to TL3003 only")]
+    [InlineData("<!-- textlens-disable TL3030 -->", false, "textlens-disable names 'TL3030', rule ids that no rule has ('textlens rules' lists them); it applies to no rule")]
+    [InlineData("<!-- textlens-disable TL3003, TL9999, tl3010 -->", true, "textlens-disable names 'TL9999', 'TL3010', rule ids that no rule has ('textlens rules' lists them); it applies to TL3003 only")]
+    [InlineData("<!-- textlens-disable TL303 TL3030 TL3003 -->", true, "textlens-disable names 'TL303', not rule ids (TL and four digits), and 'TL3030', rule ids that no rule has ('textlens rules' lists them); it applies to TL3003 only")]
     [InlineData("<!-- textlens-disable TL3003 -- the source is named above -->", true, null)]
     [InlineData("<!-- textlens-disable TL3001, TL3003 -->", true, null)]
     [InlineData("<!-- textlens-disable -->", true, null)]
@@ -114,6 +117,24 @@ public class InlineSuppressionsTests
         Diagnostic[] reported = [.. analysis.Diagnostics.Where(d => d.Id == "TL0011")];
         Assert.Equal(problem is null ? [] : [problem], reported.Select(d => d.Message));
         Assert.All(reported, d => Assert.Equal(new TextSpan(0, directive.Length), d.Span));
+    }
+
+    /// <summary>
+    /// A well-formed id that no analyzer declares (TL3010 typed for TL3001) was accepted in silence: the directive hid
+    /// nothing and nobody was told. It is named by TL0011, in plain text as in Markdown, against the engine's catalogue.
+    /// </summary>
+    [Fact]
+    public void Plain_text_directive_naming_an_undeclared_rule_id_is_reported()
+    {
+        AnalysisEngine engine = TextLens.Core.Analyzers.BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        const string directive = "%% textlens-disable-next-line TL3033";
+        var source = SourceText.From("The budget was cut.\n" + directive + "\nThe budget must reportedly be cut by 45 percent.\n", "a.txt");
+        DocumentAnalysis analysis = engine.Analyze(source, AnalysisOptions.Default, TextLens.Core.Analysis.Configuration.DefaultSeverities.Instance);
+
+        Assert.False(Assert.Single(analysis.Diagnostics, d => d.Id == "TL3003").IsSuppressed);
+        Diagnostic problem = Assert.Single(analysis.Diagnostics, d => d.Id == "TL0011");
+        Assert.Equal("textlens-disable-next-line names 'TL3033', rule ids that no rule has ('textlens rules' lists them); it applies to no rule", problem.Message);
+        Assert.Equal(2, problem.Location!.Value.Start.Line + 1);
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed record SuppressionDirective(DirectiveKind Kind, IReadOnlySet<strin
     /// <summary>The words of the directive that are not rule ids (TL and four digits), in order.</summary>
     public IReadOnlyList<string> Unrecognised { get; init; } = [];
 
+    /// <summary>The rule ids of <see cref="RuleIds"/> (upper case) in the order the directive names them.</summary>
+    public IReadOnlyList<string> RuleIdsInOrder { get; init; } = [];
+
     public bool AppliesToEveryRule => RuleIds.Count == 0 && Unrecognised.Count == 0;
 
     public bool AppliesTo(string ruleId) => AppliesToEveryRule || RuleIds.Contains(ruleId);
@@ -42,7 +45,8 @@ public sealed record SuppressionDirective(DirectiveKind Kind, IReadOnlySet<strin
 /// </list>
 /// Rule ids are separated by spaces or commas; none means every rule. A word that is not a rule id (a misspelt id) is
 /// reported (TL0011) and the directive applies to the ids it does name only: read as "no ids", it would hide every
-/// finding. A diagnostic is suppressed
+/// finding. So is a well-formed id that no rule of the run has (TL3010 typed for TL3001), checked against the catalogue
+/// the analyzers declare: such a directive hides nothing, and its author should know. A diagnostic is suppressed
 /// (kept, marked <see cref="SuppressionKind.InSource"/>) when the last disable/enable directive before
 /// it that names its rule is a disable, or when a disable-next-line directive targets its first line.
 /// A diagnostic about the whole file (no position) is suppressed when its rule is disabled at the end
@@ -241,6 +245,7 @@ public sealed partial class InlineSuppressions
         if (!ruleSets.TryGetValue(ids, out RuleList? set))
         {
             var parsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var inOrder = new List<string>();
             var unrecognised = new List<string>();
             foreach (string word in ids.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries))
             {
@@ -257,11 +262,15 @@ public sealed partial class InlineSuppressions
 
                 foreach (Match id in found)
                 {
-                    parsed.Add(id.Value.ToUpperInvariant());
+                    string upper = id.Value.ToUpperInvariant();
+                    if (parsed.Add(upper))
+                    {
+                        inOrder.Add(upper);
+                    }
                 }
             }
 
-            ruleSets[ids] = set = new RuleList(parsed, unrecognised);
+            ruleSets[ids] = set = new RuleList(parsed, inOrder, unrecognised);
         }
 
         byText[m.Value] = read = (kind, set);
@@ -284,20 +293,32 @@ public sealed partial class InlineSuppressions
             target = line < source.LineCount ? line : -1;
         }
 
-        return new SuppressionDirective(kind, ids, span, target) { Unrecognised = rules.Unrecognised };
+        return new SuppressionDirective(kind, ids, span, target) { Unrecognised = rules.Unrecognised, RuleIdsInOrder = rules.InOrder };
     }
 
     /// <summary>
-    /// TL0011 for each directive that names words that are not rule ids (at the configured severity; none when it is
-    /// <see cref="Severity.None"/>), saying which rules the directive applies to instead.
+    /// TL0011 for each directive that names words that are not rule ids, or rule ids that are not in
+    /// <paramref name="rules"/> (at the configured severity; none when it is <see cref="Severity.None"/>), saying which
+    /// rules the directive applies to instead.
     /// </summary>
-    public IEnumerable<Diagnostic> Problems(ISeverityConfiguration severities)
+    /// <param name="severities">The severity of TL0011 for this document.</param>
+    /// <param name="rules">The rule catalogue of the run: the input rules and every rule the analyzers declare.</param>
+    public IEnumerable<Diagnostic> Problems(ISeverityConfiguration severities, IReadOnlyCollection<RuleDescriptor> rules)
     {
         ArgumentNullException.ThrowIfNull(severities);
+        ArgumentNullException.ThrowIfNull(rules);
         Severity severity = Severity.None;
+        HashSet<string>? known = null;
         foreach (SuppressionDirective d in _directives)
         {
-            if (d.Unrecognised.Count == 0)
+            if (d.Unrecognised.Count == 0 && d.RuleIds.Count == 0)
+            {
+                continue;
+            }
+
+            known ??= new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+            string[] unknown = [.. d.RuleIdsInOrder.Where(id => !known.Contains(id))];
+            if (d.Unrecognised.Count == 0 && unknown.Length == 0)
             {
                 continue;
             }
@@ -313,14 +334,29 @@ public sealed partial class InlineSuppressions
                 DirectiveKind.Enable => "enable",
                 _ => "disable-next-line",
             };
-            string words = string.Join(", ", d.Unrecognised.Take(5).Select(w => $"'{(w.Length > 40 ? w[..39] + "…" : w)}'")) + (d.Unrecognised.Count > 5 ? $" and {d.Unrecognised.Count - 5} more" : string.Empty);
-            string applies = d.RuleIds.Count == 0 ? "it applies to no rule" : "it applies to " + string.Join(", ", d.RuleIds.Order(StringComparer.Ordinal)) + " only";
-            yield return new Diagnostic(InputRules.BadSuppression, severity, InputRules.BadSuppression.FormatMessage(kind, words, applies), _source.Path, d.Span, _source.GetLinePositionSpan(d.Span));
+            var named = new List<string>(2);
+            if (d.Unrecognised.Count > 0)
+            {
+                named.Add(Quote(d.Unrecognised) + ", not rule ids (TL and four digits)");
+            }
+
+            if (unknown.Length > 0)
+            {
+                named.Add(Quote(unknown) + ", rule ids that no rule has ('textlens rules' lists them)");
+            }
+
+            string[] applying = [.. d.RuleIds.Where(known.Contains).Order(StringComparer.Ordinal)];
+            string applies = applying.Length == 0 ? "it applies to no rule" : "it applies to " + string.Join(", ", applying) + " only";
+            yield return new Diagnostic(InputRules.BadSuppression, severity, InputRules.BadSuppression.FormatMessage(kind, string.Join(", and ", named), applies), _source.Path, d.Span, _source.GetLinePositionSpan(d.Span));
         }
     }
 
-    /// <summary>The rule ids a directive names, and its words that are not rule ids.</summary>
-    private sealed record RuleList(IReadOnlySet<string> Ids, IReadOnlyList<string> Unrecognised);
+    /// <summary>At most five words, quoted (a long one cut), and how many more.</summary>
+    private static string Quote(IReadOnlyList<string> words) =>
+        string.Join(", ", words.Take(5).Select(w => $"'{(w.Length > 40 ? w[..39] + "…" : w)}'")) + (words.Count > 5 ? $" and {words.Count - 5} more" : string.Empty);
+
+    /// <summary>The rule ids a directive names (as a set, and in order), and its words that are not rule ids.</summary>
+    private sealed record RuleList(IReadOnlySet<string> Ids, IReadOnlyList<string> InOrder, IReadOnlyList<string> Unrecognised);
 
     /// <summary>The disable/enable directives of one rule (or of all rules) in document order, and its disable-next-line targets.</summary>
     private sealed class RuleTimeline
