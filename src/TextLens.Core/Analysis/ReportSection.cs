@@ -188,6 +188,16 @@ public interface IReportSection
     SectionValueWriter? CorpusValueWriter(DocumentAnalysis analysis) => null;
 
     /// <summary>
+    /// A writer of what <see cref="Present(JsonElement)"/> reads of a document's value, in the value's own JSON shape with
+    /// the rest left out (the keywords: each keyword's text, score and count, not its occurrences), or null (the default):
+    /// the human-readable formats read the whole value. Only with a <see cref="ValueWriter"/>, whose value would otherwise
+    /// be written whole and parsed to be shown (a long document's keywords with a million occurrences: hundreds of
+    /// megabytes of JSON and its index, at the run's peak). The view must be the same from it as from the whole value
+    /// (<c>textlens merge</c> shows whole records).
+    /// </summary>
+    SectionValueWriter? ViewValueWriter(DocumentAnalysis analysis) => null;
+
+    /// <summary>
     /// What the corpus overview shows of the corpus value (<see cref="CorpusKey"/>): Markdown writes the view's facts, a
     /// line each, under its overview table; HTML draws its <see cref="SectionView.Terms"/> as bars above its overview
     /// table. Shown only for a report of more than one document. The default: nothing.

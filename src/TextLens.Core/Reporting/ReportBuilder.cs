@@ -126,7 +126,7 @@ public static class ReportBuilder
         {
             if (section.ValueWriter(analysis) is { } valueWriter)
             {
-                (values ??= new SectionValues()).Append(section.Key, valueWriter, section.CorpusValueWriter(analysis));
+                (values ??= new SectionValues()).Append(section.Key, valueWriter, section.CorpusValueWriter(analysis), section.ViewValueWriter(analysis));
                 continue;
             }
 

@@ -18,6 +18,7 @@ internal sealed class SectionValues : IDictionary<string, JsonElement>
 {
     private readonly List<(string Key, JsonElement Value, SectionValueWriter? Writer)> _values = [];
     private List<(string Key, SectionValueWriter Writer)>? _corpusWriters;
+    private List<(string Key, SectionValueWriter Writer)>? _viewWriters;
 
     public int Count => _values.Count;
 
@@ -39,13 +40,22 @@ internal sealed class SectionValues : IDictionary<string, JsonElement>
     /// <summary>Adds a value written by <paramref name="writer"/> whenever it is asked for.</summary>
     public void Append(string key, SectionValueWriter writer) => _values.Add((key, default, writer));
 
-    /// <summary>Adds a value written by <paramref name="writer"/>, and what its corpus aggregate reads of it written by <paramref name="corpusWriter"/> (<see cref="IReportSection.CorpusValueWriter"/>).</summary>
-    public void Append(string key, SectionValueWriter writer, SectionValueWriter? corpusWriter)
+    /// <summary>
+    /// Adds a value written by <paramref name="writer"/>, what its corpus aggregate reads of it written by
+    /// <paramref name="corpusWriter"/> (<see cref="IReportSection.CorpusValueWriter"/>), and what its view reads of it written
+    /// by <paramref name="viewWriter"/> (<see cref="IReportSection.ViewValueWriter"/>).
+    /// </summary>
+    public void Append(string key, SectionValueWriter writer, SectionValueWriter? corpusWriter, SectionValueWriter? viewWriter = null)
     {
         Append(key, writer);
         if (corpusWriter is not null)
         {
             (_corpusWriters ??= []).Add((key, corpusWriter));
+        }
+
+        if (viewWriter is not null)
+        {
+            (_viewWriters ??= []).Add((key, viewWriter));
         }
     }
 
@@ -53,9 +63,18 @@ internal sealed class SectionValues : IDictionary<string, JsonElement>
     /// The value as the corpus aggregate reads it: what <see cref="IReportSection.CorpusValueWriter"/> writes, where the
     /// section has one, else the whole value (<see cref="TryGetValue"/>). Written afresh, not kept.
     /// </summary>
-    public bool TryGetCorpusValue(string key, out JsonElement value)
+    public bool TryGetCorpusValue(string key, out JsonElement value) => TryGetPart(_corpusWriters, key, out value);
+
+    /// <summary>
+    /// The value as the human-readable formats show it: what <see cref="IReportSection.ViewValueWriter"/> writes, where the
+    /// section has one, else the whole value (<see cref="TryGetValue"/>). Written afresh, not kept.
+    /// </summary>
+    public bool TryGetViewValue(string key, out JsonElement value) => TryGetPart(_viewWriters, key, out value);
+
+    /// <summary>What <paramref name="key"/>'s writer among <paramref name="writers"/> writes, or else the whole value.</summary>
+    private bool TryGetPart(List<(string Key, SectionValueWriter Writer)>? writers, string key, out JsonElement value)
     {
-        foreach ((string k, SectionValueWriter w) in _corpusWriters ?? [])
+        foreach ((string k, SectionValueWriter w) in writers ?? [])
         {
             if (string.Equals(k, key, StringComparison.Ordinal))
             {

@@ -106,6 +106,33 @@ public sealed class ConfigurationFileTests
             Diagnostic(json, ".editorconfig", "TL0010").GetProperty("message").GetString());
     }
 
+    /// <summary>
+    /// "textlens_diagnostic.severity = none" (a severity for every rule, one might think) ended the run in an internal
+    /// error, exit code 3, after the report was written; the Roslyn spelling of a TextLens key applied to nothing in
+    /// silence. Both are entries that never apply: TL0010 and exit code 2, the documents still reported.
+    /// </summary>
+    [Fact]
+    public void Keys_that_never_apply_are_named_not_an_internal_error()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("docs/rates.txt", Hedged);
+        cli.Add("docs/.editorconfig", "root = true\n[*.txt]\ntextlens_diagnostic.severity = none\ndotnet_diagnostic.TL3003.severity = none\n");
+
+        InMemoryCli.Result result = cli.Run("report", "docs", "-f", "json", "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("suggestion", Diagnostic(json, "docs/rates.txt", "TL3003").GetProperty("severity").GetString());
+        Assert.Equal(
+            [
+                "'docs/.editorconfig': [*.txt] dotnet_diagnostic.tl3003.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3003.severity",
+                "'docs/.editorconfig': [*.txt] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+            ],
+            json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == "docs/.editorconfig")
+                .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString()));
+    }
+
     private static JsonElement Diagnostic(JsonDocument json, string path, string rule) =>
         Assert.Single(
             json.RootElement.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("path").GetString() == path).GetProperty("diagnostics").EnumerateArray(),

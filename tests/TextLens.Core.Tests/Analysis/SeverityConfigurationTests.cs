@@ -49,6 +49,34 @@ public sealed class SeverityConfigurationTests : IDisposable
         Assert.Equal(Severity.Suggestion, new SeverityConfiguration().GetSeverity(Rule, Write("a.txt", "x")));
     }
 
+    /// <summary>
+    /// A key in TextLens's namespace that is not one it reads (a misspelt "severity", none at all), and a rule of TextLens's
+    /// set with the .NET compilers' prefix (the Roslyn habit), applied to nothing and were not named: the author believed
+    /// the rule configured. They are problems (TL0010) now; other tools' keys, including another analyzer's dotnet_diagnostic
+    /// ids, are left alone. "textlens_diagnostic.severity" (a severity for every rule, one might think) made the run end
+    /// in an internal error (exit code 3) after the report was written.
+    /// </summary>
+    [Fact]
+    public void Keys_that_look_meant_for_textlens_but_are_never_read_are_named()
+    {
+        Write(".editorconfig", "root = true\n[*]\nindent_size = 4\ndotnet_diagnostic.CA1822.severity = none\ndotnet_diagnostic.TL9999.severity = none\n" +
+            "textlens_diagnostic.TL3001.severity = warning\ntextlens_diagnostic.TL3001.severty = none\ntextlens_diagnostic.TL3001 = none\n" +
+            "dotnet_diagnostic.TL3001.severity = none\ndotnet_diagnostic.category-Stance.severity = none\n" +
+            "textlens_diagnostic.severity = none\ndotnet_diagnostic.severity = none\n");
+        var config = new SeverityConfiguration();
+        Assert.Equal(Severity.Warning, config.GetSeverity(Rule, Write("a.txt", "x")));
+
+        Assert.Equal(
+            [
+                "[*] dotnet_diagnostic.category-stance.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.category-stance.severity",
+                "[*] dotnet_diagnostic.tl3001.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3001.severity",
+                "[*] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "[*] textlens_diagnostic.tl3001: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "[*] textlens_diagnostic.tl3001.severty: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+            ],
+            config.Problems([Rule]).Select(p => p.Problem));
+    }
+
     [Theory]
     [InlineData("*.md", "docs/a.md", true)]
     [InlineData("*.md", "a.txt", false)]

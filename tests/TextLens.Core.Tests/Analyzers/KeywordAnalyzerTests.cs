@@ -44,6 +44,33 @@ public class KeywordAnalyzerTests
         Assert.True(result.Keywords.Zip(result.Keywords.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
+    /// <summary>
+    /// A run of nouns with nothing between them (a word list or a data dump saved as text) started up to four candidate
+    /// phrases at every word: a megabyte-long run cost about 1.5 KB of memory per word (bench/README.md). A run longer
+    /// than any noun phrase is a list, not a phrase: none of its words is a candidate, and the prose around it keeps its
+    /// keywords. (The longest runs in the seeds and the CRS documents are 8 words; in the SemEval papers, a table of 42.)
+    /// </summary>
+    [Fact]
+    public void A_run_of_nouns_longer_than_any_noun_phrase_gives_no_candidates()
+    {
+        string dump = string.Join(' ', Enumerable.Repeat("word", 200));
+        var source = SourceText.From("The Energy Star program labels efficient appliances.\n\n" + dump + "\n\nThe Energy Star program is voluntary.\n", "dump.txt");
+        ParsedDocument document = ParsedDocument.Parse(source, TestModels.Set);
+        List<KeywordCandidate> candidates = KeywordCandidates.Find(TestModels.Featurizer.Featurize(document, TestModels.Set), KeywordSettings.Default);
+
+        int start = source.Content.IndexOf(dump, StringComparison.Ordinal);
+        Assert.Single(document.Sentences, s => s.Span.Start == start && s.Span.Length == dump.Length); // one sentence, one run of nouns
+        Assert.DoesNotContain(candidates.SelectMany(c => c.Occurrences), o => document.Tokens[o.FirstToken].Span.Start >= start && document.Tokens[o.FirstToken].Span.Start < start + dump.Length);
+        Assert.Equal(2, Assert.Single(candidates, c => c.Display == "Energy Star program").Frequency);
+
+        // A run of ordinary length is still a phrase with its sub-phrases.
+        string list = string.Join(' ', Enumerable.Repeat("word", 12));
+        var shorter = SourceText.From("The Energy Star program labels efficient appliances.\n\n" + list + "\n", "list.txt");
+        ParsedDocument listed = ParsedDocument.Parse(shorter, TestModels.Set);
+        List<KeywordCandidate> found = KeywordCandidates.Find(TestModels.Featurizer.Featurize(listed, TestModels.Set), KeywordSettings.Default);
+        Assert.Equal(["word", "word word", "word word word", "word word word word"], found.Where(c => c.Stems[0] == "word").Select(c => c.Display).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Every_occurrence_is_found()
     {

@@ -121,6 +121,41 @@ public sealed class KeywordsSectionTests
         Assert.Null(ReportBuilder.FromDocuments(documents).Summary.Aggregates);
     }
 
+    /// <summary>
+    /// The human-readable formats read a fresh report's keywords to show them: written whole, with every occurrence, and
+    /// parsed (a five-megabyte document of nouns in sentences of 60 words: a million occurrences a keyword, 700 MB at the
+    /// console report's peak, bench/README.md). They read each keyword's text, score and count now, and show the same as
+    /// from the whole records that merge reads back.
+    /// </summary>
+    [Fact]
+    public void The_views_read_only_text_score_and_count_of_a_fresh_report_and_show_as_from_whole_records()
+    {
+        AnalysisOptions options = AnalysisOptions.Default;
+        DocumentReport[] fresh = [.. Directory.GetFiles(TestPaths.Seeds).Order(StringComparer.Ordinal).Select(path =>
+            ReportBuilder.BuildDocument(Engine.Value.Analyze(DocumentLoader.LoadFile(path, "seeds/" + Path.GetFileName(path), options.MaxFileBytes), options, DefaultSeverities.Instance), Engine.Value.Sections))];
+
+        SectionValues values = Assert.IsType<SectionValues>(fresh[0].Sections);
+        Assert.True(values.TryGetViewValue("keywords", out JsonElement shown));
+        Assert.Equal(["text", "score", "count"], shown.EnumerateArray().SelectMany(k => k.EnumerateObject().Select(p => p.Name)).Distinct());
+        JsonElement whole = values["keywords"];
+        Assert.Equal(
+            whole.EnumerateArray().Select(k => (k.GetProperty("text").GetString(), k.GetProperty("score").GetDouble(), k.GetProperty("count").GetInt32(), k.GetProperty("occurrences").GetArrayLength())),
+            shown.EnumerateArray().Select(k => (k.GetProperty("text").GetString(), k.GetProperty("score").GetDouble(), k.GetProperty("count").GetInt32(), k.GetProperty("count").GetInt32())));
+        Assert.True(values.TryGetViewValue("clusters", out JsonElement clusters)); // a section without a view writer: the whole value
+        Assert.Equal(values["clusters"].GetRawText(), clusters.GetRawText());
+
+        // Every human-readable format shows the same from the fresh documents as from their records read back whole.
+        CorpusReport report = ReportBuilder.FromDocuments(fresh, Engine.Value.Sections);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Format("json", report, Settings)));
+        CorpusReport merged = ReportBuilder.FromDocuments([.. DocumentRecordReader.Read(stream)], Engine.Value.Sections);
+        foreach (string format in (string[])["console", "markdown", "html"])
+        {
+            string text = Format(format, report, Settings);
+            Assert.Contains(JsonNode.Parse(whole.GetRawText())!.AsArray()[0]!["text"]!.GetValue<string>(), text, StringComparison.Ordinal);
+            Assert.Equal(Format(format, merged, Settings), text);
+        }
+    }
+
     [Fact]
     public void The_corpus_total_reads_only_text_and_score_of_a_fresh_report_and_totals_as_from_whole_records()
     {

@@ -13,6 +13,9 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
 {
     public const string KeyPrefix = "textlens_diagnostic.";
 
+    /// <summary>The .NET compilers' prefix: never read, but a TextLens rule id or category under it is named as a problem.</summary>
+    private const string CompilerPrefix = "dotnet_diagnostic.";
+
     private readonly IReadOnlyDictionary<string, Severity> _overrides;
     private readonly bool _useEditorConfig;
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
@@ -87,8 +90,9 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     /// <summary>
     /// What in the .editorconfig files looked at so far will not apply as written: a file that could not be used (too
     /// large, not a regular file, unreadable, binary; or not valid UTF-8, read anyway), then the entries that will
-    /// never apply: unknown rule ids or categories, unknown severities, sections whose glob was rejected. Each is (the
-    /// file's path, what is wrong).
+    /// never apply: unknown rule ids or categories, unknown severities, other keys under <c>textlens_diagnostic.</c> (a
+    /// misspelt <c>.severity</c>), a TextLens rule id or category under the compilers' <c>dotnet_diagnostic.</c>, sections
+    /// whose glob was rejected. Each is (the file's path, what is wrong).
     /// </summary>
     public IReadOnlyList<(string Path, string Problem)> Problems(IReadOnlyList<RuleDescriptor> rules)
     {
@@ -107,8 +111,25 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
 
                 foreach ((string key, string value) in section.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || !key.EndsWith(".severity", StringComparison.Ordinal))
+                    if (key.StartsWith(CompilerPrefix, StringComparison.Ordinal) && key.EndsWith(".severity", StringComparison.Ordinal)
+                        && key.Length > CompilerPrefix.Length + ".severity".Length
+                        && key[CompilerPrefix.Length..^".severity".Length] is var compilerId && (ids.Contains(compilerId) || categories.Contains(compilerId)))
                     {
+                        // The Roslyn habit: a TextLens rule under the compilers' prefix configures nothing.
+                        problems.Add((path, $"[{section.Pattern}] {key}: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write {KeyPrefix}{compilerId}.severity"));
+                        continue;
+                    }
+
+                    if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    // "textlens_diagnostic.severity" shares its dot between the prefix and the suffix: no id between them (it
+                    // was cut as a negative length, and the run ended in an internal error).
+                    if (!key.EndsWith(".severity", StringComparison.Ordinal) || key.Length <= KeyPrefix.Length + ".severity".Length)
+                    {
+                        problems.Add((path, $"[{section.Pattern}] {key}: not a TextLens setting (use {KeyPrefix}<rule id or category-Name>.severity)"));
                         continue;
                     }
 

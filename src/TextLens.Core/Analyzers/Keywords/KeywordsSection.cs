@@ -172,6 +172,37 @@ public sealed class KeywordsSection : IReportSection
         };
     }
 
+    /// <summary>
+    /// What <see cref="Present"/> reads of the document's keywords: each one's text, score and count, in the value's shape,
+    /// without the occurrences, features and variants (a keyword of a long document has a million occurrences: written
+    /// and parsed to be shown, they were the console report's peak).
+    /// </summary>
+    public SectionValueWriter? ViewValueWriter(DocumentAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.Document is null || analysis.GetResult<KeywordResult>() is not { } result)
+        {
+            return null;
+        }
+
+        IReadOnlyList<Keyword> keywords = result.Keywords;
+        return writer =>
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            foreach (Keyword k in keywords)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text"u8, k.Text);
+                writer.WriteNumber("score"u8, k.Score);
+                writer.WriteNumber("count"u8, k.Occurrences.Count);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        };
+    }
+
     /// <summary>Written directly, not built as nodes.</summary>
     private static void Write(Utf8JsonWriter writer, IReadOnlyList<Keyword> keywords, SourceText source)
     {

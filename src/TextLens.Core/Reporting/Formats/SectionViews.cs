@@ -25,7 +25,7 @@ internal static class SectionViews
         foreach (string key in values.Keys)
         {
             if (settings.Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal)) is { } section && section.Placement == placement
-                && Present(section, values[key], document) is { Shows: true } view)
+                && ViewValue(values, key, out JsonElement value) && Present(section, value, document) is { Shows: true } view)
             {
                 yield return (section, view);
             }
@@ -129,7 +129,7 @@ internal static class SectionViews
     {
         foreach (IReportSection section in settings.Sections.Where(s => s.Placement == SectionPlacement.Body))
         {
-            yield return (section, document.Sections is { } values && values.TryGetValue(section.Key, out JsonElement value)
+            yield return (section, document.Sections is { } values && ViewValue(values, section.Key, out JsonElement value)
                 ? Present(section, value, document)
                 : null);
         }
@@ -163,7 +163,7 @@ internal static class SectionViews
     {
         foreach (IReportSection column in columns)
         {
-            yield return document.Sections is { } values && values.TryGetValue(column.Key, out JsonElement value)
+            yield return document.Sections is { } values && ViewValue(values, column.Key, out JsonElement value)
                 ? Present(column, value, document).Overview ?? string.Empty
                 : string.Empty;
         }
@@ -403,6 +403,13 @@ internal static class SectionViews
 
         h.Append("</details>\n");
     }
+
+    /// <summary>
+    /// A document's value as its view reads it: a fresh report's written by the section's view writer where it has one
+    /// (the keywords without their occurrences), a record read back (merge) whole.
+    /// </summary>
+    private static bool ViewValue(IDictionary<string, JsonElement> values, string key, out JsonElement value) =>
+        values is SectionValues fresh ? fresh.TryGetViewValue(key, out value) : values.TryGetValue(key, out value);
 
     /// <summary>A value the section cannot read (a hand-edited partial result given to <c>merge</c>) is shown as such, not thrown.</summary>
     private static SectionView Present(IReportSection section, JsonElement value, DocumentReport document)
