@@ -77,6 +77,23 @@ public sealed class SeverityConfigurationTests : IDisposable
             config.Problems([Rule]).Select(p => p.Problem));
     }
 
+    /// <summary>
+    /// An entry before the first [section] applies to no file (EditorConfig reads only 'root' there): a severity written at
+    /// the top of the file, meant for every document, was dropped in silence. It is named now, and still applies to none.
+    /// </summary>
+    [Fact]
+    public void A_severity_before_any_section_is_named_and_applies_to_no_file()
+    {
+        Write(".editorconfig", "root = true\nindent_style = space\ntextlens_diagnostic.TL3001.severity = error\n\n[*.md]\ntextlens_diagnostic.TL3001.severity = warning\n");
+        var config = new SeverityConfiguration();
+        Assert.Equal(Severity.Suggestion, config.GetSeverity(Rule, Write("a.txt", "x")));
+        Assert.Equal(Severity.Warning, config.GetSeverity(Rule, Write("a.md", "x")));
+
+        Assert.Equal(
+            ["textlens_diagnostic.tl3001.severity: before any [section], so it applies to no file (put it under [*] for every file)"],
+            config.Problems([Rule]).Select(p => p.Problem));
+    }
+
     [Theory]
     [InlineData("*.md", "docs/a.md", true)]
     [InlineData("*.md", "a.txt", false)]

@@ -8,11 +8,12 @@ namespace TextLens.Core.Analysis.Configuration;
 /// </summary>
 public sealed class EditorConfigFile
 {
-    private EditorConfigFile(string directory, bool isRoot, IReadOnlyList<Section> sections)
+    private EditorConfigFile(string directory, bool isRoot, IReadOnlyList<Section> sections, IReadOnlyList<string> preamble)
     {
         Directory = directory;
         IsRoot = isRoot;
         Sections = sections;
+        Preamble = preamble;
     }
 
     /// <summary>The folder the file is in; section globs are relative to it.</summary>
@@ -22,9 +23,13 @@ public sealed class EditorConfigFile
 
     public IReadOnlyList<Section> Sections { get; }
 
+    /// <summary>The keys written before the first section other than 'root', in order (lower case): they apply to no file.</summary>
+    public IReadOnlyList<string> Preamble { get; }
+
     public static EditorConfigFile Parse(string text, string directory)
     {
         var sections = new List<Section>();
+        var preamble = new List<string>();
         bool isRoot = false;
         Section? current = null;
         foreach (string rawLine in text.Split('\n'))
@@ -63,6 +68,10 @@ public sealed class EditorConfigFile
                 {
                     isRoot = value.Equals("true", StringComparison.OrdinalIgnoreCase);
                 }
+                else
+                {
+                    preamble.Add(key);
+                }
             }
             else
             {
@@ -70,7 +79,7 @@ public sealed class EditorConfigFile
             }
         }
 
-        return new EditorConfigFile(directory, isRoot, sections);
+        return new EditorConfigFile(directory, isRoot, sections, preamble);
     }
 
     /// <summary>The properties that apply to a file, later sections overriding earlier ones.</summary>

@@ -90,7 +90,7 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     /// <summary>
     /// What in the .editorconfig files looked at so far will not apply as written: a file that could not be used (too
     /// large, not a regular file, unreadable, binary; or not valid UTF-8, read anyway), then the entries that will
-    /// never apply: unknown rule ids or categories, unknown severities, other keys under <c>textlens_diagnostic.</c> (a
+    /// never apply: TextLens keys before the first section, unknown rule ids or categories, unknown severities, other keys under <c>textlens_diagnostic.</c> (a
     /// misspelt <c>.severity</c>), a TextLens rule id or category under the compilers' <c>dotnet_diagnostic.</c>, sections
     /// whose glob was rejected. Each is (the file's path, what is wrong).
     /// </summary>
@@ -102,6 +102,15 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         foreach (EditorConfigFile file in _files.Values.OfType<EditorConfigFile>().OrderBy(f => f.Directory, StringComparer.Ordinal))
         {
             string path = Path.Combine(file.Directory, ".editorconfig");
+            foreach (string key in file.Preamble)
+            {
+                // EditorConfig reads only 'root' before the first section: a severity there, meant for every file, is for none.
+                if (key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+                {
+                    problems.Add((path, $"{key}: before any [section], so it applies to no file (put it under [*] for every file)"));
+                }
+            }
+
             foreach (EditorConfigFile.Section section in file.Sections)
             {
                 if (section.Matcher.Error is { } error)
