@@ -135,6 +135,9 @@ public sealed record StanceTrainingOptions
     /// <summary>Which polarity models read <see cref="Embeddings"/>: the classifier, the other-genre model, or both (the default).</summary>
     public EmbeddingReaders EmbeddingReaders { get; init; } = EmbeddingReaders.Both;
 
+    /// <summary>The embedding is of the sentence's words outside names (`--embedding-words common`; <see cref="SentenceEmbeddings.Embed(string, bool)"/>).</summary>
+    public bool EmbeddingWithoutNames { get; init; }
+
     /// <summary>
     /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
     /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
@@ -316,7 +319,9 @@ public static partial class StanceTrainer
         model = polarityClassifier && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
         model = (polarityClassifier || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
         model = polarityClassifier && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
-        model = polarityClassifier && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? model.WithEmbeddings() : model;
+        model = polarityClassifier && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier)
+            ? options.EmbeddingWithoutNames ? model.WithEmbeddingWithoutNames() : model.WithEmbeddings()
+            : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 
@@ -341,7 +346,7 @@ public static partial class StanceTrainer
 
         bool embedded = axis == StanceAxis.Polarity && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Other);
         LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain).Select(r => embedded ? r.WithOtherFeatures() : r.WithOwnFeatures())], classes, options with { ClassBalance = 0 });
-        other = embedded ? other.WithEmbeddings() : other;
+        other = !embedded ? other : options.EmbeddingWithoutNames ? other.WithEmbeddingWithoutNames() : other.WithEmbeddings();
         Row[] genreRows = [.. rows.Select(r => new Row { Features = r.OwnFeatures, OwnFeatures = r.OwnFeatures, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
         LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, ClassBalanceByGenre = false, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
         if (options.GateSharpness != 1 || options.GateShift != 0)
@@ -675,7 +680,7 @@ public static partial class StanceTrainer
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
             IReadOnlyList<(string Name, float Value)> embedded = version == StanceFeaturizer.PolarityVersion && options.Embeddings is { } table
-                ? EmbeddingFeatures.Of(table, item.Text)
+                ? EmbeddingFeatures.Of(table, item.Text, options.EmbeddingWithoutNames)
                 : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
                 ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])

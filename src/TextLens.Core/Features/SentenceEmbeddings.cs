@@ -174,14 +174,21 @@ public sealed class SentenceEmbeddings
     }
 
     /// <summary>The unit-length vector of <paramref name="text"/>; all zeros when no word of it is known.</summary>
-    public float[] Embed(string text)
+    public float[] Embed(string text) => Embed(text, withoutNames: false);
+
+    /// <summary>
+    /// The unit-length vector of <paramref name="text"/>; with <paramref name="withoutNames"/> only of its words outside
+    /// names (a capitalised word that does not open the text: "North", "Korea", "Chongryon", "EPA"), which carry the topic,
+    /// not the tone. All zeros when no word is known.
+    /// </summary>
+    public float[] Embed(string text, bool withoutNames)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sum = new double[Dimension];
         Span<int> pieces = stackalloc int[MaxWordLength];
-        foreach (string word in Words(text))
+        foreach ((string word, bool name) in WordsWithNames(text))
         {
-            if (word.Length == 1 && !char.IsLetterOrDigit(word[0]))
+            if ((word.Length == 1 && !char.IsLetterOrDigit(word[0])) || (withoutNames && name))
             {
                 continue;
             }
@@ -231,11 +238,19 @@ public sealed class SentenceEmbeddings
     /// letters whole, so the Latin letters with diacritics (U+00C0–U+024F) are folded by <see cref="Folded"/> and combining
     /// marks (category Mn) are dropped, as BERT's canonical decomposition does.
     /// </summary>
-    public static List<string> Words(string text)
+    public static List<string> Words(string text) => [.. WordsWithNames(text).Select(w => w.Word)];
+
+    /// <summary>
+    /// <see cref="Words"/>, each with whether it is part of a name: its first letter is upper case and it is not the text's
+    /// first word.
+    /// </summary>
+    public static List<(string Word, bool Name)> WordsWithNames(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<string>();
+        var words = new List<(string Word, bool Name)>();
         var current = new StringBuilder();
+        bool capital = false;
+        bool first = true;
         foreach (char c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
@@ -251,10 +266,11 @@ public sealed class SentenceEmbeddings
             else if (char.IsPunctuation(lower) || char.IsSymbol(lower))
             {
                 Flush();
-                words.Add(lower.ToString());
+                words.Add((lower.ToString(), false));
             }
             else
             {
+                capital |= current.Length == 0 && char.IsUpper(c);
                 current.Append(lower);
             }
         }
@@ -266,9 +282,12 @@ public sealed class SentenceEmbeddings
         {
             if (current.Length > 0)
             {
-                words.Add(current.ToString());
+                words.Add((current.ToString(), capital && !first));
                 current.Clear();
+                first = false;
             }
+
+            capital = false;
         }
     }
 

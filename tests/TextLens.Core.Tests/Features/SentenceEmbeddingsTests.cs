@@ -39,6 +39,21 @@ public class SentenceEmbeddingsTests
     }
 
     [Fact]
+    public void Capitalised_words_inside_the_text_are_names_and_can_be_left_out()
+    {
+        Assert.Equal(
+            [("north", false), ("korean", true), ("leader", true), ("kim", true), ("is", false), ("rumoured", false), ("to", false), ("back", false), ("epa", true), (".", false)],
+            SentenceEmbeddings.WordsWithNames("North Korean Leader Kim is rumoured to back EPA."));
+
+        // "Play" opens the text, so it is no name; "Budget" inside it is one: left out, only "play" (x) remains.
+        SentenceEmbeddings table = Tiny();
+        Assert.True(table.Embed("Play Budget", withoutNames: false)[1] < -0.5);
+        float[] withoutName = table.Embed("Play Budget", withoutNames: true);
+        Assert.Equal(1, withoutName[0], 3);
+        Assert.Equal(0, withoutName[1], 3);
+    }
+
+    [Fact]
     public void Words_are_split_into_the_longest_pieces_from_the_left()
     {
         SentenceEmbeddings table = Tiny();

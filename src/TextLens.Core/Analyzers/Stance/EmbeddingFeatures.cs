@@ -19,10 +19,13 @@ public static class EmbeddingFeatures
     private static readonly string[] Names = [.. Enumerable.Range(0, 1024).Select(d => "emb:" + d.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The named features of <paramref name="text"/>'s embedding (none where no word of it is known).</summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(SentenceEmbeddings embeddings, string text)
+    public static IReadOnlyList<(string Name, float Value)> Of(SentenceEmbeddings embeddings, string text) => Of(embeddings, text, withoutNames: false);
+
+    /// <summary>As <see cref="Of(SentenceEmbeddings, string)"/>; with <paramref name="withoutNames"/> the embedding of the words outside names (<see cref="SentenceEmbeddings.Embed(string, bool)"/>).</summary>
+    public static IReadOnlyList<(string Name, float Value)> Of(SentenceEmbeddings embeddings, string text, bool withoutNames)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
-        float[] vector = embeddings.Embed(text);
+        float[] vector = embeddings.Embed(text, withoutNames);
         var features = new List<(string Name, float Value)>(vector.Length);
         for (int d = 0; d < vector.Length && d < Names.Length; d++)
         {

@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag;
 
     private readonly float[] _bias;
 
@@ -191,6 +191,12 @@ public sealed class LinearStanceModel
 
     /// <summary>The same classifier, marked as reading the sentence's embedding (<see cref="ReadsEmbeddings"/>).</summary>
     public LinearStanceModel WithEmbeddings() => WithInput(EmbeddingsFlag, "the sentence embedding");
+
+    /// <summary>The classifier's embedding is of the sentence's words outside names (flag 64; `train stance --embedding-words common`).</summary>
+    public bool EmbedsWithoutNames => (Inputs & WithoutNamesFlag) != 0;
+
+    /// <summary>The same classifier, marked as embedding the words outside names (<see cref="EmbedsWithoutNames"/>).</summary>
+    public LinearStanceModel WithEmbeddingWithoutNames() => WithInput(EmbeddingsFlag | WithoutNamesFlag, "the sentence embedding");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }

@@ -312,7 +312,10 @@ public sealed class StanceTagger
             IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance);
             if (NeedsEmbeddings)
             {
-                embedded = EmbeddingFeatures.Of(Embeddings ?? throw new InvalidOperationException("The polarity model reads the sentence embedding; the tagger has no embedding table."), text);
+                embedded = EmbeddingFeatures.Of(
+                    Embeddings ?? throw new InvalidOperationException("The polarity model reads the sentence embedding; the tagger has no embedding table."),
+                    text,
+                    withoutNames: _polarity.EmbedsWithoutNames || PolarityBlend?.Other.EmbedsWithoutNames == true);
                 named = _polarity.ReadsEmbeddings ? [.. named, .. embedded] : named;
             }
 
