@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 using TextLens.Training.Evaluation;
@@ -125,6 +126,16 @@ public sealed record StanceTrainingOptions
     public bool SourceStance { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
+    /// (<see cref="EmbeddingFeatures"/>, from these token vectors; `train stance --embeddings`); null: not read. The gate and
+    /// the rating models do not read it.
+    /// </summary>
+    public SentenceEmbeddings? Embeddings { get; init; }
+
+    /// <summary>Which polarity models read <see cref="Embeddings"/>: the classifier, the other-genre model, or both (the default).</summary>
+    public EmbeddingReaders EmbeddingReaders { get; init; } = EmbeddingReaders.Both;
+
+    /// <summary>
     /// Epistemic: a second stage of boosted trees (<see cref="EpistemicTrees"/>) stacked on the linear model, trained on the
     /// linear model's out-of-fold class scores (inner folds grouped by document, so no row's label reaches its own inputs),
     /// the cue strengths and the named features; null: the linear model alone.
@@ -180,6 +191,23 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 /// every source, of the other-genre model and the gate's P(analysis prose) when a genre blend was trained, and the
 /// rating models' score on −1..1.
 /// </summary>
+/// <summary>Which polarity models read the sentence embedding (`train stance --embeddings`).</summary>
+[Flags]
+public enum EmbeddingReaders
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary>The classifier (the analysis-prose model of the blend).</summary>
+    Classifier = 1,
+
+    /// <summary>The other-genre model of the blend.</summary>
+    Other = 2,
+
+    /// <summary>Both.</summary>
+    Both = Classifier | Other,
+}
+
 public sealed record PolarityParts(IReadOnlyList<double> Analysis, IReadOnlyList<double>? Other, double? AnalysisProbability, double RatingScore);
 
 /// <summary>
@@ -288,6 +316,7 @@ public static partial class StanceTrainer
         model = polarityClassifier && options.Temperature != 1 ? model.WithTemperature(options.Temperature) : model;
         model = (polarityClassifier || axis == StanceAxis.Epistemic) && options.DocumentContext ? model.WithDocumentContext() : model;
         model = polarityClassifier && options.OutcomeFrames ? model.WithOutcomeFrames() : model;
+        model = polarityClassifier && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? model.WithEmbeddings() : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 
@@ -310,7 +339,9 @@ public static partial class StanceTrainer
             return null;
         }
 
-        LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain).Select(r => r.WithOwnFeatures())], classes, options with { ClassBalance = 0 });
+        bool embedded = axis == StanceAxis.Polarity && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Other);
+        LinearStanceModel other = Fit(axis, [.. rows.Where(r => !r.InDomain).Select(r => embedded ? r.WithOtherFeatures() : r.WithOwnFeatures())], classes, options with { ClassBalance = 0 });
+        other = embedded ? other.WithEmbeddings() : other;
         Row[] genreRows = [.. rows.Select(r => new Row { Features = r.OwnFeatures, OwnFeatures = r.OwnFeatures, Label = r.InDomain ? 1u : 0u, Weight = 1, ClassWeight = 1, InDomain = r.InDomain })];
         LinearStanceModel genre = Fit(axis, genreRows, GenreBlend.GenreClasses, options with { ClassBalance = 1, ClassBalanceByGenre = false, L2 = options.GateL2 ?? options.L2, L1 = options.GateL1 ?? options.L1 });
         if (options.GateSharpness != 1 || options.GateShift != 0)
@@ -411,7 +442,7 @@ public static partial class StanceTrainer
             LinearStanceModel model = foldModels[f];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f] },
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
                 {
                     EpistemicModel = FoldCalibrated(model, [.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], offsets, classes.Count),
@@ -464,7 +495,8 @@ public static partial class StanceTrainer
                 ratingScore += Math.Clamp(m.Expected(own, ownValues) / StanceTagger.RatingSpan, -1, 1) / foldRatings[f].Length;
             }
 
-            parts[r.Item] = new PolarityParts(foldModels[f].Predict(idx, val), blend?.Other.Predict(own, ownValues), blend?.AnalysisProbability(own, ownValues), ratingScore);
+            PolarityParts part = new(foldModels[f].Predict(idx, val), blend?.Other.Predict(own, ownValues), blend?.AnalysisProbability(own, ownValues), ratingScore);
+            parts[r.Item] = blend is { } b && b.Other.ReadsEmbeddings ? part with { Other = b.Other.Predict(r.OtherFeatures.GetIndices(), r.OtherFeatures.GetValues()) } : part;
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
@@ -642,9 +674,13 @@ public static partial class StanceTrainer
                 ? EpistemicFeatures.Of(span, evidence, context, PreviousSentence.Of(context), options.DocumentContext)
                 : null;
             (int[] own, float[] ownValues) = StanceFeaturizer.Featurize(span, evidence.Quoted, evidence.Scores, lexicon, version, named);
+            IReadOnlyList<(string Name, float Value)> embedded = version == StanceFeaturizer.PolarityVersion && options.Embeddings is { } table
+                ? EmbeddingFeatures.Of(table, item.Text)
+                : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance))
+                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
                 : (own, ownValues);
+            (int[] oi, float[] ov) = embedded.Count > 0 ? StanceFeaturizer.WithContext((own, ownValues), embedded) : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);
             double labelWeight = axis == StanceAxis.Polarity && options.LabelConfidenceWeighting && item.Score is double score && item.RatingSd is double sd2
@@ -660,6 +696,7 @@ public static partial class StanceTrainer
                 PreviousTerms = version == StanceFeaturizer.PolarityVersion && options.PolarVocabulary != PolarVocabularyUse.None ? PolarVocabulary.PreviousTerms(context) : null,
                 Group = GroupOf(item),
                 OwnFeatures = new VBuffer<float>(dim, own.Length, ownValues, own),
+                OtherFeatures = new VBuffer<float>(dim, oi.Length, ov, oi),
                 Label = (uint)k,
                 Score = (float)(item.Score ?? 0),
                 HasScore = item.Score is not null,
@@ -890,6 +927,10 @@ public static partial class StanceTrainer
         [NoColumn]
         public VBuffer<float> OwnFeatures { get; set; }
 
+        /// <summary>What the other-genre model reads: <see cref="OwnFeatures"/>, with the sentence embedding when it is trained with one.</summary>
+        [NoColumn]
+        public VBuffer<float> OtherFeatures { get; set; }
+
         [NoColumn]
         public bool HasScore { get; set; }
 
@@ -931,11 +972,14 @@ public static partial class StanceTrainer
         /// <summary>The row with its own features in place of the features with context.</summary>
         public Row WithOwnFeatures() => Copy(OwnFeatures, ClassWeight);
 
+        /// <summary>The row with the other-genre model's features (<see cref="OtherFeatures"/>) in place of the features with context.</summary>
+        public Row WithOtherFeatures() => Copy(OtherFeatures, ClassWeight);
+
         public Row WithClassWeight(float weight) => Copy(Features, weight);
 
         /// <summary>The row with <paramref name="features"/> as the classifier's features.</summary>
         public Row WithFeatures(VBuffer<float> features) => Copy(features, ClassWeight);
 
-        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores };
+        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, OtherFeatures = OtherFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores };
     }
 }

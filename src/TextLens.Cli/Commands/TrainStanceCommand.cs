@@ -46,6 +46,7 @@ public static class TrainStanceCommand
         var polarVocabulary = new Option<string?>("--polar-vocabulary") { Description = "Polarity only: the classifier also reads named features of an in-domain polar vocabulary (smoothed log-odds of negative and positive versus neutral per word and word pair), built from the --in-domain rows of the training folds only, of the sentence's terms (sentence), the previous sentence's (previous) or both; written next to --out as <name>-vocabulary.tsv (tried, not shipped: models/stance-polarity.md)." };
         var documentContext = new Option<bool>("--document-context") { Description = "Polarity and epistemic: the classifier also reads the row's document (the rows with the same doc; in 'report' the document's sentences), computed from their text: for polarity the mean bad-news count of the other sentences (the shipped model's setting: models/stance-polarity.md); for epistemic the document's hedge, attribution, prescription and law cue rates over its other sentences and whether a question stands in a run opened by a lead-in (tried, not shipped: models/stance-epistemic.md)." };
         var outcomeFrames = new Option<bool>("--outcome-frames") { Description = "Polarity only: the classifier also reads the frames of the sentence's polar words and budget changes (a positive word as a purpose or as a realised outcome; a budget level going up or down): models/stance-polarity.md." };
+        var embeddings = new Option<string?>("--embeddings") { Description = "Polarity only: 'both', 'classifier' or 'other': the classifier, the other-genre model of its blend, or both also read the sentence's static embedding (models/embeddings-minilm.bin: token vectors distilled from all-MiniLM-L6-v2, IDF-weighted)." };
         var sourceStance = new Option<bool>("--source-stance") { Description = "Polarity only: the classifier also reads the stance of the sentence's sources ('Supporters claim', 'Critics argue') and the progress it reports ('will accelerate this program'), pooled per kind (tried, not shipped: models/stance-polarity.md)." };
         var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
@@ -59,7 +60,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage (screening): keep the linear stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, embeddings, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -87,9 +88,9 @@ public static class TrainStanceCommand
                 "both" => PolarVocabularyUse.Sentence | PolarVocabularyUse.Previous,
                 string other => throw new UsageException($"--polar-vocabulary takes sentence, previous or both, not '{other}'."),
             }, DocumentContext = parse.GetValue(documentContext), OutcomeFrames = parse.GetValue(outcomeFrames), SourceStance = parse.GetValue(sourceStance) };
-            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.OutcomeFrames || options.SourceStance || parse.GetValue(noOrdinal)) && (a != StanceAxis.Polarity || options.Regression))
+            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.OutcomeFrames || options.SourceStance || parse.GetValue(noOrdinal) || parse.GetValue(embeddings) is not null) && (a != StanceAxis.Polarity || options.Regression))
             {
-                throw new UsageException("--polar-vocabulary, --outcome-frames, --source-stance and --no-ordinal apply to the polarity classifier only.");
+                throw new UsageException("--polar-vocabulary, --outcome-frames, --source-stance, --embeddings and --no-ordinal apply to the polarity classifier only.");
             }
 
             if (options.DocumentContext && (a is not (StanceAxis.Polarity or StanceAxis.Epistemic) || options.Regression))
@@ -129,6 +130,20 @@ public static class TrainStanceCommand
             }
             ModelSet models = context.Models();
             ValenceLexicon lexicon = models.Valence;
+            if (parse.GetValue(embeddings) is { } readers)
+            {
+                options = options with
+                {
+                    EmbeddingReaders = readers switch
+                    {
+                        "both" => EmbeddingReaders.Both,
+                        "classifier" => EmbeddingReaders.Classifier,
+                        "other" => EmbeddingReaders.Other,
+                        _ => throw new UsageException($"--embeddings takes both, classifier or other, not '{readers}'."),
+                    },
+                    Embeddings = models.Embeddings,
+                };
+            }
             double[] fileWeights = parse.GetValue(weights) ?? [];
             if (fileWeights.Length != 0 && (fileWeights.Length != files.Length || fileWeights.Any(w => !(w > 0) || double.IsInfinity(w))))
             {

@@ -53,6 +53,28 @@ public class LinearStanceModelFormatTests
     }
 
     [Fact]
+    public void A_model_that_reads_the_sentence_embedding_says_so_in_its_file()
+    {
+        LinearStanceModel model = Sample().WithDocumentContext().WithEmbeddings();
+        LinearStanceModel loaded = Read(Bytes(model));
+        Assert.True(loaded.ReadsEmbeddings);
+        Assert.True(loaded.ReadsDocument);
+        Assert.False(loaded.ReadsSourceStance);
+        Assert.False(Read(Bytes(Sample())).ReadsEmbeddings);
+        Assert.Equal(Bytes(model), Bytes(loaded));
+    }
+
+    [Fact]
+    public void The_shipped_polarity_models_do_not_read_the_sentence_embedding_so_the_tool_never_loads_it()
+    {
+        // The embedding was tried and not shipped (models/stance-polarity.md): the table is not in models/ and must not be needed.
+        StanceTagger tagger = TestModels.Set.Stance;
+        Assert.False(tagger.NeedsEmbeddings);
+        Assert.Null(tagger.Embeddings);
+        Assert.False(File.Exists(TestPaths.Repo("models", TextLens.Core.Features.SentenceEmbeddings.FileName)));
+    }
+
+    [Fact]
     public void Each_feature_reads_its_own_weight_row_across_the_whole_feature_space()
     {
         // Rows on both sides of 64-slot word boundaries, the first and the last slot, and dense runs: the regression

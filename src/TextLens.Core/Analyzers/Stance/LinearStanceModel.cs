@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag;
 
     private readonly float[] _bias;
 
@@ -181,6 +181,16 @@ public sealed class LinearStanceModel
 
     /// <summary>The same classifier, marked as reading the source stance (<see cref="ReadsSourceStance"/>).</summary>
     public LinearStanceModel WithSourceStance() => WithInput(SourceStanceFlag, "the source stance");
+
+    /// <summary>
+    /// The classifier reads the sentence's static embedding (<see cref="EmbeddingFeatures"/>, from models/embeddings-minilm.bin;
+    /// trained with `train stance --embeddings`): flag 32 in the file, so 'report' and 'eval stance' give it the features it
+    /// was trained on.
+    /// </summary>
+    public bool ReadsEmbeddings => (Inputs & EmbeddingsFlag) != 0;
+
+    /// <summary>The same classifier, marked as reading the sentence's embedding (<see cref="ReadsEmbeddings"/>).</summary>
+    public LinearStanceModel WithEmbeddings() => WithInput(EmbeddingsFlag, "the sentence embedding");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }
@@ -373,7 +383,7 @@ public sealed class LinearStanceModel
         int k = BinaryPrimitives.ReadInt32LittleEndian(data.Span[20..]);
         int n = BinaryPrimitives.ReadInt32LittleEndian(data.Span[24..]);
         int namesSize = BinaryPrimitives.ReadInt32LittleEndian(data.Span[28..]);
-        if ((flags & ~(RegressionFlag | ClassValuesFlag | DocumentFlag | OutcomeFramesFlag | SourceStanceFlag)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
+        if ((flags & ~(RegressionFlag | ClassValuesFlag | InputFlags)) != 0 || k is < 1 or > 1024 || n < 0 || n > StanceFeaturizer.Dimension
             || namesSize < 0 || namesSize % 8 != 0)
         {
             throw new InvalidDataException($"The stance model's header is corrupt (flags {flags}, {k} classes, {n} rows, names {namesSize} bytes).");

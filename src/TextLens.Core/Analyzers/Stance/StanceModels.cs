@@ -11,11 +11,15 @@ public static class StanceModels
 {
     private const string TaggerKey = "stance:tagger";
     private const string ValenceKey = "stance:valence";
+    private const string EmbeddingsKey = "stance:embeddings";
 
     extension(ModelSet models)
     {
         /// <summary>The valence lexicon (stance).</summary>
         public ValenceLexicon Valence => models.Shared(ValenceKey, static m => m.Load(ValenceLexicon.FileName, ValenceLexicon.Load));
+
+        /// <summary>The static token vectors of the sentence embedding (models/embeddings-minilm.bin), weighted by the background IDF.</summary>
+        public SentenceEmbeddings Embeddings => models.Shared(EmbeddingsKey, static m => m.Load(SentenceEmbeddings.FileName, s => SentenceEmbeddings.Load(s, m.Background)));
 
         /// <summary>The stance tagger: the lexicon and the epistemic (and, where present, its second stage of trees), polarity, subjectivity and rating models (stance).</summary>
         public StanceTagger Stance => models.Shared(TaggerKey, LoadTagger);
@@ -45,7 +49,7 @@ public static class StanceModels
 
             // A polarity model trained with `train stance --polar-vocabulary` (not shipped) reads its vocabulary beside it.
             PolarVocabulary? vocabulary = File.Exists(models.PathOf(PolarVocabulary.FileName)) ? models.Load(PolarVocabulary.FileName, PolarVocabulary.Load) : null;
-            return StanceTagger.Shipped(
+            StanceTagger tagger = StanceTagger.Shipped(
                 lexicon,
                 Blend(models, StanceTagger.PolarityModelFile, m[0], m[3], m[4]),
                 m[1],
@@ -54,6 +58,9 @@ public static class StanceModels
                 m[8],
                 vocabulary,
                 stack);
+
+            // A polarity model trained with `train stance --embeddings` reads the static token vectors (weighted by the background IDF).
+            return tagger.NeedsEmbeddings ? tagger.WithEmbeddings(models.Embeddings) : tagger;
         }
         catch (AggregateException ex) when (ex.InnerException is ModelLoadException failed)
         {

@@ -153,6 +153,31 @@ public sealed class StanceTagger
     public PolarVocabulary? PolarityVocabulary { get; init; }
 
     /// <summary>
+    /// The static token vectors whose sentence embedding (<see cref="EmbeddingFeatures"/>) a polarity model trained with
+    /// `--embeddings` reads (<see cref="LinearStanceModel.ReadsEmbeddings"/>: the classifier, the other-genre model of its blend, or
+    /// both); null: none (the models loaded by <see cref="StanceModels"/> get the table whenever one of them reads it).
+    /// </summary>
+    public SentenceEmbeddings? Embeddings { get; init; }
+
+    /// <summary>The same tagger with <paramref name="embeddings"/> as its <see cref="Embeddings"/>.</summary>
+    public StanceTagger WithEmbeddings(SentenceEmbeddings embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        return new(Lexicon, _polarity, _subjectivity, _ratingModels)
+        {
+            PolarityBlend = PolarityBlend,
+            SubjectivityBlend = SubjectivityBlend,
+            EpistemicModel = EpistemicModel,
+            PolarityVocabulary = PolarityVocabulary,
+            EpistemicStack = EpistemicStack,
+            Embeddings = embeddings,
+        };
+    }
+
+    /// <summary>Whether any polarity model reads the sentence embedding (so the tagger needs <see cref="Embeddings"/>).</summary>
+    public bool NeedsEmbeddings => _polarity?.ReadsEmbeddings == true || PolarityBlend?.Other.ReadsEmbeddings == true;
+
+    /// <summary>
     /// The polarity classifier reads the document context (<see cref="PolarityContext"/>: the mean tone of the document's other
     /// sentences, <see cref="StanceContext.Document"/>): a model trained with `--document-context` (<see cref="LinearStanceModel.ReadsDocument"/>).
     /// </summary>
@@ -281,9 +306,16 @@ public sealed class StanceTagger
         int version = _polarity?.FeatureVersion ?? StanceFeaturizer.Version;
         (int[] idx, float[] val) = features.Featurize(version, s);
         (int[] ci, float[] cv) = (idx, val);
+        IReadOnlyList<(string Name, float Value)>? embedded = null;
         if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
         {
             IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance);
+            if (NeedsEmbeddings)
+            {
+                embedded = EmbeddingFeatures.Of(Embeddings ?? throw new InvalidOperationException("The polarity model reads the sentence embedding; the tagger has no embedding table."), text);
+                named = _polarity.ReadsEmbeddings ? [.. named, .. embedded] : named;
+            }
+
             (ci, cv) = StanceFeaturizer.WithContext((idx, val), PolarityVocabulary is null
                 ? named
                 : [.. named, .. PolarityVocabulary.ContextFeatures(PolarVocabulary.Terms(tokens), PolarVocabulary.PreviousTerms(context))]);
@@ -293,7 +325,8 @@ public sealed class StanceTagger
             ? features.Featurize(StanceFeaturizer.Version, s)
             : (idx, val);
         double[]?[]? shared = SharedPredictions(idx, val, subjectivityToo: ReferenceEquals(si, idx));
-        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared);
+        (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared,
+            PolarityBlend?.Other.ReadsEmbeddings == true && embedded is not null ? StanceFeaturizer.WithContext((idx, val), embedded) : null);
         double subjective = PredictSubjectivity(si, sv, s, ReferenceEquals(si, idx) ? shared : null);
 
         if (context.Heading)
@@ -446,7 +479,7 @@ public sealed class StanceTagger
     /// The polarity of a sentence from its own features (<paramref name="idx"/>: read by the genre gate, the other-genre model
     /// and the rating models) and its features with the previous sentence's (<paramref name="contextIdx"/>: read by the classifier).
     /// </summary>
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared)
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared, (int[] Indices, float[] Values)? otherFeatures)
     {
         if (_polarity is null)
         {
@@ -462,7 +495,10 @@ public sealed class StanceTagger
         }
 
         double[] p = PolarityBlend is { } blend
-            ? GenreBlend.Mix(Predict(blend.Genre, idx, val, shared), _polarity.Predict(contextIdx, contextVal), Predict(blend.Other, idx, val, shared))
+            ? GenreBlend.Mix(
+                Predict(blend.Genre, idx, val, shared),
+                _polarity.Predict(contextIdx, contextVal),
+                otherFeatures is { } own ? blend.Other.Predict(own.Indices, own.Values) : Predict(blend.Other, idx, val, shared))
             : _polarity.Predict(contextIdx, contextVal);
         double pNeg = p[_polarity.ClassIndex("negative")];
         double pNeu = p[_polarity.ClassIndex("neutral")];
