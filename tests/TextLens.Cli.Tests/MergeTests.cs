@@ -190,6 +190,7 @@ public class MergeTests
     [InlineData("unsorted", "is not in path order")]
     [InlineData("no documents", "has no \"documents\" array")]
     [InlineData("bad record", "a document record")]
+    [InlineData("diagnostic without severity", "a diagnostic of 'a.txt' lacks its id, severity, category, title or message")] // was an internal error (exit 3)
     public void Damaged_partials_are_refused_with_the_file_named(string damage, string message)
     {
         using TempDir dir = Corpus();
@@ -201,6 +202,7 @@ public class MergeTests
             "not json" => "<html>" + json,
             "unsorted" => string.Concat(ToJsonLines(json).Split('\n', StringSplitOptions.RemoveEmptyEntries).Reverse().Select(l => l + "\n")),
             "no documents" => """{"schemaVersion": 1, "tool": {"name": "TextLens", "version": "0.1.0"}}""",
+            "diagnostic without severity" => """{"path": "a.txt", "status": "analysed", "sentences": [], "diagnostics": [{"id": "TL3003", "category": "Stance", "title": "Hedged claim", "message": "m"}]}""",
             _ => """{"path": "a.txt", "status": 7}""",
         };
         File.WriteAllText(Path.Combine(dir.Path, "damaged.json"), damaged);

@@ -40,6 +40,12 @@ public static class DocumentRecordReader
             throw new PartialFormatException("a document record lacks its path, sentences or diagnostics");
         }
 
+        // A diagnostic without them (a hand-edited record) ended the merge in an internal error where the summary counts it.
+        if (document.Diagnostics.Any(d => d is null || d.Id is null || d.Severity is null || d.Category is null || d.Title is null || d.Message is null))
+        {
+            throw new PartialFormatException($"a diagnostic of '{document.Path}' lacks its id, severity, category, title or message");
+        }
+
         return document;
     }
 
