@@ -191,6 +191,7 @@ public class MergeTests
     [InlineData("no documents", "has no \"documents\" array")]
     [InlineData("bad record", "a document record")]
     [InlineData("diagnostic without severity", "a diagnostic of 'a.txt' lacks its id, severity, category, title or message")] // was an internal error (exit 3)
+    [InlineData("keyword score as text", "has a section value of the wrong kind")] // was an internal error (exit 3)
     public void Damaged_partials_are_refused_with_the_file_named(string damage, string message)
     {
         using TempDir dir = Corpus();
@@ -202,6 +203,7 @@ public class MergeTests
             "not json" => "<html>" + json,
             "unsorted" => string.Concat(ToJsonLines(json).Split('\n', StringSplitOptions.RemoveEmptyEntries).Reverse().Select(l => l + "\n")),
             "no documents" => """{"schemaVersion": 1, "tool": {"name": "TextLens", "version": "0.1.0"}}""",
+            "keyword score as text" => System.Text.RegularExpressions.Regex.Replace(json, "(\"keywords\":\\s*\\[\\s*\\{\\s*\"text\":\\s*\"[^\"]*\",\\s*\"score\":\\s*)[0-9.]+", "$1\"high\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5)),
             "diagnostic without severity" => """{"path": "a.txt", "status": "analysed", "sentences": [], "diagnostics": [{"id": "TL3003", "category": "Stance", "title": "Hedged claim", "message": "m"}]}""",
             _ => """{"path": "a.txt", "status": 7}""",
         };

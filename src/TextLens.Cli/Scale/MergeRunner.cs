@@ -125,9 +125,20 @@ public static class MergeRunner
         do
         {
             DocumentReport document = baseline is null ? documents.Current : Apply(baseline, documents.Current);
-            summary.Add(document);
-            exitCode = Math.Max(exitCode, ExitCodes.For([document], request.FailOn)); // 2 (input error) > 1 (findings) > 0
-            outputs.WriteDocument(document);
+            try
+            {
+                // The sections read their own values of the record (a keyword's score, a theme's size); a hand-edited record can
+                // hold a value of the wrong kind, which JsonElement refuses with InvalidOperationException (a string where a number
+                // belongs), KeyNotFoundException (a property missing) or FormatException. The summary reads them before anything of
+                // the document is written.
+                summary.Add(document);
+                exitCode = Math.Max(exitCode, ExitCodes.For([document], request.FailOn)); // 2 (input error) > 1 (findings) > 0
+                outputs.WriteDocument(document);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or System.Text.Json.JsonException)
+            {
+                throw new UsageException($"partial result '{partials.CurrentSource}' cannot be merged: the record of '{document.Path}' has a section value of the wrong kind ({ex.Message})");
+            }
         }
         while (documents.MoveNext());
 

@@ -20,6 +20,9 @@ public sealed class PartialResults(IReadOnlyList<string> displayPaths, Func<stri
     /// <summary>The settings of the first record, once the sequence has been read.</summary>
     public ReportSettings? Settings { get; private set; }
 
+    /// <summary>The partial result the document last given by <see cref="Documents"/> came from (to name it when its record turns out damaged).</summary>
+    public string? CurrentSource { get; private set; }
+
     /// <summary>How many documents the partials hold, found without deserialising them (an extra read of each file).</summary>
     public int CountDocuments()
     {
@@ -72,6 +75,7 @@ public sealed class PartialResults(IReadOnlyList<string> displayPaths, Func<stri
                 }
 
                 previous = (document.Path, cursor);
+                CurrentSource = cursor.DisplayPath;
                 yield return document;
                 if (Advance(cursor))
                 {
