@@ -147,37 +147,17 @@ public sealed class KeywordsSection : IReportSection
     /// What the corpus total (<see cref="Aggregate"/>) reads of the document's keywords: each one's text and score, in
     /// the value's shape, without the occurrences, features and variants (the same strings and doubles, so the same total).
     /// </summary>
-    public SectionValueWriter? CorpusValueWriter(DocumentAnalysis analysis)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        if (analysis.Document is null || analysis.GetResult<KeywordResult>() is not { } result)
-        {
-            return null;
-        }
-
-        IReadOnlyList<Keyword> keywords = result.Keywords;
-        return writer =>
-        {
-            ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartArray();
-            foreach (Keyword k in keywords)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("text"u8, k.Text);
-                writer.WriteNumber("score"u8, k.Score);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        };
-    }
+    public SectionValueWriter? CorpusValueWriter(DocumentAnalysis analysis) => KeywordsValue(analysis, withCount: false);
 
     /// <summary>
     /// What <see cref="Present"/> reads of the document's keywords: each one's text, score and count, in the value's shape,
     /// without the occurrences, features and variants (a keyword of a long document has a million occurrences: written
     /// and parsed to be shown, they were the console report's peak).
     /// </summary>
-    public SectionValueWriter? ViewValueWriter(DocumentAnalysis analysis)
+    public SectionValueWriter? ViewValueWriter(DocumentAnalysis analysis) => KeywordsValue(analysis, withCount: true);
+
+    /// <summary>The document's keywords in the value's shape, each with its text and score (and its count), nothing more.</summary>
+    private static SectionValueWriter? KeywordsValue(DocumentAnalysis analysis, bool withCount)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Document is null || analysis.GetResult<KeywordResult>() is not { } result)
@@ -195,7 +175,11 @@ public sealed class KeywordsSection : IReportSection
                 writer.WriteStartObject();
                 writer.WriteString("text"u8, k.Text);
                 writer.WriteNumber("score"u8, k.Score);
-                writer.WriteNumber("count"u8, k.Occurrences.Count);
+                if (withCount)
+                {
+                    writer.WriteNumber("count"u8, k.Occurrences.Count);
+                }
+
                 writer.WriteEndObject();
             }
 
