@@ -199,6 +199,66 @@ public class EpistemicFailureClassTests
         Assert.True(expected >= 0 || attribution >= 0.5, $"attribution {attribution}");
     }
 
+    private static bool HasCue(string sentence, StanceCueKind kind, string words)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        return StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens)).Hits.Any(h => h.Kind == kind && h.Words == words);
+    }
+
+    [Theory]
+    [InlineData("Trump Accounts differ from other traditional IRAs in that they have special rules, described below, that apply prior to the start of the year in which a beneficiary reaches the age of 18.", "described")]
+    [InlineData("The emissions thresholds described above also play a role in emissions netting, which further narrows the WEC scope.", "described")]
+    [InlineData("Thus the Republican was ultimately elected, although (as noted earlier) still with less than a majority of the full membership.", "noted")]
+    [InlineData("Each of the provisions in the bills mentioned above might have different effects on event ticketing.", "mentioned")]
+    [InlineData("As Congress considers the next farm bill, there could be continued discussion around how conservation funding is allocated between different program types.", "considers")]
+    [InlineData("This section considers the other two 2007 studies that found relatively low revenue-maximizing tax rates using cross-country methods in more detail.", "considers")]
+    [InlineData("As Congress considers whether to pursue legislation related to event ticketing, it might consider whether legislation is needed.", "considers")]
+    public void A_cross_reference_or_a_deliberation_reports_nobody(string sentence, string words)
+    {
+        // CRS sentences (R48910, R48906, RL30857, R48179, IF12024, R48913): the document pointing to its own parts, and a
+        // legislature or a section weighing something, are no source's words; the attributed mark was 0.51-0.97 out of fold.
+        Assert.False(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("GAO further noted that \"growing complexity and scope of future Artemis projects\" could negatively impact the agency's future cost performance.", "noted")]
+    [InlineData("Reportedly, the Army, based on lessons learned, considers the current Typhon system configuration \"a bit too large to operate on the battlefield.\"", "considers")]
+    [InlineData("Elections grant funding has been described by some as federal overreach into a primarily state and local responsibility.", "described")]
+    public void A_source_that_notes_or_considers_is_still_reported(string sentence, string words)
+    {
+        // IF11643, IF12135 and IF11962 (CRS): the same verbs with a source reporting or holding a view.
+        Assert.True(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is not an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("Prediction markets are exchange platforms that specialize in offering event contracts.", "prediction", false)]
+    [InlineData("This prediction proved to be incorrect.", "prediction", true)]
+    [InlineData("In November 2024, the Court noted probable jurisdiction and consolidated Louisiana v. Callais with the related case, Robinson v. Callais.", "probable", false)]
+    [InlineData("Accordingly, the Court concluded, without referencing the presumption against preemption, that it was impossible for the generic manufacturers to comply with both duties.", "presumption", false)]
+    [InlineData("The court also reasoned that minor status can distinguish criminal behavior from innocent conduct, bolstering a presumption in favor of a scienter requirement.", "presumption", false)]
+    [InlineData("During this period, the presumption became firmly established that a Member's vote for Speaker will reliably reflect his or her party membership.", "presumption", true)]
+    [InlineData("The attachment applies, the court explained, if the defendant had a reasonable belief of such.", "belief", false)]
+    [InlineData("One such model, the open economy model, appears to be a motivation for the belief in a relatively low revenue-maximizing tax rate.", "belief", true)]
+    public void A_market_name_or_a_legal_standard_is_no_hedge(string sentence, string words, bool hedge)
+    {
+        // CRS sentences (IF13207, LSB11419, R48915, LSB11420, RL30857, R48913): "prediction markets" names an exchange, and
+        // "probable jurisdiction", "the presumption against preemption", "a reasonable belief" name the test a court applies.
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, words));
+    }
+
+    [Fact]
+    public void A_deliberating_congress_adds_no_attribution_to_the_marks()
+    {
+        // IF12024: tagged hedged (gold hedged); the attributed mark's overlap read "considers" as a source's view (0.75).
+        const string sentence = "As Congress considers the next farm bill, there could be continued discussion around how conservation funding is allocated between different program types.";
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, CollectionsMarshal.AsSpan(tokens));
+        Assert.Equal(0, EpistemicScope.AttributionOutsideOption(CollectionsMarshal.AsSpan(tokens), evidence), 4);
+        Assert.True(Tag(sentence).Attributed < 0.5, $"attributed {Tag(sentence).Attributed}");
+    }
+
     [Fact]
     public void A_report_carries_over_to_the_next_sentence_that_continues_it()
     {

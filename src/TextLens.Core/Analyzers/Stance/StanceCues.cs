@@ -209,6 +209,60 @@ internal static class StanceCues
     /// <summary>"may" grants a permission or power in a sentence that describes law ("eligible entities may use the funds"): not a hedge.</summary>
     private static bool NotPermission(CueSite s) => !(PermissionVerbs.Contains(s.After()) && s.After(1) is not ("be" or "have") && EpistemicFeatures.DescribesLaw(s.Tokens));
 
+    /// <summary>
+    /// "the rules described below", "the bills mentioned above", "as noted earlier", "as previously stated": a cross-reference to
+    /// another part of the document, which reports nobody's words (issue 10). "Earlier" and "previously" point into the document
+    /// only after "as": "Stumpf explained earlier in the committee hearing" reports what a source said.
+    /// </summary>
+    private static bool NotCrossReference(CueSite s) =>
+        s.After() is not ("above" or "below" or "elsewhere")
+        && !(s.Before() == "as" && s.After() is "earlier" or "previously" or "later")
+        && !(s.Before() is "previously" or "earlier" && s.Before(2) == "as");
+
+    /// <summary>Deliberating bodies and the document's own parts: what they "consider" is on their agenda, not a belief.</summary>
+    private static readonly HashSet<string> Deliberators = new(StringComparer.Ordinal)
+    {
+        "congress", "members", "lawmakers", "policymakers", "legislators", "appropriators", "committee", "committees", "senate", "house",
+        "section", "report", "chapter",
+    };
+
+    /// <summary>What follows "consider" as a question or an action weighed: "whether", "how", a gerund ("consider conducting research").</summary>
+    private static readonly HashSet<string> Interrogatives = new(StringComparer.Ordinal) { "whether", "how", "what", "which", "why", "when", "if" };
+
+    /// <summary>
+    /// "considers" reports a source's view ("the Army considers the current configuration too large"); it deliberates when a
+    /// question or a gerund follows ("considers authorizing", "considers whether to pursue") or a deliberating body or the
+    /// document is its subject ("As Congress considers the next farm bill", "This section considers the other two studies"):
+    /// nobody's view is reported (issue 10). The hedge cue "consider" keeps no such guard: guarding it too moved the wiki
+    /// uncertainty set (models/stance-epistemic.md, eighteenth round).
+    /// </summary>
+    private static bool NotDeliberation(CueSite s)
+    {
+        string next = s.After();
+        if (Interrogatives.Contains(next) || (next.Length > 5 && next.EndsWith("ing", StringComparison.Ordinal) && next is not ("nothing" or "something" or "anything" or "everything" or "during")))
+        {
+            return false;
+        }
+
+        string before = s.Before() is "also" or "further" or "potentially" or "now" or "then" or "first" or "again" ? s.Before(2) : s.Before();
+        return !Deliberators.Contains(before);
+    }
+
+    /// <summary>
+    /// A legal standard or canon named by an uncertainty word: "probable cause", "noted probable jurisdiction", "a reasonable belief",
+    /// "the presumption against preemption", "a presumption in favor of a scienter requirement". The term names the test a court
+    /// applies; it does not hedge the sentence (issue 10).
+    /// </summary>
+    private static bool NotLegalStandard(CueSite s) => s.Tokens[s.Start].Lower switch
+    {
+        "probable" => s.After() is not ("cause" or "jurisdiction"),
+        "belief" => s.Before() != "reasonable",
+        _ => s.After() != "against" && !(s.After() == "in" && s.After(1) is "favor" or "favour"),
+    };
+
+    /// <summary>"prediction markets", "a prediction market": the name of a kind of exchange, not a prediction.</summary>
+    private static bool NotMarketName(CueSite s) => s.After() is not ("market" or "markets" or "market's" or "markets'");
+
     private static bool NotEpistemicMust(CueSite s) => s.After() is not ("have" or "'ve" or "be" or "know") || s.After(1) is "done" or "made" or "taken" or "given" or "paid" or "addressed";
 
     private static bool Imperative(CueSite s)
@@ -253,18 +307,22 @@ internal static class StanceCues
 
         const StanceCueKind H = StanceCueKind.Hedge;
         Add(H, 0.9, "may", s => NotMonth(s) && NotPermission(s));
-        Add(H, 0.9, "might, perhaps, maybe, possibly, probably, presumably, apparently, seemingly, reportedly, allegedly, purportedly, supposedly, reputedly, conceivably, arguably, likely, unlikely, likelihood, probable, improbable");
+        Add(H, 0.9, "might, perhaps, maybe, possibly, probably, presumably, apparently, seemingly, reportedly, allegedly, purportedly, supposedly, reputedly, conceivably, arguably, likely, unlikely, likelihood, improbable");
         Add(H, 0.85, "seem, seems, seemed, seeming, appear to, appears to, appeared to, appear that, appears that, it appears, it appeared, appearing to");
         Add(H, 0.85, "suggest, suggests, suggested, suggesting, suggestion that, suggestions that, suggestive of, indicate that, indicates that, indicated that, indication that, imply, implies, implied, implying, implication");
         Add(H, 0.85, "possible, possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
         Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
-        Add(H, 0.85, "believe, believes, believed, believing, belief, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, speculative, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, presumption, putative");
+        Add(H, 0.85, "believe, believes, believed, believing, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, speculative, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
         Add(H, 0.75, "think, thinks", NotThinkTank);
         Add(H, 0.85, "rumor, rumors, rumored, rumour, rumours, rumoured");
         Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, accused, accuse, accuses, accusation, accusations");
-        Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, prediction, forecast to, projected to, is projected, are projected");
+        Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, forecast to, projected to, is projected, are projected");
         Add(H, 0.8, "thought, considered, regarded, viewed, seen as, deemed, said to, understood to", AfterBe);
-        Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, consider, considers, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");
+        Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");
+        Add(H, 0.9, "probable", NotLegalStandard);
+        Add(H, 0.85, "belief, presumption", NotLegalStandard);
+        Add(H, 0.8, "prediction", NotMarketName);
+        Add(H, 0.7, "consider, considers");
         Add(H, 0.75, "an estimated, tentative, tentatively, apparent, almost certainly, in all likelihood, it is possible, there is a chance, chance that, cast doubt, casts doubt, raise questions, raises questions, raised questions, questioned, could not be confirmed, unconfirmed reports, is said, are said");
         Add(H, 0.75, "estimated, estimate, estimates, estimated at", NoSourceBefore);
         Add(H, 0.75, "approximately, roughly", NotBeforeFigure);
@@ -273,15 +331,20 @@ internal static class StanceCues
 
         const StanceCueKind A = StanceCueKind.Attribution;
         Add(A, 0.9, "added", ReportingAdded);
-        Add(A, 0.9, "said, says, told, according to, stated, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explained, explains, noted, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, cited, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.9, "said, says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explains, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.9, "stated, explained, noted, cited", NotCrossReference);
         Add(A, 0.85, "say, saying, tell, telling, asked, asks, ask, asking, suggested that, estimates that, found that, finds that, find that, concluded that, concludes that, conclude that, determined that, reported to, report by, report from, reports by, analysis by, data from, data show, data shows, figures from, statistics from, officials say");
         // Sources named by a noun: people are a stronger sign of attribution than documents ("the survey covered 500 firms").
         Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
         Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
         Add(A, 0.75, "thinks, think", NotThinkTank);
-        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, considers, described, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
+        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
 
-        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, explaining, answered, answers, mentioned, mentions, discussed, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, predictions, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        Add(A, 0.75, "considers", NotDeliberation);
+        Add(A, 0.75, "described", NotCrossReference);
+        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, explaining, answered, answers, mentions, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        Add(A, 0.7, "mentioned, discussed", NotCrossReference);
+        Add(A, 0.7, "predictions", NotMarketName);
         Add(A, 0.75, "calls, called", NotNaming);
         Add(A, 0.75, "charged", s => !Be.Contains(s.Before()) && s.After() is not ("with" or "for" or "a" or "an" or "the" or "$" or "to" or "by"));
         Add(A, 0.7, "statement, statements", SpeechStatement);
