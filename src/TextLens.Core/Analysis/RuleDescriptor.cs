@@ -55,6 +55,10 @@ public sealed partial record RuleDescriptor
 
     public string FormatMessage(params object?[] args) => string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
 
+    /// <summary>Whether a word has the form of a TextLens rule id (TL and four digits), in any case: 'tl9999' as .editorconfig keys are read.</summary>
+    internal static bool IsWellFormedId(string word) =>
+        word.Length == 6 && word[0] is ('T' or 't') && word[1] is ('L' or 'l') && word.AsSpan(2).IndexOfAnyExceptInRange('0', '9') < 0;
+
     [GeneratedRegex("^TL[0-9]{4}$")]
     private static partial Regex IdPattern();
 }

@@ -126,8 +126,35 @@ public sealed class ConfigurationFileTests
         Assert.Equal("suggestion", Diagnostic(json, "docs/rates.txt", "TL3003").GetProperty("severity").GetString());
         Assert.Equal(
             [
-                "'docs/.editorconfig': [*.txt] dotnet_diagnostic.tl3003.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3003.severity",
-                "'docs/.editorconfig': [*.txt] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "'docs/.editorconfig': line 3, [*.txt] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "'docs/.editorconfig': line 4, [*.txt] dotnet_diagnostic.tl3003.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3003.severity",
+            ],
+            json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == "docs/.editorconfig")
+                .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString()));
+    }
+
+    /// <summary>
+    /// A severity written without '=' (the Roslyn spelling with a space), and the compilers' prefix on an id of TextLens's
+    /// form that no rule has, configured nothing and nobody was told. They are TL0010 with the file and the line, exit
+    /// code 2; the entry on the line between them still applies, and the document is still reported.
+    /// </summary>
+    [Fact]
+    public void A_line_without_equals_and_an_unknown_id_under_dotnet_diagnostic_are_named_with_their_line()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("docs/rates.txt", Hedged);
+        cli.Add("docs/.editorconfig", "root = true\n[*.txt]\ndotnet_diagnostic.TL3003.severity none\ntextlens_diagnostic.TL3003.severity = error\ndotnet_diagnostic.TL9999.severity = warning\n");
+
+        InMemoryCli.Result result = cli.Run("report", "docs", "-f", "json", "-q");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("error", Diagnostic(json, "docs/rates.txt", "TL3003").GetProperty("severity").GetString());
+        Assert.Equal(
+            [
+                "'docs/.editorconfig': line 3, [*.txt] 'dotnet_diagnostic.TL3003.severity none': not key = value (no '=' after the key), so it configures nothing; write textlens_diagnostic.tl3003.severity = none",
+                "'docs/.editorconfig': line 5, [*.txt] dotnet_diagnostic.tl9999.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do), and no TextLens rule is TL9999 ('textlens rules' lists them)",
             ],
             json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == "docs/.editorconfig")
                 .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString()));

@@ -68,13 +68,59 @@ public sealed class SeverityConfigurationTests : IDisposable
 
         Assert.Equal(
             [
-                "[*] dotnet_diagnostic.category-stance.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.category-stance.severity",
-                "[*] dotnet_diagnostic.tl3001.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3001.severity",
-                "[*] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
-                "[*] textlens_diagnostic.tl3001: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
-                "[*] textlens_diagnostic.tl3001.severty: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "line 5, [*] dotnet_diagnostic.tl9999.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do), and no TextLens rule is TL9999 ('textlens rules' lists them)",
+                "line 7, [*] textlens_diagnostic.tl3001.severty: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "line 8, [*] textlens_diagnostic.tl3001: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
+                "line 9, [*] dotnet_diagnostic.tl3001.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3001.severity",
+                "line 10, [*] dotnet_diagnostic.category-stance.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.category-stance.severity",
+                "line 11, [*] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
             ],
             config.Problems([Rule]).Select(p => p.Problem));
+    }
+
+    /// <summary>
+    /// A line with no '=' (a severity written with a space or a colon) is not an entry: EditorConfig skips it, and the
+    /// rule kept its default in silence, in either prefix. A '[' line that does not end in ']' is no section header: the
+    /// TextLens entries after it stayed in the section before it, for files the author did not mean. Each is named
+    /// with its line; the other entries of the file still apply, and other tools' unread lines are theirs.
+    /// </summary>
+    [Fact]
+    public void Lines_that_are_not_entries_are_named_with_their_line_and_the_rest_still_applies()
+    {
+        Write(".editorconfig", "root = true\n# severities\n[*.md]\nindent_style space\n" +
+            "dotnet_diagnostic.TL3001.severity warning\n" +
+            "textlens_diagnostic.TL3001.severity: error\n" +
+            "textlens_diagnostic.category-Stance.severity = warning\n" +
+            "dotnet_diagnostic.CA1822.severity none\n" +
+            "[*.txt\n" +
+            "textlens_diagnostic.TL3001.severity = none\n" +
+            "[docs/*.txt\n" +
+            "indent_size = 2\n");
+        var config = new SeverityConfiguration();
+        var sameCategory = new RuleDescriptor("TL3002", "Other", "m", "Stance", Severity.Suggestion, "h");
+        Assert.Equal(Severity.Suggestion, config.GetSeverity(Rule, Write("a.txt", "x")));
+        Assert.Equal(Severity.None, config.GetSeverity(Rule, Write("a.md", "x")));
+        Assert.Equal(Severity.Warning, config.GetSeverity(sameCategory, Write("b.md", "x")));
+
+        Assert.Equal(
+            [
+                "line 5, [*.md] 'dotnet_diagnostic.TL3001.severity warning': not key = value (no '=' after the key), so it configures nothing; write textlens_diagnostic.tl3001.severity = warning",
+                "line 6, [*.md] 'textlens_diagnostic.TL3001.severity: error': not key = value (no '=' after the key), so it configures nothing; write textlens_diagnostic.tl3001.severity = error",
+                "line 9, [*.md] '[*.txt': not a section header (it does not end in ']'), so the TextLens entries after it stay in [*.md]",
+            ],
+            config.Problems([Rule]).Select(p => p.Problem));
+    }
+
+    /// <summary>A line the size of the file is named by its start: the message does not repeat a megabyte.</summary>
+    [Fact]
+    public void A_huge_unread_line_is_shown_cut()
+    {
+        Write(".editorconfig", "root = true\n[*]\ntextlens_diagnostic.TL3001.severity " + new string('x', 200_000) + "\n");
+        var config = new SeverityConfiguration();
+        Assert.Equal(Severity.Suggestion, config.GetSeverity(Rule, Write("a.txt", "x")));
+        string problem = Assert.Single(config.Problems([Rule])).Problem;
+        Assert.StartsWith("line 3, [*] 'textlens_diagnostic.TL3001.severity xxx", problem);
+        Assert.True(problem.Length < 400, problem);
     }
 
     /// <summary>
@@ -90,7 +136,7 @@ public sealed class SeverityConfigurationTests : IDisposable
         Assert.Equal(Severity.Warning, config.GetSeverity(Rule, Write("a.md", "x")));
 
         Assert.Equal(
-            ["textlens_diagnostic.tl3001.severity: before any [section], so it applies to no file (put it under [*] for every file)"],
+            ["line 3, textlens_diagnostic.tl3001.severity: before any [section], so it applies to no file (put it under [*] for every file)"],
             config.Problems([Rule]).Select(p => p.Problem));
     }
 

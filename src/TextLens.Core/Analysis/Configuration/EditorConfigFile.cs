@@ -4,16 +4,19 @@ namespace TextLens.Core.Analysis.Configuration;
 
 /// <summary>
 /// One parsed .editorconfig file: its 'root' flag and its sections, each a glob and key/value
-/// pairs (keys lower-cased, as the EditorConfig specification says).
+/// pairs (keys lower-cased, as the EditorConfig specification says), with the line each was read from; and the lines
+/// that are none of a section header, a comment or <c>key = value</c> (EditorConfig ignores them), so that the ones
+/// meant for TextLens can be named.
 /// </summary>
 public sealed class EditorConfigFile
 {
-    private EditorConfigFile(string directory, bool isRoot, IReadOnlyList<Section> sections, IReadOnlyList<string> preamble)
+    private EditorConfigFile(string directory, bool isRoot, IReadOnlyList<Section> sections, IReadOnlyList<(string Key, int Line)> preamble, IReadOnlyList<UnreadLine> unread)
     {
         Directory = directory;
         IsRoot = isRoot;
         Sections = sections;
         Preamble = preamble;
+        Unread = unread;
     }
 
     /// <summary>The folder the file is in; section globs are relative to it.</summary>
@@ -23,17 +26,26 @@ public sealed class EditorConfigFile
 
     public IReadOnlyList<Section> Sections { get; }
 
-    /// <summary>The keys written before the first section other than 'root', in order (lower case): they apply to no file.</summary>
-    public IReadOnlyList<string> Preamble { get; }
+    /// <summary>The keys written before the first section other than 'root', in order (lower case), with their 1-based lines: they apply to no file.</summary>
+    public IReadOnlyList<(string Key, int Line)> Preamble { get; }
+
+    /// <summary>
+    /// The lines that are not read, in order: a line with no '=' (or nothing before it), and a '[' line that does not
+    /// end in ']' (not a section header: the keys after it stay in the section before it).
+    /// </summary>
+    public IReadOnlyList<UnreadLine> Unread { get; }
 
     public static EditorConfigFile Parse(string text, string directory)
     {
         var sections = new List<Section>();
-        var preamble = new List<string>();
+        var preamble = new List<(string, int)>();
+        var unread = new List<UnreadLine>();
         bool isRoot = false;
         Section? current = null;
+        int number = 0;
         foreach (string rawLine in text.Split('\n'))
         {
+            number++;
             string line = rawLine.Trim();
             if (line.Length == 0 || line[0] is '#' or ';')
             {
@@ -43,7 +55,7 @@ public sealed class EditorConfigFile
             if (line[0] == '[' && line[^1] == ']')
             {
                 string glob = line[1..^1];
-                current = new Section(glob, CompileSection(glob), []);
+                current = new Section(glob, CompileSection(glob), []) { Line = number };
                 sections.Add(current);
                 continue;
             }
@@ -51,6 +63,7 @@ public sealed class EditorConfigFile
             int eq = line.IndexOf('=');
             if (eq <= 0)
             {
+                unread.Add(new UnreadLine(number, current, line, line[0] == '['));
                 continue;
             }
 
@@ -70,16 +83,17 @@ public sealed class EditorConfigFile
                 }
                 else
                 {
-                    preamble.Add(key);
+                    preamble.Add((key, number));
                 }
             }
             else
             {
                 current.Properties[key] = value;
+                current.Lines[key] = number;
             }
         }
 
-        return new EditorConfigFile(directory, isRoot, sections, preamble);
+        return new EditorConfigFile(directory, isRoot, sections, preamble, unread);
     }
 
     /// <summary>The properties that apply to a file, later sections overriding earlier ones.</summary>
@@ -113,5 +127,18 @@ public sealed class EditorConfigFile
         return Glob.Parse(glob.StartsWith('/') ? glob[1..] : glob, GlobSyntax.EditorConfig, anyDirectory: anyFolder);
     }
 
-    public sealed record Section(string Pattern, Glob Matcher, Dictionary<string, string> Properties);
+    public sealed record Section(string Pattern, Glob Matcher, Dictionary<string, string> Properties)
+    {
+        /// <summary>The 1-based line of the section header.</summary>
+        public int Line { get; init; }
+
+        /// <summary>The 1-based line each key of <see cref="Properties"/> was last set on.</summary>
+        public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A line EditorConfig does not read: its 1-based number, the section it stands in (null before the first), its text
+    /// (trimmed) and whether it opens like a section header without closing like one.
+    /// </summary>
+    public sealed record UnreadLine(int Line, Section? Section, string Text, bool BrokenHeader);
 }

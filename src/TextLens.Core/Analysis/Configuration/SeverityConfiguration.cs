@@ -90,9 +90,11 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     /// <summary>
     /// What in the .editorconfig files looked at so far will not apply as written: a file that could not be used (too
     /// large, not a regular file, unreadable, binary; or not valid UTF-8, read anyway), then the entries that will
-    /// never apply: TextLens keys before the first section, unknown rule ids or categories, unknown severities, other keys under <c>textlens_diagnostic.</c> (a
-    /// misspelt <c>.severity</c>), a TextLens rule id or category under the compilers' <c>dotnet_diagnostic.</c>, sections
-    /// whose glob was rejected. Each is (the file's path, what is wrong).
+    /// never apply, each with its line: TextLens keys before the first section, unknown rule ids or categories, unknown
+    /// severities, other keys under <c>textlens_diagnostic.</c> (a misspelt <c>.severity</c>), a TextLens rule id or
+    /// category, or an id of TextLens's form (TL and four digits) that no rule has, under the compilers'
+    /// <c>dotnet_diagnostic.</c>, a TextLens key on a line with no '=', a broken section header that TextLens keys
+    /// follow, sections whose glob was rejected. Each is (the file's path, what is wrong).
     /// </summary>
     public IReadOnlyList<(string Path, string Problem)> Problems(IReadOnlyList<RuleDescriptor> rules)
     {
@@ -102,12 +104,13 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         foreach (EditorConfigFile file in _files.Values.OfType<EditorConfigFile>().OrderBy(f => f.Directory, StringComparer.Ordinal))
         {
             string path = Path.Combine(file.Directory, ".editorconfig");
-            foreach (string key in file.Preamble)
+            var found = new List<(int Line, string Problem)>();
+            foreach ((string key, int line) in file.Preamble)
             {
                 // EditorConfig reads only 'root' before the first section: a severity there, meant for every file, is for none.
                 if (key.StartsWith(KeyPrefix, StringComparison.Ordinal))
                 {
-                    problems.Add((path, $"{key}: before any [section], so it applies to no file (put it under [*] for every file)"));
+                    found.Add((line, $"{Shown(key)}: before any [section], so it applies to no file (put it under [*] for every file)"));
                 }
             }
 
@@ -115,48 +118,116 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
             {
                 if (section.Matcher.Error is { } error)
                 {
-                    problems.Add((path, $"section [{section.Pattern}] is ignored: {error}"));
+                    found.Add((section.Line, $"section [{Shown(section.Pattern)}] is ignored: {error}"));
                 }
 
-                foreach ((string key, string value) in section.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach ((string key, string value) in section.Properties)
                 {
-                    if (key.StartsWith(CompilerPrefix, StringComparison.Ordinal) && key.EndsWith(".severity", StringComparison.Ordinal)
-                        && key.Length > CompilerPrefix.Length + ".severity".Length
-                        && key[CompilerPrefix.Length..^".severity".Length] is var compilerId && (ids.Contains(compilerId) || categories.Contains(compilerId)))
+                    if (EntryProblem(key, value, ids, categories) is { } problem)
                     {
-                        // The Roslyn habit: a TextLens rule under the compilers' prefix configures nothing.
-                        problems.Add((path, $"[{section.Pattern}] {key}: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write {KeyPrefix}{compilerId}.severity"));
-                        continue;
-                    }
-
-                    if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    // "textlens_diagnostic.severity" shares its dot between the prefix and the suffix: no id between them (it
-                    // was cut as a negative length, and the run ended in an internal error).
-                    if (!key.EndsWith(".severity", StringComparison.Ordinal) || key.Length <= KeyPrefix.Length + ".severity".Length)
-                    {
-                        problems.Add((path, $"[{section.Pattern}] {key}: not a TextLens setting (use {KeyPrefix}<rule id or category-Name>.severity)"));
-                        continue;
-                    }
-
-                    string id = key[KeyPrefix.Length..^".severity".Length];
-                    if (!ids.Contains(id) && !categories.Contains(id))
-                    {
-                        problems.Add((path, $"[{section.Pattern}] {key}: unknown rule id or category '{id}'"));
-                    }
-                    else if (!Severities.TryParse(value, out _))
-                    {
-                        problems.Add((path, $"[{section.Pattern}] {key}: unknown severity '{value}' (use none, suggestion, warning or error)"));
+                        found.Add((section.Lines[key], $"[{Shown(section.Pattern)}] {problem}"));
                     }
                 }
             }
+
+            foreach (EditorConfigFile.UnreadLine unread in file.Unread)
+            {
+                if (UnreadProblem(file, unread, ids, categories) is { } problem)
+                {
+                    found.Add((unread.Line, unread.Section is { } section ? $"[{Shown(section.Pattern)}] {problem}" : problem));
+                }
+            }
+
+            problems.AddRange(found.OrderBy(f => f.Line).Select(f => (path, $"line {f.Line}, {f.Problem}")));
         }
 
         return problems;
     }
+
+    /// <summary>What is wrong with one key = value of a section that TextLens should read, or null (also for other tools' keys).</summary>
+    private static string? EntryProblem(string key, string value, HashSet<string> ids, HashSet<string> categories)
+    {
+        if (CompilerId(key) is { } compilerId)
+        {
+            if (ids.Contains(compilerId) || categories.Contains(compilerId))
+            {
+                // The Roslyn habit: a TextLens rule under the compilers' prefix configures nothing.
+                return $"{Shown(key)}: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write {KeyPrefix}{compilerId}.severity";
+            }
+
+            if (RuleDescriptor.IsWellFormedId(compilerId))
+            {
+                // TextLens's id form, but no rule of TextLens's: a misspelt id under the wrong prefix (as TL0011 names one in a directive).
+                return $"{Shown(key)}: TextLens does not read dotnet_diagnostic keys (the .NET compilers do), and no TextLens rule is {compilerId.ToUpperInvariant()} ('textlens rules' lists them)";
+            }
+
+            return null;
+        }
+
+        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // "textlens_diagnostic.severity" shares its dot between the prefix and the suffix: no id between them (it
+        // was cut as a negative length, and the run ended in an internal error).
+        if (!key.EndsWith(".severity", StringComparison.Ordinal) || key.Length <= KeyPrefix.Length + ".severity".Length)
+        {
+            return $"{Shown(key)}: not a TextLens setting (use {KeyPrefix}<rule id or category-Name>.severity)";
+        }
+
+        string id = key[KeyPrefix.Length..^".severity".Length];
+        if (!ids.Contains(id) && !categories.Contains(id))
+        {
+            return $"{Shown(key)}: unknown rule id or category '{Shown(id)}'";
+        }
+
+        return Severities.TryParse(value, out _) ? null : $"{Shown(key)}: unknown severity '{Shown(value)}' (use none, suggestion, warning or error)";
+    }
+
+    /// <summary>
+    /// Why a line EditorConfig does not read matters to TextLens, or null: a TextLens key (or a TextLens id under the
+    /// compilers' prefix) with no '=' after it, or a broken section header that TextLens keys follow (they stay in
+    /// the section before it). Other tools' lines are theirs.
+    /// </summary>
+    private static string? UnreadProblem(EditorConfigFile file, EditorConfigFile.UnreadLine unread, HashSet<string> ids, HashSet<string> categories)
+    {
+        if (unread.BrokenHeader)
+        {
+            int next = file.Sections.Where(s => s.Line > unread.Line).Select(s => s.Line).DefaultIfEmpty(int.MaxValue).First();
+            bool textLensFollows = unread.Section is { } section
+                ? section.Lines.Any(l => l.Value > unread.Line && l.Value < next && l.Key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+                : file.Preamble.Any(p => p.Line > unread.Line && p.Line < next && p.Key.StartsWith(KeyPrefix, StringComparison.Ordinal));
+            return textLensFollows
+                ? $"'{Shown(unread.Text)}': not a section header (it does not end in ']'), so the TextLens entries after it {(unread.Section is { } s ? $"stay in [{Shown(s.Pattern)}]" : "apply to no file")}"
+                : null;
+        }
+
+        string[] parts = unread.Text.Split([' ', '\t', ':'], 2);
+        string word = parts[0].ToLowerInvariant();
+        string? key = word.StartsWith(KeyPrefix, StringComparison.Ordinal) ? word
+            : CompilerId(word) is { } compilerId && (ids.Contains(compilerId) || categories.Contains(compilerId) || RuleDescriptor.IsWellFormedId(compilerId)) ? KeyPrefix + compilerId + ".severity"
+            : null;
+        if (key is null)
+        {
+            return null;
+        }
+
+        string rest = parts.Length > 1 ? parts[1].Trim(' ', '\t', ':') : string.Empty;
+        string severity = Severities.TryParse(rest, out _) ? rest.ToLowerInvariant() : "<severity>";
+        return $"'{Shown(unread.Text)}': not key = value (no '=' after the key), so it configures nothing; write {Shown(key)} = {severity}";
+    }
+
+    /// <summary>The id or category of a key <c>dotnet_diagnostic.&lt;id&gt;.severity</c>, or null.</summary>
+    private static string? CompilerId(string key) =>
+        key.StartsWith(CompilerPrefix, StringComparison.Ordinal) && key.EndsWith(".severity", StringComparison.Ordinal)
+            && key.Length > CompilerPrefix.Length + ".severity".Length
+            ? key[CompilerPrefix.Length..^".severity".Length]
+            : null;
+
+    /// <summary>Text from the file as a message shows it: at most 100 characters (a 1 MiB line is not repeated whole).</summary>
+    private static string Shown(string text) =>
+        text.Length <= 100 ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[98]) ? 98 : 99), "…");
 
     private EditorConfigFile? Read(string directory)
     {
