@@ -161,6 +161,35 @@ public class DataFileTests
     }
 
     [Theory]
+    [InlineData("[1, 2]", "line 2: each line must be an object with an 'id'.", "eval", "stance", "--axis", "polarity")]
+    [InlineData("[1, 2]", "line 2: not a JSON object with string 'id', 'text' and 'summary' (", "eval", "summaries")]
+    [InlineData("{\"id\": \"a\", \"text\": \"x\", \"summary\": \"y\"}", "line 2: duplicate id 'a'.", "eval", "summaries")]
+    [InlineData("[1, 2]", "line 2: not a JSON object with 'id', 'sentences', 'labels' and 'k' (", "eval", "clusters")]
+    [InlineData("[1, 2]", "line 2: not a keyphrase document (", "eval", "keyphrases")]
+    [InlineData("{\"doc\": \"a\", \"rule\": 7, \"sentence\": \"x\", \"label\": \"noise\"}", "line 2: a finding label needs 'doc', 'rule' and 'sentence' (strings).", "eval", "findings", "--docs", "docs")]
+    public void A_line_that_is_not_a_record_is_named_by_the_files_full_path_and_the_line(string secondLine, string message, params string[] command)
+    {
+        // Before: three forms ("set.jsonl: line 2: …", "/work/set.jsonl:2: …", and the stance sets' path twice:
+        // "/work/set.jsonl: /work/set.jsonl:2: …").
+        string first = command[1] switch
+        {
+            "stance" => "{\"id\": \"a\", \"text\": \"The bill passed.\", \"label\": \"neutral\"}",
+            "summaries" => "{\"id\": \"a\", \"text\": \"The bill passed.\", \"summary\": \"It passed.\"}",
+            "clusters" => "{\"id\": \"a\", \"sentences\": [\"The bill passed.\"], \"labels\": [0], \"k\": 1}",
+            "keyphrases" => "{\"id\": \"a\", \"text\": \"The bill passed.\", \"keyphrases\": [\"bill\"]}",
+            _ => "{\"doc\": \"a\", \"rule\": \"TL3002\", \"sentence\": \"x\", \"label\": \"noise\"}",
+        };
+        var cli = new InMemoryCli();
+        cli.Add("set.jsonl", first + "\n" + secondLine + "\n");
+        cli.Add("docs/a.md", "The bill passed.");
+
+        InMemoryCli.Result result = cli.Run([.. command, "--data", "set.jsonl"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("textlens: /work/set.jsonl: " + message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("train", "stance", "--axis", "polarity", "--data", "set.jsonl", "--out", "s.tlsm")]
     [InlineData("train", "stance", "--axis", "epistemic", "--data", "good.jsonl", "--rule-labelled", "set.jsonl", "--out", "s.tlsm")]
     public void A_malformed_training_set_is_a_usage_error_naming_file_and_line(params string[] args)

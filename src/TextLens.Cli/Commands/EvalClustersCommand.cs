@@ -72,11 +72,11 @@ public static class EvalClustersCommand
         try
         {
             using TextReader reader = DataFiles.OpenText(context.FileSystem, dataPath);
-            documents = ClusteringDataset.Read(reader, dataPath);
+            documents = ClusteringDataset.Read(reader);
         }
         catch (InvalidDataException ex)
         {
-            throw new UsageException(ex.Message);
+            throw new UsageException($"{context.FileSystem.Path.GetFullPath(dataPath)}: {ex.Message}");
         }
 
         long started = context.Clock.GetTimestamp();

@@ -42,7 +42,7 @@ public static class EvalFindingsCommand
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new UsageException($"{file.Name}: {ex.Message}");
+                    throw new UsageException($"{file.FullName}: {ex.Message}");
                 }
             }
 

@@ -51,7 +51,7 @@ public static class EvalKeyphrasesCommand
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new UsageException($"{file.Name}: {ex.Message}");
+                    throw new UsageException($"{file.FullName}: {ex.Message}");
                 }
             }
 

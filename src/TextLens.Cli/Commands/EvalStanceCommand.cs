@@ -39,10 +39,10 @@ public static class EvalStanceCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         // Each file's faults are reported under its own name.
-        IReadOnlyList<StanceItem> items = Read(dataPath, () => StanceEvaluation.ReadJsonl(dataPath, DataFiles.ReadLines(context.FileSystem, dataPath)));
+        IReadOnlyList<StanceItem> items = Read(dataPath, () => StanceEvaluation.ReadJsonl(DataFiles.ReadLines(context.FileSystem, dataPath)));
         StanceEvaluationResult result = heldOutPath is null
             ? Read(dataPath, () => StanceEvaluation.Evaluate(axis, items, context.Models().Stance, goldField))
-            : Read(heldOutPath, () => StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(heldOutPath, DataFiles.ReadLines(context.FileSystem, heldOutPath, "held-out predictions file"), axis), goldField));
+            : Read(heldOutPath, () => StanceEvaluation.Score(axis, items, StanceEvaluation.ReadHeldOut(DataFiles.ReadLines(context.FileSystem, heldOutPath, "held-out predictions file"), axis), goldField));
 
         if (predictionsPath is not null)
         {

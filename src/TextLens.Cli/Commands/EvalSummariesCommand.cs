@@ -68,11 +68,11 @@ public static class EvalSummariesCommand
         try
         {
             using TextReader reader = DataFiles.OpenText(context.FileSystem, dataPath);
-            documents = SummaryDataset.Read(reader, dataPath);
+            documents = SummaryDataset.Read(reader);
         }
         catch (InvalidDataException ex)
         {
-            throw new UsageException(ex.Message);
+            throw new UsageException($"{context.FileSystem.Path.GetFullPath(dataPath)}: {ex.Message}");
         }
 
         if (documents.Count == 0)

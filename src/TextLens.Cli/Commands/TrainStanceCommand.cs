@@ -363,7 +363,7 @@ public static class TrainStanceCommand
     {
         try
         {
-            return StanceEvaluation.ReadJsonl(path, DataFiles.ReadLines(context.FileSystem, path));
+            return StanceEvaluation.ReadJsonl(DataFiles.ReadLines(context.FileSystem, path));
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {

@@ -18,43 +18,27 @@ public sealed record ClusteringDocument(
 /// <summary>Reads a clustering set: JSON Lines, one document per line, blank lines ignored.</summary>
 public static class ClusteringDataset
 {
-    public static IReadOnlyList<ClusteringDocument> Read(TextReader reader, string name = "<data>")
+    /// <exception cref="InvalidDataException">A line is not a document ("line N: reason").</exception>
+    public static IReadOnlyList<ClusteringDocument> Read(TextReader reader)
     {
         var documents = new List<ClusteringDocument>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        int lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach ((int line, JsonElement root) in JsonLines.Parse(reader))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            ClusteringDocument? doc;
-            try
-            {
-                doc = JsonSerializer.Deserialize<ClusteringDocument>(line);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{name}:{lineNumber}: not a JSON object ({ex.Message}).", ex);
-            }
-
+            ClusteringDocument? doc = JsonLines.Deserialize<ClusteringDocument>(line, root, "a JSON object with 'id', 'sentences', 'labels' and 'k'");
             if (doc is null || doc.Id is null || doc.Sentences is null || doc.Labels is null)
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: a document needs 'id', 'sentences', 'labels' and 'k'.");
+                throw JsonLines.Error(line, "a document needs 'id', 'sentences', 'labels' and 'k'.");
             }
 
             if (doc.Sentences.Count != doc.Labels.Count || doc.Sentences.Count == 0)
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: {doc.Labels.Count} labels for {doc.Sentences.Count} sentences.");
+                throw JsonLines.Error(line, $"{doc.Labels.Count} labels for {doc.Sentences.Count} sentences.");
             }
 
             if (!ids.Add(doc.Id))
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: duplicate id '{doc.Id}'.");
+                throw JsonLines.Error(line, $"duplicate id '{doc.Id}'.");
             }
 
             documents.Add(doc);

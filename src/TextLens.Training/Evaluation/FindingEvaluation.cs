@@ -31,44 +31,35 @@ public sealed record FindingScores(IReadOnlyList<RuleFindingScore> Rules, IReadO
 public static class FindingEvaluation
 {
     /// <summary>Reads the JSONL labels: one {"doc", "rule", "sentence", "snippet", "label": "useful"|"noise", "note"} object per line.</summary>
+    /// <exception cref="InvalidDataException">A line is not a finding label ("line N: reason").</exception>
     public static List<FindingLabel> ReadLabels(TextReader reader)
     {
         var labels = new List<FindingLabel>();
-        string? line;
-        int number = 0;
-        while ((line = reader.ReadLine()) is not null)
+        foreach ((int line, JsonElement root) in JsonLines.Parse(reader))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                continue;
+                throw JsonLines.Error(line, "not a finding label (an object with 'doc', 'rule', 'sentence' and 'label').");
             }
 
-            try
+            string label = String(root, "label") ?? "";
+            if (label is not ("useful" or "noise"))
             {
-                using JsonDocument json = JsonDocument.Parse(line);
-                JsonElement root = json.RootElement;
-                string label = root.GetProperty("label").GetString() ?? "";
-                if (label is not ("useful" or "noise"))
-                {
-                    throw new InvalidDataException($"line {number}: label must be \"useful\" or \"noise\", not \"{label}\"");
-                }
+                throw JsonLines.Error(line, $"label must be \"useful\" or \"noise\", not \"{label}\"");
+            }
 
-                labels.Add(new FindingLabel(
-                    root.GetProperty("doc").GetString() ?? "",
-                    root.GetProperty("rule").GetString() ?? "",
-                    root.GetProperty("sentence").GetString() ?? "",
-                    root.TryGetProperty("snippet", out JsonElement s) ? s.GetString() ?? "" : "",
-                    label == "useful",
-                    root.TryGetProperty("note", out JsonElement n) ? n.GetString() ?? "" : ""));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            if (String(root, "doc") is not { } doc || String(root, "rule") is not { } rule || String(root, "sentence") is not { } sentence)
             {
-                throw new InvalidDataException($"line {number}: not a finding label ({ex.Message})", ex);
+                throw JsonLines.Error(line, "a finding label needs 'doc', 'rule' and 'sentence' (strings).");
             }
+
+            labels.Add(new FindingLabel(doc, rule, sentence, String(root, "snippet") ?? "", label == "useful", String(root, "note") ?? ""));
         }
 
         return labels;
+
+        static string? String(JsonElement root, string name) =>
+            root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>Analyses every document (name, text) and scores the TL3xxx findings against <paramref name="labels"/>.</summary>

@@ -21,37 +21,25 @@ public static class KeyphraseEvaluation
     public static readonly IReadOnlyList<int> Cutoffs = [5, 10, 15];
 
     /// <summary>Reads the JSONL of ../shared/data/keyphrase: one {"id", "text", "keyphrases"} object per line.</summary>
+    /// <exception cref="InvalidDataException">A line is not a keyphrase document ("line N: reason").</exception>
     public static List<KeyphraseDocument> ReadDocuments(TextReader reader)
     {
         var docs = new List<KeyphraseDocument>();
-        string? line;
-        int number = 0;
-        while ((line = reader.ReadLine()) is not null)
+        foreach ((int line, JsonElement root) in JsonLines.Parse(reader))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement id))
             {
-                continue;
+                throw JsonLines.Error(line, "not a keyphrase document (an object with an 'id', a 'text' and 'keyphrases').");
             }
 
-            try
+            string text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+            var gold = new List<string>();
+            if (root.TryGetProperty("keyphrases", out JsonElement k) && k.ValueKind == JsonValueKind.Array)
             {
-                using JsonDocument json = JsonDocument.Parse(line);
-                JsonElement root = json.RootElement;
-                string id = root.GetProperty("id") is { ValueKind: JsonValueKind.String } s ? s.GetString()! : root.GetProperty("id").GetRawText();
-                string text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-                var gold = new List<string>();
-                if (root.TryGetProperty("keyphrases", out JsonElement k) && k.ValueKind == JsonValueKind.Array)
-                {
-                    gold.AddRange(k.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
-                }
+                gold.AddRange(k.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+            }
 
-                docs.Add(new KeyphraseDocument(id, text, gold));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"line {number}: not a keyphrase document ({ex.Message})", ex);
-            }
+            docs.Add(new KeyphraseDocument(id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText(), text, gold));
         }
 
         return docs;

@@ -82,18 +82,18 @@ public sealed record StanceEvaluationResult(StanceAxis Axis, string GoldField, C
 /// </summary>
 public static class StanceEvaluation
 {
-    public static IReadOnlyList<StanceItem> ReadJsonl(string path) => ReadJsonl(path, File.ReadLines(path));
+    public static IReadOnlyList<StanceItem> ReadJsonl(string path) => ReadJsonl(File.ReadLines(path));
 
-    /// <summary>Reads the items of a labelled set from its lines; <paramref name="path"/> names it in messages.</summary>
-    public static IReadOnlyList<StanceItem> ReadJsonl(string path, IEnumerable<string> lines)
+    /// <summary>Reads the items of a labelled set from its lines.</summary>
+    /// <exception cref="InvalidDataException">A line is not an item ("line N: reason").</exception>
+    public static IReadOnlyList<StanceItem> ReadJsonl(IEnumerable<string> lines)
     {
-        ArgumentNullException.ThrowIfNull(lines);
         var items = new List<StanceItem>();
-        foreach ((int line, JsonElement root) in ReadLines(lines))
+        foreach ((int line, JsonElement root) in JsonLines.Parse(lines))
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement idElement))
             {
-                throw new InvalidDataException($"{path}:{line}: each line must be an object with an 'id'.");
+                throw JsonLines.Error(line, "each line must be an object with an 'id'.");
             }
 
             string id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText();
@@ -235,16 +235,15 @@ public static class StanceEvaluation
     /// (fields hedged, attributed, prescriptive), the others from <c>label</c>; so that 'eval stance --held-out' scores the
     /// cross-validated tagging with the same scorer as the shipped tagger's.
     /// </summary>
-    public static IReadOnlyList<StancePrediction> ReadHeldOut(string path, IEnumerable<string> lines, StanceAxis axis)
+    public static IReadOnlyList<StancePrediction> ReadHeldOut(IEnumerable<string> lines, StanceAxis axis)
     {
-        ArgumentNullException.ThrowIfNull(lines);
         string field = axis is StanceAxis.Hedged or StanceAxis.Attributed or StanceAxis.Prescriptive ? axis.ToString().ToLowerInvariant() : "label";
         var predictions = new List<StancePrediction>();
-        foreach ((int line, JsonElement root) in ReadLines(lines))
+        foreach ((int line, JsonElement root) in JsonLines.Parse(lines))
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement id) || !root.TryGetProperty(field, out JsonElement label) || label.ValueKind != JsonValueKind.String)
             {
-                throw new InvalidDataException($"{path}:{line}: each line must be an object with an 'id' and a '{field}' string (written by 'train stance --cv-predictions').");
+                throw JsonLines.Error(line, $"each line must be an object with an 'id' and a '{field}' string (written by 'train stance --cv-predictions').");
             }
 
             double? score = axis == StanceAxis.Polarity && root.TryGetProperty("score", out JsonElement sc) && sc.ValueKind == JsonValueKind.Number ? sc.GetDouble() : null;
@@ -252,35 +251,6 @@ public static class StanceEvaluation
         }
 
         return predictions;
-    }
-
-    /// <summary>The parsed root of each non-blank line with its 1-based line number; each root is valid until the next one is read.</summary>
-    private static IEnumerable<(int Line, JsonElement Root)> ReadLines(IEnumerable<string> lines)
-    {
-        int line = 0;
-        foreach (string raw in lines)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw))
-            {
-                continue;
-            }
-
-            JsonDocument json;
-            try
-            {
-                json = JsonDocument.Parse(raw);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"line {line}: not valid JSON ({ex.Message})", ex);
-            }
-
-            using (json)
-            {
-                yield return (line, json.RootElement);
-            }
-        }
     }
 
     public static string ToJsonLine(StancePrediction p)

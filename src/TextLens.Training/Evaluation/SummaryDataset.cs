@@ -16,39 +16,22 @@ public sealed record SummaryDocument(
 /// <summary>Reads a summarisation set: JSON Lines, one document per line, blank lines ignored.</summary>
 public static class SummaryDataset
 {
-    public static IReadOnlyList<SummaryDocument> Read(TextReader reader, string name = "<data>")
+    /// <exception cref="InvalidDataException">A line is not a document ("line N: reason").</exception>
+    public static IReadOnlyList<SummaryDocument> Read(TextReader reader)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         var documents = new List<SummaryDocument>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        int lineNumber = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        foreach ((int line, JsonElement root) in JsonLines.Parse(reader))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            SummaryDocument? doc;
-            try
-            {
-                doc = JsonSerializer.Deserialize<SummaryDocument>(line);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{name}:{lineNumber}: not a JSON object with string 'id', 'text' and 'summary' ({ex.Message}).", ex);
-            }
-
+            SummaryDocument? doc = JsonLines.Deserialize<SummaryDocument>(line, root, "a JSON object with string 'id', 'text' and 'summary'");
             if (doc?.Id is null || doc.Text is null || doc.Summary is null)
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: a document needs 'id', 'text' and 'summary' (strings).");
+                throw JsonLines.Error(line, "a document needs 'id', 'text' and 'summary' (strings).");
             }
 
             if (!ids.Add(doc.Id))
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: duplicate id '{doc.Id}'.");
+                throw JsonLines.Error(line, $"duplicate id '{doc.Id}'.");
             }
 
             documents.Add(doc);

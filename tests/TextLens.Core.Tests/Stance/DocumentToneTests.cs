@@ -84,7 +84,7 @@ public class DocumentToneTests
     [Fact]
     public void Rows_of_one_doc_share_their_document_and_rows_without_doc_have_none()
     {
-        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl("t.jsonl",
+        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(
         [
             """{"id":"a1","doc":"A","text":"Several states filed suit to block the rule.","label":"negative"}""",
             """{"id":"b1","doc":"B","text":"Federal agencies consult with the Services.","label":"neutral"}""",

@@ -37,7 +37,7 @@ public class EpistemicDocumentTests
     public void A_question_in_a_run_after_a_lead_in_reads_the_lead_in_though_the_rows_give_only_the_first()
     {
         // The data set lacks the lead-in's row: the first question's prev is the lead-in, each later question's prev the one before.
-        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl("t.jsonl",
+        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(
             Questions.Select((q, k) => $$"""{"id":"q{{k}}","doc":"IN10979","text":"{{q}}","prev":"{{(k == 0 ? LeadIn : Questions[k - 1])}}","label":"hedged"}"""));
         EpistemicDocument document = items[0].Discourse!;
         Assert.All(items, item => Assert.Same(document, item.Discourse));
@@ -91,7 +91,7 @@ public class EpistemicDocumentTests
     [Fact]
     public void Only_a_model_that_reads_the_document_gets_its_features()
     {
-        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl("t.jsonl",
+        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(
             Questions.Select((q, k) => $$"""{"id":"q{{k}}","doc":"IN10979","text":"{{q}}","prev":"{{(k == 0 ? LeadIn : Questions[k - 1])}}","label":"hedged"}"""));
         string sentence = Questions[2];
         var tokens = new List<Token>();
