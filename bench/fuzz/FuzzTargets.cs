@@ -1,4 +1,5 @@
 using System.Text;
+using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Baselines;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Globbing;
@@ -74,14 +75,28 @@ public static class FuzzTargets
         }
     }
 
-    /// <summary>.editorconfig: sections (globs with braces and ranges) and properties, then a few look-ups.</summary>
+    /// <summary>
+    /// .editorconfig: sections (globs with braces and ranges) and properties, then a few look-ups; then the file as the
+    /// severity configuration reads it (the nearest .editorconfig of a document): a severity, and the TL0010 problems.
+    /// </summary>
     public static void EditorConfig(byte[] input)
     {
-        EditorConfigFile file = EditorConfigFile.Parse(Text(input), "/repo");
+        string text = Text(input);
+        EditorConfigFile file = EditorConfigFile.Parse(text, "/repo");
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string path in (string[])["/repo/a.md", "/repo/docs/b/c.txt", "/repo/x-123.markdown"])
         {
             file.Apply(path, properties);
+        }
+
+        // Made here, not in a static field: instrumented code run before the fuzzer maps its coverage memory (a static
+        // constructor under Fuzzer.Run's caller) is an access violation.
+        var rule = new RuleDescriptor("TL3001", "Prescriptive statement", "m", "Stance", Severity.Suggestion, "h");
+        var configuration = new SeverityConfiguration(readConfiguration: path => path == "/repo/.editorconfig" ? new ConfigurationRead(text, null) : ConfigurationRead.None);
+        _ = configuration.GetSeverity(rule, "/repo/docs/a.md");
+        foreach ((string _, string problem) in configuration.Problems([rule]))
+        {
+            Check(problem.StartsWith("line ", StringComparison.Ordinal) && problem.Length < 1000, $"problem without its line, or too long: {problem.Length} characters");
         }
     }
 

@@ -80,7 +80,10 @@ public interface IReportSection
     /// the JSON formats write the value from it as they write the record (possibly on two threads at once: it must only
     /// read), and whoever reads the value as JSON (the corpus aggregate, a view) gets it written afresh, kept no longer
     /// than they use it. For a section with a large value (the keywords of a long document, with every occurrence), whose
-    /// JSON and its index would weigh more than the result it is written from.
+    /// JSON and its index would weigh more than the result it is written from. Such a writer flushes the writer between
+    /// items once <see cref="Utf8JsonWriter.BytesPending"/> is large (as the keywords do every 16 KB): the JSON formats
+    /// write records to a stream, and a value written without a flush waits whole in the writer's buffer (a keyword
+    /// list with three million occurrences: hundreds of megabytes, doubled as the buffer grows). The bytes are the same.
     /// </summary>
     SectionValueWriter? ValueWriter(DocumentAnalysis analysis) => null;
 

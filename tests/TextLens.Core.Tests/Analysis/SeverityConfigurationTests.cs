@@ -111,6 +111,29 @@ public sealed class SeverityConfigurationTests : IDisposable
             config.Problems([Rule]).Select(p => p.Problem));
     }
 
+    /// <summary>
+    /// A broken header is named only when a TextLens key comes after it and before the next real header (it decides
+    /// which section that key lands in); before the first section the key applies to no file. A file of tens of
+    /// thousands of broken headers is answered header by header in logarithmic time (bench/README has the figures).
+    /// </summary>
+    [Fact]
+    public void A_broken_header_is_named_only_when_a_textlens_key_follows_it_before_the_next_header()
+    {
+        Write(".editorconfig", "root = true\n[*.md\ntextlens_diagnostic.TL3001.severity = error\n[*]\n[docs\nindent_size = 2\n[*.txt]\n[x\ntextlens_diagnostic.TL3001.severity = warning\n" +
+            string.Concat(Enumerable.Range(0, 20_000).Select(i => $"[a{i}]\n[b{i}\n")));
+        var config = new SeverityConfiguration();
+        Assert.Equal(Severity.Warning, config.GetSeverity(Rule, Write("a.txt", "x")));
+        Assert.Equal(Severity.Suggestion, config.GetSeverity(Rule, Write("a.md", "x")));
+
+        Assert.Equal(
+            [
+                "line 2, '[*.md': not a section header (it does not end in ']'), so the TextLens entries after it apply to no file",
+                "line 3, textlens_diagnostic.tl3001.severity: before any [section], so it applies to no file (put it under [*] for every file)",
+                "line 8, [*.txt] '[x': not a section header (it does not end in ']'), so the TextLens entries after it stay in [*.txt]",
+            ],
+            config.Problems([Rule]).Select(p => p.Problem));
+    }
+
     /// <summary>A line the size of the file is named by its start: the message does not repeat a megabyte.</summary>
     [Fact]
     public void A_huge_unread_line_is_shown_cut()

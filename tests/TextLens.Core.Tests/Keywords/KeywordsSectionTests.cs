@@ -242,6 +242,47 @@ public sealed class KeywordsSectionTests
         Assert.DoesNotContain("<h3>Keywords</h3>", Format("html", report, Settings), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A text of nothing but nouns gives its keywords an occurrence for nearly every word: 5 MB of them made a JSON record
+    /// whose keywords (three million occurrences) waited whole in the record writer's buffer, 800 MB of the JSON report's
+    /// 1.6 GB peak, because a section's value was written without a flush. The value is now passed on to the stream as
+    /// it is written, in pieces of the record writer's size, and the bytes are those of the whole record.
+    /// </summary>
+    [Fact]
+    public void A_long_keyword_list_reaches_the_stream_in_pieces_with_the_same_bytes()
+    {
+        string text = string.Concat(Enumerable.Repeat("Word " + string.Concat(Enumerable.Repeat("word ", 58)) + "word. ", 100));
+        DocumentAnalysis analysis = Engine.Value.Analyze(SourceText.From(text, "nouns.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        DocumentReport document = ReportBuilder.BuildDocument(analysis, Engine.Value.Sections);
+
+        var stream = new LargestWriteStream();
+        JsonText.SerializeUtf8(stream, document, JsonReportFormatter.Options, indent: 4);
+
+        Assert.True(stream.Length > 2_000_000, $"{stream.Length} bytes");
+        Assert.True(stream.Largest < 4 * JsonText.FlushAt, $"a write of {stream.Largest} bytes");
+        var whole = new StringWriter { NewLine = "\n" };
+        JsonText.Serialize(whole, document, JsonReportFormatter.Options, indent: 4);
+        Assert.Equal(whole.ToString(), Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>A memory stream that records its largest single write.</summary>
+    private sealed class LargestWriteStream : MemoryStream
+    {
+        public int Largest { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Largest = Math.Max(Largest, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Largest = Math.Max(Largest, buffer.Length);
+            base.Write(buffer);
+        }
+    }
+
     private static string Format(string name, CorpusReport report, FormatSettings settings)
     {
         var writer = new StringWriter { NewLine = "\n" };

@@ -130,9 +130,15 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
                 }
             }
 
+            // Where TextLens keys and section headers stand, sorted, so that each broken header asks in logarithmic time
+            // whether a TextLens key comes before the next header (a file of 100,000 broken headers is not quadratic).
+            int[] headers = [.. file.Sections.Select(s => s.Line)];
+            int[] textLensKeys = [.. file.Preamble.Where(p => p.Key.StartsWith(KeyPrefix, StringComparison.Ordinal)).Select(p => p.Line)
+                .Concat(file.Sections.SelectMany(s => s.Lines.Where(l => l.Key.StartsWith(KeyPrefix, StringComparison.Ordinal)).Select(l => l.Value)))];
+            Array.Sort(textLensKeys);
             foreach (EditorConfigFile.UnreadLine unread in file.Unread)
             {
-                if (UnreadProblem(file, unread, ids, categories) is { } problem)
+                if (UnreadProblem(unread, headers, textLensKeys, ids, categories) is { } problem)
                 {
                     found.Add((unread.Line, unread.Section is { } section ? $"[{Shown(section.Pattern)}] {problem}" : problem));
                 }
@@ -190,14 +196,14 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
     /// compilers' prefix) with no '=' after it, or a broken section header that TextLens keys follow (they stay in
     /// the section before it). Other tools' lines are theirs.
     /// </summary>
-    private static string? UnreadProblem(EditorConfigFile file, EditorConfigFile.UnreadLine unread, HashSet<string> ids, HashSet<string> categories)
+    /// <param name="headers">The lines of the file's section headers, in order.</param>
+    /// <param name="textLensKeys">The lines of the file's TextLens keys (as read: the last of a key repeated in a section), in order.</param>
+    private static string? UnreadProblem(EditorConfigFile.UnreadLine unread, int[] headers, int[] textLensKeys, HashSet<string> ids, HashSet<string> categories)
     {
         if (unread.BrokenHeader)
         {
-            int next = file.Sections.Where(s => s.Line > unread.Line).Select(s => s.Line).DefaultIfEmpty(int.MaxValue).First();
-            bool textLensFollows = unread.Section is { } section
-                ? section.Lines.Any(l => l.Value > unread.Line && l.Value < next && l.Key.StartsWith(KeyPrefix, StringComparison.Ordinal))
-                : file.Preamble.Any(p => p.Line > unread.Line && p.Line < next && p.Key.StartsWith(KeyPrefix, StringComparison.Ordinal));
+            int nextHeader = After(headers, unread.Line);
+            bool textLensFollows = After(textLensKeys, unread.Line) < nextHeader;
             return textLensFollows
                 ? $"'{Shown(unread.Text)}': not a section header (it does not end in ']'), so the TextLens entries after it {(unread.Section is { } s ? $"stay in [{Shown(s.Pattern)}]" : "apply to no file")}"
                 : null;
@@ -216,6 +222,14 @@ public sealed class SeverityConfiguration : ISeverityConfiguration
         string rest = parts.Length > 1 ? parts[1].Trim(' ', '\t', ':') : string.Empty;
         string severity = Severities.TryParse(rest, out _) ? rest.ToLowerInvariant() : "<severity>";
         return $"'{Shown(unread.Text)}': not key = value (no '=' after the key), so it configures nothing; write {Shown(key)} = {severity}";
+    }
+
+    /// <summary>The first of the sorted <paramref name="lines"/> after <paramref name="line"/>, or <see cref="int.MaxValue"/>.</summary>
+    private static int After(int[] lines, int line)
+    {
+        int i = Array.BinarySearch(lines, line + 1);
+        i = i < 0 ? ~i : i;
+        return i < lines.Length ? lines[i] : int.MaxValue;
     }
 
     /// <summary>The id or category of a key <c>dotnet_diagnostic.&lt;id&gt;.severity</c>, or null.</summary>

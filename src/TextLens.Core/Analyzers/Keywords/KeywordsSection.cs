@@ -205,6 +205,12 @@ public sealed class KeywordsSection : IReportSection
                 writer.WriteStartObject();
                 SpanJson.WriteLocation(writer, source, o.Span);
                 writer.WriteEndObject();
+                if (writer.BytesPending > Reporting.Formats.JsonText.FlushAt)
+                {
+                    // A keyword of a long document has millions of occurrences: passed on as they are written, not held
+                    // whole in the writer's buffer (on a stream; on a buffer, flushing only commits what is there).
+                    writer.Flush();
+                }
             }
 
             writer.WriteEndArray();

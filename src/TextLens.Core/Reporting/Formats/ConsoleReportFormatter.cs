@@ -26,7 +26,7 @@ public sealed class ConsoleReportFormatter : IReportFormatter
             o.Append(c.Bold(TerminalText.Safe(d.Path)));
             if (d.Stats is { } st)
             {
-                o.Append(CultureInfo.InvariantCulture, $"  {c.Dim($"{st.Words:N0} words, {st.Sentences} sentences")}");
+                o.Append("  ").Append(c.Dim($"{Counted.Of(st.Words, "word")}, {Counted.Of(st.Sentences, "sentence")}"));
             }
 
             o.Append('\n');

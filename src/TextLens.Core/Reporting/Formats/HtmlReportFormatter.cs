@@ -195,7 +195,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append(Inv($"<section class=\"card doc\" id=\"{id}\">\n<h2>{PathHtml(doc.Path)}</h2>\n"));
         if (doc.Stats is { } stats)
         {
-            h.Append(Inv($"<p class=\"meta\">{stats.Words:N0} word{Plural(stats.Words)} · {stats.Sentences:N0} sentence{Plural(stats.Sentences)} · {stats.Paragraphs:N0} paragraph{Plural(stats.Paragraphs)}</p>\n"));
+            h.Append("<p class=\"meta\">").Append(Counted.Of(stats.Words, "word")).Append(" · ").Append(Counted.Of(stats.Sentences, "sentence")).Append(" · ").Append(Counted.Of(stats.Paragraphs, "paragraph")).Append("</p>\n");
         }
         else
         {

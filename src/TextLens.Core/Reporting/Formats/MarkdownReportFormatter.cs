@@ -40,7 +40,7 @@ public sealed class MarkdownReportFormatter : IReportFormatter
             SectionViews.WriteMarkdownLead(md, d, settings);
             if (d.Stats is { } st)
             {
-                md.Append(CultureInfo.InvariantCulture, $"{st.Words:N0} word{(st.Words == 1 ? "" : "s")} · {st.Sentences} sentence{(st.Sentences == 1 ? "" : "s")} · {st.Paragraphs} paragraph{(st.Paragraphs == 1 ? "" : "s")}\n\n");
+                md.Append(Counted.Of(st.Words, "word")).Append(" · ").Append(Counted.Of(st.Sentences, "sentence")).Append(" · ").Append(Counted.Of(st.Paragraphs, "paragraph")).Append("\n\n");
             }
 
             SectionViews.WriteMarkdown(md, d, settings, SectionPlacement.Start);
