@@ -41,6 +41,22 @@ public class KeywordHygieneTests
     }
 
     [Fact]
+    public void A_phrase_headed_by_a_noun_that_names_nothing_is_not_a_keyword()
+    {
+        // The bank-capital seed (IN12680) opened its top 15 with "primary ways", from its first sentence.
+        const string text = """
+            Capital requirements are one of the primary ways banks are regulated for safety and soundness.
+            Regulators can raise or lower required capital in one of two general ways: by changing the ratio of required capital to assets or by changing how banks measure assets.
+            These kinds of changes affect bank credit, and many other things, in different ways.
+            The House Ways and Means Committee held a hearing on bank capital.
+            """;
+        List<string> keywords = Keywords(text, top: 30);
+        Assert.DoesNotContain(keywords, k => k.EndsWith(" ways", StringComparison.Ordinal) || k is "ways" or "things" or "kinds" || k.EndsWith(" things", StringComparison.Ordinal));
+        Assert.Contains("bank capital", keywords);
+        Assert.Contains(keywords, k => k.Contains("Ways and Means", StringComparison.Ordinal) || k.Contains("Means Committee", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Verb_fragments_are_not_keywords()
     {
         const string text = """

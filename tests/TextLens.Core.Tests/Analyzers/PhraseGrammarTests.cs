@@ -24,7 +24,7 @@ public class PhraseGrammarTests
     // A verb in -s after a singular subject (seed article).
     [InlineData("This demonstrates Chongryon’s role in promoting engagement with the Japanese public.", "demonstrates chongryon", "chongryon")]
     // A plural noun followed by the subject of a relative clause without 'that' (CRS IN12680).
-    [InlineData("Capital requirements are one of the primary ways banks are regulated for safety and soundness.", "primary ways banks", "primary ways")]
+    [InlineData("Capital requirements are one of the primary ways banks are regulated for safety and soundness.", "primary ways banks", "safety")]
     [InlineData("Capital requirements are one of the primary ways banks are regulated for safety and soundness.", "ways banks", "capital requirements")]
     // After a quantifier of mass nouns, a plural does not continue the singular noun.
     [InlineData("Federal bank regulators have released several final rules that would effectively reduce how much capital banks are required to hold.", "capital banks", "federal bank regulators")]

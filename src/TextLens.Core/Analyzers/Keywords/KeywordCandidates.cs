@@ -340,7 +340,17 @@ public static class KeywordCandidates
 
     private static bool IsNoun(PartOfSpeech tag) => tag is PartOfSpeech.Noun or PartOfSpeech.Propn;
 
-    private static bool CanEnd(Token token, PartOfSpeech tag) => IsNoun(tag) || (tag == PartOfSpeech.Adj && token.IsCapitalized);
+    private static bool CanEnd(Token token, PartOfSpeech tag) =>
+        (IsNoun(tag) || (tag == PartOfSpeech.Adj && token.IsCapitalized)) && !(VacuousHeads.Contains(token.Lower) && !token.IsCapitalized);
+
+    /// <summary>
+    /// Nouns that name nothing by themselves: a phrase headed by one ("the primary ways banks are regulated", "these kinds of
+    /// things") is about what follows it, never a key term. Capitalised, they may be part of a name and stay.
+    /// </summary>
+    private static readonly HashSet<string> VacuousHeads = new(StringComparer.Ordinal)
+    {
+        "way", "ways", "thing", "things", "kind", "kinds", "sort", "sorts", "lot", "lots",
+    };
 
     private static bool IsCapitalised(ParsedDocument doc, CandidateOccurrence o)
     {
