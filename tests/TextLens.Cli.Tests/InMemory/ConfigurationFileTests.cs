@@ -129,8 +129,7 @@ public sealed class ConfigurationFileTests
                 "'docs/.editorconfig': line 3, [*.txt] textlens_diagnostic.severity: not a TextLens setting (use textlens_diagnostic.<rule id or category-Name>.severity)",
                 "'docs/.editorconfig': line 4, [*.txt] dotnet_diagnostic.tl3003.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do); write textlens_diagnostic.tl3003.severity",
             ],
-            json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == "docs/.editorconfig")
-                .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString()));
+            Messages(json, "docs/.editorconfig"));
     }
 
     /// <summary>
@@ -156,9 +155,13 @@ public sealed class ConfigurationFileTests
                 "'docs/.editorconfig': line 3, [*.txt] 'dotnet_diagnostic.TL3003.severity none': not key = value (no '=' after the key), so it configures nothing; write textlens_diagnostic.tl3003.severity = none",
                 "'docs/.editorconfig': line 5, [*.txt] dotnet_diagnostic.tl9999.severity: TextLens does not read dotnet_diagnostic keys (the .NET compilers do), and no TextLens rule is TL9999 ('textlens rules' lists them)",
             ],
-            json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == "docs/.editorconfig")
-                .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString()));
+            Messages(json, "docs/.editorconfig"));
     }
+
+    /// <summary>The messages of the diagnostics reported under <paramref name="path"/>, in report order.</summary>
+    private static IEnumerable<string?> Messages(JsonDocument json, string path) =>
+        json.RootElement.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("path").GetString() == path)
+            .SelectMany(d => d.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("message").GetString());
 
     private static JsonElement Diagnostic(JsonDocument json, string path, string rule) =>
         Assert.Single(
