@@ -133,7 +133,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static void AppendHeader(StringBuilder h, CorpusSummary summary, FormatSettings settings, int documents)
     {
         h.Append("<header class=\"top\"><h1>TextLens report</h1><p class=\"meta\">");
-        h.Append(Inv($"{summary.Documents:N0} document{Plural(summary.Documents)} · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
+        h.Append(Counted.Of(summary.Documents, "document")).Append(Inv($" · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
         if (summary.Failed > 0)
         {
             h.Append(Inv($" · {summary.Failed} could not be read"));
