@@ -33,11 +33,14 @@ public sealed class Glob
 
     private readonly GlobProgram _program;
 
-    private Glob(string pattern, GlobProgram program, string? error)
+    private Glob(string pattern, GlobProgram program, string? error, IReadOnlyList<string>? tails = null, IReadOnlyList<string>? heads = null, IReadOnlyList<string>? nameHeads = null)
     {
         Pattern = pattern;
         _program = program;
         Error = error;
+        Tails = error is null ? tails : [];
+        Heads = error is null ? heads : [];
+        NameHeads = error is null ? nameHeads : [];
     }
 
     /// <summary>The pattern as written.</summary>
@@ -47,6 +50,22 @@ public sealed class Glob
     public string? Error { get; }
 
     public bool IsValid => Error is null;
+
+    /// <summary>
+    /// Literal strings one of which ends every path the glob matches (empty: it matches nothing), or null when none are
+    /// known (see <see cref="GlobAffixes"/>): a pre-filter for callers that hold many globs.
+    /// </summary>
+    internal IReadOnlyList<string>? Tails { get; }
+
+    /// <summary>As <see cref="Tails"/>, strings one of which begins every path the glob matches.</summary>
+    internal IReadOnlyList<string>? Heads { get; }
+
+    /// <summary>
+    /// For a glob that may match after any folders and cannot match '/' itself (EditorConfig's <c>[*.md]</c>,
+    /// <c>[README*]</c>): strings one of which begins the file name (the path after its last '/') of every path it
+    /// matches; else null.
+    /// </summary>
+    internal IReadOnlyList<string>? NameHeads { get; }
 
     /// <summary>
     /// Compiles a pattern. With <paramref name="anyDirectory"/>, the pattern may match after any run of
@@ -71,12 +90,15 @@ public sealed class Glob
             return new Glob(pattern, GlobProgram.Never, ex.Message);
         }
 
+        IReadOnlyList<string>? nameHeads = null;
         if (anyDirectory)
         {
+            // (.*/)? then a node that cannot match '/': the node matches exactly the part after the last '/'.
+            nameHeads = GlobAffixes.CanMatchSlash(node) ? null : GlobAffixes.Of(node, atEnd: false);
             node = new GlobNode.Sequence([GlobNode.AnyFolders, node]);
         }
 
-        return new Glob(pattern, GlobProgram.Compile(node), null);
+        return new Glob(pattern, GlobProgram.Compile(node), null, GlobAffixes.Of(node, atEnd: true), GlobAffixes.Of(node, atEnd: false), nameHeads);
     }
 
     /// <summary>Whether the whole path matches ('/' separators).</summary>

@@ -51,13 +51,9 @@ internal sealed class GlobProgram
     public bool IsMatch(ReadOnlySpan<char> path)
     {
         const int Slots = MaxNumberLength + 1;
-        ulong[][] ring = new ulong[Slots][];
-        for (int s = 0; s < Slots; s++)
-        {
-            ring[s] = new ulong[_words];
-        }
-
-        var stack = new Stack<int>();
+        Scratch scratch = Scratch.For(_words);
+        ulong[][] ring = scratch.Ring;
+        Stack<int> stack = scratch.Stack;
         AddClosure(ring[0], 0, stack);
         for (int i = 0; ; i++)
         {
@@ -100,11 +96,51 @@ internal sealed class GlobProgram
                 }
             }
 
-            Array.Clear(current);
-            if (!any && !AnyPending(ring))
+            Array.Clear(current, 0, _words);
+            if (!any && !AnyPending(ring, _words))
             {
                 return false;
             }
+        }
+    }
+
+    /// <summary>
+    /// The state sets of one thread's matches, reused from match to match (a match allocated 22 objects, which
+    /// dominated running many small globs over a path), cleared on every use. Grown to the largest program seen.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        private Scratch(int words)
+        {
+            Ring = new ulong[MaxNumberLength + 1][];
+            for (int s = 0; s < Ring.Length; s++)
+            {
+                Ring[s] = new ulong[words];
+            }
+        }
+
+        public ulong[][] Ring { get; }
+
+        public Stack<int> Stack { get; } = new();
+
+        public static Scratch For(int words)
+        {
+            Scratch? scratch = _current;
+            if (scratch is null || scratch.Ring[0].Length < words)
+            {
+                return _current = new Scratch(words);
+            }
+
+            foreach (ulong[] set in scratch.Ring)
+            {
+                Array.Clear(set, 0, words);
+            }
+
+            scratch.Stack.Clear();
+            return scratch;
         }
     }
 
@@ -137,11 +173,11 @@ internal sealed class GlobProgram
         return lengths;
     }
 
-    private static bool AnyPending(ulong[][] ring)
+    private static bool AnyPending(ulong[][] ring, int words)
     {
         foreach (ulong[] set in ring)
         {
-            if (set.AsSpan().IndexOfAnyExcept(0UL) >= 0)
+            if (set.AsSpan(0, words).IndexOfAnyExcept(0UL) >= 0)
             {
                 return true;
             }
