@@ -43,7 +43,6 @@ public static class ReportRunner
         TextWriter stderr = context.Console.Error;
         Func<string, string?> environment = context.Environment;
         IFileSystem fileSystem = context.FileSystem;
-        DateTimeOffset started = context.Clock.GetUtcNow();
         if (request.Inputs.Count == 0 && request.ChangedSince is null)
         {
             throw new UsageException("no inputs: give files, directories, globs, or '-' for standard input.");
@@ -243,7 +242,7 @@ public static class ReportRunner
             }
         }
 
-        var invocation = new InvocationInfo(exitCode, started, context.Clock.GetUtcNow(), request.Arguments);
+        var invocation = new InvocationInfo(exitCode, request.Arguments);
         outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return baselineFailed ? Math.Max(exitCode, ExitCodes.UsageOrInputError) : exitCode;

@@ -57,7 +57,6 @@ public static class MergeRunner
         TextWriter stderr = context.Console.Error;
         Func<string, string?> environment = context.Environment;
         IFileSystem fileSystem = context.FileSystem;
-        DateTimeOffset started = context.Clock.GetUtcNow();
         if (request.Partials.Count == 0)
         {
             throw new UsageException("no partial results: give the json or jsonl files written by 'textlens report --shard' or the map step.");
@@ -142,7 +141,7 @@ public static class MergeRunner
         }
         while (documents.MoveNext());
 
-        var invocation = new InvocationInfo(exitCode, started, context.Clock.GetUtcNow(), request.Arguments);
+        var invocation = new InvocationInfo(exitCode, request.Arguments);
         outputs.Complete(new ReportCompletion(new ToolInfo(ReportBuilder.ToolName, ReportBuilder.ToolVersion), summary.Build(), invocation), request.Quiet ? null : stderr);
         stdout.Flush();
         return exitCode;

@@ -13,7 +13,7 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 /// <summary>
 /// The whole tool run in-process through <see cref="Program.Run"/> against an in-memory world: a
 /// <see cref="MockFileSystem"/> (working folder <see cref="WorkingDirectory"/>), captured standard output and error,
-/// a given standard input, environment and a fixed clock. Only the models come from the repository's models/ folder.
+/// a given standard input, environment and a fixed clock (<see cref="Clock"/>). Only the models come from the repository's models/ folder.
 /// </summary>
 internal sealed class InMemoryCli
 {
@@ -27,6 +27,9 @@ internal sealed class InMemoryCli
 
     /// <summary>Standard input's bytes for the next run (UTF-8 of a string, or none).</summary>
     public string StandardInput { get; set; } = string.Empty;
+
+    /// <summary>The clock of the next run (<see cref="Now"/> unless a test moves it).</summary>
+    public TimeProvider Clock { get; set; } = new FixedClock(Now);
 
     /// <summary>Whether standard output is redirected (a terminal otherwise: console colour is allowed).</summary>
     public bool OutputRedirected { get; set; } = true;
@@ -42,7 +45,7 @@ internal sealed class InMemoryCli
             Files,
             new CliConsole(stdout, stderr, () => new MemoryStream(input, writable: false), OutputRedirected, IsErrorRedirected: true),
             name => Environment.GetValueOrDefault(name),
-            new FixedClock(Now),
+            Clock,
             () => TestModels.Set)
         {
             Arguments = args,

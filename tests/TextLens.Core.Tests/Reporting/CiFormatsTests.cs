@@ -40,7 +40,7 @@ public class CiFormatsTests
         {
             Rules = BuiltInAnalyzers.CreateEngine(TestModels.Set).Rules,
             BaseDirectory = TestPaths.RepoRoot,
-            Invocation = new InvocationInfo(2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(1), ["report", "seeds"]),
+            Invocation = new InvocationInfo(2, ["report", "seeds"]),
         };
         foreach (FormatSettings settings in (FormatSettings[])[FormatSettings.Default, full])
         {
@@ -52,7 +52,7 @@ public class CiFormatsTests
         using JsonDocument doc = JsonDocument.Parse(Write(new SarifReportFormatter(), full));
         JsonElement run = doc.RootElement.GetProperty("runs")[0];
         Assert.False(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
-        Assert.Equal("1970-01-01T00:00:01.000Z", run.GetProperty("invocations")[0].GetProperty("endTimeUtc").GetString());
+        Assert.Equal(["report", "seeds"], run.GetProperty("invocations")[0].GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
         JsonElement[] results = [.. run.GetProperty("results").EnumerateArray()];
         JsonElement suppressed = results.Single(r => r.TryGetProperty("suppressions", out _));
         Assert.Equal("empty.md", suppressed.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());

@@ -3,10 +3,11 @@ using TextLens.Core.Analysis;
 namespace TextLens.Core.Reporting.Formats;
 
 /// <summary>
-/// How the tool was run, for formats that record it (SARIF <c>invocations</c>). Passed in so that
-/// formatters stay pure: the only non-deterministic data in any output is what the caller puts here.
+/// How the tool was run, for formats that record it (SARIF <c>invocations</c>): its exit code and arguments. No clock
+/// time: the same inputs and options give byte-identical output in every format, SARIF included (its start and end
+/// times are optional, and Roslyn's error log leaves them out too).
 /// </summary>
-public sealed record InvocationInfo(int ExitCode, DateTimeOffset StartTimeUtc, DateTimeOffset EndTimeUtc, IReadOnlyList<string> Arguments)
+public sealed record InvocationInfo(int ExitCode, IReadOnlyList<string> Arguments)
 {
     public bool Successful => ExitCode != ExitCodes.UsageOrInputError;
 }

@@ -149,8 +149,6 @@ public sealed class SarifReportFormatter : IReportFormatter
             {
                 ["executionSuccessful"] = inv.Successful,
                 ["exitCode"] = inv.ExitCode,
-                ["startTimeUtc"] = Time(inv.StartTimeUtc),
-                ["endTimeUtc"] = Time(inv.EndTimeUtc),
                 ["arguments"] = new JsonArray([.. inv.Arguments.Select(a => (JsonNode)JsonValue.Create(a)!)]),
             });
         }
@@ -378,8 +376,6 @@ public sealed class SarifReportFormatter : IReportFormatter
     /// <summary>SARIF message strings use {0} placeholders like .NET, without format specifiers.</summary>
     private static string SarifMessageFormat(string format) =>
         System.Text.RegularExpressions.Regex.Replace(format, @"\{(\d+)[:,][^}]*\}", "{$1}");
-
-    private static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private sealed record RuleInfo(string Id, string Name, string Title, string Category, string DefaultSeverity, string Help, string? Example, string? HelpUri, string MessageFormat);
 
