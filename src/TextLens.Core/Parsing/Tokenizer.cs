@@ -60,6 +60,7 @@ public static class Tokenizer
     private static int ReadWord(string text, int start, int end, Sink output)
     {
         int i = start;
+        bool? dottedAbbreviation = null; // the same answer at every period of the word: asked once, not once a period (a.a.a.… was quadratic)
         while (i < end)
         {
             char c = text[i];
@@ -75,7 +76,7 @@ public static class Tokenizer
             {
                 i++; // hyphenated compound: Jong-un, Korea-leaning
             }
-            else if (c == '.' && i + 1 < end && char.IsLetter(text[i + 1]) && IsDottedAbbreviation(text, start, end))
+            else if (c == '.' && i + 1 < end && char.IsLetter(text[i + 1]) && (dottedAbbreviation ??= IsDottedAbbreviation(text, start, end)))
             {
                 i++; // U.S., e.g., i.e., a.m.
             }

@@ -33,6 +33,16 @@ public class TokenizerTests
 
     }
 
+    [Fact]
+    public void A_long_dotted_run_is_one_word_and_a_long_group_breaks_it_where_it_did()
+    {
+        // The dotted-abbreviation test is asked once a word (it was asked at every period, O(n²) on "a.a.a.…").
+        string run = string.Concat(Enumerable.Repeat("a.", 10_000));
+        List<Token> tokens = Tokens(run + " end");
+        Assert.Equal([run, "end"], tokens.Select(t => t.Text));
+        Assert.Equal("W:U.S.A. W:and W:abc P:. W:a.b.c W:cde P:. W:f", Show("U.S.A. and abc.a.b.c cde.f"));
+    }
+
     private static string Show(string text) => string.Join(" ", Tokens(text).Select(t => $"{t.Kind.ToString()[0]}:{t.Text}"));
 
     [Theory]

@@ -49,6 +49,16 @@ public class StanceRuleTests
     }
 
     [Fact]
+    public void TL3002_reports_the_first_figure_and_none_in_a_hypothetical()
+    {
+        // The sentence-wide tests are asked once a sentence, not once a figure (a sentence of n figures was O(n²)).
+        Diagnostic d = Assert.Single(Diagnostics("The fund lost 62.7 billion yen and 41.2 billion yen.", StanceRules.UnattributedFigure));
+        Assert.Contains("62.7", d.Message, StringComparison.Ordinal);
+        Assert.Empty(Diagnostics("If the estimate holds, the fund lost 62.7 billion yen and 41.2 billion yen.", StanceRules.UnattributedFigure));
+        Assert.Empty(Diagnostics("The fund would lose 62.7 billion yen and 41.2 billion yen.", StanceRules.UnattributedFigure));
+    }
+
+    [Fact]
     public void TL3003_reports_an_unsourced_hedge()
     {
         Diagnostic d = Assert.Single(Diagnostics("North Korean Leader Kim Jong-un is rumoured to have shown interest in Chongryon since coming to power.", StanceRules.HedgedClaim));

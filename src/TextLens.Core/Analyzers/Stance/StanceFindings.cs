@@ -231,6 +231,10 @@ internal static class StanceFindings
             return null;
         }
 
+        // The sentence-wide tests are asked once, at the first figure, not once a figure: a sentence of n figures
+        // was O(n²) ("1-1-1-…" × 100,000 characters took minutes).
+        int firstHypothetical = -1;
+        bool? funding = null;
         for (int i = 0; i < s.Tokens.Length; i++)
         {
             Token t = s.Tokens[i];
@@ -239,13 +243,23 @@ internal static class StanceFindings
                 continue;
             }
 
-            if (AnyBefore(s, i, w => Hypothetical.Contains(w) || w is "e.g." or "i.e.") || WorkedExample(s) || AnyBefore(s, s.Tokens.Length, w => w == "would"))
+            if (firstHypothetical < 0)
             {
-                return null;
+                if (WorkedExample(s) || AnyBefore(s, s.Tokens.Length, w => w == "would"))
+                {
+                    return null;
+                }
+
+                firstHypothetical = FirstAuthorWord(s, w => Hypothetical.Contains(w) || w is "e.g." or "i.e.");
+            }
+
+            if (firstHypothetical < i)
+            {
+                return null; // a hypothetical word before the figure
             }
 
             if (IsStatistic(s, i) && !IsBound(s, i) && !IsIdentifier(s, i) && !(AfterThreshold(s, i) && StatesRule(s)) && !NamesLimit(s, i) && !IsCostShare(s, i)
-                && !(IsMoney(s, i) && AnyBefore(s, s.Tokens.Length, FundingWords.Contains)))
+                && !(IsMoney(s, i) && (funding ??= AnyBefore(s, s.Tokens.Length, FundingWords.Contains))))
             {
                 return t.Span;
             }
@@ -341,6 +355,20 @@ internal static class StanceFindings
 
     /// <summary>0% and 100% are the bounds of a share (full federal financing, a zero rate), not measurements.</summary>
     private static bool IsBound(FindingSentence s, int i) => s.Tokens[i].Text is "0" or "100" && s.Lower(i + 1) is "%" or "percent";
+
+    /// <summary>The index of the first author word that passes <paramref name="test"/>, or the sentence's length when none does.</summary>
+    private static int FirstAuthorWord(FindingSentence s, Func<string, bool> test)
+    {
+        for (int k = 0; k < s.Tokens.Length; k++)
+        {
+            if (s.IsAuthorWord(k) && test(s.Lower(k)))
+            {
+                return k;
+            }
+        }
+
+        return s.Tokens.Length;
+    }
 
     private static bool AnyBefore(FindingSentence s, int i, Func<string, bool> test)
     {
