@@ -111,12 +111,11 @@ public sealed partial class InlineSuppressions
         {
             // Only real HTML comments count: a directive shown in a code span or code block is an example, not a directive.
             html ??= ProseLayout.HtmlSpans(source.Content);
-            foreach (ValueMatch m in MarkdownDirective().EnumerateMatches(source.Content))
+            foreach (TextSpan span in MarkdownDirectiveSpans(source.Content))
             {
-                var span = new TextSpan(m.Index, m.Length);
                 if (InsideAny(html, span))
                 {
-                    directives.Add(Create(source, span, Read(MarkdownDirective(), source.Content, span, span.Start, source.Length - span.Start, byText, ruleSets)));
+                    directives.Add(Create(source, span, Read(MarkdownDirective(), source.Content, span, span.Start, span.Length, byText, ruleSets)));
                 }
             }
         }
@@ -406,7 +405,84 @@ public sealed partial class InlineSuppressions
     }
 
     [GeneratedRegex(@"<!--\s*textlens-(?<kind>disable-next-line|disable|enable)\b(?<ids>(?:(?!-->)[^\r\n])*?)\s*-->", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkdownDirective();
+    internal static partial Regex MarkdownDirective();
+
+    /// <summary>
+    /// The spans <see cref="MarkdownDirective"/> matches in <paramref name="text"/>, the same ones its
+    /// <c>EnumerateMatches</c> gives, found in time linear in the text. The pattern's own search is quadratic where a
+    /// line holds many directive openings and no <c>--&gt;</c>: from each opening it reads to the end of the line before
+    /// it fails (10,000 unclosed <c>&lt;!-- textlens-disable</c> on one line took 97 s). Here each opening reads only its
+    /// own head (<see cref="MarkdownDirectiveHead"/>); where the directive ends is the first <c>--&gt;</c> after the head on
+    /// its line or, when the line ends first, the <c>--&gt;</c> after nothing but white space from there (the pattern's
+    /// <c>\s*--&gt;</c>). The next <c>--&gt;</c>, the next line end and the white space after a line end are each found
+    /// once and kept while the openings that need them follow.
+    /// </summary>
+    internal static List<TextSpan> MarkdownDirectiveSpans(string text)
+    {
+        var spans = new List<TextSpan>();
+        (int From, int At) close = (-1, -1), lineEnd = (-1, -1), blankUntil = (-1, -1);
+        int position = 0;
+        while (position < text.Length && text.IndexOf("<!--", position, StringComparison.Ordinal) is int start and >= 0)
+        {
+            Match head = MarkdownDirectiveHead().Match(text, start);
+            if (!head.Success)
+            {
+                position = start + 1;
+                continue;
+            }
+
+            int ids = start + head.Length;
+            int closeAt = Next(ref close, ids, from => text.IndexOf("-->", from, StringComparison.Ordinal));
+            int endAt = Next(ref lineEnd, ids, from => text.AsSpan(from).IndexOfAny('\r', '\n') is int i and >= 0 ? from + i : text.Length);
+            int end = -1;
+            if (closeAt >= 0 && closeAt < endAt)
+            {
+                end = closeAt + 3;
+            }
+            else if (endAt < text.Length)
+            {
+                // Only white space (the line end included) may stand between the ids and the closing "-->".
+                int after = Next(ref blankUntil, endAt, from =>
+                {
+                    int i = from;
+                    while (i < text.Length && char.IsWhiteSpace(text[i]))
+                    {
+                        i++;
+                    }
+
+                    return i;
+                });
+                end = string.CompareOrdinal(text, after, "-->", 0, 3) == 0 ? after + 3 : -1;
+            }
+
+            if (end < 0)
+            {
+                position = start + 1;
+                continue;
+            }
+
+            spans.Add(TextSpan.FromBounds(start, end));
+            position = end;
+        }
+
+        return spans;
+
+        // The first place at or after `from` that `find` gives, reusing the last answer while `from` lies between the
+        // place it was asked from and the answer (nothing sought stands in between).
+        static int Next(ref (int From, int At) kept, int from, Func<int, int> find)
+        {
+            if (kept.From < 0 || from < kept.From || (kept.At >= 0 && from > kept.At))
+            {
+                kept = (from, find(from));
+            }
+
+            return kept.At;
+        }
+    }
+
+    /// <summary>The opening of a Markdown directive, up to its ids, anchored where the search starts.</summary>
+    [GeneratedRegex(@"\G<!--\s*textlens-(?:disable-next-line|disable|enable)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownDirectiveHead();
 
     [GeneratedRegex(@"\G[ \t]*%%[ \t]*textlens-(?<kind>disable-next-line|disable|enable)\b(?<ids>[^\r\n]*)", RegexOptions.CultureInvariant)]
     private static partial Regex PlainTextDirective();
