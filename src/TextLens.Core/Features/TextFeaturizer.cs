@@ -152,7 +152,13 @@ public sealed class TextFeaturizer
     private static DocumentFeatures Featurize(ParsedDocument document, ModelSet models, List<TokenChunk> chunks, ChunkRow[] rows, Reader reader)
     {
         var vocabulary = new HashedNgramVocabulary(chunks.Count);
-        var perSentence = new Dictionary<int, float>[document.Sentences.Count];
+        var sentenceTerms = new SparseVector[document.Sentences.Count];
+        Array.Fill(sentenceTerms, SparseVector.Empty);
+
+        // The chunks come sentence by sentence (FindChunks), so one bag, emptied after each sentence, holds the
+        // sentence being counted: a dictionary per sentence alive until the last row was ~60 MB of a 5 MB document.
+        var bag = new Dictionary<int, float>();
+        int bagSentence = -1;
         int row = 0;
         using (DataViewRowCursor cursor = reader.Data.GetRowCursor(reader.Mapper.GetDependencies(reader.Columns)))
         using (DataViewRow mapped = reader.Mapper.GetRow(cursor, reader.Columns))
@@ -166,27 +172,48 @@ public sealed class TextFeaturizer
                 getKeys(ref keys);
                 getNgrams(ref vector);
                 int sentence = chunks[row].Sentence;
-                Dictionary<int, float> bag = perSentence[sentence] ??= [];
+                if (sentence != bagSentence)
+                {
+                    if (sentence < bagSentence)
+                    {
+                        throw new InvalidOperationException($"chunk {row} of sentence {sentence} came after sentence {bagSentence}: the chunks are not in sentence order.");
+                    }
+
+                    Flush();
+                    bagSentence = sentence;
+                }
+
                 vocabulary.Count(rows[row++].Tokens, in keys, in vector, bag);
             }
         }
 
+        Flush();
         if (vocabulary.SharedSlots > 0 || vocabulary.TokensSharingKeys > 0)
         {
             Interlocked.Add(ref s_sharedSlots, vocabulary.SharedSlots);
             Interlocked.Add(ref s_tokensSharingKeys, vocabulary.TokensSharingKeys);
         }
 
-        var sentenceTerms = new SparseVector[document.Sentences.Count];
-        for (int s = 0; s < sentenceTerms.Length; s++)
-        {
-            sentenceTerms[s] = perSentence[s] is { } bag ? ToSparse(bag) : SparseVector.Empty;
-        }
-
         return new DocumentFeatures(document, chunks, [.. vocabulary.Terms], [.. vocabulary.TermFrequency], sentenceTerms, models);
+
+        void Flush()
+        {
+            if (bagSentence >= 0)
+            {
+                sentenceTerms[bagSentence] = ToSparse(bag);
+                if (bag.Count > 4096)
+                {
+                    bag = [];   // Clear costs the capacity: a huge sentence's would be paid again by every later one
+                }
+                else
+                {
+                    bag.Clear();
+                }
+            }
+        }
     }
 
-    /// <summary>Runs of word and number tokens within a sentence; clitics, punctuation and symbols end a run.</summary>
+    /// <summary>Runs of word and number tokens within a sentence, sentence by sentence in order; clitics, punctuation and symbols end a run.</summary>
     public static List<TokenChunk> FindChunks(ParsedDocument document)
     {
         var chunks = new List<TokenChunk>();

@@ -213,6 +213,29 @@ public sealed class TextFeaturizerTests
     }
 
     [Fact]
+    public void Sentence_bags_are_those_of_the_fitted_chain_around_a_sentence_of_thousands_of_ngrams_and_sentences_without_words()
+    {
+        // The bags are counted in one dictionary, emptied (or, after a sentence of more than 4,096 terms, replaced)
+        // between sentences: a long sentence, then sentences without words and short ones, must give each its own bag.
+        string seeds = string.Concat(Directory.EnumerateFiles(TestPaths.Seeds).Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        string longSentence = string.Join(", ", seeds.Split(['.', '!', '?', ';', '\n', '#', '*'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".";
+        string text = "Rates rose. ... !!! " + longSentence + " --- Rates rose again. ??? Prices fell, rates rose twice.";
+        ParsedDocument document = ParsedDocument.Parse(SourceText.From(text, "doc", DocumentFormat.PlainText), TestModels.Set);
+        DocumentFeatures f = TestModels.Featurizer.Featurize(document, TestModels.Set);
+        (string[] vocabulary, int[] frequency, SparseVector[] bags) = FittedPerDocument(document);
+        Assert.True(f.SentenceTerms.Max(b => b.Count) > 4096, $"the longest sentence has {f.SentenceTerms.Max(b => b.Count)} terms");
+        Assert.Contains(f.SentenceTerms, b => b.Count == 0);
+        Assert.Equal(vocabulary, f.Vocabulary);
+        Assert.Equal(frequency, f.TermFrequency);
+        Assert.Equal(bags.Length, f.SentenceTerms.Count);
+        for (int s = 0; s < bags.Length; s++)
+        {
+            Assert.Equal(bags[s].Indices, f.SentenceTerms[s].Indices);
+            Assert.Equal(bags[s].Values, f.SentenceTerms[s].Values);
+        }
+    }
+
+    [Fact]
     public void Two_ngrams_that_share_a_hashed_slot_keep_their_own_terms_and_counts()
     {
         // At 30 bits "east coast" and "colombians" hash to one slot, and so do "arthur" and "from some liberal" (found on

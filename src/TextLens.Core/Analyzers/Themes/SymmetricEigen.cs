@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace TextLens.Core.Analyzers.Themes;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace TextLens.Core.Analyzers.Themes;
 public static class SymmetricEigen
 {
     /// <summary>
-    /// Decomposes <paramref name="matrix"/> (n×n, row-major, symmetric; overwritten). Returns the
+    /// Decomposes <paramref name="matrix"/> (n×n, symmetric; left as it is). Returns the
     /// eigenvalues in descending order and, in <paramref name="vectors"/>, the matching unit
     /// eigenvectors as columns (vectors[row, column]).
     /// </summary>
@@ -20,13 +23,24 @@ public static class SymmetricEigen
             throw new ArgumentException("The matrix must be square.", nameof(matrix));
         }
 
-        var v = matrix;
+        // The routines walk the matrix by columns in their O(n³) loops (tql2 rotates two columns of the eigenvectors
+        // per step): they run on the transpose, flat, so that a column is contiguous (w[column * n + row] is v[row,
+        // column]); the arithmetic is the same operations in the same order, so the results are the same bits.
+        var w = new double[n * n];
+        for (int r = 0; r < n; r++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                w[(c * n) + r] = matrix[r, c];
+            }
+        }
+
         var d = new double[n];
         var e = new double[n];
         if (n > 0)
         {
-            Tred2(n, v, d, e);
-            Tql2(n, v, d, e);
+            Tred2(n, w, d, e);
+            Tql2(n, w, d, e);
         }
 
         // Sort descending, eigenvectors with them; fix each vector's sign so that its largest
@@ -38,30 +52,31 @@ public static class SymmetricEigen
         {
             int src = order[c];
             values[c] = d[src];
+            ReadOnlySpan<double> column = w.AsSpan(src * n, n);
             int argmax = 0;
             for (int r = 1; r < n; r++)
             {
-                if (Math.Abs(v[r, src]) > Math.Abs(v[argmax, src]) + 1e-12)
+                if (Math.Abs(column[r]) > Math.Abs(column[argmax]) + 1e-12)
                 {
                     argmax = r;
                 }
             }
 
-            double sign = v[argmax, src] < 0 ? -1.0 : 1.0;
+            double sign = column[argmax] < 0 ? -1.0 : 1.0;
             for (int r = 0; r < n; r++)
             {
-                vectors[r, c] = sign * v[r, src];
+                vectors[r, c] = sign * column[r];
             }
         }
 
         return values;
     }
 
-    private static void Tred2(int n, double[,] v, double[] d, double[] e)
+    private static void Tred2(int n, double[] w, double[] d, double[] e)
     {
         for (int j = 0; j < n; j++)
         {
-            d[j] = v[n - 1, j];
+            d[j] = w[(j * n) + n - 1];
         }
 
         for (int i = n - 1; i > 0; i--)
@@ -78,9 +93,9 @@ public static class SymmetricEigen
                 e[i] = d[i - 1];
                 for (int j = 0; j < i; j++)
                 {
-                    d[j] = v[i - 1, j];
-                    v[i, j] = 0.0;
-                    v[j, i] = 0.0;
+                    d[j] = w[(j * n) + i - 1];
+                    w[(j * n) + i] = 0.0;
+                    w[(i * n) + j] = 0.0;
                 }
             }
             else
@@ -109,12 +124,13 @@ public static class SymmetricEigen
                 for (int j = 0; j < i; j++)
                 {
                     f = d[j];
-                    v[j, i] = f;
-                    g = e[j] + (v[j, j] * f);
-                    for (int k = j + 1; k <= i - 1; k++)
+                    w[(i * n) + j] = f;
+                    ReadOnlySpan<double> column = w.AsSpan(j * n, i);
+                    g = e[j] + (column[j] * f);
+                    for (int k = j + 1; k < column.Length; k++)
                     {
-                        g += v[k, j] * d[k];
-                        e[k] += v[k, j] * f;
+                        g += column[k] * d[k];
+                        e[k] += column[k] * f;
                     }
 
                     e[j] = g;
@@ -137,13 +153,14 @@ public static class SymmetricEigen
                 {
                     f = d[j];
                     g = e[j];
-                    for (int k = j; k <= i - 1; k++)
+                    Span<double> column = w.AsSpan(j * n, i);
+                    for (int k = j; k < column.Length; k++)
                     {
-                        v[k, j] -= (f * e[k]) + (g * d[k]);
+                        column[k] -= (f * e[k]) + (g * d[k]);
                     }
 
-                    d[j] = v[i - 1, j];
-                    v[i, j] = 0.0;
+                    d[j] = w[(j * n) + i - 1];
+                    w[(j * n) + i] = 0.0;
                 }
             }
 
@@ -152,48 +169,50 @@ public static class SymmetricEigen
 
         for (int i = 0; i < n - 1; i++)
         {
-            v[n - 1, i] = v[i, i];
-            v[i, i] = 1.0;
+            w[(i * n) + n - 1] = w[(i * n) + i];
+            w[(i * n) + i] = 1.0;
             double h = d[i + 1];
             if (h != 0.0)
             {
                 for (int k = 0; k <= i; k++)
                 {
-                    d[k] = v[k, i + 1] / h;
+                    d[k] = w[((i + 1) * n) + k] / h;
                 }
 
+                ReadOnlySpan<double> next = w.AsSpan((i + 1) * n, i + 1);
                 for (int j = 0; j <= i; j++)
                 {
+                    Span<double> column = w.AsSpan(j * n, i + 1);
                     double g = 0.0;
-                    for (int k = 0; k <= i; k++)
+                    for (int k = 0; k < column.Length; k++)
                     {
-                        g += v[k, i + 1] * v[k, j];
+                        g += next[k] * column[k];
                     }
 
-                    for (int k = 0; k <= i; k++)
+                    for (int k = 0; k < column.Length; k++)
                     {
-                        v[k, j] -= g * d[k];
+                        column[k] -= g * d[k];
                     }
                 }
             }
 
             for (int k = 0; k <= i; k++)
             {
-                v[k, i + 1] = 0.0;
+                w[((i + 1) * n) + k] = 0.0;
             }
         }
 
         for (int j = 0; j < n; j++)
         {
-            d[j] = v[n - 1, j];
-            v[n - 1, j] = 0.0;
+            d[j] = w[(j * n) + n - 1];
+            w[(j * n) + n - 1] = 0.0;
         }
 
-        v[n - 1, n - 1] = 1.0;
+        w[((n - 1) * n) + n - 1] = 1.0;
         e[0] = 0.0;
     }
 
-    private static void Tql2(int n, double[,] v, double[] d, double[] e)
+    private static void Tql2(int n, double[] w, double[] d, double[] e)
     {
         for (int i = 1; i < n; i++)
         {
@@ -266,12 +285,7 @@ public static class SymmetricEigen
                         c = p / r;
                         p = (c * d[i]) - (s * g);
                         d[i + 1] = h + (s * ((c * g) + (s * d[i])));
-                        for (int k = 0; k < n; k++)
-                        {
-                            h = v[k, i + 1];
-                            v[k, i + 1] = (s * v[k, i]) + (c * h);
-                            v[k, i] = (c * v[k, i]) - (s * h);
-                        }
+                        Rotate(w.AsSpan((i + 1) * n, n), w.AsSpan(i * n, n), s, c);
                     }
 
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
@@ -283,6 +297,37 @@ public static class SymmetricEigen
 
             d[l] += f;
             e[l] = 0.0;
+        }
+    }
+
+    /// <summary>
+    /// tql2's plane rotation of two eigenvector columns: next = s·here + c·next, here = c·here − s·next, element by
+    /// element. Each element's operations are the scalar ones (a multiply, a multiply, an add or subtract, in that
+    /// order, never fused), so the vector lanes give the scalar loop's bits. Optimised at its first call: a report
+    /// runs few decompositions, and a tier-0 vector loop is slower than the scalar one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rotate(Span<double> next, Span<double> here, double s, double c)
+    {
+        int k = 0;
+        if (Vector.IsHardwareAccelerated && next.Length >= Vector<double>.Count)
+        {
+            var vs = new Vector<double>(s);
+            var vc = new Vector<double>(c);
+            for (; k <= next.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var h = new Vector<double>(next[k..]);
+                var x = new Vector<double>(here[k..]);
+                ((vs * x) + (vc * h)).CopyTo(next[k..]);
+                ((vc * x) - (vs * h)).CopyTo(here[k..]);
+            }
+        }
+
+        for (; k < next.Length; k++)
+        {
+            double h = next[k];
+            next[k] = (s * here[k]) + (c * h);
+            here[k] = (c * here[k]) - (s * h);
         }
     }
 
