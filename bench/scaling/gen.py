@@ -103,6 +103,10 @@ C = {
   "st-quotes":         ("txt", lambda n: "He said " + rep("\"", n) + " it works."),
   "st-quote-pairs":    ("txt", lambda n: "He said " + rep("\"yes\" ", n) + "today."),
   "st-may":            ("txt", lambda n: "The plan " + rep("may ", n) + "work."),
+  "st-close-quotes":   ("txt", lambda n: "He said " + rep("” ", n) + "it works."),
+  "st-should-may":     ("txt", lambda n: "The plan " + rep("should may ", n) + "work."),
+  "ref-url-parens":    ("txt", lambda n: "See www.a.gov/" + rep(")", n) + " today."),
+  "ref-url-brackets":  ("txt", lambda n: "See www.a.gov/" + rep("(]", n) + " today."),
   "st-said":           ("txt", lambda n: "The plan " + rep("said that ", n) + "works."),
 }
 

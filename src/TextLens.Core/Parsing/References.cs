@@ -160,9 +160,34 @@ public static partial class References
             }
 
             // Trailing punctuation belongs to the sentence, and a closing bracket only when it closes one opened inside.
-            while (end > start && (text[end - 1] is ',' or ';' or ':' or '.' || (text[end - 1] is ')' or ']' && Depth(text, start, end) < 0)))
+            // The depth is counted once and kept as brackets come off (counted again for each, a URL ending in n
+            // brackets was O(n²)).
+            int depth = int.MinValue;
+            while (end > start)
             {
-                end--;
+                char last = text[end - 1];
+                if (last is ',' or ';' or ':' or '.')
+                {
+                    end--;
+                    continue;
+                }
+
+                if (last is ')' or ']')
+                {
+                    if (depth == int.MinValue)
+                    {
+                        depth = Depth(text, start, end);
+                    }
+
+                    if (depth < 0)
+                    {
+                        end--;
+                        depth++; // the bracket taken off counted -1
+                        continue;
+                    }
+                }
+
+                break;
             }
 
             if (end > start)

@@ -10,6 +10,16 @@ public class ReferencesTests
         [.. References.Find(sentence, new TextSpan(0, sentence.Length)).Select(r => (r.Kind, sentence.Substring(r.Span.Start, r.Span.Length)))];
 
     [Fact]
+    public void A_url_keeps_the_brackets_it_opened_and_leaves_the_rest_to_the_sentence()
+    {
+        // The bracket depth is counted once and kept as brackets come off (it was counted again for each: O(n²)).
+        Assert.Contains((ReferenceKind.Url, "www.a.gov/x_(y)"), Find("(see www.a.gov/x_(y))."));
+        Assert.Contains((ReferenceKind.Url, "www.a.gov/x_[y]"), Find("[see www.a.gov/x_[y]]; then."));
+        Assert.Contains((ReferenceKind.Url, "www.a.gov/"), Find("See www.a.gov/" + new string(')', 5_000) + " today."));
+        Assert.Contains((ReferenceKind.Url, "www.a.gov/((x))"), Find("See www.a.gov/((x)" + new string(')', 5_000) + ", today."));
+    }
+
+    [Fact]
     public void Bill_numbers_and_resolutions()
     {
         Assert.Equal(

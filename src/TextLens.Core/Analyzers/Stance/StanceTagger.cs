@@ -767,6 +767,12 @@ public sealed class StanceTagger
         quoteMarks = 0;
         continued = false;
         int open = -1;
+
+        // Asked once, not once a quotation mark (a sentence of n marks was O(n²)): the last word or number, for "is there a
+        // word after this mark", and how much of the sentence's start is already marked quoted, so that each closing mark
+        // with none open marks only what is new.
+        int lastWord = LastWordOrNumber(tokens);
+        int quotedPrefix = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
             Token t = tokens[i];
@@ -794,12 +800,16 @@ public sealed class StanceTagger
             bool opening = c is '“' or '«' || ((c is '‘' or '\'') && spaceBefore && t.Kind != TokenKind.Clitic) || (c == '"' && open < 0 && !straightCloses);
             bool closing = c is '”' or '»' || (c is '’' or '\'' && !spaceBefore && open >= 0) || (c == '"' && (open >= 0 || straightCloses));
             // A closing curly quote with none open, or a straight one that ends the sentence, closes a quotation from an earlier sentence.
-            bool lastMark = c == '"' && open < 0 && i > 0 && (straightCloses || !HasWordAfter(tokens, i));
+            bool lastMark = c == '"' && open < 0 && i > 0 && (straightCloses || lastWord <= i);
             if ((closing && open < 0 && c is '”' or '»') || lastMark)
             {
                 continued = true;
                 quoteMarks++;
-                Mark(quoted, 0, i, tokens, ref quotedWords);
+                if (i > quotedPrefix)
+                {
+                    Mark(quoted, quotedPrefix, i, tokens, ref quotedWords); // [0, quotedPrefix) is quoted already
+                    quotedPrefix = i;
+                }
             }
             else if (closing && open >= 0)
             {
@@ -833,17 +843,18 @@ public sealed class StanceTagger
         return quoted;
     }
 
-    private static bool HasWordAfter(ReadOnlySpan<Token> tokens, int i)
+    /// <summary>The index of the sentence's last word or number, -1 when it has none: a word follows token i when it is above i.</summary>
+    private static int LastWordOrNumber(ReadOnlySpan<Token> tokens)
     {
-        for (int k = i + 1; k < tokens.Length; k++)
+        for (int k = tokens.Length - 1; k >= 0; k--)
         {
             if (tokens[k].Kind is TokenKind.Word or TokenKind.Number)
             {
-                return true;
+                return k;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static void Mark(bool[] quoted, int from, int to, ReadOnlySpan<Token> tokens, ref int words)
