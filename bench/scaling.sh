@@ -25,7 +25,7 @@ time1() { # time1 ARGS... -> seconds (or "TIMEOUT")
     [[ $rc == 124 ]] && { echo TIMEOUT; return; }
     t+=("$(echo "$e - $s" | bc)")
   done
-  printf '%s\n' "${t[@]}" | median
+  printf '%s\n' "${t[@]}" | median | xargs printf '%.2f'
 }
 input() { # input CONSTRUCT SIZE -> the path (file or folder) to report
   local c=$1 n=$2 d="$work/$1-$2"
