@@ -107,6 +107,10 @@ C = {
   "st-should-may":     ("txt", lambda n: "The plan " + rep("should may ", n) + "work."),
   "ref-url-parens":    ("txt", lambda n: "See www.a.gov/" + rep(")", n) + " today."),
   "ref-url-brackets":  ("txt", lambda n: "See www.a.gov/" + rep("(]", n) + " today."),
+  "st-money":          ("txt", lambda n: "The fund lost " + rep("$1.5 million, ", n) + "in all."),
+  "st-commas":         ("txt", lambda n: "The plan " + rep("a, ", n) + "works."),
+  "st-prescriptions":  ("txt", lambda n: "Congress " + rep("should consider ", n) + "it."),
+  "md-link-nested":    ("md", lambda n: rep("[", n // 2) + "a" + rep("]", n // 2)),
   "st-said":           ("txt", lambda n: "The plan " + rep("said that ", n) + "works."),
 }
 
