@@ -430,7 +430,7 @@ public static class EpistemicScope
     /// furthest end among the prescriptions starting before <c>end</c>. (Each hedge scanned every cue: a sentence of
     /// n hedges was O(n²), "may" × 40,000 took 45 s.)
     /// </summary>
-    private readonly struct PrescriptionSpans
+    internal readonly struct PrescriptionSpans
     {
         private readonly int[] starts;   // sorted
         private readonly int[] maxEnds;  // maxEnds[k]: the furthest end among starts[0..k]
