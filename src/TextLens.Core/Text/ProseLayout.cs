@@ -146,8 +146,8 @@ public sealed class ProseLayout
 
     /// <summary>
     /// The prose of a Markdown document. Markdig refuses input nested deeper than its limits (e.g. 64 list
-    /// levels or 128 quote markers); such a document is laid out as plain text instead, so it is still analysed
-    /// and no other document is affected.
+    /// levels or 128 quote markers), and would take time quadratic in the length of a text with many unclosed inline
+    /// links; such a document is laid out as plain text instead, so it is still analysed and no other document is affected.
     /// </summary>
     public static ProseLayout FromMarkdown(string content)
     {
@@ -275,12 +275,15 @@ public sealed class ProseLayout
     }
 
     /// <summary>
-    /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit. A text whose containers may nest
-    /// that deep is not parsed at all: Markdig would spend time cubic in the depth before refusing it (<see cref="MarkdownNesting"/>).
+    /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit or would take Markdig time
+    /// quadratic in its length. A text whose containers may nest that deep is not parsed at all: Markdig would spend time
+    /// cubic in the depth before refusing it (<see cref="MarkdownNesting"/>). Nor is a text with many inline-link tails
+    /// that do not close, which Markdig reads again from every opening (<see cref="MarkdownLinkTails"/>).
     /// </summary>
     private static MarkdownDocument? TryParseMarkdown(string content)
     {
-        if (MarkdownNesting.UpperBound(content, stopAt: Pipeline.MaximumNestingDepth) >= Pipeline.MaximumNestingDepth)
+        if (MarkdownNesting.UpperBound(content, stopAt: Pipeline.MaximumNestingDepth) >= Pipeline.MaximumNestingDepth
+            || MarkdownLinkTails.CountLong(content, stopAt: MarkdownLinkTails.MaximumLongTails + 1) > MarkdownLinkTails.MaximumLongTails)
         {
             return null;
         }
