@@ -150,33 +150,75 @@ internal static class StanceFindings
     /// question), after a reporting word and "that" (the memorandum provides that …), or after an attribution cue.
     /// A comma, semicolon or colon before the clause opener ends the search for it.
     /// </summary>
-    private static bool InReportedClause(FindingSentence s, int i)
+    private static bool InReportedClause(FindingSentence s, int i) => InReportedClause(s.Tokens, s.Stance.Cues, i);
+
+    /// <summary>The same, for token <paramref name="i"/> of <paramref name="tokens"/> with the sentence's <paramref name="cues"/> (one token: a scan back).</summary>
+    internal static bool InReportedClause(Token[] tokens, IReadOnlyList<StanceCue> cues, int i)
     {
-        foreach (StanceCue c in s.Stance.Cues)
+        foreach (StanceCue c in cues)
         {
-            if (c.Kind == StanceCueKind.Attribution && c.Weight >= 0.5 && c.Span.End <= s.Tokens[i].Span.Start)
+            if (c.Kind == StanceCueKind.Attribution && c.Weight >= 0.5 && c.Span.End <= tokens[i].Span.Start)
             {
                 return true;
             }
         }
 
+        static string Lower(Token[] tokens, int k) => k >= 0 && k < tokens.Length ? tokens[k].Lower : string.Empty;
         bool clauseEnded = false;
         for (int k = i - 1; k >= 0; k--)
         {
-            string w = s.Lower(k);
+            string w = Lower(tokens, k);
             clauseEnded |= w is "," or ";" or ":" or "—" or "(";
             if (!clauseEnded && ClauseOpeners.Contains(w))
             {
                 return true;
             }
 
-            if (w == "that" && (ReportingWords.Contains(s.Lower(k - 1)) || ReportingWords.Contains(s.Lower(k - 2))))
+            if (w == "that" && (ReportingWords.Contains(Lower(tokens, k - 1)) || ReportingWords.Contains(Lower(tokens, k - 2))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="InReportedClause"/> for every token of a sentence at once, in one pass: after an attribution cue, after a
+    /// clause opener with no comma, semicolon, colon, dash or parenthesis since, or after a reporting word's "that". (Asked
+    /// word by word, each a scan back to the sentence's start and over every cue, "would seem to " × n was quadratic.)
+    /// </summary>
+    internal static bool[] ReportedClauses(Token[] tokens, IReadOnlyList<StanceCue> cues)
+    {
+        int attributed = int.MaxValue;
+        foreach (StanceCue c in cues)
+        {
+            if (c.Kind == StanceCueKind.Attribution && c.Weight >= 0.5)
+            {
+                attributed = Math.Min(attributed, c.Span.End);
+            }
+        }
+
+        var reported = new bool[tokens.Length];
+        bool opened = false;
+        bool that = false;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            reported[i] = attributed <= tokens[i].Span.Start || opened || that;
+            string w = tokens[i].Lower;
+            if (w is "," or ";" or ":" or "—" or "(")
+            {
+                opened = false;
+            }
+            else if (ClauseOpeners.Contains(w))
+            {
+                opened = true;
+            }
+
+            that |= w == "that" && ((i >= 1 && ReportingWords.Contains(tokens[i - 1].Lower)) || (i >= 2 && ReportingWords.Contains(tokens[i - 2].Lower)));
+        }
+
+        return reported;
     }
 
     /// <summary>
@@ -192,6 +234,7 @@ internal static class StanceFindings
             return null;
         }
 
+        bool[]? reported = null;
         for (int i = 0; i < s.Tokens.Length; i++)
         {
             if (!s.IsAuthorWord(i) || s.Tokens[i].Kind != TokenKind.Word)
@@ -205,7 +248,7 @@ internal static class StanceFindings
                 || (PassiveEvidential.Contains(w) && BeForms.Contains(s.Lower(i - 1)) && (s.Lower(i + 1) == "to" || (s.Lower(i + 1) == "that" && s.Lower(i - 2) == "it")))
                 || (w is "may" or "might" && s.Lower(i + 1) == "have" && i + 2 < s.Tokens.Length && s.Tags[i + 2] is PartOfSpeech.Verb or PartOfSpeech.Aux);
             // "would seem", "would seemingly": the author's tentative reasoning about a conditional, not hearsay.
-            if (hearsay && !InReportedClause(s, i) && s.Lower(i - 1) != "would" && WordCount(s) >= 3)
+            if (hearsay && !(reported ??= ReportedClauses(s.Tokens, s.Stance.Cues))[i] && s.Lower(i - 1) != "would" && WordCount(s) >= 3)
             {
                 return s.Tokens[i];
             }
