@@ -2,8 +2,8 @@
 # Are the reports byte-identical before and after a change? Builds BASE (default: main) from `git archive` and the
 # working tree, runs both over the same inputs and diffs every format: console, markdown, json, jsonl, sarif, github
 # and html, for each input folder as given and against a corpus index (--corpus, the index built once by BASE), and
-# `textlens merge` of the JSON Lines result back into every format. SARIF's invocation times are the only lines
-# masked (they are the clock). Then one large document (100,000 suppression directives): the same JSON, and peak RSS
+# `textlens merge` of the JSON Lines result back into every format, byte for byte (SARIF records no clock time since
+# cafeeda; the mask below stays so that a BASE older than that compares too). Then one large document (100,000 suppression directives): the same JSON, and peak RSS
 # (one run each: it catches a doubling, not a few percent). Exits 1 on a difference or a memory regression, after printing it.
 #
 #   bash bench/identical.sh [input folders...]     default: seeds ../shared/corpus/crs/docs

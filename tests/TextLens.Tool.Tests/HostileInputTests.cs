@@ -72,6 +72,21 @@ public sealed class HostileInputTests(PackedTool tool) : IDisposable
         (ToolRun run, string json) = Report(["u.md"]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\"path\": \"u.md\"", json, StringComparison.Ordinal);
+        Assert.Contains("'u.md' was analysed as plain text: its block quotes and lists may nest deeper than 128 levels", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 250,000 inline-link openings that never close, in one paragraph (1 MB): Markdig reads such a tail again from every
+    /// opening, which would take it over 5 minutes (12.87 s for 50,000), past the run's 3-minute limit. The text is analysed
+    /// as plain text instead, with TL0012.
+    /// </summary>
+    [Fact]
+    public void B1_markdown_with_unclosed_inline_links_is_analysed_as_plain_text()
+    {
+        Write("links.md", "The council approved the budget on Monday after a long debate.\n\n" + string.Concat(Enumerable.Repeat("[a](", 250_000)) + "\n");
+        (ToolRun run, string json) = Report(["links.md"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("'links.md' was analysed as plain text: more than 64 inline links ('](') do not close within 2,048 characters", json, StringComparison.Ordinal);
     }
 
     [Fact]

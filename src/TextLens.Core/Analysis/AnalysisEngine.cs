@@ -207,6 +207,18 @@ public sealed class AnalysisEngine
             diagnostics.Add(Diagnostic.ForFile(InputRules.Empty, source.Path, source.Path) with { Severity = emptySeverity });
         }
 
+        if (document.Prose.Refusal is not MarkdownRefusal.None and var refusal
+            && severities.GetSeverity(InputRules.ReadAsPlainText, source.Path) is var plainSeverity and not Severity.None)
+        {
+            string reason = refusal switch
+            {
+                MarkdownRefusal.UnclosedLinks => $"more than {MarkdownLinkTails.MaximumLongTails} inline links ('](') do not close within {MarkdownLinkTails.Reach:N0} characters",
+                MarkdownRefusal.NestedTooDeep => $"its block quotes and lists may nest deeper than {ProseLayout.MaximumMarkdownDepth} levels",
+                _ => $"the Markdown parser refused it as nested deeper than {ProseLayout.MaximumMarkdownDepth} levels",
+            };
+            diagnostics.Add(Diagnostic.ForFile(InputRules.ReadAsPlainText, source.Path, source.Path, reason) with { Severity = plainSeverity });
+        }
+
         InlineSuppressions suppressions = InlineSuppressions.Parse(source, document.Prose.Html);
         diagnostics.AddRange(suppressions.Problems(severities, Rules));
         diagnostics.Sort(DiagnosticOrder.Instance);

@@ -61,7 +61,12 @@ public static class InputRules
         "A textlens-disable, textlens-enable or textlens-disable-next-line directive names words that are not rule ids, such as a misspelt id (TL303), or rule ids that no rule of the run has (TL3010 for TL3001; 'textlens rules' lists them). The directive applies to the known rule ids it does name, and to no rule if it names none: only a directive with no words at all applies to every rule. Separate ids with spaces or commas; a note may follow ' -- '.",
         "<!-- textlens-disable TL303 -->");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration, BadSuppression];
+    public static readonly RuleDescriptor ReadAsPlainText = new(
+        "TL0012", "Markdown read as plain text", "'{0}' was analysed as plain text: {1}", Category, Severity.Warning,
+        "The Markdown parser (Markdig) is not given a document that would take it too long: one whose block quotes and lists nest deeper than its limit of 128 levels, which it refuses only after time cubic in the depth, or one with more than 64 inline links whose tail ('](' and what follows) is still open 2,048 characters on, which it reads again from every opening, in time quadratic in the length; or one Markdig refuses, such as thousands of emphasis marks in one paragraph. Such a document is analysed as plain text: every word is still read, but Markdown syntax (headings, code, tables, link targets, HTML) is read as prose, so keywords and stance may include it. Close the links or flatten the nesting; or set textlens_diagnostic.TL0012.severity = none for the file in .editorconfig.",
+        "[a]([a]([a]([a]( … repeated 5,000 times in one paragraph of a .md file");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Unreadable, Binary, InvalidEncoding, TooLarge, Empty, NoInputs, AnalyzerFailed, NotEnglish, MalformedRecord, BadConfiguration, BadSuppression, ReadAsPlainText];
 
     /// <summary>Load failures mean the file could not be analysed: the run exits with code 2. (An empty document and an analyzer failure are ordinary findings.)</summary>
     public static bool IsLoadFailure(RuleDescriptor rule) =>

@@ -15,6 +15,22 @@ public enum BlockKind
     Quote,
 }
 
+/// <summary>Why a Markdown document was not given to Markdig and was laid out as plain text instead.</summary>
+public enum MarkdownRefusal
+{
+    /// <summary>It was parsed as Markdown (or is plain text).</summary>
+    None,
+
+    /// <summary>Its block quotes and lists may nest deeper than Markdig's limit (<see cref="MarkdownNesting"/>).</summary>
+    NestedTooDeep,
+
+    /// <summary>It has more inline-link tails that do not close than Markdig reads in linear time (<see cref="MarkdownLinkTails"/>).</summary>
+    UnclosedLinks,
+
+    /// <summary>Markdig refused it: its blocks or inlines (e.g. thousands of emphasis marks in one paragraph) nest deeper than its limit.</summary>
+    Refused,
+}
+
 /// <summary>A block of prose (a paragraph, heading, list item…) and its span in the original text.</summary>
 public readonly record struct ProseBlock(TextSpan Span, BlockKind Kind);
 
@@ -35,6 +51,9 @@ public sealed class ProseLayout
         .UseFootnotes()
         .Build();
 
+    /// <summary>The depth of nesting (blocks or inlines) beyond which Markdig refuses a document.</summary>
+    public static int MaximumMarkdownDepth => Pipeline.MaximumNestingDepth;
+
     private ProseLayout(string text, IReadOnlyList<ProseBlock> blocks, IReadOnlyList<TextSpan>? html = null)
     {
         Text = text;
@@ -51,6 +70,9 @@ public sealed class ProseLayout
     /// content, taken from the same parse so the inline-suppression parser need not parse the document again); null otherwise.
     /// </summary>
     public IReadOnlyList<TextSpan>? Html { get; }
+
+    /// <summary>Why a Markdown document was laid out as plain text (<see cref="MarkdownRefusal.None"/> when it was not).</summary>
+    public MarkdownRefusal Refusal { get; private init; }
 
     public static ProseLayout Create(SourceText source) =>
         source.Format == DocumentFormat.Markdown ? FromMarkdown(source.Content) : FromPlainText(source.Content);
@@ -146,14 +168,15 @@ public sealed class ProseLayout
 
     /// <summary>
     /// The prose of a Markdown document. Markdig refuses input nested deeper than its limits (e.g. 64 list
-    /// levels or 128 quote markers); such a document is laid out as plain text instead, so it is still analysed
-    /// and no other document is affected.
+    /// levels or 128 quote markers), and would take time quadratic in the length of a text with many unclosed inline
+    /// links; such a document is laid out as plain text instead, so it is still analysed and no other document is affected.
     /// </summary>
     public static ProseLayout FromMarkdown(string content)
     {
-        if (TryParseMarkdown(content) is not { } document)
+        if (TryParseMarkdown(content, out MarkdownRefusal refusal) is not { } document)
         {
-            return FromPlainText(content);
+            ProseLayout plain = FromPlainText(content);
+            return new ProseLayout(plain.Text, plain.Blocks) { Refusal = refusal };
         }
 
         // One walk of the tree finds the prose (written straight into the layout's string) and the raw HTML.
@@ -243,7 +266,7 @@ public sealed class ProseLayout
     /// in document order. Code spans and code blocks are not HTML, so HTML shown as code is not included.
     /// </summary>
     public static IReadOnlyList<TextSpan> HtmlSpans(string content) =>
-        TryParseMarkdown(content) is { } document ? HtmlSpans(document, content.Length) : [];
+        TryParseMarkdown(content, out _) is { } document ? HtmlSpans(document, content.Length) : [];
 
     private static List<TextSpan> HtmlSpans(MarkdownDocument document, int length)
     {
@@ -275,13 +298,23 @@ public sealed class ProseLayout
     }
 
     /// <summary>
-    /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit. A text whose containers may nest
-    /// that deep is not parsed at all: Markdig would spend time cubic in the depth before refusing it (<see cref="MarkdownNesting"/>).
+    /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit or would take Markdig time
+    /// quadratic in its length. A text whose containers may nest that deep is not parsed at all: Markdig would spend time
+    /// cubic in the depth before refusing it (<see cref="MarkdownNesting"/>). Nor is a text with many inline-link tails
+    /// that do not close, which Markdig reads again from every opening (<see cref="MarkdownLinkTails"/>).
     /// </summary>
-    private static MarkdownDocument? TryParseMarkdown(string content)
+    private static MarkdownDocument? TryParseMarkdown(string content, out MarkdownRefusal refusal)
     {
+        refusal = MarkdownRefusal.None;
         if (MarkdownNesting.UpperBound(content, stopAt: Pipeline.MaximumNestingDepth) >= Pipeline.MaximumNestingDepth)
         {
+            refusal = MarkdownRefusal.NestedTooDeep;
+            return null;
+        }
+
+        if (MarkdownLinkTails.CountLong(content, stopAt: MarkdownLinkTails.MaximumLongTails + 1) > MarkdownLinkTails.MaximumLongTails)
+        {
+            refusal = MarkdownRefusal.UnclosedLinks;
             return null;
         }
 
@@ -291,6 +324,7 @@ public sealed class ProseLayout
         }
         catch (ArgumentException)
         {
+            refusal = MarkdownRefusal.Refused;
             return null;
         }
     }

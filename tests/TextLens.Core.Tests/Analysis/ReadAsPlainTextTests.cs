@@ -1,0 +1,51 @@
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Analysis;
+
+/// <summary>
+/// TL0012: a Markdown document kept from Markdig (nested too deep, too many unclosed link tails, or refused by it) is
+/// analysed as plain text, and the report says so and why; a document Markdig parses, or a plain-text one, gets nothing.
+/// </summary>
+public sealed class ReadAsPlainTextTests
+{
+    private const string Prose = "The council approved the budget after a long debate about rural clinics. Members said the clinics would need more staff.\n\n";
+
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+
+    public static TheoryData<string, string, string> Refused() => new()
+    {
+        { "unclosed link tails", Prose + string.Concat(Enumerable.Repeat("[a](", 5_000)) + "\n", "more than 64 inline links ('](') do not close within 2,048 characters" },
+        { "quotes nested 200 deep", Prose + new string('>', 200) + " a deep quote\n", "its block quotes and lists may nest deeper than 128 levels" },
+        { "7,000 emphasised words in one paragraph", Prose + string.Concat(Enumerable.Repeat("*a* ", 7_000)) + "\n", "the Markdown parser refused it as nested deeper than 128 levels" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void A_document_kept_from_markdig_is_analysed_as_plain_text_with_a_warning(string form, string content, string reason)
+    {
+        DocumentAnalysis result = Engine.Analyze(SourceText.From(content, "doc.md"), AnalysisOptions.Default, DefaultSeverities.Instance);
+
+        Diagnostic warning = Assert.Single(result.Diagnostics, d => d.Id == "TL0012");
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal($"'doc.md' was analysed as plain text: {reason}", warning.Message);
+        Assert.Contains(result.GetResult<KeywordResult>()!.Keywords, k => k.Text.Contains("clinic", StringComparison.Ordinal));
+        Assert.True(result.Document!.Prose.Refusal != MarkdownRefusal.None, form);
+
+        var off = new SeverityConfiguration(new Dictionary<string, Severity> { ["TL0012"] = Severity.None }, useEditorConfig: false);
+        Assert.DoesNotContain(Engine.Analyze(SourceText.From(content, "doc.md"), AnalysisOptions.Default, off).Diagnostics, d => d.Id == "TL0012");
+    }
+
+    [Fact]
+    public void Markdown_that_markdig_parses_and_plain_text_get_no_warning()
+    {
+        string links = Prose + string.Concat(Enumerable.Repeat("[the act](https://www.congress.gov/bill/117 \"H.R. 1156\") ", 2_000)) + "\n";
+        string unclosed = Prose + string.Concat(Enumerable.Repeat("[a](", 5_000)) + "\n";
+        Assert.DoesNotContain(Engine.Analyze(SourceText.From(links, "links.md"), AnalysisOptions.Default, DefaultSeverities.Instance).Diagnostics, d => d.Id == "TL0012");
+        Assert.DoesNotContain(Engine.Analyze(SourceText.From(unclosed, "unclosed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance).Diagnostics, d => d.Id == "TL0012");
+        Assert.DoesNotContain(Engine.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle), AnalysisOptions.Default, DefaultSeverities.Instance).Diagnostics, d => d.Id == "TL0012");
+    }
+}
