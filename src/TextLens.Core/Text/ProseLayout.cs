@@ -67,7 +67,9 @@ public sealed class ProseLayout
 
     /// <summary>
     /// For a layout made from a Markdown tree, the spans of raw HTML in it (<see cref="HtmlSpans(string)"/> of the same
-    /// content, taken from the same parse so the inline-suppression parser need not parse the document again); null otherwise.
+    /// content, taken from the same parse so the inline-suppression parser need not parse the document again); for a
+    /// Markdown document laid out as plain text (<see cref="Refusal"/>), the whole text, since its HTML could be anywhere;
+    /// null for plain text.
     /// </summary>
     public IReadOnlyList<TextSpan>? Html { get; }
 
@@ -176,7 +178,7 @@ public sealed class ProseLayout
         if (TryParseMarkdown(content, out MarkdownRefusal refusal) is not { } document)
         {
             ProseLayout plain = FromPlainText(content);
-            return new ProseLayout(plain.Text, plain.Blocks) { Refusal = refusal };
+            return new ProseLayout(plain.Text, plain.Blocks, Unknown(content)) { Refusal = refusal };
         }
 
         // One walk of the tree finds the prose (written straight into the layout's string) and the raw HTML.
@@ -263,10 +265,17 @@ public sealed class ProseLayout
 
     /// <summary>
     /// The spans of raw HTML in a Markdown document (HTML blocks, including comments, and inline HTML),
-    /// in document order. Code spans and code blocks are not HTML, so HTML shown as code is not included.
+    /// in document order. Code spans and code blocks are not HTML, so HTML shown as code is not included. A document that
+    /// is not parsed (see <see cref="FromMarkdown"/>) is one span: all of it.
     /// </summary>
     public static IReadOnlyList<TextSpan> HtmlSpans(string content) =>
-        TryParseMarkdown(content, out _) is { } document ? HtmlSpans(document, content.Length) : [];
+        TryParseMarkdown(content, out _) is { } document ? HtmlSpans(document, content.Length) : Unknown(content);
+
+    /// <summary>
+    /// The HTML spans of a Markdown document that is not parsed (<see cref="Refusal"/>): where its HTML is is unknown, so all
+    /// of it may be, and an inline-suppression comment anywhere in it counts.
+    /// </summary>
+    private static TextSpan[] Unknown(string content) => [TextSpan.FromBounds(0, content.Length)];
 
     private static List<TextSpan> HtmlSpans(MarkdownDocument document, int length)
     {

@@ -40,6 +40,17 @@ public sealed class ReadAsPlainTextTests
     }
 
     [Fact]
+    public void A_suppression_comment_in_a_document_read_as_plain_text_still_applies()
+    {
+        // Where its HTML is is unknown when Markdig does not parse it, so a directive comment anywhere counts (before, none did).
+        string content = "<!-- textlens-disable TL0012 -- generated fixture -->\n\n" + Prose + string.Concat(Enumerable.Repeat("[a](", 5_000)) + "\n";
+        DocumentAnalysis result = Engine.Analyze(SourceText.From(content, "doc.md"), AnalysisOptions.Default, DefaultSeverities.Instance);
+
+        Diagnostic warning = Assert.Single(result.Diagnostics, d => d.Id == "TL0012");
+        Assert.Equal(SuppressionKind.InSource, warning.Suppression);
+    }
+
+    [Fact]
     public void Markdown_that_markdig_parses_and_plain_text_get_no_warning()
     {
         string links = Prose + string.Concat(Enumerable.Repeat("[the act](https://www.congress.gov/bill/117 \"H.R. 1156\") ", 2_000)) + "\n";

@@ -25,7 +25,10 @@ public sealed class HostileDocumentTests
         Assert.DoesNotContain(analysis.Diagnostics, d => d.Rule == InputRules.AnalyzerFailed);
         Assert.NotNull(analysis.Document);
         Assert.True(analysis.Document!.WordCount > 5);
-        Assert.Empty(ProseLayout.HtmlSpans(content));
+        Assert.Contains(analysis.Diagnostics, d => d.Rule == InputRules.ReadAsPlainText);
+
+        // Not parsed, so where its HTML is is unknown: all of it may be (a directive comment anywhere counts).
+        Assert.Equal([TextSpan.FromBounds(0, content.Length)], ProseLayout.HtmlSpans(content));
     }
 
     [Theory]

@@ -38,7 +38,8 @@ public sealed class MarkdownLinkTailsTests
             MarkdownLinkTails.CountLong(content, stopAt: MarkdownLinkTails.MaximumLongTails + 1) > MarkdownLinkTails.MaximumLongTails,
             form);
         ProseLayout layout = ProseLayout.FromMarkdown(content);
-        Assert.Null(layout.Html);
+        Assert.Equal([TextSpan.FromBounds(0, content.Length)], layout.Html);
+        Assert.Equal(MarkdownRefusal.UnclosedLinks, layout.Refusal);
         Assert.Equal(ProseLayout.FromPlainText(content).Text, layout.Text);
     }
 

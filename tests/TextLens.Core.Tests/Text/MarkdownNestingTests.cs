@@ -41,7 +41,8 @@ public sealed class MarkdownNestingTests
         Assert.Throws<ArgumentException>(() => Markdown.Parse(content));
 
         ProseLayout layout = ProseLayout.FromMarkdown(content);
-        Assert.Null(layout.Html);
+        Assert.Equal([TextSpan.FromBounds(0, content.Length)], layout.Html);
+        Assert.Equal(MarkdownRefusal.NestedTooDeep, layout.Refusal);
         Assert.Equal(ProseLayout.FromPlainText(content).Text, layout.Text);
     }
 
