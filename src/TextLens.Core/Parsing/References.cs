@@ -150,93 +150,161 @@ public static partial class References
 
     private static void Collect(List<Reference> found, Regex regex, string text, TextSpan span, ReferenceKind kind)
     {
+        if (kind == ReferenceKind.Report)
+        {
+            // A CRS cross-reference runs on to the end of its sentence: the ends of all of a block's found in one pass.
+            List<(int Start, int End)>? matches = null;
+            foreach (ValueMatch m in regex.EnumerateMatches(text.AsSpan(span.Start, span.Length)))
+            {
+                (matches ??= []).Add((span.Start + m.Index, span.Start + m.Index + m.Length));
+            }
+
+            if (matches is null)
+            {
+                return;
+            }
+
+            bool[] extended = CrossReferenceEnds(text, matches, span.End);
+            for (int k = 0; k < matches.Count; k++)
+            {
+                Add(found, text, matches[k].Start, matches[k].End, kind, extended[k]);
+            }
+
+            return;
+        }
+
         foreach (ValueMatch m in regex.EnumerateMatches(text.AsSpan(span.Start, span.Length)))
         {
-            int start = span.Start + m.Index;
-            int end = start + m.Length;
-            if (kind == ReferenceKind.Report && text.AsSpan(start).StartsWith("CRS", StringComparison.Ordinal))
+            Add(found, text, span.Start + m.Index, span.Start + m.Index + m.Length, kind, extended: false);
+        }
+    }
+
+    /// <summary>
+    /// Adds the match [<paramref name="start"/>, <paramref name="end"/>) less its trailing punctuation. A match
+    /// <paramref name="extended"/> as a cross-reference never loses a bracket: its scan stopped before any bracket it did
+    /// not open (the match itself holds none), so every end it can be trimmed to closes no more brackets than it opens.
+    /// </summary>
+    private static void Add(List<Reference> found, string text, int start, int end, ReferenceKind kind, bool extended)
+    {
+        // Trailing punctuation belongs to the sentence, and a closing bracket only when it closes one opened inside.
+        // The depth is counted once and kept as brackets come off (counted again for each, a URL ending in n
+        // brackets was O(n²)).
+        int depth = extended ? 0 : int.MinValue;
+        while (end > start)
+        {
+            char last = text[end - 1];
+            if (last is ',' or ';' or ':' or '.')
             {
-                end = CrossReferenceEnd(text, end, span.End);
+                end--;
+                continue;
             }
 
-            // Trailing punctuation belongs to the sentence, and a closing bracket only when it closes one opened inside.
-            // The depth is counted once and kept as brackets come off (counted again for each, a URL ending in n
-            // brackets was O(n²)).
-            int depth = int.MinValue;
-            while (end > start)
+            if (last is ')' or ']')
             {
-                char last = text[end - 1];
-                if (last is ',' or ';' or ':' or '.')
+                if (depth == int.MinValue)
+                {
+                    depth = Depth(text, start, end);
+                }
+
+                if (depth < 0)
                 {
                     end--;
+                    depth++; // the bracket taken off counted -1
                     continue;
                 }
-
-                if (last is ')' or ']')
-                {
-                    if (depth == int.MinValue)
-                    {
-                        depth = Depth(text, start, end);
-                    }
-
-                    if (depth < 0)
-                    {
-                        end--;
-                        depth++; // the bracket taken off counted -1
-                        continue;
-                    }
-                }
-
-                break;
             }
 
-            if (end > start)
-            {
-                found.Add(new Reference(TextSpan.FromBounds(start, end), kind));
-            }
+            break;
+        }
+
+        if (end > start)
+        {
+            found.Add(new Reference(TextSpan.FromBounds(start, end), kind));
         }
     }
 
     /// <summary>
     /// A CRS cross-reference runs on with its title and authors ("see CRS Report R47447, Bank Capital
     /// Requirements: A Primer and Policy Issues, by Jacob R. Straus."): to the end of the sentence, or to
-    /// the parenthesis or semicolon that closes it.
+    /// the parenthesis or semicolon that closes it. Rewrites the end of each of <paramref name="matches"/> (sorted, not
+    /// overlapping) that starts with "CRS" and is followed by a comma; true for those.
     /// </summary>
-    private static int CrossReferenceEnd(string text, int idEnd, int blockEnd)
+    /// <remarks>
+    /// From a comma at s, the scan stops at the first bracket closing at s's depth, or semicolon or sentence-ending period at
+    /// s's depth (depth counted from the block's first such comma), else at the block's end. One pass over the block answers
+    /// every comma at once, each waiting in the list of its depth (a scan from each was O(n²): "CRS Report R1, " × n).
+    /// </remarks>
+    internal static bool[] CrossReferenceEnds(string text, List<(int Start, int End)> matches, int blockEnd)
     {
-        if (idEnd >= blockEnd || text[idEnd] != ',')
-        {
-            return idEnd;
-        }
-
+        var extended = new bool[matches.Count];
+        Dictionary<int, List<int>>? waiting = null;
+        int next = 0;
         int depth = 0;
-        for (int i = idEnd; i < blockEnd; i++)
+        int i = -1;
+        while (true)
         {
-            char c = text[i];
-            if (c is '(' or '[')
+            // The next comma to answer, or the next character while some wait.
+            while (next < matches.Count)
             {
-                depth++;
-            }
-            else if (c is ')' or ']')
-            {
-                if (depth == 0)
+                (int start, int idEnd) = matches[next];
+                if (text.AsSpan(start).StartsWith("CRS", StringComparison.Ordinal) && idEnd < blockEnd && text[idEnd] == ',')
                 {
-                    return i;
+                    break;
                 }
 
-                depth--;
+                next++;
             }
-            else if (c == ';' && depth == 0)
-            {
-                return i;
-            }
-            else if (c == '.' && depth == 0 && (i + 1 >= blockEnd || char.IsWhiteSpace(text[i + 1])) && !EndsInitial(text, i))
-            {
-                return i;
-            }
-        }
 
-        return blockEnd;
+            if (waiting is not { Count: > 0 })
+            {
+                if (next == matches.Count)
+                {
+                    return extended;
+                }
+
+                i = matches[next].End; // nothing waits: the depth from here on is counted afresh
+                depth = 0;
+            }
+            else if (++i >= blockEnd)
+            {
+                foreach (List<int> list in waiting.Values)
+                {
+                    foreach (int k in list)
+                    {
+                        matches[k] = (matches[k].Start, blockEnd);
+                    }
+                }
+
+                return extended;
+            }
+
+            if (next < matches.Count && matches[next].End == i)
+            {
+                waiting ??= [];
+                if (!waiting.TryGetValue(depth, out List<int>? list))
+                {
+                    waiting[depth] = list = [];
+                }
+
+                list.Add(next);
+                extended[next] = true;
+                next++;
+            }
+
+            char c = text[i];
+            if (c is ')' or ']' or ';' || (c == '.' && (i + 1 >= blockEnd || char.IsWhiteSpace(text[i + 1])) && !EndsInitial(text, i)))
+            {
+                if (waiting!.Remove(depth, out List<int>? stopped))
+                {
+                    foreach (int k in stopped)
+                    {
+                        matches[k] = (matches[k].Start, i);
+                    }
+                }
+            }
+
+            depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+        }
     }
 
     /// <summary>A period after a single capital letter (Jacob R. Straus) or a dotted abbreviation (U.S.) does not end the cross-reference.</summary>

@@ -398,10 +398,11 @@ public sealed class StanceTagger
         double prescription = 0;
         double booster = 0;
         var hits = new List<CueHit>(matches.Count);
+        bool[]? inQuestion = null;
         foreach ((int start, int length, CuePattern p) in matches)
         {
             double w = p.Weight;
-            bool reported = p.Kind == StanceCueKind.Prescription && (start > firstReport || InIndirectQuestion(tokens, start));
+            bool reported = p.Kind == StanceCueKind.Prescription && (start > firstReport || (inQuestion ??= InIndirectQuestion(tokens))[start]);
             if (reported)
             {
                 w *= ReportedDiscount;
@@ -460,22 +461,28 @@ public sealed class StanceTagger
     /// the servicemember should be given…") is part of a question the text reports, not the author's
     /// recommendation; a comma or semicolon ends the clause ("Whether or not it passes, Congress should act").
     /// </summary>
-    private static bool InIndirectQuestion(ReadOnlySpan<Token> tokens, int cue)
+    /// <remarks>
+    /// For every token at once, in one pass (the nearest "whether", comma, semicolon or colon before it decides): a scan back
+    /// from each cue made "should should should …" quadratic.
+    /// </remarks>
+    internal static bool[] InIndirectQuestion(ReadOnlySpan<Token> tokens)
     {
-        for (int i = cue - 1; i >= 0; i--)
+        var inside = new bool[tokens.Length];
+        bool open = false;
+        for (int i = 0; i < tokens.Length; i++)
         {
+            inside[i] = open;
             if (tokens[i].Lower is "," or ";" or ":")
             {
-                return false;
+                open = false;
             }
-
-            if (tokens[i].Lower == "whether")
+            else if (tokens[i].Lower == "whether")
             {
-                return true;
+                open = true;
             }
         }
 
-        return false;
+        return inside;
     }
 
     /// <summary>
