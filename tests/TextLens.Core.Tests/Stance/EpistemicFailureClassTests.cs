@@ -232,6 +232,85 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("Ranked from highest to lowest, about 2% of Nevadan taxpayers claimed the RCEC in 2023, as compared with 0.9% of taxpayers nationally and 0.2% of taxpayers in North Dakota (see Table 2).", "claimed")]
+    [InlineData("Approximately 752,000 taxpayers claimed the RCEC for solar electricity panel installations, while 139,000 claimed the credit for solar water heaters.", "claimed")]
+    [InlineData("Nearly 81,000 RCEC recipients installed geothermal heat pumps, and another 42,000 claimed RCECs for small wind properties.", "claimed")]
+    [InlineData("A taxpayer in the second-highest bracket who claims a $100,000 deduction may reduce their tax payments by $35,000.", "claims")]
+    [InlineData("Prior to the FY2025 reconciliation law, a taxpayer in the 37% bracket who claimed such a deduction could reduce their taxes by $37,000; as shown in the example above, such a taxpayer now owes an additional $2,000 due to the limitation, effectively reducing the benefit of their deductions from $37,000 to $35,000.", "claimed")]
+    [InlineData("The services and appliances most commonly claimed by EEHIC recipients were insulation upgrades (claimed by 30% of EEHIC recipients), exterior windows and skylights (30%), central air conditioners (21%), and taxpayers' \"most expensive door\" (17%).", "claimed")]
+    public void Claiming_a_tax_credit_or_deduction_reports_nobody(string sentence, string words)
+    {
+        // CRS sentences (the EEHIC and RCEC reports, the FY2025 reconciliation law's deductions): taxpayers claiming a credit or a
+        // deduction act; nobody's words are reported. All are asserted in the CRS set; the first was tagged attributed out of fold.
+        Assert.False(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("The Secretary also expanded on his policy concerns with cordon pricing and claimed that these provided an independent basis for his termination of the VPPP agreement.", "claimed")]
+    [InlineData("Hassett's article quotes Clausing as claiming that the United States was likely to the right of the revenue-maximizing point on the Laffer curve, but this statement, presumably from an earlier draft, is not found in her published article.", "claiming")]
+    [InlineData("While many of the views claiming a corporate tax cut pays for itself may reflect the impressions of this earlier debate, there was little attention paid to the unusual features of the corporate tax that allow important theoretical insights into this rate.", "claiming")]
+    public void A_source_that_claims_is_still_reported(string sentence, string words)
+    {
+        // CRS sentences (a Secretary's and an economist's claims): the same verbs reporting what a source holds.
+        Assert.True(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is not an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("That said, Congress's ability to authorize private enforcement of FERPA may be limited in part by the Constitution's Article III standing requirements, including the requirement that a plaintiff suffer a concrete injury-in-fact.", "said")]
+    [InlineData("In response, the U.S. Army is improving the ability to deliver what it refers to as long-range precision fires (LRPF) by upgrading current artillery and missile systems, developing new longer-ranged systems (including hypersonic weapons), and modifying existing air-and sea-launched missiles for ground launch.", "in response")]
+    [InlineData("Foods may be recalled from the market for various reasons, including labeling errors, possible microbial contamination, or the presence of health hazards that could result in serious impacts or death.", "recalled")]
+    [InlineData("Voluntary recalls may be initiated at any time by the producer or at FDA's request (under certain conditions).", "recalls")]
+    [InlineData("The price of a retail service is typically the markup charged on the product—the difference between the amount a retailer pays the supplier and the amount the retailer charges the consumer.", "charged")]
+    [InlineData("From December 2007 to January 2009, dealership markups decreased by 18.9%, and prices that dealerships charged consumers for vehicles decreased by 2.7%.", "charged")]
+    [InlineData("This Legal Sidebar describes the ESA framework for consultation and exemption therefrom, as well as the ensuing litigation surrounding threats to endangered species, such as the Rice's whale, from Gulf oil and gas development.", "describes")]
+    [InlineData("On March 18, 2026, the Center for Biological Diversity (CBD) filed suit in the U.S. District Court for the District of Columbia, seeking to block the meeting from occurring.", "seeking to")]
+    [InlineData("These longitudinal studies—called panel studies —examined changes in revenues to GDP over time across countries.", "called")]
+    [InlineData("The enhancement in the U.S. Sentencing Guidelines requires that a defendant knew or had reason to believe that their conduct would transfer a firearm to an individual who intended to use the firearm unlawfully or who could not lawfully possess a firearm.", "believe")]
+    public void A_connective_a_recall_a_price_a_lawsuit_or_the_document_reports_nobody(string sentence, string words)
+    {
+        // CRS sentences (LSB11422, IF12135, IN12681, R48916, LSB11421, R48913, LSB11420), all asserted but the first
+        // (hedged); each was tagged attributed, or given an attributed mark, out of fold by the eighteenth round's model. A
+        // connective ("That said,", "In response,"), a product recall, a price charged, a lawsuit's aim, the document describing
+        // itself, a name after a dash and a legal standard of knowledge report nobody's words in any convention (twentieth and
+        // twenty-first rounds of models/stance-epistemic.md).
+        Assert.False(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("The individuals who funded those grant programs do not appear to have made similar contributions in subsequent election cycles; Chan and Zuckerberg said that their 2020 donations were a one-time response to the pandemic, and Schwarzenegger has not announced similar elections grants for 2022 or 2024 or for 2026 to date.", "said")]
+    [InlineData("In the United States, claims that a corporate tax cut could raise revenues generally reference four studies done in 2006 and 2007 using cross-country data.", "claims")]
+    [InlineData("The Army describes MDTFs as \"theater-level maneuver elements designed to synchronize precision effects and precision fires in all domains.\"", "describes")]
+    [InlineData("Grant programs might also appeal to Members who believe that funding is the best way to achieve certain election administration objectives or that states and localities either cannot or should not be solely responsible for financing election administration.", "believe")]
+    public void A_source_that_says_claims_describes_or_believes_is_still_reported(string sentence, string words)
+    {
+        // CRS sentences (IF12501, R48913, IF12135 shortened, IF11962): the same words reporting a source.
+        Assert.True(HasCue(sentence, StanceCueKind.Attribution, words), $"'{words}' is not an attribution cue");
+    }
+
+    [Theory]
+    [InlineData("On March 5, 2026, the district court denied Uber's motion to dismiss.", "denied", false)]
+    [InlineData("Based on its review, the agency approves or denies permission, and can attach permission conditions.", "denies", false)]
+    [InlineData("On March 19, 2026, the Fifth Circuit denied the FTC's motion to stay the vacatur of the rule pending the appeal.", "denied", false)]
+    [InlineData("The companies denied DOJ's allegations but agreed to a revised agreement that includes an extension of certain provisions of the consent decree until December 31, 2025, independent monitoring provisions, and clarifications on prohibited conduct.", "denied", true)]
+    public void A_ruling_on_a_request_is_no_reported_denial(string sentence, string words, bool attribution)
+    {
+        // CRS sentences (LSB11417, IF13202, LSB11418, R48179), all asserted but the last (attributed): a court or an agency denying
+        // a motion or a permission acts; a party denying allegations is reported (twenty-second round of models/stance-epistemic.md).
+        Assert.Equal(attribution, HasCue(sentence, StanceCueKind.Attribution, words));
+    }
+
+    [Theory]
+    [InlineData("Both the House and Senate versions would require ticketers to provide all-in pricing, certain disclosures, and refunds for some canceled or postponed events; ban the sale of speculative tickets; and require the FTC to provide a report on its enforcement of the BOTS Act.", "speculative", false)]
+    [InlineData("The enhancement in the U.S. Sentencing Guidelines requires that a defendant knew or had reason to believe that their conduct would transfer a firearm to an individual who intended to use the firearm unlawfully or who could not lawfully possess a firearm.", "believe", false)]
+    [InlineData("Grant programs might also appeal to Members who believe that funding is the best way to achieve certain election administration objectives or that states and localities either cannot or should not be solely responsible for financing election administration.", "believe", true)]
+    public void A_ticket_name_or_a_knowledge_standard_is_no_hedge(string sentence, string words, bool hedge)
+    {
+        // CRS sentences (R48179, LSB11420, IF11962): "speculative tickets" (a kind of ticket) and "knew or had reason to believe" (a
+        // mental state the law requires) hedge nothing; "Members who believe" still does.
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, words));
+    }
+
+    [Theory]
     [InlineData("Prediction markets are exchange platforms that specialize in offering event contracts.", "prediction", false)]
     [InlineData("This prediction proved to be incorrect.", "prediction", true)]
     [InlineData("In November 2024, the Court noted probable jurisdiction and consolidated Louisiana v. Callais with the related case, Robinson v. Callais.", "probable", false)]

@@ -173,7 +173,7 @@ internal static class StanceCues
     /// <summary>Words that make "called" name a thing ("also called", "so-called", "is called") rather than report a call.</summary>
     private static readonly HashSet<string> NamingBefore = new(StringComparer.Ordinal)
     {
-        "also", "so", "-", "often", "sometimes", "commonly", "formerly", "now", "informally", "officially", "collectively", "generally", ",", "(",
+        "also", "so", "-", "—", "–", "often", "sometimes", "commonly", "formerly", "now", "informally", "officially", "collectively", "generally", ",", "(",
     };
 
     /// <summary>"also called", "so-called", "is called", "a program called": the word names something.</summary>
@@ -260,6 +260,146 @@ internal static class StanceCues
         _ => s.After() != "against" && !(s.After() == "in" && s.After(1) is "favor" or "favour"),
     };
 
+    /// <summary>What a taxpayer or beneficiary claims: a benefit, not a statement.</summary>
+    private static readonly HashSet<string> Benefits = new(StringComparer.Ordinal)
+    {
+        "credit", "credits", "deduction", "deductions", "exemption", "exemptions", "benefit", "benefits", "refund", "refunds", "allowance",
+        "allowances", "expense", "expenses", "loss", "losses", "reimbursement", "reimbursements", "rebate", "rebates", "depreciation",
+        "eitc", "ctc", "actc", "aotc",
+    };
+
+    /// <summary>Who claims benefits: "claimed by 30% of EEHIC recipients".</summary>
+    private static readonly HashSet<string> Claimants = new(StringComparer.Ordinal)
+    {
+        "taxpayers", "taxpayer", "recipients", "filers", "households", "claimants", "beneficiaries", "individuals", "businesses", "firms",
+    };
+
+    /// <summary>A credit's acronym: capitals ending in C ("the RCEC", "RCECs", "the EEHIC"), not followed by a verb of its own.</summary>
+    private static bool IsCreditAcronym(ReadOnlySpan<Token> t, int i)
+    {
+        string w = t[i].Text.EndsWith('s') ? t[i].Text[..^1] : t[i].Text;
+        if (w.Length < 3 || w[^1] != 'C')
+        {
+            return false;
+        }
+
+        foreach (char c in w)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return !(i + 1 < t.Length && t[i + 1].Lower is "had" or "has" or "have" or "was" or "is" or "were" or "are" or "would" or "will" or "could" or "did" or "does");
+    }
+
+    /// <summary>
+    /// "taxpayers who claimed the RCEC", "could claim a credit of up to $2,000", "claims a $100,000 deduction", "claimed by 30% of
+    /// EEHIC recipients": claiming a benefit is an action, not a reported statement (issue 10). Looks at most six tokens past the
+    /// verb, up to "that", "to" or punctuation ("claimed that the credit was misused" stays a report).
+    /// </summary>
+    private static bool NotBenefitClaim(CueSite s)
+    {
+        ReadOnlySpan<Token> t = s.Tokens;
+        bool passive = s.After() == "by";
+        for (int i = s.End; i < t.Length && i < s.End + 6; i++)
+        {
+            if (t[i].Lower is "that" or "to" || (t[i].Kind == TokenKind.Punctuation && t[i].Text != "-"))
+            {
+                break;
+            }
+
+            if (Benefits.Contains(t[i].Lower) || IsCreditAcronym(t, i) || (passive && Claimants.Contains(t[i].Lower)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"That said, …", "Having said that, …": a concessive connective, nobody's words (issue 10, twentieth round).</summary>
+    private static bool NotConnectiveSaid(CueSite s) =>
+        !(s.Before() == "that" && s.After() == "," && (s.Start == 1 || s.Before(2) is "," or ";" or "but" or "and"))
+        && !(s.Before() == "having" && s.After() == "that" && s.After(1) == ",");
+
+    /// <summary>"Foods may be recalled from the market", "Voluntary recalls may be initiated": a product recall, not a memory (issue 10, twentieth round).</summary>
+    private static bool NotProductRecall(CueSite s) =>
+        !Be.Contains(s.Before()) && s.After() is not ("from" or "of")
+        && s.Before() is not ("voluntarily" or "voluntary" or "mandatory" or "food" or "product" or "products" or "drug" or "vehicle" or "safety");
+
+    /// <summary>"the markup charged on the product", "prices dealerships charged consumers": a price, not an accusation (issue 10, twentieth round).</summary>
+    private static bool NotPriceCharged(CueSite s) =>
+        s.After() is not ("consumers" or "customers" or "riders" or "users" or "patients" or "students" or "borrowers" or "buyers" or "on" or "per")
+        && s.Before() is not ("markup" or "markups" or "fee" or "fees" or "price" or "prices" or "rate" or "rates" or "interest" or "premium" or "premiums" or "amount" or "amounts" or "tuition" or "toll" or "tolls");
+
+    /// <summary>The document's own parts: "This Legal Sidebar describes …", "This report describes …".</summary>
+    private static readonly HashSet<string> DocumentParts = new(StringComparer.Ordinal)
+    {
+        "report", "sidebar", "section", "chapter", "focus", "insight", "product", "appendix", "paper", "memorandum",
+    };
+
+    /// <summary>"This Legal Sidebar describes the ESA framework": the document describing itself reports nobody (issue 10, twentieth round).</summary>
+    private static bool NotDocumentSelf(CueSite s) =>
+        !(DocumentParts.Contains(s.Before()) && (s.Before(2) == "this" || s.Before(3) == "this"));
+
+    /// <summary>"filed suit …, seeking to block the meeting", "proposals would … by seeking to limit indirect costs": a lawsuit's or a bill's aim (issue 10, twentieth round).</summary>
+    private static bool NotInstrumentAim(CueSite s)
+    {
+        for (int i = Math.Max(0, s.Start - 12); i < s.Start; i++)
+        {
+            if (s.Tokens[i].Lower is "suit" or "lawsuit" or "lawsuits" or "complaint" or "petition" or "motion" or "proposals" or "proposal" or "bill" or "bills" or "legislation" or "amendment" or "amendments")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"In response, the U.S. Army is improving …": a connective that reports nobody's words; "in response to press inquiries" stays a cue.</summary>
+    private static bool NotConnectiveResponse(CueSite s) => s.After() != ",";
+
+    /// <summary>"speculative tickets": the name of a kind of ticket (sold before the seller holds it), not speculation.</summary>
+    private static bool NotTicketName(CueSite s) => s.After() is not ("ticket" or "tickets" or "ticketing");
+
+    /// <summary>"knew or had reason to believe": the mental state a statute or guideline requires, not a belief (like "a reasonable belief").</summary>
+    private static bool NotKnowledgeStandard(CueSite s) =>
+        !(s.Before() == "to" && s.Before(2) == "reason" && s.Before(3) is "had" or "has" or "have" && s.Before(4) == "or");
+
+    /// <summary>What a court, an agency or a board rules on: "denied Uber's motion to dismiss", "approves or denies permission".</summary>
+    private static readonly HashSet<string> Requests = new(StringComparer.Ordinal)
+    {
+        "motion", "motions", "cross-motion", "request", "requests", "petition", "petitions", "application", "applications", "permission",
+        "approval", "extension", "extensions", "stay", "appeal", "appeals", "permit", "permits", "license", "licenses", "licence",
+        "certiorari", "rehearing", "exemption", "exemptions", "waiver", "waivers", "benefits", "upgrade", "upgrades",
+    };
+
+    /// <summary>
+    /// "the district court denied Uber's motion to dismiss", "the agency approves or denies permission": a ruling on a request is an
+    /// action, not a reported denial (issue 10, twenty-second round). Looks at most six tokens past the verb, up to "that" or
+    /// punctuation, so "denied the charges" and "denied that the company gave permission" stay reports.
+    /// </summary>
+    private static bool NotRequestDenied(CueSite s)
+    {
+        ReadOnlySpan<Token> t = s.Tokens;
+        for (int i = s.End; i < t.Length && i < s.End + 6; i++)
+        {
+            if (t[i].Lower == "that" || (t[i].Kind == TokenKind.Punctuation && t[i].Text is not ("-" or "'" or "’")))
+            {
+                break;
+            }
+
+            if (Requests.Contains(t[i].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>"prediction markets", "a prediction market": the name of a kind of exchange, not a prediction.</summary>
     private static bool NotMarketName(CueSite s) => s.After() is not ("market" or "markets" or "market's" or "markets'");
 
@@ -312,7 +452,9 @@ internal static class StanceCues
         Add(H, 0.85, "suggest, suggests, suggested, suggesting, suggestion that, suggestions that, suggestive of, indicate that, indicates that, indicated that, indication that, imply, implies, implied, implying, implication");
         Add(H, 0.85, "possible, possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
         Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
-        Add(H, 0.85, "believe, believes, believed, believing, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, speculative, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
+        Add(H, 0.85, "believes, believed, believing, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
+        Add(H, 0.85, "believe", NotKnowledgeStandard);
+        Add(H, 0.85, "speculative", NotTicketName);
         Add(H, 0.75, "think, thinks", NotThinkTank);
         Add(H, 0.85, "rumor, rumors, rumored, rumour, rumours, rumoured");
         Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, accused, accuse, accuses, accusation, accusations");
@@ -331,22 +473,32 @@ internal static class StanceCues
 
         const StanceCueKind A = StanceCueKind.Attribution;
         Add(A, 0.9, "added", ReportingAdded);
-        Add(A, 0.9, "said, says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explains, notes that, argued, argues, claimed, claims, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, denied, denies, warned, warns, recalled, recalls, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.9, "said", NotConnectiveSaid);
+        Add(A, 0.9, "says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explains, notes that, argued, argues, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, warned, warns, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
         Add(A, 0.9, "stated, explained, noted, cited", NotCrossReference);
+        Add(A, 0.9, "denied, denies", NotRequestDenied);
+        Add(A, 0.9, "claimed", NotBenefitClaim);
+        Add(A, 0.9, "claims", NotBenefitClaim);
+        Add(A, 0.9, "recalled, recalls", NotProductRecall);
         Add(A, 0.85, "say, saying, tell, telling, asked, asks, ask, asking, suggested that, estimates that, found that, finds that, find that, concluded that, concludes that, conclude that, determined that, reported to, report by, report from, reports by, analysis by, data from, data show, data shows, figures from, statistics from, officials say");
         // Sources named by a noun: people are a stronger sign of attribution than documents ("the survey covered 500 firms").
         Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
         Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
         Add(A, 0.75, "thinks, think", NotThinkTank);
-        Add(A, 0.75, "believes, believe, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, describes, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
+        Add(A, 0.75, "believes, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
 
+        Add(A, 0.75, "believe", NotKnowledgeStandard);
         Add(A, 0.75, "considers", NotDeliberation);
         Add(A, 0.75, "described", NotCrossReference);
-        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, in response, responding, seeking to, vowing, pledging, promising, insisting, arguing, claiming, warning, noting, explaining, answered, answers, mentions, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
+        Add(A, 0.75, "describes", NotDocumentSelf);
+        Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, responding, vowing, pledging, promising, insisting, arguing, warning, noting, explaining, answered, answers, mentions, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
         Add(A, 0.7, "mentioned, discussed", NotCrossReference);
+        Add(A, 0.7, "seeking to", NotInstrumentAim);
+        Add(A, 0.7, "in response", NotConnectiveResponse);
+        Add(A, 0.7, "claiming", NotBenefitClaim);
         Add(A, 0.7, "predictions", NotMarketName);
         Add(A, 0.75, "calls, called", NotNaming);
-        Add(A, 0.75, "charged", s => !Be.Contains(s.Before()) && s.After() is not ("with" or "for" or "a" or "an" or "the" or "$" or "to" or "by"));
+        Add(A, 0.75, "charged", s => !Be.Contains(s.Before()) && s.After() is not ("with" or "for" or "a" or "an" or "the" or "$" or "to" or "by") && NotPriceCharged(s));
         Add(A, 0.7, "statement, statements", SpeechStatement);
         Add(A, 0.7, "adding", s => s.Before() != "by");
         Add(A, 0.7, "indicates", s => !IsFigureLabel(s));
