@@ -112,6 +112,10 @@ C = {
   "st-prescriptions":  ("txt", lambda n: "Congress " + rep("should consider ", n) + "it."),
   "md-link-nested":    ("md", lambda n: rep("[", n // 2) + "a" + rep("]", n // 2)),
   "st-said":           ("txt", lambda n: "The plan " + rep("said that ", n) + "works."),
+  "st-would-seem":     ("txt", lambda n: "The plan " + rep("would seem to ", n) + "work."),
+  "st-whether-reportedly": ("txt", lambda n: "The question is whether " + rep("reportedly ", n) + "it works."),
+  "st-whether-should": ("txt", lambda n: "The question is whether " + rep("should ", n) + "it work."),
+  "ref-crs-nested":    ("txt", lambda n: "See " + rep("CRS Report R1, (", n) + " today."),
 }
 
 def main():
