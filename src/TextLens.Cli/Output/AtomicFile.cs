@@ -10,7 +10,8 @@ namespace TextLens.Cli.Output;
 /// Writes a file all at once: to a temporary file in the same folder (<c>.NAME.PID.GUID.tmp</c>), then renamed
 /// over the target, so a reader never sees half a report. Only regular files are replaced that way: a device or
 /// pipe (<c>-o /dev/null</c>, <c>-o /dev/stdout</c>) is written directly and stays what it is, and a symbolic link
-/// to a file is followed, so the file is replaced, not the link. Temporary files are removed when the write
+/// is followed, so the file it leads to is replaced (or created, for a link that leads nowhere yet), not the link; a
+/// loop of links is an error. Temporary files are removed when the write
 /// fails, on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and (left by a process that was killed) by the next write to the same target.
 /// </summary>
 public static class AtomicFile
@@ -63,8 +64,35 @@ public static class AtomicFile
 
         // Only a link is resolved: asking a file that is not one for its target is an error on some file systems (the
         // in-memory one the tests use throws where the disk answers null).
-        return kind == FileKind.Regular && fileSystem.FileInfo.New(full).LinkTarget is not null
-            && fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
+        if (kind == FileKind.Regular)
+        {
+            return fileSystem.FileInfo.New(full).LinkTarget is not null
+                && fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
+        }
+
+        return kind == FileKind.Missing && fileSystem is FileSystem ? DanglingLinkTarget(full) ?? full : full;
+    }
+
+    /// <summary>
+    /// Where a link that leads nowhere points (<c>report.md -> out/report.md</c> before the first run), so the report is
+    /// written there, as the shell's <c>&gt;</c> would, instead of replacing the link with a file; null when
+    /// <paramref name="full"/> is not a link. A chain of links that loops is an error naming the path.
+    /// </summary>
+    private static string? DanglingLinkTarget(string full)
+    {
+        if (new FileInfo(full).LinkTarget is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            throw new IOException($"'{full}' is a symbolic link that loops");
+        }
     }
 
     /// <summary>Creates the folder, removes stale temporary files of the target and registers a new one for clean-up.</summary>

@@ -177,7 +177,7 @@ public sealed class ProseLayout
     {
         if (TryParseMarkdown(content, out MarkdownRefusal refusal) is not { } document)
         {
-            ProseLayout plain = FromPlainText(content);
+            ProseLayout plain = FromPlainText(WithoutHtmlComments(content));
             return new ProseLayout(plain.Text, plain.Blocks, Unknown(content)) { Refusal = refusal };
         }
 
@@ -238,6 +238,63 @@ public sealed class ProseLayout
         blocks.Sort((a, b) => a.Span.CompareTo(b.Span));
         html.Sort();
         return new ProseLayout(text, WithoutOverlaps(blocks), html);
+    }
+
+    /// <summary>
+    /// A Markdown document laid out as plain text, its closed HTML comments (<c>&lt;!-- … --&gt;</c>, and the empty forms
+    /// <c>&lt;!--&gt;</c> and <c>&lt;!---&gt;</c>) blanked out but for their line breaks: a comment is not prose (its
+    /// suppression directives, its notes to editors), and a line that held only a comment ends a paragraph as a blank one
+    /// does. One pass from left to right; an unclosed <c>&lt;!--</c> is left as text, since no later comment can close.
+    /// </summary>
+    internal static string WithoutHtmlComments(string content)
+    {
+        int open = content.IndexOf("<!--", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return content;
+        }
+
+        char[]? text = null;
+        while (open >= 0)
+        {
+            int end = CommentEnd(content, open);
+            if (end < 0)
+            {
+                break;
+            }
+
+            text ??= content.ToCharArray();
+            for (int i = open; i < end; i++)
+            {
+                if (text[i] is not ('\n' or '\r'))
+                {
+                    text[i] = ' ';
+                }
+            }
+
+            open = content.IndexOf("<!--", end, StringComparison.Ordinal);
+        }
+
+        return text is null ? content : new string(text);
+    }
+
+    // The end (exclusive) of the HTML comment that opens at `open`, or -1 when it does not close (CommonMark 0.31: "<!-->"
+    // and "<!--->" are comments too).
+    private static int CommentEnd(string content, int open)
+    {
+        int body = open + 4;
+        if (body < content.Length && content[body] == '>')
+        {
+            return body + 1;
+        }
+
+        if (body + 1 < content.Length && content[body] == '-' && content[body + 1] == '>')
+        {
+            return body + 2;
+        }
+
+        int close = content.IndexOf("-->", body, StringComparison.Ordinal);
+        return close < 0 ? -1 : close + 3;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
 using TextLens.Core.Analyzers.Keywords;
+using TextLens.Core.Parsing;
 using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Analysis;
@@ -59,4 +60,37 @@ public sealed class ReadAsPlainTextTests
         Assert.DoesNotContain(Engine.Analyze(SourceText.From(unclosed, "unclosed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance).Diagnostics, d => d.Id == "TL0012");
         Assert.DoesNotContain(Engine.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), TestPaths.SeedArticle), AnalysisOptions.Default, DefaultSeverities.Instance).Diagnostics, d => d.Id == "TL0012");
     }
+
+    [Fact]
+    public void The_html_comments_of_a_document_read_as_plain_text_are_not_prose()
+    {
+        // Before, the fallback analysed a comment's words as a sentence of the document: here "an editor's note ... fixture".
+        string content = Prose + "<!-- Editor's note: the zoologists' fixture mentions zebras and giraffes. -->\n"
+            + "The clinics opened <!-- zebras again --> in March.\n\n"
+            + "<!--\nA comment over\ntwo more lines about zebras.\n-->\n"
+            + "Staff were hired in April.\n\n" + string.Concat(Enumerable.Repeat("[a](", 5_000)) + "\n";
+        DocumentAnalysis result = Engine.Analyze(SourceText.From(content, "doc.md"), AnalysisOptions.Default, DefaultSeverities.Instance);
+
+        Assert.Single(result.Diagnostics, d => d.Id == "TL0012");
+        ParsedDocument document = result.Document!;
+        Assert.Equal(content.Length, document.Prose.Text.Length);
+        Assert.DoesNotContain("zebra", document.Prose.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Sentences, s => s.Text.Contains("zebra", StringComparison.Ordinal) || s.Text.Contains("<!--", StringComparison.Ordinal));
+        Assert.Contains(document.Sentences, s => s.Text.StartsWith("The clinics opened", StringComparison.Ordinal) && s.Text.EndsWith("in March.", StringComparison.Ordinal));
+
+        // A comment on lines of its own ends the paragraph before it, and positions keep their lines.
+        Sentence staff = Assert.Single(document.Sentences, s => s.Text == "Staff were hired in April.");
+        Assert.Equal(content.IndexOf("Staff were hired", StringComparison.Ordinal), staff.Span.Start);
+    }
+
+    [Theory]
+    [InlineData("a <!-- b --> c", "a            c")]
+    [InlineData("a <!--> b <!---> c", "a       b        c")]
+    [InlineData("a <!-- b\r\nc --> d", "a       \r\n      d")]
+    [InlineData("a <!-- b <!-- c --> d --> e", "a                   d --> e")]
+    [InlineData("a <!-- never closed", "a <!-- never closed")]
+    [InlineData("a <!-- x --> b <!-- never closed", "a            b <!-- never closed")]
+    [InlineData("no comment", "no comment")]
+    public void Html_comments_are_blanked_but_for_their_line_breaks(string content, string expected) =>
+        Assert.Equal(expected, ProseLayout.WithoutHtmlComments(content));
 }

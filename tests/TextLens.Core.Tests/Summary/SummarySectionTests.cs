@@ -95,7 +95,7 @@ public sealed class SummarySectionTests
         var settings = FormatSettings.Default with { Sections = [SummarySection.Instance, KeywordsSection.Instance] };
 
         string console = SectionTestSupport.Format("console", document, settings);
-        Assert.Contains("\n  summary:\n    [1] Chongryon membership has also declined.\n    [3] The <b>bill</b> & its \\u001B[31mcosts\\u001B[0m are *new*.\n  keywords: Chongryon", console, StringComparison.Ordinal);
+        Assert.Contains("\n  summary:\n    line 1: Chongryon membership has also declined.\n    line 3: The <b>bill</b> & its \\u001B[31mcosts\\u001B[0m are *new*.\n  keywords: Chongryon", console, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", console, StringComparison.Ordinal); // the document's escape codes never reach a terminal
 
         string markdown = SectionTestSupport.Format("markdown", document, settings);

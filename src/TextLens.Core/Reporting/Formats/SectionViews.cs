@@ -192,7 +192,7 @@ internal static class SectionViews
 
         foreach (QuotedSentence quoted in view.Excerpt?.Sentences ?? [])
         {
-            string line = $"[{quoted.Line.ToString(CultureInfo.InvariantCulture)}]";
+            string line = $"line {quoted.Line.ToString(CultureInfo.InvariantCulture)}:";
             o.Append("    ").Append(color ? $"\u001b[2m{line}\u001b[0m" : line).Append(' ').Append(TerminalText.Safe(quoted.Text)).Append('\n');
         }
 
