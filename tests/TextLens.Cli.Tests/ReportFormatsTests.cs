@@ -30,6 +30,34 @@ public class ReportFormatsTests
         Assert.StartsWith("<!-- textlens:report -->\n# TextLens report", result.Stdout, StringComparison.Ordinal); // the fourth format, with no --output
     }
 
+    [Theory]
+    [InlineData("md")]
+    [InlineData("MD")]
+    [InlineData("Markdown")]
+    public void Markdown_may_be_asked_for_by_its_short_name(string name)
+    {
+        using var dir = new TempDir();
+        File.Copy(TestPaths.SeedArticle, Path.Combine(dir.Path, "seed.txt"));
+
+        Tool.Result shortName = Tool.Run(Tool.Request(dir.Path, "seed.txt") with { Formats = [name] });
+        Tool.Result longName = Tool.Run(Tool.Request(dir.Path, "seed.txt") with { Formats = ["markdown"] });
+
+        Assert.Equal(0, shortName.ExitCode);
+        Assert.StartsWith("<!-- textlens:report -->\n# TextLens report", shortName.Stdout, StringComparison.Ordinal);
+        Assert.Equal(longName.Stdout, shortName.Stdout);
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error_naming_it_and_the_choices()
+    {
+        using var dir = new TempDir();
+        File.Copy(TestPaths.SeedArticle, Path.Combine(dir.Path, "seed.txt"));
+
+        UsageException error = Assert.Throws<UsageException>(() => Tool.Run(Tool.Request(dir.Path, "seed.txt") with { Formats = ["htm"] }));
+
+        Assert.Equal("unknown format 'htm'; choose from console, markdown, json, sarif, github, html, jsonl.", error.Message);
+    }
+
     [Fact]
     public async Task Every_format_from_the_seeds_validates()
     {

@@ -17,7 +17,7 @@ public static class MergeCommand
         };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = $"Output format; repeat for several: {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}. Default: console. The output is the one a single 'report' over all the documents gives.",
+            Description = $"Output format; repeat for several: {string.Join(", ", ReportFormatters.All.Select(f => f.Name))} (markdown also as md). Default: console. The output is the one a single 'report' over all the documents gives.",
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string[]>("--output", "-o")

@@ -21,7 +21,7 @@ public static class ReportCommand
         };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = $"Output format; repeat for several: {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}. Default: console.",
+            Description = $"Output format; repeat for several: {string.Join(", ", ReportFormatters.All.Select(f => f.Name))} (markdown also as md). Default: console.",
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string[]>("--output", "-o")

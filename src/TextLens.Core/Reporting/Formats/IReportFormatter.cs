@@ -81,6 +81,8 @@ public static class ReportFormatters
         new JsonLinesReportFormatter(),
     ];
 
+    /// <summary>The format named <paramref name="name"/> (any case), or by its short name <c>md</c> for markdown; null for none.</summary>
     public static IReportFormatter? Find(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)
+            || (f is MarkdownReportFormatter && string.Equals(name, "md", StringComparison.OrdinalIgnoreCase)));
 }
