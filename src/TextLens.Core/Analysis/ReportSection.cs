@@ -120,7 +120,7 @@ public interface IReportSection
     /// stance: the result and the text), or null (the default): the report builder then writes every value once with
     /// <see cref="WriteSentence"/> into one JSON array. With a writer the report keeps it instead of the JSON, and the
     /// JSON formats write each sentence's value from it as they write the sentence (possibly on two threads at once:
-    /// it must only read); a view or SARIF reading the values gets the array, written on first use. For a section with
+    /// it must only read), and a view or SARIF reads each sentence's value written afresh (<see cref="SentenceValueView"/>). For a section with
     /// a large value per sentence, where a long document's JSON array would weigh more than the result it is written from.
     /// </summary>
     SentenceValueWriter? SentenceWriter(DocumentAnalysis analysis) => null;
@@ -138,11 +138,12 @@ public interface IReportSection
     }
 
     /// <summary>
-    /// What the human-readable formats show, from the value and the sentences' values: <paramref name="sentenceValues"/> is
-    /// a JSON array with one element per sentence (JSON null where a sentence has none), or an undefined element when
-    /// the sentences carry none. By default the sentences' values are not shown: <see cref="Present(JsonElement)"/>.
+    /// What the human-readable formats show, from the value and the sentences' values: <paramref name="sentenceValues"/>
+    /// reads them one sentence at a time (one per sentence, JSON null where a sentence has none; a fresh report's written
+    /// from <see cref="SentenceWriter"/> as they are read, never held as one array), or is null when the sentences carry
+    /// none. By default the sentences' values are not shown: <see cref="Present(JsonElement)"/>.
     /// </summary>
-    SectionView Present(JsonElement value, JsonElement sentenceValues) => Present(value);
+    SectionView Present(JsonElement value, SentenceValueView? sentenceValues) => Present(value);
 
     /// <summary>
     /// What HTML says under the section's title where the document has no value, or its <see cref="SectionView.Groups"/>
@@ -158,7 +159,8 @@ public interface IReportSection
 
     /// <summary>
     /// Properties a finding gains in SARIF (a result's <c>properties</c>) from the sentence its start falls in: the
-    /// finding's rule and category, and the section's value for that sentence (with <see cref="SentenceKey"/>).
+    /// finding's rule and category, and the section's value for that sentence (with <see cref="SentenceKey"/>; valid only
+    /// during the call, as with <see cref="SentenceValueView"/>: the properties hold what they need of it, not the element).
     /// Null (the default): none. The stance section says which tag a stance finding rests on and how sure it is.
     /// </summary>
     IReadOnlyList<KeyValuePair<string, JsonNode?>>? FindingProperties(string ruleId, string category, JsonElement sentenceValue) => null;

@@ -10,8 +10,9 @@ namespace TextLens.Core.Reporting;
 /// A fresh report's sentence values (<see cref="DocumentReport.SentenceValues"/>), by sentence key in analyzer order:
 /// a JSON array each, or, for a section that writes its values from its result (<see cref="IReportSection.SentenceWriter"/>,
 /// the stance), a writer and the number of sentences. The JSON formats write such a column straight from its writer
-/// (<see cref="Formats.DocumentReportConverter"/>), so a 100,000-sentence document's stance is never held as JSON;
-/// whoever reads it as JSON (a view, SARIF) gets the array, written once on first use.
+/// (<see cref="Formats.DocumentReportConverter"/>) and the views and SARIF read it sentence by sentence through
+/// <see cref="View"/>, so a 100,000-sentence document's stance is never held as JSON; whoever still reads it as one JSON
+/// array (the dictionary's indexer, <see cref="TryGetValue"/>) gets it written afresh each time, kept no longer than they keep it.
 /// </summary>
 internal sealed class SentenceValueColumns : IReadOnlyDictionary<string, JsonElement>
 {
@@ -36,6 +37,18 @@ internal sealed class SentenceValueColumns : IReadOnlyDictionary<string, JsonEle
         return writer is not null;
     }
 
+    /// <summary>The values of <paramref name="key"/> in <paramref name="values"/>, read sentence by sentence (a fresh report's from its writer); null: none.</summary>
+    public static SentenceValueView? View(IReadOnlyDictionary<string, JsonElement>? values, string key)
+    {
+        if (values is SentenceValueColumns fresh)
+        {
+            Column? column = fresh._columns.FirstOrDefault(c => c.Key == key);
+            return column?.Writer is { } writer ? SentenceValueView.Of(writer, column.Count) : column is null ? null : SentenceValueView.Of(column.Element);
+        }
+
+        return values is not null && values.TryGetValue(key, out JsonElement array) ? SentenceValueView.Of(array) : null;
+    }
+
     public bool ContainsKey(string key) => _columns.Any(c => c.Key == key);
 
     public bool TryGetValue(string key, out JsonElement value)
@@ -52,15 +65,16 @@ internal sealed class SentenceValueColumns : IReadOnlyDictionary<string, JsonEle
 
     private sealed class Column(string key, JsonElement values, SentenceValueWriter? writer, int count)
     {
-        private readonly Lazy<JsonElement> _written = new(() => Write(writer, count), LazyThreadSafetyMode.ExecutionAndPublication);
-
         public string Key => key;
 
         public SentenceValueWriter? Writer => writer;
 
-        public JsonElement Element => writer is null ? values : _written.Value;
+        public int Count => count;
 
-        private static JsonElement Write(SentenceValueWriter? writer, int count)
+        /// <summary>The values as one JSON array: a writer's written afresh on each call (not kept: the views read them sentence by sentence).</summary>
+        public JsonElement Element => writer is null ? values : Write(writer, count);
+
+        private static JsonElement Write(SentenceValueWriter writer, int count)
         {
             var buffer = new ArrayBufferWriter<byte>();
             using (var json = new Utf8JsonWriter(buffer))
@@ -68,7 +82,7 @@ internal sealed class SentenceValueColumns : IReadOnlyDictionary<string, JsonEle
                 json.WriteStartArray();
                 for (int i = 0; i < count; i++)
                 {
-                    if (writer is null || !writer(json, i, null))
+                    if (!writer(json, i, null))
                     {
                         json.WriteNullValue();
                     }
@@ -77,7 +91,7 @@ internal sealed class SentenceValueColumns : IReadOnlyDictionary<string, JsonEle
                 json.WriteEndArray();
             }
 
-            // Read in place and kept (not disposed): the element lives as long as the report.
+            // Read in place and not disposed: the element lives as long as its reader keeps it.
 #pragma warning disable CA2000
             return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
 #pragma warning restore CA2000

@@ -114,18 +114,16 @@ public sealed class SentenceLengthSection : IReportSection
         };
     }
 
-    public SectionView Present(JsonElement value) => Present(value, default);
+    public SectionView Present(JsonElement value) => Present(value, null);
 
     /// <summary>
     /// The facts and the long sentences; the longest sentence's words are read from the sentences' own values, which
     /// HTML also puts in each sentence's tooltip ("42 words"), and the keywords of each long sentence are marked in it.
     /// </summary>
-    public SectionView Present(JsonElement value, JsonElement sentenceValues)
+    public SectionView Present(JsonElement value, SentenceValueView? sentenceValues)
     {
         JsonElement[] longOnes = [.. value.GetProperty("long").EnumerateArray()];
-        int?[] perSentence = sentenceValues.ValueKind == JsonValueKind.Array
-            ? [.. sentenceValues.EnumerateArray().Select(w => w.ValueKind == JsonValueKind.Number ? w.GetInt32() : (int?)null)]
-            : [];
+        int?[] perSentence = sentenceValues?.Read(w => w.ValueKind == JsonValueKind.Number ? w.GetInt32() : (int?)null) ?? [];
         int[] words = [.. perSentence.OfType<int>()];
         var marks = new List<TextMark>?[perSentence.Length];
         foreach (JsonElement s in longOnes)

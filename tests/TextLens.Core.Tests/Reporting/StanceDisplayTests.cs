@@ -22,7 +22,7 @@ public class StanceDisplayTests
     });
 
     private static SectionView View(params JsonObject?[] sentences) =>
-        StanceSection.Instance.Present(StanceJson.Document([.. sentences.OfType<JsonObject>()], -0.1), StanceJson.Column(sentences));
+        StanceSection.Instance.Present(StanceJson.Document([.. sentences.OfType<JsonObject>()], -0.1), SentenceValueView.Of(StanceJson.Column(sentences)));
 
     [Fact]
     public void A_tag_below_the_confidence_threshold_is_shown_as_uncertain()

@@ -326,18 +326,17 @@ public sealed class StanceSection : IReportSection
         writer.WriteEndObject();
     }
 
-    public SectionView Present(JsonElement value) => Present(value, default);
+    public SectionView Present(JsonElement value) => Present(value, null);
 
     /// <summary>
     /// The profile line (a fact); the lists and the key-term table folded (the console's key-term line in their place);
     /// for HTML, the timeline of tone and tags, the bars of tone toward the key terms, the cues to mark, and each
     /// sentence's tags for its tooltip.
     /// </summary>
-    public SectionView Present(JsonElement value, JsonElement sentenceValues)
+    public SectionView Present(JsonElement value, SentenceValueView? sentenceValues)
     {
-        Tags?[] tags = sentenceValues.ValueKind == JsonValueKind.Array
-            ? [.. sentenceValues.EnumerateArray().Select(Tags.Read)]
-            : [];
+        // Read sentence by sentence: what the view keeps of each (its tags as shown, scores, cues to mark), not its JSON.
+        Tags?[] tags = sentenceValues?.Read(Tags.Read) ?? [];
         KeyTerm[] keyTerms = [.. value.GetProperty("keyTerms").EnumerateArray().Select(KeyTerm.Read)];
         var fold = new SectionFold(
             "Stance details: the most hedged, prescriptive and polar sentences; stance toward the key terms",
@@ -486,8 +485,9 @@ public sealed class StanceSection : IReportSection
             foreach (JsonElement cue in s.GetProperty("cues").EnumerateArray())
             {
                 // Hedges, attributions and prescriptions are marked; quotation marks and boosters are not.
-                string kind = cue.GetProperty("kind").GetString() ?? string.Empty;
-                if (kind is "hedge" or "attribution" or "prescription")
+                JsonElement kindValue = cue.GetProperty("kind");
+                string? kind = kindValue.ValueEquals("hedge") ? "hedge" : kindValue.ValueEquals("attribution") ? "attribution" : kindValue.ValueEquals("prescription") ? "prescription" : null;
+                if (kind is not null)
                 {
                     (marks ??= []).Add(new TextMark(cue.GetProperty("text").GetString() ?? string.Empty, kind, kind switch
                     {
@@ -499,13 +499,27 @@ public sealed class StanceSection : IReportSection
             }
 
             return new Tags(
-                s.GetProperty("epistemicConfident").GetBoolean() ? s.GetProperty("epistemic").GetString()! : Uncertain,
-                s.GetProperty("polarityConfident").GetBoolean() ? s.GetProperty("polarity").GetString()! : Uncertain,
+                s.GetProperty("epistemicConfident").GetBoolean() ? Known(s.GetProperty("epistemic"), "asserted", "hedged", "attributed", "prescriptive") : Uncertain,
+                s.GetProperty("polarityConfident").GetBoolean() ? Known(s.GetProperty("polarity"), "positive", "neutral", "negative") : Uncertain,
                 s.GetProperty("hedged").GetDouble(),
                 s.GetProperty("prescriptive").GetDouble(),
                 s.GetProperty("polarityScore").GetDouble(),
                 marks);
         }
+    }
+
+    /// <summary>The tag's name: one string for every sentence with that tag (a document's 100,000 sentences share a few), or the text itself when it is none of them.</summary>
+    private static string Known(JsonElement tag, params ReadOnlySpan<string> names)
+    {
+        foreach (string name in names)
+        {
+            if (tag.ValueEquals(name))
+            {
+                return name;
+            }
+        }
+
+        return tag.GetString()!;
     }
 
     /// <summary>What the views read of a key term's stance.</summary>

@@ -93,10 +93,10 @@ public sealed class ThemesSection : IReportSection
         return analysis.GetResult<ThemeResult>() is { } result ? result.Assignments[index] : null;
     }
 
-    public SectionView Present(JsonElement value) => Present(value, default);
+    public SectionView Present(JsonElement value) => Present(value, null);
 
     /// <summary>The themes as sentence groups, in the order of the value; the sentences' <c>cluster</c> values say which sentence is in which.</summary>
-    public SectionView Present(JsonElement value, JsonElement sentenceValues)
+    public SectionView Present(JsonElement value, SentenceValueView? sentenceValues)
     {
         SentenceGroup[] groups = [.. value.EnumerateArray().Select(t => new SentenceGroup(
             t.GetProperty("id").GetInt32(),
@@ -104,9 +104,7 @@ public sealed class ThemesSection : IReportSection
             t.GetProperty("share").GetDouble(),
             [.. t.GetProperty("sentences").EnumerateArray().Select(s => s.GetInt32())],
             t.GetProperty("representative").GetInt32()))];
-        int?[]? membership = sentenceValues.ValueKind == JsonValueKind.Array
-            ? [.. sentenceValues.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null)]
-            : null;
+        int?[]? membership = sentenceValues?.Read(s => s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null);
         return new SectionView([]) { Groups = new SentenceGroups("theme", groups) { Membership = membership } };
     }
 }

@@ -263,11 +263,12 @@ public sealed class SarifReportFormatter : IReportFormatter
 
     /// <summary>
     /// The sections' values of a document's sentences, for the properties a finding gains from the sentence it falls in
-    /// (<see cref="IReportSection.FindingProperties"/>); each section's values are read into an array once, when first asked.
+    /// (<see cref="IReportSection.FindingProperties"/>): the one sentence's value, read when a finding asks for it (a
+    /// fresh report's written from the section's writer), never the document's whole array.
     /// </summary>
     private sealed class SentenceValueLookup(DocumentReport doc, IReadOnlyList<IReportSection> sections)
     {
-        private readonly Dictionary<string, JsonElement[]> _columns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SentenceValueView?> _columns = new(StringComparer.Ordinal);
 
         public IEnumerable<KeyValuePair<string, JsonNode?>> FindingProperties(DiagnosticReport d)
         {
@@ -279,7 +280,17 @@ public sealed class SarifReportFormatter : IReportFormatter
             int sentence = -1;
             foreach (IReportSection section in sections)
             {
-                if (section.SentenceKey is not { } key || !values.TryGetValue(key, out JsonElement column) || column.ValueKind != JsonValueKind.Array)
+                if (section.SentenceKey is not { } key)
+                {
+                    continue;
+                }
+
+                if (!_columns.TryGetValue(key, out SentenceValueView? column))
+                {
+                    _columns[key] = column = SentenceValueColumns.View(values, key);
+                }
+
+                if (column is null)
                 {
                     continue;
                 }
@@ -290,12 +301,8 @@ public sealed class SarifReportFormatter : IReportFormatter
                     yield break;
                 }
 
-                if (!_columns.TryGetValue(key, out JsonElement[]? elements))
-                {
-                    _columns[key] = elements = [.. column.EnumerateArray()];
-                }
-
-                if (sentence < elements.Length && section.FindingProperties(d.Id, d.Category, elements[sentence]) is { } properties)
+                // The properties are taken while the sentence's value is read: they hold what they need of it, not the element.
+                if (sentence < column.Count && column.Read(sentence, value => section.FindingProperties(d.Id, d.Category, value)) is { } properties)
                 {
                     foreach (KeyValuePair<string, JsonNode?> property in properties)
                     {

@@ -416,7 +416,8 @@ internal static class SectionViews
     {
         try
         {
-            return section.SentenceKey is { } key && document.SentenceValues is { } columns && columns.TryGetValue(key, out JsonElement sentences)
+            // The sentences' values read one sentence at a time (a fresh report's written from the section's writer as read).
+            return section.SentenceKey is { } key && SentenceValueColumns.View(document.SentenceValues, key) is { } sentences
                 ? section.Present(value, sentences)
                 : section.Present(value);
         }
