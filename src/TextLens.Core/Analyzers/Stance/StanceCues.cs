@@ -344,6 +344,14 @@ internal static class StanceCues
     private static bool NotDocumentSelf(CueSite s) =>
         !(DocumentParts.Contains(s.Before()) && (s.Before(2) == "this" || s.Before(3) == "this"));
 
+    /// <summary>
+    /// "It then describes some proposals", "It also considers legislative options": after "This report provides an overview …",
+    /// a sentence that opens with "It" and a sequencing adverb is the document describing itself (issue 10, twenty-third round).
+    /// Without the adverb the pronoun may be a source ("It describes how Band helped run …", PolNeAR, attributed), so the cue stays.
+    /// </summary>
+    private static bool NotPronounDocumentSelf(CueSite s) =>
+        !(s.Start == 2 && s.Tokens[0].Lower == "it" && s.Before() is "then" or "also" or "next" or "further" or "first" or "finally" or "briefly" or "subsequently");
+
     /// <summary>"filed suit …, seeking to block the meeting", "proposals would … by seeking to limit indirect costs": a lawsuit's or a bill's aim (issue 10, twentieth round).</summary>
     private static bool NotInstrumentAim(CueSite s)
     {
@@ -474,13 +482,19 @@ internal static class StanceCues
         const StanceCueKind A = StanceCueKind.Attribution;
         Add(A, 0.9, "added", ReportingAdded);
         Add(A, 0.9, "said", NotConnectiveSaid);
-        Add(A, 0.9, "says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, explains, notes that, argued, argues, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, warned, warns, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
+        Add(A, 0.9, "says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, notes that, argued, argues, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, warned, warns, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
         Add(A, 0.9, "stated, explained, noted, cited", NotCrossReference);
+        Add(A, 0.9, "explains", NotPronounDocumentSelf);
         Add(A, 0.9, "denied, denies", NotRequestDenied);
         Add(A, 0.9, "claimed", NotBenefitClaim);
         Add(A, 0.9, "claims", NotBenefitClaim);
         Add(A, 0.9, "recalled, recalls", NotProductRecall);
         Add(A, 0.85, "say, saying, tell, telling, asked, asks, ask, asking, suggested that, estimates that, found that, finds that, find that, concluded that, concludes that, conclude that, determined that, reported to, report by, report from, reports by, analysis by, data from, data show, data shows, figures from, statistics from, officials say");
+        // Reporting forms the lexicon lacked (issue 10, twenty-third round): a court's holding or ruling, a conclusion or finding
+        // reported in a participle ("denied the cross-motion, concluding that"), a view, a concern or support a party expressed,
+        // and a name a source gives ("MTA refers to it as a congestion relief program").
+        Add(A, 0.85, "held that, holds that, holding that, ruled that, concluding that, determining that, finding that, recognized that, recognizes that, point out, in its view, in their view, in his view, in her view");
+        Add(A, 0.75, "expressed concern, expressed concerns, expressed support, expressed opposition, expresses concern, expresses concerns, expresses support, expresses opposition, express a preference, expressed a preference, raised concerns, raise concerns, raises concerns, raising concerns, refers to it as, refer to it as, refers to them as, refer to them as");
         // Sources named by a noun: people are a stronger sign of attribution than documents ("the survey covered 500 firms").
         Add(A, 0.5, "sources, officials, critics, supporters, advocates, experts, analysts, observers");
         Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
@@ -488,9 +502,9 @@ internal static class StanceCues
         Add(A, 0.75, "believes, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
 
         Add(A, 0.75, "believe", NotKnowledgeStandard);
-        Add(A, 0.75, "considers", NotDeliberation);
+        Add(A, 0.75, "considers", s => NotDeliberation(s) && NotPronounDocumentSelf(s));
         Add(A, 0.75, "described", NotCrossReference);
-        Add(A, 0.75, "describes", NotDocumentSelf);
+        Add(A, 0.75, "describes", s => NotDocumentSelf(s) && NotPronounDocumentSelf(s));
         Add(A, 0.7, "want, know, knows, speech, speeches, remarks, comments, commented, criticism, message, spoke, speaking, released a, offered, showed, showing, interview, testimony, letter, memo, op-ed, announcement, voiced, echoed, touted, framed, dubbed, calling, call on, called on, endorsed, backed, declined to comment, declined to, responding, vowing, pledging, promising, insisting, arguing, warning, noting, explaining, answered, answers, mentions, applauded, declaring, study found, poll found, polls found, survey found, report found, analysis found, researchers found, investigators found, audit found, review found, gao found, inspector general found, requests for comment, request for comment, did not respond, did not immediately respond, could not be reached, blasting, swipes at, swiped at, slams, rips, touts, implied, implies, waffled, expected to, is expected, are expected, expect, expects, polls show, poll shows, aides, hope, hopes that");
         Add(A, 0.7, "mentioned, discussed", NotCrossReference);
         Add(A, 0.7, "seeking to", NotInstrumentAim);
