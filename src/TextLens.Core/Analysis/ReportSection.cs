@@ -120,8 +120,9 @@ public interface IReportSection
     /// stance: the result and the text), or null (the default): the report builder then writes every value once with
     /// <see cref="WriteSentence"/> into one JSON array. With a writer the report keeps it instead of the JSON, and the
     /// JSON formats write each sentence's value from it as they write the sentence (possibly on two threads at once:
-    /// it must only read), and a view or SARIF reads each sentence's value written afresh (<see cref="SentenceValueView"/>). For a section with
-    /// a large value per sentence, where a long document's JSON array would weigh more than the result it is written from.
+    /// it must only read), and a view or SARIF reads each sentence's value written afresh (<see cref="SentenceValueView"/>).
+    /// For a section with a large value per sentence, where a long document's JSON array would weigh more than the result
+    /// it is written from.
     /// </summary>
     SentenceValueWriter? SentenceWriter(DocumentAnalysis analysis) => null;
 

@@ -56,7 +56,10 @@ public static class EpistemicFeatures
     /// </summary>
     public static List<(string Name, float Value)> Of(ReadOnlySpan<Token> tokens, StanceEvidence evidence, StanceContext context, PreviousSentence previous, bool document)
     {
-        var f = new List<(string, float)>();
+        // Room for what a sentence's cues usually add (a cue 7 to 12 features, a modal's scope 4 or 5 more): a long run of
+        // cues fills its list without growing it through every power of two (550,000 features: 32 MB of arrays, not 9).
+        var f = new List<(string, float)>(FeaturesBesideCues + (FeaturesPerCue * evidence.Hits.Count));
+        Dictionary<(string, string, string?, string?), string>? names = null;
         int n = Math.Max(1, tokens.Length);
         bool law = DescribesLaw(tokens);
 
@@ -68,42 +71,42 @@ public static class EpistemicFeatures
         foreach (CueHit h in evidence.Hits)
         {
             string kind = h.Kind.ToString();
-            f.Add(($"cue:{kind}:{h.Words}", 1));
-            f.Add(($"kind:{kind}", (float)h.Weight));
+            Add(f, ref names, 1, "cue:", kind, h.Words);
+            Add(f, ref names, (float)h.Weight, "kind:", kind);
             int bucket = h.Token == 0 ? 0 : h.Token * 3 < n ? 1 : h.Token * 3 < 2 * n ? 2 : 3;
-            f.Add(($"pos:{kind}:{bucket}", 1));
+            Add(f, ref names, 1, "pos:", kind, Digit(bucket));
             string before = h.Token > 0 ? Shape(tokens[h.Token - 1]) : "<s>";
             int after = h.Token + h.Length;
             string next = after < tokens.Length ? Shape(tokens[after]) : "</s>";
-            f.Add(($"prev:{h.Words}:{before}", 1));
-            f.Add(($"next:{h.Words}:{next}", 1));
+            Add(f, ref names, 1, "prev:", h.Words, before);
+            Add(f, ref names, 1, "next:", h.Words, next);
             if (after < tokens.Length && (tokens[after].Kind == TokenKind.Number || tokens[after].Text is "$" or "US$" or "€" or "£"))
             {
-                f.Add(($"figure-after:{kind}", 1));
+                Add(f, ref names, 1, "figure-after:", kind);
             }
 
             if (NamedSourceBefore(tokens, h.Token))
             {
-                f.Add(($"source:{kind}", 1));
-                f.Add(($"source:{h.Words}", 1));
+                Add(f, ref names, 1, "source:", kind);
+                Add(f, ref names, 1, "source:", h.Words);
             }
 
             if (h.Kind == StanceCueKind.Hedge || h.Kind == StanceCueKind.Prescription)
             {
                 // The verb group after a modal tells permission and duty ("may apply", "must submit") from possibility ("may be limited", "may have").
                 string next2 = after + 1 < tokens.Length ? Ending(tokens[after + 1]) : "</s>";
-                f.Add(($"next2:{h.Words}:{next}:{next2}", 1));
-                f.Add(($"subject:{h.Words}:{Subject(tokens, h.Token)}", 1));
+                Add(f, ref names, 1, "next2:", h.Words, next, next2);
+                Add(f, ref names, 1, "subject:", h.Words, Subject(tokens, h.Token));
             }
 
             if (h.Reported)
             {
-                f.Add(($"reported:{kind}", 1));
+                Add(f, ref names, 1, "reported:", kind);
             }
 
             if (law)
             {
-                f.Add(($"law:{h.Words}", 1));
+                Add(f, ref names, 1, "law:", h.Words);
             }
         }
 
@@ -116,7 +119,7 @@ public static class EpistemicFeatures
             {
                 bool source = NamedSourceBefore(tokens, i);
                 reportingVerb = true;
-                f.Add((source ? $"report-verb+source:{tokens[i].Lower}" : $"report-verb:{tokens[i].Lower}", 1));
+                Add(f, ref names, 1, source ? "report-verb+source:" : "report-verb:", tokens[i].Lower);
                 f.Add((source ? "report-verb+source" : "report-verb", 1));
                 if (i + 1 < tokens.Length && tokens[i + 1].Lower == "that")
                 {
@@ -189,7 +192,7 @@ public static class EpistemicFeatures
             }
         }
 
-        EpistemicScope.AddFeatures(f, tokens, evidence);
+        EpistemicScope.AddFeatures(f, tokens, evidence, ref names);
 
         if (tokens.Length > 0 && tokens[^1].Text == "?")
         {
@@ -217,6 +220,51 @@ public static class EpistemicFeatures
 
         return f;
     }
+
+    /// <summary>
+    /// Past this many named features a sentence's names are shared (<see cref="Add"/>): its features are a few per cue,
+    /// modal and reporting verb, and a long run of them repeats the same few names ("may may may …" of 200 KB: some 600,000
+    /// names, a dozen distinct, each built as its own string). No sentence of the analysis-prose data or the CRS reports
+    /// comes near it, and the names, their order and their values are the same either way.
+    /// </summary>
+    internal const int ShareNamesFrom = 256;
+
+    /// <summary>The list's first capacity (<see cref="Of(ReadOnlySpan{Token}, StanceEvidence, StanceContext, PreviousSentence, bool)"/>): these, and so many per cue.</summary>
+    private const int FeaturesBesideCues = 32, FeaturesPerCue = 11;
+
+    private static readonly string[] Digits = ["0", "1", "2", "3"];
+
+    /// <summary>
+    /// Adds the feature named <paramref name="prefix"/> + <paramref name="a"/> (+ ":" + <paramref name="b"/>, + ":" +
+    /// <paramref name="c"/>), with <paramref name="value"/>. Once the list holds <see cref="ShareNamesFrom"/> features, a
+    /// name made of the same parts as an earlier one is that one's string, not built again (the same text: the model reads
+    /// the same features).
+    /// </summary>
+    internal static void Add(List<(string Name, float Value)> f, ref Dictionary<(string, string, string?, string?), string>? names, float value, string prefix, string a, string? b = null, string? c = null)
+    {
+        string name;
+        if (f.Count < ShareNamesFrom)
+        {
+            name = Join(prefix, a, b, c);
+        }
+        else
+        {
+            names ??= [];
+            if (!names.TryGetValue((prefix, a, b, c), out name!))
+            {
+                name = names[(prefix, a, b, c)] = Join(prefix, a, b, c);
+            }
+        }
+
+        f.Add((name, value));
+    }
+
+    /// <summary>A name's text: <paramref name="prefix"/> + <paramref name="a"/>, then ":" + <paramref name="b"/> and ":" + <paramref name="c"/> where given.</summary>
+    private static string Join(string prefix, string a, string? b, string? c) =>
+        b is null ? prefix + a : c is null ? string.Concat(prefix, a, ":", b) : string.Concat([prefix, a, ":", b, ":", c]);
+
+    /// <summary>0–3 as text (a cue's position bucket), as interpolation writes them.</summary>
+    private static string Digit(int value) => Digits[value];
 
     /// <summary>
     /// The document context of sentence <paramref name="i"/> of <paramref name="document"/> (a model trained with

@@ -33,6 +33,8 @@ public enum SourceKind
 /// </summary>
 public static class EpistemicScope
 {
+    private static readonly string[] Pos = ["pos0", "pos1", "pos2"];
+
     private static readonly HashSet<string> ModalWords = new(StringComparer.Ordinal) { "may", "might", "could", "can", "should", "must", "shall", "would", "will" };
 
     /// <summary>The modals that put an option to their subject ("Congress could", "Members should"); not the future or the statutory "shall".</summary>
@@ -249,6 +251,13 @@ public static class EpistemicScope
     /// <summary>The scope features of one sentence: every modal's subject and verb group, every reporting verb's source, and the cues inside reported content.</summary>
     public static void AddFeatures(List<(string Name, float Value)> f, ReadOnlySpan<Token> tokens, StanceEvidence evidence)
     {
+        Dictionary<(string, string, string?, string?), string>? names = null;
+        AddFeatures(f, tokens, evidence, ref names);
+    }
+
+    /// <summary>The same, sharing the strings of repeated names with the sentence's other features (<see cref="EpistemicFeatures.Add"/>).</summary>
+    internal static void AddFeatures(List<(string Name, float Value)> f, ReadOnlySpan<Token> tokens, StanceEvidence evidence, ref Dictionary<(string, string, string?, string?), string>? names)
+    {
         ReadOnlySpan<bool> quoted = evidence.Quoted;
         for (int i = 0; i < tokens.Length; i++)
         {
@@ -262,13 +271,13 @@ public static class EpistemicScope
             {
                 string subject = SubjectClass(tokens, i);
                 (string verb, bool negated) = VerbClass(tokens, i);
-                f.Add(($"modal:{w}:{subject}", 1));
-                f.Add(($"modal:{w}:v:{verb}", 1));
-                f.Add(($"modal:{w}:{subject}:{verb}", 1));
-                f.Add(($"modal:{subject}:{verb}", 1));
+                EpistemicFeatures.Add(f, ref names, 1, "modal:", w, subject);
+                EpistemicFeatures.Add(f, ref names, 1, "modal:", w, "v", verb);
+                EpistemicFeatures.Add(f, ref names, 1, "modal:", w, subject, verb);
+                EpistemicFeatures.Add(f, ref names, 1, "modal:", subject, verb);
                 if (negated)
                 {
-                    f.Add(($"modal:{w}:not:{verb}", 1));
+                    EpistemicFeatures.Add(f, ref names, 1, "modal:", w, "not", verb);
                 }
             }
 
@@ -277,9 +286,9 @@ public static class EpistemicScope
                 SourceKind source = SourceBefore(tokens, i);
                 string kind = source.ToString().ToLowerInvariant();
                 int third = i * 3 < tokens.Length ? 0 : i * 3 < 2 * tokens.Length ? 1 : 2;
-                f.Add(($"report:{kind}", 1));
-                f.Add(($"report:{kind}:{lemma}", 1));
-                f.Add(($"report:{kind}:pos{third}", 1));
+                EpistemicFeatures.Add(f, ref names, 1, "report:", kind);
+                EpistemicFeatures.Add(f, ref names, 1, "report:", kind, lemma);
+                EpistemicFeatures.Add(f, ref names, 1, "report:", kind, Pos[third]);
             }
         }
 
@@ -295,7 +304,7 @@ public static class EpistemicScope
             if (h.Kind is StanceCueKind.Hedge or StanceCueKind.Prescription)
             {
                 // A hedge or prescription after a source's reporting verb is the source's ("the Court concluded that it likely…").
-                f.Add(($"{(h.Token > report ? "inside" : "before")}-report:{h.Kind}", 1));
+                EpistemicFeatures.Add(f, ref names, 1, h.Token > report ? "inside-report:" : "before-report:", h.Kind.ToString());
             }
         }
     }
