@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+using TextLens.Testing;
+using TextLens.Training.Evaluation;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>
+/// The cue strengths (hedge, attribution, prescription, booster, quotation) are features of the polarity and subjectivity
+/// models, so a change to the cue rules changes what those models would be trained on: their cards' commands then no
+/// longer write the shipped files. That went unnoticed from stop 33 to stop 38 (three epistemic rounds changed cues; the
+/// polarity command's CRS figure moved 0.5399 → 0.5390 and the files differed). This test holds the cue strengths of every
+/// training sentence of the two models to the ones the shipped files were trained on. When it fails: re-run the commands in
+/// <c>models/stance-polarity.md</c> and <c>models/stance-subjectivity.md</c>, record the figures, ship the files, and put the
+/// new fingerprint here.
+/// </summary>
+public sealed class CueFingerprintTests
+{
+    // The fingerprints of the training sentences' cue strengths when the shipped files were trained (stop 38, main c68d448).
+    private const string Polarity = "6226a4ea865ea81776604cab5ec2b18b8729e8d50f759496cf12fb5e0ec3ac2c";
+    private const string Subjectivity = "89b5a54966e6064fcf8f99ca258b0299db1bc6a3db877c577858dc5a7ef2213a";
+
+    [Fact]
+    public void The_polarity_models_were_trained_on_the_cue_strengths_the_tool_computes() =>
+        AssertFingerprint(Polarity, "stance-polarity.md", "analysis_prose_crs.polarity.dev.jsonl", "polarity_nyt_vader.dev.jsonl");
+
+    [Fact]
+    public void The_subjectivity_models_were_trained_on_the_cue_strengths_the_tool_computes() =>
+        AssertFingerprint(Subjectivity, "stance-subjectivity.md", "analysis_prose_crs.subjectivity.dev.jsonl", "subjectivity_newssd_eng.dev.jsonl");
+
+    [Fact]
+    public void The_fingerprint_sees_one_changed_cue_in_one_sentence()
+    {
+        string[] texts = ["The agency said the rule may raise costs.", "The House passed H.R. 1156."];
+        string before = Fingerprint(texts);
+        Assert.Equal(before, Fingerprint(texts));
+        Assert.NotEqual(before, Fingerprint(["The agency said the rule will raise costs.", "The House passed H.R. 1156."]));
+        Assert.NotEqual(before, Fingerprint(texts.Reverse()));
+    }
+
+    private static void AssertFingerprint(string expected, string card, params string[] files)
+    {
+        IEnumerable<string> texts = files.SelectMany(f => StanceEvaluation.ReadJsonl(SharedData.RequireOrSkip("data", "stance", f)).Select(i => i.Text));
+        string actual = Fingerprint(texts);
+        Assert.True(expected == actual,
+            $"The cue strengths of the training sentences changed (fingerprint {actual}, trained on {expected}): re-run the command in models/{card}, ship its files with their figures, then update the fingerprint in {nameof(CueFingerprintTests)}.");
+    }
+
+    /// <summary>SHA-256 over each sentence's five cue strengths, rounded to nine decimals, in order.</summary>
+    internal static string Fingerprint(IEnumerable<string> texts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tokens = new List<Token>();
+        foreach (string text in texts)
+        {
+            tokens.Clear();
+            Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+            CueScores s = StanceTagger.Inspect(text, CollectionsMarshal.AsSpan(tokens)).Scores;
+            string line = string.Join(' ', new[] { s.Hedge, s.Attribution, s.Prescription, s.Booster, s.Quotation }
+                .Select(v => Math.Round(v, 9).ToString("F9", CultureInfo.InvariantCulture))) + "\n";
+            hash.AppendData(Encoding.UTF8.GetBytes(line));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
