@@ -70,7 +70,7 @@ public static class AtomicFile
                 && fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true) is { } linked ? linked.FullName : full;
         }
 
-        return kind == FileKind.Missing && fileSystem is FileSystem ? DanglingLinkTarget(full) ?? full : full;
+        return kind == FileKind.Missing && fileSystem is FileSystem ? DanglingLinkTarget(fileSystem, full) ?? full : full;
     }
 
     /// <summary>
@@ -78,16 +78,16 @@ public static class AtomicFile
     /// written there, as the shell's <c>&gt;</c> would, instead of replacing the link with a file; null when
     /// <paramref name="full"/> is not a link. A chain of links that loops is an error naming the path.
     /// </summary>
-    private static string? DanglingLinkTarget(string full)
+    private static string? DanglingLinkTarget(IFileSystem fileSystem, string full)
     {
-        if (new FileInfo(full).LinkTarget is null)
+        if (fileSystem.FileInfo.New(full).LinkTarget is null)
         {
             return null;
         }
 
         try
         {
-            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName;
+            return fileSystem.File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName;
         }
         catch (IOException)
         {

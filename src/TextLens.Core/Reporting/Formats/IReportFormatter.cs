@@ -81,8 +81,13 @@ public static class ReportFormatters
         new JsonLinesReportFormatter(),
     ];
 
-    /// <summary>The format named <paramref name="name"/> (any case), or by its short name <c>md</c> for markdown; null for none.</summary>
-    public static IReportFormatter? Find(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)
-            || (f is MarkdownReportFormatter && string.Equals(name, "md", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Short names a user types for a format (its usual extension), and the format's name.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase) { ["md"] = "markdown" };
+
+    /// <summary>The format named <paramref name="name"/> or by one of its <see cref="Aliases"/> (any case); null for none.</summary>
+    public static IReportFormatter? Find(string name)
+    {
+        string formatName = Aliases.GetValueOrDefault(name, name);
+        return All.FirstOrDefault(f => string.Equals(f.Name, formatName, StringComparison.OrdinalIgnoreCase));
+    }
 }
