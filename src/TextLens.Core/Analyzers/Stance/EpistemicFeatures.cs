@@ -125,6 +125,19 @@ public static class EpistemicFeatures
                 {
                     f.Add(("report-verb-that", 1));
                 }
+                else if (ThatAfterInsertion(tokens, i))
+                {
+                    // "Courts have held, for example, that", "ED determined in early 2026 that": the same report with an
+                    // inserted phrase between the verb and its "that" (twenty-fourth round).
+                    f.Add(("report-verb-that", 1));
+                }
+
+                if (ReportingInset(tokens, i))
+                {
+                    // "Moreover, one court held, it is …", "qualified immunity, the court held, is not …", "…, the emails show.":
+                    // the source and its verb set off by commas inside or at the end of what it reports (twenty-fourth round).
+                    f.Add((source ? "report-verb-inset+source" : "report-verb-inset", 1));
+                }
 
                 if (vague)
                 {
@@ -137,6 +150,14 @@ public static class EpistemicFeatures
                     f.Add(("report-verb-passive", 1));
                 }
             }
+        }
+
+        if (SourcesEstimate(tokens, evidence.Quoted))
+        {
+            // "By FDA's estimate, …", "In its analysis, …": a source's own estimate or analysis opening the sentence reads as
+            // "According to FDA('s estimate)", so it adds the features "according" adds (twenty-fourth round).
+            Add(f, ref names, 1, "report-verb+source:", "according");
+            f.Add(("report-verb+source", 1));
         }
 
         // The cue rules' decision, so that where the in-domain data is silent (other genres) the model can follow the rules.
@@ -323,6 +344,203 @@ public static class EpistemicFeatures
             if (h.Kind == StanceCueKind.Attribution)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Function words that open a clause or phrase, not a subject: a comma before one opens no reporting inset.</summary>
+    private static readonly HashSet<string> NotSubjectOpeners = new(StringComparer.Ordinal)
+    {
+        "if", "when", "where", "whether", "which", "who", "whom", "whose", "that", "while", "although", "though", "because", "unless",
+        "as", "once", "since", "after", "before", "than", "including", "such", "and", "or", "but", "nor", "so", "to", "for", "of", "in",
+        "on", "at", "by", "with", "from", "under", "about", "relative", "per", "into", "through", "during", "without", "within", "not",
+    };
+
+    /// <summary>Words before a reporting verb that make it a participle, an infinitive or a noun ("are held", "to show", "the reports").</summary>
+    private static readonly HashSet<string> NotSubjectBefore = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "been", "being", "to", "the", "a", "an", "of", "for", "in", "on", "by", "with", "and", "or",
+        "its", "their", "his", "her", "our", "your", "this", "these", "those", "that", "which", "annual", "such", "any", "each", "no",
+    };
+
+    /// <summary>Reporting verbs that are also plural nouns ("states", "reports", "estimates"): read as verbs only after a named source or a pronoun.</summary>
+    private static readonly HashSet<string> NounLikeVerbs = new(StringComparer.Ordinal)
+    {
+        "states", "reports", "estimates", "notes", "claims", "finds", "holds", "rules", "projects", "shows", "indicates", "identifies",
+        "describes", "explains", "expects", "considers", "proposes", "recommends", "argues", "contends", "maintains", "predicts",
+        "alleges", "suggests", "concludes", "determines", "asserts", "warns", "announces", "writes",
+    };
+
+    /// <summary>Words that open a short phrase of time, place or medium between a reporting verb and its "that" ("in early 2026", "last month").</summary>
+    private static readonly HashSet<string> InsertionOpeners = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "during", "last", "earlier", "later", "after", "before", "through", "since", "this", "repeatedly", "previously",
+    };
+
+    /// <summary>
+    /// The reporting verb at <paramref name="verb"/> is a verb with a subject before it, not a participle after "is"/"are", an
+    /// infinitive or a plural noun after a determiner; a noun-like form ("states", "reports") only after a named source or a pronoun.
+    /// </summary>
+    private static bool ReadsAsFiniteReport(ReadOnlySpan<Token> tokens, int verb)
+    {
+        if (verb == 0 || tokens[verb].IsCapitalized)
+        {
+            // A capitalised form is a name's word ("the United States in areas that"), not a verb.
+            return false;
+        }
+
+        Token before = tokens[verb - 1];
+        if (before.Kind != TokenKind.Word || NotSubjectBefore.Contains(before.Lower))
+        {
+            return false;
+        }
+
+        return !NounLikeVerbs.Contains(tokens[verb].Lower) || before.IsCapitalized || (before.Text.Length > 1 && before.Text.All(char.IsUpper))
+            || before.Lower is "he" or "she" or "it" or "they" || SourceNouns.Contains(before.Lower);
+    }
+
+    /// <summary>
+    /// "that" follows the reporting verb at <paramref name="verb"/> after an inserted phrase: one set off by commas of one to five
+    /// words ("held, for example, that", "indicated, however, that"), or a phrase of time, place or medium of up to four words
+    /// without punctuation ("determined in early 2026 that", "said in a statement that") — not after "by" (a passive's agent).
+    /// </summary>
+    internal static bool ThatAfterInsertion(ReadOnlySpan<Token> tokens, int verb)
+    {
+        if (verb + 2 >= tokens.Length || !ReadsAsFiniteReport(tokens, verb))
+        {
+            return false;
+        }
+
+        if (tokens[verb + 1].Text == ",")
+        {
+            for (int k = verb + 2; k < tokens.Length && k <= verb + 7; k++)
+            {
+                if (tokens[k].Text == ",")
+                {
+                    return k > verb + 2 && k + 1 < tokens.Length && tokens[k + 1].Lower == "that";
+                }
+
+                if (tokens[k].Kind == TokenKind.Punctuation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        if (!InsertionOpeners.Contains(tokens[verb + 1].Lower))
+        {
+            return false;
+        }
+
+        for (int k = verb + 2; k < tokens.Length && k <= verb + 5; k++)
+        {
+            if (tokens[k].Lower == "that")
+            {
+                return true;
+            }
+
+            if (tokens[k].Kind == TokenKind.Punctuation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The reporting verb at <paramref name="verb"/> stands in an inset set off by commas, or by a comma and the sentence's end:
+    /// a comma, a subject of one to six words that does not open a clause or phrase ("one court", "the emails", "Warren"), the
+    /// verb (with "has/have" allowed before it), then a comma or the closing full stop.
+    /// </summary>
+    internal static bool ReportingInset(ReadOnlySpan<Token> tokens, int verb)
+    {
+        int after = verb + 1;
+        bool closes = after < tokens.Length && (tokens[after].Text == "," || (after == tokens.Length - 1 && tokens[after].Text is "." or "!"));
+        if (!closes || !ReadsAsFiniteReport(tokens, verb))
+        {
+            return false;
+        }
+
+        for (int k = verb - 1; k >= 0 && k >= verb - 7; k--)
+        {
+            if (tokens[k].Text == ",")
+            {
+                return k < verb - 1 && !NotSubjectOpeners.Contains(tokens[k + 1].Lower) && tokens[k + 1].Kind == TokenKind.Word;
+            }
+
+            if (tokens[k].Kind is not (TokenKind.Word or TokenKind.Clitic))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> EstimateNouns = new(StringComparer.Ordinal)
+    {
+        "estimate", "estimates", "calculation", "calculations", "count", "tally", "analysis", "assessment", "reckoning", "accounting",
+    };
+
+    /// <summary>
+    /// The sentence opens (after at most one word such as "Moreover") with "By" or "In" and a source's own estimate or analysis,
+    /// then a comma: "By FDA's estimate,", "By the Food and Drug Administration's (FDA's) own estimate,", "In its analysis,", "In
+    /// its 2024 assessment of CLPS,". The source is named by a possessive or its/their/his/her; "by one estimate" and "by some
+    /// estimates" name nobody and do not count.
+    /// </summary>
+    internal static bool SourcesEstimate(ReadOnlySpan<Token> tokens, bool[] quoted)
+    {
+        int start = -1;
+        for (int i = 0; i < tokens.Length && i <= 2; i++)
+        {
+            if (tokens[i].Lower is "by" or "in")
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0 || quoted[start])
+        {
+            return false;
+        }
+
+        bool possessive = start + 1 < tokens.Length && tokens[start + 1].Lower is "its" or "their" or "his" or "her";
+        for (int k = start + 1; k < tokens.Length && k <= start + 12; k++)
+        {
+            Token t = tokens[k];
+            possessive |= t.Kind == TokenKind.Clitic && t.Lower is "'s" or "'";
+            if (EstimateNouns.Contains(t.Lower))
+            {
+                if (!possessive)
+                {
+                    return false;
+                }
+
+                for (int j = k + 1; j < tokens.Length && j <= k + 4; j++)
+                {
+                    if (tokens[j].Text == ",")
+                    {
+                        return true;
+                    }
+
+                    if (tokens[j].Kind == TokenKind.Punctuation)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            }
+
+            if (t.Text is "," or ";" or ":" or ".")
+            {
+                return false;
             }
         }
 
