@@ -126,6 +126,13 @@ public sealed record StanceTrainingOptions
     public bool SourceStance { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier also reads the sentence's realised good outcomes, supporters' views and described features
+    /// (<see cref="GoodNews"/>: "achieved initial operational capability", "Supporters claim…", "will be equipped with…").
+    /// Only the classifier reads them (not the gate, the other-genre model or the rating models).
+    /// </summary>
+    public bool GoodNews { get; init; }
+
+    /// <summary>
     /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
     /// (<see cref="EmbeddingFeatures"/>, from these token vectors; `train stance --embeddings`); null: not read. The gate and
     /// the rating models do not read it.
@@ -322,6 +329,7 @@ public static partial class StanceTrainer
         model = polarityClassifier && options.Embeddings is not null && options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier)
             ? options.EmbeddingWithoutNames ? model.WithEmbeddingWithoutNames() : model.WithEmbeddings()
             : model;
+        model = polarityClassifier && options.GoodNews ? model.WithGoodNews() : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 
@@ -683,7 +691,7 @@ public static partial class StanceTrainer
                 ? EmbeddingFeatures.Of(table, item.Text, options.EmbeddingWithoutNames)
                 : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
+                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance, options.GoodNews), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
                 : (own, ownValues);
             (int[] oi, float[] ov) = embedded.Count > 0 ? StanceFeaturizer.WithContext((own, ownValues), embedded) : (own, ownValues);
 

@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag;
 
     private readonly float[] _bias;
 
@@ -181,6 +181,16 @@ public sealed class LinearStanceModel
 
     /// <summary>The same classifier, marked as reading the source stance (<see cref="ReadsSourceStance"/>).</summary>
     public LinearStanceModel WithSourceStance() => WithInput(SourceStanceFlag, "the source stance");
+
+    /// <summary>
+    /// The polarity classifier reads the sentence's realised good outcomes, supporters' views and described features
+    /// (<see cref="GoodNews"/>; trained with `train stance --good-news`): flag 128 in the file, so 'report' and 'eval stance'
+    /// give it the features it was trained on.
+    /// </summary>
+    public bool ReadsGoodNews => (Inputs & GoodNewsFlag) != 0;
+
+    /// <summary>The same classifier, marked as reading the good-news features (<see cref="ReadsGoodNews"/>).</summary>
+    public LinearStanceModel WithGoodNews() => WithInput(GoodNewsFlag, "the good-news features");
 
     /// <summary>
     /// The classifier reads the sentence's static embedding (<see cref="EmbeddingFeatures"/>, from models/embeddings-minilm.bin;

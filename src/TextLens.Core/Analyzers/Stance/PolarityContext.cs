@@ -39,6 +39,14 @@ public static class PolarityContext
     /// (<see cref="SourceStance"/>).
     /// </summary>
     public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources)
+        => Of(context, lexicon, tokens, document, outcome, sources, goodNews: false);
+
+    /// <summary>
+    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool, bool)"/>; with <paramref name="goodNews"/>
+    /// (a model trained with `--good-news`) also the sentence's realised good outcomes, supporters' views and described
+    /// features (<see cref="GoodNews"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources, bool goodNews)
     {
         var features = new List<(string Name, float Value)>(4);
         if (context.Previous is { Length: > 0 })
@@ -65,6 +73,11 @@ public static class PolarityContext
         if (sources)
         {
             features.AddRange(SourceStance.Of(DocumentTone.Words(tokens)));
+        }
+
+        if (goodNews)
+        {
+            features.AddRange(GoodNews.Of(DocumentTone.Words(tokens)));
         }
 
         return features;

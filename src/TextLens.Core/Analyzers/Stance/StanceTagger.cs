@@ -196,6 +196,12 @@ public sealed class StanceTagger
     public bool PolaritySourceStance => _polarity?.ReadsSourceStance == true;
 
     /// <summary>
+    /// The polarity classifier reads the sentence's realised good outcomes, supporters' views and described features
+    /// (<see cref="GoodNews"/>): a model trained with `--good-news` (<see cref="LinearStanceModel.ReadsGoodNews"/>).
+    /// </summary>
+    public bool PolarityGoodNews => _polarity?.ReadsGoodNews == true;
+
+    /// <summary>
     /// The epistemic classifier reads the document context (<see cref="EpistemicDocument"/>: the document's cue rates over its other sentences,
     /// a question run after a lead-in; <see cref="StanceContext.Discourse"/>): a model trained with `--document-context`
     /// (<see cref="LinearStanceModel.ReadsDocument"/>).
@@ -309,7 +315,7 @@ public sealed class StanceTagger
         IReadOnlyList<(string Name, float Value)>? embedded = null;
         if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
         {
-            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance);
+            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance, PolarityGoodNews);
             if (NeedsEmbeddings)
             {
                 embedded = EmbeddingFeatures.Of(

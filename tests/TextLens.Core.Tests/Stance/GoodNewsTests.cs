@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>
+/// The polarity classifier's good-news features (<see cref="GoodNews"/>, `train stance --good-news`, seventeenth round):
+/// realised good outcomes, supporters' views, and described features. Sentences of CRS reports (public domain), each a
+/// gold label of the analysis-prose DEV set.
+/// </summary>
+public class GoodNewsTests
+{
+    private static ValenceLexicon Lexicon => TestModels.Set.Valence;
+
+    private static Dictionary<string, float> Features(string text, bool goodNews = true)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+        return PolarityContext.Of(StanceContext.None, Lexicon, CollectionsMarshal.AsSpan(tokens), document: false, outcome: false, sources: false, goodNews)
+            .Where(f => f.Name.StartsWith("gn:", StringComparison.Ordinal)).ToDictionary(f => f.Name, f => f.Value);
+    }
+
+    [Theory]
+    [InlineData("In November 2020, the ACV achieved initial operational capability (IOC).")]
+    [InlineData("The 3rd MDTF deployed a Mid-Range Capability [unit] to Australia and conducted a SM - 6 live fire on July 15, 2025, successfully sinking a maritime target in support of Exercise Talisman Sabre 25.")]
+    [InlineData("As of November 2025, net revenue was $518 million, exceeding projections.")]
+    [InlineData("Grantee data indicate that the information received from F2F HICs met clients' needs (90% of families; 91% of health professionals).")]
+    [InlineData("The Army Transformation Initiative will accelerate this program.")]
+    [InlineData("According to February 2026 discussions between CRS and the Army, current Guam IFPC-related plans remain on track, with first shipments of the system planned to begin in the first quarter of FY2027.")]
+    public void Realised_success_and_progress_are_outcomes(string sentence)
+    {
+        Dictionary<string, float> f = Features(sentence);
+        Assert.True(f["gn:outcome"] > 0);
+        Assert.Equal(0, f["gn:attributes"]);
+    }
+
+    [Theory]
+    [InlineData("This provision prohibits states from paying certain federal unemployment benefits to individuals whose wages during a certain period exceeded $1,000,000.")]
+    [InlineData("As shown in Appendix A, however, a revenue-maximizing tax rate that low is not achieved even with infinite elasticities.")]
+    [InlineData("For most VA benefits, former servicemembers must meet the statutory definition of veteran, which includes basic eligibility requirements.")]
+    public void Exceeded_sums_negated_success_and_statutory_requirements_are_not_outcomes(string sentence) =>
+        Assert.Equal(0, Features(sentence)["gn:outcome"]);
+
+    [Theory]
+    [InlineData("Supporters claim the programs keep U.S. agricultural products competitive overseas, diversify market opportunities, help generate additional farm income, and increase farm and food sector jobs.")]
+    [InlineData("Others say that the federal government has a responsibility to share the expense of conducting federal elections.")]
+    [InlineData("Some see an opportunity to leverage cryptocurrency mining facilities as a way to manage growth in electricity demand.")]
+    [InlineData("Others point out that methane mitigation could be a key component of U.S. climate policy.")]
+    [InlineData("Ferguson, now the Chair of the FTC, endorsed the new form and rules, while noting his prior objections to aspects of the final rule.")]
+    public void Supporters_and_vague_sources_views_are_support(string sentence) =>
+        Assert.True(Features(sentence)["gn:support"] > 0);
+
+    [Theory]
+    [InlineData("It will be equipped with advanced features such as an automatic 30mm medium-caliber cannon, anti-armor capability, modern command-and-control systems, and a full range of advanced sensors.")]
+    [InlineData("The reverse features the Great Seal of the United States, with the Bicentennial logos.")]
+    public void Equipment_and_object_descriptions_are_attributes(string sentence)
+    {
+        Dictionary<string, float> f = Features(sentence);
+        Assert.True(f["gn:attributes"] > 0);
+        Assert.Equal(0, f["gn:outcome"]);
+        Assert.Equal(0, f["gn:support"]);
+    }
+
+    [Fact]
+    public void Description_has_none_and_without_the_flag_there_are_no_features()
+    {
+        Assert.All(Features("Federal agencies consult with one or both of the Services, depending on the listed species and critical habitat found in the area affected by the action.").Values, v => Assert.Equal(0, v));
+        Assert.All(Features("Some states have considered or imposed limits on cryptomining development.").Values, v => Assert.Equal(0, v));
+        Assert.Empty(Features("In November 2020, the ACV achieved initial operational capability (IOC).", goodNews: false));
+    }
+
+    [Fact]
+    public void The_good_news_flag_survives_a_round_trip_temperature_and_the_other_flags()
+    {
+        var model = new LinearStanceModel("polarity", ["negative", "neutral", "positive"], [0f, 0.5f, 0f], new Dictionary<int, float[]> { [40] = [1f, 0f, -1f] });
+        Assert.False(model.ReadsGoodNews);
+        LinearStanceModel reading = model.WithGoodNews().WithTemperature(0.85).WithDocumentContext();
+        Assert.True(reading.ReadsGoodNews);
+        Assert.True(reading.ReadsDocument);
+        Assert.False(reading.ReadsSourceStance);
+        using var buffer = new MemoryStream();
+        reading.Save(buffer);
+        Assert.Equal(128 | 4, BinaryPrimitives.ReadInt32LittleEndian(buffer.ToArray().AsSpan(16)) & (128 | 4));
+        buffer.Position = 0;
+        LinearStanceModel loaded = LinearStanceModel.Load(buffer);
+        Assert.True(loaded.ReadsGoodNews);
+        Assert.True(new StanceTagger(Lexicon, loaded, null).PolarityGoodNews);
+        Assert.False(new StanceTagger(Lexicon, model, null).PolarityGoodNews);
+    }
+}
