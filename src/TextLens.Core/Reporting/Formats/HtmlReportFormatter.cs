@@ -408,12 +408,30 @@ public sealed class HtmlReportFormatter : IReportFormatter
             int? cluster = groups?.SentenceCluster[s];
             bool isRepresentative = cluster is { } rc && groups!.Representative.TryGetValue(rc, out int r) && r == s;
             bool flagged = marks.TryGetValue(s, out var list) && list.Any(m => m.Class.StartsWith("finding", StringComparison.Ordinal));
-            string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
-            string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
-                + (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label) ? $" · {groups.Noun}: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
-                + string.Concat(notes.Select(n => s < n.Count && n[s] is { } note ? " · " + note : string.Empty));
-            string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(groups!, c)}\"") : string.Empty;
-            h.Append(CultureInfo.InvariantCulture, $"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">");
+
+            // The span and its tooltip written part by part, each part encoded on its own: every part meets the next at
+            // a character of the page's own (" · ", ": "), so this is the encoding of the whole tooltip.
+            h.Append(CultureInfo.InvariantCulture, $"<span id=\"{id}-s{s}\" class=\"s").Append(flagged ? " flagged" : string.Empty).Append(isRepresentative ? " rep" : string.Empty).Append('"');
+            if (cluster is { } c && c >= 0)
+            {
+                h.Append(" style=\"--theme:").Append(Colour(groups!, c)).Append('"');
+            }
+
+            h.Append(CultureInfo.InvariantCulture, $" title=\"sentence {s + 1}, line {sentence.Line}");
+            if (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label))
+            {
+                AppendE(AppendE(AppendE(h, " · "), groups.Noun).Append(": "), label).Append(isRepresentative ? " (representative)" : string.Empty);
+            }
+
+            foreach (IReadOnlyList<string?> n in notes)
+            {
+                if (s < n.Count && n[s] is { } note)
+                {
+                    AppendE(AppendE(h, " · "), note);
+                }
+            }
+
+            h.Append("\">");
             AppendMarked(h, sentence.Text, list);
             h.Append("</span> ");
             Spill(h, sink);
@@ -457,12 +475,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int pos = 0;
         foreach ((int start, int length, string cls, string title) in spans.OrderBy(x => x.Start))
         {
-            h.Append(E(text[pos..start]));
-            h.Append(CultureInfo.InvariantCulture, $"<mark class=\"{cls}\" title=\"{E(title)}\">{E(text.Substring(start, length))}</mark>");
+            AppendE(h, text.AsSpan(pos, start - pos));
+            AppendE(AppendE(h.Append("<mark class=\"").Append(cls).Append("\" title=\""), title).Append("\">"), text.AsSpan(start, length)).Append("</mark>");
             pos = start + length;
         }
 
-        h.Append(E(text[pos..]));
+        AppendE(h, text.AsSpan(pos));
     }
 
     /// <summary>The class attribute of a section's chart (<see cref="RankedTerms.Name"/>, <see cref="SectionBars.Name"/>, styled by the section's CSS), with its leading space; empty without a name.</summary>
@@ -509,7 +527,8 @@ public sealed class HtmlReportFormatter : IReportFormatter
             int? cluster = groups.SentenceCluster[s];
             string fill = cluster is { } c && c >= 0 ? Colour(groups, c) : NoGroup;
             string label = cluster is { } cl && groups.Labels.TryGetValue(cl, out string? l) ? l : $"no {groups.Noun}";
-            h.Append(CultureInfo.InvariantCulture, $"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>{E($"Sentence {s + 1} · {label}: {Clip(sentences[s].Text, 120)}")}</title></rect></a>\n");
+            h.Append(CultureInfo.InvariantCulture, $"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>Sentence {s + 1}");
+            AppendClipped(AppendE(AppendE(h, " · "), label).Append(": "), sentences[s].Text, 120).Append("</title></rect></a>\n");
             x += w;
             Spill(h, sink);
         }
@@ -875,6 +894,13 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string E(string text) => TerminalText.Html(text);
+
+    /// <summary>Appends <c>E(text)</c> without building it (<see cref="TerminalText.AppendHtml"/>).</summary>
+    private static StringBuilder AppendE(StringBuilder h, ReadOnlySpan<char> text) => TerminalText.AppendHtml(h, text);
+
+    /// <summary>Appends <c>E(Clip(text, max))</c> without building it: the clipped text and its "…" encoded apart (the ellipsis is left as it is).</summary>
+    private static StringBuilder AppendClipped(StringBuilder h, string text, int max) =>
+        text.Length <= max ? AppendE(h, text) : AppendE(h, text.AsSpan(0, max - 1)).Append('…');
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
