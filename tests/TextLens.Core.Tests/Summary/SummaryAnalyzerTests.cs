@@ -90,6 +90,11 @@ public sealed class SummaryAnalyzerTests
     [InlineData("and the contracts were awarded to General Dynamics Land Systems Inc. in the same month.", true)]
     [InlineData("eBay and other online retailers collect sales taxes in every state that levies one.", false)]
     [InlineData("[12] Smith and Jones describe the programme in their report to the committee.", false)]
+    [InlineData("For example, if supply chain disruptions prevent a retailer from acquiring new inventory, the retailer might raise prices.", true)]
+    [InlineData("As another example, in 2025, in-store dollar markups of furniture retailers increased by 8% after decreasing the prior year.", true)]
+    [InlineData("For instance, datasets used to train AI models could be stored on a cloud computing server.", true)]
+    [InlineData("For example purposes only, the agency published a sample application form with its notice.", false)]
+    [InlineData("For the example of Japan, the ministry counted members of the association in every prefecture.", false)]
     public void A_sentence_that_cannot_stand_alone_is_recognised_by_its_opening(string sentence, bool leans)
     {
         ParsedDocument doc = ParsedDocument.Parse(SourceText.From(sentence, "a.md"), TestModels.Set);
@@ -108,6 +113,21 @@ public sealed class SummaryAnalyzerTests
 
         Assert.DoesNotContain(chosen, i => SentenceOpening.LeansOnPrevious(doc, doc.Sentences[i]) && !chosen.Contains(i - 1));
         Assert.DoesNotContain(chosen, i => doc.Source.ToString(doc.Sentences[i].Span).StartsWith("[t]he award", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_illustration_is_not_a_summary_sentence_without_the_point_it_illustrates()
+    {
+        // R48916: "For example, if supply chain disruptions prevent a retailer from acquiring new inventory, …" was one of
+        // the five summary sentences, without the sentence it illustrates.
+        string path = SharedData.RequireOrSkip("corpus", "crs", "docs", "R48916.md");
+        DocumentAnalysis analysis = Analyze(File.ReadAllText(path), DocumentFormat.Markdown);
+        ParsedDocument doc = analysis.Document!;
+        int[] chosen = [.. analysis.GetResult<SummaryResult>()!.Sentences.Select(s => s.Index)];
+
+        Assert.Equal(5, chosen.Length);
+        Assert.DoesNotContain(chosen, i => SentenceOpening.LeansOnPrevious(doc, doc.Sentences[i]) && !chosen.Contains(i - 1));
+        Assert.DoesNotContain(chosen, i => doc.Source.ToString(doc.Sentences[i].Span).StartsWith("For example,", StringComparison.Ordinal));
     }
 
     [Fact]
