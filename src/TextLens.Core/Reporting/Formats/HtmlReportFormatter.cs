@@ -394,6 +394,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         IReadOnlyList<string?>[] notes = [.. views.Select(v => v.SentenceNotes).OfType<IReadOnlyList<string?>>()];
 
+        var spans = new List<(int Start, int Length, string Class, string Title)>(); // AppendMarked's, reused sentence by sentence
         h.Append("<details").Append(folded ? string.Empty : " open").Append("><summary>Text</summary>\n<div class=\"text\">\n<p>");
         int previousLine = -1;
         for (int s = 0; s < sentences.Count; s++)
@@ -432,7 +433,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
 
             h.Append("\">");
-            AppendMarked(h, sentence.Text, list);
+            AppendMarked(h, sentence.Text, list, spans);
             h.Append("</span> ");
             Spill(h, sink);
         }
@@ -451,10 +452,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
     }
 
     /// <summary>The sentence's text with each mark's first non-overlapping occurrence wrapped in a <c>mark</c>.</summary>
-    private static void AppendMarked(StringBuilder h, string text, List<(string Text, string Class, string Title)>? marks)
+    private static void AppendMarked(StringBuilder h, string text, List<(string Text, string Class, string Title)>? marks, List<(int Start, int Length, string Class, string Title)> spans)
     {
-        var spans = new List<(int Start, int Length, string Class, string Title)>();
-        foreach ((string t, string cls, string title) in marks ?? [])
+        if (marks is null)
+        {
+            AppendE(h, text);
+            return;
+        }
+
+        spans.Clear();
+        foreach ((string t, string cls, string title) in marks)
         {
             string needle = t.ReplaceLineEndings(" ").Trim();
             if (needle.Length == 0)
@@ -464,7 +471,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
             for (int at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
             {
-                if (!spans.Any(x => at < x.Start + x.Length && x.Start < at + needle.Length))
+                if (!Overlaps(spans, at, needle.Length))
                 {
                     spans.Add((at, needle.Length, cls, title));
                     break;
@@ -472,8 +479,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             }
         }
 
+        // In the order of their starts (the spans do not overlap and are not empty, so no two start at the same place).
+        spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         int pos = 0;
-        foreach ((int start, int length, string cls, string title) in spans.OrderBy(x => x.Start))
+        foreach ((int start, int length, string cls, string title) in spans)
         {
             AppendE(h, text.AsSpan(pos, start - pos));
             AppendE(AppendE(h.Append("<mark class=\"").Append(cls).Append("\" title=\""), title).Append("\">"), text.AsSpan(start, length)).Append("</mark>");
@@ -481,6 +490,19 @@ public sealed class HtmlReportFormatter : IReportFormatter
         }
 
         AppendE(h, text.AsSpan(pos));
+
+        static bool Overlaps(List<(int Start, int Length, string Class, string Title)> spans, int at, int length)
+        {
+            foreach ((int start, int spanLength, _, _) in spans)
+            {
+                if (at < start + spanLength && start < at + length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The class attribute of a section's chart (<see cref="RankedTerms.Name"/>, <see cref="SectionBars.Name"/>, styled by the section's CSS), with its leading space; empty without a name.</summary>
