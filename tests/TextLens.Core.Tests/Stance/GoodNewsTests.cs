@@ -46,12 +46,24 @@ public class GoodNewsTests
 
     [Theory]
     [InlineData("Supporters claim the programs keep U.S. agricultural products competitive overseas, diversify market opportunities, help generate additional farm income, and increase farm and food sector jobs.")]
-    [InlineData("Others say that the federal government has a responsibility to share the expense of conducting federal elections.")]
-    [InlineData("Some see an opportunity to leverage cryptocurrency mining facilities as a way to manage growth in electricity demand.")]
-    [InlineData("Others point out that methane mitigation could be a key component of U.S. climate policy.")]
+    [InlineData("Since the early 1990s, public transportation and cycling advocates, environmentalists, and a wide range of other groups have become supporters of the surface transportation program.")]
+    [InlineData("Some have credited private funding with helping facilitate safe and accessible elections in 2020 under unique and challenging circumstances.")]
     [InlineData("Ferguson, now the Chair of the FTC, endorsed the new form and rules, while noting his prior objections to aspects of the final rule.")]
-    public void Supporters_and_vague_sources_views_are_support(string sentence) =>
+    public void Supporters_and_approval_are_support(string sentence) =>
         Assert.True(Features(sentence)["gn:support"] > 0);
+
+    [Theory]
+    [InlineData("Since 1956, these programs have been funded largely by taxes on motor fuels credited to the Highway Trust Fund (HTF).")]
+    [InlineData("Others see a more limited role for the federal government, suggesting that the state and local officials who are primarily responsible for administering elections are best positioned to identify and implement changes.")]
+    public void Account_credits_and_vague_sources_views_are_not_support(string sentence) =>
+        Assert.Equal(0, Features(sentence)["gn:support"]);
+
+    [Theory]
+    [InlineData("According to Bureau of Labor Statistics (BLS) data, dollar markups at retailers of certain types of consumer goods increased at accelerated rates in 2025.")]
+    [InlineData("In part due to droughts, beef cow herd sizes decreased at successively accelerating annual rates from 2021 through 2023, and decreases continued into 2026.")]
+    [InlineData("Such reconciliation legislation is then eligible to be considered under special expedited procedures in both the House and the Senate.")]
+    public void Rates_of_change_and_expedited_procedures_are_not_outcomes(string sentence) =>
+        Assert.Equal(0, Features(sentence)["gn:outcome"]);
 
     [Theory]
     [InlineData("It will be equipped with advanced features such as an automatic 30mm medium-caliber cannon, anti-armor capability, modern command-and-control systems, and a full range of advanced sensors.")]

@@ -45,6 +45,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private const string Negative = "#cf222e";
     private const string Neutral = "#8c959f";
 
+    // A document's section is built in a builder of this capacity and moved to its spool past half of it (Spill).
+    private const int SpillCapacity = 1 << 15;
+    private const int SpillAt = SpillCapacity / 2;
+
     public string Name => "html";
 
     public string Extension => ".html";
@@ -82,9 +86,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             overview.Writer.Write(OverviewRow(d, i, _columns));
             bool detailed = Detailed(settings, i);
             _compact += detailed ? 0 : 1;
-            var h = new StringBuilder();
-            AppendDocument(h, d, i, settings, detailed);
-            sections.Writer.Write(h.ToString());
+            var h = new StringBuilder(SpillCapacity);
+            TextWriter sink = sections.Writer;
+            AppendDocument(h, sink, d, i, settings, detailed);
+            sink.Write(h);
         }
 
         public void Complete(ReportCompletion completion)
@@ -133,16 +138,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static void AppendHeader(StringBuilder h, CorpusSummary summary, FormatSettings settings, int documents)
     {
         h.Append("<header class=\"top\"><h1>TextLens report</h1><p class=\"meta\">");
-        h.Append(Counted.Of(summary.Documents, "document")).Append(Inv($" · {summary.Words:N0} words · {summary.Sentences:N0} sentences"));
+        h.Append(Counted.Of(summary.Documents, "document")).Append(CultureInfo.InvariantCulture, $" · {summary.Words:N0} words · {summary.Sentences:N0} sentences");
         if (summary.Failed > 0)
         {
-            h.Append(Inv($" · {summary.Failed} could not be read"));
+            h.Append(CultureInfo.InvariantCulture, $" · {summary.Failed} could not be read");
         }
 
         foreach (string sev in (string[])["error", "warning", "suggestion"])
         {
             int n = summary.DiagnosticsBySeverity.GetValueOrDefault(sev);
-            h.Append(Inv($" · <span class=\"sev {(n == 0 ? "zero" : sev)}\">{n} {sev}{Plural(n)}</span>"));
+            h.Append(CultureInfo.InvariantCulture, $" · <span class=\"sev {(n == 0 ? "zero" : sev)}\">{n} {sev}{Plural(n)}</span>");
         }
 
         h.Append("</p>");
@@ -189,10 +194,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
          .Append("<th class=\"num\">Findings</th></tr></thead><tbody>\n");
     }
 
-    private static void AppendDocument(StringBuilder h, DocumentReport doc, int index, FormatSettings settings, bool detailed)
+    private static void AppendDocument(StringBuilder h, TextWriter sink, DocumentReport doc, int index, FormatSettings settings, bool detailed)
     {
         string id = $"doc-{index}";
-        h.Append(Inv($"<section class=\"card doc\" id=\"{id}\">\n<h2>{PathHtml(doc.Path)}</h2>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<section class=\"card doc\" id=\"{id}\">\n<h2>{PathHtml(doc.Path)}</h2>\n");
         if (doc.Stats is { } stats)
         {
             h.Append("<p class=\"meta\">").Append(Counted.Of(stats.Words, "word")).Append(" · ").Append(Counted.Of(stats.Sentences, "sentence")).Append(" · ").Append(Counted.Of(stats.Paragraphs, "paragraph")).Append("</p>\n");
@@ -231,7 +236,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
                  .Append(E(string.Join(" · ", shown.Take(CompactTerms).Select(t => t.Text)))).Append("</p>\n");
             }
 
-            AppendDiagnostics(h, doc, id, Locate(sentences, doc.Diagnostics), withText);
+            AppendDiagnostics(h, sink, doc, id, Locate(sentences, doc.Diagnostics), withText);
             h.Append("</section>\n");
             return;
         }
@@ -271,7 +276,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
                     colouring ??= groups;
                     if (groups.Clusters.Count > 0)
                     {
-                        AppendGroupMap(h, id, sentences, groups);
+                        AppendGroupMap(h, sink, id, sentences, groups);
                     }
                     else if (section.MissingNote is { } note)
                     {
@@ -284,7 +289,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
                     h.Append("<h3>").Append(E(section.ChartTitle)).Append("</h3>\n");
                     if (series.Points.Any(p => p is not null))
                     {
-                        AppendTimeline(h, id, sentences, series);
+                        AppendTimeline(h, sink, id, sentences, series);
                     }
                     else if (section.MissingNote is { } note)
                     {
@@ -304,7 +309,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         SectionViews.WriteHtml(h, doc, settings, SectionPlacement.End, anchor);
         Dictionary<int, int> sentenceOf = Locate(sentences, doc.Diagnostics);
-        AppendDiagnostics(h, doc, id, sentenceOf, withText);
+        AppendDiagnostics(h, sink, doc, id, sentenceOf, withText);
         if (withText)
         {
             // Every section's marks and notes, whatever its place: those shown first and at the end, and the analyses'.
@@ -316,17 +321,17 @@ public sealed class HtmlReportFormatter : IReportFormatter
             ];
 
             // A long text starts folded when the sentences quoted above (the summary) already say what it says.
-            AppendText(h, doc, id, colouring, views, sentenceOf, folded: quoted && sentences.Count > 60);
+            AppendText(h, sink, doc, id, colouring, views, sentenceOf, folded: quoted && sentences.Count > 60);
         }
 
         h.Append("</section>\n");
     }
 
-    private static void AppendDiagnostics(StringBuilder h, DocumentReport doc, string id, Dictionary<int, int> sentenceOf, bool linkable)
+    private static void AppendDiagnostics(StringBuilder h, TextWriter sink, DocumentReport doc, string id, Dictionary<int, int> sentenceOf, bool linkable)
     {
         IReadOnlyList<DiagnosticReport> diagnostics = doc.Diagnostics;
         int shown = diagnostics.Count(x => x.Suppression is null);
-        h.Append(Inv($"<h3>Findings ({shown})</h3>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<h3>Findings ({shown})</h3>\n");
         if (diagnostics.Count == 0)
         {
             h.Append("<p class=\"muted\">No findings.</p>\n");
@@ -338,18 +343,19 @@ public sealed class HtmlReportFormatter : IReportFormatter
         {
             DiagnosticReport d = diagnostics[i];
             string where = d.Line is { } line ? Inv($"line {line}") : "file";
-            h.Append(Inv($"<li id=\"{id}-d{i}\"{(d.Suppression is null ? string.Empty : " class=\"suppressed\"")}><span class=\"sev {E(d.Severity)}\">{E(d.Severity)}</span> "));
-            h.Append(Inv($"<span class=\"rule\" title=\"{E(d.Title)}\">{E(d.Id)}</span> "));
+            h.Append(CultureInfo.InvariantCulture, $"<li id=\"{id}-d{i}\"{(d.Suppression is null ? string.Empty : " class=\"suppressed\"")}><span class=\"sev {E(d.Severity)}\">{E(d.Severity)}</span> ");
+            h.Append(CultureInfo.InvariantCulture, $"<span class=\"rule\" title=\"{E(d.Title)}\">{E(d.Id)}</span> ");
             h.Append(linkable && sentenceOf.TryGetValue(i, out int si)
                 ? Inv($"<a class=\"loc\" href=\"#{id}-s{si}\">{where}</a> ")
                 : Inv($"<span class=\"loc\">{where}</span> "));
             h.Append(E(d.Message));
             if (d.Suppression is { } suppression)
             {
-                h.Append(Inv($" <em>(suppressed: {E(suppression == "inSource" ? "in the text" : suppression)})</em>"));
+                h.Append(CultureInfo.InvariantCulture, $" <em>(suppressed: {E(suppression == "inSource" ? "in the text" : suppression)})</em>");
             }
 
             h.Append("</li>\n");
+            Spill(h, sink);
         }
 
         h.Append("</ul>\n");
@@ -362,7 +368,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// </summary>
     /// <param name="groups">The sentence groups (themes) the text is coloured by; null: none.</param>
     /// <param name="views">The views of the document's sections: their <see cref="SectionView.Marks"/> and <see cref="SectionView.SentenceNotes"/>.</param>
-    private static void AppendText(StringBuilder h, DocumentReport doc, string id, Groups? groups, IReadOnlyList<SectionView> views, Dictionary<int, int> sentenceOf, bool folded)
+    private static void AppendText(StringBuilder h, TextWriter sink, DocumentReport doc, string id, Groups? groups, IReadOnlyList<SectionView> views, Dictionary<int, int> sentenceOf, bool folded)
     {
         IReadOnlyList<SentenceReport> sentences = doc.Sentences;
         var marks = new Dictionary<int, List<(string Text, string Class, string Title)>>();
@@ -402,14 +408,33 @@ public sealed class HtmlReportFormatter : IReportFormatter
             int? cluster = groups?.SentenceCluster[s];
             bool isRepresentative = cluster is { } rc && groups!.Representative.TryGetValue(rc, out int r) && r == s;
             bool flagged = marks.TryGetValue(s, out var list) && list.Any(m => m.Class.StartsWith("finding", StringComparison.Ordinal));
-            string cls = "s" + (flagged ? " flagged" : string.Empty) + (isRepresentative ? " rep" : string.Empty);
-            string tip = Inv($"sentence {s + 1}, line {sentence.Line}")
-                + (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label) ? $" · {groups.Noun}: {label}{(isRepresentative ? " (representative)" : string.Empty)}" : string.Empty)
-                + string.Concat(notes.Select(n => s < n.Count && n[s] is { } note ? " · " + note : string.Empty));
-            string style = cluster is { } c && c >= 0 ? Inv($" style=\"--theme:{Colour(groups!, c)}\"") : string.Empty;
-            h.Append(Inv($"<span id=\"{id}-s{s}\" class=\"{cls}\"{style} title=\"{E(tip)}\">"));
+
+            // The span and its tooltip written part by part, each part encoded on its own: every part meets the next at
+            // a character of the page's own (" · ", ": "), so this is the encoding of the whole tooltip.
+            h.Append(CultureInfo.InvariantCulture, $"<span id=\"{id}-s{s}\" class=\"s").Append(flagged ? " flagged" : string.Empty).Append(isRepresentative ? " rep" : string.Empty).Append('"');
+            if (cluster is { } c && c >= 0)
+            {
+                h.Append(" style=\"--theme:").Append(Colour(groups!, c)).Append('"');
+            }
+
+            h.Append(CultureInfo.InvariantCulture, $" title=\"sentence {s + 1}, line {sentence.Line}");
+            if (cluster is { } cc && groups!.Labels.TryGetValue(cc, out string? label))
+            {
+                AppendE(AppendE(AppendE(h, " · "), groups.Noun).Append(": "), label).Append(isRepresentative ? " (representative)" : string.Empty);
+            }
+
+            foreach (IReadOnlyList<string?> n in notes)
+            {
+                if (s < n.Count && n[s] is { } note)
+                {
+                    AppendE(AppendE(h, " · "), note);
+                }
+            }
+
+            h.Append("\">");
             AppendMarked(h, sentence.Text, list);
             h.Append("</span> ");
+            Spill(h, sink);
         }
 
         h.Append("</p>\n</div>\n</details>\n");
@@ -450,12 +475,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int pos = 0;
         foreach ((int start, int length, string cls, string title) in spans.OrderBy(x => x.Start))
         {
-            h.Append(E(text[pos..start]));
-            h.Append(Inv($"<mark class=\"{cls}\" title=\"{E(title)}\">{E(text.Substring(start, length))}</mark>"));
+            AppendE(h, text.AsSpan(pos, start - pos));
+            AppendE(AppendE(h.Append("<mark class=\"").Append(cls).Append("\" title=\""), title).Append("\">"), text.AsSpan(start, length)).Append("</mark>");
             pos = start + length;
         }
 
-        h.Append(E(text[pos..]));
+        AppendE(h, text.AsSpan(pos));
     }
 
     /// <summary>The class attribute of a section's chart (<see cref="RankedTerms.Name"/>, <see cref="SectionBars.Name"/>, styled by the section's CSS), with its leading space; empty without a name.</summary>
@@ -474,27 +499,27 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int valueWidth = 10 + 7 * rows.Select(r => r.Value.Length).DefaultIfEmpty(0).Max(); // 12 px text: at most 7 px a character
         int width = labelWidth + barWidth + Math.Max(50, valueWidth);
         int height = rows.Count * rowHeight + 4;
-        h.Append("<svg").Append(ClassOf(name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append("<svg").Append(ClassOf(name)).Append(CultureInfo.InvariantCulture, $" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(caption)}</title>\n");
         for (int i = 0; i < rows.Count; i++)
         {
             (string label, double fraction, string value, string tip) = rows[i];
             double w = Math.Max(3, Math.Round(Math.Clamp(fraction, 0, 1) * barWidth, 1));
             int y = i * rowHeight + 2;
-            h.Append(Inv($"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(label, 28))}</text>"));
-            h.Append(Inv($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{colour}\"/>"));
-            h.Append(Inv($"<text class=\"value\" x=\"{labelWidth + w + 5}\" y=\"{y + 15}\">{E(value)}</text></g>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(label, 28))}</text>");
+            h.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{colour}\"/>");
+            h.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{labelWidth + w + 5}\" y=\"{y + 15}\">{E(value)}</text></g>\n");
         }
 
         h.Append("</svg>\n");
     }
 
     /// <summary>The document as a strip, each sentence coloured by its group (width by length), and a legend of the groups linking to their representative sentences.</summary>
-    private static void AppendGroupMap(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, Groups groups)
+    private static void AppendGroupMap(StringBuilder h, TextWriter sink, string id, IReadOnlyList<SentenceReport> sentences, Groups groups)
     {
         const int width = 1000;
         const int height = 28;
         double total = sentences.Sum(s => Math.Max(1, s.Length));
-        h.Append(Inv($"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" width=\"{width}\" height=\"{height}\"><title>The document from start to end, each sentence coloured by its {E(groups.Noun)} (width by length)</title>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<svg class=\"strip\" role=\"img\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" width=\"{width}\" height=\"{height}\"><title>The document from start to end, each sentence coloured by its {E(groups.Noun)} (width by length)</title>\n");
         double x = 0;
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -502,8 +527,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             int? cluster = groups.SentenceCluster[s];
             string fill = cluster is { } c && c >= 0 ? Colour(groups, c) : NoGroup;
             string label = cluster is { } cl && groups.Labels.TryGetValue(cl, out string? l) ? l : $"no {groups.Noun}";
-            h.Append(Inv($"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>{E($"Sentence {s + 1} · {label}: {Clip(sentences[s].Text, 120)}")}</title></rect></a>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<a href=\"#{id}-s{s}\"><rect x=\"{Math.Round(x, 2)}\" y=\"0\" width=\"{Math.Max(0.5, Math.Round(w, 2))}\" height=\"{height}\" fill=\"{fill}\"><title>Sentence {s + 1}");
+            AppendClipped(AppendE(AppendE(h, " · "), label).Append(": "), sentences[s].Text, 120).Append("</title></rect></a>\n");
             x += w;
+            Spill(h, sink);
         }
 
         h.Append("</svg>\n<ul class=\"legend\">\n");
@@ -514,7 +541,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             string name = groups.Representative.TryGetValue(cluster, out int rep) && rep >= 0 && rep < sentences.Count
                 ? Inv($"<a href=\"#{id}-s{rep}\" title=\"{E("Most typical sentence: " + Clip(sentences[rep].Text, 160))}\">{E(label)}</a>")
                 : E(label);
-            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch\" style=\"background:{colour}\"></span>{name}{shareText}</li>\n");
         }
 
         h.Append("</ul>\n");
@@ -526,7 +553,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
     /// column; one column per sentence up to <see cref="MaxTimelineBins"/> sentences, otherwise per bin of consecutive
     /// sentences. The x axis carries sentence numbers.
     /// </summary>
-    private static void AppendTimeline(StringBuilder h, string id, IReadOnlyList<SentenceReport> sentences, SentenceSeries series)
+    private static void AppendTimeline(StringBuilder h, TextWriter sink, string id, IReadOnlyList<SentenceReport> sentences, SentenceSeries series)
     {
         const int left = 44;
         const int plotWidth = 940;
@@ -546,16 +573,16 @@ public sealed class HtmlReportFormatter : IReportFormatter
         string caption = bins == n
             ? series.Caption
             : series.BinnedCaption.Replace("{0}", Inv($"{(double)n / bins:0.#}"), StringComparison.Ordinal);
-        h.Append("<div class=\"wide\"><svg").Append(ClassOf(series.Name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n"));
+        h.Append("<div class=\"wide\"><svg").Append(ClassOf(series.Name)).Append(CultureInfo.InvariantCulture, $" role=\"img\" viewBox=\"0 0 {left + plotWidth + 8} {height}\" width=\"{left + plotWidth + 8}\" height=\"{height}\"><title>{E(caption)}</title>\n");
 
         // Scale: +1, 0, -1, and a baseline for the categories' row.
         foreach ((double value, string text) in new[] { (1.0, "+1"), (0.0, "0"), (-1.0, "−1") })
         {
             double y = Math.Round(mid - value * (mid - 4), 2);
-            h.Append(Inv($"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{left + plotWidth}\" y2=\"{y}\"/><text class=\"tick\" x=\"{left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{text}</text>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{left}\" y1=\"{y}\" x2=\"{left + plotWidth}\" y2=\"{y}\"/><text class=\"tick\" x=\"{left - 6}\" y=\"{y + 4}\" text-anchor=\"end\">{text}</text>\n");
         }
 
-        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{tone + gap + certainty / 2 + 4}\" text-anchor=\"end\">{E(series.CategoryName)}</text>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{left - 6}\" y=\"{tone + gap + certainty / 2 + 4}\" text-anchor=\"end\">{E(series.CategoryName)}</text>\n");
         for (int b = 0; b < bins; b++)
         {
             int first = (int)((long)b * n / bins);
@@ -571,10 +598,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
             string range = first == last ? Inv($"Sentence {first + 1}") : Inv($"Sentences {first + 1}–{last + 1}");
             string tags = string.Join(", ", categories.Select((c, k) => (c.Label, Count: group.Count(g => g.Category == k))).Where(e => e.Count > 0).Select(e => first == last ? e.Label : Inv($"{e.Count} {e.Label}")));
             string tip = $"{range}: {series.ValueName} {Inv($"{value:+0.00;-0.00;0.00}")}; {tags}" + (first == last ? $" · {Clip(sentences[first].Text, 120)}" : string.Empty);
-            h.Append(Inv($"<a href=\"#{id}-s{first}\"><g><title>{E(tip)}</title>"));
+            h.Append(CultureInfo.InvariantCulture, $"<a href=\"#{id}-s{first}\"><g><title>{E(tip)}</title>");
             double hgt = Math.Max(1.5, Math.Round(Math.Abs(value) * (mid - 4), 2));
             double top = value >= 0 ? mid - hgt : mid;
-            h.Append(Inv($"<rect class=\"tone\" x=\"{x}\" y=\"{Math.Round(top, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{hgt}\" fill=\"{ValueColour(value)}\"/>"));
+            h.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone\" x=\"{x}\" y=\"{Math.Round(top, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{hgt}\" fill=\"{ValueColour(value)}\"/>");
             double y0 = tone + gap;
             for (int k = 0; k < categories.Count; k++)
             {
@@ -585,11 +612,12 @@ public sealed class HtmlReportFormatter : IReportFormatter
                 }
 
                 double part = Math.Round((double)count / group.Length * certainty, 2);
-                h.Append(Inv($"<rect class=\"tag\" x=\"{x}\" y=\"{Math.Round(y0, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{part}\" fill=\"{colours[k]}\"/>"));
+                h.Append(CultureInfo.InvariantCulture, $"<rect class=\"tag\" x=\"{x}\" y=\"{Math.Round(y0, 2)}\" width=\"{Math.Round(column, 2)}\" height=\"{part}\" fill=\"{colours[k]}\"/>");
                 y0 += part;
             }
 
             h.Append("</g></a>\n");
+            Spill(h, sink);
         }
 
         // Sentence numbers: about eight ticks, at 1 and then at multiples of a round step.
@@ -597,10 +625,10 @@ public sealed class HtmlReportFormatter : IReportFormatter
         for (int s = 1; s <= n; s = s == 1 && every > 1 ? every : s + every)
         {
             double x = Math.Round(left + (s - 0.5) / n * plotWidth, 2);
-            h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"{height - 6}\" text-anchor=\"middle\">{s}</text>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{x}\" y=\"{height - 6}\" text-anchor=\"middle\">{s}</text>\n");
         }
 
-        h.Append(Inv($"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n");
         h.Append("</svg></div>\n<ul class=\"legend\">");
         int[] counts = new int[categories.Count];
         for (int s = 0; s < n; s++)
@@ -613,11 +641,25 @@ public sealed class HtmlReportFormatter : IReportFormatter
 
         for (int k = 0; k < categories.Count; k++)
         {
-            h.Append(Inv($"<li><span class=\"swatch\" style=\"background:{colours[k]}\"></span>{E(categories[k].Label)} ({counts[k]})</li>"));
+            h.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch\" style=\"background:{colours[k]}\"></span>{E(categories[k].Label)} ({counts[k]})</li>");
         }
 
         string valueName = E(series.ValueName);
-        h.Append(Inv($"<li><span class=\"swatch round\" style=\"background:{Positive}\"></span>positive {valueName}</li><li><span class=\"swatch round\" style=\"background:{Negative}\"></span>negative {valueName}</li></ul>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch round\" style=\"background:{Positive}\"></span>positive {valueName}</li><li><span class=\"swatch round\" style=\"background:{Negative}\"></span>negative {valueName}</li></ul>\n");
+    }
+
+    /// <summary>
+    /// Moves what <paramref name="h"/> holds to <paramref name="sink"/> (the document's spool) once it passes
+    /// <see cref="SpillAt"/> characters, so that a long document's section (its text, the strip and the timeline of
+    /// its sentences) is never built whole in memory: the same characters in the same order, a few kilobytes at a time.
+    /// </summary>
+    private static void Spill(StringBuilder h, TextWriter sink)
+    {
+        if (h.Length >= SpillAt)
+        {
+            sink.Write(h);
+            h.Clear();
+        }
     }
 
     /// <summary>The colour of a value from −1 to +1: positive, negative, or neutral within ±0.05.</summary>
@@ -660,18 +702,18 @@ public sealed class HtmlReportFormatter : IReportFormatter
         int height = head + rows.Count * rowHeight + 4;
         int axis = labelWidth + half;
         h.Append("<div><h3>").Append(E(chart.Title)).Append("</h3>\n");
-        h.Append("<svg").Append(ClassOf(chart.Name)).Append(Inv($" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(chart.Caption)}</title>\n"));
+        h.Append("<svg").Append(ClassOf(chart.Name)).Append(CultureInfo.InvariantCulture, $" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title>{E(chart.Caption)}</title>\n");
         foreach ((int x, string text) in new[] { (labelWidth, "−1"), (axis, "0"), (labelWidth + 2 * half, "+1") })
         {
-            h.Append(Inv($"<text class=\"tick\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{text}</text><line class=\"grid\" x1=\"{x}\" y1=\"{head - 2}\" x2=\"{x}\" y2=\"{height}\"/>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{text}</text><line class=\"grid\" x1=\"{x}\" y1=\"{head - 2}\" x2=\"{x}\" y2=\"{height}\"/>\n");
         }
 
         if (chart.SideColumn is { } side)
         {
-            h.Append(Inv($"<text class=\"tick\" x=\"{labelWidth + 2 * half + 12}\" y=\"12\">{E(side)}</text>\n"));
+            h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{labelWidth + 2 * half + 12}\" y=\"12\">{E(side)}</text>\n");
         }
 
-        h.Append(Inv($"<line x1=\"{axis}\" y1=\"{head - 2}\" x2=\"{axis}\" y2=\"{height}\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"));
+        h.Append(CultureInfo.InvariantCulture, $"<line x1=\"{axis}\" y1=\"{head - 2}\" x2=\"{axis}\" y2=\"{height}\" stroke=\"#57606a\" stroke-width=\"1\"/>\n");
         for (int i = 0; i < rows.Count; i++)
         {
             SectionBar row = rows[i];
@@ -679,8 +721,8 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double w = Math.Max(2, Math.Round(Math.Abs(value) * half, 1));
             double x = value >= 0 ? axis : axis - w;
             int y = head + i * rowHeight;
-            h.Append(Inv($"<g><title>{E(row.Tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(row.Label, 24))}</text>"));
-            h.Append(Inv($"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{ValueColour(value)}\"/>"));
+            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(row.Tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(row.Label, 24))}</text>");
+            h.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{ValueColour(value)}\"/>");
             h.Append(value >= 0
                 ? Inv($"<text class=\"value\" x=\"{x + w + 4}\" y=\"{y + 15}\">{E(row.ValueText)}</text>")
                 : Inv($"<text class=\"value\" x=\"{x - 4}\" y=\"{y + 15}\" text-anchor=\"end\">{E(row.ValueText)}</text>"));
@@ -852,6 +894,13 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string E(string text) => TerminalText.Html(text);
+
+    /// <summary>Appends <c>E(text)</c> without building it (<see cref="TerminalText.AppendHtml"/>).</summary>
+    private static StringBuilder AppendE(StringBuilder h, ReadOnlySpan<char> text) => TerminalText.AppendHtml(h, text);
+
+    /// <summary>Appends <c>E(Clip(text, max))</c> without building it: the clipped text and its "…" encoded apart (the ellipsis is left as it is).</summary>
+    private static StringBuilder AppendClipped(StringBuilder h, string text, int max) =>
+        text.Length <= max ? AppendE(h, text) : AppendE(h, text.AsSpan(0, max - 1)).Append('…');
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

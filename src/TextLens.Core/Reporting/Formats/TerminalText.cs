@@ -21,6 +21,63 @@ public static class TerminalText
     /// </summary>
     public static string Html(string text) => WebUtility.HtmlEncode(Safe(text, keepWhiteSpace: true));
 
+    /// <summary>
+    /// Appends <see cref="Html(string)"/> of <paramref name="text"/> to <paramref name="builder"/> without building the
+    /// encoded string: the characters <see cref="Html(string)"/> leaves alone as they are, the five markup characters and
+    /// U+00A0–U+00FF as <see cref="WebUtility.HtmlEncode(string)"/> writes them, control characters and bidirectional
+    /// overrides as <see cref="Safe(string)"/> shows them. Text with a surrogate (which <see cref="WebUtility.HtmlEncode(string)"/>
+    /// writes as a numeric entity, or U+FFFD when unpaired) goes through <see cref="Html(string)"/> itself.
+    /// </summary>
+    public static StringBuilder AppendHtml(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            return builder.Append(Html(text.ToString()));
+        }
+
+        int run = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            string? entity = c switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                '&' => "&amp;",
+                _ => null,
+            };
+            if (entity is null && c < '\u00A0' && !IsUnsafe(c, keepWhiteSpace: true))
+            {
+                continue; // most characters: copied with the run they are in
+            }
+
+            if (entity is null && c > '\u00FF' && !IsUnsafe(c, keepWhiteSpace: true))
+            {
+                continue;
+            }
+
+            builder.Append(text[run..i]);
+            run = i + 1;
+            if (entity is not null)
+            {
+                builder.Append(entity);
+            }
+            else if (IsUnsafe(c, keepWhiteSpace: true))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append("&#").Append(((int)c).ToString(CultureInfo.InvariantCulture)).Append(';'); // U+00A0–U+00FF
+            }
+        }
+
+        return builder.Append(text[run..]);
+    }
+
     private static string Safe(string text, bool keepWhiteSpace)
     {
         int first = IndexOfUnsafe(text, keepWhiteSpace);
