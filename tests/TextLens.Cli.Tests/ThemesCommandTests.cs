@@ -48,8 +48,8 @@ public sealed class ThemesCommandTests
             var request = Tool.Request(TestPaths.RepoRoot, TestPaths.SeedArticle) with { Formats = [format] };
             Tool.Result result = Tool.Run(request);
             Assert.Contains(format == "console" ? "themes:" : "**Themes:**", result.Stdout, StringComparison.Ordinal);
-            Assert.Contains("chosen-seki", result.Stdout, StringComparison.Ordinal);
-            Assert.DoesNotContain("asia forum", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("ethnic Koreans, Chosen-seki, Japan", result.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("asia forum", result.Stdout, StringComparison.OrdinalIgnoreCase);
         }
     }
 

@@ -66,6 +66,44 @@ public sealed class LabelPhrasesTests
         Assert.Equal("chain disruptions", phrases.Extend("chain disruptions", new HashSet<string>(StringComparer.Ordinal) { "supply" }));
     }
 
+    [Fact]
+    public void A_phrase_is_shown_as_the_text_writes_it()
+    {
+        LabelPhrases stations = Of(Stations, "base lewis-mcchord", "korean leader");
+        Assert.Equal("Joint Base Lewis-McChord", stations.Written(stations.Extend("base lewis-mcchord")));
+        Assert.Equal("North Korean leader", stations.Written(stations.Extend("korean leader")));
+
+        LabelPhrases supply = Of(SupplyChain, "chain disruptions", "new vehicles");
+        Assert.Equal("supply chain disruptions", supply.Written(supply.Extend("chain disruptions")));
+        Assert.Equal("new vehicles", supply.Written(supply.Extend("new vehicles")));
+
+        // A phrase Extend never returned is shown as given.
+        Assert.Equal("inventory", supply.Written("inventory"));
+    }
+
+    [Theory]
+    [InlineData("Retailers raise prices when supply is short. The retailers studied here cut their stock.", "retailers", "retailers")]
+    [InlineData("Retailers raise prices when supply is short. Retailers also cut their stock in a downturn.", "retailers", "retailers")]
+    [InlineData("EPA set the levels in 1992. EPA also tests the products it labels every year.", "epa", "EPA")]
+    [InlineData("The report cites the ENERGY STAR label. ENERGY STAR covers homes, and partners use ENERGY STAR in advertising.", "energy star", "ENERGY STAR")]
+    [InlineData("Capital requirements constrain banks. (For background, see CRS Report R47447, Bank Capital Requirements: A Primer and Policy Issues.) Small banks may opt out of the capital requirements.", "capital requirements", "capital requirements")]
+    public void A_capital_that_opens_a_sentence_or_a_cited_title_does_not_decide_the_form(string text, string term, string written)
+    {
+        LabelPhrases phrases = Of(text, term);
+        Assert.Equal(written, phrases.Written(phrases.Extend(term)));
+    }
+
+    [Fact]
+    public void The_themes_of_the_energy_star_report_are_labelled_as_it_writes_its_names()
+    {
+        string text = File.ReadAllText(TestPaths.Repo("seeds", "crs-if10753-energy-star-program.md"));
+        AnalysisEngine engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+        ThemeResult themes = engine.Analyze(SourceText.From(text, "IF10753.md"), AnalysisOptions.Default, DefaultSeverities.Instance).GetResult<ThemeResult>()!;
+
+        Assert.Contains(themes.Themes, t => t.Label.StartsWith("ENERGY STAR, EPA", StringComparison.Ordinal));
+        Assert.DoesNotContain(themes.Themes.SelectMany(t => t.Terms), t => t.Text.Contains("energy star", StringComparison.Ordinal) || t.Text == "epa");
+    }
+
     [Theory]
     [InlineData("iv banks", true)] // "Category III and IV banks"
     [InlineData("ii programs", true)]
@@ -84,7 +122,7 @@ public sealed class LabelPhrasesTests
         ThemeResult themes = engine.Analyze(SourceText.From(text, "IN12680.md"), AnalysisOptions.Default, DefaultSeverities.Instance).GetResult<ThemeResult>()!;
 
         Assert.NotEmpty(themes.Themes);
-        Assert.All(themes.Themes.SelectMany(t => t.Terms), t => Assert.False(LabelPhrases.StartsWithEnumerator(t.Text), t.Text));
+        Assert.All(themes.Themes.SelectMany(t => t.Terms), t => Assert.False(LabelPhrases.StartsWithEnumerator(t.Text.ToLowerInvariant()), t.Text));
     }
 
     private static LabelPhrases Of(string text, params string[] terms)

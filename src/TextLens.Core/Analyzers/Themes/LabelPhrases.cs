@@ -32,6 +32,7 @@ public sealed class LabelPhrases
     private readonly IReadOnlyList<Token> _tokens;
     private readonly IReadOnlyList<PartOfSpeech>? _tags;
     private readonly Dictionary<string, List<Occurrence>> _at;
+    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
 
     private LabelPhrases(ParsedDocument document, IReadOnlyList<PartOfSpeech>? tags, Dictionary<string, List<Occurrence>> at)
     {
@@ -124,7 +125,84 @@ public sealed class LabelPhrases
             break;
         }
 
-        return string.Join(' ', phrase);
+        string whole = string.Join(' ', phrase);
+        _written.TryAdd(whole, MostWritten(spans, whole));
+        return whole;
+    }
+
+    /// <summary>
+    /// How a phrase <see cref="Extend"/> returned is written in the label sources ("ENERGY STAR", "EPA", "Joint Base
+    /// Lewis-McChord", "U.S." for "energy star", "epa", "joint base lewis-mcchord", "u.s."), or the phrase as given.
+    /// </summary>
+    public string Written(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return _written.GetValueOrDefault(phrase, phrase);
+    }
+
+    /// <summary>
+    /// The form most often written; of forms written equally often the one with fewer capitals ("capital requirements" once
+    /// each way beside the cited title "Bank Capital Requirements: A Primer"), then the one written first. An occurrence in
+    /// a reference does not vote, nor one opening its sentence while another does not: its capital is the sentence's
+    /// ("Retailers can …"). When every occurrence opens a sentence, the first word is lowered unless it is capitalised
+    /// beyond its first letter ("EPA", "McChord").
+    /// </summary>
+    private string MostWritten(List<Occurrence> spans, string lower)
+    {
+        spans = spans.FindAll(o => !TouchesReference(o));
+        bool inside = spans.Exists(o => o.First > o.Start);
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        foreach (Occurrence o in spans)
+        {
+            if (inside && o.First == o.Start)
+            {
+                continue;
+            }
+
+            var form = new System.Text.StringBuilder();
+            for (int t = o.First; t <= o.Last; t++)
+            {
+                form.Append(t > o.First ? " " : "").Append(_tokens[t].Text);
+            }
+
+            string written = form.ToString();
+            if (!string.Equals(written, lower, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            (int count, int first) = counts.GetValueOrDefault(written, (0, o.First));
+            counts[written] = (count + 1, first);
+        }
+
+        if (counts.Count == 0)
+        {
+            return lower;
+        }
+
+        string best = counts.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key.Count(char.IsUpper)).ThenBy(p => p.Value.First).First().Key;
+        return inside || !IsInitialCapitalOnly(best) ? best : char.ToLowerInvariant(best[0]) + best[1..];
+    }
+
+    private bool TouchesReference(Occurrence o)
+    {
+        for (int t = o.First; t <= o.Last; t++)
+        {
+            if (_document.InReference(_tokens[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the first word has a capital first letter and no other: "Retailers", not "EPA" or "McChord".</summary>
+    private static bool IsInitialCapitalOnly(string phrase)
+    {
+        int space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        string first = space < 0 ? phrase : phrase[..space];
+        return char.IsUpper(first[0]) && !first.Skip(1).Any(char.IsUpper);
     }
 
     /// <summary>

@@ -187,7 +187,7 @@ public static class ThemeLabeler
 
             used.UnionWith(words);
             added.UnionWith(words.Except(own, StringComparer.Ordinal));
-            result.Add(term with { Text = whole });
+            result.Add(term with { Text = phrases.Written(whole) });
         }
 
         return [.. result];

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Parsing;
+using TextLens.Core.Text;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>
+/// The seed article's illustrative labels (<c>seed_article_illustrative.jsonl</c>, 37 body sentences) read as the tool is
+/// used: <c>report</c> on the article, each sentence with its previous sentence and its document, not one row alone as
+/// <c>eval stance</c> reads a file without <c>prev</c> or <c>doc</c>. Issue 10's epistemic bar (30 of 37) is held here.
+/// Measured on 7 Dec 2026 (models/stance-polarity.md): epistemic 35, polarity 22, subjectivity 25 of 37 in the report,
+/// against 36, 26 and 25 for the rows read alone.
+/// </summary>
+public sealed class SeedIllustrativeAgreementTests
+{
+    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
+
+    [Fact]
+    public void The_report_on_the_seed_agrees_with_its_illustrative_epistemic_labels_on_at_least_30_of_37()
+    {
+        string labels = SharedData.RequireOrSkip("data", "stance", "seed_article_illustrative.jsonl");
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
+        ParsedDocument doc = analysis.Document!;
+        StanceResult stance = analysis.GetResult<StanceResult>()!;
+        var byText = new Dictionary<string, SentenceStance>(StringComparer.Ordinal);
+        foreach (SentenceStance s in stance.Sentences)
+        {
+            byText.TryAdd(Normalise(doc.Sentences[s.Sentence].Text), s);
+        }
+
+        int rows = 0;
+        int epistemic = 0;
+        foreach (string line in File.ReadLines(labels))
+        {
+            using JsonDocument row = JsonDocument.Parse(line);
+            string text = row.RootElement.GetProperty("text").GetString()!;
+            Assert.True(byText.TryGetValue(Normalise(text), out SentenceStance? tagged), $"not a sentence of the report: {text}");
+            rows++;
+            epistemic += string.Equals(tagged!.Epistemic.ToString(), row.RootElement.GetProperty("epistemic").GetString(), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        Assert.Equal(37, rows);
+        Assert.InRange(epistemic, 30, 37);
+    }
+
+    /// <summary>The file's NBSPs and curly quotes as the article's sentences hold them, whitespace collapsed.</summary>
+    private static string Normalise(string text) =>
+        string.Join(' ', text.Replace('\u00a0', ' ').Replace('\u2019', '\'').Replace('\u201c', '"').Replace('\u201d', '"').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
