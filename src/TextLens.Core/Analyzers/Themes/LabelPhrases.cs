@@ -159,13 +159,7 @@ public sealed class LabelPhrases
                 continue;
             }
 
-            var form = new System.Text.StringBuilder();
-            for (int t = o.First; t <= o.Last; t++)
-            {
-                form.Append(t > o.First ? " " : "").Append(_tokens[t].Text);
-            }
-
-            string written = form.ToString();
+            string written = string.Join(' ', Enumerable.Range(o.First, o.Last - o.First + 1).Select(t => _tokens[t].Text));
             if (!string.Equals(written, lower, StringComparison.OrdinalIgnoreCase))
             {
                 continue;

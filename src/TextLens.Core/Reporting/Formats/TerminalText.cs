@@ -49,14 +49,10 @@ public static class TerminalText
                 '&' => "&amp;",
                 _ => null,
             };
-            if (entity is null && c < '\u00A0' && !IsUnsafe(c, keepWhiteSpace: true))
+            bool shownEscaped = entity is null && IsUnsafe(c, keepWhiteSpace: true);
+            if (entity is null && !shownEscaped && c is < '\u00A0' or > '\u00FF')
             {
                 continue; // most characters: copied with the run they are in
-            }
-
-            if (entity is null && c > '\u00FF' && !IsUnsafe(c, keepWhiteSpace: true))
-            {
-                continue;
             }
 
             builder.Append(text[run..i]);
@@ -65,7 +61,7 @@ public static class TerminalText
             {
                 builder.Append(entity);
             }
-            else if (IsUnsafe(c, keepWhiteSpace: true))
+            else if (shownEscaped)
             {
                 builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
