@@ -132,6 +132,13 @@ def summarise(pairs, axis):
                 uncertain=uncertain, missing=missing, raw_agree=raw_agree, raw_disagree=n - raw_agree)
 
 
+def row_line(name, x, w):
+    """One table row: disagreements strict (of all), among shown tags, uncertain, raw label."""
+    return (f"  {name:<{w - 2}}{x['n']:>5}   {x['strict_disagree']:>4} {pct(x['strict_disagree'], x['n']):>7}"
+            f"      {x['shown_disagree']:>3}/{x['shown_n']:<3} {pct(x['shown_disagree'], x['shown_n']):>6}"
+            f"   {x['uncertain']:>4} {pct(x['uncertain'], x['n']):>6}   {x['raw_disagree']:>4} {pct(x['raw_disagree'], x['n']):>6}")
+
+
 def confusion(pairs, axis):
     classes = AXES[axis][2]
     cols = classes + [UNCERTAIN, MISSING]
@@ -210,22 +217,17 @@ def main():
               f"({pct(a['uncertain'], a['n'])}); not found {a['missing']}")
         print(f"raw label under the uncertain flag (diagnosis only): disagreed with "
               f"{pct(a['raw_disagree'], a['n'])} ({a['raw_disagree']} of {a['n']})")
-        print("per document:            n   strict-disagree   shown-disagree      uncertain   raw-disagree")
+        w = max([len(os.path.basename(d)) for d in doc_order] + [len(f) + 7 for f in GROUP_FIELDS]) + 2
+        print(f"{'per document:':<{w}}    n   headline (strict)   shown tags only     uncertain   raw label")
         for d in doc_order:
-            x = result["axes"][axis]["documents"][d]
-            print(f"  {os.path.basename(d):<22}{x['n']:>4}   {x['strict_disagree']:>4} {pct(x['strict_disagree'], x['n']):>7}"
-                  f"   {x['shown_disagree']:>3}/{x['shown_n']:<3} {pct(x['shown_disagree'], x['shown_n']):>6}"
-                  f"   {x['uncertain']:>4} {pct(x['uncertain'], x['n']):>6}   {x['raw_disagree']:>4} {pct(x['raw_disagree'], x['n']):>6}")
+            print(row_line(os.path.basename(d), result["axes"][axis]["documents"][d], w))
         for field in GROUP_FIELDS:
             if not any(field in r for r in rows):
                 continue
             print(f"by {field}:")
             for value in (True, False):
-                sub = [p for p in pairs if bool(p[0].get(field)) == value]
-                x = summarise(sub, axis)
-                print(f"  {field}={str(value).lower():<16}{x['n']:>4}   {x['strict_disagree']:>4} {pct(x['strict_disagree'], x['n']):>7}"
-                      f"   {x['shown_disagree']:>3}/{x['shown_n']:<3} {pct(x['shown_disagree'], x['shown_n']):>6}"
-                      f"   {x['uncertain']:>4} {pct(x['uncertain'], x['n']):>6}   {x['raw_disagree']:>4} {pct(x['raw_disagree'], x['n']):>6}")
+                x = summarise([p for p in pairs if bool(p[0].get(field)) == value], axis)
+                print(row_line(f"{field}={str(value).lower()}", x, w))
         print("confusion (rows: reader; columns: the tag the report shows):")
         print(confusion(pairs, axis))
 
