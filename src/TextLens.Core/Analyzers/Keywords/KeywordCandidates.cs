@@ -6,9 +6,10 @@ namespace TextLens.Core.Analyzers.Keywords;
 
 /// <summary>One place a candidate phrase occurs: its tokens, sentence, and whether it is a whole noun phrase there.</summary>
 /// <remarks>In a title-case headline, noun-phrase edges and capitals carry no information: such occurrences are never maximal or capitalised.
-/// <see cref="Negated"/>: the text says there is none ("there is no North Korean embassy in Japan").</remarks>
+/// <see cref="Negated"/>: the text says there is none ("there is no North Korean embassy in Japan").
 /// <see cref="Head"/>: the phrase ends where its noun phrase ends (its last word heads it): "contracts" in "event contracts" does, "event" does not.
-public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface, bool Negated = false, bool Head = true);
+/// <see cref="Qualified"/>: an adverb in -ly qualifies the phrase's first word, an adjective ("important banks" in "systemically important banks").</remarks>
+public readonly record struct CandidateOccurrence(int FirstToken, int LastToken, int Sentence, bool Maximal, bool InTitleCase, string Surface, bool Negated = false, bool Head = true, bool Qualified = false);
 
 /// <summary>A candidate keyphrase: its stemmed key, every occurrence, and the features it is ranked by.</summary>
 public sealed class KeywordCandidate
@@ -169,13 +170,15 @@ public static class KeywordCandidates
                         continue;
                     }
 
+                    bool qualified = IsQualifiedByAdverb(tokens, tags, sentence.FirstToken, i);
+
                     for (int j = i; j <= last && j - i < settings.MaxWords; j++)
                     {
                         if (CanEnd(tokens[j], tags[j]) && (j == last || titleCase || !InsideName(tokens, sentence, j, j + 1)))
                         {
                             bool maximal = !titleCase && i == start && j == last && !PartOfLongerName(tokens, sentence, i, j);
                             // Only a phrase with the head is absent: in "no North Korean embassy", North Korea is not.
-                            Add(byKey, doc, plain, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last, j == last);
+                            Add(byKey, doc, plain, canonical, i, j, sentence.Index, maximal, titleCase, negated && j == last, j == last, qualified);
                         }
                     }
                 }
@@ -210,7 +213,10 @@ public static class KeywordCandidates
         }
 
         double[] graph = GraphScores(tokens, usable, canonical, settings.GraphWindow, out Dictionary<string, int> nodeIds);
-        var candidates = byKey.Values.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        // A phrase the document writes only with an adverb before its adjective ("systemically important banks", "federally
+        // funded research", "heavily armored systems") is a fragment of a term, not a term: "important banks". One the
+        // document also writes alone ("unemployed workers" beside "involuntarily unemployed workers") stays, with every occurrence.
+        var candidates = byKey.Values.Where(c => !c.Occurrences.TrueForAll(o => o.Qualified)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
         double total = Math.Max(1, words);
         foreach (KeywordCandidate c in candidates)
         {
@@ -338,6 +344,21 @@ public static class KeywordCandidates
             || (last + 2 < end && tokens[last + 1].Lower == "of" && tokens[last + 2].IsCapitalized);
     }
 
+    /// <summary>
+    /// True when token <paramref name="t"/> is a lower-case adjective right after a lower-case adverb in -ly in the same
+    /// sentence ("systemically important", "heavily armored"): a phrase opening there has lost the word that qualifies it.
+    /// </summary>
+    private static bool IsQualifiedByAdverb(IReadOnlyList<Token> tokens, IReadOnlyList<PartOfSpeech> tags, int sentenceStart, int t)
+    {
+        if (t <= sentenceStart || tags[t] != PartOfSpeech.Adj || tags[t - 1] != PartOfSpeech.Adv || tokens[t].IsCapitalized)
+        {
+            return false;
+        }
+
+        Token adverb = tokens[t - 1];
+        return adverb.Kind == TokenKind.Word && !adverb.IsCapitalized && adverb.Lower.Length > 4 && adverb.Lower.EndsWith("ly", StringComparison.Ordinal);
+    }
+
     private static bool IsNoun(PartOfSpeech tag) => tag is PartOfSpeech.Noun or PartOfSpeech.Propn;
 
     private static bool CanEnd(Token token, PartOfSpeech tag) =>
@@ -378,7 +399,7 @@ public static class KeywordCandidates
     /// "north korea embassy"), but a demonym that heads the phrase is not: "Koreans" are people and "North Korean" on its
     /// own an adjective, neither an inflection of "Korea".
     /// </summary>
-    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] plain, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false, bool head = true)
+    private static void Add(Dictionary<string, KeywordCandidate> byKey, ParsedDocument doc, string[] plain, string[] canonical, int first, int last, int sentence, bool maximal, bool titleCase, bool negated = false, bool head = true, bool qualified = false)
     {
         var stems = new string[last - first + 1];
         for (int t = first; t <= last; t++)
@@ -394,7 +415,7 @@ public static class KeywordCandidates
         }
 
         string surface = first == last ? doc.Tokens[first].Text : string.Join(' ', Enumerable.Range(first, last - first + 1).Select(t => doc.Tokens[t].Text));
-        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated, head));
+        c.Occurrences.Add(new CandidateOccurrence(first, last, sentence, maximal, titleCase, surface, negated, head, qualified));
     }
 
     /// <summary>
