@@ -133,6 +133,13 @@ public sealed record StanceTrainingOptions
     public bool GoodNews { get; init; }
 
     /// <summary>
+    /// Polarity: the classifier does not read the previous sentence's bad news (<see cref="PolarityContext"/>: `prev:bad`,
+    /// `prev:vneg`; read since the sixth version). The file says so (<see cref="LinearStanceModel.ReadsPrevious"/>), so
+    /// 'report' and 'eval stance' leave them out too.
+    /// </summary>
+    public bool NoPrevious { get; init; }
+
+    /// <summary>
     /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
     /// (<see cref="EmbeddingFeatures"/>, from these token vectors; `train stance --embeddings`); null: not read. The gate and
     /// the rating models do not read it.
@@ -330,6 +337,7 @@ public static partial class StanceTrainer
             ? options.EmbeddingWithoutNames ? model.WithEmbeddingWithoutNames() : model.WithEmbeddings()
             : model;
         model = polarityClassifier && options.GoodNews ? model.WithGoodNews() : model;
+        model = polarityClassifier && options.NoPrevious ? model.WithoutPrevious() : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 
@@ -691,7 +699,7 @@ public static partial class StanceTrainer
                 ? EmbeddingFeatures.Of(table, item.Text, options.EmbeddingWithoutNames)
                 : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance, options.GoodNews), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
+                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance, options.GoodNews, previous: !options.NoPrevious), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
                 : (own, ownValues);
             (int[] oi, float[] ov) = embedded.Count > 0 ? StanceFeaturizer.WithContext((own, ownValues), embedded) : (own, ownValues);
 

@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag;
 
     private readonly float[] _bias;
 
@@ -191,6 +191,17 @@ public sealed class LinearStanceModel
 
     /// <summary>The same classifier, marked as reading the good-news features (<see cref="ReadsGoodNews"/>).</summary>
     public LinearStanceModel WithGoodNews() => WithInput(GoodNewsFlag, "the good-news features");
+
+    /// <summary>
+    /// The polarity classifier reads the previous sentence's bad news (<see cref="PolarityContext"/>: `prev:bad`, `prev:vneg`;
+    /// feature version 6). A file trained with `train stance --no-previous` has flag 256 and reads no previous sentence, so
+    /// 'report' and 'eval stance' leave those features out as its training did; files without the flag (every one before the
+    /// eighteenth round) read it.
+    /// </summary>
+    public bool ReadsPrevious => (Inputs & WithoutPreviousFlag) == 0;
+
+    /// <summary>The same classifier, marked as reading no previous sentence (<see cref="ReadsPrevious"/> false).</summary>
+    public LinearStanceModel WithoutPrevious() => WithInput(WithoutPreviousFlag, "the previous sentence");
 
     /// <summary>
     /// The classifier reads the sentence's static embedding (<see cref="EmbeddingFeatures"/>, from models/embeddings-minilm.bin;

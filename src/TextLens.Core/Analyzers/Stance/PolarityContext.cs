@@ -47,9 +47,17 @@ public static class PolarityContext
     /// features (<see cref="GoodNews"/>).
     /// </summary>
     public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources, bool goodNews)
+        => Of(context, lexicon, tokens, document, outcome, sources, goodNews, previous: true);
+
+    /// <summary>
+    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool, bool, bool)"/>; without
+    /// <paramref name="previous"/> (a model trained with `--no-previous`, <see cref="LinearStanceModel.ReadsPrevious"/>) the
+    /// previous sentence's bad news (`prev:bad`, `prev:vneg`) is left out, whether or not the context has a previous sentence.
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources, bool goodNews, bool previous)
     {
         var features = new List<(string Name, float Value)>(4);
-        if (context.Previous is { Length: > 0 })
+        if (previous && context.Previous is { Length: > 0 })
         {
             (double bad, double negative) = DocumentTone.SentenceTone(DocumentTone.Words(context.PreviousTokens), lexicon);
             features.Add(("prev:bad", (float)bad));

@@ -202,6 +202,12 @@ public sealed class StanceTagger
     public bool PolarityGoodNews => _polarity?.ReadsGoodNews == true;
 
     /// <summary>
+    /// The polarity classifier reads the previous sentence's bad news (<see cref="PolarityContext"/>): every model but one
+    /// trained with `--no-previous` (<see cref="LinearStanceModel.ReadsPrevious"/>).
+    /// </summary>
+    public bool PolarityPreviousSentence => _polarity?.ReadsPrevious != false;
+
+    /// <summary>
     /// The epistemic classifier reads the document context (<see cref="EpistemicDocument"/>: the document's cue rates over its other sentences,
     /// a question run after a lead-in; <see cref="StanceContext.Discourse"/>): a model trained with `--document-context`
     /// (<see cref="LinearStanceModel.ReadsDocument"/>).
@@ -315,7 +321,7 @@ public sealed class StanceTagger
         IReadOnlyList<(string Name, float Value)>? embedded = null;
         if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
         {
-            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance, PolarityGoodNews);
+            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance, PolarityGoodNews, PolarityPreviousSentence);
             if (NeedsEmbeddings)
             {
                 embedded = EmbeddingFeatures.Of(
