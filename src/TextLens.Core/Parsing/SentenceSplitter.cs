@@ -91,6 +91,11 @@ public static class SentenceSplitter
             return false; // ellipsis before a number or punctuation: the sentence goes on
         }
 
+        if (next.Kind == TokenKind.Punctuation && next.Text is "," or ";" or ":")
+        {
+            return false; // no sentence opens with a comma: the period was an unlisted abbreviation's ("104th Cong., H.R. 1756")
+        }
+
         return true; // numbers, opening quotes, brackets, symbols
     }
 

@@ -44,6 +44,10 @@ public class SentenceSplitterTests
     [InlineData("H.Rept. 119-215 recommended $32 million. S.Rept. 119-46 did too.", new[] { "H.Rept. 119-215 recommended $32 million.", "S.Rept. 119-46 did too." })]
     [InlineData("P.L. 119-4 provided funds. It passed in 2025. 2026 was quieter.", new[] { "P.L. 119-4 provided funds.", "It passed in 2025.", "2026 was quieter." })]
     [InlineData("It took 1.5bn yen (£7.7m) in two days. It cost $35.4m. Critics object.", new[] { "It took 1.5bn yen (£7.7m) in two days.", "It cost $35.4m.", "Critics object." })]
+    // An unlisted abbreviation before a comma, semicolon or colon (CRS R48908's bill citations).
+    [InlineData("Proposals moved the USFCS to USTR (e.g., 104th Cong., H.R. 1756) or to a new department (e.g., 104th Cong., S. 929, reported with amendment). Legislation followed.",
+        new[] { "Proposals moved the USFCS to USTR (e.g., 104th Cong., H.R. 1756) or to a new department (e.g., 104th Cong., S. 929, reported with amendment).", "Legislation followed." })]
+    [InlineData("See 2d Sess.; the Senate did not act. It adjourned.", new[] { "See 2d Sess.; the Senate did not act.", "It adjourned." })]
     public void Hard_cases(string text, string[] expected) => Assert.Equal(expected, Split(text));
 
     [Fact]
