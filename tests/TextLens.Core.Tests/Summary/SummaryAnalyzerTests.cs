@@ -101,6 +101,23 @@ public sealed class SummaryAnalyzerTests
         Assert.Equal(leans, SentenceOpening.LeansOnPrevious(doc, doc.Sentences.Single()));
     }
 
+    [Theory]
+    // The seed article and CRS IN12680: a pronoun or a lone demonstrative as subject refers to the sentence before.
+    [InlineData("This is especially the case given the heightened possibility of communication between Japan and North Korea.", true)]
+    [InlineData("It has run dozens of schools and a university in Japan that educates ethnic Koreans on North Korean culture.", true)]
+    [InlineData("This demonstrates Chongryon's role in promoting engagement with the Japanese public and elite.", true)]
+    [InlineData("They were repatriated to North Korea between 1959 and the 1980s.", true)]
+    [InlineData("This increase is more than offset by the decrease in required capital from the rest of the proposal.", false)]
+    [InlineData("It is unclear whether the proposal would reduce required capital for Category III and IV banks.", false)]
+    [InlineData("It is important to note that the rule applies only to banks with over $100 billion in assets.", false)]
+    [InlineData("There is no North Korean embassy in Japan.", false)]
+    [InlineData("Prime Minister Fumio Kishida is the latest leader who has vowed to ensure the return of all abductees.", false)]
+    public void A_pronoun_subject_that_refers_back_is_recognised(string sentence, bool refersBack)
+    {
+        ParsedDocument doc = ParsedDocument.Parse(SourceText.From(sentence, "a.md"), TestModels.Set);
+        Assert.Equal(refersBack, SentenceOpening.OpensWithPronounSubject(doc, doc.Sentences.Single()));
+    }
+
     [Fact]
     public void A_quotation_continuing_its_lead_in_is_not_a_summary_sentence_without_it()
     {

@@ -1,6 +1,7 @@
 using TextLens.Core.Analysis;
 using TextLens.Core.Analysis.Configuration;
 using TextLens.Core.Analyzers;
+using TextLens.Core.Analyzers.Summary;
 using TextLens.Core.Analyzers.Themes;
 using TextLens.Core.Parsing;
 using TextLens.Core.Text;
@@ -30,6 +31,24 @@ public class ThemeContentTests
             Assert.DoesNotContain(theme.Label.ToLowerInvariant().Split(", "), t => t is "p.l." or "rept" or "u.s.c." or "h.r." || t.Contains("if10211", StringComparison.Ordinal) || t.EndsWith(" section", StringComparison.Ordinal));
             Sentence representative = doc.Sentences[theme.Representative];
             Assert.DoesNotContain(doc.References, r => r.Kind == ReferenceKind.Report && representative.Span.Contains(r.Span.Start));
+        }
+    }
+
+    [Fact]
+    public void Representatives_read_alone_when_the_theme_has_a_sentence_that_does()
+    {
+        // The seed article: its themes hold "This is especially the case given …" and "It has run dozens of schools …",
+        // which lean on the sentence before; each theme also has a sentence that stands alone.
+        string path = TestPaths.SeedArticle;
+        DocumentAnalysis analysis = Engine.Analyze(SourceText.From(File.ReadAllText(path), path), AnalysisOptions.Default, DefaultSeverities.Instance);
+        ParsedDocument doc = analysis.Document!;
+        IReadOnlyList<Theme> themes = analysis.GetResult<ThemeResult>()!.Themes;
+        Assert.Contains(themes, t => t.Sentences.Any(i => doc.Sentences[i].Text.StartsWith("This is especially the case", StringComparison.Ordinal)));
+        foreach (Theme theme in themes)
+        {
+            Sentence representative = doc.Sentences[theme.Representative];
+            Assert.False(SentenceOpening.OpensWithPronounSubject(doc, representative), representative.Text);
+            Assert.False(SentenceOpening.LeansOnPrevious(doc, representative), representative.Text);
         }
     }
 

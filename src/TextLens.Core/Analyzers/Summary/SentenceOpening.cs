@@ -33,6 +33,47 @@ public static class SentenceOpening
         return tokens[first].IsWord && StartsInLowerCase(tokens[first].Text);
     }
 
+    /// <summary>
+    /// True when the sentence's subject is a pronoun that refers back: a personal pronoun or a demonstrative standing alone,
+    /// followed by a verb ("This is especially the case given …", "It has run dozens of schools …", "They were …"). A
+    /// demonstrative before a noun ("This increase is …") names what it refers to; an expletive "It is … to / that" does not
+    /// refer back ("It is unclear whether …"), nor does "There".
+    /// </summary>
+    public static bool OpensWithPronounSubject(ParsedDocument document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sentence);
+        ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
+        if (tokens.Length < 3 || tokens[0].Lower is not ("this" or "that" or "these" or "those" or "it" or "they" or "he" or "she"))
+        {
+            return false;
+        }
+
+        // The verb right after it; an -s form after a singular subject is its verb even where the tagger reads a noun ("This
+        // demonstrates …"), as the keyword grammar reads it; "This analysis", "This process", "This status" are no -s forms.
+        bool verb = document.Tags[sentence.FirstToken + 1] is PartOfSpeech.Aux or PartOfSpeech.Verb
+            || (tokens[0].Lower is "this" or "that" or "it" or "he" or "she" && tokens[1].IsWord && tokens[1].Text == tokens[1].Lower
+                && Keywords.PhraseGrammar.IsPluralForm(tokens[1].Lower));
+        if (!verb)
+        {
+            return false;
+        }
+
+        if (tokens[0].Lower == "it")
+        {
+            // "It is important to note that …", "It is unclear whether …": an expletive subject standing for a clause that follows.
+            foreach (Token t in tokens[2..Math.Min(tokens.Length, 6)])
+            {
+                if (t.Lower is "to" or "that" or "whether" or "how" or "why" or "if")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The openers of an illustration, each followed by a comma: "For example,", "As another example,".</summary>
     private static readonly string[][] ExampleOpeners =
     [

@@ -147,7 +147,11 @@ public static class ThemeLabeler
                 ? string.Join(", ", terms.Take(settings.LabelTerms).Select(t => t.Text))
                 : $"theme {c + 1}";
             List<int> content = document is null ? members[c] : [.. members[c].Where(i => IsContentSentence(document, i, backMatter))];
-            int representative = Representative(content.Count > 0 ? content : members[c], partition.Points);
+            // Shown alone, the representative should read alone: members that lean on the sentence before ("This is especially
+            // the case given …", "For example, …") are passed over when the theme has another content sentence.
+            List<int> standalone = document is null ? content : [.. content.Where(i => StandsAlone(document, i))];
+            List<int> pool = content.Count > 0 ? content : members[c];
+            int representative = Representative(standalone.Count > 0 ? standalone : pool, pool, partition.Points);
             themes[c] = new Theme(c, label, terms, members[c], representative, Math.Round((double)members[c].Count / n, 4));
         }
 
@@ -285,6 +289,12 @@ public static class ThemeLabeler
     /// as a sentence ends (a table caption or a fragment does not), and no cross-reference, report number
     /// or URL in it.
     /// </summary>
+    private static bool StandsAlone(ParsedDocument document, int index)
+    {
+        Sentence sentence = document.Sentences[index];
+        return !SentenceOpening.LeansOnPrevious(document, sentence) && !SentenceOpening.OpensWithPronounSubject(document, sentence);
+    }
+
     private static bool IsContentSentence(ParsedDocument document, int index, int backMatter)
     {
         if (!IsLabelSource(document, index, backMatter))
@@ -326,8 +336,11 @@ public static class ThemeLabeler
             && SentenceEligibility.Classify(document, sentence) is not (SummaryExclusion.Caption or SummaryExclusion.Citation);
     }
 
-    /// <summary>The member closest (by cosine) to the members' mean direction; the first member when none is embedded.</summary>
-    private static int Representative(List<int> members, double[]?[] points)
+    /// <summary>
+    /// The candidate closest (by cosine) to the mean direction of <paramref name="members"/>; the first candidate when none
+    /// is embedded. The centre is the whole theme's, so passing over some members does not move it.
+    /// </summary>
+    private static int Representative(List<int> candidates, List<int> members, double[]?[] points)
     {
         double[]? centre = null;
         foreach (int s in members)
@@ -344,12 +357,12 @@ public static class ThemeLabeler
 
         if (centre is null)
         {
-            return members[0];
+            return candidates[0];
         }
 
-        int best = members[0];
+        int best = candidates[0];
         double bestDot = double.NegativeInfinity;
-        foreach (int s in members)
+        foreach (int s in candidates)
         {
             if (points[s] is not { } p)
             {
