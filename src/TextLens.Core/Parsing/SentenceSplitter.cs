@@ -91,9 +91,12 @@ public static class SentenceSplitter
             return false; // ellipsis before a number or punctuation: the sentence goes on
         }
 
-        if (next.Kind == TokenKind.Punctuation && next.Text is "," or ";" or ":")
+        if (next.Kind == TokenKind.Punctuation && next.Text is "," or ";" or ":" or ".")
         {
-            return false; // no sentence opens with a comma: the period was an unlisted abbreviation's ("104th Cong., H.R. 1756")
+            // No sentence opens with a comma: the period was an unlisted abbreviation's ("104th Cong., H.R. 1756"). Nor with a
+            // period: a spaced ellipsis of a legal quotation ("measures. . . as are necessary") goes on; its last period
+            // decides, by the word after it.
+            return false;
         }
 
         return true; // numbers, opening quotes, brackets, symbols

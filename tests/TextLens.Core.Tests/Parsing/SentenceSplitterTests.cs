@@ -48,6 +48,10 @@ public class SentenceSplitterTests
     [InlineData("Proposals moved the USFCS to USTR (e.g., 104th Cong., H.R. 1756) or to a new department (e.g., 104th Cong., S. 929, reported with amendment). Legislation followed.",
         new[] { "Proposals moved the USFCS to USTR (e.g., 104th Cong., H.R. 1756) or to a new department (e.g., 104th Cong., S. 929, reported with amendment).", "Legislation followed." })]
     [InlineData("See 2d Sess.; the Senate did not act. It adjourned.", new[] { "See 2d Sess.; the Senate did not act.", "It adjourned." })]
+    // A spaced ellipsis in a legal quotation (CRS LSB11421): after a full stop it continues the sentence before a lower-case word.
+    [InlineData("The Committee must also establish \"reasonable mitigation and enhancement measures. . . as are necessary and appropriate.\" The court agreed.",
+        new[] { "The Committee must also establish \"reasonable mitigation and enhancement measures. . . as are necessary and appropriate.\"", "The court agreed." })]
+    [InlineData("The statute ends there. . . . The court agreed.", new[] { "The statute ends there. . . .", "The court agreed." })]
     public void Hard_cases(string text, string[] expected) => Assert.Equal(expected, Split(text));
 
     [Fact]
