@@ -7,7 +7,8 @@ using TextLens.Core.Text;
 namespace TextLens.Core.Tests.Stance;
 
 /// <summary>
-/// The polarity classifier's good-news features (<see cref="GoodNews"/>, `train stance --good-news`, seventeenth round):
+/// The polarity classifier's good-news features (<see cref="GoodNews"/>, `train stance --good-news`, seventeenth round;
+/// shipped by the eighteenth):
 /// realised good outcomes, supporters' views, and described features. Sentences of CRS reports (public domain), each a
 /// gold label of the analysis-prose DEV set.
 /// </summary>
@@ -82,6 +83,18 @@ public class GoodNewsTests
         Assert.All(Features("Federal agencies consult with one or both of the Services, depending on the listed species and critical habitat found in the area affected by the action.").Values, v => Assert.Equal(0, v));
         Assert.All(Features("Some states have considered or imposed limits on cryptomining development.").Values, v => Assert.Equal(0, v));
         Assert.Empty(Features("In November 2020, the ACV achieved initial operational capability (IOC).", goodNews: false));
+    }
+
+    [Fact]
+    public void The_shipped_model_reads_the_good_news_features_since_the_eighteenth_round()
+    {
+        // models/stance-polarity.md, eighteenth round: configuration A (the Current version's command with --good-news) shipped.
+        StanceTagger shipped = TestModels.Set.Stance;
+        Assert.True(shipped.PolarityGoodNews);
+        Assert.True(shipped.PolarityDocumentContext);
+        Assert.True(shipped.PolarityPreviousSentence);
+        Assert.False(shipped.PolaritySourceStance);
+        Assert.False(shipped.PolarityOutcomeFrames);
     }
 
     [Fact]

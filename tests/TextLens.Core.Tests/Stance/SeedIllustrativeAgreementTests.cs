@@ -13,7 +13,8 @@ namespace TextLens.Core.Tests.Stance;
 /// used: <c>report</c> on the article, each sentence with its previous sentence and its document, not one row alone as
 /// <c>eval stance</c> reads a file without <c>prev</c> or <c>doc</c>. Issue 10's epistemic bar (30 of 37) is held here.
 /// Measured on 7 Dec 2026 (models/stance-polarity.md): epistemic 35, polarity 22, subjectivity 25 of 37 in the report,
-/// against 36, 26 and 25 for the rows read alone.
+/// against 36, 26 and 25 for the rows read alone; with the eighteenth round's polarity file the report's polarity figure is the
+/// same 22 (rows alone 25).
 /// </summary>
 public sealed class SeedIllustrativeAgreementTests
 {
@@ -21,6 +22,25 @@ public sealed class SeedIllustrativeAgreementTests
 
     [Fact]
     public void The_report_on_the_seed_agrees_with_its_illustrative_epistemic_labels_on_at_least_30_of_37()
+    {
+        (int epistemic, _, _) = Agreement();
+        Assert.InRange(epistemic, 30, 37);
+    }
+
+    /// <summary>
+    /// The eighteenth polarity round's seed floor (models/stance-polarity.md, `bench/seed-report-agreement.py`): the report
+    /// agrees on at least 22 of 37 polarity labels (the files before that round) and at least 24 of its 47 sentences are
+    /// neutral (issue 10's "at least half"). The bar of 27 is not met.
+    /// </summary>
+    [Fact]
+    public void The_report_on_the_seed_agrees_on_at_least_22_of_37_polarity_labels_and_reads_at_least_24_of_47_sentences_neutral()
+    {
+        (_, int polarity, int neutral) = Agreement();
+        Assert.InRange(polarity, 22, 37);
+        Assert.InRange(neutral, 24, 47);
+    }
+
+    private static (int Epistemic, int Polarity, int Neutral) Agreement()
     {
         string labels = SharedData.RequireOrSkip("data", "stance", "seed_article_illustrative.jsonl");
         DocumentAnalysis analysis = Engine.Analyze(SourceText.From(File.ReadAllText(TestPaths.SeedArticle), "seed.txt"), AnalysisOptions.Default, DefaultSeverities.Instance);
@@ -34,6 +54,7 @@ public sealed class SeedIllustrativeAgreementTests
 
         int rows = 0;
         int epistemic = 0;
+        int polarity = 0;
         foreach (string line in File.ReadLines(labels))
         {
             using JsonDocument row = JsonDocument.Parse(line);
@@ -41,10 +62,12 @@ public sealed class SeedIllustrativeAgreementTests
             Assert.True(byText.TryGetValue(Normalise(text), out SentenceStance? tagged), $"not a sentence of the report: {text}");
             rows++;
             epistemic += string.Equals(tagged!.Epistemic.ToString(), row.RootElement.GetProperty("epistemic").GetString(), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            polarity += string.Equals(tagged.Polarity.ToString(), row.RootElement.GetProperty("polarity").GetString(), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 
         Assert.Equal(37, rows);
-        Assert.InRange(epistemic, 30, 37);
+        Assert.Equal(47, stance.Sentences.Count);
+        return (epistemic, polarity, stance.Sentences.Count(s => s.Polarity == Polarity.Neutral));
     }
 
     /// <summary>The file's NBSPs and curly quotes as the article's sentences hold them, whitespace collapsed.</summary>
