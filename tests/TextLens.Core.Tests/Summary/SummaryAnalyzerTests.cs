@@ -95,6 +95,14 @@ public sealed class SummaryAnalyzerTests
     [InlineData("For instance, datasets used to train AI models could be stored on a cloud computing server.", true)]
     [InlineData("For example purposes only, the agency published a sample application form with its notice.", false)]
     [InlineData("For the example of Japan, the ministry counted members of the association in every prefecture.", false)]
+    // A phrase pointing back through a pro-form (CRS LSB11421, R48883, IN12680).
+    [InlineData("If so, the federal defendants may argue that the Secretary of Defense made a national security determination.", true)]
+    [InlineData("Since then, thousands of other cryptocurrencies have emerged, including Ethereum.", true)]
+    [InlineData("In that context, in November 2023, Treasury circulated a series of legislative requests.", true)]
+    [InlineData("Under this proposal, required capital would fall by 5.6% for Category III and IV banks.", true)]
+    [InlineData("In addition, the proposal would change risk-weighted asset calculations.", false)]
+    [InlineData("In 2025, the GENIUS Act included a provision that requires Treasury to provide a report.", false)]
+    [InlineData("Given that Congress has not acted on the proposal, the agency issued a rule.", false)]
     public void A_sentence_that_cannot_stand_alone_is_recognised_by_its_opening(string sentence, bool leans)
     {
         ParsedDocument doc = ParsedDocument.Parse(SourceText.From(sentence, "a.md"), TestModels.Set);

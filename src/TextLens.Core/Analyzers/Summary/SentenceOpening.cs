@@ -7,9 +7,12 @@ namespace TextLens.Core.Analyzers.Summary;
 /// fragment: an aside in parentheses ("(This is less than the 2023 Basel Endgame proposal, which would have …"), or the
 /// continuation of a lead-in, opening in lower case ("[t]he award of two firm-fixed price contracts …", a quotation set
 /// off after "On June 26, 2023, the Army announced"), or an illustration of the point made before it ("For example, if supply
-/// chain disruptions prevent a retailer from acquiring new inventory, …"). Sentences opening with a demonstrative or a pronoun ("This increase
-/// is …", "It has …") lean on their predecessor too, but the summary DEV sets reward them (docs/summary.md), so they are
-/// left alone, and so are other connectives ("However,", "In addition,"), which lower the <c>bbc</c> set.
+/// chain disruptions prevent a retailer from acquiring new inventory, …"), or a phrase pointing back through a pro-form
+/// ("If so,", "Since then,", "In that context,": <see cref="OpensWithProForm"/>). Sentences opening with a demonstrative or
+/// a pronoun ("This increase is …", "It has …") lean on their predecessor too, but the summary DEV sets reward them
+/// (docs/summary.md), so the summary leaves them alone (theme representatives pass them over:
+/// <see cref="OpensWithPronounSubject"/>), and so are other connectives ("However,", "In addition,"), which lower the
+/// <c>bbc</c> set.
 /// </summary>
 public static class SentenceOpening
 {
@@ -23,7 +26,7 @@ public static class SentenceOpening
             return false;
         }
 
-        if (tokens[0].Text == "(" || OpensWithExample(tokens))
+        if (tokens[0].Text == "(" || OpensWithExample(tokens) || OpensWithProForm(document, sentence))
         {
             return true;
         }
@@ -73,6 +76,45 @@ public static class SentenceOpening
 
         return true;
     }
+
+    /// <summary>
+    /// True when the sentence opens with a phrase that points back through a pro-form, set off by a comma: "If so,", "If not,",
+    /// "Even so,", "Since then,", "In that context,", "Under this proposal,", "For these reasons,". The phrase opens with a
+    /// preposition or a subordinator and holds one of so, not, then, this, that, these, those, such, within its first four
+    /// words; "In addition,", "However,", "In 2025," hold none.
+    /// </summary>
+    public static bool OpensWithProForm(ParsedDocument document, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(sentence);
+        ReadOnlySpan<Token> tokens = document.TokensOf(sentence);
+        if (tokens.Length < 3 || !ProFormOpeners.Contains(tokens[0].Lower))
+        {
+            return false;
+        }
+
+        bool proForm = false;
+        for (int i = 1; i < Math.Min(tokens.Length, 5); i++)
+        {
+            if (tokens[i].Text == ",")
+            {
+                return proForm;
+            }
+
+            // "Given that …", "Now that …": a complementizer, not a pro-form.
+            proForm |= tokens[i].Lower is "so" or "not" or "then" or "this" or "these" or "those" or "such"
+                || (tokens[i].Lower == "that" && tokens[i - 1].Lower is not ("given" or "now" or "except" or "provided" or "assuming"));
+        }
+
+        return false;
+    }
+
+    /// <summary>Prepositions and subordinators that open a phrase pointing back ("If so,", "Since then,", "Under this proposal,").</summary>
+    private static readonly HashSet<string> ProFormOpeners = new(StringComparer.Ordinal)
+    {
+        "if", "even", "since", "in", "under", "for", "despite", "because", "given", "with", "after", "before", "by", "until", "at",
+        "as", "to", "on", "from", "without", "beyond", "besides", "unlike", "like", "through", "during", "against",
+    };
 
     /// <summary>The openers of an illustration, each followed by a comma: "For example,", "As another example,".</summary>
     private static readonly string[][] ExampleOpeners =
