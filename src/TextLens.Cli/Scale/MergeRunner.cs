@@ -8,6 +8,7 @@ using TextLens.Core.Analyzers;
 using TextLens.Core.Features;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Text;
 
 namespace TextLens.Cli.Scale;
 
@@ -83,7 +84,7 @@ public static class MergeRunner
         }
 
         Baseline? baseline = request.BaselinePath is { } baselinePath ? ReportRunner.ReadBaseline(fileSystem, fileSystem.Path.GetFullPath(baselinePath, request.WorkingDirectory)) : null;
-        var partials = new PartialResults(request.Partials, path => path == "-" ? context.Console.OpenInput() : fileSystem.File.OpenRead(fileSystem.Path.GetFullPath(path, request.WorkingDirectory)))
+        var partials = new PartialResults(request.Partials, path => path == "-" ? context.Console.OpenInput() : OpenPartial(fileSystem, fileSystem.Path.GetFullPath(path, request.WorkingDirectory)))
         {
             DuplicateFound = request.Quiet ? null : (path, first, second) =>
                 stderr.WriteLine($"textlens: warning: '{path}' is in both '{first}' and '{second}' (a shard given twice, or overlapping inputs?); both are kept."),
@@ -148,6 +149,9 @@ public static class MergeRunner
     }
 
     /// <summary>A baseline applied to a record as 'report --baseline' applies it to an analysis: recorded, recordable, unsuppressed findings become suppressed.</summary>
+    /// <summary>A partial result on disk; a FIFO with no writer is given <see cref="SpecialFiles.WriterWait"/>, not waited on forever.</summary>
+    private static Stream OpenPartial(IFileSystem fileSystem, string path) => SpecialFiles.OpenRead(path, () => fileSystem.File.OpenRead(path));
+
     private static DocumentReport Apply(Baseline baseline, DocumentReport document)
     {
         bool Matches(DiagnosticReport d) =>

@@ -12,7 +12,7 @@ public static class CorpusIndexFile
     public static CorpusIndex Load(string path, long maxBytes = DefaultMaxBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        FileStream stream;
+        Stream stream;
         try
         {
             if (Directory.Exists(path))
@@ -20,7 +20,7 @@ public static class CorpusIndexFile
                 throw new CorpusIndexException($"corpus index '{path}' is a directory");
             }
 
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            stream = SpecialFiles.OpenRead(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -80,7 +80,7 @@ public static class CorpusIndexFile
                 return false;
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            using Stream stream = SpecialFiles.OpenRead(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
             Span<byte> start = stackalloc byte[4];
             return stream.ReadAtLeast(start, 4, throwOnEndOfStream: false) == 4 && CorpusIndexFormat.LooksLikeIndex(start);
         }

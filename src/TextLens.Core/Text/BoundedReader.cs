@@ -58,7 +58,7 @@ public static class BoundedReader
     /// <summary>Reads a file (of any kind) within the limit.</summary>
     public static BoundedBytes ReadFile(string path, long maxBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        using Stream stream = SpecialFiles.OpenRead(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
         return Read(stream, maxBytes);
     }
 }
