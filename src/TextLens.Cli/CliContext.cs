@@ -45,8 +45,12 @@ public sealed record CliContext(
     /// <summary>The folder relative paths are resolved against: the file system's current directory.</summary>
     public string WorkingDirectory => FileSystem.Directory.GetCurrentDirectory();
 
-    /// <summary>Whether console output may be coloured: not with --no-color, not when redirected, not with NO_COLOR set.</summary>
-    public bool ColorAllowed(bool noColorOption) => !noColorOption && !Console.IsOutputRedirected && Environment("NO_COLOR") is null;
+    /// <summary>
+    /// Whether console output may be coloured: not with --no-color, not when redirected, not with NO_COLOR set, not on a
+    /// terminal that says it has no escape sequences (<c>TERM=dumb</c>, as Emacs shells and some CI consoles set).
+    /// </summary>
+    public bool ColorAllowed(bool noColorOption) => !noColorOption && !Console.IsOutputRedirected && Environment("NO_COLOR") is null
+        && !string.Equals(Environment("TERM"), "dumb", StringComparison.Ordinal);
 
     /// <summary>The real world: this process's disk, console, environment and clock, and the models folder found the usual way.</summary>
     public static CliContext ForProcess(IReadOnlyList<string> arguments) =>

@@ -166,6 +166,20 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void A_dumb_terminal_gets_no_colour()
+    {
+        // Audit of 2026-12-07: under TERM=dumb on a terminal the console report was full of escape sequences.
+        var cli = new InMemoryCli { StandardInput = Article, OutputRedirected = false };
+        cli.Environment["TERM"] = "xterm-256color";
+        Assert.Contains("\u001b[", cli.Run("report", "-").Stdout, StringComparison.Ordinal);
+
+        cli.Environment["TERM"] = "dumb";
+        string dumb = cli.Run("report", "-").Stdout;
+        Assert.DoesNotContain("\u001b[", dumb, StringComparison.Ordinal);
+        Assert.Contains("words", dumb, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Version_alone_prints_the_informational_version_without_building_the_commands()
     {
         // ReportEndToEndTests compares it with System.CommandLine's own --version (through a response file) on the
