@@ -63,10 +63,7 @@ public static class EvalClustersCommand
             "true" or "gold" => ClusterCountMode.Gold,
             _ => throw new UsageException($"--themes must be 'auto' or 'true', not '{themes}'."),
         };
-        if (!context.FileSystem.File.Exists(dataPath))
-        {
-            throw new UsageException($"data file '{dataPath}' was not found.");
-        }
+        DataFiles.RequireFile(context.FileSystem, dataPath);
 
         IReadOnlyList<ClusteringDocument> documents;
         try

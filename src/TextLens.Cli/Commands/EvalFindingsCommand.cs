@@ -28,10 +28,7 @@ public static class EvalFindingsCommand
         command.SetAction(parse =>
         {
             IFileInfo file = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
-            if (!file.Exists)
-            {
-                throw new UsageException($"data file '{file.FullName}' does not exist.");
-            }
+            DataFiles.RequireFile(context.FileSystem, file.FullName);
 
             List<FindingLabel> labels;
             using (TextReader reader = DataFiles.OpenText(context.FileSystem, file.FullName, "label file"))

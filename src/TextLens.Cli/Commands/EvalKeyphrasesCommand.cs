@@ -31,10 +31,7 @@ public static class EvalKeyphrasesCommand
         command.SetAction(parse =>
         {
             IFileInfo file = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
-            if (!file.Exists)
-            {
-                throw new UsageException($"data file '{file.FullName}' does not exist.");
-            }
+            DataFiles.RequireFile(context.FileSystem, file.FullName);
 
             int n = parse.GetValue(top);
             if (n < 1)

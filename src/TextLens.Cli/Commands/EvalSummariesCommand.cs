@@ -59,10 +59,7 @@ public static class EvalSummariesCommand
             throw new UsageException($"--sentences must be a positive number, not {sentences}.");
         }
 
-        if (!context.FileSystem.File.Exists(dataPath))
-        {
-            throw new UsageException($"data file '{dataPath}' was not found.");
-        }
+        DataFiles.RequireFile(context.FileSystem, dataPath);
 
         IReadOnlyList<SummaryDocument> documents;
         try

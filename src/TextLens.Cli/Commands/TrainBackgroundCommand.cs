@@ -20,10 +20,7 @@ public static class TrainBackgroundCommand
         command.SetAction(parse =>
         {
             string input = parse.GetValue(data)!;
-            if (!context.FileSystem.File.Exists(input))
-            {
-                throw new UsageException($"--data '{input}' does not exist.");
-            }
+            DataFiles.RequireFile(context.FileSystem, input, "--data");
 
             BackgroundFrequencies table;
             bool compressed = input.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);

@@ -27,10 +27,7 @@ public static class TrainPosCommand
         command.SetAction(parse =>
         {
             IFileInfo dataFile = context.FileSystem.FileInfo.New(parse.GetValue(data)!);
-            if (!dataFile.Exists)
-            {
-                throw new UsageException($"training data '{dataFile.FullName}' does not exist.");
-            }
+            DataFiles.RequireFile(context.FileSystem, dataFile.FullName, "training data");
 
             List<TaggedSentence> sentences = Read(dataFile);
             var options = new PartOfSpeechTrainingOptions { Seed = parse.GetValue(seed), MaximumIterations = parse.GetValue(iterations) };

@@ -73,9 +73,9 @@ public static class TrainStanceCommand
             }
 
             IFileInfo[] files = [.. parse.GetValue(data)!.Select(context.FileSystem.FileInfo.New)];
-            foreach (IFileInfo f in files.Where(f => !f.Exists))
+            foreach (IFileInfo f in files)
             {
-                throw new UsageException($"data file '{f.FullName}' does not exist.");
+                DataFiles.RequireFile(context.FileSystem, f.FullName);
             }
 
             if (parse.GetValue(regression) && a != StanceAxis.Polarity)

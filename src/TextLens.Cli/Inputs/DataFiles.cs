@@ -61,16 +61,7 @@ public static class DataFiles
 
     private static byte[] ReadBytes(IFileSystem fileSystem, string path, string role, long maxBytes, bool text)
     {
-        ArgumentNullException.ThrowIfNull(fileSystem);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        switch (FileSystemKinds.Of(fileSystem, path, followLinks: true))
-        {
-            case FileKind.Missing:
-                throw new UsageException($"{role} '{path}' does not exist.");
-            case FileKind.Directory:
-                throw new UsageException($"{role} '{path}' is a folder, not a file.");
-        }
-
+        RequireFile(fileSystem, path, role);
         try
         {
             using Stream stream = SpecialFiles.OpenRead(path, () => fileSystem.File.OpenRead(path));
@@ -89,6 +80,21 @@ public static class DataFiles
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new UsageException($"{role} '{path}' cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>Checks that <paramref name="path"/> names a file (or a pipe): a usage error saying that it does not exist or is a folder.</summary>
+    /// <exception cref="UsageException">The path is missing or a folder; the message names it and says which.</exception>
+    public static void RequireFile(IFileSystem fileSystem, string path, string role = "data file")
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        switch (FileSystemKinds.Of(fileSystem, path, followLinks: true))
+        {
+            case FileKind.Missing:
+                throw new UsageException($"{role} '{path}' does not exist.");
+            case FileKind.Directory:
+                throw new UsageException($"{role} '{path}' is a folder, not a file.");
         }
     }
 
