@@ -104,7 +104,9 @@ internal sealed class HashedNgramVocabulary
 
         ReadOnlySpan<float> values = counts.GetValues();
         ReadOnlySpan<int> indices = counts.IsDense ? default : counts.GetIndices();
-        float total = 0;
+        // Summed in double: a row of more than 2^24 n-grams (a punctuation-free run of 5.6 million words, allowed with a
+        // raised --max-file-size) summed in float lost counts, and the check below then failed the whole document.
+        double total = 0;
         bool split = false;
         for (int k = 0; k < values.Length; k++)
         {
