@@ -22,6 +22,7 @@ public static partial class CommandLineHelp
         .Append($"  {ExitCodes.Success}  every input analysed; no unsuppressed diagnostic at or above --fail-on\n")
         .Append($"  {ExitCodes.Findings}  at least one unsuppressed diagnostic at or above --fail-on\n")
         .Append($"  {ExitCodes.UsageOrInputError}  a usage error, an input that could not be analysed (missing, binary, badly encoded, too large), or a configuration file or entry that cannot be used (TL0010)\n")
+        .Append($"  {ExitCodes.InternalError}  an internal error (a bug): one line on standard error; --verbose shows the stack trace\n")
         .ToString();
 
     /// <summary>Adds the examples and exit codes to the output of every --help under <paramref name="root"/>.</summary>

@@ -71,6 +71,9 @@ public sealed class CommandLineHelpTests
         Assert.Contains("Examples:\n  textlens report ", help, StringComparison.Ordinal);
         Assert.Contains("Exit codes:\n  0  ", help, StringComparison.Ordinal);
         Assert.Contains("\n  2  a usage error", help, StringComparison.Ordinal);
+
+        // Audit of 2026-12-07: exit code 3 (an internal error, ExitCodes.InternalError) was in neither --help nor the README.
+        Assert.Contains("\n  3  an internal error", help, StringComparison.Ordinal);
     }
 
     [Fact]
