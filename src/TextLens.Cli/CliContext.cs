@@ -46,10 +46,11 @@ public sealed record CliContext(
     public string WorkingDirectory => FileSystem.Directory.GetCurrentDirectory();
 
     /// <summary>
-    /// Whether console output may be coloured: not with --no-color, not when redirected, not with NO_COLOR set, not on a
-    /// terminal that says it has no escape sequences (<c>TERM=dumb</c>, as Emacs shells and some CI consoles set).
+    /// Whether console output may be coloured: not with --no-color, not when redirected, not with NO_COLOR set to a value
+    /// (no-color.org: present and not empty; an empty NO_COLOR= does not count), not on a terminal that says it has no escape
+    /// sequences (<c>TERM=dumb</c>, as Emacs shells and some CI consoles set).
     /// </summary>
-    public bool ColorAllowed(bool noColorOption) => !noColorOption && !Console.IsOutputRedirected && Environment("NO_COLOR") is null
+    public bool ColorAllowed(bool noColorOption) => !noColorOption && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment("NO_COLOR"))
         && !string.Equals(Environment("TERM"), "dumb", StringComparison.Ordinal);
 
     /// <summary>The real world: this process's disk, console, environment and clock, and the models folder found the usual way.</summary>

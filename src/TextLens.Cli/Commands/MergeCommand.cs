@@ -30,7 +30,7 @@ public static class MergeCommand
             DefaultValueFactory = _ => "error",
         };
         var baseline = new Option<string>("--baseline") { Description = "Baseline file: findings recorded in it are marked suppressed in the merged result, as 'report --baseline' does." };
-        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set, or TERM is dumb)." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set and not empty, or TERM is dumb)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No notes or warnings on standard error." };
 
         var command = new Command("merge", "Combine partial results (json or jsonl from 'report --shard' or the map step) into one report, identical to a single run over all the documents.")

@@ -68,7 +68,7 @@ public static class ReportCommand
             Description = "Analyse only shard I of N (I from 0 to N-1): the inputs whose path, relative to the working folder, hashes into it. Every input falls in exactly one shard; combine the shards' json/jsonl results with 'textlens merge'.",
             HelpName = "I/N",
         };
-        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set, or TERM is dumb)." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (also when NO_COLOR is set and not empty, or TERM is dumb)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or notes on standard error." };
         var changedSince = new Option<string>("--changed-since")
         {

@@ -163,6 +163,10 @@ public class CommandsInMemoryTests
 
         cli.Environment["NO_COLOR"] = "1";
         Assert.DoesNotContain("\u001b[", cli.Run("report", "-").Stdout, StringComparison.Ordinal);
+
+        // no-color.org: NO_COLOR counts when it is present and not empty (audit of 2026-12-07).
+        cli.Environment["NO_COLOR"] = "";
+        Assert.Contains("\u001b[", cli.Run("report", "-").Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
