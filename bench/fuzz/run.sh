@@ -15,8 +15,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PATH="$PATH:$HOME/.dotnet/t
 # (bench/fuzz/bin/build.lock) serialises the builds of several run.sh started at once: fuzzing runs hold it shared,
 # and the instrumented build is only replaced under it exclusively, so never under a running fuzzer.
 mkdir -p bin
-publish() {
-  dotnet publish TextLens.Fuzz.csproj -c Release --artifacts-path bin/artifacts -o "$1" >/dev/null
+publish() { # quiet when it works; a failed build shows its output and says so
+  local log
+  log=$(mktemp)
+  if ! dotnet publish TextLens.Fuzz.csproj -c Release --artifacts-path bin/artifacts -o "$1" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    echo "run.sh: the fuzz build failed (output above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
 }
 if [ "${1:-}" = replay ]; then
   exec 9>bin/build.lock; flock 9
