@@ -305,7 +305,7 @@ public static class ReportRunner
             }
 
             BoundedBytes read;
-            using (Stream stream = SpecialFiles.OpenRead(path, () => fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1)))
+            using (Stream stream = FileSystemKinds.OpenRead(fileSystem, path, () => fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1)))
             {
                 read = BoundedReader.Read(stream, MaxBaselineBytes);
             }

@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.Collections.Concurrent;
 using TextLens.Cli.Inputs;
+using TextLens.Cli.Output;
 using TextLens.Cli.Scale;
 using TextLens.Core.Analysis;
 using TextLens.Core.Corpus;
@@ -87,7 +88,7 @@ public static class CorpusSource
             Stream stream;
             try
             {
-                stream = SpecialFiles.OpenRead(path, () => fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+                stream = FileSystemKinds.OpenRead(fileSystem, path, () => fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {

@@ -64,7 +64,7 @@ public static class DataFiles
         RequireFile(fileSystem, path, role);
         try
         {
-            using Stream stream = SpecialFiles.OpenRead(path, () => fileSystem.File.OpenRead(path));
+            using Stream stream = FileSystemKinds.OpenRead(fileSystem, path, () => fileSystem.File.OpenRead(path));
 
             // Text is looked at first: a device or a binary file fails at its first bytes instead of being read up to the limit.
             byte[] head = new byte[text ? HeadSize : 0];

@@ -21,4 +21,12 @@ public static class FileSystemKinds
             : fileSystem.File.Exists(path) ? FileKind.Regular
             : FileKind.Missing;
     }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> of <paramref name="fileSystem"/> for reading with <paramref name="open"/>, asking the same
+    /// file system what the path is: a FIFO with no writer gets <see cref="SpecialFiles.WriterWait"/>, then an
+    /// <see cref="IOException"/> saying so (<see cref="SpecialFiles"/>).
+    /// </summary>
+    public static Stream OpenRead(IFileSystem fileSystem, string path, Func<Stream> open) =>
+        SpecialFiles.OpenRead(Of(fileSystem, path, followLinks: true), open);
 }

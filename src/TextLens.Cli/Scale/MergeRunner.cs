@@ -150,7 +150,7 @@ public static class MergeRunner
 
     /// <summary>A baseline applied to a record as 'report --baseline' applies it to an analysis: recorded, recordable, unsuppressed findings become suppressed.</summary>
     /// <summary>A partial result on disk; a FIFO with no writer is given <see cref="SpecialFiles.WriterWait"/>, not waited on forever.</summary>
-    private static Stream OpenPartial(IFileSystem fileSystem, string path) => SpecialFiles.OpenRead(path, () => fileSystem.File.OpenRead(path));
+    private static Stream OpenPartial(IFileSystem fileSystem, string path) => FileSystemKinds.OpenRead(fileSystem, path, () => fileSystem.File.OpenRead(path));
 
     private static DocumentReport Apply(Baseline baseline, DocumentReport document)
     {

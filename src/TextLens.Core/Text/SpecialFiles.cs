@@ -23,10 +23,19 @@ public static class SpecialFiles
 
     /// <summary>Opens <paramref name="path"/> with <paramref name="open"/>, waiting at most <paramref name="wait"/> for a FIFO's writer.</summary>
     /// <exception cref="IOException">A FIFO that no process opened for writing in time (the message says so), or what <paramref name="open"/> throws.</exception>
-    public static Stream OpenRead(string path, Func<Stream> open, TimeSpan wait)
+    public static Stream OpenRead(string path, Func<Stream> open, TimeSpan wait) => OpenRead(FileKinds.Of(path, followLinks: true), open, wait);
+
+    /// <summary>
+    /// Opens a file of the given <paramref name="kind"/> (as the caller's file system sees it, links followed) with
+    /// <paramref name="open"/>, waiting at most <see cref="WriterWait"/> when it is a FIFO or another special file.
+    /// </summary>
+    /// <exception cref="IOException">A FIFO that no process opened for writing in time (the message says so), or what <paramref name="open"/> throws.</exception>
+    public static Stream OpenRead(FileKind kind, Func<Stream> open) => OpenRead(kind, open, WriterWait);
+
+    private static Stream OpenRead(FileKind kind, Func<Stream> open, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(open);
-        if (FileKinds.Of(path, followLinks: true) != FileKind.Other)
+        if (kind != FileKind.Other)
         {
             return open();
         }
