@@ -139,6 +139,14 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public bool NoPrevious { get; init; }
 
+    /// <summary>The context features the polarity classifier reads with these options (<see cref="PolarityContext"/>), as its file will say.</summary>
+    public PolarityInputs PolarityInputs =>
+        (NoPrevious ? PolarityInputs.None : PolarityInputs.Previous)
+        | (DocumentContext ? PolarityInputs.Document : PolarityInputs.None)
+        | (OutcomeFrames ? PolarityInputs.OutcomeFrames : PolarityInputs.None)
+        | (SourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
+        | (GoodNews ? PolarityInputs.GoodNews : PolarityInputs.None);
+
     /// <summary>
     /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
     /// (<see cref="EmbeddingFeatures"/>, from these token vectors; `train stance --embeddings`); null: not read. The gate and
@@ -699,7 +707,7 @@ public static partial class StanceTrainer
                 ? EmbeddingFeatures.Of(table, item.Text, options.EmbeddingWithoutNames)
                 : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.DocumentContext, options.OutcomeFrames, options.SourceStance, options.GoodNews, previous: !options.NoPrevious), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
+                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.PolarityInputs), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
                 : (own, ownValues);
             (int[] oi, float[] ov) = embedded.Count > 0 ? StanceFeaturizer.WithContext((own, ownValues), embedded) : (own, ownValues);
 

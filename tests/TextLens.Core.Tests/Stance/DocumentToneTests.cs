@@ -37,10 +37,8 @@ public class DocumentToneTests
     private static IReadOnlyList<(string Name, float Value)> Features(string[] document, int sentence)
     {
         string text = document[sentence];
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
         StanceContext context = StanceContext.None with { Document = DocumentTone.OfTexts(document) };
-        return PolarityContext.Of(context, Lexicon, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), document: true);
+        return StanceTestSupport.PolarityFeatures(text, PolarityInputs.Previous | PolarityInputs.Document, context);
     }
 
     [Fact]
@@ -65,8 +63,8 @@ public class DocumentToneTests
 
         // A document of one sentence gives no context; without the flag or without a document, no document features.
         Assert.Null(DocumentTone.OfTexts([Litigation[0]]).OthersMean(Lexicon, own));
-        Assert.DoesNotContain(PolarityContext.Of(StanceContext.None with { Document = tone }, Lexicon, [], document: false), f => f.Name.StartsWith("doc:", StringComparison.Ordinal));
-        Assert.Empty(PolarityContext.Of(StanceContext.None, Lexicon, [], document: true));
+        Assert.DoesNotContain(PolarityContext.Of(StanceContext.None with { Document = tone }, Lexicon, [], PolarityInputs.Previous), f => f.Name.StartsWith("doc:", StringComparison.Ordinal));
+        Assert.Empty(PolarityContext.Of(StanceContext.None, Lexicon, [], PolarityInputs.Previous | PolarityInputs.Document));
     }
 
     [Fact]

@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Parsing;
-using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Stance;
 
@@ -16,13 +13,8 @@ public class GoodNewsTests
 {
     private static ValenceLexicon Lexicon => TestModels.Set.Valence;
 
-    private static Dictionary<string, float> Features(string text, bool goodNews = true)
-    {
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        return PolarityContext.Of(StanceContext.None, Lexicon, CollectionsMarshal.AsSpan(tokens), document: false, outcome: false, sources: false, goodNews)
-            .Where(f => f.Name.StartsWith("gn:", StringComparison.Ordinal)).ToDictionary(f => f.Name, f => f.Value);
-    }
+    private static Dictionary<string, float> Features(string text, bool goodNews = true) =>
+        StanceTestSupport.PolarityFeatures(text, goodNews ? PolarityInputs.Previous | PolarityInputs.GoodNews : PolarityInputs.Previous, "gn:");
 
     [Theory]
     [InlineData("In November 2020, the ACV achieved initial operational capability (IOC).")]

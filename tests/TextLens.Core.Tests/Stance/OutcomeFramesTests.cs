@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Parsing;
-using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Stance;
 
@@ -13,13 +11,8 @@ public class OutcomeFramesTests
 {
     private static ValenceLexicon Lexicon => TestModels.Set.Valence;
 
-    private static Dictionary<string, float> Frames(string text)
-    {
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        return PolarityContext.Of(StanceContext.None, Lexicon, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), document: false, outcome: true)
-            .Where(f => f.Name.StartsWith("fr:", StringComparison.Ordinal)).ToDictionary(f => f.Name, f => f.Value);
-    }
+    private static Dictionary<string, float> Frames(string text) =>
+        StanceTestSupport.PolarityFeatures(text, PolarityInputs.Previous | PolarityInputs.OutcomeFrames, "fr:");
 
     [Fact]
     public void An_achievement_stated_as_fact_is_a_realised_outcome_and_a_stated_intent_is_a_purpose()
@@ -49,9 +42,7 @@ public class OutcomeFramesTests
     public void Without_the_flag_there_are_no_frame_features()
     {
         const string Text = "Congress decreased funding for the program.";
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(Text, new TextSpan(0, Text.Length), tokens);
-        Assert.DoesNotContain(PolarityContext.Of(StanceContext.None, Lexicon, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), document: true), f => f.Name.StartsWith("fr:", StringComparison.Ordinal));
+        Assert.DoesNotContain(StanceTestSupport.PolarityFeatures(Text, PolarityInputs.Previous | PolarityInputs.Document), f => f.Name.StartsWith("fr:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Parsing;
-using TextLens.Core.Text;
 using TextLens.Training.Evaluation;
 
 namespace TextLens.Core.Tests.Stance;
@@ -21,12 +18,8 @@ public class PreviousSentenceOptionTests
     private const string BadNews = "But Chongryon’s ability to support the Workers’ Party has been severely impaired, with its businesses suffering from the bursting of Japan’s economic bubble in the 1990s and the Japanese government’s surveillance and sanctions against North Korea.";
     private const string Opening = "North Korea-leaning Koreans are becoming more open to Japanese society and South Korea-leaning ethnic Koreans in Japan.";
 
-    private static IReadOnlyList<(string Name, float Value)> Features(string text, string? previous, bool readsPrevious)
-    {
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        return PolarityContext.Of(StanceContext.For(text, previous), Lexicon, CollectionsMarshal.AsSpan(tokens), document: false, outcome: false, sources: false, goodNews: false, readsPrevious);
-    }
+    private static IReadOnlyList<(string Name, float Value)> Features(string text, string? previous, bool readsPrevious) =>
+        StanceTestSupport.PolarityFeatures(text, readsPrevious ? PolarityInputs.Previous : PolarityInputs.None, StanceContext.For(text, previous));
 
     [Fact]
     public void Without_the_previous_sentence_its_bad_news_is_not_a_feature()
@@ -37,10 +30,8 @@ public class PreviousSentenceOptionTests
         Assert.DoesNotContain(Features(Opening, BadNews, readsPrevious: false), f => f.Name.StartsWith("prev:", StringComparison.Ordinal));
 
         // The other features are untouched: the good-news features still come without the previous sentence's.
-        var tokens = new List<Token>();
         const string Achieved = "In November 2020, the ACV achieved initial operational capability (IOC).";
-        Tokenizer.Tokenize(Achieved, new TextSpan(0, Achieved.Length), tokens);
-        IReadOnlyList<(string Name, float Value)> goodNews = PolarityContext.Of(StanceContext.For(Achieved, BadNews), Lexicon, CollectionsMarshal.AsSpan(tokens), document: false, outcome: false, sources: false, goodNews: true, previous: false);
+        IReadOnlyList<(string Name, float Value)> goodNews = StanceTestSupport.PolarityFeatures(Achieved, PolarityInputs.GoodNews, StanceContext.For(Achieved, BadNews));
         Assert.Contains(goodNews, f => f.Name == "gn:outcome" && f.Value > 0);
         Assert.DoesNotContain(goodNews, f => f.Name.StartsWith("prev:", StringComparison.Ordinal));
     }

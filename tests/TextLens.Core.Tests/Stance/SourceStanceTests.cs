@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using TextLens.Core.Analyzers.Stance;
-using TextLens.Core.Parsing;
-using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Stance;
 
@@ -15,13 +12,8 @@ public class SourceStanceTests
 {
     private static ValenceLexicon Lexicon => TestModels.Set.Valence;
 
-    private static Dictionary<string, float> Features(string text, bool sources = true)
-    {
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
-        return PolarityContext.Of(StanceContext.None, Lexicon, CollectionsMarshal.AsSpan(tokens), document: false, outcome: false, sources)
-            .Where(f => f.Name.StartsWith("src:", StringComparison.Ordinal)).ToDictionary(f => f.Name, f => f.Value);
-    }
+    private static Dictionary<string, float> Features(string text, bool sources = true) =>
+        StanceTestSupport.PolarityFeatures(text, sources ? PolarityInputs.Previous | PolarityInputs.SourceStance : PolarityInputs.Previous, "src:");
 
     [Theory]
     [InlineData("Supporters claim the programs keep U.S. agricultural products competitive overseas, diversify market opportunities, help generate additional farm income, and increase farm and food sector jobs.")]

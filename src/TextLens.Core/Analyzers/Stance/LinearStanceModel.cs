@@ -200,6 +200,14 @@ public sealed class LinearStanceModel
     /// </summary>
     public bool ReadsPrevious => (Inputs & WithoutPreviousFlag) == 0;
 
+    /// <summary>The context features a polarity classifier of feature version 6 reads (<see cref="PolarityContext"/>), from the flags above.</summary>
+    public PolarityInputs PolarityInputs =>
+        (ReadsPrevious ? PolarityInputs.Previous : PolarityInputs.None)
+        | (ReadsDocument ? PolarityInputs.Document : PolarityInputs.None)
+        | (ReadsOutcomeFrames ? PolarityInputs.OutcomeFrames : PolarityInputs.None)
+        | (ReadsSourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
+        | (ReadsGoodNews ? PolarityInputs.GoodNews : PolarityInputs.None);
+
     /// <summary>The same classifier, marked as reading no previous sentence (<see cref="ReadsPrevious"/> false).</summary>
     public LinearStanceModel WithoutPrevious() => WithInput(WithoutPreviousFlag, "the previous sentence");
 

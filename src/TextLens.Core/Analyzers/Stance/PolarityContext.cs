@@ -16,56 +16,35 @@ namespace TextLens.Core.Analyzers.Stance;
 public static class PolarityContext
 {
     /// <summary>The named context features of <paramref name="context"/>'s previous sentence; empty without one.</summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon) => Of(context, lexicon, [], document: false);
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon) => Of(context, lexicon, [], PolarityInputs.Previous);
 
     /// <summary>
-    /// The named context features of <paramref name="context"/>: its previous sentence's and, with <paramref name="document"/>
-    /// (a model trained with `--document-context`), the mean tone of the document's other sentences (<see cref="DocumentTone"/>;
-    /// <paramref name="tokens"/>: the sentence's own tokens, whose tone is taken out of the document's).
+    /// The named context features a polarity classifier reads (<paramref name="inputs"/>: what its file says it was trained
+    /// on, <see cref="LinearStanceModel.PolarityInputs"/>; <paramref name="tokens"/>: the sentence's own tokens):
+    /// <list type="bullet">
+    /// <item><see cref="PolarityInputs.Previous"/>: the previous sentence's bad news (`prev:bad`, `prev:vneg`), when the context has one;</item>
+    /// <item><see cref="PolarityInputs.Document"/> (`--document-context`): the mean tone of the document's other sentences
+    /// (<see cref="DocumentTone"/>; the sentence's own tone is taken out of the document's);</item>
+    /// <item><see cref="PolarityInputs.OutcomeFrames"/> (`--outcome-frames`): the frames of the sentence's polar words and budget changes (<see cref="OutcomeFrames"/>);</item>
+    /// <item><see cref="PolarityInputs.SourceStance"/> (`--source-stance`): the stance of its sources and the progress it reports (<see cref="SourceStance"/>);</item>
+    /// <item><see cref="PolarityInputs.GoodNews"/> (`--good-news`): its realised good outcomes, supporters' views and described features (<see cref="GoodNews"/>).</item>
+    /// </list>
+    /// The features come in this order, the one training used.
     /// </summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document)
-        => Of(context, lexicon, tokens, document, outcome: false);
-
-    /// <summary>
-    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool)"/>; with <paramref name="outcome"/> (a model
-    /// trained with `--outcome-frames`) also the frames of the sentence's own polar words and budget changes (<see cref="OutcomeFrames"/>).
-    /// </summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome)
-        => Of(context, lexicon, tokens, document, outcome, sources: false);
-
-    /// <summary>
-    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool)"/>; with <paramref name="sources"/> (a
-    /// model trained with `--source-stance`) also the stance of the sentence's sources and the progress it reports
-    /// (<see cref="SourceStance"/>).
-    /// </summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources)
-        => Of(context, lexicon, tokens, document, outcome, sources, goodNews: false);
-
-    /// <summary>
-    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool, bool)"/>; with <paramref name="goodNews"/>
-    /// (a model trained with `--good-news`) also the sentence's realised good outcomes, supporters' views and described
-    /// features (<see cref="GoodNews"/>).
-    /// </summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources, bool goodNews)
-        => Of(context, lexicon, tokens, document, outcome, sources, goodNews, previous: true);
-
-    /// <summary>
-    /// As <see cref="Of(StanceContext, ValenceLexicon, ReadOnlySpan{Token}, bool, bool, bool, bool)"/>; without
-    /// <paramref name="previous"/> (a model trained with `--no-previous`, <see cref="LinearStanceModel.ReadsPrevious"/>) the
-    /// previous sentence's bad news (`prev:bad`, `prev:vneg`) is left out, whether or not the context has a previous sentence.
-    /// </summary>
-    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, bool document, bool outcome, bool sources, bool goodNews, bool previous)
+    public static IReadOnlyList<(string Name, float Value)> Of(StanceContext context, ValenceLexicon lexicon, ReadOnlySpan<Token> tokens, PolarityInputs inputs)
     {
         var features = new List<(string Name, float Value)>(4);
-        if (previous && context.Previous is { Length: > 0 })
+        if ((inputs & PolarityInputs.Previous) != 0 && context.Previous is { Length: > 0 })
         {
             (double bad, double negative) = DocumentTone.SentenceTone(DocumentTone.Words(context.PreviousTokens), lexicon);
             features.Add(("prev:bad", (float)bad));
             features.Add(("prev:vneg", (float)negative));
         }
 
-        if (document && context.Document is { } doc
-            && doc.OthersMean(lexicon, DocumentTone.SentenceTone(DocumentTone.Words(tokens), lexicon)) is { } mean)
+        // The sentence's words, listed once for every input that reads them.
+        IReadOnlyList<string>? words = (inputs & ~PolarityInputs.Previous) != 0 ? DocumentTone.Words(tokens) : null;
+        if ((inputs & PolarityInputs.Document) != 0 && context.Document is { } doc
+            && doc.OthersMean(lexicon, DocumentTone.SentenceTone(words!, lexicon)) is { } mean)
         {
             // Centred on the typical report, so that a row without a document (an opinion snippet, an isolated sentence) reads
             // as an average document rather than as a genre of its own: uncentred, the feature flagged analysis prose and the
@@ -73,19 +52,19 @@ public static class PolarityContext
             features.Add(("doc:bad", (float)((mean.Bad - DocumentCenter) * DocumentScale)));
         }
 
-        if (outcome)
+        if ((inputs & PolarityInputs.OutcomeFrames) != 0)
         {
-            features.AddRange(OutcomeFrames.Of(DocumentTone.Words(tokens), lexicon));
+            features.AddRange(OutcomeFrames.Of(words!, lexicon));
         }
 
-        if (sources)
+        if ((inputs & PolarityInputs.SourceStance) != 0)
         {
-            features.AddRange(SourceStance.Of(DocumentTone.Words(tokens)));
+            features.AddRange(SourceStance.Of(words!));
         }
 
-        if (goodNews)
+        if ((inputs & PolarityInputs.GoodNews) != 0)
         {
-            features.AddRange(GoodNews.Of(DocumentTone.Words(tokens)));
+            features.AddRange(GoodNews.Of(words!));
         }
 
         return features;
@@ -96,4 +75,26 @@ public static class PolarityContext
 
     /// <summary>The centred mean is scaled by this (most sentences of a report carry no bad news, so the means are small).</summary>
     internal const double DocumentScale = 5;
+}
+
+/// <summary>The context features a polarity classifier reads (<see cref="PolarityContext"/>), as its file's flags say.</summary>
+[Flags]
+public enum PolarityInputs
+{
+    None = 0,
+
+    /// <summary>The previous sentence's bad news (every file but one trained with `--no-previous`).</summary>
+    Previous = 1,
+
+    /// <summary>The document's other sentences' tone (`--document-context`).</summary>
+    Document = 2,
+
+    /// <summary>Outcome frames (`--outcome-frames`).</summary>
+    OutcomeFrames = 4,
+
+    /// <summary>The stance of the sentence's sources (`--source-stance`).</summary>
+    SourceStance = 8,
+
+    /// <summary>The good-news features (`--good-news`).</summary>
+    GoodNews = 16,
 }

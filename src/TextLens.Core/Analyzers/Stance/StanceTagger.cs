@@ -321,7 +321,7 @@ public sealed class StanceTagger
         IReadOnlyList<(string Name, float Value)>? embedded = null;
         if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
         {
-            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, PolarityDocumentContext, PolarityOutcomeFrames, PolaritySourceStance, PolarityGoodNews, PolarityPreviousSentence);
+            IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, _polarity.PolarityInputs);
             if (NeedsEmbeddings)
             {
                 embedded = EmbeddingFeatures.Of(
