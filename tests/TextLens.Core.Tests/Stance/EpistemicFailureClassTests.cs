@@ -375,6 +375,33 @@ public class EpistemicFailureClassTests
         Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, words));
     }
 
+    [Theory]
+    [InlineData("Updated numerous times since its introduction, the M-2 Bradley is widely considered to have reached the technological limits of its capacity to accommodate new electronics, armor, and defensive systems.", "widely-held")]
+    [InlineData("For example, investigative hearings are sometimes seen as a type of oversight or may lead to legislation, and legislative hearings on a bill might also provide oversight opportunities.", "widely-held")]
+    [InlineData("He is regarded as one of the greatest directors in cinema.", "widely-held")]
+    [InlineData("Atari's 'Adventure' went on to sell a million copies and is considered by many to be one of the company's finest games.", "widely-held")]
+    [InlineData("A bridge is considered in good condition if the deck, superstructure, and substructure are rated at least 7 on a 0-9 scale.", "by-rule")]
+    [InlineData("Tribal lands and Pacific Ocean territories are considered eligible LLMs.", "by-rule")]
+    [InlineData("Amounts contributed to Trump Accounts from individuals are generally considered gifts for purposes of the federal gift tax.", "by-rule")]
+    [InlineData("Several lower courts have considered the preemptive scope of section 916 as applied to local ordinances that restricted or banned the sale of all flavored e-cigarettes and to state consumer protection or tort law claims.", null)]
+    [InlineData("Class III devices are considered the highest risk, because the devices are used to support or sustain human life, are important in preventing impairment of human health, or present a potential, unreasonable risk of illness or injury.", null)]
+    [InlineData("They are often seen in heavy leafed trees.", null)]
+    public void A_view_held_at_large_and_a_classification_under_a_rule_are_features_of_their_own(string sentence, string? reading)
+    {
+        // CRS sentences (IF12094, 98-317: hedged; R47194, R46991, R48910: asserted; R48915: asserted, a deliberation and a measure)
+        // and wiki's (hedging_szeged_wiki DEV: uncertain; the last certain). A passive verb of belief with an adverb of prevalence,
+        // unnamed holders or a superlative of judgement reports a view held at large (wiki labels all 72 uncertain, CRS its 3
+        // hedged); "considered" with a condition, eligibility or a purpose after it classifies under a rule (CRS: 13 asserted).
+        // Twenty-fifth round (models/stance-epistemic.md).
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, span);
+        var beliefs = EpistemicFeatures.Of(span, evidence, StanceContext.None, default).Select(f => f.Name).Where(n => n.StartsWith("belief:", StringComparison.Ordinal)).ToList();
+        string[] expected = reading is null ? [] : ["belief:" + reading];
+        Assert.Equal(expected, beliefs);
+    }
+
     [Fact]
     public void A_deliberating_congress_adds_no_attribution_to_the_marks()
     {

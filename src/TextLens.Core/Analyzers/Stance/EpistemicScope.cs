@@ -281,6 +281,11 @@ public static class EpistemicScope
                 }
             }
 
+            if (BeliefReading(tokens, i) is { } belief)
+            {
+                EpistemicFeatures.Add(f, ref names, 1, "belief:", belief);
+            }
+
             if (ReportingLemma(w) is { } lemma)
             {
                 SourceKind source = SourceBefore(tokens, i);
@@ -502,6 +507,112 @@ public static class EpistemicScope
             return last >= 0 && maxEnds[last] > start;
         }
     }
+
+    /// <summary>Verbs of belief whose passive or participle reports a view held by people at large ("is widely considered", "regarded as one of").</summary>
+    private static readonly HashSet<string> BeliefVerbs = new(StringComparer.Ordinal) { "considered", "regarded", "thought", "believed", "viewed", "seen" };
+
+    /// <summary>Adverbs of how widely or how long a view is held ("widely considered", "once thought"); not "generally", which in law text classifies ("are generally considered gifts for purposes of the federal gift tax").</summary>
+    private static readonly HashSet<string> PrevalenceAdverbs = new(StringComparer.Ordinal)
+    {
+        "widely", "commonly", "popularly", "traditionally", "universally", "often", "frequently", "sometimes", "once", "broadly", "historically",
+    };
+
+    /// <summary>People at large as the holders of a view ("considered by many", "by some critics", "by most investors").</summary>
+    private static readonly HashSet<string> Holders = new(StringComparer.Ordinal)
+    {
+        "some", "many", "most", "others", "critics", "experts", "scholars", "historians", "observers", "analysts", "commentators", "fans",
+        "people", "researchers", "economists", "reviewers",
+    };
+
+    /// <summary>Superlatives of judgement after "the" or a possessive ("considered the best", "his finest work"); not measures ("the highest risk").</summary>
+    private static readonly HashSet<string> Evaluative = new(StringComparer.Ordinal)
+    {
+        "most", "least", "best", "worst", "greatest", "finest", "foremost", "strongest", "leading", "premier",
+    };
+
+    /// <summary>Words after "considered" that make it a classification under a rule ("considered eligible", "in good condition if", "for purposes of").</summary>
+    private static readonly HashSet<string> RuleWords = new(StringComparer.Ordinal) { "if", "eligible", "ineligible", "pursuant", "purposes", "condition", "unless" };
+
+    /// <summary>
+    /// How a passive or participial verb of belief at <paramref name="at"/> reads (issue 10's hedge bar, twenty-fifth round):
+    /// "widely-held" when a view is held by people at large — an adverb of prevalence before it ("is widely considered", "was
+    /// once thought"), unnamed people as its agent ("considered by many"), or "one of" or a superlative of judgement after it
+    /// ("is considered one of the", "considered the best", "considered to be the finest") — which wiki and FactBank label
+    /// uncertain and CRS hedged; "by-rule" when "considered" classifies under a rule — a condition, eligibility or a purpose
+    /// after it ("a bridge is considered in good condition if", "are considered eligible", "considered unemployed for the
+    /// purposes of"), which CRS labels asserted. Null for an active verb with "have" ("courts have considered"), a verb
+    /// that is no verb of belief, and a belief verb in neither class. Bounded: six tokens back, eight ahead, and the
+    /// sentence's rest for a rule word.
+    /// </summary>
+    public static string? BeliefReading(ReadOnlySpan<Token> tokens, int at)
+    {
+        string w = tokens[at].Lower;
+        if (!BeliefVerbs.Contains(w))
+        {
+            return null;
+        }
+
+        int j = at - 1;
+        bool prevalence = false;
+        while (j >= 0 && at - j <= 6 && tokens[j].Kind == TokenKind.Word && (Adverbs.Contains(tokens[j].Lower) || PrevalenceAdverbs.Contains(tokens[j].Lower) || tokens[j].Lower is "long" or "currently"))
+        {
+            prevalence |= PrevalenceAdverbs.Contains(tokens[j].Lower);
+            j--;
+        }
+
+        string before = j >= 0 ? tokens[j].Lower : "<s>";
+        if (before is "has" or "have" or "had" or "having" or "'ve" or "'d")
+        {
+            return null;
+        }
+
+        bool passive = before is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "'s" or "'re" or "<s>" or "," or "and" or "who" or "which" or "what" or "that";
+        string a0 = Word(tokens, at + 1), a1 = Word(tokens, at + 2), a2 = Word(tokens, at + 3), a3 = Word(tokens, at + 4);
+        if (w is "seen" or "viewed" && a0 is not ("as" or "by"))
+        {
+            // "dolphins are often seen in the river": seeing, not a view.
+            return null;
+        }
+
+        if (w is "seen" or "viewed" or "regarded" && a0 == "as")
+        {
+            // "seen as", "regarded as one of": the view's content follows "as".
+            (a0, a1, a2, a3) = (a1, a2, a3, Word(tokens, at + 5));
+        }
+
+        if ((prevalence && passive)
+            || (a0 == "by" && (Holders.Contains(a1) || (a1 is "a" or "the" && a2 is "many" or "most" or "some"))))
+        {
+            return "widely-held";
+        }
+
+        if (a0 == "to" && a1 == "be")
+        {
+            (a0, a1) = (a2, a3);
+        }
+
+        if ((a0 == "one" && a1 == "of") || (a0 is "the" or "his" or "her" or "its" or "their" && Evaluative.Contains(a1)))
+        {
+            return "widely-held";
+        }
+
+        if (w == "considered" && passive)
+        {
+            int end = Math.Min(tokens.Length, at + 1 + 64);
+            for (int k = at + 1; k < end; k++)
+            {
+                string r = tokens[k].Lower;
+                if (RuleWords.Contains(r) || (r == "under" && k == at + 1))
+                {
+                    return "by-rule";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Word(ReadOnlySpan<Token> tokens, int i) => i < tokens.Length ? tokens[i].Lower : "</s>";
 
     /// <summary>The subject class of the modal at <paramref name="modal"/>: the nearest word before it, skipping adverbs.</summary>
     private static string SubjectClass(ReadOnlySpan<Token> tokens, int modal)
