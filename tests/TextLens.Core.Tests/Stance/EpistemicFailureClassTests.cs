@@ -402,6 +402,27 @@ public class EpistemicFailureClassTests
         Assert.Equal(expected, beliefs);
     }
 
+    [Theory]
+    [InlineData("Wikipedia is considered by some to be a timesink due to its addictive qualities.")]
+    [InlineData("Hayne's sonnets are considered his best work.")]
+    [InlineData("The Wolf Prizes in physics and chemistry are often considered the most prestigious awards in those fields after the Nobel Prize.")]
+    public void A_view_held_at_large_is_hedged(string sentence)
+    {
+        // hedging_szeged_wiki DEV, labelled uncertain; missed by the twenty-third round's model (hedged mark under 0.5), found by
+        // the twenty-fifth round's, trained with the feature belief:widely-held (models/stance-epistemic.md).
+        SentenceStance s = Tag(sentence);
+        Assert.True(s.Hedged >= 0.5, $"hedged {s.Hedged}");
+    }
+
+    [Fact]
+    public void A_classification_under_a_rule_stays_asserted()
+    {
+        // R47194 (CRS, asserted): "considered" under the rule's condition is no belief.
+        SentenceStance s = Tag("A bridge is considered in good condition if the deck, superstructure, and substructure are rated at least 7 on a 0-9 scale.");
+        Assert.Equal(EpistemicStance.Asserted, s.Epistemic);
+        Assert.True(s.Hedged < 0.5, $"hedged {s.Hedged}");
+    }
+
     [Fact]
     public void A_deliberating_congress_adds_no_attribution_to_the_marks()
     {
