@@ -139,13 +139,22 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public bool NoPrevious { get; init; }
 
+    /// <summary>
+    /// Polarity: the classifier also reads the valence of the sentence's clause parts (<see cref="ClauseZones"/>: the part a
+    /// concession or contrast concedes, with <see cref="ClauseParts.Conditions"/> the part a condition sets up, and the main
+    /// clause). Only the classifier reads them (not the gate, the other-genre model or the rating models).
+    /// </summary>
+    public ClauseParts Clauses { get; init; }
+
     /// <summary>The context features the polarity classifier reads with these options (<see cref="PolarityContext"/>), as its file will say.</summary>
     public PolarityInputs PolarityInputs =>
         (NoPrevious ? PolarityInputs.None : PolarityInputs.Previous)
         | (DocumentContext ? PolarityInputs.Document : PolarityInputs.None)
         | (OutcomeFrames ? PolarityInputs.OutcomeFrames : PolarityInputs.None)
         | (SourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
-        | (GoodNews ? PolarityInputs.GoodNews : PolarityInputs.None);
+        | (GoodNews ? PolarityInputs.GoodNews : PolarityInputs.None)
+        | ((Clauses & ClauseParts.Concessions) != 0 ? PolarityInputs.Clauses : PolarityInputs.None)
+        | ((Clauses & ClauseParts.Conditions) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None);
 
     /// <summary>
     /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
@@ -346,6 +355,7 @@ public static partial class StanceTrainer
             : model;
         model = polarityClassifier && options.GoodNews ? model.WithGoodNews() : model;
         model = polarityClassifier && options.NoPrevious ? model.WithoutPrevious() : model;
+        model = polarityClassifier ? model.WithClauses(options.Clauses) : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 

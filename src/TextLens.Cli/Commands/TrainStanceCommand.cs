@@ -51,6 +51,7 @@ public static class TrainStanceCommand
         var sourceStance = new Option<bool>("--source-stance") { Description = "Polarity only: the classifier also reads the stance of the sentence's sources ('Supporters claim', 'Critics argue') and the progress it reports ('will accelerate this program'), pooled per kind (tried, not shipped: models/stance-polarity.md)." };
         var goodNews = new Option<bool>("--good-news") { Description = "Polarity only: the classifier also reads the sentence's realised good outcomes ('achieved', 'exceeding projections', 'remain on track'), supporters' views ('Supporters claim', 'Others say') and described features ('equipped with'), pooled per kind (the shipped model's setting since the eighteenth round: models/stance-polarity.md)." };
         var noPrevious = new Option<bool>("--no-previous") { Description = "Polarity only: the classifier does not read the previous sentence's bad news (read since the sixth version; flag 256 in the file, so 'report' and 'eval stance' leave it out too): models/stance-polarity.md, eighteenth round." };
+        var clauses = new Option<string?>("--clauses") { Description = "Polarity only: the classifier also reads the valence of the sentence's clause parts: 'concession' (the part a concession or a contrast concedes, 'Although improvements have been made…', and the main clause; flag 512 in the file) or 'all' (also the part a condition sets up, 'If …'; flag 1024). Tried in the nineteenth round (models/stance-polarity.md)." };
         var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
@@ -63,7 +64,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage (screening): keep the linear stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -90,10 +91,16 @@ public static class TrainStanceCommand
                 "previous" => PolarVocabularyUse.Previous,
                 "both" => PolarVocabularyUse.Sentence | PolarVocabularyUse.Previous,
                 string other => throw new UsageException($"--polar-vocabulary takes sentence, previous or both, not '{other}'."),
-            }, DocumentContext = parse.GetValue(documentContext), OutcomeFrames = parse.GetValue(outcomeFrames), SourceStance = parse.GetValue(sourceStance), GoodNews = parse.GetValue(goodNews), NoPrevious = parse.GetValue(noPrevious) };
-            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.OutcomeFrames || options.SourceStance || options.GoodNews || options.NoPrevious || parse.GetValue(noOrdinal) || parse.GetValue(embeddings) is not null) && (a != StanceAxis.Polarity || options.Regression))
+            }, DocumentContext = parse.GetValue(documentContext), OutcomeFrames = parse.GetValue(outcomeFrames), SourceStance = parse.GetValue(sourceStance), GoodNews = parse.GetValue(goodNews), NoPrevious = parse.GetValue(noPrevious), Clauses = parse.GetValue(clauses) switch
             {
-                throw new UsageException("--polar-vocabulary, --outcome-frames, --source-stance, --good-news, --no-previous, --embeddings and --no-ordinal apply to the polarity classifier only.");
+                null => ClauseParts.None,
+                "concession" => ClauseParts.Concessions,
+                "all" => ClauseParts.Concessions | ClauseParts.Conditions,
+                string other => throw new UsageException($"--clauses takes concession or all, not '{other}'."),
+            } };
+            if ((options.PolarVocabulary != PolarVocabularyUse.None || options.OutcomeFrames || options.SourceStance || options.GoodNews || options.NoPrevious || options.Clauses != ClauseParts.None || parse.GetValue(noOrdinal) || parse.GetValue(embeddings) is not null) && (a != StanceAxis.Polarity || options.Regression))
+            {
+                throw new UsageException("--polar-vocabulary, --outcome-frames, --source-stance, --good-news, --no-previous, --clauses, --embeddings and --no-ordinal apply to the polarity classifier only.");
             }
 
             if (options.DocumentContext && (a is not (StanceAxis.Polarity or StanceAxis.Epistemic) || options.Regression))

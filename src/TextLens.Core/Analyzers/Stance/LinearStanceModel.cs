@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag;
 
     private readonly float[] _bias;
 
@@ -206,7 +206,27 @@ public sealed class LinearStanceModel
         | (ReadsDocument ? PolarityInputs.Document : PolarityInputs.None)
         | (ReadsOutcomeFrames ? PolarityInputs.OutcomeFrames : PolarityInputs.None)
         | (ReadsSourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
-        | (ReadsGoodNews ? PolarityInputs.GoodNews : PolarityInputs.None);
+        | (ReadsGoodNews ? PolarityInputs.GoodNews : PolarityInputs.None)
+        | ((Inputs & ClausesFlag) != 0 ? PolarityInputs.Clauses : PolarityInputs.None)
+        | ((Inputs & ClauseConditionsFlag) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None);
+
+    /// <summary>
+    /// Which clause parts of the polar evidence the polarity classifier reads (<see cref="ClauseZones"/>; trained with `train
+    /// stance --clauses`): flag 512 in the file for the conceded and main parts, 1024 also for the conditional part, so
+    /// 'report' and 'eval stance' give it the features it was trained on.
+    /// </summary>
+    public ClauseParts ClauseParts =>
+        ((Inputs & ClausesFlag) != 0 ? ClauseParts.Concessions : ClauseParts.None)
+        | ((Inputs & ClauseConditionsFlag) != 0 ? ClauseParts.Conditions : ClauseParts.None);
+
+    /// <summary>The same classifier, marked as reading the clause parts <paramref name="parts"/> (<see cref="ClauseParts"/>; the conditions need the concessions).</summary>
+    public LinearStanceModel WithClauses(ClauseParts parts) => parts switch
+    {
+        ClauseParts.None => this,
+        ClauseParts.Concessions => WithInput(ClausesFlag, "the clause parts"),
+        ClauseParts.Concessions | ClauseParts.Conditions => WithInput(ClausesFlag | ClauseConditionsFlag, "the clause parts"),
+        _ => throw new ArgumentException("The conditional part is read with the conceded part.", nameof(parts)),
+    };
 
     /// <summary>The same classifier, marked as reading no previous sentence (<see cref="ReadsPrevious"/> false).</summary>
     public LinearStanceModel WithoutPrevious() => WithInput(WithoutPreviousFlag, "the previous sentence");

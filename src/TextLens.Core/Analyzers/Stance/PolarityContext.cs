@@ -27,7 +27,8 @@ public static class PolarityContext
     /// (<see cref="DocumentTone"/>; the sentence's own tone is taken out of the document's);</item>
     /// <item><see cref="PolarityInputs.OutcomeFrames"/> (`--outcome-frames`): the frames of the sentence's polar words and budget changes (<see cref="OutcomeFrames"/>);</item>
     /// <item><see cref="PolarityInputs.SourceStance"/> (`--source-stance`): the stance of its sources and the progress it reports (<see cref="SourceStance"/>);</item>
-    /// <item><see cref="PolarityInputs.GoodNews"/> (`--good-news`): its realised good outcomes, supporters' views and described features (<see cref="GoodNews"/>).</item>
+    /// <item><see cref="PolarityInputs.GoodNews"/> (`--good-news`): its realised good outcomes, supporters' views and described features (<see cref="GoodNews"/>);</item>
+    /// <item><see cref="PolarityInputs.Clauses"/> (`--clauses`): the valence of its conceded, (conditional,) and main clause parts (<see cref="ClauseZones"/>).</item>
     /// </list>
     /// The features come in this order, the one training used.
     /// </summary>
@@ -67,6 +68,11 @@ public static class PolarityContext
             features.AddRange(GoodNews.Of(words!));
         }
 
+        if ((inputs & PolarityInputs.Clauses) != 0)
+        {
+            features.AddRange(ClauseZones.Of(tokens, lexicon, (inputs & PolarityInputs.ClauseConditions) != 0 ? ClauseParts.Concessions | ClauseParts.Conditions : ClauseParts.Concessions));
+        }
+
         return features;
     }
 
@@ -97,4 +103,10 @@ public enum PolarityInputs
 
     /// <summary>The good-news features (`--good-news`).</summary>
     GoodNews = 16,
+
+    /// <summary>The conceded and the main clause parts of the polar evidence (`--clauses concession`; <see cref="ClauseZones"/>).</summary>
+    Clauses = 32,
+
+    /// <summary>With <see cref="Clauses"/>, also the conditional part (`--clauses all`).</summary>
+    ClauseConditions = 64,
 }

@@ -202,6 +202,12 @@ public sealed class StanceTagger
     public bool PolarityGoodNews => _polarity?.ReadsGoodNews == true;
 
     /// <summary>
+    /// The clause parts of the polar evidence the polarity classifier reads (<see cref="ClauseZones"/>): a model trained with
+    /// `--clauses` (<see cref="LinearStanceModel.ClauseParts"/>); <see cref="ClauseParts.None"/> otherwise.
+    /// </summary>
+    public ClauseParts PolarityClauses => _polarity?.ClauseParts ?? ClauseParts.None;
+
+    /// <summary>
     /// The polarity classifier reads the previous sentence's bad news (<see cref="PolarityContext"/>): every model but one
     /// trained with `--no-previous` (<see cref="LinearStanceModel.ReadsPrevious"/>).
     /// </summary>
