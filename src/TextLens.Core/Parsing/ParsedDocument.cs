@@ -31,6 +31,7 @@ public sealed class ParsedDocument
         Paragraphs = paragraphs;
         Models = models;
         WordCount = tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
+        BackMatterStart = BackMatter.Start(this);
         _tags = new Lazy<(PartOfSpeech[], float[])>(TagTokens, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -75,6 +76,16 @@ public sealed class ParsedDocument
     public IReadOnlyList<Paragraph> Paragraphs { get; }
 
     public int WordCount { get; }
+
+    /// <summary>
+    /// The index of the first sentence of the back matter (an author note, the publisher's masthead, a comment form:
+    /// <see cref="BackMatter"/>), or the number of sentences when there is none. Found once, at parse time: the themes
+    /// and the stance both leave the publisher's notes out.
+    /// </summary>
+    public int BackMatterStart { get; }
+
+    /// <summary>True when sentence <paramref name="index"/> is in the back matter (<see cref="BackMatterStart"/>).</summary>
+    public bool InBackMatter(int index) => index >= BackMatterStart;
 
     /// <summary>The same parse, tagged with the tagger of <paramref name="models"/> (the arrays are shared, not copied).</summary>
     public ParsedDocument WithModels(IPartOfSpeechSource models)

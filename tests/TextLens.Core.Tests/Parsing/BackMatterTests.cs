@@ -53,9 +53,13 @@ public class BackMatterTests
         int start = BackMatter.Start(doc);
         Assert.StartsWith("About the author", doc.Sentences[start].Text, StringComparison.Ordinal);
         Assert.Equal(doc.Sentences.Count - 2, start);
+        Assert.Equal(start, doc.BackMatterStart);
+        Assert.True(doc.InBackMatter(start));
+        Assert.False(doc.InBackMatter(start - 1));
 
         // A note in the first half is not back matter: the article continues after it.
         ParsedDocument early = ParsedDocument.Parse(SourceText.From("About the author: Jane Roe writes on trade.\n\nTariffs rose in 2025.\n\nImports fell.\n\nExports held up.", "b.txt"));
         Assert.Equal(early.Sentences.Count, BackMatter.Start(early));
+        Assert.Equal(early.Sentences.Count, early.BackMatterStart);
     }
 }

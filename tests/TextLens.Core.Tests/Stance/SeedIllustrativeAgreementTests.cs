@@ -29,15 +29,17 @@ public sealed class SeedIllustrativeAgreementTests
 
     /// <summary>
     /// The eighteenth polarity round's seed floor (models/stance-polarity.md, `bench/seed-report-agreement.py`): the report
-    /// agrees on at least 22 of 37 polarity labels (the files before that round) and at least 24 of its 47 sentences are
-    /// neutral (issue 10's "at least half"). The bar of 27 is not met.
+    /// agrees on at least 22 of 37 polarity labels (the files before that round), and the article's sentences are as neutral
+    /// as then. The round counted 24 of 47; six of those were the publisher's notes after the article, which are no longer
+    /// tagged (<see cref="SentenceStance.InBackMatter"/>), so the same floor is 18 of the article's 39. Neither issue 10's
+    /// polarity bar (27) nor its "at least half neutral" (20 of 39) is met.
     /// </summary>
     [Fact]
-    public void The_report_on_the_seed_agrees_on_at_least_22_of_37_polarity_labels_and_reads_at_least_24_of_47_sentences_neutral()
+    public void The_report_on_the_seed_agrees_on_at_least_22_of_37_polarity_labels_and_reads_at_least_18_of_its_39_sentences_neutral()
     {
         (_, int polarity, int neutral) = Agreement();
         Assert.InRange(polarity, 22, 37);
-        Assert.InRange(neutral, 24, 47);
+        Assert.InRange(neutral, 18, 39);
     }
 
     private static (int Epistemic, int Polarity, int Neutral) Agreement()
@@ -67,7 +69,8 @@ public sealed class SeedIllustrativeAgreementTests
 
         Assert.Equal(37, rows);
         Assert.Equal(47, stance.Sentences.Count);
-        return (epistemic, polarity, stance.Sentences.Count(s => s.Polarity == Polarity.Neutral));
+        Assert.Equal(39, stance.Profile.Sentences);
+        return (epistemic, polarity, stance.Profile.Polarity[Polarity.Neutral]);
     }
 
     /// <summary>The file's NBSPs and curly quotes as the article's sentences hold them, whitespace collapsed.</summary>

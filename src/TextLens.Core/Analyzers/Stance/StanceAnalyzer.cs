@@ -51,8 +51,10 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         var strings = new TokenStrings();
         var allTokens = (Token[])doc.Tokens;
         InspectedSentence? inspected = null;
-        // The document context of a polarity model that reads it: the tone of every sentence of the document, from its tokens.
-        DocumentTone? tone = tagger.PolarityDocumentContext ? new DocumentTone(doc.Sentences.Count, k => DocumentTone.Words(doc.TokensOf(doc.Sentences[k]))) : null;
+        // The publisher's notes after the article (an author note, a masthead, a comment form) are not the author's: not tagged.
+        int backMatter = doc.BackMatterStart;
+        // The document context of a polarity model that reads it: the tone of every sentence of the article, from its tokens.
+        DocumentTone? tone = tagger.PolarityDocumentContext ? new DocumentTone(backMatter, k => DocumentTone.Words(doc.TokensOf(doc.Sentences[k]))) : null;
         // The document context of an epistemic model that reads it: every sentence in order, each following the one before.
         EpistemicDocument? discourse = tagger.EpistemicDocumentContext
             ? EpistemicDocument.Of(doc)
@@ -60,6 +62,12 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         for (int i = 0; i < sentences.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (i >= backMatter)
+            {
+                sentences[i] = SentenceStance.BackMatter(i);
+                continue;
+            }
+
             Sentence sentence = doc.Sentences[i];
             string? previous = PreviousInDiscourse(doc, i);
             StanceContext around = StanceContext.For(sentence.Text, previous, sentence.Kind == BlockKind.Heading) with
@@ -142,16 +150,24 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         return doc.Sentences[i - 1].Text;
     }
 
-    public static StanceResult Summarize(IReadOnlyList<SentenceStance> sentences, KeywordResult keywords)
+    /// <summary>
+    /// The document's profile, its "most …" lists and its stance toward the top keywords, over the tagged sentences: a
+    /// sentence of the back matter (<see cref="SentenceStance.InBackMatter"/>) counts nowhere, and a key term's mentions there
+    /// are not its mentions in the article.
+    /// </summary>
+    public static StanceResult Summarize(IReadOnlyList<SentenceStance> all, KeywordResult keywords)
     {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(keywords);
+        SentenceStance[] sentences = [.. all.Where(s => !s.InBackMatter)];
         var epistemic = Enum.GetValues<EpistemicStance>().ToDictionary(e => e, e => sentences.Count(s => s.Epistemic == e));
         var polarity = Enum.GetValues<Polarity>().ToDictionary(p => p, p => sentences.Count(s => s.Polarity == p));
         var profile = new StanceProfile(
-            sentences.Count,
+            sentences.Length,
             epistemic,
             polarity,
             sentences.Count(s => s.Subjective),
-            sentences.Count == 0 ? 0 : Math.Round(sentences.Average(s => s.PolarityScore), 4));
+            sentences.Length == 0 ? 0 : Math.Round(sentences.Average(s => s.PolarityScore), 4));
 
         int[] mostHedged = Top(sentences, s => s.Hedged, s => s.Hedged >= 0.5);
         int[] mostPrescriptive = Top(sentences, s => s.Prescriptive, s => s.Prescriptive >= 0.5);
@@ -160,13 +176,13 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         var terms = new List<KeyTermStance>();
         foreach (Keyword k in keywords.Keywords.OrderBy(k => k.Rank).Take(KeyTermCount))
         {
-            int[] mentions = [.. k.Occurrences.Select(o => o.Sentence).Where(i => i >= 0 && i < sentences.Count).Distinct().Order()];
+            int[] mentions = [.. k.Occurrences.Select(o => o.Sentence).Where(i => i >= 0 && i < all.Count && !all[i].InBackMatter).Distinct().Order()];
             if (mentions.Length == 0)
             {
                 continue;
             }
 
-            SentenceStance[] m = [.. mentions.Select(i => sentences[i])];
+            SentenceStance[] m = [.. mentions.Select(i => all[i])];
             terms.Add(new KeyTermStance(
                 k.Text,
                 k.Rank,
@@ -178,7 +194,7 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
                 Math.Round(m.Count(s => s.Attributed >= 0.5) / (double)m.Length, 4)));
         }
 
-        return new StanceResult(sentences, profile, mostHedged, mostPrescriptive, mostPolar, terms);
+        return new StanceResult(all, profile, mostHedged, mostPrescriptive, mostPolar, terms);
     }
 
     private static int[] Top(IReadOnlyList<SentenceStance> sentences, Func<SentenceStance, double> key, Func<SentenceStance, bool> eligible) =>
@@ -198,6 +214,11 @@ public sealed class StanceAnalyzer : IDocumentAnalyzer
         foreach (SentenceStance s in sentences)
         {
             Sentence sentence = doc.Sentences[s.Sentence];
+            if (s.InBackMatter)
+            {
+                continue;
+            }
+
             if (sentence.Kind == BlockKind.Heading || sentence.IsByline)
             {
                 previous = null;

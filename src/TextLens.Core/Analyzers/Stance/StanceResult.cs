@@ -71,12 +71,23 @@ public sealed record SentenceStance(
     /// and the hedge and attribution cue strengths the marks read; null with the cue rules.
     /// </summary>
     public EpistemicParts? EpistemicParts { get; init; }
+
+    /// <summary>
+    /// True for a sentence of the document's back matter (<see cref="Parsing.ParsedDocument.BackMatterStart"/>: an author
+    /// note, the publisher's masthead, a comment form). The publisher's notes are not the author's stance: such a sentence
+    /// is not tagged, has no stance in the report, and counts in no share, list, key term or rule.
+    /// </summary>
+    public bool InBackMatter { get; init; }
+
+    /// <summary>The placeholder of back-matter sentence <paramref name="sentence"/> (<see cref="InBackMatter"/>): no tag, no cue.</summary>
+    public static SentenceStance BackMatter(int sentence) =>
+        new(sentence, EpistemicStance.Asserted, 0, 0, 0, Polarity.Neutral, 0, false, 0, 0, []) { InBackMatter = true };
 }
 
 /// <summary>What the epistemic marks of a sentence are computed from: the model's class probabilities (in the order of <see cref="EpistemicStance"/>) and the cue strengths in the author's voice.</summary>
 public readonly record struct EpistemicParts(double Asserted, double Hedged, double Attributed, double Prescriptive, double HedgeCues, double AttributionCues);
 
-/// <summary>Counts and shares of the epistemic, polarity and subjectivity tags over a document's sentences.</summary>
+/// <summary>Counts and shares of the epistemic, polarity and subjectivity tags over a document's tagged sentences (back matter is not tagged: <see cref="SentenceStance.InBackMatter"/>).</summary>
 public sealed record StanceProfile(
     int Sentences,
     IReadOnlyDictionary<EpistemicStance, int> Epistemic,

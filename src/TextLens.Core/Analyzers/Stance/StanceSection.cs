@@ -262,13 +262,19 @@ public sealed class StanceSection : IReportSection
             return false;
         }
 
+        if (result.Sentences[index].InBackMatter)
+        {
+            return false;
+        }
+
         Write(writer, result.Sentences[index], document.Source);
         return true;
     }
 
     /// <summary>
     /// The report keeps the stance result's sentences and the text, not their JSON: a document of 100,000 sentences would
-    /// hold some 70 MB of JSON and its index where the result's records take a fraction of that. Every sentence has a value.
+    /// hold some 70 MB of JSON and its index where the result's records take a fraction of that. Every sentence has a value
+    /// but those of the back matter, which are not tagged (<see cref="SentenceStance.InBackMatter"/>).
     /// </summary>
     public SentenceValueWriter? SentenceWriter(DocumentAnalysis analysis)
     {
@@ -282,6 +288,11 @@ public sealed class StanceSection : IReportSection
         SourceText source = document.Source;
         return (writer, index, propertyName) =>
         {
+            if (sentences[index].InBackMatter)
+            {
+                return false;
+            }
+
             if (propertyName is not null)
             {
                 writer.WritePropertyName(propertyName);

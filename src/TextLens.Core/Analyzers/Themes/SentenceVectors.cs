@@ -167,7 +167,7 @@ public sealed class SentenceVectors
             }
 
             int n = features.SentenceTerms.Count;
-            int backMatter = features.Document.Sentences.Count == n ? BackMatter.Start(features.Document) : n;
+            int backMatter = features.Document.Sentences.Count == n ? features.Document.BackMatterStart : n;
             var sentenceDf = new int[terms.Count];
             var seen = new HashSet<int>();
             foreach (SparseVector bag in features.SentenceTerms)

@@ -21,7 +21,7 @@ public static class ThemeLabeler
     {
         HashSet<string> citationWords = document is null ? [] : CitationWords(document);
         HashSet<string> selfNames = document is null ? [] : SelfNames(document);
-        int backMatter = document is null ? int.MaxValue : BackMatter.Start(document);
+        int backMatter = document is null ? int.MaxValue : document.BackMatterStart;
         LabelWords? labelWords = document?.Models is null ? null : LabelWords.Of(document, i => IsLabelSource(document, i, backMatter));
         int n = vectors.SentenceCount;
         int[] assignment = partition.Assignments;
