@@ -33,8 +33,20 @@ AXES = OrderedDict([
 ])
 UNCERTAIN = "(uncertain)"
 MISSING = "(no sentence)"
+# A sentence the report lists without a stance: the back matter after an article (an author note, the masthead, a comment
+# form), which the tool leaves untagged by design since 7 Dec 2026 (stop 41). It makes no claim there, so such a sentence
+# is out of every figure's denominator and counted apart ("untagged").
+UNTAGGED = "(untagged: back matter)"
 # boolean label fields the figures are also split by, when the labels carry them
 GROUP_FIELDS = ("in_training", "in_dev")
+# Which training rows a sentence is: a row of the DEV file (every stance model trains on it), a row of
+# data/stance/crs_more.jsonl only (the epistemic and subjectivity models train on it, the polarity model does not: for
+# polarity these CRS sentences are out of sample, though their documents are not), or neither (the seed).
+SOURCES = (("dev", "a DEV row"), ("crs_more", "crs_more only"), ("none", "no training row"))
+
+
+def source(row):
+    return "dev" if row.get("in_dev") else "crs_more" if row.get("in_training") else "none"
 
 
 def norm(text):
@@ -102,7 +114,9 @@ def tool_tag(sentence, axis):
     key, conf_key, _ = AXES[axis]
     if sentence is None:
         return MISSING, MISSING
-    st = sentence.get("stance") or {}
+    if "stance" not in sentence:
+        return UNTAGGED, UNTAGGED
+    st = sentence["stance"] or {}
     raw = st.get(key) or MISSING
     confident = st.get(conf_key, True)
     return raw, (raw if confident else UNCERTAIN)
@@ -113,6 +127,8 @@ def pct(a, b):
 
 
 def summarise(pairs, axis):
+    untagged = sum(1 for _, s, _ in pairs if tool_tag(s, axis)[0] == UNTAGGED)
+    pairs = [p for p in pairs if tool_tag(p[1], axis)[0] != UNTAGGED]
     n = len(pairs)
     strict_agree = shown_n = shown_agree = raw_agree = uncertain = missing = 0
     for row, s, _ in pairs:
@@ -129,7 +145,7 @@ def summarise(pairs, axis):
         strict_agree += shown == gold
     return dict(n=n, strict_agree=strict_agree, strict_disagree=n - strict_agree,
                 shown_n=shown_n, shown_agree=shown_agree, shown_disagree=shown_n - shown_agree,
-                uncertain=uncertain, missing=missing, raw_agree=raw_agree, raw_disagree=n - raw_agree)
+                uncertain=uncertain, missing=missing, raw_agree=raw_agree, raw_disagree=n - raw_agree, untagged=untagged)
 
 
 def row_line(name, x, w):
@@ -147,6 +163,8 @@ def confusion(pairs, axis):
     for row, s, _ in pairs:
         gold = row[axis]
         _, shown = tool_tag(s, axis)
+        if shown == UNTAGGED:
+            continue
         if gold not in m:
             extra_gold[gold] += 1
             continue
@@ -195,6 +213,8 @@ def main():
         result["axes"][axis] = {"all": summarise(pairs, axis),
                                 "documents": {d: summarise([p for p in pairs if p[0]["doc"] == d], axis)
                                               for d in doc_order}}
+        if all("in_dev" in r and "in_training" in r for r in rows):
+            result["axes"][axis]["source"] = {k: summarise([p for p in pairs if source(p[0]) == k], axis) for k, _ in SOURCES}
         for field in GROUP_FIELDS:
             if any(field in r for r in rows):
                 result["axes"][axis][field] = {str(v).lower(): summarise([p for p in pairs if bool(p[0].get(field)) == v], axis)
@@ -214,7 +234,7 @@ def main():
               f"{pct(a['strict_disagree'], a['n'])} of {axis} labels ({a['strict_disagree']} of {a['n']})")
         print(f"shown tags only (uncertain left out): disagreed with {pct(a['shown_disagree'], a['shown_n'])} "
               f"({a['shown_disagree']} of {a['shown_n']}); uncertain {a['uncertain']} of {a['n']} "
-              f"({pct(a['uncertain'], a['n'])}); not found {a['missing']}")
+              f"({pct(a['uncertain'], a['n'])}); not found {a['missing']}; untagged by design (back matter, out of every figure) {a['untagged']}")
         print(f"raw label under the uncertain flag (diagnosis only): disagreed with "
               f"{pct(a['raw_disagree'], a['n'])} ({a['raw_disagree']} of {a['n']})")
         w = max([len(os.path.basename(d)) for d in doc_order] + [len(f) + 7 for f in GROUP_FIELDS]) + 2
@@ -228,6 +248,10 @@ def main():
             for value in (True, False):
                 x = summarise([p for p in pairs if bool(p[0].get(field)) == value], axis)
                 print(row_line(f"{field}={str(value).lower()}", x, w))
+        if "source" in result["axes"][axis]:
+            print("by training rows (polarity trains on the DEV rows only; epistemic and subjectivity also on crs_more):")
+            for k, label in SOURCES:
+                print(row_line(label, result["axes"][axis]["source"][k], w))
         print("confusion (rows: reader; columns: the tag the report shows):")
         print(confusion(pairs, axis))
 
@@ -237,7 +261,7 @@ def main():
         for row, s, _ in pairs:
             for axis in AXES:
                 raw, shown = tool_tag(s, axis)
-                if shown != row[axis]:
+                if shown != row[axis] and shown != UNTAGGED:
                     extra = f" [{raw}]" if shown == UNCERTAIN else ""
                     print(f"{os.path.basename(row['doc'])}\t{row['start']}\t{axis}\t{row[axis]} -> {shown}{extra}\t"
                           f"{norm(row['text'])[:160]}")
