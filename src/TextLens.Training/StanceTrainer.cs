@@ -688,6 +688,24 @@ public static partial class StanceTrainer
     /// </summary>
     public static string AxisField(StanceAxis axis) => axis.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// The texts of the rows that training on <paramref name="axis"/> fits: those with a label among the axis's classes (the
+    /// field <paramref name="labelField"/>, else the field named after the axis). What <see cref="TrainingRows"/> fingerprints.
+    /// </summary>
+    public static IEnumerable<string> TrainedTexts(StanceAxis axis, IEnumerable<StanceItem> items, string labelField = "label")
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        return items.Where(item => LabelIndex(axis, item, classes, labelField) >= 0).Select(item => item.Text);
+    }
+
+    /// <summary>The index of the item's label in <paramref name="classes"/>, or −1 when it has none of them (the row is not trained on).</summary>
+    private static int LabelIndex(StanceAxis axis, StanceItem item, IReadOnlyList<string> classes, string labelField)
+    {
+        string? label = StanceScorer.NormalizeLabel(item.Label(labelField) ?? (labelField == "label" ? item.Label(AxisField(axis)) : null));
+        return label is null ? -1 : IndexOf(classes, label);
+    }
+
     private static Row[] Featurize(StanceAxis axis, IReadOnlyList<StanceItem> items, IReadOnlyList<string> classes, ValenceLexicon lexicon, string labelField, StanceTrainingOptions options)
     {
         var rows = new List<Row>(items.Count);
@@ -697,8 +715,7 @@ public static partial class StanceTrainer
         for (int n = 0; n < items.Count; n++)
         {
             StanceItem item = items[n];
-            string? label = StanceScorer.NormalizeLabel(item.Label(labelField) ?? (labelField == "label" ? item.Label(AxisField(axis)) : null));
-            int k = label is null ? -1 : IndexOf(classes, label);
+            int k = LabelIndex(axis, item, classes, labelField);
             if (k < 0)
             {
                 continue;

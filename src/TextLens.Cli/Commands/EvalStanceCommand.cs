@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using TextLens.Cli.Inputs;
 using TextLens.Cli.Output;
 using TextLens.Core.Analyzers.Stance;
@@ -50,7 +51,52 @@ public static class EvalStanceCommand
         }
 
         context.Console.Out.Write(StanceEvaluation.Format(result, dataPath, items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+        if (heldOutPath is null)
+        {
+            WarnIfInSample(axis, dataPath, items, context);
+        }
+
         return 0;
+    }
+
+    /// <summary>The model file whose training rows the scores of <paramref name="axis"/> rest on (the marks are the epistemic model's).</summary>
+    public static string ModelFileOf(StanceAxis axis) => axis switch
+    {
+        StanceAxis.Polarity => StanceTagger.PolarityModelFile,
+        StanceAxis.Subjectivity => StanceTagger.SubjectivityModelFile,
+        _ => StanceTagger.EpistemicModelFile,
+    };
+
+    /// <summary>
+    /// Says, after the figures and on standard error, how many of the scored rows the shipped model was trained on
+    /// (<see cref="TrainingRows"/>, next to the model): on those rows the figure is an in-sample fit, not an evaluation. A
+    /// models folder without the fingerprint, or with a bad one, is said too: then nobody can tell.
+    /// </summary>
+    private static void WarnIfInSample(StanceAxis axis, string dataPath, IReadOnlyList<StanceItem> items, CliContext context)
+    {
+        string rowsFile = TrainingRows.PathFor(ModelFileOf(axis));
+        TrainingRows rows;
+        try
+        {
+            rows = context.Models().Load(rowsFile, TrainingRows.Read);
+        }
+        catch (ModelLoadException ex)
+        {
+            context.Console.Error.WriteLine($"textlens: note: cannot tell whether the model was trained on these rows: {ex.Message}");
+            return;
+        }
+
+        int seen = items.Count(i => rows.Contains(i.Text));
+        if (seen == 0)
+        {
+            return;
+        }
+
+        string message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{seen} of {items.Count} rows of {dataPath} ({100.0 * seen / items.Count:F1}%) are rows the shipped {ModelFileOf(axis)} was trained on ({rowsFile}): on them this is an in-sample fit, not an evaluation. The out-of-fold figure: 'textlens train stance --cv-on FILE --cv-predictions OUT' with the model card's command, then 'textlens eval stance --held-out OUT'.");
+        context.Console.Out.Write("\nIN-SAMPLE: " + message + "\n");
+        context.Console.Error.WriteLine("textlens: warning: " + message);
     }
 
     public static StanceAxis ParseAxis(string value) => value.Trim().ToLowerInvariant() switch

@@ -52,6 +52,7 @@ public static class TrainStanceCommand
         var goodNews = new Option<bool>("--good-news") { Description = "Polarity only: the classifier also reads the sentence's realised good outcomes ('achieved', 'exceeding projections', 'remain on track'), supporters' views ('Supporters claim', 'Others say') and described features ('equipped with'), pooled per kind (the shipped model's setting since the eighteenth round: models/stance-polarity.md)." };
         var noPrevious = new Option<bool>("--no-previous") { Description = "Polarity only: the classifier does not read the previous sentence's bad news (read since the sixth version; flag 256 in the file, so 'report' and 'eval stance' leave it out too): models/stance-polarity.md, eighteenth round." };
         var clauses = new Option<string?>("--clauses") { Description = "Polarity only: the classifier also reads the valence of the sentence's clause parts: 'concession' (the part a concession or a contrast concedes, 'Although improvements have been made…', and the main clause; flag 512 in the file) or 'all' (also the part a condition sets up, 'If …'; flag 1024). Tried in the nineteenth round (models/stance-polarity.md)." };
+        var rowsOnly = new Option<bool>("--rows-only") { Description = "Write only the fingerprint of the --data rows the model would be trained on (<name>.rows next to --out, which every training also writes; 'eval stance' reads it to flag an in-sample fit), without training." };
         var noOrdinal = new Option<bool>("--no-ordinal") { Description = "Polarity only: leave out the ordinal rating model (for screening runs: the labels and confidences do not depend on it, the score does)." };
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
@@ -64,7 +65,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage (screening): keep the linear stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -197,6 +198,15 @@ public static class TrainStanceCommand
             }
 
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. ReadSet(context, f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
+            // The people-labelled rows, whose fingerprint goes beside the model (the rule-labelled files' labels are not people's).
+            IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
+            TrainingRows trainingRows = TrainingRows.Of(StanceTrainer.TrainedTexts(a, sets.SelectMany(s => s.Items)));
+            if (parse.GetValue(rowsOnly))
+            {
+                WriteRows(context, target.FullName, trainingRows);
+                return 0;
+            }
+
             IFileInfo[] silver = [.. (parse.GetValue(ruleLabelled) ?? []).Select(f => context.FileSystem.FileInfo.New(f))];
             if (silver.Length > 0 && a != StanceAxis.Epistemic)
             {
@@ -296,9 +306,9 @@ public static class TrainStanceCommand
 
             using var buffer = new MemoryStream();
             model.Save(buffer);
-            IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             AtomicFile.WriteAllBytes(context.FileSystem, target.FullName, buffer.ToArray());
             context.Console.Out.Write(string.Create(inv, $"wrote {target.FullName}: {model.Axis}, classes {string.Join('/', model.Classes)}, {model.NonZeroFeatures} non-zero features, {buffer.Length} bytes; trained on {sets.Sum(s => s.Items.Count)} items (L2 {options.L2}, L1 {options.L1}, seed {options.Seed}{(a == StanceAxis.Epistemic ? $", temperature {temperature:F2}{(temperature == 1 ? " — no --cv-on, uncalibrated" : "")}" : options.Temperature != 1 ? $", temperature {options.Temperature}" : "")})\n"));
+            WriteRows(context, target.FullName, trainingRows);
             if (options.SecondStage is not null)
             {
                 EpistemicTrees stack = StanceTrainer.TrainSecondStage([.. sets.SelectMany(s => s.Items)], options, lexicon).WithLinearTemperature(temperature).WithTemperature(stackTemperature);
@@ -350,6 +360,16 @@ public static class TrainStanceCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes the fingerprint of the model's training rows next to it (stance-polarity.tlsm → stance-polarity.rows).</summary>
+    private static void WriteRows(CliContext context, string modelPath, TrainingRows rows)
+    {
+        using var buffer = new MemoryStream();
+        rows.Save(buffer);
+        string path = TrainingRows.PathFor(modelPath);
+        AtomicFile.WriteAllBytes(context.FileSystem, path, buffer.ToArray());
+        context.Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: the fingerprint of {rows.Count} training rows, {buffer.Length} bytes\n"));
     }
 
     /// <summary>Where the epistemic second stage goes: next to the linear model (stance-epistemic.tlsm → <see cref="EpistemicTrees.FileName"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TextLens.Core.Analyzers.Stance;
 using TextLens.Core.Features;
 
 namespace TextLens.Cli.Tests.InMemory;
@@ -267,6 +268,55 @@ public class CommandsInMemoryTests
             ["""{"id":"a","label":"suggestion"}""", """{"id":"b","label":"non_suggestion"}"""],
             cli.Read("out/pred.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(2, cli.Run("eval", "stance", "--axis", "prescriptive", "--data", "absent.jsonl").ExitCode);
+    }
+
+    /// <summary>
+    /// Scored on rows the shipped model was trained on, 'eval stance' says the figure is an in-sample fit (models/*.rows); on
+    /// other rows, and on held-out predictions, it says nothing. The training row is the repository's own
+    /// data/stance/crs_more.jsonl, on which the epistemic model is trained.
+    /// </summary>
+    [Fact]
+    public void Eval_stance_says_when_it_scores_the_models_own_training_rows()
+    {
+        string trained = File.ReadLines(RepositoryPaths.Combine("data", "stance", "crs_more.jsonl")).First(l => l.Contains("\"epistemic\": \"asserted\"", StringComparison.Ordinal));
+        const string unseen = """{"id": "u", "text": "The committee met on a Monday in Brussels to read the minutes.", "epistemic": "asserted"}""";
+        var cli = new InMemoryCli();
+        cli.Add("mixed.jsonl", trained + "\n" + unseen + "\n");
+        cli.Add("unseen.jsonl", unseen + "\n");
+
+        InMemoryCli.Result mixed = cli.Run("eval", "stance", "--axis", "epistemic", "--data", "mixed.jsonl", "--gold-field", "epistemic");
+        Assert.Equal(0, mixed.ExitCode);
+        Assert.Contains("IN-SAMPLE: 1 of 2 rows of /work/mixed.jsonl (50.0%) are rows the shipped stance-epistemic.tlsm was trained on", mixed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("textlens: warning: 1 of 2 rows", mixed.Stderr, StringComparison.Ordinal);
+
+        // The binary marks are the epistemic model's too; polarity's training rows are another set (this row is not in it).
+        string text = JsonDocument.Parse(trained).RootElement.GetProperty("text").GetString()!;
+        cli.Add("trained.jsonl", JsonSerializer.Serialize(new { id = "t", text, label = "certain" }) + "\n");
+        Assert.Contains("IN-SAMPLE: 1 of 1", cli.Run("eval", "stance", "--axis", "hedged", "--data", "trained.jsonl").Stdout, StringComparison.Ordinal);
+
+        InMemoryCli.Result clean = cli.Run("eval", "stance", "--axis", "epistemic", "--data", "unseen.jsonl", "--gold-field", "epistemic");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.DoesNotContain("IN-SAMPLE", clean.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("in-sample", clean.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_stance_rows_only_writes_the_fingerprint_of_the_labelled_rows_and_no_model()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("set.jsonl", string.Join('\n',
+            """{"id": "a", "text": "The court denied the motion.", "polarity": "neutral"}""",
+            """{"id": "b", "text": "Costs rose sharply.", "polarity": "negative"}""",
+            """{"id": "c", "text": "Labelled on another axis only.", "subjectivity": "objective"}""") + "\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "set.jsonl", "--out", "out/m.tlsm", "--rows-only");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("wrote /work/out/m.rows: the fingerprint of 2 training rows, 28 bytes", result.Stdout, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/out/m.tlsm"));
+        var rows = TrainingRows.Read(new MemoryStream(cli.Files.File.ReadAllBytes("/work/out/m.rows")));
+        Assert.True(rows.Contains("Costs rose sharply."));
+        Assert.False(rows.Contains("Labelled on another axis only."));
     }
 
     [Fact]
