@@ -57,7 +57,12 @@ public class StanceDisplayTests
     public void Json_carries_the_confidence_of_each_tag_and_html_marks_the_unconfident_ones()
     {
         (AnalysisEngine engine, CorpusReport report) = Seed.Value;
-        JsonElement[] stances = [.. report.Documents.Single().SentenceValues!["stance"].EnumerateArray()];
+        JsonElement[] all = [.. report.Documents.Single().SentenceValues!["stance"].EnumerateArray()];
+
+        // The seed's last eight sentences are back matter (the author note, the masthead, the comment form): no stance.
+        Assert.Equal(8, all.Count(s => s.ValueKind == JsonValueKind.Null));
+        Assert.All(all[^8..], s => Assert.Equal(JsonValueKind.Null, s.ValueKind));
+        JsonElement[] stances = all[..^8];
         Assert.All(stances, s => Assert.InRange(s.GetProperty("epistemicConfidence").GetDouble(), 0, 1));
         Assert.All(stances, s => Assert.InRange(s.GetProperty("polarityConfidence").GetDouble(), 0, 1));
 
@@ -69,7 +74,8 @@ public class StanceDisplayTests
         // JSON says which labels are confident, with the same thresholds as the readable formats.
         using var parsed = JsonDocument.Parse(json.ToString());
         JsonElement[] sentences = [.. parsed.RootElement.GetProperty("documents")[0].GetProperty("sentences").EnumerateArray()];
-        Assert.Equal(stances.Length, sentences.Length);
+        Assert.Equal(all.Length, sentences.Length);
+        Assert.All(sentences[^8..], s => Assert.False(s.TryGetProperty("stance", out _)));
         for (int i = 0; i < stances.Length; i++)
         {
             JsonElement st = sentences[i].GetProperty("stance");
