@@ -146,6 +146,12 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public ClauseParts Clauses { get; init; }
 
+    /// <summary>
+    /// Polarity: the classifier also reads the words of the sentence's conceded and conditional parts, each part a block of
+    /// its own (<see cref="ClauseZones.Words"/>; twentieth round). Only the classifier reads them.
+    /// </summary>
+    public bool ClauseWords { get; init; }
+
     /// <summary>The context features the polarity classifier reads with these options (<see cref="PolarityContext"/>), as its file will say.</summary>
     public PolarityInputs PolarityInputs =>
         (NoPrevious ? PolarityInputs.None : PolarityInputs.Previous)
@@ -154,7 +160,8 @@ public sealed record StanceTrainingOptions
         | (SourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
         | (GoodNews ? PolarityInputs.GoodNews : PolarityInputs.None)
         | ((Clauses & ClauseParts.Concessions) != 0 ? PolarityInputs.Clauses : PolarityInputs.None)
-        | ((Clauses & ClauseParts.Conditions) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None);
+        | ((Clauses & ClauseParts.Conditions) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None)
+        | (ClauseWords ? PolarityInputs.ClauseWords : PolarityInputs.None);
 
     /// <summary>
     /// Polarity: the classifier and the other-genre model of its blend also read the sentence's static embedding
@@ -356,6 +363,7 @@ public static partial class StanceTrainer
         model = polarityClassifier && options.GoodNews ? model.WithGoodNews() : model;
         model = polarityClassifier && options.NoPrevious ? model.WithoutPrevious() : model;
         model = polarityClassifier ? model.WithClauses(options.Clauses) : model;
+        model = polarityClassifier && options.ClauseWords ? model.WithClauseWords() : model;
         return polarityClassifier && options.SourceStance ? model.WithSourceStance() : model;
     }
 

@@ -64,6 +64,73 @@ public static class ClauseZones
         ArgumentNullException.ThrowIfNull(lexicon);
         bool conditions = (parts & ClauseParts.Conditions) != 0;
         IReadOnlyList<string> names = Names(parts);
+        (List<string> words, Part[] part, bool split) = Assign(tokens, conditions);
+
+        var values = new float[names.Count];
+        if (split)
+        {
+            (values[0], values[1]) = Sums(words, part, Part.Conceded, lexicon);
+            if (conditions)
+            {
+                (values[2], values[3]) = Sums(words, part, Part.Conditional, lexicon);
+            }
+
+            (values[^2], values[^1]) = Sums(words, part, Part.Main, lexicon);
+        }
+
+        var features = new (string, float)[names.Count];
+        for (int n = 0; n < names.Count; n++)
+        {
+            features[n] = (names[n], values[n]);
+        }
+
+        return features;
+    }
+
+    /// <summary>
+    /// The words of the conceded and of the conditional part as named features of their own (twentieth round, `train stance
+    /// --clause-words`, <see cref="LinearStanceModel.ReadsClauseWords"/>): each distinct lower-cased word of the conceded part
+    /// as <c>cw:&lt;word&gt;</c>, of the conditional part as <c>cf:&lt;word&gt;</c>, each block L2-normalised (every word
+    /// 1/√n, n the part's distinct words), in the order of the words. The hashed unigrams still hold every word, so a conceded
+    /// word weighs its unigram's weight plus its own offset: "voted in favor of the project, but the project never received a
+    /// vote" reads "favor" as conceded. Empty for a sentence without a marker (and for a part with no word).
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> Words(ReadOnlySpan<Token> tokens)
+    {
+        (List<string> words, Part[] part, bool split) = Assign(tokens, conditions: true);
+        if (!split)
+        {
+            return [];
+        }
+
+        var features = new List<(string Name, float Value)>();
+        AddPart(words, part, Part.Conceded, "cw:", features);
+        AddPart(words, part, Part.Conditional, "cf:", features);
+        return features;
+    }
+
+    private static void AddPart(List<string> words, Part[] part, Part which, string prefix, List<(string Name, float Value)> features)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var own = new List<string>();
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (part[i] == which && seen.Add(words[i]))
+            {
+                own.Add(words[i]);
+            }
+        }
+
+        float value = own.Count == 0 ? 0 : (float)(1 / Math.Sqrt(own.Count));
+        foreach (string w in own)
+        {
+            features.Add((prefix + w, value));
+        }
+    }
+
+    /// <summary>The sentence's words (lower-cased word and clitic tokens), the part of each, and whether any marker split it.</summary>
+    private static (List<string> Words, Part[] Parts, bool Split) Assign(ReadOnlySpan<Token> tokens, bool conditions)
+    {
 
         // The words (lower-cased word and clitic tokens) and, for each, whether a boundary precedes it directly.
         var words = new List<string>(tokens.Length);
@@ -135,25 +202,7 @@ public static class ClauseZones
             i++;
         }
 
-        var values = new float[names.Count];
-        if (split)
-        {
-            (values[0], values[1]) = Sums(words, part, Part.Conceded, lexicon);
-            if (conditions)
-            {
-                (values[2], values[3]) = Sums(words, part, Part.Conditional, lexicon);
-            }
-
-            (values[^2], values[^1]) = Sums(words, part, Part.Main, lexicon);
-        }
-
-        var features = new (string, float)[names.Count];
-        for (int n = 0; n < names.Count; n++)
-        {
-            features[n] = (names[n], values[n]);
-        }
-
-        return features;
+        return (words, part, split);
     }
 
     /// <summary>The kind and the length in words of a marker at word <paramref name="i"/> (length 0: none). Contrasts come back as <see cref="Part.Conceded"/> of length 1.</summary>

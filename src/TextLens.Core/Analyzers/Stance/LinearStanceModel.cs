@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag;
 
     private readonly float[] _bias;
 
@@ -208,7 +208,17 @@ public sealed class LinearStanceModel
         | (ReadsSourceStance ? PolarityInputs.SourceStance : PolarityInputs.None)
         | (ReadsGoodNews ? PolarityInputs.GoodNews : PolarityInputs.None)
         | ((Inputs & ClausesFlag) != 0 ? PolarityInputs.Clauses : PolarityInputs.None)
-        | ((Inputs & ClauseConditionsFlag) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None);
+        | ((Inputs & ClauseConditionsFlag) != 0 ? PolarityInputs.ClauseConditions : PolarityInputs.None)
+        | (ReadsClauseWords ? PolarityInputs.ClauseWords : PolarityInputs.None);
+
+    /// <summary>
+    /// The polarity classifier reads the words of the sentence's conceded and conditional parts as features of their own
+    /// (<see cref="ClauseZones.Words"/>; trained with `train stance --clause-words`, flag 2048 in the file; twentieth round).
+    /// </summary>
+    public bool ReadsClauseWords => (Inputs & ClauseWordsFlag) != 0;
+
+    /// <summary>The same classifier, marked as reading the clause parts' words (<see cref="ReadsClauseWords"/>).</summary>
+    public LinearStanceModel WithClauseWords() => WithInput(ClauseWordsFlag, "the clause parts' words");
 
     /// <summary>
     /// Which clause parts of the polar evidence the polarity classifier reads (<see cref="ClauseZones"/>; trained with `train

@@ -28,7 +28,8 @@ public static class PolarityContext
     /// <item><see cref="PolarityInputs.OutcomeFrames"/> (`--outcome-frames`): the frames of the sentence's polar words and budget changes (<see cref="OutcomeFrames"/>);</item>
     /// <item><see cref="PolarityInputs.SourceStance"/> (`--source-stance`): the stance of its sources and the progress it reports (<see cref="SourceStance"/>);</item>
     /// <item><see cref="PolarityInputs.GoodNews"/> (`--good-news`): its realised good outcomes, supporters' views and described features (<see cref="GoodNews"/>);</item>
-    /// <item><see cref="PolarityInputs.Clauses"/> (`--clauses`): the valence of its conceded, (conditional,) and main clause parts (<see cref="ClauseZones"/>).</item>
+    /// <item><see cref="PolarityInputs.Clauses"/> (`--clauses`): the valence of its conceded, (conditional,) and main clause parts (<see cref="ClauseZones"/>);</item>
+    /// <item><see cref="PolarityInputs.ClauseWords"/> (`--clause-words`): the words of its conceded and conditional parts, each part a block of its own (<see cref="ClauseZones.Words"/>).</item>
     /// </list>
     /// The features come in this order, the one training used.
     /// </summary>
@@ -73,6 +74,11 @@ public static class PolarityContext
             features.AddRange(ClauseZones.Of(tokens, lexicon, (inputs & PolarityInputs.ClauseConditions) != 0 ? ClauseParts.Concessions | ClauseParts.Conditions : ClauseParts.Concessions));
         }
 
+        if ((inputs & PolarityInputs.ClauseWords) != 0)
+        {
+            features.AddRange(ClauseZones.Words(tokens));
+        }
+
         return features;
     }
 
@@ -109,4 +115,7 @@ public enum PolarityInputs
 
     /// <summary>With <see cref="Clauses"/>, also the conditional part (`--clauses all`).</summary>
     ClauseConditions = 64,
+
+    /// <summary>The conceded and the conditional part's words as features of their own (`--clause-words`; <see cref="ClauseZones.Words"/>).</summary>
+    ClauseWords = 128,
 }

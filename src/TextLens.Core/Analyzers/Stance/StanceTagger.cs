@@ -207,6 +207,9 @@ public sealed class StanceTagger
     /// </summary>
     public ClauseParts PolarityClauses => _polarity?.ClauseParts ?? ClauseParts.None;
 
+    /// <summary>The polarity classifier reads the words of the conceded and conditional parts (<see cref="ClauseZones.Words"/>): a model trained with `--clause-words`.</summary>
+    public bool PolarityClauseWords => _polarity?.ReadsClauseWords == true;
+
     /// <summary>
     /// The polarity classifier reads the previous sentence's bad news (<see cref="PolarityContext"/>): every model but one
     /// trained with `--no-previous` (<see cref="LinearStanceModel.ReadsPrevious"/>).
