@@ -54,6 +54,17 @@ public class StanceDisplayTests
     }
 
     [Fact]
+    public void The_profile_line_counts_the_tagged_sentences_and_says_how_many_of_the_back_matter_are_not()
+    {
+        SectionView view = View(
+            StanceJson.Sentence("asserted", 0.97, "neutral", 0, 0.93),
+            StanceJson.Sentence("hedged", 0.91, "negative", -0.3, 0.9),
+            null,
+            null);
+        Assert.Equal("50% asserted, 50% hedged, 0% attributed, 0% prescriptive, 0% uncertain; 0% positive, 50% neutral, 50% negative, 0% uncertain (mean -0.10); 0% subjective; 2 sentences of back matter not tagged", Assert.Single(view.Facts).Value);
+    }
+
+    [Fact]
     public void Json_carries_the_confidence_of_each_tag_and_html_marks_the_unconfident_ones()
     {
         (AnalysisEngine engine, CorpusReport report) = Seed.Value;

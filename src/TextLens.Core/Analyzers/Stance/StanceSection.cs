@@ -416,17 +416,20 @@ public sealed class StanceSection : IReportSection
     /// <summary>
     /// One line of tag shares, counting only the confident tags and the rest as uncertain: "62% asserted, 12% hedged,
     /// 5% attributed, 1% prescriptive, 20% uncertain; 9% positive, 70% neutral, 15% negative, 6% uncertain (mean +0.05);
-    /// 38% subjective".
+    /// 38% subjective", over the tagged sentences; where some are not tagged (the back matter after an article:
+    /// <see cref="SentenceStance.InBackMatter"/>), the line ends by saying how many: "; 8 sentences of back matter not tagged".
     /// </summary>
     internal static string ProfileLine(JsonElement value, IReadOnlyList<Tags?> sentences)
     {
         Tags[] tagged = [.. sentences.OfType<Tags>()];
+        int untagged = sentences.Count - tagged.Length;
         string Share(Func<Tags, bool> which) => Percent(tagged.Length == 0 ? 0 : tagged.Count(which) / (double)tagged.Length);
         string epistemic = string.Join(", ", ((string[])["asserted", "hedged", "attributed", "prescriptive", Uncertain]).Select(t => Share(x => x.ShownEpistemic == t) + " " + t));
         string polarity = string.Join(", ", ((string[])["positive", "neutral", "negative", Uncertain]).Select(t => Share(x => x.ShownPolarity == t) + " " + t));
         double mean = value.GetProperty("meanPolarity").GetDouble();
         double subjective = value.GetProperty("subjectivity").GetProperty("subjective").GetProperty("share").GetDouble();
-        return epistemic + "; " + polarity + Inv($" (mean {mean:+0.00;-0.00;0.00}); {Percent(subjective)} subjective");
+        string rest = untagged == 0 ? string.Empty : Inv($"; {untagged} sentence{(untagged == 1 ? string.Empty : "s")} of back matter not tagged");
+        return epistemic + "; " + polarity + Inv($" (mean {mean:+0.00;-0.00;0.00}); {Percent(subjective)} subjective") + rest;
     }
 
     /// <summary>"term +0.12 (4×, 25% hedged, 50% attributed)" for the first few key terms.</summary>
