@@ -379,6 +379,12 @@ public sealed record SentenceSeries(
     /// <see cref="IReportSection.Css"/> may style (the stance's <c>timeline</c>); null: none.
     /// </summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// What a sentence without a point is (the stance's "back matter, not tagged"): the legend names it with its count
+    /// when some sentence has none; null: nothing is said.
+    /// </summary>
+    public string? MissingLabel { get; init; }
 }
 
 /// <summary>A category of a series: its name and the label the legend and tooltips give it.</summary>

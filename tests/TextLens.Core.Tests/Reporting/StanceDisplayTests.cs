@@ -100,6 +100,9 @@ public class StanceDisplayTests
         new HtmlReportFormatter().Write(report, html, FormatSettings.Default with { Sections = engine.Sections });
         int unconfident = stances.Count(s => !s.GetProperty("epistemicConfident").GetBoolean());
         Assert.Contains($"uncertain (not tagged) ({unconfident})", html.ToString(), StringComparison.Ordinal);
+
+        // The timeline's blank tail is named: the back matter, which has no stance.
+        Assert.Contains("<span class=\"swatch blank\"></span>back matter (no stance) (8)</li>", html.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -386,6 +386,7 @@ public sealed class StanceSection : IReportSection
                 [.. tags.Select(t => t is null ? (SeriesPoint?)null : new SeriesPoint(t.PolarityScore, Array.FindIndex(EpistemicTags, e => e.Tag == t.ShownEpistemic)))])
             {
                 Name = "timeline",
+                MissingLabel = "back matter (no stance)",
             },
             Bars = BarsOf(keyTerms),
             Marks = new SentenceMarks("cue", [.. tags.Select(t => t?.Marks)]),

@@ -653,17 +653,27 @@ public sealed class HtmlReportFormatter : IReportFormatter
         h.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{left - 6}\" y=\"{height - 6}\" text-anchor=\"end\">#</text>\n");
         h.Append("</svg></div>\n<ul class=\"legend\">");
         int[] counts = new int[categories.Count];
+        int missing = 0;
         for (int s = 0; s < n; s++)
         {
             if (PointOf(s) is { Category: var k } && k >= 0 && k < counts.Length)
             {
                 counts[k]++;
             }
+            else if (PointOf(s) is null)
+            {
+                missing++;
+            }
         }
 
         for (int k = 0; k < categories.Count; k++)
         {
             h.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch\" style=\"background:{colours[k]}\"></span>{E(categories[k].Label)} ({counts[k]})</li>");
+        }
+
+        if (missing > 0 && series.MissingLabel is { } missingLabel)
+        {
+            h.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch blank\"></span>{E(missingLabel)} ({missing})</li>");
         }
 
         string valueName = E(series.ValueName);
@@ -952,7 +962,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
         svg .grid { stroke: #eaeef2; stroke-width: 1; } svg.strip { width: 100%; height: 28px; border-radius: 3px; }
         svg a rect:hover { opacity: .75; }
         .legend { list-style: none; padding: 0; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; }
-        .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; } .swatch.round { border-radius: 50%; }
+        .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; } .swatch.round { border-radius: 50%; } .swatch.blank { border: 1px dashed #8c959f; box-sizing: border-box; }
         .sev { display: inline-block; min-width: 74px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; background: #57606a; }
         header .sev { min-width: 0; }
         .sev.zero { background: #eaeef2; color: var(--fg); } .sev.error { background: #cf222e; } .sev.warning { background: #9a6700; } .sev.suggestion { background: #0969da; }
