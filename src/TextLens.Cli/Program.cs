@@ -112,7 +112,7 @@ public static class Program
         }
         catch (IOException ex) when (IsOutputFailure(ex))
         {
-            stderr.WriteLine($"textlens: cannot write the report: {ex.Message}");
+            stderr.WriteLine($"textlens: cannot write the output: {ex.Message}");
             return ExitCodes.UsageOrInputError;
         }
         catch (ModelLoadException ex)

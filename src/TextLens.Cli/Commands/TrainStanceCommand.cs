@@ -201,6 +201,11 @@ public static class TrainStanceCommand
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. ReadSet(context, f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             // The people-labelled rows, whose fingerprint goes beside the model (the rule-labelled files' labels are not people's).
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
+            if (context.FileSystem.Directory.Exists(target.FullName))
+            {
+                throw new UsageException($"--out '{target.FullName}' is a folder: name the model file (e.g. models/stance-polarity.tlsm).");
+            }
+
             TrainingRows trainingRows = TrainingRows.Of(StanceTrainer.TrainedTexts(a, sets.SelectMany(s => s.Items)));
             if (parse.GetValue(rowsOnly))
             {

@@ -317,6 +317,13 @@ public class CommandsInMemoryTests
         var rows = TrainingRows.Read(new MemoryStream(cli.Files.File.ReadAllBytes("/work/out/m.rows")));
         Assert.True(rows.Contains("Costs rose sharply."));
         Assert.False(rows.Contains("Labelled on another axis only."));
+
+        // A folder as --out is a usage error naming it, before anything is written.
+        cli.Files.AddDirectory("/work/models");
+        InMemoryCli.Result folder = cli.Run("train", "stance", "--axis", "polarity", "--data", "set.jsonl", "--out", "models", "--rows-only");
+        Assert.Equal(2, folder.ExitCode);
+        Assert.Contains("--out '/work/models' is a folder: name the model file", folder.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/models.rows"));
     }
 
     [Fact]
