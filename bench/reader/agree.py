@@ -49,6 +49,36 @@ def source(row):
     return "dev" if row.get("in_dev") else "crs_more" if row.get("in_training") else "none"
 
 
+# The readable formats' confidence thresholds (StanceSection.PolarityConfidentAt / EpistemicConfidentAt), applied to the
+# confidences of out-of-fold predictions (--held-out) as the report applies them to its own.
+SHOWN_AT = {"polarity": 0.6, "epistemic": 0.7}
+
+
+def load_held_out(spec):
+    """AXIS=FILE: 'train stance --cv-on ... --cv-predictions FILE' rows ({text, label, confidence}), by normalised text."""
+    axis, _, path = spec.partition("=")
+    if axis not in AXES or not path:
+        sys.exit(f"agree.py: --held-out takes polarity=FILE or epistemic=FILE, not '{spec}'")
+    preds = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                preds[norm(r["text"])] = (r["label"], float(r["confidence"]))
+    return axis, preds
+
+
+def held_out_pairs(pairs, axis, preds):
+    """The DEV rows with an out-of-fold prediction, each paired with a sentence that carries that prediction as its tag."""
+    key, conf_key, _ = AXES[axis]
+    out = []
+    for row, _, how in pairs:
+        p = preds.get(norm(row["text"]))
+        if row.get("in_dev") and p is not None:
+            out.append((row, {"stance": {key: p[0], conf_key: p[1] >= SHOWN_AT[axis]}}, how))
+    return out
+
+
 def norm(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
@@ -200,6 +230,9 @@ def main():
     ap.add_argument("--show-disagreements", action="store_true",
                     help="list every sentence where a shown tag differs from the reader or is uncertain")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of text")
+    ap.add_argument("--held-out", action="append", default=[], metavar="AXIS=FILE",
+                    help="also score the DEV rows by out-of-fold predictions (train stance --cv-on DEV --cv-predictions "
+                         "FILE, grouped by document) instead of the report's in-sample tags: polarity=FILE, epistemic=FILE")
     args = ap.parse_args()
 
     docs = load_reports(args.reports)
@@ -208,7 +241,12 @@ def main():
     how = Counter(h for _, _, h in pairs)
     doc_order = list(OrderedDict((r["doc"], None) for r in rows))
 
-    result = {"labels": len(rows), "matched": dict(how), "axes": {}}
+    result = {"labels": len(rows), "matched": dict(how), "axes": {}, "held_out": {}}
+    for spec in args.held_out:
+        axis, preds = load_held_out(spec)
+        held = held_out_pairs(pairs, axis, preds)
+        same = [p for p in pairs if any(h[0] is p[0] for h in held)]
+        result["held_out"][axis] = {"out_of_fold": summarise(held, axis), "report_same_rows": summarise(same, axis)}
     for axis in AXES:
         result["axes"][axis] = {"all": summarise(pairs, axis),
                                 "documents": {d: summarise([p for p in pairs if p[0]["doc"] == d], axis)
@@ -254,6 +292,17 @@ def main():
                 print(row_line(label, result["axes"][axis]["source"][k], w))
         print("confusion (rows: reader; columns: the tag the report shows):")
         print(confusion(pairs, axis))
+
+    for axis, h in result["held_out"].items():
+        o, r = h["out_of_fold"], h["report_same_rows"]
+        print()
+        print(f"== {axis}, held out: the DEV rows tagged by out-of-fold predictions (documents held out) ==")
+        print(f"{o['n']} DEV rows with a prediction; headline {pct(o['strict_disagree'], o['n'])} ({o['strict_disagree']}), "
+              f"shown tags only {pct(o['shown_disagree'], o['shown_n'])} ({o['shown_disagree']} of {o['shown_n']}), "
+              f"uncertain {o['uncertain']}")
+        print(f"the report's tags on the same rows (in sample): headline {pct(r['strict_disagree'], r['n'])} "
+              f"({r['strict_disagree']}), shown tags only {pct(r['shown_disagree'], r['shown_n'])} "
+              f"({r['shown_disagree']} of {r['shown_n']}), uncertain {r['uncertain']}")
 
     if args.show_disagreements:
         print()
