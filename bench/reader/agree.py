@@ -60,11 +60,16 @@ def load_held_out(spec):
     if axis not in AXES or not path:
         sys.exit(f"agree.py: --held-out takes polarity=FILE or epistemic=FILE, not '{spec}'")
     preds = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                preds[norm(r["text"])] = (r["label"], float(r["confidence"]))
+    try:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    r = json.loads(line)
+                    preds[norm(r["text"])] = (r["label"], float(r["confidence"]))
+    except OSError as e:
+        sys.exit(f"agree.py: --held-out {path}: {e.strerror}")
+    except (ValueError, KeyError, TypeError) as e:
+        sys.exit(f"agree.py: --held-out {path}:{n}: not a --cv-predictions row with text, label and confidence ({e})")
     return axis, preds
 
 
