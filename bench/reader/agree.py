@@ -250,7 +250,8 @@ def main():
     for spec in args.held_out:
         axis, preds = load_held_out(spec)
         held = held_out_pairs(pairs, axis, preds)
-        same = [p for p in pairs if any(h[0] is p[0] for h in held)]
+        held_rows = {id(h[0]) for h in held}
+        same = [p for p in pairs if id(p[0]) in held_rows]
         result["held_out"][axis] = {"out_of_fold": summarise(held, axis), "report_same_rows": summarise(same, axis)}
     for axis in AXES:
         result["axes"][axis] = {"all": summarise(pairs, axis),

@@ -45,6 +45,9 @@ public static class Fnv1a
         return h;
     }
 
+    /// <summary>Continues a 64-bit hash with one code unit.</summary>
+    public static ulong Append(ulong hash, char c) => (hash ^ c) * Prime64;
+
     /// <summary>Continues a 32-bit hash with one code unit.</summary>
     public static uint Append(uint hash, char c) => (hash ^ c) * Prime32;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Analyzers.Stance;
 
@@ -63,8 +64,7 @@ public sealed class TrainingRows
     public static ulong Hash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
-        ulong hash = offset;
+        ulong hash = Fnv1a.Basis64;
         bool pendingSpace = false, started = false;
         foreach (char ch in text)
         {
@@ -76,11 +76,11 @@ public sealed class TrainingRows
 
             if (pendingSpace)
             {
-                hash = (hash ^ ' ') * prime;
+                hash = Fnv1a.Append(hash, ' ');
                 pendingSpace = false;
             }
 
-            hash = (hash ^ ch) * prime;
+            hash = Fnv1a.Append(hash, ch);
             started = true;
         }
 
