@@ -59,6 +59,8 @@ C = {
   "md-setext-long":    ("md", lambda n: "Heading\n" + rep("=", n)),
   "md-autolink":       ("md", lambda n: rep("<http://a ", n)),
   "md-entity":         ("md", lambda n: rep("&amp", n)),
+  "md-bare-urls":      ("md", lambda n: rep("https://e.org/a ", n)),
+  "md-bare-urls-code": ("md", lambda n: rep("`c` www.e.org ", n)),
   "md-escape":         ("md", lambda n: rep("\\", n)),
   # plain text
   "txt-directive":     ("txt", lambda n: rep("%% textlens-disable TL3001 ", n)),
@@ -91,6 +93,7 @@ C = {
   # keywords
   "kw-nouns":          ("txt", lambda n: "The " + " ".join(words(n)) + "."),
   "kw-capitals":       ("txt", lambda n: "The " + " ".join(words(n, cap=True)) + "."),
+  "kw-distinct-codes": ("txt", lambda n: " ".join(f"ABC{i}" for i in range(n // 8))),
   "kw-hyphen":         ("txt", lambda n: "The " + "-".join(words(n)) + " works."),
   "kw-hyphen-short":   ("txt", lambda n: "The " + rep("a-", n) + "b works."),
   "kw-same-noun":      ("txt", lambda n: "The " + rep("policy ", n) + "works."),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -42,14 +43,41 @@ public readonly record struct ProseBlock(TextSpan Span, BlockKind Kind);
 /// </summary>
 public sealed class ProseLayout
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseAutoLinks()
-        .UseFootnotes()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = Builder(autoLinks: true).Build();
+
+    // The same pipeline without bare links, for a text on which the autolink extension would take time quadratic in its
+    // length (MarkdownAutoLinks).
+    private static readonly MarkdownPipeline PipelineWithoutAutoLinks = Builder(autoLinks: false).Build();
+
+    // The opening characters of the inline parsers other than the autolink extension's (MarkdownAutoLinks.Work).
+    internal static readonly SearchValues<char> InlineOpeners = OpeningCharacters(Builder(autoLinks: false));
+
+    private static MarkdownPipelineBuilder Builder(bool autoLinks)
+    {
+        MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseGridTables();
+        if (autoLinks)
+        {
+            builder = builder.UseAutoLinks();
+        }
+
+        return builder.UseFootnotes();
+    }
+
+    /// <summary>Whether <paramref name="content"/> is parsed with the autolink extension (<see cref="MarkdownAutoLinks"/>).</summary>
+    internal static bool ReadsBareLinks(string content) =>
+        MarkdownAutoLinks.Work(content, InlineOpeners, stopAt: MarkdownAutoLinks.MaximumWork + 1) <= MarkdownAutoLinks.MaximumWork;
+
+    // Every character at which one of the builder's inline parsers may start an element (and the carriage return, a line
+    // break on its own). The extensions add their parsers when the pipeline is built, so it is built first.
+    internal static SearchValues<char> OpeningCharacters(MarkdownPipelineBuilder builder)
+    {
+        _ = builder.Build();
+        return SearchValues.Create([.. builder.InlineParsers.SelectMany(p => p.OpeningCharacters ?? []).Append('\r').Distinct().Order()]);
+    }
 
     /// <summary>The depth of nesting (blocks or inlines) beyond which Markdig refuses a document.</summary>
     public static int MaximumMarkdownDepth => Pipeline.MaximumNestingDepth;
@@ -367,7 +395,9 @@ public sealed class ProseLayout
     /// The Markdig tree, or null when the input is nested beyond Markdig's depth limit or would take Markdig time
     /// quadratic in its length. A text whose containers may nest that deep is not parsed at all: Markdig would spend time
     /// cubic in the depth before refusing it (<see cref="MarkdownNesting"/>). Nor is a text with many inline-link tails
-    /// that do not close, which Markdig reads again from every opening (<see cref="MarkdownLinkTails"/>).
+    /// that do not close, which Markdig reads again from every opening (<see cref="MarkdownLinkTails"/>). A text with so
+    /// many bare links among other inline elements that the autolink extension's walks would take quadratic time is
+    /// parsed without that extension (<see cref="MarkdownAutoLinks"/>).
     /// </summary>
     private static MarkdownDocument? TryParseMarkdown(string content, out MarkdownRefusal refusal)
     {
@@ -386,7 +416,7 @@ public sealed class ProseLayout
 
         try
         {
-            return Markdown.Parse(content, Pipeline);
+            return Markdown.Parse(content, ReadsBareLinks(content) ? Pipeline : PipelineWithoutAutoLinks);
         }
         catch (ArgumentException)
         {
