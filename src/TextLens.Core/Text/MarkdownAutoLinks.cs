@@ -13,15 +13,16 @@ namespace TextLens.Core.Text;
 /// (Markdig 1.6.0). Markdig does not bound this.
 /// <para>
 /// The walk from a link start visits at most the inline elements of its leaf block (a paragraph, a heading, a table's
-/// lines, which Markdig reads as one paragraph). No leaf block spans a blank line, so the text is cut into runs at blank
-/// lines; each run holds whole leaf blocks. In a run, a link start is a place where one of the extension's schemes
-/// begins (in any case), and an inline element needs a character that opens one (every opening character of the
-/// pipeline's other inline parsers, a line break, or a link start): a run's work is at most its link starts times
-/// twice its opening characters plus one (the literal text between elements). The bound is the sum over runs, so it
-/// only ever over-estimates. A text whose bound passes <see cref="MaximumWork"/> is parsed without the extension: its
-/// bare links are then read as the plain text they are, which the layout keeps as prose either way (only emphasis
-/// marks inside a link would now be read as emphasis). The 76 CRS reports and the seeds have no bare link at all; a
-/// paragraph of a thousand links among five thousand other inline elements still keeps the extension.
+/// lines, which Markdig reads as one paragraph). No leaf block spans a blank line, so the text is cut into runs at
+/// blank lines; each run holds whole leaf blocks. In a run, a link start is a place where one of the extension's
+/// schemes begins (in any case) after anything but an ASCII letter or digit, and an inline element needs a character
+/// that opens one (every opening character of the pipeline's other inline parsers, a line break, or a link start, which
+/// makes two: the link and its text): a run's work is at most its link starts times twice its opening characters plus
+/// one (the literal text between elements). The bound is the sum over runs, so it only ever over-estimates. A text
+/// whose bound passes <see cref="MaximumWork"/> is parsed without the extension: its bare links are then read as the
+/// plain text they are, which the layout keeps as prose either way (only emphasis marks inside a link would now be read
+/// as emphasis). The 76 CRS reports and the seeds have no bare link at all; a paragraph of a thousand links among five
+/// thousand other inline elements still keeps the extension.
 /// </para>
 /// </remarks>
 internal static class MarkdownAutoLinks
@@ -29,9 +30,8 @@ internal static class MarkdownAutoLinks
     /// <summary>The most work (link starts × inline elements, summed over runs) a text parsed with the extension may take.</summary>
     public const long MaximumWork = 16_000_000;
 
-    private static readonly string[] Schemes = ["https://", "http://", "www.", "ftp://", "mailto:", "tel:"];
-
-    private static readonly SearchValues<char> SchemeStarts = SearchValues.Create("hHfFmMtTwW");
+    // The extension's schemes but "www.", up to their colon.
+    private static readonly string[] ColonSchemes = ["https:", "http:", "ftp:", "mailto:", "tel:"];
 
     /// <summary>
     /// The upper bound on the autolink extension's work on <paramref name="content"/>, or <paramref name="stopAt"/> as
@@ -63,7 +63,7 @@ internal static class MarkdownAutoLinks
 
             int lineLinks = CountLinkStarts(line);
             links += lineLinks;
-            elements += lineLinks + Count(line, openers) + 1;
+            elements += (2 * lineLinks) + Count(line, openers) + 1; // a bare link is a link and its text
             if (newline < 0)
             {
                 break;
@@ -80,28 +80,41 @@ internal static class MarkdownAutoLinks
     // Markdig reads even a bullet-list line as going on a paragraph that looks like a table.)
     private static bool EndsRun(ReadOnlySpan<char> line) => line.IsWhiteSpace();
 
+    // Every scheme but "www." ends in a colon, which prose seldom has, so the count looks back from each colon and then
+    // for "www."; a start counts after anything but an ASCII letter or digit (Markdig tries a link only after white space
+    // or one of a few marks). The "//" after "http:", "https:" and "ftp:" is not required: more starts, never fewer.
     private static int CountLinkStarts(ReadOnlySpan<char> line)
     {
         int count = 0;
-        int i = line.IndexOfAny(SchemeStarts);
-        while (i >= 0)
+        int colon = line.IndexOf(':');
+        while (colon >= 0)
         {
-            ReadOnlySpan<char> at = line[i..];
-            foreach (string scheme in Schemes)
+            foreach (string scheme in ColonSchemes)
             {
-                if (at.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                int start = colon + 1 - scheme.Length;
+                if (start >= 0 && line.Slice(start, scheme.Length).Equals(scheme, StringComparison.OrdinalIgnoreCase) && StartsWord(line, start))
                 {
                     count++;
                     break;
                 }
             }
 
-            int next = line[(i + 1)..].IndexOfAny(SchemeStarts);
-            i = next < 0 ? -1 : i + 1 + next;
+            int next = line[(colon + 1)..].IndexOf(':');
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+
+        int www = line.IndexOf("www.", StringComparison.OrdinalIgnoreCase);
+        while (www >= 0)
+        {
+            count += StartsWord(line, www) ? 1 : 0;
+            int next = line[(www + 1)..].IndexOf("www.", StringComparison.OrdinalIgnoreCase);
+            www = next < 0 ? -1 : www + 1 + next;
         }
 
         return count;
     }
+
+    private static bool StartsWord(ReadOnlySpan<char> line, int i) => i == 0 || !char.IsAsciiLetterOrDigit(line[i - 1]);
 
     private static int Count(ReadOnlySpan<char> line, SearchValues<char> openers)
     {

@@ -102,7 +102,7 @@ public sealed class MarkdownAutoLinksTests
             .UsePreciseSourceLocation().UseYamlFrontMatter().UsePipeTables().UseGridTables().UseAutoLinks().UseFootnotes().Build();
         string[] pieces =
         [
-            "https://a.b/c ", "www.x.y ", "HTTP://Q.R ", "mailto:a@b.c ", "tel:123 ", "ftp://f.g ", "word ", "text", "`c`", "*", "_", "**",
+            "https://a.b/c ", "(", "~", "é", "(www.q.r", "www.x.y ", "HTTP://Q.R ", "mailto:a@b.c ", "tel:123 ", "ftp://f.g ", "word ", "text", "`c`", "*", "_", "**",
             "[a](b)", "[a]", "](", "![i](j)", "<a href=x>", "</a>", "<b>", "&amp;", "\\*", "[^1]", "|", " | ", "\n", "\n\n", "\n- ",
             "\n* ", "\n+ ", "\n# ", "\n## ", "\n> ", "\n  - ", "\n   - ", "\n    - ", "\n1. ", "\n2) ", "\n---\n", "\n```\n", "\t", "\r\n",
             "\r", "- ", " -", "#", "\n- - -\n", "\n|---|---|\n", "\n[^1]: note ",
@@ -143,14 +143,21 @@ public sealed class MarkdownAutoLinksTests
         Assert.True(largest > 0);
     }
 
+    // The places Markdig tries a bare link (and walks): a scheme after the start, white space or one of AutoLinkOptions'
+    // ValidPreviousCharacters ("*_~(").
     private static long LinkStarts(ReadOnlySpan<char> text)
     {
         long count = 0;
         for (int i = 0; i < text.Length; i++)
         {
+            if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && "*_~(".IndexOf(text[i - 1]) < 0)
+            {
+                continue;
+            }
+
             foreach (string scheme in (string[])["https://", "http://", "www.", "ftp://", "mailto:", "tel:"])
             {
-                if (text[i..].StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                if (text[i..].StartsWith(scheme, StringComparison.Ordinal))
                 {
                     count++;
                 }
