@@ -527,7 +527,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             (string label, double fraction, string value, string tip) = rows[i];
             double w = Math.Max(3, Math.Round(Math.Clamp(fraction, 0, 1) * barWidth, 1));
             int y = i * rowHeight + 2;
-            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(label, 28))}</text>");
+            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(ClipToWidth(label, labelWidth - 12))}</text>");
             h.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{colour}\"/>");
             h.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"{labelWidth + w + 5}\" y=\"{y + 15}\">{E(value)}</text></g>\n");
         }
@@ -753,7 +753,7 @@ public sealed class HtmlReportFormatter : IReportFormatter
             double w = Math.Max(2, Math.Round(Math.Abs(value) * half, 1));
             double x = value >= 0 ? axis : axis - w;
             int y = head + i * rowHeight;
-            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(row.Tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(Clip(row.Label, 24))}</text>");
+            h.Append(CultureInfo.InvariantCulture, $"<g><title>{E(row.Tip)}</title><text class=\"label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{E(ClipToWidth(row.Label, labelWidth - 12))}</text>");
             h.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y + 4}\" width=\"{w}\" height=\"{rowHeight - 8}\" rx=\"2\" fill=\"{ValueColour(value)}\"/>");
             h.Append(value >= 0
                 ? Inv($"<text class=\"value\" x=\"{x + w + 4}\" y=\"{y + 15}\">{E(row.ValueText)}</text>")
@@ -924,6 +924,48 @@ public sealed class HtmlReportFormatter : IReportFormatter
     private static string Plural(int n) => n == 1 ? string.Empty : "s";
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>
+    /// <paramref name="text"/>, or as much of it as fits before a "…", in <paramref name="width"/> pixels of the charts'
+    /// 12 px sans-serif, by a width per character no narrower than DejaVu Sans's (the widest common system sans): a
+    /// chart label is drawn right-aligned against its bar, and one wider than its column is cut off at the chart's edge.
+    /// </summary>
+    internal static string ClipToWidth(string text, double width)
+    {
+        const double em = 12;
+        double room = width - em * WidthOf('…');
+        double used = 0; // the width of text[..i]
+        int keep = 0; // the longest prefix that fits with the "…"
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (used <= room)
+            {
+                keep = i;
+            }
+
+            used += em * WidthOf(text[i]);
+            if (used > width)
+            {
+                return text[..keep].TrimEnd() + "…";
+            }
+        }
+
+        return text;
+    }
+
+    // In ems, rounded up from DejaVu Sans: narrow marks and letters, f/t/r, the widest letters, other capitals, other
+    // letters and digits; anything else (other scripts, symbols) as a full em.
+    private static double WidthOf(char c) => c switch
+    {
+        ' ' => 0.32,
+        'i' or 'l' or 'j' or 'I' or 'J' or '!' or '.' or ',' or ':' or ';' or '\'' or '|' => 0.32,
+        'f' or 't' or 'r' or '(' or ')' or '-' or '/' => 0.42,
+        'm' or 'w' or 'M' or 'W' or '%' or '&' or '@' => 1.0,
+        >= 'A' and <= 'Z' => 0.8,
+        >= 'a' and <= 'z' or >= '0' and <= '9' => 0.65,
+        '…' => 1.0,
+        _ => 1.0,
+    };
 
     private static string E(string text) => TerminalText.Html(text);
 
