@@ -403,6 +403,35 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("Many attribute the rise in U.S. food and agricultural imports to increasing domestic demand for imported, consumer-oriented goods such as fruits, vegetables, alcoholic beverages, beef, and coffee products.", true)]
+    [InlineData("Some believe that the latter index provides a more accurate measure of inflation among consumer goods and services than the CPI-U.", true)]
+    [InlineData("Others view them as descendants of Khazar or Kipchak converts to Karaite Judaism.", true)]
+    [InlineData("Before the late 1960s, many cosmologists thought the infinitely dense singularity at the starting time of Friedmann's cosmological model was a mathematical over-idealization.", true)]
+    [InlineData("Their ideology focuses on the distinction between an individual and what they consider a \"soulless corporation.\"", true)]
+    [InlineData("A number felt the show took too many liberties in the use of racial slurs.", true)]
+    [InlineData("Some states have considered or imposed limits on cryptomining development.", false)]
+    [InlineData("Many Members considered the bill during the markup.", false)]
+    [InlineData("Some viewers saw the film twice.", false)]
+    [InlineData("Many people felt pain in their joints.", false)]
+    [InlineData("The committee gave the proposal some thought.", false)]
+    [InlineData("Economists at CBO believe that the rate will rise.", false)]
+    public void A_view_held_by_unnamed_people_in_the_active_voice_is_widely_held(string sentence, bool widelyHeld)
+    {
+        // CRS (IF12155 and RL34498, hedged; R48914, asserted: an act, not a view) and wiki sentences (hedging_szeged_wiki DEV,
+        // uncertain), and counter-examples: an active verb of belief whose holders are unnamed ("some", "many cosmologists",
+        // "others", "a number", "what they consider") reports a view held at large, as the passive "is widely considered" does
+        // (wiki labels 57 of the 66 sentences with the new reading uncertain, FactBank its 3, CRS 3 hedged / 2 attributed / 1
+        // asserted). Seeing, deliberating, feeling pain and a named holder are not. Twenty-sixth round (models/stance-epistemic.md).
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(sentence, new TextSpan(0, sentence.Length), tokens);
+        ReadOnlySpan<Token> span = CollectionsMarshal.AsSpan(tokens);
+        StanceEvidence evidence = StanceTagger.Inspect(sentence, span);
+        var beliefs = EpistemicFeatures.Of(span, evidence, StanceContext.None, default).Select(f => f.Name).Where(n => n.StartsWith("belief:", StringComparison.Ordinal)).ToList();
+        string[] expected = widelyHeld ? ["belief:widely-held"] : [];
+        Assert.Equal(expected, beliefs);
+    }
+
+    [Theory]
     [InlineData("Wikipedia is considered by some to be a timesink due to its addictive qualities.")]
     [InlineData("Hayne's sonnets are considered his best work.")]
     [InlineData("The Wolf Prizes in physics and chemistry are often considered the most prestigious awards in those fields after the Nobel Prize.")]

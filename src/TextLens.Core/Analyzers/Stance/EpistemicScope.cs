@@ -540,13 +540,20 @@ public static class EpistemicScope
     /// ("is considered one of the", "considered the best", "considered to be the finest") — which wiki and FactBank label
     /// uncertain and CRS hedged; "by-rule" when "considered" classifies under a rule — a condition, eligibility or a purpose
     /// after it ("a bridge is considered in good condition if", "are considered eligible", "considered unemployed for the
-    /// purposes of"), which CRS labels asserted. Null for an active verb with "have" ("courts have considered"), a verb
-    /// that is no verb of belief, and a belief verb in neither class. Bounded: six tokens back, eight ahead, and the
-    /// sentence's rest for a rule word.
+    /// purposes of"), which CRS labels asserted. Since the twenty-sixth round, an active verb of belief whose holders are
+    /// unnamed ("some think", "many cosmologists thought", "others view them as", "what they see as") is "widely-held" too
+    /// (<see cref="HeldByUnnamed"/>). Null for an active verb with "have" and a named or no holder ("courts have
+    /// considered"), a verb that is no verb of belief, and a belief verb in neither class. Bounded: six tokens back, eight
+    /// ahead, and the sentence's rest for a rule word.
     /// </summary>
     public static string? BeliefReading(ReadOnlySpan<Token> tokens, int at)
     {
         string w = tokens[at].Lower;
+        if (ActiveBeliefVerbs.Contains(w) && HeldByUnnamed(tokens, at))
+        {
+            return "widely-held";
+        }
+
         if (!BeliefVerbs.Contains(w))
         {
             return null;
@@ -613,6 +620,102 @@ public static class EpistemicScope
     }
 
     private static string Word(ReadOnlySpan<Token> tokens, int i) => i < tokens.Length ? tokens[i].Lower : "</s>";
+
+    /// <summary>Active verbs of belief (twenty-sixth round): "some think", "many regarded … as", "what they see as".</summary>
+    private static readonly HashSet<string> ActiveBeliefVerbs = new(StringComparer.Ordinal)
+    {
+        "think", "thought", "believe", "believed", "consider", "considered", "regard", "regarded", "view", "viewed", "see", "saw", "feel", "felt",
+        "attribute", "attributed",
+    };
+
+    /// <summary>Quantifiers that make a plural noun after them unnamed holders ("many cosmologists", "some astrologers", "most Americans").</summary>
+    private static readonly HashSet<string> HolderQuantifiers = new(StringComparer.Ordinal) { "some", "many", "most" };
+
+    /// <summary>What "consider" deliberates over rather than judges ("some Members considered legislation", "consider whether").</summary>
+    private static readonly HashSet<string> DeliberationObjects = new(StringComparer.Ordinal)
+    {
+        "whether", "how", "legislation", "bill", "bills", "options", "option", "proposals", "proposal", "changes", "ways", "measures", "amendments",
+        "the", "a", "an", "this", "these", "that",
+    };
+
+    /// <summary>Words that open the content of a felt view ("felt that", "felt the show took …"), not a sensation ("felt pain").</summary>
+    private static readonly HashSet<string> FeltOpeners = new(StringComparer.Ordinal)
+    {
+        "that", "it", "he", "she", "they", "we", "the", "this", "there", "his", "her", "their",
+    };
+
+    /// <summary>
+    /// Whether the active verb of belief at <paramref name="at"/> reports a view held by unnamed people (twenty-sixth round,
+    /// the active counterpart of "widely-held"): its subject, adverbs and "have" skipped, is unnamed holders ("some", "many",
+    /// "others", "critics", "people", "a number") or a plural noun after some/many/most ("many cosmologists thought",
+    /// "many Vietnamese regarded"), or it is a relative "what" + pronoun or holder ("what they see as", "what he considered
+    /// his land"). "see", "saw", "view", "regard" need "as" within eight tokens after ("some see him as", not "some saw the
+    /// film"), "attribute" "to" within twelve ("many attribute the rise in … imports to …"); "consider" no deliberation ("some consider whether", "many considered the bill"); "feel", "felt" a clause
+    /// after ("felt that", "felt the show took"), not a sensation. Wiki and FactBank label such views uncertain (doxastic),
+    /// CRS hedged ("hearsay without an identifiable source"). Bounded: four tokens back, twelve ahead.
+    /// </summary>
+    private static bool HeldByUnnamed(ReadOnlySpan<Token> tokens, int at)
+    {
+        int j = at - 1;
+        bool perfect = false;
+        while (j >= 0 && at - j <= 4 && tokens[j].Kind == TokenKind.Word
+            && (Adverbs.Contains(tokens[j].Lower) || PrevalenceAdverbs.Contains(tokens[j].Lower) || tokens[j].Lower is "have" or "had" or "long" or "still" or "do" or "did" or "would"))
+        {
+            perfect |= tokens[j].Lower is "have" or "had";
+            j--;
+        }
+
+        if (j < 0 || tokens[j].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        string subject = tokens[j].Lower;
+        string before = j > 0 ? tokens[j - 1].Lower : "<s>";
+        bool relative = before == "what" && (Pronouns.Contains(subject) || subject is "we" or "you" || Holders.Contains(subject));
+        bool holders = relative
+            || Holders.Contains(subject)
+            || (subject == "number" && before == "a")
+            || (HolderQuantifiers.Contains(before) && !HolderQuantifiers.Contains(subject) && !Pronouns.Contains(subject) && subject.Length > 2
+                && (subject.EndsWith('s') || tokens[j].IsCapitalized));
+        if (!holders)
+        {
+            return false;
+        }
+
+        string w = tokens[at].Lower;
+        string a0 = Word(tokens, at + 1);
+        if (w is "see" or "saw" or "view" or "viewed" or "regard" or "regarded" or "attribute" or "attributed")
+        {
+            // "some see him as", "what they see as", "many attribute the rise … to"; not "some saw the film".
+            bool attribute = w.StartsWith("attribut", StringComparison.Ordinal);
+            string link = attribute ? "to" : "as";
+            for (int k = at + 1; k < tokens.Length && k <= at + (attribute ? 12 : 8); k++)
+            {
+                if (tokens[k].Lower == link)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (w is "consider" or "considered")
+        {
+            // "some consider it a comet", "what they consider a … corporation"; not "many considered the bill", "consider whether".
+            // "Some states have considered or imposed limits" acts, as "courts have considered" does.
+            return relative || !(perfect || DeliberationObjects.Contains(a0) || a0.EndsWith("ing", StringComparison.Ordinal));
+        }
+
+        if (w is "feel" or "felt")
+        {
+            return FeltOpeners.Contains(a0);
+        }
+
+        // "some thought the game was tasteless", "many believe that"; not the noun ("gave it some thought.", "some thought about").
+        return Word(tokens, at + 1) is not ("</s>" or "." or "," or ";" or ":" or "of" or "about" or "into" or "on" or "in" or "for" or "and" or "or" or "to" or "was" or "is" or "has");
+    }
 
     /// <summary>The subject class of the modal at <paramref name="modal"/>: the nearest word before it, skipping adverbs.</summary>
     private static string SubjectClass(ReadOnlySpan<Token> tokens, int modal)
