@@ -248,6 +248,82 @@ public static class EpistemicScope
         return -1;
     }
 
+    /// <summary>Finite forms of the verbs by which evidence reports ("data indicate", "the study found", "projections show").</summary>
+    private static readonly HashSet<string> EvidenceVerbs = new(StringComparer.Ordinal)
+    {
+        "indicate", "indicates", "indicated", "show", "shows", "showed", "find", "finds", "found", "reveal", "reveals", "revealed",
+        "demonstrate", "demonstrates", "demonstrated", "confirm", "confirms", "confirmed",
+    };
+
+    /// <summary>Nouns of evidence that can be the source of a report (polls and surveys left out: CRS reads sentences about them asserted).</summary>
+    private static readonly HashSet<string> EvidenceNouns = new(StringComparer.Ordinal)
+    {
+        "data", "projection", "projections", "estimate", "estimates", "result", "results", "study", "studies", "analysis", "analyses",
+        "research", "evidence", "findings", "figures", "statistics", "report", "reports", "review", "audit", "evaluation", "evaluations",
+        "records",
+    };
+
+    /// <summary>
+    /// Evidence as the source: the first token outside quotation marks that is a finite indicate / show / find / reveal /
+    /// demonstrate / confirm whose subject is a noun of evidence ("Congressional Budget Office (CBO) projections indicate a
+    /// shortfall", "FY2024 grantee data indicate that", "The results of these studies largely indicated", "The IRS data, released
+    /// in August 2024, show that"), else -1. Going back from the verb it skips at most four adverbs (-ly, also, further,
+    /// likewise, both, all) and have/has/had, and once a parenthetical set off by commas (back to the previous comma within
+    /// twelve tokens); the word reached must be the noun, so "studies that found", "the data could show" and "data appear to
+    /// show" do not count. Each verb looks back at most 18 tokens.
+    /// </summary>
+    public static int EvidenceReport(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    {
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            if (quoted[i] || tokens[i].Kind != TokenKind.Word || !EvidenceVerbs.Contains(tokens[i].Lower))
+            {
+                continue;
+            }
+
+            int j = i - 1;
+            int skipped = 0;
+            bool parenthetical = false;
+            while (j >= 0)
+            {
+                string w = tokens[j].Lower;
+                if (skipped < 4 && tokens[j].Kind == TokenKind.Word && (w is "also" or "further" or "likewise" or "both" or "all" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal))))
+                {
+                    skipped++;
+                    j--;
+                    continue;
+                }
+
+                if (w == "," && !parenthetical)
+                {
+                    parenthetical = true;
+                    int k = j - 1;
+                    while (k >= 0 && k >= j - 12 && tokens[k].Text != ",")
+                    {
+                        k--;
+                    }
+
+                    if (k < 0 || k < j - 12)
+                    {
+                        break;
+                    }
+
+                    j = k - 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (j >= 0 && tokens[j].Kind == TokenKind.Word && !quoted[j] && EvidenceNouns.Contains(tokens[j].Lower))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The scope features of one sentence: every modal's subject and verb group, every reporting verb's source, and the cues inside reported content.</summary>
     public static void AddFeatures(List<(string Name, float Value)> f, ReadOnlySpan<Token> tokens, StanceEvidence evidence)
     {
@@ -295,6 +371,11 @@ public static class EpistemicScope
                 EpistemicFeatures.Add(f, ref names, 1, "report:", kind, lemma);
                 EpistemicFeatures.Add(f, ref names, 1, "report:", kind, Pos[third]);
             }
+        }
+
+        if (EvidenceReport(tokens, quoted) >= 0)
+        {
+            f.Add(("report:evidence", 1));
         }
 
         int report = FirstSourcedReport(tokens, quoted);
