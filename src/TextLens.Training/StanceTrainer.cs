@@ -183,6 +183,14 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public SecondStageOptions? SecondStage { get; init; }
 
+    /// <summary>
+    /// Polarity: a second stage of boosted trees (<see cref="PolarityTrees"/>, `--polarity-trees`, twenty-first round) over the
+    /// blend's out-of-fold probabilities (inner folds grouped by document) and the sentence's dense inputs
+    /// (<see cref="PolarityStage"/>); always residual (<see cref="SecondStageOptions.Residual"/> and
+    /// <see cref="SecondStageOptions.RuleWeight"/> are not read); null: the blend alone.
+    /// </summary>
+    public SecondStageOptions? PolarityStack { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -483,13 +491,23 @@ public static partial class StanceTrainer
             ? [.. rows.Select((r, i) => (EpistemicTrees.Softmax(foldTrees[fold[r.Item]]!.Scores(foldTrees[fold[r.Item]]!.InputsOf(heldOut[i].P, r.Scores, r.Named!)), 1), (int)r.Label, fold[r.Item]))]
             : [];
         double stackTemperature = stack ? FitTemperature([.. stackHeldOut.Select(h => (h.P, h.Gold))], StackTemperatureLimit) : 1;
-        var linearStances = new SentenceStance[stack ? scored.Count : 0];
+        // Polarity with a second stage: each fold's trees are trained on its training rows with the blend's probabilities from
+        // inner folds, and read the fold's blend on the held-out rows; the blend alone is kept for comparison.
+        bool polarityStack = axis == StanceAxis.Polarity && options.PolarityStack is not null && !options.Regression;
+        var foldPolarityTrees = new PolarityTrees?[options.Folds];
+        for (int f = 0; polarityStack && f < options.Folds; f++)
+        {
+            Row[] train = TrainingRows(f);
+            foldPolarityTrees[f] = FitPolarityTrees(train, CachedInnerStages(f, train, options, lexicon), options);
+        }
+
+        var linearStances = new SentenceStance[stack || polarityStack ? scored.Count : 0];
         for (int f = 0; f < options.Folds; f++)
         {
             LinearStanceModel model = foldModels[f];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings },
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings, PolarityStack = foldPolarityTrees[f] },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
                 {
                     EpistemicModel = FoldCalibrated(model, [.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], offsets, classes.Count),
@@ -497,7 +515,9 @@ public static partial class StanceTrainer
                 _ => new StanceTagger(lexicon, null, model) { SubjectivityBlend = foldBlends[f] },
             };
             StanceTagger? rawTagger = calibrate ? new StanceTagger(lexicon, null, null) { EpistemicModel = model } : null;
-            StanceTagger? linearTagger = null;
+            StanceTagger? linearTagger = polarityStack
+                ? new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings }
+                : null;
             if (stack)
             {
                 linearTagger = foldTagger;
@@ -771,6 +791,7 @@ public static partial class StanceTrainer
                 Item = n,
                 Named = named,
                 Scores = evidence.Scores,
+                Source = item,
             });
         }
 
@@ -1033,6 +1054,10 @@ public static partial class StanceTrainer
         [NoColumn]
         public CueScores Scores { get; set; }
 
+        /// <summary>The item the row was featurized from (its text and context, for tagging it as 'report' would).</summary>
+        [NoColumn]
+        public StanceItem? Source { get; set; }
+
         /// <summary>The row with its own features in place of the features with context.</summary>
         public Row WithOwnFeatures() => Copy(OwnFeatures, ClassWeight);
 
@@ -1044,6 +1069,6 @@ public static partial class StanceTrainer
         /// <summary>The row with <paramref name="features"/> as the classifier's features.</summary>
         public Row WithFeatures(VBuffer<float> features) => Copy(features, ClassWeight);
 
-        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, OtherFeatures = OtherFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores };
+        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, OtherFeatures = OtherFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores, Source = Source };
     }
 }

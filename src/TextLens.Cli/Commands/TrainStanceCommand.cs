@@ -58,6 +58,7 @@ public static class TrainStanceCommand
         var gateL2 = new Option<float?>("--gate-l2") { Description = "With --in-domain: L2 weight of the genre gate (default: --l2)." };
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
         var secondStage = new Option<bool>("--second-stage") { Description = "Epistemic only: stack boosted trees (ML.NET FastTree, one-vs-rest) on the linear model, over its out-of-fold class scores (inner folds grouped by document), the cue strengths and the named features; written next to --out as <name>-trees.tlet (models/stance-epistemic.md)." };
+        var polarityTrees = new Option<bool>("--polarity-trees") { Description = "Polarity only: a second stage of boosted trees (ML.NET FastTree, residual, one ensemble per class) over the blend's out-of-fold probabilities (inner folds grouped by document) and a small dense vector of the sentence (valence sums, negators, clause parts, attribution and quotation, heading, length, the named context features); sized by --trees, --tree-leaves, --tree-learning-rate, --tree-min-leaf, --tree-min-count; written next to --out as <name>-trees.tlpt (models/stance-polarity.md, twenty-first round)." };
         var trees = new Option<int>("--trees") { Description = "With --second-stage: trees per class.", DefaultValueFactory = _ => new SecondStageOptions().Trees };
         var treeLeaves = new Option<int>("--tree-leaves") { Description = "With --second-stage: leaves per tree at most.", DefaultValueFactory = _ => new SecondStageOptions().Leaves };
         var treeRate = new Option<double>("--tree-learning-rate") { Description = "With --second-stage: the shrinkage of each tree.", DefaultValueFactory = _ => new SecondStageOptions().LearningRate };
@@ -66,7 +67,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage (screening): keep the linear stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -124,6 +125,22 @@ public static class TrainStanceCommand
                 }
 
                 options = options with { SecondStage = stage };
+            }
+
+            if (parse.GetValue(polarityTrees))
+            {
+                if (a != StanceAxis.Polarity || options.Regression || options.PolarVocabulary != PolarVocabularyUse.None)
+                {
+                    throw new UsageException("--polarity-trees applies to the polarity classifier only, without --polar-vocabulary.");
+                }
+
+                var stage = new SecondStageOptions(parse.GetValue(trees), parse.GetValue(treeLeaves), parse.GetValue(treeRate), parse.GetValue(treeMinLeaf), parse.GetValue(treeMinCount), Cache: parse.GetValue(stackCache), Residual: true);
+                if (stage.Trees < 1 || stage.Leaves < 2 || !(stage.LearningRate > 0) || !double.IsFinite(stage.LearningRate) || stage.MinLeaf < 1 || stage.MinCount < 1)
+                {
+                    throw new UsageException("--trees, --tree-min-leaf and --tree-min-count must be at least 1, --tree-leaves at least 2 and --tree-learning-rate positive.");
+                }
+
+                options = options with { PolarityStack = stage };
             }
 
             if (parse.GetValue(noOrdinal))
@@ -325,6 +342,18 @@ public static class TrainStanceCommand
                 context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (linear temperature {temperature:F2}, temperature {stackTemperature:F2})\n"));
             }
 
+            if (options.PolarityStack is not null)
+            {
+                PolarityTrees stack = StanceTrainer.TrainPolarityStack([.. sets.SelectMany(s => s.Items)], options, lexicon);
+                using var treesBuffer = new MemoryStream();
+                stack.Save(treesBuffer);
+                string treesPath = PolarityTreesPath(target.FullName);
+                AtomicFile.WriteAllBytes(context.FileSystem, treesPath, treesBuffer.ToArray());
+                IReadOnlyList<int> splits = stack.SplitCounts();
+                string used = string.Join(", ", Enumerable.Range(0, splits.Count).Where(i => splits[i] > 0).OrderByDescending(i => splits[i]).ThenBy(i => i).Take(8).Select(i => $"{stack.Inputs[i]} {splits[i]}"));
+                context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: polarity second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (splits: {used})\n"));
+            }
+
             if (vocabulary is not null)
             {
                 using var vocabularyBuffer = new MemoryStream();
@@ -381,6 +410,10 @@ public static class TrainStanceCommand
     /// <summary>Where the epistemic second stage goes: next to the linear model (stance-epistemic.tlsm → <see cref="EpistemicTrees.FileName"/>).</summary>
     public static string TreesPath(string classifierPath) =>
         Path.Combine(Path.GetDirectoryName(classifierPath) ?? string.Empty, Path.GetFileNameWithoutExtension(classifierPath) + "-trees.tlet");
+
+    /// <summary>Where the polarity second stage goes: next to the classifier (stance-polarity.tlsm → <see cref="PolarityTrees.FileName"/>).</summary>
+    public static string PolarityTreesPath(string classifierPath) =>
+        Path.Combine(Path.GetDirectoryName(classifierPath) ?? string.Empty, Path.GetFileNameWithoutExtension(classifierPath) + "-trees.tlpt");
 
     /// <summary>Where the polar vocabulary goes: next to the classifier (stance-polarity.tlsm → stance-polarity-vocabulary.tsv).</summary>
     public static string VocabularyPath(string classifierPath) =>

@@ -111,6 +111,13 @@ public static class ClauseZones
         return features;
     }
 
+    /// <summary>Whether the sentence has a conceded part and a conditional part (the markers of <see cref="Of"/> with conditions; the polarity second stage's flags, <see cref="PolarityTrees"/>).</summary>
+    public static (bool Conceded, bool Conditional) Parts(ReadOnlySpan<Token> tokens)
+    {
+        (_, Part[] part, bool split) = Assign(tokens, conditions: true);
+        return split ? (part.Contains(Part.Conceded), part.Contains(Part.Conditional)) : (false, false);
+    }
+
     private static void AddPart(List<string> words, Part[] part, Part which, string prefix, List<(string Name, float Value)> features)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -41,11 +41,18 @@ public static class StanceModels
         Task<LinearStanceModel>[] loads = [.. files.Select(f => Task.Run(() => models.LoadStanceModel(f)))];
         // An epistemic model trained with `train stance --second-stage` (not shipped: models/stance-epistemic.md) reads its trees beside it.
         Task<EpistemicTrees?> trees = Task.Run(() => File.Exists(models.PathOf(EpistemicTrees.FileName)) ? models.Load(EpistemicTrees.FileName, EpistemicTrees.Load) : null);
+        // A polarity model trained with `train stance --polarity-trees` (models/stance-polarity.md, twenty-first round) reads its trees beside it.
+        Task<PolarityTrees?> polarityTrees = Task.Run(() => File.Exists(models.PathOf(PolarityTrees.FileName)) ? models.Load(PolarityTrees.FileName, PolarityTrees.Load) : null);
         ValenceLexicon lexicon = models.Valence;
         try
         {
             LinearStanceModel[] m = [.. loads.Select(t => t.Result)];
             EpistemicTrees? stack = trees.Result;
+            PolarityTrees? polarityStack = polarityTrees.Result;
+            if (polarityStack is not null && (m[0].IsRegression || !polarityStack.Classes.SequenceEqual(m[0].Classes)))
+            {
+                throw new ModelLoadException(PolarityTrees.FileName, models.PathOf(PolarityTrees.FileName), $"classifies {string.Join('/', polarityStack.Classes)}, not the polarity classifier's {string.Join('/', m[0].Classes)}");
+            }
 
             // A polarity model trained with `train stance --polar-vocabulary` (not shipped) reads its vocabulary beside it.
             PolarVocabulary? vocabulary = File.Exists(models.PathOf(PolarVocabulary.FileName)) ? models.Load(PolarVocabulary.FileName, PolarVocabulary.Load) : null;
@@ -57,7 +64,8 @@ public static class StanceModels
                 Blend(models, StanceTagger.SubjectivityModelFile, m[5], m[6], m[7]),
                 m[8],
                 vocabulary,
-                stack);
+                stack,
+                polarityStack);
 
             // A polarity model trained with `train stance --embeddings` reads the static token vectors (weighted by the background IDF).
             return tagger.NeedsEmbeddings ? tagger.WithEmbeddings(models.Embeddings) : tagger;

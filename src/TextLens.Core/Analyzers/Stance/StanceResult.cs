@@ -72,6 +72,9 @@ public sealed record SentenceStance(
     /// </summary>
     public EpistemicParts? EpistemicParts { get; init; }
 
+    /// <summary>What a polarity second stage reads of the sentence (<see cref="PolarityTrees"/>); only from a tagger that collects it (<see cref="StanceTagger.CollectPolarityStage"/>: training), null otherwise.</summary>
+    public PolarityStage? PolarityStage { get; init; }
+
     /// <summary>
     /// True for a sentence of the document's back matter (<see cref="Parsing.ParsedDocument.BackMatterStart"/>: an author
     /// note, the publisher's masthead, a comment form). The publisher's notes are not the author's stance: such a sentence

@@ -127,8 +127,8 @@ public sealed class StanceTagger
     /// The shipped tagger: the polarity classifier with its two rating models, and the polarity and subjectivity models
     /// each blended by genre with its news-only model and gate (models/stance-polarity.md, models/stance-subjectivity.md).
     /// </summary>
-    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null, EpistemicTrees? epistemicStack = null)
-        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary, EpistemicStack = epistemicStack };
+    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null, EpistemicTrees? epistemicStack = null, PolarityTrees? polarityStack = null)
+        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary, EpistemicStack = epistemicStack, PolarityStack = polarityStack };
 
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
@@ -170,6 +170,8 @@ public sealed class StanceTagger
             EpistemicModel = EpistemicModel,
             PolarityVocabulary = PolarityVocabulary,
             EpistemicStack = EpistemicStack,
+            PolarityStack = PolarityStack,
+            CollectPolarityStage = CollectPolarityStage,
             Embeddings = embeddings,
         };
     }
@@ -256,6 +258,21 @@ public sealed class StanceTagger
         }
     }
 
+    /// <summary>
+    /// The second stage of the polarity tagger (<see cref="PolarityTrees"/>, `train stance --polarity-trees`): boosted trees over
+    /// the blend's probabilities and a small dense vector of the sentence, whose probabilities replace the blend's for the
+    /// label and its confidence (the score still comes from the rating models); null: the blend decides (as shipped).
+    /// </summary>
+    public PolarityTrees? PolarityStack
+    {
+        get;
+        init => field = value is null || (_polarity is { IsRegression: false } polarity && value.Classes.SequenceEqual(polarity.Classes)) ? value
+            : throw new ArgumentException("The polarity trees must classify the polarity classifier's classes.", nameof(value));
+    }
+
+    /// <summary>Each tagged sentence carries what a polarity second stage reads (<see cref="SentenceStance.PolarityStage"/>): for training the trees.</summary>
+    public bool CollectPolarityStage { get; init; }
+
     public SentenceStance Tag(int index, string text, ReadOnlySpan<Token> tokens) => Tag(index, text, tokens, StanceContext.None);
 
     /// <summary>Tags one sentence in its <paramref name="context"/> (the previous sentence, heading status).</summary>
@@ -328,9 +345,11 @@ public sealed class StanceTagger
         (int[] idx, float[] val) = features.Featurize(version, s);
         (int[] ci, float[] cv) = (idx, val);
         IReadOnlyList<(string Name, float Value)>? embedded = null;
+        IReadOnlyList<(string Name, float Value)> polarityNamed = [];
         if (_polarity?.FeatureVersion == StanceFeaturizer.PolarityVersion)
         {
             IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, Lexicon, tokens, _polarity.PolarityInputs);
+            polarityNamed = named;
             if (NeedsEmbeddings)
             {
                 embedded = EmbeddingFeatures.Of(
@@ -349,8 +368,12 @@ public sealed class StanceTagger
             ? features.Featurize(StanceFeaturizer.Version, s)
             : (idx, val);
         double[]?[]? shared = SharedPredictions(idx, val, subjectivityToo: ReferenceEquals(si, idx));
+        float[]? stageInputs = (PolarityStack is not null || CollectPolarityStage) && _polarity is { IsRegression: false }
+            ? PolarityStage.SentenceInputs(tokens, Lexicon, s, context.Heading)
+            : null;
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared,
-            PolarityBlend?.Other.ReadsEmbeddings == true && embedded is not null ? StanceFeaturizer.WithContext((idx, val), embedded) : null);
+            PolarityBlend?.Other.ReadsEmbeddings == true && embedded is not null ? StanceFeaturizer.WithContext((idx, val), embedded) : null,
+            stageInputs, polarityNamed, out PolarityStage? polarityStage);
         double subjective = PredictSubjectivity(si, sv, s, ReferenceEquals(si, idx) ? shared : null);
 
         if (context.Heading)
@@ -380,6 +403,7 @@ public sealed class StanceTagger
             EpistemicConfidence = Round(epistemicCertainty),
             PolarityConfidence = Round(polarityConfidence),
             EpistemicParts = parts,
+            PolarityStage = CollectPolarityStage ? polarityStage : null,
         };
     }
 
@@ -510,8 +534,9 @@ public sealed class StanceTagger
     /// The polarity of a sentence from its own features (<paramref name="idx"/>: read by the genre gate, the other-genre model
     /// and the rating models) and its features with the previous sentence's (<paramref name="contextIdx"/>: read by the classifier).
     /// </summary>
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared, (int[] Indices, float[] Values)? otherFeatures)
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared, (int[] Indices, float[] Values)? otherFeatures, float[]? stageInputs, IReadOnlyList<(string Name, float Value)> named, out PolarityStage? stage)
     {
+        stage = null;
         if (_polarity is null)
         {
             // Lexicon only (used to train and as the baseline): VADER's compound score (dense feature 0) with its ±0.05 neutral band.
@@ -525,15 +550,24 @@ public sealed class StanceTagger
             return FromScore(Math.Clamp(_polarity.Predict(contextIdx, contextVal)[0] / 4, -1, 1));
         }
 
+        double[]? gate = PolarityBlend is { } g ? Predict(g.Genre, idx, val, shared) : null;
         double[] p = PolarityBlend is { } blend
             ? GenreBlend.Mix(
-                Predict(blend.Genre, idx, val, shared),
+                gate!,
                 _polarity.Predict(contextIdx, contextVal),
                 otherFeatures is { } own ? blend.Other.Predict(own.Indices, own.Values) : Predict(blend.Other, idx, val, shared))
             : _polarity.Predict(contextIdx, contextVal);
-        double pNeg = p[_polarity.ClassIndex("negative")];
-        double pNeu = p[_polarity.ClassIndex("neutral")];
-        double pPos = p[_polarity.ClassIndex("positive")];
+        int negative = _polarity.ClassIndex("negative"), neutral = _polarity.ClassIndex("neutral"), positive = _polarity.ClassIndex("positive");
+        if (stageInputs is not null)
+        {
+            // The second stage reads the blend's probabilities with the sentence's dense inputs; its probabilities decide.
+            stage = PolarityStage.WithBlend(stageInputs, p, negative, neutral, positive, gate?[1] ?? 1, named);
+            p = PolarityStack is { } trees ? trees.Predict(stage) : p;
+        }
+
+        double pNeg = p[negative];
+        double pNeu = p[neutral];
+        double pPos = p[positive];
         Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
         double score = pPos - pNeg;
         if (_ratingModels.Length > 0)
