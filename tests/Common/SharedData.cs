@@ -36,6 +36,31 @@ internal static class SharedData
         return path;
     }
 
+    /// <summary>
+    /// The 76 CRS reports of <c>../shared/corpus/crs</c>: the 30 Markdown files of <c>docs/</c> (by name, id without the
+    /// extension) and then the 46 plain-text records of <c>bulk.jsonl</c>, in that order; skips the test (fails it in CI)
+    /// without them.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Text, bool Markdown)> CrsReports()
+    {
+        string docs = Path.GetDirectoryName(RequireOrSkip("corpus", "crs", "docs", "R48447.md"))!;
+        string bulk = RequireOrSkip("corpus", "crs", "bulk.jsonl");
+        var reports = new List<(string Id, string Text, bool Markdown)>();
+        foreach (string file in Directory.GetFiles(docs, "*.md").Order(StringComparer.Ordinal))
+        {
+            reports.Add((Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), true));
+        }
+
+        foreach (string line in File.ReadLines(bulk))
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            reports.Add((record.RootElement.GetProperty("id").GetString()!, record.RootElement.GetProperty("text").GetString()!, false));
+        }
+
+        Assert.Equal(76, reports.Count);
+        return reports;
+    }
+
     /// <summary>Skips the test (fails it in CI) when <c>python3</c>, which runs the reference scorers, is not on the PATH.</summary>
     public static void RequirePythonOrSkip()
     {

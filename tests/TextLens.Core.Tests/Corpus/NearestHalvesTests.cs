@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TextLens.Core.Analyzers.Novelty;
 using TextLens.Core.Corpus;
 using TextLens.Core.Features;
@@ -24,21 +23,8 @@ public class NearestHalvesTests
     [Fact]
     public void Each_half_of_a_CRS_report_finds_its_other_half_first()
     {
-        string docs = Path.GetDirectoryName(SharedData.RequireOrSkip("corpus", "crs", "docs", "R48447.md"))!;
-        string bulk = SharedData.RequireOrSkip("corpus", "crs", "bulk.jsonl");
-        List<(string Id, string Text, DocumentFormat Format)> reports = [];
-        foreach (string file in Directory.GetFiles(docs, "*.md").Order(StringComparer.Ordinal))
-        {
-            reports.Add((Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), DocumentFormat.Markdown));
-        }
-
-        foreach (string line in File.ReadLines(bulk))
-        {
-            using JsonDocument record = JsonDocument.Parse(line);
-            reports.Add((record.RootElement.GetProperty("id").GetString()!, record.RootElement.GetProperty("text").GetString()!, DocumentFormat.PlainText));
-        }
-
-        Assert.Equal(76, reports.Count);
+        (string Id, string Text, DocumentFormat Format)[] reports =
+            [.. SharedData.CrsReports().Select(r => (r.Id, r.Text, r.Markdown ? DocumentFormat.Markdown : DocumentFormat.PlainText))];
         var featurizer = new TextFeaturizer();
         DocumentFeatures[] halves = [.. reports.AsParallel().AsOrdered().SelectMany(r => Halve(r.Text).Select((text, i) =>
             featurizer.Featurize(ParsedDocument.Parse(new SourceText($"{r.Id}/{(i == 0 ? "a" : "b")}", text, r.Format), TestModels.Set), TestModels.Set)))];
