@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using TextLens.Core.Models;
 
 namespace TextLens.Core.Analyzers.Stance;
 
@@ -32,6 +30,9 @@ public sealed class EpistemicTrees
 
     private const int ResidualFlag = 1;
 
+    /// <summary>How the messages name the file.</summary>
+    private const string What = "epistemic";
+
     private readonly Dictionary<string, int> _named;
     private readonly float[] _bias;
     private readonly Tree[][] _trees;
@@ -47,16 +48,7 @@ public sealed class EpistemicTrees
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(inputs);
-        if (classes.Count < 2 || bias.Length != classes.Count || trees.Count != classes.Count)
-        {
-            throw new ArgumentException("The trees need at least two classes and one bias and one ensemble per class.");
-        }
-
-        if (inputs.Count < FixedInputs.Count || !inputs.Take(FixedInputs.Count).SequenceEqual(FixedInputs))
-        {
-            throw new ArgumentException("The inputs must start with the fixed inputs.", nameof(inputs));
-        }
-
+        TreeEnsembleFile.CheckShape(classes, inputs, FixedInputs, bias, trees);
         if (!(linearTemperature > 0) || !double.IsFinite(linearTemperature) || !(temperature > 0) || !double.IsFinite(temperature) || bias.Any(b => !float.IsFinite(b)))
         {
             throw new ArgumentException("The temperatures must be positive and finite, the biases finite.");
@@ -64,21 +56,9 @@ public sealed class EpistemicTrees
 
         Classes = [.. classes];
         Inputs = [.. inputs];
-        _named = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = FixedInputs.Count; i < Inputs.Count; i++)
-        {
-            if (!_named.TryAdd(Inputs[i], i))
-            {
-                throw new ArgumentException($"The input '{Inputs[i]}' is named twice.", nameof(inputs));
-            }
-        }
-
+        _named = TreeEnsembleFile.Named(Inputs, FixedInputs.Count);
         _bias = (float[])bias.Clone();
-        _trees = [.. trees.Select(t => t.ToArray())];
-        foreach (Tree tree in _trees.SelectMany(t => t))
-        {
-            tree.Validate(Inputs.Count);
-        }
+        _trees = TreeEnsembleFile.Validated(trees, Inputs.Count);
 
         if (residual && classes.Count != 4)
         {
@@ -159,13 +139,7 @@ public sealed class EpistemicTrees
         var s = new double[Classes.Count];
         for (int c = 0; c < s.Length; c++)
         {
-            double v = _bias[c] + (Residual && c > 0 ? x[c - 1] : 0);
-            foreach (Tree t in _trees[c])
-            {
-                v += t.Evaluate(x);
-            }
-
-            s[c] = v;
+            s[c] = TreeEnsembleFile.Sum(_bias[c] + (Residual && c > 0 ? x[c - 1] : 0), _trees[c], x);
         }
 
         return s;
@@ -196,57 +170,19 @@ public sealed class EpistemicTrees
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Tree[] all = [.. _trees.SelectMany(t => t)];
-        byte[][] names = [.. Classes.Select(Encoding.UTF8.GetBytes), .. Inputs.Select(Encoding.UTF8.GetBytes)];
-        int namesSize = Align8(names.Sum(b => sizeof(int) + b.Length));
-        int n = all.Sum(t => t.Nodes);
-        var layout = new Layout(namesSize, Classes.Count, all.Length, n);
-        byte[] data = new byte[layout.Total];
-        Magic.CopyTo(data);
+        byte[] data = TreeEnsembleFile.Write(HeaderSize, Classes, Inputs, _bias, _trees, out int namesSize, out int t, out int n);
         Span<byte> d = data;
+        Magic.CopyTo(d);
         BinaryPrimitives.WriteInt32LittleEndian(d[4..], FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(d[8..], StanceFeaturizer.EpistemicVersion);
         BinaryPrimitives.WriteInt32LittleEndian(d[12..], Classes.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[16..], Inputs.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[20..], namesSize);
-        BinaryPrimitives.WriteInt32LittleEndian(d[24..], all.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(d[24..], t);
         BinaryPrimitives.WriteInt32LittleEndian(d[28..], n);
         BinaryPrimitives.WriteInt32LittleEndian(d[32..], Residual ? ResidualFlag : 0);
         BinaryPrimitives.WriteDoubleLittleEndian(d[40..], LinearTemperature);
         BinaryPrimitives.WriteDoubleLittleEndian(d[48..], Temperature);
-        int pos = HeaderSize;
-        foreach (byte[] name in names)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(d[pos..], name.Length);
-            name.CopyTo(d[(pos + sizeof(int))..]);
-            pos += sizeof(int) + name.Length;
-        }
-
-        for (int c = 0; c < Classes.Count; c++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(d[(layout.BiasAt + (c * 4))..], _bias[c]);
-            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.CountsAt + (c * 4))..], _trees[c].Length);
-        }
-
-        int node = 0, leaf = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            Tree t = all[i];
-            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.NodeCountsAt + (i * 4))..], t.Nodes);
-            for (int j = 0; j < t.Nodes; j++, node++)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..], t.Feature[j]);
-                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..], t.Threshold[j]);
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.LeftAt + (node * 4))..], t.Left[j]);
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.RightAt + (node * 4))..], t.Right[j]);
-            }
-
-            foreach (float v in t.Leaves)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..], v);
-            }
-        }
-
         stream.Write(data);
     }
 
@@ -256,17 +192,7 @@ public sealed class EpistemicTrees
     /// </summary>
     public static EpistemicTrees Load(Stream stream)
     {
-        byte[] data = ModelBytes.ReadAll(stream);
-        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != FormatVersion)
-        {
-            throw new InvalidDataException("Not TextLens epistemic trees (expected magic TLET, format 1).");
-        }
-
-        if (data.Length < HeaderSize)
-        {
-            throw new EndOfStreamException($"The epistemic trees hold {data.Length} bytes, less than their {HeaderSize}-byte header.");
-        }
-
+        byte[] data = TreeEnsembleFile.ReadHeader(stream, Magic, FormatVersion, HeaderSize, What);
         ReadOnlySpan<byte> d = data;
         int featurizer = BinaryPrimitives.ReadInt32LittleEndian(d[8..]);
         int k = BinaryPrimitives.ReadInt32LittleEndian(d[12..]);
@@ -283,84 +209,14 @@ public sealed class EpistemicTrees
             throw new InvalidDataException($"The epistemic trees read featurizer v{featurizer}; this build uses v{StanceFeaturizer.EpistemicVersion}. Retrain them with 'textlens train stance'.");
         }
 
-        if ((flags & ~ResidualFlag) != 0 || reserved != 0 || k is < 2 or > 64 || m < FixedInputs.Count || m > 1 << 20 || namesSize < 0 || namesSize % 8 != 0 || t < 0 || t > 1 << 20 || n < 0 || n > 1 << 26)
+        if ((flags & ~ResidualFlag) != 0 || reserved != 0 || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n))
         {
-            throw new InvalidDataException($"The epistemic trees' header is corrupt ({k} classes, {m} inputs, names {namesSize} bytes, {t} trees, {n} nodes).");
+            throw TreeEnsembleFile.CorruptHeader(What, k, m, namesSize, t, n);
         }
 
-        var layout = new Layout(namesSize, k, t, n);
-        if (data.Length < layout.Total)
-        {
-            throw new EndOfStreamException($"The epistemic trees hold {data.Length} bytes where their header needs {layout.Total}.");
-        }
-
-        if (data.Length > layout.Total)
-        {
-            throw new InvalidDataException($"The epistemic trees have {data.Length - layout.Total} unexpected trailing bytes.");
-        }
-
-        string[] names = ModelBytes.ReadNames(d.Slice(HeaderSize, namesSize), k + m, "The epistemic trees'");
-        float[] bias = new float[k];
-        int[] counts = new int[k];
-        for (int c = 0; c < k; c++)
-        {
-            bias[c] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.BiasAt + (c * 4))..]);
-            counts[c] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.CountsAt + (c * 4))..]);
-        }
-
-        if (counts.Any(c => c < 0) || counts.Sum(c => (long)c) != t)
-        {
-            throw new InvalidDataException("The epistemic trees' counts per class do not add up to their tree count.");
-        }
-
-        var trees = new List<Tree>[k];
-        int tree = 0, node = 0, leaf = 0;
-        for (int c = 0; c < k; c++)
-        {
-            trees[c] = new List<Tree>(counts[c]);
-            for (int i = 0; i < counts[c]; i++, tree++)
-            {
-                int nodes = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.NodeCountsAt + (tree * 4))..]);
-                if (nodes < 0 || (long)node + nodes > n)
-                {
-                    throw new InvalidDataException($"The epistemic trees' tree {tree} has {nodes} nodes, beyond the {n} in the file.");
-                }
-
-                int[] feature = new int[nodes], left = new int[nodes], right = new int[nodes];
-                float[] threshold = new float[nodes], leaves = new float[nodes + 1];
-                for (int j = 0; j < nodes; j++, node++)
-                {
-                    feature[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..]);
-                    threshold[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..]);
-                    left[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.LeftAt + (node * 4))..]);
-                    right[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.RightAt + (node * 4))..]);
-                }
-
-                for (int j = 0; j <= nodes; j++)
-                {
-                    leaves[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..]);
-                }
-
-                trees[c].Add(new Tree(feature, threshold, left, right, leaves));
-            }
-        }
-
-        if (node != n)
-        {
-            throw new InvalidDataException($"The epistemic trees' node counts add up to {node}, not {n}.");
-        }
-
-        try
-        {
-            return new EpistemicTrees(names[..k], names[k..], bias, trees, linearTemperature, temperature, (flags & ResidualFlag) != 0);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidDataException($"The epistemic trees are inconsistent: {ex.Message}", ex);
-        }
+        (string[] names, float[] bias, List<Tree>[] trees) = TreeEnsembleFile.ReadBody(data, HeaderSize, k, m, namesSize, t, n, What);
+        return TreeEnsembleFile.Construct(() => new EpistemicTrees(names[..k], names[k..], bias, trees, linearTemperature, temperature, (flags & ResidualFlag) != 0), What);
     }
-
-    private static int Align8(int size) => ModelBytes.Align8(size);
 
     /// <summary>
     /// One regression tree: internal node j splits on input <see cref="Feature"/>[j] (≤ <see cref="Threshold"/>[j] goes to
@@ -428,27 +284,5 @@ public sealed class EpistemicTrees
                 throw new ArgumentException("A tree has a leaf no node reaches or a value that is not finite.");
             }
         }
-    }
-
-    /// <summary>Where each part of a format-1 file starts, from its header.</summary>
-    private readonly record struct Layout(int NamesSize, int K, int T, int N)
-    {
-        public int BiasAt => HeaderSize + NamesSize;
-
-        public int CountsAt => BiasAt + Align8(K * 4);
-
-        public int NodeCountsAt => CountsAt + Align8(K * 4);
-
-        public int FeaturesAt => NodeCountsAt + Align8(T * 4);
-
-        public int ThresholdsAt => FeaturesAt + (N * 4);
-
-        public int LeftAt => ThresholdsAt + (N * 4);
-
-        public int RightAt => LeftAt + (N * 4);
-
-        public int LeavesAt => RightAt + (N * 4);
-
-        public long Total => LeavesAt + ((long)(N + T) * 4);
     }
 }

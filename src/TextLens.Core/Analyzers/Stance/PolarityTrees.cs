@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using TextLens.Core.Models;
 using TextLens.Core.Parsing;
 
 namespace TextLens.Core.Analyzers.Stance;
@@ -35,6 +33,9 @@ public sealed class PolarityTrees
     /// <summary>Magic, format, classes, inputs, names size, trees, nodes, reserved (4 bytes each), then the temperature as float64.</summary>
     private const int HeaderSize = 40;
 
+    /// <summary>How the messages name the file.</summary>
+    private const string What = "polarity";
+
     private readonly Dictionary<string, int> _named;
     private readonly float[] _bias;
     private readonly EpistemicTrees.Tree[][] _trees;
@@ -50,16 +51,7 @@ public sealed class PolarityTrees
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(bias);
         ArgumentNullException.ThrowIfNull(trees);
-        if (classes.Count < 2 || bias.Length != classes.Count || trees.Count != classes.Count)
-        {
-            throw new ArgumentException("The trees need at least two classes and one bias and one ensemble per class.");
-        }
-
-        if (inputs.Count < FixedInputs.Count || !inputs.Take(FixedInputs.Count).SequenceEqual(FixedInputs))
-        {
-            throw new ArgumentException("The inputs must start with the fixed inputs.", nameof(inputs));
-        }
-
+        TreeEnsembleFile.CheckShape(classes, inputs, FixedInputs, bias, trees);
         if (!(temperature > 0) || !double.IsFinite(temperature) || bias.Any(b => !float.IsFinite(b)))
         {
             throw new ArgumentException("The temperature must be positive and finite, the biases finite.");
@@ -67,21 +59,9 @@ public sealed class PolarityTrees
 
         Classes = [.. classes];
         Inputs = [.. inputs];
-        _named = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = FixedInputs.Count; i < Inputs.Count; i++)
-        {
-            if (!_named.TryAdd(Inputs[i], i))
-            {
-                throw new ArgumentException($"The input '{Inputs[i]}' is named twice.", nameof(inputs));
-            }
-        }
-
+        _named = TreeEnsembleFile.Named(Inputs, FixedInputs.Count);
         _bias = (float[])bias.Clone();
-        _trees = [.. trees.Select(t => t.ToArray())];
-        foreach (EpistemicTrees.Tree tree in _trees.SelectMany(t => t))
-        {
-            tree.Validate(Inputs.Count);
-        }
+        _trees = TreeEnsembleFile.Validated(trees, Inputs.Count);
 
         Temperature = temperature;
     }
@@ -144,13 +124,7 @@ public sealed class PolarityTrees
         var s = new double[Classes.Count];
         for (int c = 0; c < s.Length; c++)
         {
-            double v = Math.Log(Math.Max(stage1[c], 1e-12)) + _bias[c];
-            foreach (EpistemicTrees.Tree t in _trees[c])
-            {
-                v += t.Evaluate(x);
-            }
-
-            s[c] = v;
+            s[c] = TreeEnsembleFile.Sum(Math.Log(Math.Max(stage1[c], 1e-12)) + _bias[c], _trees[c], x);
         }
 
         return s;
@@ -175,54 +149,16 @@ public sealed class PolarityTrees
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        EpistemicTrees.Tree[] all = [.. _trees.SelectMany(t => t)];
-        byte[][] names = [.. Classes.Select(Encoding.UTF8.GetBytes), .. Inputs.Select(Encoding.UTF8.GetBytes)];
-        int namesSize = ModelBytes.Align8(names.Sum(b => sizeof(int) + b.Length));
-        int n = all.Sum(t => t.Nodes);
-        var layout = new Layout(namesSize, Classes.Count, all.Length, n);
-        byte[] data = new byte[layout.Total];
+        byte[] data = TreeEnsembleFile.Write(HeaderSize, Classes, Inputs, _bias, _trees, out int namesSize, out int t, out int n);
         Span<byte> d = data;
         Magic.CopyTo(d);
         BinaryPrimitives.WriteInt32LittleEndian(d[4..], FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(d[8..], Classes.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[12..], Inputs.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[16..], namesSize);
-        BinaryPrimitives.WriteInt32LittleEndian(d[20..], all.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(d[20..], t);
         BinaryPrimitives.WriteInt32LittleEndian(d[24..], n);
         BinaryPrimitives.WriteDoubleLittleEndian(d[32..], Temperature);
-        int pos = HeaderSize;
-        foreach (byte[] name in names)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(d[pos..], name.Length);
-            name.CopyTo(d[(pos + sizeof(int))..]);
-            pos += sizeof(int) + name.Length;
-        }
-
-        for (int c = 0; c < Classes.Count; c++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(d[(layout.BiasAt + (c * 4))..], _bias[c]);
-            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.CountsAt + (c * 4))..], _trees[c].Length);
-        }
-
-        int node = 0, leaf = 0;
-        for (int i = 0; i < all.Length; i++)
-        {
-            EpistemicTrees.Tree t = all[i];
-            BinaryPrimitives.WriteInt32LittleEndian(d[(layout.NodeCountsAt + (i * 4))..], t.Nodes);
-            for (int j = 0; j < t.Nodes; j++, node++)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..], t.Feature[j]);
-                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..], t.Threshold[j]);
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.LeftAt + (node * 4))..], t.Left[j]);
-                BinaryPrimitives.WriteInt32LittleEndian(d[(layout.RightAt + (node * 4))..], t.Right[j]);
-            }
-
-            foreach (float v in t.Leaves)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..], v);
-            }
-        }
-
         stream.Write(data);
     }
 
@@ -232,17 +168,7 @@ public sealed class PolarityTrees
     /// </summary>
     public static PolarityTrees Load(Stream stream)
     {
-        byte[] data = ModelBytes.ReadAll(stream);
-        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != FormatVersion)
-        {
-            throw new InvalidDataException("Not TextLens polarity trees (expected magic TLPT, format 1).");
-        }
-
-        if (data.Length < HeaderSize)
-        {
-            throw new EndOfStreamException($"The polarity trees hold {data.Length} bytes, less than their {HeaderSize}-byte header.");
-        }
-
+        byte[] data = TreeEnsembleFile.ReadHeader(stream, Magic, FormatVersion, HeaderSize, What);
         ReadOnlySpan<byte> d = data;
         int k = BinaryPrimitives.ReadInt32LittleEndian(d[8..]);
         int m = BinaryPrimitives.ReadInt32LittleEndian(d[12..]);
@@ -251,103 +177,13 @@ public sealed class PolarityTrees
         int n = BinaryPrimitives.ReadInt32LittleEndian(d[24..]);
         int reserved = BinaryPrimitives.ReadInt32LittleEndian(d[28..]);
         double temperature = BinaryPrimitives.ReadDoubleLittleEndian(d[32..]);
-        if (reserved != 0 || k is < 2 or > 64 || m < FixedInputs.Count || m > 1 << 20 || namesSize < 0 || namesSize % 8 != 0 || namesSize > data.Length || t < 0 || t > 1 << 20 || n < 0 || n > 1 << 26)
+        if (reserved != 0 || namesSize > data.Length || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n))
         {
-            throw new InvalidDataException($"The polarity trees' header is corrupt ({k} classes, {m} inputs, names {namesSize} bytes, {t} trees, {n} nodes).");
+            throw TreeEnsembleFile.CorruptHeader(What, k, m, namesSize, t, n);
         }
 
-        var layout = new Layout(namesSize, k, t, n);
-        if (data.Length < layout.Total)
-        {
-            throw new EndOfStreamException($"The polarity trees hold {data.Length} bytes where their header needs {layout.Total}.");
-        }
-
-        if (data.Length > layout.Total)
-        {
-            throw new InvalidDataException($"The polarity trees have {data.Length - layout.Total} unexpected trailing bytes.");
-        }
-
-        string[] names = ModelBytes.ReadNames(d.Slice(HeaderSize, namesSize), k + m, "The polarity trees'");
-        float[] bias = new float[k];
-        int[] counts = new int[k];
-        for (int c = 0; c < k; c++)
-        {
-            bias[c] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.BiasAt + (c * 4))..]);
-            counts[c] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.CountsAt + (c * 4))..]);
-        }
-
-        if (counts.Any(c => c < 0) || counts.Sum(c => (long)c) != t)
-        {
-            throw new InvalidDataException("The polarity trees' counts per class do not add up to their tree count.");
-        }
-
-        var trees = new List<EpistemicTrees.Tree>[k];
-        int tree = 0, node = 0, leaf = 0;
-        for (int c = 0; c < k; c++)
-        {
-            trees[c] = new List<EpistemicTrees.Tree>(counts[c]);
-            for (int i = 0; i < counts[c]; i++, tree++)
-            {
-                int nodes = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.NodeCountsAt + (tree * 4))..]);
-                if (nodes < 0 || (long)node + nodes > n)
-                {
-                    throw new InvalidDataException($"The polarity trees' tree {tree} has {nodes} nodes, beyond the {n} in the file.");
-                }
-
-                int[] feature = new int[nodes], left = new int[nodes], right = new int[nodes];
-                float[] threshold = new float[nodes], leaves = new float[nodes + 1];
-                for (int j = 0; j < nodes; j++, node++)
-                {
-                    feature[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.FeaturesAt + (node * 4))..]);
-                    threshold[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.ThresholdsAt + (node * 4))..]);
-                    left[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.LeftAt + (node * 4))..]);
-                    right[j] = BinaryPrimitives.ReadInt32LittleEndian(d[(layout.RightAt + (node * 4))..]);
-                }
-
-                for (int j = 0; j <= nodes; j++)
-                {
-                    leaves[j] = BinaryPrimitives.ReadSingleLittleEndian(d[(layout.LeavesAt + (leaf++ * 4))..]);
-                }
-
-                trees[c].Add(new EpistemicTrees.Tree(feature, threshold, left, right, leaves));
-            }
-        }
-
-        if (node != n)
-        {
-            throw new InvalidDataException($"The polarity trees' node counts add up to {node}, not {n}.");
-        }
-
-        try
-        {
-            return new PolarityTrees(names[..k], names[k..], bias, trees, temperature);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidDataException($"The polarity trees are inconsistent: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>Where each part of a format-1 file starts, from its header.</summary>
-    private readonly record struct Layout(int NamesSize, int K, int T, int N)
-    {
-        public int BiasAt => HeaderSize + NamesSize;
-
-        public int CountsAt => BiasAt + ModelBytes.Align8(K * 4);
-
-        public int NodeCountsAt => CountsAt + ModelBytes.Align8(K * 4);
-
-        public int FeaturesAt => NodeCountsAt + ModelBytes.Align8(T * 4);
-
-        public int ThresholdsAt => FeaturesAt + (N * 4);
-
-        public int LeftAt => ThresholdsAt + (N * 4);
-
-        public int RightAt => LeftAt + (N * 4);
-
-        public int LeavesAt => RightAt + (N * 4);
-
-        public long Total => (long)LeavesAt + ((long)(N + T) * 4);
+        (string[] names, float[] bias, List<EpistemicTrees.Tree>[] trees) = TreeEnsembleFile.ReadBody(data, HeaderSize, k, m, namesSize, t, n, What);
+        return TreeEnsembleFile.Construct(() => new PolarityTrees(names[..k], names[k..], bias, trees, temperature), What);
     }
 }
 
