@@ -118,7 +118,7 @@ public class EpistemicTreesTests
     public void A_truncated_or_corrupt_file_is_refused()
     {
         // A truncated, padded or foreign file, and every 4-byte word of the body turned into a large value, is refused or harmless, never a crash.
-        TreeFileAssert.RefusesTruncatedAndCorrupt(Bytes(Sample()), bytes => Read(bytes), "TLET", lengthStep: 7, corruptFrom: 56);
+        TreeFileAssert.RefusesTruncatedAndCorrupt(Bytes(Sample()), bytes => Read(bytes), "TLET", lengthStep: 7, corruptFrom: 56, namesSizeAt: 20);
     }
 
     [Fact]

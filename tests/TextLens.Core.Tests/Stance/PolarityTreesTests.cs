@@ -102,7 +102,7 @@ public sealed class PolarityTreesTests : IDisposable
     public void A_truncated_or_corrupt_file_is_refused()
     {
         // A truncated, padded or foreign file, and every 4-byte word from the header on turned into a large value, is refused or harmless, never a crash.
-        TreeFileAssert.RefusesTruncatedAndCorrupt(Bytes(Sample()), bytes => Read(bytes), "TLPT", lengthStep: 5, corruptFrom: 8);
+        TreeFileAssert.RefusesTruncatedAndCorrupt(Bytes(Sample()), bytes => Read(bytes), "TLPT", lengthStep: 5, corruptFrom: 8, namesSizeAt: 16);
     }
 
     [Fact]

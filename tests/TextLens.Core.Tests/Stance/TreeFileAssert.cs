@@ -20,10 +20,18 @@ internal static class TreeFileAssert
     /// Every prefix of <paramref name="saved"/> (every <paramref name="lengthStep"/> bytes) is an <see cref="EndOfStreamException"/>
     /// or <see cref="InvalidDataException"/>; trailing bytes are refused; a wrong magic is refused by a message naming
     /// <paramref name="magic"/>; and every 4-byte word from <paramref name="corruptFrom"/> on turned into a large value (a count,
-    /// an input, a child out of range) is refused or harmless, more than 10 of them refused.
+    /// an input, a child out of range) is refused or harmless, more than 10 of them refused; and a names block larger than the
+    /// file (its size at <paramref name="namesSizeAt"/>) is a corrupt header, before any offset is computed from it.
     /// </summary>
-    public static void RefusesTruncatedAndCorrupt(byte[] saved, Action<byte[]> read, string magic, int lengthStep, int corruptFrom)
+    public static void RefusesTruncatedAndCorrupt(byte[] saved, Action<byte[]> read, string magic, int lengthStep, int corruptFrom, int namesSizeAt)
     {
+        foreach (int size in (int[])[saved.Length + 8 - (saved.Length % 8), 0x7FFF_FFF8])
+        {
+            byte[] huge = (byte[])saved.Clone();
+            BinaryPrimitives.WriteInt32LittleEndian(huge.AsSpan(namesSizeAt), size);
+            Assert.Contains("header is corrupt", Assert.Throws<InvalidDataException>(() => read(huge)).Message, StringComparison.Ordinal);
+        }
+
         for (int length = 0; length < saved.Length; length += lengthStep)
         {
             Exception ex = Assert.ThrowsAny<Exception>(() => read(saved[..length]));

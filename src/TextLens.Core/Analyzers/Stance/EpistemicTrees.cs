@@ -209,7 +209,7 @@ public sealed class EpistemicTrees
             throw new InvalidDataException($"The epistemic trees read featurizer v{featurizer}; this build uses v{StanceFeaturizer.EpistemicVersion}. Retrain them with 'textlens train stance'.");
         }
 
-        if ((flags & ~ResidualFlag) != 0 || reserved != 0 || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n))
+        if ((flags & ~ResidualFlag) != 0 || reserved != 0 || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n, data.Length))
         {
             throw TreeEnsembleFile.CorruptHeader(What, k, m, namesSize, t, n);
         }

@@ -177,7 +177,7 @@ public sealed class PolarityTrees
         int n = BinaryPrimitives.ReadInt32LittleEndian(d[24..]);
         int reserved = BinaryPrimitives.ReadInt32LittleEndian(d[28..]);
         double temperature = BinaryPrimitives.ReadDoubleLittleEndian(d[32..]);
-        if (reserved != 0 || namesSize > data.Length || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n))
+        if (reserved != 0 || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n, data.Length))
         {
             throw TreeEnsembleFile.CorruptHeader(What, k, m, namesSize, t, n);
         }

@@ -140,9 +140,10 @@ internal static class TreeEnsembleFile
         return data;
     }
 
-    /// <summary>The ranges both headers keep to (k classes, m inputs of which <paramref name="fixedCount"/> fixed, the names block size, t trees, n nodes).</summary>
-    public static bool InRange(int k, int m, int fixedCount, int namesSize, int t, int n) =>
-        k is >= 2 and <= 64 && m >= fixedCount && m <= 1 << 20 && namesSize >= 0 && namesSize % 8 == 0 && t >= 0 && t <= 1 << 20 && n >= 0 && n <= 1 << 26;
+    /// <summary>The ranges both headers keep to (k classes, m inputs of which <paramref name="fixedCount"/> fixed, the names block size, no larger than the file, t trees, n nodes).</summary>
+    public static bool InRange(int k, int m, int fixedCount, int namesSize, int t, int n, int fileLength) =>
+        k is >= 2 and <= 64 && m >= fixedCount && m <= 1 << 20 && namesSize >= 0 && namesSize <= fileLength && namesSize % 8 == 0
+        && t >= 0 && t <= 1 << 20 && n >= 0 && n <= 1 << 26;
 
     /// <summary>The corrupt-header refusal, naming the counts read.</summary>
     public static InvalidDataException CorruptHeader(string what, int k, int m, int namesSize, int t, int n) =>
