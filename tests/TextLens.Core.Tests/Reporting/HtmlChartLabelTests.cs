@@ -1,10 +1,5 @@
 using System.Text.RegularExpressions;
-using TextLens.Core.Analysis;
-using TextLens.Core.Analysis.Configuration;
-using TextLens.Core.Analyzers;
-using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
-using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Reporting;
 
@@ -16,8 +11,6 @@ namespace TextLens.Core.Tests.Reporting;
 /// </summary>
 public sealed partial class HtmlChartLabelTests
 {
-    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-
     [Theory]
     [InlineData("UC benefits", 188)]
     [InlineData("unemployed workers", 188)]
@@ -43,11 +36,9 @@ public sealed partial class HtmlChartLabelTests
         string text = string.Join(' ', Enumerable.Repeat(
             "The Unemployment Compensation Amendments Program of the Federal Unemployment Benefits Administration extended "
             + "the Unemployment Compensation Amendments Program for displaced Manufacturing Workers Associations.", 6));
-        CorpusReport report = ReportBuilder.Build([Engine.Analyze(SourceText.From(text, "long-labels.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: Engine.Sections);
-        var writer = new StringWriter { NewLine = "\n" };
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = Engine.Sections });
+        string html = SectionTestSupport.Html(text, "long-labels.txt");
 
-        string[] labels = [.. Label().Matches(writer.ToString()).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+        string[] labels = [.. Label().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
         Assert.NotEmpty(labels);
         Assert.Contains(labels, l => l.EndsWith('…'));
         Assert.All(labels, l => Assert.Equal(l, HtmlReportFormatter.ClipToWidth(l, 188)));

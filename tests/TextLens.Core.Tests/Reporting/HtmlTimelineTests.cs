@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using TextLens.Core.Analysis;
-using TextLens.Core.Analysis.Configuration;
-using TextLens.Core.Analyzers;
-using TextLens.Core.Reporting;
-using TextLens.Core.Reporting.Formats;
-using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Reporting;
 
@@ -15,8 +9,6 @@ namespace TextLens.Core.Tests.Reporting;
 /// </summary>
 public sealed partial class HtmlTimelineTests
 {
-    private static readonly AnalysisEngine Engine = BuiltInAnalyzers.CreateEngine(TestModels.Set);
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -27,10 +19,7 @@ public sealed partial class HtmlTimelineTests
     public void A_short_document_gets_a_timeline_numbered_from_1_to_its_last_sentence(int sentences)
     {
         string text = string.Join(' ', Enumerable.Range(1, sentences).Select(i => $"Unemployment claims rose in state {i} during the spring."));
-        CorpusReport report = ReportBuilder.Build([Engine.Analyze(SourceText.From(text, "short.txt"), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: Engine.Sections);
-        var writer = new StringWriter { NewLine = "\n" };
-        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = Engine.Sections });
-        string html = writer.ToString();
+        string html = SectionTestSupport.Html(text, "short.txt");
 
         string svg = html[html.IndexOf("<svg class=\"timeline\"", StringComparison.Ordinal)..];
         svg = svg[..svg.IndexOf("</svg>", StringComparison.Ordinal)];

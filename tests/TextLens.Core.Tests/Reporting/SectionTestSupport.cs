@@ -1,14 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TextLens.Core.Analysis;
+using TextLens.Core.Analysis.Configuration;
+using TextLens.Core.Analyzers;
 using TextLens.Core.Reporting;
 using TextLens.Core.Reporting.Formats;
+using TextLens.Core.Text;
 
 namespace TextLens.Core.Tests.Reporting;
 
 /// <summary>What the tests of analyzer-owned report sections share: rendering one document in a format, and the published schema check.</summary>
 internal static class SectionTestSupport
 {
+    private static readonly Lazy<AnalysisEngine> Engine = new(() => BuiltInAnalyzers.CreateEngine(TestModels.Set));
+
+    /// <summary>The HTML report of <paramref name="text"/> analysed as the file <paramref name="path"/> with the built-in analyzers and default settings.</summary>
+    public static string Html(string text, string path)
+    {
+        AnalysisEngine engine = Engine.Value;
+        CorpusReport report = ReportBuilder.Build([engine.Analyze(SourceText.From(text, path), AnalysisOptions.Default, DefaultSeverities.Instance)], sections: engine.Sections);
+        var writer = new StringWriter { NewLine = "\n" };
+        new HtmlReportFormatter().Write(report, writer, FormatSettings.Default with { Sections = engine.Sections });
+        return writer.ToString();
+    }
+
     /// <summary>The report of <paramref name="document"/> alone in the format <paramref name="name"/>.</summary>
     public static string Format(string name, DocumentReport document, FormatSettings settings)
     {

@@ -57,15 +57,9 @@ public sealed class MarkdownAutoLinksTests
     [Fact]
     public void The_repository_s_own_markdown_and_the_seeds_keep_the_extension()
     {
-        string[] files =
-        [
-            .. Directory.EnumerateFiles(TestPaths.Repo("seeds")),
-            .. Directory.EnumerateFiles(TestPaths.Repo("docs"), "*.md"),
-            .. Directory.EnumerateFiles(TestPaths.Repo("models"), "*.md"),
-            TestPaths.Repo("README.md"),
-        ];
-        Assert.True(files.Length > 10);
-        foreach (string path in files.Order(StringComparer.Ordinal))
+        IReadOnlyList<string> files = TestPaths.OwnMarkdownAndSeeds();
+        Assert.True(files.Count > 10);
+        foreach (string path in files)
         {
             Assert.True(ProseLayout.ReadsBareLinks(File.ReadAllText(path)), path);
         }

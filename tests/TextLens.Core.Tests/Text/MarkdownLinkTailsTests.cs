@@ -64,15 +64,9 @@ public sealed class MarkdownLinkTailsTests
     [Fact]
     public void The_repository_s_own_markdown_and_the_seeds_have_no_long_tail()
     {
-        string[] files =
-        [
-            .. Directory.EnumerateFiles(TestPaths.Repo("seeds")),
-            .. Directory.EnumerateFiles(TestPaths.Repo("docs"), "*.md"),
-            .. Directory.EnumerateFiles(TestPaths.Repo("models"), "*.md"),
-            TestPaths.Repo("README.md"),
-        ];
-        Assert.True(files.Length > 10);
-        foreach (string path in files.Order(StringComparer.Ordinal))
+        IReadOnlyList<string> files = TestPaths.OwnMarkdownAndSeeds();
+        Assert.True(files.Count > 10);
+        foreach (string path in files)
         {
             Assert.True(MarkdownLinkTails.CountLong(File.ReadAllText(path), stopAt: int.MaxValue) == 0, path);
         }
