@@ -29,6 +29,13 @@ public enum ReferenceKind : byte
 
     /// <summary>A web address: https://www.congress.gov/..., www.energystar.gov.</summary>
     Url,
+
+    /// <summary>
+    /// A parenthesised pointer to another part of the document: (see Figure 1 for a notional example), (see Table 2),
+    /// (see below for definition), (see "Seafood Import Monitoring Program Reporting"). Its words point at the text; they
+    /// are not about it.
+    /// </summary>
+    Pointer,
 }
 
 /// <summary>A reference found in the prose: its span (UTF-16 offsets into the document) and kind.</summary>
@@ -95,6 +102,11 @@ public static partial class References
         }
 
         Collect(found, PartReference(), text, span, ReferenceKind.Section);
+        if (block.Contains("(see", StringComparison.OrdinalIgnoreCase) || block.Contains("(cf.", StringComparison.OrdinalIgnoreCase))
+        {
+            Collect(found, Pointer(), text, span, ReferenceKind.Pointer);
+        }
+
         Resolve(found, result);
     }
 
@@ -395,4 +407,11 @@ public static partial class References
     // Section 73100, Sections 5121 and 5122, Title IV, Subtitle A, Part 300, Article I, Rule 14c-8, section 1536(h), page 10, pages 5-6
     [GeneratedRegex(@"\b(?:[Ss]ections?|[Ss]ecs?\.|Titles?|Subtitles?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?|Articles?|Parts?|Subparts?|Chapters?|Subchapters?|Divisions?|Rules?|Amendments?|[Pp]ages?)\s+(?:" + Designator + "|[IVXLC]{1,6}(?![a-z])|[A-Z](?![A-Za-z]))" + @"(?:\s*(?:,|and|or|through|to|-|–)\s*(?:" + Designator + @"|[IVXLC]{1,6}(?![a-z])|\([A-Za-z0-9]{1,4}\)))*", Options)]
     private static partial Regex PartReference();
+
+    // (see Figure 1 for a notional example), (see Table 2), (see also Appendix A), (see textbox below), (see below for definition),
+    // (see "A Section's Title"), (see appendix A), (see Fig. 1): a parenthesis that opens on "see" or "cf." and a figure, table, box, appendix, a direction or a
+    // quoted heading, closed within 160 characters on the same line with no bracket inside. "(see page 10)" stays a Section
+    // reference; "(see CRS Report R1, …)" a Report.
+    [GeneratedRegex(@"\((?:[Ss]ee|[Cc]f\.)(?:\s+also)?\s+(?:(?:the\s+)?(?:(?i:figures?|tables?|box(?:es)?|text\s?box(?:es)?|appendix|appendices|exhibits?|maps?|charts?|graphs?)\b|(?i:figs?)\.)|(?:below|above|earlier|later)\b|[""“])[^()\[\]\n]{0,160}\)", Options)]
+    private static partial Regex Pointer();
 }

@@ -47,6 +47,29 @@ public class ReferencesTests
     }
 
     [Fact]
+    public void Pointers_to_a_figure_table_or_heading_of_the_document()
+    {
+        // IF12094: "notional example" ranked 14th among its keywords, from the pointer alone.
+        Assert.Equal(
+            [(ReferenceKind.Pointer, "(see Figure 1 for a notional example)")],
+            Find("The Army's XM-30, previously known as the Optionally Manned Fighting Vehicle (OMFV), is being designed to replace the M-2 Bradley Infantry Fighting Vehicle (IFV) (see Figure 1 for a notional example)."));
+        Assert.Equal([(ReferenceKind.Pointer, "(see Table 1)")], Find("Five rules have been proposed since 2025 (see Table 1)."));
+        Assert.Equal([(ReferenceKind.Pointer, "(see textbox below)")], Find("The program has two parts (see textbox below)."));
+        Assert.Equal([(ReferenceKind.Pointer, "(see below for definition)")], Find("It applies to covered species (see below for definition)."));
+        Assert.Equal(
+            [(ReferenceKind.Pointer, "(see \"Seafood Import Monitoring Program Reporting\")")],
+            Find("Importers must keep records (see \"Seafood Import Monitoring Program Reporting\")."));
+        Assert.Equal([(ReferenceKind.Pointer, "(See also Appendix A.)")], Find("The terms differ by state. (See also Appendix A.)"));
+        Assert.Equal([(ReferenceKind.Pointer, "(see Fig. 1)"), (ReferenceKind.Pointer, "(see appendix B)")], Find("The agent bids (see Fig. 1) and learns (see appendix B)."));
+
+        // Not pointers: a parenthesis about the subject, a page (a Section), "see" as a verb, a pointer that does not close.
+        Assert.Empty(Find("Members may wish to see the figures (the tables are long)."));
+        Assert.Equal([(ReferenceKind.Section, "page 10")], Find("The Marines plan to acquire an ARV (see page 10)."));
+        Assert.Empty(Find("Analysts expect to see below-average growth (about 1%)."));
+        Assert.Empty(Find("The caption reads (see Figure 1 and the map" + new string('x', 200) + ")."));
+    }
+
+    [Fact]
     public void Code_and_federal_register_citations()
     {
         Assert.Contains((ReferenceKind.Code, "42 U.S.C. §§5121 et seq"), Find("The Stafford Act (42 U.S.C. §§5121 et seq.) authorizes the assistance."));
