@@ -131,12 +131,69 @@ public static partial class StanceTrainer
     }
 
     /// <summary>
+    /// The second stage over <paramref name="train"/> with the stage-1 out-of-fold readings <paramref name="stages"/> (one per
+    /// row). With <see cref="SecondStageOptions.AnalysisOnly"/> (twenty-second round) the trees are fitted on the analysis-prose
+    /// rows with a document only, class-balanced against those rows' counts, and read a sentence only with its document, mixed
+    /// with the blend by the genre gate; with <see cref="SecondStageOptions.Offsets"/> the class offsets of the decision are
+    /// fitted on the inner out-of-fold readings of those rows (trees of the other inner folds, grouped by document as stage 1's),
+    /// so the rows a fold holds out never enter them.
+    /// </summary>
+    private static PolarityTrees FitPolarityTrees(Row[] train, PolarityStage[] stages, StanceTrainingOptions options)
+    {
+        SecondStageOptions stage = options.PolarityStack!;
+        if (!stage.AnalysisOnly)
+        {
+            return FitPolarityEnsembles(train, stages, options, 0);
+        }
+
+        int[] use = [.. Enumerable.Range(0, train.Length).Where(i => train[i].InDomain && stages[i].Named.Any(n => n.Name == PolarityTrees.DocumentInput))];
+        Row[] rows = [.. use.Select(i => train[i])];
+        PolarityStage[] read = [.. use.Select(i => stages[i])];
+        const int Flags = PolarityTrees.DocumentOnly | PolarityTrees.MixedByGate;
+        PolarityTrees trees = FitPolarityEnsembles(rows, read, options, Flags);
+        return stage.Offsets ? trees.WithOffsets(InnerOffsets(rows, read, options, Flags)) : trees;
+    }
+
+    /// <summary>
+    /// The class offsets that maximise the macro-F1 of the inner out-of-fold decisions on <paramref name="rows"/>: each inner
+    /// fold (the `stack:` document hash) read by trees fitted on the other inner folds, mixed by the gate as the tagger mixes.
+    /// </summary>
+    private static double[] InnerOffsets(Row[] rows, PolarityStage[] stages, StanceTrainingOptions options, int flags)
+    {
+        int folds = options.Folds;
+        int[] inner = [.. rows.Select(r => (int)(StableHash("stack:" + r.Group) % (uint)folds))];
+        var readings = new List<(double[] P, int Gold)>(rows.Length);
+        var scales = new List<double>(rows.Length);
+        for (int k = 0; k < folds; k++)
+        {
+            int[] fit = [.. Enumerable.Range(0, rows.Length).Where(i => inner[i] != k)];
+            if (fit.Length == rows.Length)
+            {
+                continue;
+            }
+
+            PolarityTrees trees = FitPolarityEnsembles([.. fit.Select(i => rows[i])], [.. fit.Select(i => stages[i])], options, flags);
+            for (int i = 0; i < rows.Length; i++)
+            {
+                if (inner[i] == k)
+                {
+                    double[] p = trees.Decide(stages[i], out _);
+                    readings.Add((p, (int)rows[i].Label));
+                    scales.Add(Math.Clamp((double)stages[i].Fixed[3], 0, 1));
+                }
+            }
+        }
+
+        return FitClassOffsets(readings, ClassesOf(StanceAxis.Polarity).Count, scales);
+    }
+
+    /// <summary>
     /// The residual tree ensembles over <paramref name="train"/> with the stage-1 out-of-fold readings <paramref name="stages"/>
     /// (one per row): inputs are the fixed ones and the named features seen in at least <see cref="SecondStageOptions.MinCount"/>
     /// people-labelled rows; each class's trees fit LogitBoost's working response from the stage-1 probability, weighted by
     /// the stage-1 class-balanced row weight.
     /// </summary>
-    private static PolarityTrees FitPolarityTrees(Row[] train, PolarityStage[] stages, StanceTrainingOptions options)
+    private static PolarityTrees FitPolarityEnsembles(Row[] train, PolarityStage[] stages, StanceTrainingOptions options, int flags)
     {
         SecondStageOptions stage = options.PolarityStack! with { Residual = true };
         IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
@@ -175,6 +232,6 @@ public static partial class StanceTrainer
             (bias[c], ensembles[c]) = FitEnsemble(data, inputs.Length, stage, options.Seed);
         }
 
-        return new PolarityTrees(classes, inputs, bias, ensembles);
+        return new PolarityTrees(classes, inputs, bias, ensembles, flags: flags);
     }
 }

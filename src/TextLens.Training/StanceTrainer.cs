@@ -208,7 +208,7 @@ public sealed record StanceTrainingOptions
 /// to them; otherwise binary classifiers whose scores replace them. <paramref name="Cache"/> (screening only) keeps the
 /// linear stage's out-of-fold scores and fold models between runs.
 /// </summary>
-public sealed record SecondStageOptions(int Trees = 200, int Leaves = 20, double LearningRate = 0.1, int MinLeaf = 10, int MinCount = 10, double RuleWeight = 1, string? Cache = null, bool Residual = false);
+public sealed record SecondStageOptions(int Trees = 200, int Leaves = 20, double LearningRate = 0.1, int MinLeaf = 10, int MinCount = 10, double RuleWeight = 1, string? Cache = null, bool Residual = false, bool AnalysisOnly = false, bool Offsets = false);
 
 /// <summary>Cross-validated predictions: pooled over folds, one per item of the scored set.</summary>
 public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Folds, int Groups)
@@ -230,6 +230,12 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 
     /// <summary>Epistemic with a second stage: the held-out tagging of the linear model alone (calibrated as without the second stage), on the same folds.</summary>
     public IReadOnlyList<SentenceStance> Linear { get; init; } = [];
+
+    /// <summary>Polarity trees with class offsets: the held-out tagging by the same trees without the offsets, on the same folds; else empty.</summary>
+    public IReadOnlyList<SentenceStance> WithoutOffsets { get; init; } = [];
+
+    /// <summary>Polarity trees: each fold's class offsets (fitted on its training rows only); else empty.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> PolarityOffsets { get; init; } = [];
 
     /// <summary>Polarity: the held-out parts of each scored item's reading (null for items without a usable label), for tuning the decision rule on the out-of-fold predictions.</summary>
     public IReadOnlyList<PolarityParts?> PolarityParts { get; init; } = [];
@@ -502,6 +508,9 @@ public static partial class StanceTrainer
         }
 
         var linearStances = new SentenceStance[stack || polarityStack ? scored.Count : 0];
+        // Polarity trees with class offsets: the same trees without them, on the same folds (the offsets' share of the figure).
+        bool withoutOffsets = polarityStack && options.PolarityStack!.Offsets;
+        var plainStances = new SentenceStance[withoutOffsets ? scored.Count : 0];
         for (int f = 0; f < options.Folds; f++)
         {
             LinearStanceModel model = foldModels[f];
@@ -518,6 +527,9 @@ public static partial class StanceTrainer
             StanceTagger? linearTagger = polarityStack
                 ? new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings }
                 : null;
+            StanceTagger? plainTagger = withoutOffsets
+                ? new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings, PolarityStack = foldPolarityTrees[f]!.WithOffsets(null) }
+                : null;
             if (stack)
             {
                 linearTagger = foldTagger;
@@ -533,6 +545,11 @@ public static partial class StanceTrainer
                     if (linearTagger is not null)
                     {
                         linearStances[i] = StanceEvaluation.Tag(linearTagger, scored[i].Text, scored[i].Context);
+                    }
+
+                    if (plainTagger is not null)
+                    {
+                        plainStances[i] = StanceEvaluation.Tag(plainTagger, scored[i].Text, scored[i].Context);
                     }
 
                     SentenceStance tagged = StanceEvaluation.Tag(foldTagger, scored[i].Text, scored[i].Context);
@@ -567,7 +584,7 @@ public static partial class StanceTrainer
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts, StackTemperature = stackTemperature, Linear = linearStances };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts, StackTemperature = stackTemperature, Linear = linearStances, WithoutOffsets = plainStances, PolarityOffsets = [.. foldPolarityTrees.Where(t => t is not null).Select(t => t!.Offsets)] };
     }
 
     /// <summary>A fold's model with the temperature (and, with <paramref name="offsets"/>, the class offsets) fitted on the other folds' held-out predictions only.</summary>
@@ -593,7 +610,13 @@ public static partial class StanceTrainer
     /// <paramref name="heldOut"/> that maximise the macro-F1 of the argmax tags over the classes present in gold; ties
     /// keep the offsets of smaller total size (deterministic). Per-class decision thresholds chosen by cross-validation.
     /// </summary>
-    public static double[] FitClassOffsets(IReadOnlyList<(double[] P, int Gold)> heldOut, int classes)
+    public static double[] FitClassOffsets(IReadOnlyList<(double[] P, int Gold)> heldOut, int classes) => FitClassOffsets(heldOut, classes, null);
+
+    /// <summary>
+    /// <see cref="FitClassOffsets(IReadOnlyList{ValueTuple{double[], int}}, int)"/> where row i's offsets are scaled by
+    /// <paramref name="scales"/>[i] (null: 1), as the polarity trees mixed by the genre gate apply them (g·δ).
+    /// </summary>
+    public static double[] FitClassOffsets(IReadOnlyList<(double[] P, int Gold)> heldOut, int classes, IReadOnlyList<double>? scales)
     {
         double[] best = new double[classes];
         if (heldOut.Count == 0 || classes < 2)
@@ -638,7 +661,8 @@ public static partial class StanceTrainer
                 int arg = 0;
                 for (int c = 1; c < classes; c++)
                 {
-                    arg = logs[i][c] + delta[c] > logs[i][arg] + delta[arg] ? c : arg;
+                    double scale = scales is null ? 1 : scales[i];
+                    arg = logs[i][c] + (scale * delta[c]) > logs[i][arg] + (scale * delta[arg]) ? c : arg;
                 }
 
                 predicted[arg]++;

@@ -59,6 +59,8 @@ public static class TrainStanceCommand
         var gateL1 = new Option<float?>("--gate-l1") { Description = "With --in-domain: L1 weight of the genre gate (default: --l1)." };
         var secondStage = new Option<bool>("--second-stage") { Description = "Epistemic only: stack boosted trees (ML.NET FastTree, one-vs-rest) on the linear model, over its out-of-fold class scores (inner folds grouped by document), the cue strengths and the named features; written next to --out as <name>-trees.tlet (models/stance-epistemic.md)." };
         var polarityTrees = new Option<bool>("--polarity-trees") { Description = "Polarity only: a second stage of boosted trees (ML.NET FastTree, residual, one ensemble per class) over the blend's out-of-fold probabilities (inner folds grouped by document) and a small dense vector of the sentence (valence sums, negators, clause parts, attribution and quotation, heading, length, the named context features); sized by --trees, --tree-leaves, --tree-learning-rate, --tree-min-leaf, --tree-min-count; written next to --out as <name>-trees.tlpt (models/stance-polarity.md, twenty-first round)." };
+        var treesAnalysis = new Option<bool>("--trees-analysis") { Description = "With --polarity-trees and --in-domain: the trees are fitted on the analysis-prose rows with a document only, class-balanced against those rows' counts; they read a sentence only with its document (without one the blend decides) and are mixed with the blend by the genre gate (models/stance-polarity.md, twenty-second round)." };
+        var treesOffsets = new Option<bool>("--trees-offsets") { Description = "With --trees-analysis: per-class log-offsets of the label, fitted for macro-F1 on the inner out-of-fold readings of the training rows (never on a held-out fold), stored in the trees file." };
         var trees = new Option<int>("--trees") { Description = "With --second-stage or --polarity-trees: trees per class.", DefaultValueFactory = _ => new SecondStageOptions().Trees };
         var treeLeaves = new Option<int>("--tree-leaves") { Description = "With --second-stage or --polarity-trees: leaves per tree at most.", DefaultValueFactory = _ => new SecondStageOptions().Leaves };
         var treeRate = new Option<double>("--tree-learning-rate") { Description = "With --second-stage or --polarity-trees: the shrinkage of each tree.", DefaultValueFactory = _ => new SecondStageOptions().LearningRate };
@@ -67,7 +69,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage or --polarity-trees (screening): keep the first stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -134,13 +136,28 @@ public static class TrainStanceCommand
                     throw new UsageException("--polarity-trees applies to the polarity classifier only, without --polar-vocabulary.");
                 }
 
-                var stage = new SecondStageOptions(parse.GetValue(trees), parse.GetValue(treeLeaves), parse.GetValue(treeRate), parse.GetValue(treeMinLeaf), parse.GetValue(treeMinCount), Cache: parse.GetValue(stackCache), Residual: true);
+                if (parse.GetValue(treesAnalysis) && parse.GetValue(inDomain) is not { Length: > 0 })
+                {
+                    throw new UsageException("--trees-analysis fits the trees on the analysis-prose rows: it needs --in-domain.");
+                }
+
+                var stage = new SecondStageOptions(parse.GetValue(trees), parse.GetValue(treeLeaves), parse.GetValue(treeRate), parse.GetValue(treeMinLeaf), parse.GetValue(treeMinCount), Cache: parse.GetValue(stackCache), Residual: true, AnalysisOnly: parse.GetValue(treesAnalysis), Offsets: parse.GetValue(treesOffsets));
                 if (stage.Trees < 1 || stage.Leaves < 2 || !(stage.LearningRate > 0) || !double.IsFinite(stage.LearningRate) || stage.MinLeaf < 1 || stage.MinCount < 1)
                 {
                     throw new UsageException("--trees, --tree-min-leaf and --tree-min-count must be at least 1, --tree-leaves at least 2 and --tree-learning-rate positive.");
                 }
 
                 options = options with { PolarityStack = stage };
+            }
+
+            if ((parse.GetValue(treesAnalysis) || parse.GetValue(treesOffsets)) && options.PolarityStack is null)
+            {
+                throw new UsageException("--trees-analysis and --trees-offsets apply with --polarity-trees only.");
+            }
+
+            if (parse.GetValue(treesOffsets) && !parse.GetValue(treesAnalysis))
+            {
+                throw new UsageException("--trees-offsets applies with --trees-analysis only.");
             }
 
             if (parse.GetValue(noOrdinal))
@@ -299,6 +316,17 @@ public static class TrainStanceCommand
                 }
 
                 context.Console.Out.Write(StanceCalibration.Format(a, r.Stances, scored.Items));
+                if (r.PolarityOffsets.Count != 0 && r.PolarityOffsets.Any(o => o.Any(v => v != 0)))
+                {
+                    context.Console.Out.Write(string.Create(inv, $"class offsets of the folds' trees ({string.Join('/', StanceTrainer.ClassesOf(a))}; each fitted on its training rows' inner out-of-fold readings): {string.Join("; ", r.PolarityOffsets.Select(o => string.Join(' ', o.Select(v => v.ToString("+0.0;-0.0;0.0", inv)))))}\n"));
+                }
+
+                if (r.WithoutOffsets.Count != 0)
+                {
+                    StanceEvaluationResult plain = StanceEvaluation.Score(a, scored.Items, [.. scored.Items.Select((item, i) => StanceEvaluation.Predict(a, item.Id, r.WithoutOffsets[i]))]);
+                    context.Console.Out.Write("\nWITHOUT THE OFFSETS (the same trees, same folds):\n" + StanceEvaluation.Format(plain, cv.FullName + " (the trees without their class offsets)", scored.Items.Count).Replace("\r\n", "\n", StringComparison.Ordinal));
+                    context.Console.Out.Write(StanceCalibration.Format(a, r.WithoutOffsets, scored.Items));
+                }
                 if (parse.GetValue(cvPredictions) is { } cvOut)
                 {
                     AtomicFile.WriteAllText(context.FileSystem, context.FileSystem.Path.GetFullPath(cvOut), string.Concat(scored.Items.Select((item, i) => StanceCalibration.ToJsonLine(a, item, r.Stances[i], r.PolarityParts.Count > i ? r.PolarityParts[i] : null) + "\n")));
@@ -351,7 +379,8 @@ public static class TrainStanceCommand
                 AtomicFile.WriteAllBytes(context.FileSystem, treesPath, treesBuffer.ToArray());
                 IReadOnlyList<int> splits = stack.SplitCounts();
                 string used = string.Join(", ", Enumerable.Range(0, splits.Count).Where(i => splits[i] > 0).OrderByDescending(i => splits[i]).ThenBy(i => i).Take(8).Select(i => $"{stack.Inputs[i]} {splits[i]}"));
-                context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: polarity second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (splits: {used})\n"));
+                string scope = stack.Flags == 0 ? "" : string.Create(inv, $"; reads a sentence with its document only, mixed by the gate; class offsets {string.Join(' ', stack.Offsets.Select(o => o.ToString("+0.0;-0.0;0.0", inv)))}");
+                context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: polarity second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (splits: {used}{scope})\n"));
             }
 
             if (vocabulary is not null)

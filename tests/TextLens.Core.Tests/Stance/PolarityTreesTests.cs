@@ -47,13 +47,25 @@ public sealed class PolarityTreesTests : IDisposable
         ],
         temperature);
 
+    /// <summary>The sample trees of the twenty-second round's kind: read only with a document, mixed by the gate, with class offsets.</summary>
+    private static PolarityTrees Scoped(double[]? offsets = null) =>
+        new(Classes, Inputs, [0.25f, -0.5f, 0f], SampleTrees, 1, PolarityTrees.DocumentOnly | PolarityTrees.MixedByGate, offsets);
+
+    private static IReadOnlyList<IReadOnlyList<EpistemicTrees.Tree>> SampleTrees =>
+    [
+        [new EpistemicTrees.Tree([At("doc:bad")], [0.5f], [~0], [~1], [0f, 1.5f])],
+        [new EpistemicTrees.Tree([At("clause:conditional")], [0.5f], [~0], [~1], [0f, 6f])],
+        [],
+    ];
+
     private static byte[] Bytes(PolarityTrees trees) => TreeFileAssert.Bytes(trees.Save);
 
     private static PolarityTrees Read(byte[] bytes) => PolarityTrees.Load(new MemoryStream(bytes, writable: false));
 
-    private static PolarityStage Stage(double[] p, float conditional = 0, float docBad = 0)
+    private static PolarityStage Stage(double[] p, float conditional = 0, float docBad = 0, float gate = 1)
     {
         var x = new float[PolarityTrees.FixedInputs.Count];
+        x[3] = gate;
         x[9] = conditional;
         return new PolarityStage(p, x, docBad == 0 ? [] : [("doc:bad", docBad), ("w0:the", 1f)]);
     }
@@ -96,6 +108,107 @@ public sealed class PolarityTreesTests : IDisposable
         Assert.Equal("TLPT"u8.ToArray(), saved[..4]);
         Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(4)));
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], loaded.SplitCounts());
+    }
+
+    [Fact]
+    public void Format_two_keeps_the_flags_and_the_class_offsets_and_format_one_files_are_unchanged()
+    {
+        PolarityTrees scoped = Scoped([0, -0.5, 0.8]);
+        byte[] saved = Bytes(scoped);
+        Assert.Equal(2, BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(4)));
+        Assert.Equal(PolarityTrees.DocumentOnly | PolarityTrees.MixedByGate, BinaryPrimitives.ReadInt32LittleEndian(saved.AsSpan(28)));
+        PolarityTrees loaded = Read(saved);
+        Assert.Equal(scoped.Flags, loaded.Flags);
+        Assert.Equal([0, -0.5, 0.8], loaded.Offsets);
+        Assert.Equal(saved, Bytes(loaded));
+        Assert.Equal(Bytes(Sample()).Length + 24, saved.Length);
+
+        // Trees without flags or offsets (the twenty-first round's) still write format 1, byte for byte.
+        Assert.Equal(Bytes(Sample()), Bytes(new PolarityTrees(Classes, Inputs, [0.25f, -0.5f, 0f], SampleTrees, 1, 0, [0, 0, 0])));
+        Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(Bytes(Sample().WithOffsets(null)).AsSpan(4)));
+    }
+
+    [Fact]
+    public void A_truncated_or_corrupt_format_two_file_is_refused_and_so_are_unknown_flags_and_wild_offsets()
+    {
+        byte[] saved = Bytes(Scoped([0, -0.5, 0.8]));
+        TreeFileAssert.RefusesTruncatedAndCorrupt(saved, bytes => Read(bytes), "TLPT", lengthStep: 5, corruptFrom: 8, namesSizeAt: 16);
+
+        byte[] flag = (byte[])saved.Clone();
+        BinaryPrimitives.WriteInt32LittleEndian(flag.AsSpan(28), 8);
+        Assert.Contains("header is corrupt", Assert.Throws<InvalidDataException>(() => Read(flag)).Message, StringComparison.Ordinal);
+        foreach (double wild in (double[])[double.NaN, double.PositiveInfinity, 11, -1e300])
+        {
+            byte[] bad = (byte[])saved.Clone();
+            BinaryPrimitives.WriteDoubleLittleEndian(bad.AsSpan(40 + 8), wild);
+            Assert.Contains("offsets", Assert.Throws<InvalidDataException>(() => Read(bad)).Message, StringComparison.Ordinal);
+        }
+
+        // A format 1 file with a flag set is corrupt too (its eighth word is reserved), and format 3 is not a file of ours.
+        byte[] v1 = Bytes(Sample());
+        BinaryPrimitives.WriteInt32LittleEndian(v1.AsSpan(28), 1);
+        Assert.Throws<InvalidDataException>(() => Read(v1));
+        byte[] v3 = (byte[])saved.Clone();
+        BinaryPrimitives.WriteInt32LittleEndian(v3.AsSpan(4), 3);
+        Assert.Contains("format 1 to 2", Assert.Throws<InvalidDataException>(() => Read(v3)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scoped_trees_read_only_a_sentence_with_its_document_and_are_mixed_by_the_gate()
+    {
+        PolarityTrees scoped = Scoped([0, -0.5, 0.8]);
+        double[] p = [0.5, 0.25, 0.25];
+        Assert.False(scoped.Reads(Stage(p, conditional: 1)));
+        Assert.True(scoped.Reads(Stage(p, conditional: 1, docBad: 0.1f)));
+        Assert.True(Sample().Reads(Stage(p, conditional: 1)));
+
+        // Gate 1: the trees' probabilities and the offsets as stored; gate 0.25: a quarter of each.
+        PolarityStage analysis = Stage(p, conditional: 1, docBad: 0.1f);
+        double[] q = scoped.Predict(analysis);
+        Assert.Equal(q, scoped.Decide(analysis, out double[] full));
+        Assert.Equal([0, -0.5, 0.8], full);
+        PolarityStage mixed = Stage(p, conditional: 1, docBad: 0.1f, gate: 0.25f);
+        double[] m = scoped.Decide(mixed, out double[] quarter);
+        double[] q2 = scoped.Predict(mixed);
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.Equal((0.25 * q2[c]) + (0.75 * p[c]), m[c], 12);
+            Assert.Equal(0.25 * full[c], quarter[c], 12);
+        }
+
+        // The offsets decide against the largest probability: neutral 0.5 against positive 0.4 with +0.8 on positive.
+        Assert.Equal(Polarity.Positive, PolarityTrees.Label([0.1, 0.5, 0.4], [0, -0.5, 0.8], 0, 1, 2));
+        Assert.Equal(Polarity.Neutral, PolarityTrees.Label([0.1, 0.5, 0.4], [0, 0, 0], 0, 1, 2));
+    }
+
+    [Fact]
+    public void In_the_tagger_scoped_trees_leave_a_sentence_without_document_to_the_blend_and_their_offsets_pick_the_label_with_its_own_probability()
+    {
+        CopyAllModels();
+        // Neutral of the conditional sentence gains 6; positive gains the largest offset a file may hold.
+        File.WriteAllBytes(Path.Combine(_folder, PolarityTrees.FileName), Bytes(Scoped([0, 0, PolarityTrees.OffsetLimit])));
+        StanceTagger shipped = TestModels.Set.Stance;
+        StanceTagger stacked = new ModelSet(_folder).Stance;
+        Assert.NotNull(stacked.PolarityStack);
+
+        // Without its document (a row read alone, an NYT row) the blend decides: label, score and confidence as shipped.
+        foreach (string text in (string[])[Conditional, Conceded, Plain])
+        {
+            SentenceStance alone = StanceEvaluation.Tag(stacked, text);
+            SentenceStance blend = StanceEvaluation.Tag(shipped, text);
+            Assert.Equal((blend.Polarity, blend.PolarityScore, blend.PolarityConfidence), (alone.Polarity, alone.PolarityScore, alone.PolarityConfidence));
+        }
+
+        // With its document (as 'report' reads it) the trees and the offsets decide: +10 on positive picks positive for the
+        // plain description, whose positive probability stays small — the confidence is that probability, so the tag is
+        // shown as uncertain, and the score agrees with the label.
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Conceded, Conditional, "Federal agencies consult with the Services."]) };
+        SentenceStance before = StanceEvaluation.Tag(shipped, Plain, withDocument);
+        SentenceStance after = StanceEvaluation.Tag(stacked, Plain, withDocument);
+        Assert.NotEqual(Polarity.Positive, before.Polarity);
+        Assert.Equal(Polarity.Positive, after.Polarity);
+        Assert.True(after.PolarityScore >= StanceTagger.NeutralBand, $"score {after.PolarityScore} agrees with the label");
+        Assert.True(after.PolarityConfidence < 0.5, $"confidence {after.PolarityConfidence} is the positive probability");
     }
 
     [Fact]
@@ -188,6 +301,17 @@ public sealed class PolarityTreesTests : IDisposable
         Assert.Equal(PolarityTrees.FixedInputs, loaded.Inputs.Take(PolarityTrees.FixedInputs.Count));
         Assert.Contains("doc:bad", loaded.Inputs);
         Assert.True(loaded.SplitCounts().Sum() > 0);
+
+        // Twenty-second round: the trees of the analysis rows with their documents, with in-fold class offsets — also
+        // reproducible, format 2, scoped to sentences with a document and mixed by the gate.
+        StanceTrainingOptions scoped = options with { PolarityStack = options.PolarityStack! with { AnalysisOnly = true, Offsets = true } };
+        byte[] analysis = Bytes(StanceTrainer.TrainPolarityStack(items, scoped, TestModels.Set.Valence));
+        Assert.Equal(analysis, Bytes(StanceTrainer.TrainPolarityStack(items, scoped, TestModels.Set.Valence)));
+        PolarityTrees read = Read(analysis);
+        Assert.Equal(PolarityTrees.DocumentOnly | PolarityTrees.MixedByGate, read.Flags);
+        Assert.Equal(0, read.Offsets[0]);
+        Assert.All(read.Offsets, o => Assert.InRange(o, -1.5, 1.5));
+        Assert.NotEqual(first, analysis);
     }
 
     private void CopyAllModels()

@@ -26,11 +26,26 @@ public sealed class PolarityTrees
         "cues:attribution", "cues:quotation", "heading", "tokens",
     ];
 
+    /// <summary>Flag (format 2): the trees read only a sentence whose document is known (the named input `doc:bad` present); without one the blend decides.</summary>
+    public const int DocumentOnly = 1;
+
+    /// <summary>Flag (format 2): the trees' probabilities are mixed with the blend's by the genre gate, p = g·p_trees + (1 − g)·p_blend.</summary>
+    public const int MixedByGate = 2;
+
+    private const int KnownFlags = DocumentOnly | MixedByGate;
+
+    /// <summary>The largest offset a file may hold (the fitted ones lie on ±1.5).</summary>
+    public const double OffsetLimit = 10;
+
+    /// <summary>The named input whose presence says the sentence's document is known (<see cref="PolarityContext"/>).</summary>
+    public const string DocumentInput = "doc:bad";
+
     private static ReadOnlySpan<byte> Magic => "TLPT"u8;
 
-    private const int FormatVersion = 1;
+    /// <summary>Format 1: the twenty-first round's trees (no flags, no offsets); format 2 adds the flags and the class offsets (twenty-second round).</summary>
+    private const int FormatVersion = 2;
 
-    /// <summary>Magic, format, classes, inputs, names size, trees, nodes, reserved (4 bytes each), then the temperature as float64.</summary>
+    /// <summary>Magic, format, classes, inputs, names size, trees, nodes, reserved (format 1) or flags (format 2) (4 bytes each), then the temperature as float64; format 2 then holds k float64 class offsets.</summary>
     private const int HeaderSize = 40;
 
     /// <summary>How the messages name the file.</summary>
@@ -39,13 +54,16 @@ public sealed class PolarityTrees
     private readonly Dictionary<string, int> _named;
     private readonly float[] _bias;
     private readonly EpistemicTrees.Tree[][] _trees;
+    private readonly double[] _offsets;
 
     /// <param name="classes">The polarity classes, in the order of the polarity model.</param>
     /// <param name="inputs">The input names: <see cref="FixedInputs"/> then the named features read.</param>
     /// <param name="bias">One bias per class.</param>
     /// <param name="trees">Each class's trees.</param>
     /// <param name="temperature">The temperature of the output softmax.</param>
-    public PolarityTrees(IReadOnlyList<string> classes, IReadOnlyList<string> inputs, float[] bias, IReadOnlyList<IReadOnlyList<EpistemicTrees.Tree>> trees, double temperature = 1)
+    /// <param name="flags"><see cref="DocumentOnly"/>, <see cref="MixedByGate"/> (0: the twenty-first round's trees, which read every sentence and decide alone).</param>
+    /// <param name="offsets">The class log-offsets of the decision (null: none), finite and within ±<see cref="OffsetLimit"/>.</param>
+    public PolarityTrees(IReadOnlyList<string> classes, IReadOnlyList<string> inputs, float[] bias, IReadOnlyList<IReadOnlyList<EpistemicTrees.Tree>> trees, double temperature = 1, int flags = 0, IReadOnlyList<double>? offsets = null)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -64,6 +82,71 @@ public sealed class PolarityTrees
         _trees = TreeEnsembleFile.Validated(trees, Inputs.Count);
 
         Temperature = temperature;
+        if ((flags & ~KnownFlags) != 0)
+        {
+            throw new ArgumentException($"Unknown polarity trees flags {flags}.", nameof(flags));
+        }
+
+        if (offsets is not null && (offsets.Count != Classes.Count || offsets.Any(o => !double.IsFinite(o) || Math.Abs(o) > OffsetLimit)))
+        {
+            throw new ArgumentException($"The class offsets must be one per class, finite and within ±{OffsetLimit}.", nameof(offsets));
+        }
+
+        Flags = flags;
+        _offsets = offsets is null ? new double[Classes.Count] : [.. offsets];
+    }
+
+    /// <summary><see cref="DocumentOnly"/> and <see cref="MixedByGate"/>.</summary>
+    public int Flags { get; }
+
+    /// <summary>The class log-offsets of the decision (all 0: the label is the largest probability).</summary>
+    public IReadOnlyList<double> Offsets => _offsets;
+
+    /// <summary>Whether the trees read <paramref name="stage"/>'s sentence: always, unless <see cref="DocumentOnly"/> and its document is unknown.</summary>
+    public bool Reads(PolarityStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return (Flags & DocumentOnly) == 0 || stage.Named.Any(n => n.Name == DocumentInput);
+    }
+
+    /// <summary>
+    /// The probabilities that decide a sentence the trees read (<see cref="Reads"/>): the trees' own, or with <see cref="MixedByGate"/>
+    /// g·p_trees + (1 − g)·p_blend, g the gate's probability of analysis prose; <paramref name="offsets"/>: the class offsets
+    /// to add to their logarithms for the label, times g when mixed by the gate (all 0 without offsets).
+    /// </summary>
+    public double[] Decide(PolarityStage stage, out double[] offsets)
+    {
+        double[] q = Predict(stage);
+        double g = (Flags & MixedByGate) != 0 ? Math.Clamp((double)stage.Fixed[3], 0, 1) : 1;
+        offsets = [.. _offsets.Select(o => o * g)];
+        if (g >= 1)
+        {
+            return q;
+        }
+
+        for (int c = 0; c < q.Length; c++)
+        {
+            q[c] = (g * q[c]) + ((1 - g) * stage.Probabilities[c]);
+        }
+
+        return q;
+    }
+
+    /// <summary>These trees with the class offsets <paramref name="offsets"/> (null: none).</summary>
+    public PolarityTrees WithOffsets(IReadOnlyList<double>? offsets) => new(Classes, Inputs, _bias, _trees, Temperature, Flags, offsets);
+
+    /// <summary>
+    /// The label of the probabilities <paramref name="p"/> (negative / neutral / positive at the given indices) with the class
+    /// log-offsets <paramref name="offsets"/>: the largest log p_c + δ_c, ties as the tagger breaks them (positive, then negative).
+    /// </summary>
+    public static Polarity Label(double[] p, double[] offsets, int negative, int neutral, int positive)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(offsets);
+        double n = Math.Log(Math.Max(p[negative], 1e-12)) + offsets[negative];
+        double u = Math.Log(Math.Max(p[neutral], 1e-12)) + offsets[neutral];
+        double q = Math.Log(Math.Max(p[positive], 1e-12)) + offsets[positive];
+        return q >= n && q >= u ? Polarity.Positive : n >= u ? Polarity.Negative : Polarity.Neutral;
     }
 
     public IReadOnlyList<string> Classes { get; }
@@ -144,15 +227,28 @@ public sealed class PolarityTrees
     /// biases and k int32 tree counts (each array padded to 8 bytes); t int32 node counts (padded to 8 bytes); then for the n
     /// internal nodes of all trees in order, n int32 split inputs, n float32 thresholds (an input ≤ the threshold goes left),
     /// n int32 left and n int32 right children (a child ≥ 0 is a node of the same tree, ~leaf otherwise); then the n + t float32
-    /// leaf values. The same trees always write the same bytes.
+    /// leaf values. Trees with flags or class offsets (twenty-second round) write format 2: the same layout, with the flags in
+    /// the header's eighth word and the k class offsets (float64) between the header and the names block; trees without them
+    /// still write format 1. The same trees always write the same bytes.
     /// </summary>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[] data = TreeEnsembleFile.Write(HeaderSize, Classes, Inputs, _bias, _trees, out int namesSize, out int t, out int n);
+        bool v2 = Flags != 0 || _offsets.Any(o => o != 0);
+        int header = v2 ? HeaderSize + (8 * Classes.Count) : HeaderSize;
+        byte[] data = TreeEnsembleFile.Write(header, Classes, Inputs, _bias, _trees, out int namesSize, out int t, out int n);
         Span<byte> d = data;
         Magic.CopyTo(d);
-        BinaryPrimitives.WriteInt32LittleEndian(d[4..], FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(d[4..], v2 ? 2 : 1);
+        if (v2)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(d[28..], Flags);
+            for (int c = 0; c < Classes.Count; c++)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(d[(HeaderSize + (8 * c))..], _offsets[c]);
+            }
+        }
+
         BinaryPrimitives.WriteInt32LittleEndian(d[8..], Classes.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[12..], Inputs.Count);
         BinaryPrimitives.WriteInt32LittleEndian(d[16..], namesSize);
@@ -163,27 +259,46 @@ public sealed class PolarityTrees
     }
 
     /// <summary>
-    /// Reads format 1 (see <see cref="Save"/>). A short file is an <see cref="EndOfStreamException"/>; any other mismatch
+    /// Reads format 1 or 2 (see <see cref="Save"/>). A short file is an <see cref="EndOfStreamException"/>; any other mismatch
     /// (magic, format, counts, a child or input out of range, a value not finite, trailing bytes) an <see cref="InvalidDataException"/>.
     /// </summary>
     public static PolarityTrees Load(Stream stream)
     {
-        byte[] data = TreeEnsembleFile.ReadHeader(stream, Magic, FormatVersion, HeaderSize, What);
+        byte[] data = TreeEnsembleFile.ReadHeader(stream, Magic, FormatVersion, HeaderSize, What, oldestFormat: 1);
         ReadOnlySpan<byte> d = data;
+        bool v2 = BinaryPrimitives.ReadInt32LittleEndian(d[4..]) == 2;
         int k = BinaryPrimitives.ReadInt32LittleEndian(d[8..]);
         int m = BinaryPrimitives.ReadInt32LittleEndian(d[12..]);
         int namesSize = BinaryPrimitives.ReadInt32LittleEndian(d[16..]);
         int t = BinaryPrimitives.ReadInt32LittleEndian(d[20..]);
         int n = BinaryPrimitives.ReadInt32LittleEndian(d[24..]);
-        int reserved = BinaryPrimitives.ReadInt32LittleEndian(d[28..]);
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(d[28..]);
         double temperature = BinaryPrimitives.ReadDoubleLittleEndian(d[32..]);
-        if (reserved != 0 || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n, data.Length))
+        if ((v2 ? (flags & ~KnownFlags) != 0 : flags != 0) || !TreeEnsembleFile.InRange(k, m, FixedInputs.Count, namesSize, t, n, data.Length))
         {
             throw TreeEnsembleFile.CorruptHeader(What, k, m, namesSize, t, n);
         }
 
-        (string[] names, float[] bias, List<EpistemicTrees.Tree>[] trees) = TreeEnsembleFile.ReadBody(data, HeaderSize, k, m, namesSize, t, n, What);
-        return TreeEnsembleFile.Construct(() => new PolarityTrees(names[..k], names[k..], bias, trees, temperature), What);
+        int header = HeaderSize;
+        double[]? offsets = null;
+        if (v2)
+        {
+            // k is at most 64 (InRange): the offsets block is at most 512 bytes.
+            header += 8 * k;
+            if (data.Length < header)
+            {
+                throw new EndOfStreamException($"The {What} trees hold {data.Length} bytes, less than their {header}-byte header with the class offsets.");
+            }
+
+            offsets = new double[k];
+            for (int c = 0; c < k; c++)
+            {
+                offsets[c] = BinaryPrimitives.ReadDoubleLittleEndian(d[(HeaderSize + (8 * c))..]);
+            }
+        }
+
+        (string[] names, float[] bias, List<EpistemicTrees.Tree>[] trees) = TreeEnsembleFile.ReadBody(data, header, k, m, namesSize, t, n, What);
+        return TreeEnsembleFile.Construct(() => new PolarityTrees(names[..k], names[k..], bias, trees, temperature, flags, offsets), What);
     }
 }
 

@@ -261,7 +261,9 @@ public sealed class StanceTagger
     /// <summary>
     /// The second stage of the polarity tagger (<see cref="PolarityTrees"/>, `train stance --polarity-trees`): boosted trees over
     /// the blend's probabilities and a small dense vector of the sentence, whose probabilities replace the blend's for the
-    /// label and its confidence (the score still comes from the rating models); null: the blend decides (as shipped).
+    /// label and its confidence (the score still comes from the rating models); format 2 trees read only a sentence with its
+    /// document, mixed with the blend by the gate, and their class offsets pick the label (the confidence stays the label's
+    /// probability); null: the blend decides (as shipped).
     /// </summary>
     public PolarityTrees? PolarityStack
     {
@@ -558,17 +560,30 @@ public sealed class StanceTagger
                 otherFeatures is { } own ? blend.Other.Predict(own.Indices, own.Values) : Predict(blend.Other, idx, val, shared))
             : _polarity.Predict(contextIdx, contextVal);
         int negative = _polarity.ClassIndex("negative"), neutral = _polarity.ClassIndex("neutral"), positive = _polarity.ClassIndex("positive");
+        double[]? offsets = null;
         if (stageInputs is not null)
         {
-            // The second stage reads the blend's probabilities with the sentence's dense inputs; its probabilities decide.
+            // The second stage reads the blend's probabilities with the sentence's dense inputs; where it reads the sentence
+            // (format 2: only with its document), its probabilities (mixed with the blend's by the gate) and offsets decide.
             stage = PolarityStage.WithBlend(stageInputs, p, negative, neutral, positive, gate?[1] ?? 1, named);
-            p = PolarityStack is { } trees ? trees.Predict(stage) : p;
+            if (PolarityStack is { } trees && trees.Reads(stage))
+            {
+                p = trees.Decide(stage, out offsets);
+            }
         }
 
         double pNeg = p[negative];
         double pNeu = p[neutral];
         double pPos = p[positive];
         Polarity label = pPos >= pNeg && pPos >= pNeu ? Polarity.Positive : pNeg >= pNeu ? Polarity.Negative : Polarity.Neutral;
+        double confidence = Math.Max(pPos, Math.Max(pNeu, pNeg));
+        if (offsets is not null && offsets.Any(o => o != 0))
+        {
+            // Class offsets move the decision toward the rarer classes; the confidence stays the probability of the label
+            // chosen (calibrated), so a label the offsets pick against a larger probability is shown as uncertain.
+            label = PolarityTrees.Label(p, offsets, negative, neutral, positive);
+            confidence = label switch { Polarity.Positive => pPos, Polarity.Negative => pNeg, _ => pNeu };
+        }
         double score = pPos - pNeg;
         if (_ratingModels.Length > 0)
         {
@@ -581,7 +596,7 @@ public sealed class StanceTagger
             score /= _ratingModels.Length;
         }
 
-        return (label, Agree(label, Math.Clamp(score, -1, 1)), Math.Max(pPos, Math.Max(pNeu, pNeg)));
+        return (label, Agree(label, Math.Clamp(score, -1, 1)), confidence);
     }
 
     /// <summary>

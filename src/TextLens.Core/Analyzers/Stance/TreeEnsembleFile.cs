@@ -120,16 +120,19 @@ internal static class TreeEnsembleFile
     }
 
     /// <summary>
-    /// The file's bytes (bounded by <see cref="ModelBytes.ReadAll"/>) once its magic, format 1 and a whole
-    /// <paramref name="headerSize"/>-byte header are there: else an <see cref="InvalidDataException"/> (not such a file) or an
+    /// The file's bytes (bounded by <see cref="ModelBytes.ReadAll"/>) once its magic, a format from <paramref name="oldestFormat"/>
+    /// (0: only <paramref name="formatVersion"/>) to <paramref name="formatVersion"/> and a whole <paramref name="headerSize"/>-byte header are there: else an <see cref="InvalidDataException"/> (not such a file) or an
     /// <see cref="EndOfStreamException"/> (a short header).
     /// </summary>
-    public static byte[] ReadHeader(Stream stream, ReadOnlySpan<byte> magic, int formatVersion, int headerSize, string what)
+    public static byte[] ReadHeader(Stream stream, ReadOnlySpan<byte> magic, int formatVersion, int headerSize, string what, int oldestFormat = 0)
     {
         byte[] data = ModelBytes.ReadAll(stream);
-        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(magic) || BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4)) != formatVersion)
+        int oldest = oldestFormat > 0 ? oldestFormat : formatVersion;
+        int format = data.Length < 8 ? -1 : BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(4));
+        if (data.Length < 8 || !data.AsSpan(0, 4).SequenceEqual(magic) || format < oldest || format > formatVersion)
         {
-            throw new InvalidDataException($"Not TextLens {what} trees (expected magic {Encoding.ASCII.GetString(magic)}, format {formatVersion}).");
+            string formats = oldest == formatVersion ? $"{formatVersion}" : $"{oldest} to {formatVersion}";
+            throw new InvalidDataException($"Not TextLens {what} trees (expected magic {Encoding.ASCII.GetString(magic)}, format {formats}).");
         }
 
         if (data.Length < headerSize)
