@@ -751,6 +751,25 @@ public static partial class StanceTrainer
         return items.Where(item => LabelIndex(axis, item, classes, labelField) >= 0).Select(item => item.Text);
     }
 
+    /// <summary>
+    /// The items whose gold label on <paramref name="axis"/>, as training reads it (the field <c>label</c>, else the field named
+    /// after the axis), is not <paramref name="label"/>, in order (<c>train stance --drop-label</c>: one data file's rows of a
+    /// class left out). The items kept keep their document context, which was read from the whole file.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is not a class of <paramref name="axis"/>.</exception>
+    public static IReadOnlyList<StanceItem> WithoutLabel(StanceAxis axis, IEnumerable<StanceItem> items, string label)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        IReadOnlyList<string> classes = ClassesOf(axis);
+        int drop = IndexOf(classes, StanceScorer.NormalizeLabel(label) ?? "");
+        if (drop < 0)
+        {
+            throw new ArgumentException($"'{label}' is not a class of the {AxisField(axis)} axis ({string.Join(", ", classes)}).", nameof(label));
+        }
+
+        return [.. items.Where(item => LabelIndex(axis, item, classes, "label") != drop)];
+    }
+
     /// <summary>The index of the item's label in <paramref name="classes"/>, or −1 when it has none of them (the row is not trained on).</summary>
     private static int LabelIndex(StanceAxis axis, StanceItem item, IReadOnlyList<string> classes, string labelField)
     {

@@ -24,6 +24,7 @@ public static class TrainStanceCommand
         var data = new Option<string[]>("--data") { Description = "Training JSON Lines (id, text, label; a row without label is read from the field named after --axis, as in files labelled on every axis); several allowed. Only use data whose licence allows shipping the model.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
+        var dropLabel = new Option<string[]>("--drop-label") { Description = "FILE=LABEL: leave out the rows of the --data file FILE whose gold label is LABEL (a class of --axis), e.g. a file whose annotators read that class by another convention; other files and labels are untouched. Several allowed.", AllowMultipleArgumentsPerToken = true };
         var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
         var classBalanceInDomain = new Option<bool>("--class-balance-by-genre") { Description = "Polarity with --in-domain: the analysis-prose rows are balanced by --class-balance against the analysis-prose class counts alone; the other rows, the genre gate and the ordinal rating model keep the pooled balance (tried, not shipped: models/stance-polarity.md)." };
@@ -69,7 +70,7 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage or --polarity-trees (screening): keep the first stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -232,7 +233,33 @@ public static class TrainStanceCommand
                 throw new UsageException("--gate-l2 and --gate-l1 must be finite and not negative.");
             }
 
-            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. ReadSet(context, f.FullName).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
+            var drops = new List<(string File, string Label)>();
+            foreach (string spec in parse.GetValue(dropLabel) ?? [])
+            {
+                int eq = spec.LastIndexOf('=');
+                if (eq <= 0 || eq == spec.Length - 1)
+                {
+                    throw new UsageException($"--drop-label takes FILE=LABEL, not '{spec}'.");
+                }
+
+                IFileInfo f = context.FileSystem.FileInfo.New(spec[..eq]);
+                string label = spec[(eq + 1)..];
+                if (!files.Any(d => d.FullName == f.FullName))
+                {
+                    throw new UsageException($"--drop-label '{f.FullName}' must be one of the --data files.");
+                }
+
+                if (!StanceTrainer.ClassesOf(a).Contains(StanceScorer.NormalizeLabel(label)))
+                {
+                    throw new UsageException($"--drop-label: '{label}' is not a class of the {StanceTrainer.AxisField(a)} axis ({string.Join(", ", StanceTrainer.ClassesOf(a))}).");
+                }
+
+                drops.Add((f.FullName, label));
+            }
+
+            IReadOnlyList<StanceItem> Dropped(IFileInfo f, IReadOnlyList<StanceItem> items) =>
+                drops.Where(d => d.File == f.FullName).Aggregate(items, (kept, d) => StanceTrainer.WithoutLabel(a, kept, d.Label));
+            var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. Dropped(f, ReadSet(context, f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             // The people-labelled rows, whose fingerprint goes beside the model (the rule-labelled files' labels are not people's).
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);
             if (context.FileSystem.Directory.Exists(target.FullName))

@@ -327,6 +327,35 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Train_stance_drop_label_leaves_out_one_files_rows_of_that_class_only()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("dev.jsonl", string.Join('\n',
+            """{"id": "a", "text": "The court denied the motion.", "polarity": "neutral"}""",
+            """{"id": "b", "text": "The program helps rural hospitals.", "polarity": "positive"}""") + "\n");
+        cli.Add("more.jsonl", string.Join('\n',
+            """{"id": "c", "text": "Costs rose sharply.", "polarity": "negative"}""",
+            """{"id": "d", "text": "The grants fund new clinics.", "polarity": "positive"}""") + "\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "more.jsonl", "--drop-label", "more.jsonl=positive", "--out", "m.tlsm", "--rows-only");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("the fingerprint of 3 training rows", result.Stdout, StringComparison.Ordinal);
+        var rows = TrainingRows.Read(new MemoryStream(cli.Files.File.ReadAllBytes("/work/m.rows")));
+        Assert.True(rows.Contains("The program helps rural hospitals."));
+        Assert.True(rows.Contains("Costs rose sharply."));
+        Assert.False(rows.Contains("The grants fund new clinics."));
+
+        // A file that is not --data, a label that is not a class, a value without '=': usage errors.
+        Assert.Contains("must be one of the --data files", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "--drop-label", "more.jsonl=positive", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.Contains("not a class of the polarity axis", cli.Run("train", "stance", "--axis", "polarity", "--data", "more.jsonl", "--drop-label", "more.jsonl=objective", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        InMemoryCli.Result bare = cli.Run("train", "stance", "--axis", "polarity", "--data", "more.jsonl", "--drop-label", "positive", "--out", "n.tlsm", "--rows-only");
+        Assert.Equal(2, bare.ExitCode);
+        Assert.Contains("--drop-label takes FILE=LABEL", bare.Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/n.rows"));
+    }
+
+    [Fact]
     public void Eval_keyphrases_scores_an_in_memory_set()
     {
         var cli = new InMemoryCli();

@@ -101,6 +101,27 @@ public class TrainingRowsTests
         Assert.Equal(["The court denied the motion.", "Costs rose sharply."], texts);
     }
 
+    [Fact]
+    public void Dropping_a_label_leaves_out_that_class_only_and_keeps_the_document_context()
+    {
+        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(new[]
+        {
+            """{"id": "r-x1", "doc": "r", "text": "The program helps rural hospitals.", "polarity": "positive"}""",
+            """{"id": "r-x2", "doc": "r", "prev": "The program helps rural hospitals.", "text": "Costs rose sharply.", "polarity": "negative"}""",
+            """{"id": "r-x3", "doc": "r", "prev": "Costs rose sharply.", "text": "The court denied the motion.", "label": " Neutral "}""",
+            """{"id": "r-x4", "doc": "r", "prev": "The court denied the motion.", "text": "A row labelled on another axis only.", "subjectivity": "objective"}""",
+        });
+        IReadOnlyList<StanceItem> kept = StanceTrainer.WithoutLabel(StanceAxis.Polarity, items, "positive");
+        Assert.Equal(["r-x2", "r-x3", "r-x4"], kept.Select(i => i.Id));
+        Assert.Equal(["Costs rose sharply.", "The court denied the motion."], StanceTrainer.TrainedTexts(StanceAxis.Polarity, kept));
+        // The kept rows read the whole document, the dropped row's sentence included.
+        Assert.Same(items[1].Document, kept[0].Document);
+        Assert.NotNull(kept[0].Document);
+
+        Assert.Equal(["r-x1", "r-x2", "r-x4"], StanceTrainer.WithoutLabel(StanceAxis.Polarity, items, "NEUTRAL").Select(i => i.Id));
+        Assert.Contains("not a class of the polarity axis", Assert.Throws<ArgumentException>(() => StanceTrainer.WithoutLabel(StanceAxis.Polarity, items, "subjective")).Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The shipped fingerprints are those of the rows the model cards' commands train on (models/stance-*.md, Current
     /// version): `train stance … --rows-only` writes them. The repository's own crs_more.jsonl is among the epistemic rows.
