@@ -191,6 +191,13 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public SecondStageOptions? PolarityStack { get; init; }
 
+    /// <summary>
+    /// Polarity with <see cref="StanceItem.InDomain"/> rows: train the negative-vs-rest stage
+    /// (<see cref="StanceTagger.PolarityNegativeStage"/>) on the in-domain rows plus these rows (which train nothing else);
+    /// null: no stage (as shipped). Models/stance-polarity.md, twenty-fourth round.
+    /// </summary>
+    public IReadOnlyList<StanceItem>? NegativeStage { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -239,6 +246,9 @@ public sealed record CrossValidationResult(StanceEvaluationResult Scores, int Fo
 
     /// <summary>Polarity: the held-out parts of each scored item's reading (null for items without a usable label), for tuning the decision rule on the out-of-fold predictions.</summary>
     public IReadOnlyList<PolarityParts?> PolarityParts { get; init; } = [];
+
+    /// <summary>With <see cref="StanceTrainingOptions.NegativeStage"/>: per fold, the groups (documents) of the stage's own rows that trained the fold's stage.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> NegativeStageGroups { get; init; } = [];
 }
 
 /// <summary>
@@ -426,6 +436,33 @@ public static partial class StanceTrainer
         return FitRatingModels(rows, options);
     }
 
+    /// <summary>
+    /// The negative-vs-rest stage (<see cref="StanceTrainingOptions.NegativeStage"/>): a binary classifier (negative / rest) on
+    /// the analysis classifier's features, fitted on the in-domain rows of <paramref name="items"/> and all of the stage's own
+    /// rows, each weighing 1, class-balanced by <see cref="StanceTrainingOptions.ClassBalance"/> against the stage's counts,
+    /// with the classifier's input flags and temperature.
+    /// </summary>
+    public static LinearStanceModel TrainNegativeStage(IReadOnlyList<StanceItem> items, StanceTrainingOptions options, ValenceLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> classes = ClassesOf(StanceAxis.Polarity);
+        Row[] rows = Featurize(StanceAxis.Polarity, items, classes, lexicon, "label", options);
+        Row[] own = Featurize(StanceAxis.Polarity, options.NegativeStage ?? [], classes, lexicon, "label", options);
+        return FitNegativeStage([.. rows.Where(r => r.InDomain), .. own], options);
+    }
+
+    private static LinearStanceModel FitNegativeStage(Row[] rows, StanceTrainingOptions options)
+    {
+        if (rows.Length == 0)
+        {
+            throw new ArgumentException("The negative stage has no analysis-prose rows to train on.", nameof(rows));
+        }
+
+        int negative = IndexOf(ClassesOf(StanceAxis.Polarity), "negative");
+        Row[] binary = [.. rows.Select(r => new Row { Features = r.Features, OwnFeatures = r.OwnFeatures, BaseFeatures = r.BaseFeatures, Group = r.Group, Label = r.Label == negative ? 0u : 1u, Weight = 1, ClassWeight = 1, InDomain = true, Balanced = true, Item = r.Item })];
+        return Tempered(StanceAxis.Polarity, Fit(StanceAxis.Polarity, binary, StanceTagger.NegativeStageClasses, options with { ClassBalanceByGenre = false }), options);
+    }
+
     /// <summary>The cross-validation fold of a group (<see cref="GroupOf(StanceItem)"/>).</summary>
     private static int FoldOf(string group, int folds) => (int)(StableHash(group) % (uint)folds);
 
@@ -450,6 +487,20 @@ public static partial class StanceTrainer
         HashSet<string>[] heldOutDocs = [.. Enumerable.Range(0, options.Folds).Select(f => scored.Where((i, n) => fold[n] == f && i.Doc is not null).Select(GroupOf).ToHashSet(StringComparer.Ordinal))];
         Row[] TrainingRows(int f) =>
             [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !heldOutDocs[f].Contains(r.Group))];
+        // The negative stage's own rows follow the same rule: none of a held-out document trains the fold's stage.
+        Row[] stageRows = axis == StanceAxis.Polarity && options.NegativeStage is { } stageItems && !options.Regression
+            ? Featurize(axis, stageItems, classes, lexicon, labelField, options)
+            : [];
+        bool negativeStage = options.NegativeStage is not null && axis == StanceAxis.Polarity && !options.Regression;
+        var foldNegativeStages = new LinearStanceModel?[options.Folds];
+        var negativeStageGroups = new IReadOnlySet<string>[negativeStage ? options.Folds : 0];
+        for (int f = 0; negativeStage && f < options.Folds; f++)
+        {
+            Row[] own = NegativeStageTrainingRows(stageRows, heldOutDocs[f]);
+            negativeStageGroups[f] = own.Select(r => r.Group).ToHashSet(StringComparer.Ordinal);
+            foldNegativeStages[f] = FitNegativeStage([.. TrainingRows(f).Where(r => r.InDomain), .. own], options);
+        }
+
         bool rating = axis == StanceAxis.Polarity && !options.Regression;
         var predictions = new StancePrediction[scored.Count];
         var stances = new SentenceStance[scored.Count];
@@ -516,7 +567,7 @@ public static partial class StanceTrainer
             LinearStanceModel model = foldModels[f];
             StanceTagger foldTagger = axis switch
             {
-                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings, PolarityStack = foldPolarityTrees[f] },
+                StanceAxis.Polarity => new StanceTagger(lexicon, model, subjectivity, foldRatings[f]) { PolarityBlend = foldBlends[f], PolarityVocabulary = foldVocabularies[f], Embeddings = options.Embeddings, PolarityStack = foldPolarityTrees[f], PolarityNegativeStage = foldNegativeStages[f] },
                 StanceAxis.Epistemic => new StanceTagger(lexicon, null, null)
                 {
                     EpistemicModel = FoldCalibrated(model, [.. heldOut.Where(h => h.Fold != f).Select(h => (h.P, h.Gold))], offsets, classes.Count),
@@ -584,8 +635,11 @@ public static partial class StanceTrainer
         }
 
         StanceEvaluationResult scores = StanceEvaluation.Score(axis, scored, predictions, labelField);
-        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts, StackTemperature = stackTemperature, Linear = linearStances, WithoutOffsets = plainStances, PolarityOffsets = [.. foldPolarityTrees.Where(t => t is not null).Select(t => t!.Offsets)] };
+        return new CrossValidationResult(scores, options.Folds, scored.Select(GroupOf).Distinct().Count()) { Stances = stances, Uncalibrated = uncalibrated, Temperature = temperature, ClassOffsets = classOffsets, PolarityParts = parts, StackTemperature = stackTemperature, Linear = linearStances, WithoutOffsets = plainStances, PolarityOffsets = [.. foldPolarityTrees.Where(t => t is not null).Select(t => t!.Offsets)], NegativeStageGroups = negativeStageGroups };
     }
+
+    /// <summary>The negative stage's own rows that may train a fold: those of no document the fold scores (<paramref name="heldOutDocs"/>).</summary>
+    private static Row[] NegativeStageTrainingRows(Row[] stageRows, HashSet<string> heldOutDocs) => [.. stageRows.Where(r => !heldOutDocs.Contains(r.Group))];
 
     /// <summary>A fold's model with the temperature (and, with <paramref name="offsets"/>, the class offsets) fitted on the other folds' held-out predictions only.</summary>
     private static LinearStanceModel FoldCalibrated(LinearStanceModel model, IReadOnlyList<(double[] P, int Gold)> others, bool offsets, int classes)

@@ -70,7 +70,8 @@ public static class TrainStanceCommand
         var treeRuleWeight = new Option<double>("--tree-rule-weight") { Description = "With --second-stage: the rule-labelled rows' weight in the trees relative to the linear stage's (0: left out).", DefaultValueFactory = _ => new SecondStageOptions().RuleWeight };
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage or --polarity-trees (screening): keep the first stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual };
+        var negativeStage = new Option<string[]>("--negative-stage") { Description = "Polarity with --in-domain: also train a negative-vs-rest stage (<name>-negative.tlsm) on the --in-domain rows plus these files' rows (which train nothing else; their positive rows count as not negative), each row weighing 1, class-balanced by --class-balance; read for analysis prose with its document, mixed with the blend's P(negative) by the genre gate (tried: models/stance-polarity.md, twenty-fourth round).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -267,7 +268,27 @@ public static class TrainStanceCommand
                 throw new UsageException($"--out '{target.FullName}' is a folder: name the model file (e.g. models/stance-polarity.tlsm).");
             }
 
-            TrainingRows trainingRows = TrainingRows.Of(StanceTrainer.TrainedTexts(a, sets.SelectMany(s => s.Items)));
+            string[] negativeFiles = parse.GetValue(negativeStage) ?? [];
+            if (negativeFiles.Length > 0)
+            {
+                if (a != StanceAxis.Polarity || options.Regression || analysisFiles.Length == 0)
+                {
+                    throw new UsageException("--negative-stage applies to the polarity classifier with --in-domain only.");
+                }
+
+                if (options.PolarVocabulary != PolarVocabularyUse.None || options.Embeddings is not null || options.PolarityStack is not null)
+                {
+                    throw new UsageException("--negative-stage does not combine with --polar-vocabulary, --embeddings or --polarity-trees.");
+                }
+
+                options = options with
+                {
+                    NegativeStage = [.. negativeFiles.SelectMany(f => ReadSet(context, context.FileSystem.FileInfo.New(f).FullName)).Select(i => i with { Weight = 1, InDomain = true })],
+                };
+            }
+
+            // The fingerprint lists every people-labelled row a written file is fitted on (the negative stage's own rows too).
+            TrainingRows trainingRows = TrainingRows.Of(StanceTrainer.TrainedTexts(a, [.. sets.SelectMany(s => s.Items), .. options.NegativeStage ?? []]));
             if (parse.GetValue(rowsOnly))
             {
                 WriteRows(context, target.FullName, trainingRows);
@@ -408,6 +429,16 @@ public static class TrainStanceCommand
                 string used = string.Join(", ", Enumerable.Range(0, splits.Count).Where(i => splits[i] > 0).OrderByDescending(i => splits[i]).ThenBy(i => i).Take(8).Select(i => $"{stack.Inputs[i]} {splits[i]}"));
                 string scope = stack.Flags == 0 ? "" : string.Create(inv, $"; reads a sentence with its document only, mixed by the gate; class offsets {string.Join(' ', stack.Offsets.Select(o => o.ToString("+0.0;-0.0;0.0", inv)))}");
                 context.Console.Out.Write(string.Create(inv, $"wrote {treesPath}: polarity second stage, {stack.TreeCount} trees over {stack.Inputs.Count} inputs, {treesBuffer.Length} bytes (splits: {used}{scope})\n"));
+            }
+
+            if (options.NegativeStage is not null)
+            {
+                LinearStanceModel stage = StanceTrainer.TrainNegativeStage([.. sets.SelectMany(s => s.Items)], options, lexicon);
+                using var stageBuffer = new MemoryStream();
+                stage.Save(stageBuffer);
+                string stagePath = CompanionPath(target.FullName, "negative");
+                AtomicFile.WriteAllBytes(context.FileSystem, stagePath, stageBuffer.ToArray());
+                context.Console.Out.Write(string.Create(inv, $"wrote {stagePath}: negative-vs-rest stage ({string.Join('/', stage.Classes)}), {stage.NonZeroFeatures} non-zero features, {stageBuffer.Length} bytes; trained on the analysis-prose rows and {options.NegativeStage.Count} rows of its own\n"));
             }
 
             if (vocabulary is not null)

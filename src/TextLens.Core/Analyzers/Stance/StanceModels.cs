@@ -43,6 +43,8 @@ public static class StanceModels
         Task<EpistemicTrees?> trees = Task.Run(() => File.Exists(models.PathOf(EpistemicTrees.FileName)) ? models.Load(EpistemicTrees.FileName, EpistemicTrees.Load) : null);
         // A polarity model trained with `train stance --polarity-trees` (models/stance-polarity.md, twenty-first round) reads its trees beside it.
         Task<PolarityTrees?> polarityTrees = Task.Run(() => File.Exists(models.PathOf(PolarityTrees.FileName)) ? models.Load(PolarityTrees.FileName, PolarityTrees.Load) : null);
+        // A polarity model trained with `train stance --negative-stage` (models/stance-polarity.md, twenty-fourth round) reads its negative-vs-rest stage beside it.
+        Task<LinearStanceModel?> negativeStage = Task.Run(() => File.Exists(models.PathOf(StanceTagger.PolarityNegativeModelFile)) ? models.LoadStanceModel(StanceTagger.PolarityNegativeModelFile) : null);
         ValenceLexicon lexicon = models.Valence;
         try
         {
@@ -52,6 +54,12 @@ public static class StanceModels
             if (polarityStack is not null && (m[0].IsRegression || !polarityStack.Classes.SequenceEqual(m[0].Classes)))
             {
                 throw new ModelLoadException(PolarityTrees.FileName, models.PathOf(PolarityTrees.FileName), $"classifies {string.Join('/', polarityStack.Classes)}, not the polarity classifier's {string.Join('/', m[0].Classes)}");
+            }
+
+            LinearStanceModel? negative = negativeStage.Result;
+            if (negative is not null && StanceTagger.NegativeStageMismatch(negative, m[0]) is { } why)
+            {
+                throw new ModelLoadException(StanceTagger.PolarityNegativeModelFile, models.PathOf(StanceTagger.PolarityNegativeModelFile), why);
             }
 
             // A polarity model trained with `train stance --polar-vocabulary` (not shipped) reads its vocabulary beside it.
@@ -65,7 +73,8 @@ public static class StanceModels
                 m[8],
                 vocabulary,
                 stack,
-                polarityStack);
+                polarityStack,
+                negative);
 
             // A polarity model trained with `train stance --embeddings` reads the static token vectors (weighted by the background IDF).
             return tagger.NeedsEmbeddings ? tagger.WithEmbeddings(models.Embeddings) : tagger;

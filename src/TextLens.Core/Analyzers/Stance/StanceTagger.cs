@@ -54,6 +54,15 @@ public sealed class StanceTagger
     public const string PolarityOtherModelFile = "stance-polarity-other.tlsm", PolarityGenreModelFile = "stance-polarity-genre.tlsm";
 
     /// <summary>
+    /// The negative-vs-rest stage of the polarity classifier for analysis prose (`train stance --negative-stage`,
+    /// models/stance-polarity.md, twenty-fourth round); read only if present.
+    /// </summary>
+    public const string PolarityNegativeModelFile = "stance-polarity-negative.tlsm";
+
+    /// <summary>The classes of the negative-vs-rest stage (<see cref="PolarityNegativeStage"/>), in order.</summary>
+    public static readonly IReadOnlyList<string> NegativeStageClasses = ["negative", "rest"];
+
+    /// <summary>
     /// With rating models, the polarity score is the mean of their rating estimates, each clamped to
     /// ±this on the −4..4 rating scale and scaled to ±1 (without them, P(positive) − P(negative)). Chosen by
     /// grouped 5-fold cross-validation on the polarity DEV set, as was scoring by the ratings alone rather
@@ -127,8 +136,8 @@ public sealed class StanceTagger
     /// The shipped tagger: the polarity classifier with its two rating models, and the polarity and subjectivity models
     /// each blended by genre with its news-only model and gate (models/stance-polarity.md, models/stance-subjectivity.md).
     /// </summary>
-    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null, EpistemicTrees? epistemicStack = null, PolarityTrees? polarityStack = null)
-        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary, EpistemicStack = epistemicStack, PolarityStack = polarityStack };
+    public static StanceTagger Shipped(ValenceLexicon lexicon, GenreBlend polarity, LinearStanceModel rating, LinearStanceModel ordinal, GenreBlend subjectivity, LinearStanceModel epistemic, PolarVocabulary? polarityVocabulary = null, EpistemicTrees? epistemicStack = null, PolarityTrees? polarityStack = null, LinearStanceModel? polarityNegative = null)
+        => new(lexicon, polarity.Analysis, subjectivity.Analysis, rating, ordinal) { PolarityBlend = polarity, SubjectivityBlend = subjectivity, EpistemicModel = epistemic, PolarityVocabulary = polarityVocabulary, EpistemicStack = epistemicStack, PolarityStack = polarityStack, PolarityNegativeStage = polarityNegative };
 
     /// <summary>The polarity classifier blended with a news-only model by a genre gate (its <see cref="GenreBlend.Analysis"/> is the polarity model); null: the polarity model alone.</summary>
     public GenreBlend? PolarityBlend
@@ -270,6 +279,59 @@ public sealed class StanceTagger
         get;
         init => field = value is null || (_polarity is { IsRegression: false } polarity && value.Classes.SequenceEqual(polarity.Classes)) ? value
             : throw new ArgumentException("The polarity trees must classify the polarity classifier's classes.", nameof(value));
+    }
+
+    /// <summary>
+    /// The negative-vs-rest stage (<see cref="PolarityNegativeModelFile"/>): a binary classifier on the polarity classifier's
+    /// features, trained on analysis prose only. For a sentence whose document is known (the named input `doc:bad` present)
+    /// its P(negative) replaces the blend's in proportion to the genre gate's probability of analysis prose g:
+    /// p_neg' = g·p_stage + (1 − g)·p_neg, with neutral and positive rescaled to the rest (their ratio kept); without a
+    /// document the blend decides (as shipped). Null: none (as shipped).
+    /// </summary>
+    public LinearStanceModel? PolarityNegativeStage
+    {
+        get;
+        init => field = value is null || NegativeStageMismatch(value, _polarity) is not { } why ? value
+            : throw new ArgumentException("The negative stage " + why + ".", nameof(value));
+    }
+
+    /// <summary>Why <paramref name="stage"/> cannot be the negative-vs-rest stage of <paramref name="polarity"/>; null when it can.</summary>
+    public static string? NegativeStageMismatch(LinearStanceModel stage, LinearStanceModel? polarity)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        if (stage.IsRegression || !stage.Classes.SequenceEqual(NegativeStageClasses))
+        {
+            return $"classifies {string.Join('/', stage.Classes)}, not {string.Join('/', NegativeStageClasses)}";
+        }
+
+        if (polarity is null || polarity.IsRegression)
+        {
+            return "needs a polarity classifier";
+        }
+
+        if (stage.FeatureVersion != polarity.FeatureVersion || stage.PolarityInputs != polarity.PolarityInputs || stage.ReadsEmbeddings)
+        {
+            return "does not read the polarity classifier's features (feature version or inputs differ)";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The blend's probabilities <paramref name="p"/> with the negative stage's P(negative) mixed in by the gate's probability of
+    /// analysis prose <paramref name="g"/>; neutral and positive share the rest in their own ratio (all to neutral if both are 0).
+    /// </summary>
+    public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        g = Math.Clamp(g, 0, 1);
+        double pNeg = Math.Clamp((g * stageNegative) + ((1 - g) * p[negative]), 0, 1);
+        double rest = p[neutral] + p[positive];
+        var q = new double[p.Length];
+        q[negative] = pNeg;
+        q[neutral] = rest > 0 ? (1 - pNeg) * p[neutral] / rest : 1 - pNeg;
+        q[positive] = rest > 0 ? (1 - pNeg) * p[positive] / rest : 0;
+        return q;
     }
 
     /// <summary>Each tagged sentence carries what a polarity second stage reads (<see cref="SentenceStance.PolarityStage"/>): for training the trees.</summary>
@@ -570,6 +632,12 @@ public sealed class StanceTagger
             {
                 p = trees.Decide(stage, out offsets);
             }
+        }
+
+        if (PolarityNegativeStage is { } negativeStage && named.Any(n => n.Name == PolarityTrees.DocumentInput))
+        {
+            // Analysis prose with its document: the negative-vs-rest stage's P(negative), mixed in by the gate.
+            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], gate?[1] ?? 1, negative, neutral, positive);
         }
 
         double pNeg = p[negative];
