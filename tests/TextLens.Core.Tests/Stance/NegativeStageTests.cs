@@ -1,0 +1,161 @@
+using TextLens.Core.Analyzers.Stance;
+using TextLens.Core.Features;
+using TextLens.Training;
+using TextLens.Training.Evaluation;
+
+namespace TextLens.Core.Tests.Stance;
+
+/// <summary>
+/// The negative-vs-rest stage of the polarity tagger (`train stance --negative-stage`, twenty-fourth round,
+/// models/stance-polarity.md): the mixing, the tagger wiring when stance-polarity-negative.tlsm lies beside the models (read
+/// only for a sentence with its document), refused files, the per-fold training rows of cross-validation, and reproducible
+/// training (CRS rows, public domain).
+/// </summary>
+public sealed class NegativeStageTests : IDisposable
+{
+    private const string Plain = "The M-2 Bradley transports infantry.";
+
+    // R47194-s002 (gold negative).
+    private const string Conceded = "Although improvements have been made in most states, there remain major differences among states in the share of bridges in poor condition.";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "textlens-negative-stage-" + Guid.NewGuid().ToString("N"));
+
+    public NegativeStageTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A negative-vs-rest stage with no weights and this bias: P(negative) = σ(bias[0] − bias[1]) for every sentence, reading the shipped classifier's inputs.</summary>
+    private static LinearStanceModel Constant(float negativeLogit)
+    {
+        var stage = new LinearStanceModel("polarity", StanceTagger.NegativeStageClasses, [negativeLogit, 0f], []);
+        LinearStanceModel shipped = TestModels.Set.LoadStanceModel(StanceTagger.PolarityModelFile);
+        stage = shipped.ReadsDocument ? stage.WithDocumentContext() : stage;
+        stage = shipped.ReadsGoodNews ? stage.WithGoodNews() : stage;
+        stage = shipped.ReadsOutcomeFrames ? stage.WithOutcomeFrames() : stage;
+        stage = shipped.ReadsSourceStance ? stage.WithSourceStance() : stage;
+        stage = shipped.ReadsClauseWords ? stage.WithClauseWords() : stage;
+        stage = shipped.ReadsPrevious ? stage : stage.WithoutPrevious();
+        Assert.Equal(shipped.PolarityInputs, stage.PolarityInputs);
+        return stage;
+    }
+
+    private static byte[] Bytes(LinearStanceModel model)
+    {
+        using var buffer = new MemoryStream();
+        model.Save(buffer);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void The_stage_replaces_the_negative_probability_by_the_gate_and_keeps_the_ratio_of_the_other_two()
+    {
+        double[] p = [0.2, 0.6, 0.2];
+        double[] all = StanceTagger.MixNegative(p, 0.8, 1, 0, 1, 2);
+        Assert.Equal(0.8, all[0], 12);
+        Assert.Equal(0.15, all[1], 12);
+        Assert.Equal(0.05, all[2], 12);
+
+        // Half analysis prose: half the stage's, half the blend's; neutral and positive keep their 3 : 1.
+        double[] half = StanceTagger.MixNegative([0.2, 0.6, 0.2], 0.6, 0.5, 0, 1, 2);
+        Assert.Equal(0.4, half[0], 12);
+        Assert.Equal(0.45, half[1], 12);
+        Assert.Equal(0.15, half[2], 12);
+        double[] ratio = StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.5, 1, 0, 1, 2);
+        Assert.Equal(1.0, ratio.Sum(), 12);
+        Assert.Equal(2.0, ratio[1] / ratio[2], 12);
+
+        // Other prose (g = 0): the blend's probabilities unchanged.
+        Assert.Equal([0.1, 0.6, 0.3], StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.9, 0, 0, 1, 2).Select(v => Math.Round(v, 12)));
+    }
+
+    [Fact]
+    public void In_the_tagger_the_stage_reads_only_a_sentence_with_its_document_and_its_label_agrees_with_the_score()
+    {
+        CopyAllModels();
+        File.WriteAllBytes(Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile), Bytes(Constant(8f)));
+        StanceTagger shipped = TestModels.Set.Stance;
+        StanceTagger staged = new ModelSet(_folder).Stance;
+        Assert.NotNull(staged.PolarityNegativeStage);
+        Assert.Null(shipped.PolarityNegativeStage);
+
+        // Without its document (an NYT row, a row read alone) the blend decides: label, score and confidence as shipped.
+        foreach (string text in (string[])[Plain, Conceded, "Federal agencies consult with the Services."])
+        {
+            SentenceStance alone = StanceEvaluation.Tag(staged, text);
+            SentenceStance blend = StanceEvaluation.Tag(shipped, text);
+            Assert.Equal((blend.Polarity, blend.PolarityScore, blend.PolarityConfidence), (alone.Polarity, alone.PolarityScore, alone.PolarityConfidence));
+        }
+
+        // With its document (as 'report' reads it) a stage sure of negative makes the plain description of analysis prose
+        // negative; the confidence is the mixed P(negative) and the score agrees with the label.
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Conceded, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
+        SentenceStance before = StanceEvaluation.Tag(shipped, Plain, withDocument);
+        SentenceStance after = StanceEvaluation.Tag(staged, Plain, withDocument);
+        Assert.Equal(Polarity.Neutral, before.Polarity);
+        Assert.Equal(Polarity.Negative, after.Polarity);
+        Assert.True(after.PolarityScore <= -StanceTagger.NeutralBand, $"score {after.PolarityScore} agrees with the label");
+        Assert.True(after.PolarityConfidence > 0.5, $"confidence {after.PolarityConfidence}");
+
+        // A stage sure of "rest" takes the bad news of the conceded sentence away where the blend reads it negative.
+        File.WriteAllBytes(Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile), Bytes(Constant(-8f)));
+        StanceTagger rest = new ModelSet(_folder).Stance;
+        Assert.NotEqual(Polarity.Negative, StanceEvaluation.Tag(rest, Conceded, withDocument).Polarity);
+    }
+
+    [Fact]
+    public void A_corrupt_or_foreign_negative_stage_beside_the_models_is_an_error_that_names_it()
+    {
+        CopyAllModels();
+        string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
+        File.WriteAllBytes(path, Bytes(Constant(1f))[..^4]);
+        Assert.Equal(StanceTagger.PolarityNegativeModelFile, Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Stance).FileName);
+
+        // Well formed, but a three-class model, or a stage that does not read the classifier's inputs: refused by name too.
+        File.WriteAllBytes(path, Bytes(new LinearStanceModel("polarity", ["negative", "neutral", "positive"], new float[3], [])));
+        ModelLoadException three = Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Stance);
+        Assert.Equal(StanceTagger.PolarityNegativeModelFile, three.FileName);
+        Assert.Contains($"'{StanceTagger.PolarityNegativeModelFile}'", three.Message, StringComparison.Ordinal);
+        File.WriteAllBytes(path, Bytes(new LinearStanceModel("polarity", StanceTagger.NegativeStageClasses, new float[2], [])));
+        Assert.Equal(StanceTagger.PolarityNegativeModelFile, Assert.Throws<ModelLoadException>(() => new ModelSet(_folder).Stance).FileName);
+    }
+
+    [Fact]
+    public void Cross_validation_trains_each_folds_stage_on_no_row_of_a_held_out_document_and_training_is_reproducible()
+    {
+        string crs = SharedData.RequireOrSkip("data", "stance", "analysis_prose_crs.polarity.dev.jsonl");
+        string nyt = SharedData.RequireOrSkip("data", "stance", "polarity_nyt_vader.dev.jsonl");
+        IReadOnlyList<StanceItem> news = [.. StanceEvaluation.ReadJsonl(nyt).Take(150)];
+        IReadOnlyList<StanceItem> dev = [.. StanceEvaluation.ReadJsonl(crs).Take(240).Select(i => i with { Weight = 3, InDomain = true })];
+        HashSet<string> devDocs = [.. dev.Select(StanceTrainer.GroupOf)];
+        // The stage's own rows: more sentences of the same reports, and of reports the DEV rows do not hold.
+        IReadOnlyList<StanceItem> file = StanceEvaluation.ReadJsonl(TestPaths.Repo("data", "stance", "crs_more.jsonl"));
+        IReadOnlyList<StanceItem> more = [.. file.Where(i => devDocs.Contains(StanceTrainer.GroupOf(i))).Take(200), .. file.Where(i => !devDocs.Contains(StanceTrainer.GroupOf(i))).Take(40)];
+        more = [.. more.Select(i => i with { InDomain = true })];
+        Assert.True(more.Select(StanceTrainer.GroupOf).Where(devDocs.Contains).Distinct().Count() >= 3);
+        Assert.Contains(more, i => !devDocs.Contains(StanceTrainer.GroupOf(i)));
+        var options = new StanceTrainingOptions { ClassBalance = 0.5, Folds = 3, DocumentContext = true, NegativeStage = more };
+        CrossValidationResult r = StanceTrainer.CrossValidate(StanceAxis.Polarity, dev, news, options, TestModels.Set.Valence);
+        Assert.Equal(3, r.NegativeStageGroups.Count);
+
+        // A report the DEV rows score is held out of exactly one fold's stage (the fold that scores it: its DEV rows are
+        // held out there); a report they do not score trains every fold's stage.
+        foreach (string doc in more.Select(StanceTrainer.GroupOf).Distinct())
+        {
+            Assert.Equal(devDocs.Contains(doc) ? 2 : 3, r.NegativeStageGroups.Count(g => g.Contains(doc)));
+        }
+
+        byte[] first = Bytes(StanceTrainer.TrainNegativeStage(dev, options, TestModels.Set.Valence));
+        Assert.Equal(first, Bytes(StanceTrainer.TrainNegativeStage(dev, options, TestModels.Set.Valence)));
+        LinearStanceModel stage = LinearStanceModel.Load(new MemoryStream(first));
+        Assert.Equal(StanceTagger.NegativeStageClasses, stage.Classes);
+        Assert.True(stage.ReadsDocument);
+    }
+
+    private void CopyAllModels()
+    {
+        foreach (string path in Directory.EnumerateFiles(TestPaths.Repo("models")))
+        {
+            File.Copy(path, Path.Combine(_folder, Path.GetFileName(path)));
+        }
+    }
+}
