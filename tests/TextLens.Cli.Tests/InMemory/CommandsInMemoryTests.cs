@@ -356,6 +356,33 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Train_stance_negative_stage_lists_its_rows_in_the_fingerprint_and_needs_the_polarity_classifier_with_in_domain()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("dev.jsonl", """{"id": "a", "doc": "R1", "text": "The court denied the motion.", "polarity": "neutral"}""" + "\n");
+        cli.Add("news.jsonl", """{"id": "n", "text": "Stocks fell again.", "polarity": "negative"}""" + "\n");
+        cli.Add("more.jsonl", string.Join('\n',
+            """{"id": "c", "doc": "R1", "text": "Costs rose sharply.", "polarity": "negative"}""",
+            """{"id": "d", "doc": "R1", "text": "The grants fund new clinics.", "polarity": "positive"}""") + "\n");
+
+        // The stage's own rows train a written file: the fingerprint lists them (positives too: they count as not negative).
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage", "more.jsonl", "--out", "m.tlsm", "--rows-only");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("the fingerprint of 4 training rows", result.Stdout, StringComparison.Ordinal);
+        var rows = TrainingRows.Read(new MemoryStream(cli.Files.File.ReadAllBytes("/work/m.rows")));
+        Assert.True(rows.Contains("Costs rose sharply."));
+        Assert.True(rows.Contains("The grants fund new clinics."));
+
+        // Without --in-domain, on another axis, or with another second stage: usage errors, nothing written.
+        InMemoryCli.Result alone = cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "--negative-stage", "more.jsonl", "--out", "n.tlsm", "--rows-only");
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("--negative-stage applies to the polarity classifier with --in-domain only", alone.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--negative-stage applies", cli.Run("train", "stance", "--axis", "subjectivity", "--data", "dev.jsonl", "--negative-stage", "more.jsonl", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.Contains("does not combine", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--polarity-trees", "--negative-stage", "more.jsonl", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.False(cli.Files.File.Exists("/work/n.rows"));
+    }
+
+    [Fact]
     public void Eval_keyphrases_scores_an_in_memory_set()
     {
         var cli = new InMemoryCli();
