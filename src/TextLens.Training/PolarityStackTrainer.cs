@@ -146,7 +146,7 @@ public static partial class StanceTrainer
             return FitPolarityEnsembles(train, stages, options, 0);
         }
 
-        int[] use = [.. Enumerable.Range(0, train.Length).Where(i => train[i].InDomain && stages[i].Named.Any(n => n.Name == PolarityTrees.DocumentInput))];
+        int[] use = [.. Enumerable.Range(0, train.Length).Where(i => train[i].InDomain && PolarityTrees.HasDocument(stages[i].Named))];
         Row[] rows = [.. use.Select(i => train[i])];
         PolarityStage[] read = [.. use.Select(i => stages[i])];
         const int Flags = PolarityTrees.DocumentOnly | PolarityTrees.MixedByGate;

@@ -488,10 +488,8 @@ public static partial class StanceTrainer
         Row[] TrainingRows(int f) =>
             [.. rows.Where(r => fold[r.Item] != f), .. extra.Where(r => !heldOutDocs[f].Contains(r.Group))];
         // The negative stage's own rows follow the same rule: none of a held-out document trains the fold's stage.
-        Row[] stageRows = axis == StanceAxis.Polarity && options.NegativeStage is { } stageItems && !options.Regression
-            ? Featurize(axis, stageItems, classes, lexicon, labelField, options)
-            : [];
         bool negativeStage = options.NegativeStage is not null && axis == StanceAxis.Polarity && !options.Regression;
+        Row[] stageRows = negativeStage ? Featurize(axis, options.NegativeStage!, classes, lexicon, labelField, options) : [];
         var foldNegativeStages = new LinearStanceModel?[options.Folds];
         var negativeStageGroups = new IReadOnlySet<string>[negativeStage ? options.Folds : 0];
         for (int f = 0; negativeStage && f < options.Folds; f++)

@@ -40,6 +40,21 @@ public sealed class PolarityTrees
     /// <summary>The named input whose presence says the sentence's document is known (<see cref="PolarityContext"/>).</summary>
     public const string DocumentInput = "doc:bad";
 
+    /// <summary>Whether a sentence's named inputs say its document is known (<see cref="DocumentInput"/> among them): what the format 2 trees, the negative stage and their training read.</summary>
+    public static bool HasDocument(IReadOnlyList<(string Name, float Value)> named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        foreach ((string name, _) in named)
+        {
+            if (name == DocumentInput)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static ReadOnlySpan<byte> Magic => "TLPT"u8;
 
     /// <summary>Format 1: the twenty-first round's trees (no flags, no offsets); format 2 adds the flags and the class offsets (twenty-second round).</summary>
@@ -106,7 +121,7 @@ public sealed class PolarityTrees
     public bool Reads(PolarityStage stage)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        return (Flags & DocumentOnly) == 0 || stage.Named.Any(n => n.Name == DocumentInput);
+        return (Flags & DocumentOnly) == 0 || HasDocument(stage.Named);
     }
 
     /// <summary>

@@ -634,7 +634,7 @@ public sealed class StanceTagger
             }
         }
 
-        if (PolarityNegativeStage is { } negativeStage && named.Any(n => n.Name == PolarityTrees.DocumentInput))
+        if (PolarityNegativeStage is { } negativeStage && PolarityTrees.HasDocument(named))
         {
             // Analysis prose with its document: the negative-vs-rest stage's P(negative), mixed in by the gate.
             p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], gate?[1] ?? 1, negative, neutral, positive);
