@@ -40,8 +40,8 @@ UNTAGGED = "(untagged: back matter)"
 # boolean label fields the figures are also split by, when the labels carry them
 GROUP_FIELDS = ("in_training", "in_dev")
 # Which training rows a sentence is: a row of the DEV file (every stance model trains on it), a row of
-# data/stance/crs_more.jsonl only (the epistemic and subjectivity models train on it, the polarity model does not: for
-# polarity these CRS sentences are out of sample, though their documents are not), or neither (the seed).
+# data/stance/crs_more.jsonl only (the epistemic model trains on it, the polarity and subjectivity models do not: for
+# them these CRS sentences are out of sample, though their documents are not), or neither (the seed).
 SOURCES = (("dev", "a DEV row"), ("crs_more", "crs_more only"), ("none", "no training row"))
 
 
@@ -293,7 +293,7 @@ def main():
                 x = summarise([p for p in pairs if bool(p[0].get(field)) == value], axis)
                 print(row_line(f"{field}={str(value).lower()}", x, w))
         if "source" in result["axes"][axis]:
-            print("by training rows (polarity trains on the DEV rows only; epistemic and subjectivity also on crs_more):")
+            print("by training rows (polarity and subjectivity train on the DEV rows only; epistemic also on crs_more):")
             for k, label in SOURCES:
                 print(row_line(label, result["axes"][axis]["source"][k], w))
         print("confusion (rows: reader; columns: the tag the report shows):")
