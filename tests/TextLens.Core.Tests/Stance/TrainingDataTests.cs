@@ -43,6 +43,49 @@ public class TrainingDataTests
         Assert.DoesNotContain(items, i => i.Text.TrimEnd().EndsWith('?') && i.Label("epistemic") == "prescriptive");
     }
 
+    /// <summary>
+    /// Step 6 of the card (models/stance-polarity.md, twenty-fifth round): every row the annotators labelled positive was
+    /// read again under the DEV convention; 163 of 439 stay positive, 276 are neutral, and each keeps its first label in
+    /// <c>polarity_file</c>, which training does not read as a label.
+    /// </summary>
+    [Fact]
+    public void The_files_positive_rows_were_read_again_under_the_dev_convention_and_keep_their_first_label()
+    {
+        int reread = 0, positive = 0;
+        foreach (string line in File.ReadLines(MoreFile))
+        {
+            using var row = JsonDocument.Parse(line);
+            JsonElement r = row.RootElement;
+            string polarity = r.GetProperty("polarity").GetString()!;
+            if (r.TryGetProperty("polarity_file", out JsonElement first))
+            {
+                Assert.Equal("positive", first.GetString());
+                Assert.Contains(polarity, new[] { "positive", "neutral", "negative" });
+                reread++;
+                positive += polarity == "positive" ? 1 : 0;
+            }
+            else
+            {
+                // No positive label escaped the second reading.
+                Assert.NotEqual("positive", polarity);
+            }
+        }
+
+        Assert.Equal(439, reread);
+        Assert.Equal(163, positive);
+
+        // Training reads the adjudicated label: the first one is not among a row's labels.
+        IReadOnlyList<StanceItem> items = StanceEvaluation.ReadJsonl(MoreFile);
+        Assert.Equal(163, items.Count(i => i.Label("polarity") == "positive"));
+        Assert.Equal(7609, items.Count(i => i.Label("polarity") == "neutral"));
+        Assert.Equal(770, items.Count(i => i.Label("polarity") == "negative"));
+        Assert.DoesNotContain(items, i => i.Label("polarity_file") is not null);
+        StanceItem purpose = Assert.Single(items, i => i.Id == "IF13201-x0027");
+        Assert.Equal("neutral", purpose.Label("polarity"));
+        StanceItem outcome = Assert.Single(items, i => i.Id == "R47194-x0087");
+        Assert.Equal("positive", outcome.Label("polarity"));
+    }
+
     [Fact]
     public void The_shipped_crs_file_shares_no_sentence_with_the_dev_set_it_is_scored_against()
     {
