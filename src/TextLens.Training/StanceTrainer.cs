@@ -822,6 +822,19 @@ public static partial class StanceTrainer
         return [.. items.Where(item => LabelIndex(axis, item, classes, "label") != drop)];
     }
 
+    /// <summary>
+    /// The items whose string field <paramref name="field"/> (<see cref="StanceItem.Field"/>) equals <paramref name="value"/>
+    /// (ordinal), in order (<c>train stance --keep-rows</c>: one data file's rows kept by a field, e.g. <c>polarity_file</c>).
+    /// Rows without the field are left out. The items kept keep their document context, which was read from the whole file.
+    /// </summary>
+    public static IReadOnlyList<StanceItem> WithField(IEnumerable<StanceItem> items, string field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentException.ThrowIfNullOrEmpty(field);
+        ArgumentNullException.ThrowIfNull(value);
+        return [.. items.Where(item => string.Equals(item.Field(field), value, StringComparison.Ordinal))];
+    }
+
     /// <summary>The index of the item's label in <paramref name="classes"/>, or −1 when it has none of them (the row is not trained on).</summary>
     private static int LabelIndex(StanceAxis axis, StanceItem item, IReadOnlyList<string> classes, string labelField)
     {

@@ -25,6 +25,7 @@ public static class TrainStanceCommand
         var output = new Option<string>("--out") { Description = "Model file to write (e.g. models/stance-polarity.tlsm).", Required = true };
         var weights = new Option<double[]>("--weights") { Description = "Training weight of each --data file's items, in the order of --data (default 1 each).", AllowMultipleArgumentsPerToken = true };
         var dropLabel = new Option<string[]>("--drop-label") { Description = "FILE=LABEL: leave out the rows of the --data file FILE whose gold label is LABEL (a class of --axis), e.g. a file whose annotators read that class by another convention; other files and labels are untouched. Several allowed.", AllowMultipleArgumentsPerToken = true };
+        var keepRows = new Option<string[]>("--keep-rows") { Description = "FILE=FIELD:VALUE: of the --data file FILE keep only the rows whose string field FIELD equals VALUE (e.g. data/stance/crs_more.jsonl=polarity_file:positive); other files are untouched; applied before --drop-label. Several allowed (a row is kept if it matches each of its file's). The fingerprint lists only the rows trained on.", AllowMultipleArgumentsPerToken = true };
         var inDomain = new Option<string[]>("--in-domain") { Description = "The --data files of analysis prose. With other --data files beside them, polarity and subjectivity train a genre blend: the model, a model of the other files alone (<name>-other.tlsm) and a gate of analysis versus other prose (<name>-genre.tlsm).", AllowMultipleArgumentsPerToken = true };
         var classBalance = new Option<double>("--class-balance") { Description = "Weigh each class's rows by (largest class / class)^this (0: off).", DefaultValueFactory = _ => new StanceTrainingOptions().ClassBalance };
         var classBalanceInDomain = new Option<bool>("--class-balance-by-genre") { Description = "Polarity with --in-domain: the analysis-prose rows are balanced by --class-balance against the analysis-prose class counts alone; the other rows, the genre gate and the ordinal rating model keep the pooled balance (tried, not shipped: models/stance-polarity.md)." };
@@ -71,7 +72,7 @@ public static class TrainStanceCommand
         var treeResidual = new Option<bool>("--tree-residual") { Description = "With --second-stage: each class's trees are regression trees of the Newton step from the linear model's log-odds (LogitBoost's working response) and add to them, instead of binary classifiers whose scores replace them." };
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage or --polarity-trees (screening): keep the first stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
         var negativeStage = new Option<string[]>("--negative-stage") { Description = "Polarity with --in-domain: also train a negative-vs-rest stage (<name>-negative.tlsm) on the --in-domain rows plus these files' rows (which train nothing else; their positive rows count as not negative), each row weighing 1, class-balanced by --class-balance; read for analysis prose with its document, mixed with the blend's P(negative) by the genre gate (tried: models/stance-polarity.md, twenty-fourth round).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -258,8 +259,29 @@ public static class TrainStanceCommand
                 drops.Add((f.FullName, label));
             }
 
+            var keeps = new List<(string File, string Field, string Value)>();
+            foreach (string spec in parse.GetValue(keepRows) ?? [])
+            {
+                int eq = spec.LastIndexOf('=');
+                int colon = eq < 0 ? -1 : spec.IndexOf(':', eq + 1);
+                if (eq <= 0 || colon < 0 || colon == eq + 1 || colon == spec.Length - 1)
+                {
+                    throw new UsageException($"--keep-rows takes FILE=FIELD:VALUE, not '{spec}'.");
+                }
+
+                IFileInfo f = context.FileSystem.FileInfo.New(spec[..eq]);
+                if (!files.Any(d => d.FullName == f.FullName))
+                {
+                    throw new UsageException($"--keep-rows '{f.FullName}' must be one of the --data files.");
+                }
+
+                keeps.Add((f.FullName, spec[(eq + 1)..colon], spec[(colon + 1)..]));
+            }
+
             IReadOnlyList<StanceItem> Dropped(IFileInfo f, IReadOnlyList<StanceItem> items) =>
-                drops.Where(d => d.File == f.FullName).Aggregate(items, (kept, d) => StanceTrainer.WithoutLabel(a, kept, d.Label));
+                drops.Where(d => d.File == f.FullName).Aggregate(
+                    keeps.Where(k => k.File == f.FullName).Aggregate(items, (kept, k) => StanceTrainer.WithField(kept, k.Field, k.Value)),
+                    (kept, d) => StanceTrainer.WithoutLabel(a, kept, d.Label));
             var sets = files.Select((f, k) => (File: f, Items: (IReadOnlyList<StanceItem>)[.. Dropped(f, ReadSet(context, f.FullName)).Select(i => i with { Weight = fileWeights.Length == 0 ? 1 : fileWeights[k], InDomain = analysisFiles.Any(d => d.FullName == f.FullName) })])).ToList();
             // The people-labelled rows, whose fingerprint goes beside the model (the rule-labelled files' labels are not people's).
             IFileInfo target = context.FileSystem.FileInfo.New(parse.GetValue(output)!);

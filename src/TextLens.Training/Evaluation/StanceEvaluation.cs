@@ -62,7 +62,18 @@ public sealed record StanceItem(string Id, string Text, IReadOnlyDictionary<stri
     /// <summary>The item's index in <see cref="Discourse"/>.</summary>
     public int Position { get; init; }
 
+    /// <summary>
+    /// Every string field of the item's row as read (<c>id</c>, <c>text</c>, the labels and any other, e.g. <c>polarity_file</c>):
+    /// what <c>train stance --keep-rows</c> filters on. Empty for items not read from a file.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public string? Label(string field) => Labels.TryGetValue(field, out string? v) ? v : null;
+
+    /// <summary>The row's string field <paramref name="name"/> (<see cref="Fields"/>), or null when the row has none.</summary>
+    public string? Field(string name) => Fields.TryGetValue(name, out string? v) ? v : null;
 }
 
 /// <summary>The tool's answer for one item, in the data set's label vocabulary.</summary>
@@ -99,12 +110,18 @@ public static class StanceEvaluation
             string id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText();
             string text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             double? score = null;
             double? ratingSd = null;
             string? doc = null;
             string? prev = null;
             foreach (JsonProperty p in root.EnumerateObject())
             {
+                if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    fields[p.Name] = p.Value.GetString()!;
+                }
+
                 if (p.Value.ValueKind == JsonValueKind.String && (p.Name == "label" || p.Name.StartsWith("label_", StringComparison.Ordinal) || p.Name is "polarity" or "subjectivity" or "epistemic"))
                 {
                     labels[p.Name] = p.Value.GetString()!;
@@ -127,7 +144,7 @@ public static class StanceEvaluation
                 }
             }
 
-            items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd, Doc = doc, Prev = prev });
+            items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd, Doc = doc, Prev = prev, Fields = fields });
         }
 
         // The document of each item with a doc: the texts of that doc's items, in file order (the document context of polarity).

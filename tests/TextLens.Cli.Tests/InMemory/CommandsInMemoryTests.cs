@@ -356,6 +356,48 @@ public class CommandsInMemoryTests
     }
 
     [Fact]
+    public void Train_stance_keep_rows_keeps_one_files_rows_with_that_field_value_only()
+    {
+        var cli = new InMemoryCli();
+        cli.Add("dev.jsonl", string.Join('\n',
+            """{"id": "a", "text": "The court denied the motion.", "polarity": "neutral"}""",
+            """{"id": "b", "text": "The program helps rural hospitals.", "polarity": "positive", "polarity_file": "neutral"}""") + "\n");
+        cli.Add("more.jsonl", string.Join('\n',
+            """{"id": "c", "text": "Costs rose sharply.", "polarity": "negative"}""",
+            """{"id": "d", "text": "The grants fund new clinics.", "polarity": "neutral", "polarity_file": "positive"}""",
+            """{"id": "e", "text": "The tax credit lowers costs for families.", "polarity": "positive", "polarity_file": "positive"}""",
+            """{"id": "f", "text": "The office was created in 1998.", "polarity": "neutral", "polarity_file": "neutral"}""") + "\n");
+
+        InMemoryCli.Result result = cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "more.jsonl", "--keep-rows", "more.jsonl=polarity_file:positive", "--out", "m.tlsm", "--rows-only");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("the fingerprint of 4 training rows", result.Stdout, StringComparison.Ordinal);
+        var rows = TrainingRows.Read(new MemoryStream(cli.Files.File.ReadAllBytes("/work/m.rows")));
+        Assert.True(rows.Contains("The court denied the motion."));
+        Assert.True(rows.Contains("The program helps rural hospitals."));
+        Assert.True(rows.Contains("The grants fund new clinics."));
+        Assert.True(rows.Contains("The tax credit lowers costs for families."));
+        Assert.False(rows.Contains("Costs rose sharply."));
+        Assert.False(rows.Contains("The office was created in 1998."));
+
+        // With --drop-label on the same file: the kept rows of that label are left out too.
+        InMemoryCli.Result both = cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "more.jsonl", "--keep-rows", "more.jsonl=polarity_file:positive", "--drop-label", "more.jsonl=neutral", "--out", "b.tlsm", "--rows-only");
+        Assert.Equal(0, both.ExitCode);
+        Assert.Contains("the fingerprint of 3 training rows", both.Stdout, StringComparison.Ordinal);
+
+        // A file that is not --data, a value not FILE=FIELD:VALUE: usage errors, nothing written.
+        Assert.Contains("must be one of the --data files", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "--keep-rows", "more.jsonl=polarity_file:positive", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        foreach (string bad in new[] { "more.jsonl=polarity_file", "more.jsonl=:positive", "more.jsonl=polarity_file:", "polarity_file:positive" })
+        {
+            InMemoryCli.Result r = cli.Run("train", "stance", "--axis", "polarity", "--data", "more.jsonl", "--keep-rows", bad, "--out", "n.tlsm", "--rows-only");
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("--keep-rows takes FILE=FIELD:VALUE", r.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.False(cli.Files.File.Exists("/work/n.rows"));
+    }
+
+    [Fact]
     public void Train_stance_negative_stage_lists_its_rows_in_the_fingerprint_and_needs_the_polarity_classifier_with_in_domain()
     {
         var cli = new InMemoryCli();
