@@ -332,6 +332,40 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("CBO projects that from FY2027 to FY2031, the gap between dedicated surface transportation revenues and spending will average roughly $33 billion annually (Table 3).", "projects that", true)]
+    [InlineData("The Federal Highway Administration (FHWA) projects that VMT will grow at an annual average of roughly 0.6% per year between 2023 and 2053.", "projects that", true)]
+    [InlineData("The Congressional Budget Office estimates it would cost less than $500,000 to execute the activities proposed in the PRSCA bills.", "estimates", true)]
+    [InlineData("By FDA's estimate, the products it oversees in 2025 were valued at $4.1 trillion and accounted for about 21 cents of every dollar spent by U.S. consumers.", "estimate", true)]
+    [InlineData("By the Food and Drug Administration's (FDA's) own estimate, the products it oversees in 2025 were valued at $4.1 trillion and accounted for about 21 cents of every dollar spent by U.S. consumers.", "estimate", true)]
+    [InlineData("Based on EPA's estimates in Table 1, 20 of the 364 facilities potentially subject to the WEC would not be eligible for the conditional exemption.", "estimates", true)]
+    [InlineData("Projections indicate that by the end of the current decade, the gap between dedicated surface transportation revenues and spending will average roughly $33 billion annually.", "projections indicate", true)]
+    [InlineData("Congressional Budget Office (CBO) projections indicate a shortfall of $166 billion over the five fiscal years following the expiration of the IIJA.", "projections indicate", true)]
+    [InlineData("identify for the court (1) all BRIC projects that have been awarded; (2) all BRIC projects moved to phase 2; and", "projects that", false)]
+    [InlineData("Bridge projects that match the program criteria are eligible under some of these programs.", "projects that", false)]
+    [InlineData("The program funds grants for public and private sector projects that address nontariff regulatory barriers (e.g., SPS) to U.S. agricultural exports.", "projects that", false)]
+    [InlineData("Table 2 includes EPA's estimates of the annual methane emissions that would be subject to the WEC after considering each of the steps discussed above.", "estimates", false)]
+    [InlineData("Using information provided by OMB, CRS calculated that the President's proposed FY2026 budget included approximately $181.4 billion for R&D.", "calculated that", false)]
+    [InlineData("SAIPE estimates are model-based, meaning they use a mathematical procedure to compute estimates using both survey data (ACS one-year data) and administrative records.", "estimates", false)]
+    [InlineData("Expanded estimates suggest that over one-quarter (27% percent, or 19.6 million) of children ages 17 and younger may have special health care needs.", "estimates", false)]
+    public void A_named_estimate_or_projection_is_an_attribution_cue(string sentence, string words, bool attribution)
+    {
+        // CRS sentences (DEV and data/stance/crs_more.jsonl), the true ones gold attributed and the false ones gold asserted or
+        // hedged: a named source's estimate or projection is what an identifiable source states, so it is an attribution cue and
+        // the displayed evidence; the noun "projects that", an estimate as an object, the document's own calculation and the
+        // plural noun "estimates" are not (thirtieth round of models/stance-epistemic.md).
+        Assert.Equal(attribution, HasCue(sentence, StanceCueKind.Attribution, words));
+    }
+
+    [Theory]
+    [InlineData("Federal debt held by the public is projected to reach 120% of GDP in 2035.", "is projected")]
+    [InlineData("An estimated 30,000 workers were employed in the industry in 2024.", "an estimated")]
+    public void An_agentless_projection_or_an_estimated_figure_stays_a_hedge(string sentence, string words)
+    {
+        Assert.True(HasCue(sentence, StanceCueKind.Hedge, words), $"'{words}' is not a hedge cue");
+        Assert.False(HasCue(sentence, StanceCueKind.Attribution, "projects that") || HasCue(sentence, StanceCueKind.Attribution, "estimates"));
+    }
+
+    [Theory]
     [InlineData("The bill authorizes $241 million for \"the development, procurement, and integration of Marine Corps amphibious vehicles.\"", true)]
     [InlineData("The law authorizes the Secretary to \"change the design\" on any circulating coin \"during the one-year period beginning January 1, 2026, in celebration of the United States semiquincentennial\" (§3).", true)]
     [InlineData("The Army describes MDTFs as \"theater-level maneuver elements designed to synchronize precision effects and precision fires in all domains.\"", false)]

@@ -197,6 +197,191 @@ internal static class StanceCues
     /// <summary>"CBO estimated that…", "EPA estimated revenue…": a named source's estimate is attributed, not the author's hedge.</summary>
     private static bool NoSourceBefore(CueSite s) => s.Before() is "an" or "the" or "is" or "are" or "was" or "were" or "be" or "been" || !EpistemicFeatures.NamedSourceBefore(s.Tokens, s.Start);
 
+    /// <summary>Nouns a source is named by in "the … projects that" ("the Energy Information Administration", "the agency", "the study").</summary>
+    private static readonly HashSet<string> EstimateSourceNouns = new(StringComparer.Ordinal)
+    {
+        "administration", "agency", "department", "office", "bureau", "commission", "board", "institute", "council", "service",
+        "government", "fund", "report", "study", "analysis", "model",
+    };
+
+    /// <summary>What an estimate states as its object: "CBO estimates it would cost", "(NHCCI) estimates a much higher level", "estimates $4 billion".</summary>
+    private static readonly HashSet<string> EstimateObjects = new(StringComparer.Ordinal)
+    {
+        "it", "a", "an", "the", "about", "approximately", "roughly", "nearly", "more", "less", "over", "$",
+    };
+
+    private static bool IsAcronym(Token t)
+    {
+        if (t.Kind != TokenKind.Word || t.Text.Length < 2 || t.Text.Length > 8)
+        {
+            return false;
+        }
+
+        foreach (char c in t.Text)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCapitalWord(ReadOnlySpan<Token> tokens, int i) => i >= 0 && tokens[i].Kind == TokenKind.Word && tokens[i].IsCapitalized;
+
+    /// <summary>
+    /// The subject of the report verb at <paramref name="verb"/> names a source (thirtieth round of models/stance-epistemic.md):
+    /// back over at most four adverbs (-ly, also, further, again, now) and have/has/had, an acronym at the start of its clause or
+    /// after "the" ("CBO projects that", "CBO has estimated"), a parenthesised acronym ("The Federal Highway Administration (FHWA)
+    /// projects that"), a name of two or more capitalised words ("The Tax Policy Center estimates"), or "the" and a source noun
+    /// within four words ("the agency projects that"). Not the document itself ("CRS calculated that") and not an acronym after
+    /// another word ("all BRIC projects that have been awarded": the noun). Bounded: at most eight tokens back.
+    /// </summary>
+    internal static bool NamedEstimateSubject(ReadOnlySpan<Token> tokens, int verb)
+    {
+        int j = verb - 1;
+        int skipped = 0;
+        while (j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word)
+        {
+            string w = tokens[j].Lower;
+            if (w is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                skipped++;
+                j--;
+                continue;
+            }
+
+            break;
+        }
+
+        if (j < 0 || tokens[j].Lower == "crs")
+        {
+            return false;
+        }
+
+        if (IsAcronym(tokens[j]))
+        {
+            bool clauseStart = true;
+            for (int k = j - 1; k >= 0 && clauseStart; k--)
+            {
+                if (tokens[k].Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    clauseStart = false;
+                }
+                else if (tokens[k].Text is "," or ";" or ":")
+                {
+                    break;
+                }
+            }
+
+            return clauseStart || tokens[j - 1].Lower == "the";
+        }
+
+        if (tokens[j].Text == ")" && j >= 2 && IsAcronym(tokens[j - 1]) && tokens[j - 2].Text == "(")
+        {
+            return tokens[j - 1].Lower != "crs";
+        }
+
+        if (IsCapitalWord(tokens, j) && (IsCapitalWord(tokens, j - 1) || (j >= 2 && tokens[j - 1].Lower is "of" or "and" or "&" or "for" && IsCapitalWord(tokens, j - 2))))
+        {
+            return true;
+        }
+
+        if (EstimateSourceNouns.Contains(tokens[j].Lower))
+        {
+            for (int k = j - 1; k >= 0 && k >= j - 4; k--)
+            {
+                if (tokens[k].Lower == "the")
+                {
+                    return true;
+                }
+
+                if (tokens[k].Kind != TokenKind.Word)
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"CBO estimates it would cost", "(NHCCI) estimates a much higher level": a named source's estimate with its object; not the noun ("SAIPE estimates are model-based").</summary>
+    private static bool NamedEstimateWithObject(CueSite s) =>
+        NamedEstimateSubject(s.Tokens, s.Start) && (EstimateObjects.Contains(s.After()) || (s.End < s.Tokens.Length && s.Tokens[s.End].Kind == TokenKind.Number));
+
+    /// <summary>
+    /// An estimate credited to a name: "By", "Based on" or "According to", a name (capitalised words, "the", and/of/&amp; inside it;
+    /// at most eight tokens) with 's, an optional parenthesised acronym, then the estimate within three words ("By FDA's estimate,",
+    /// "By the Food and Drug Administration's (FDA's) own estimate,", "Based on EPA's estimates in Table 1"). Not an estimate as an
+    /// object ("Table 2 includes EPA's estimates of …"). Bounded: the preposition is looked for at most fourteen tokens back.
+    /// </summary>
+    private static bool CreditedEstimate(CueSite s)
+    {
+        ReadOnlySpan<Token> tokens = s.Tokens;
+        for (int i = Math.Max(0, s.Start - 14); i < s.Start; i++)
+        {
+            string w = tokens[i].Lower;
+            int from = w == "by" ? i + 1
+                : w == "based" && tokens[i + 1].Lower == "on" ? i + 2
+                : w == "according" && tokens[i + 1].Lower == "to" ? i + 2
+                : -1;
+            if (from >= 0 && from < s.Start && CreditedEstimateAt(tokens, from) == s.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The estimate noun a name starting at <paramref name="from"/> is credited with (see <see cref="CreditedEstimate"/>), or -1.</summary>
+    private static int CreditedEstimateAt(ReadOnlySpan<Token> tokens, int from)
+    {
+        for (int k = from; k < tokens.Length - 1 && k <= from + 8; k++)
+        {
+            if (tokens[k].Lower is "'s" or "’s" && k > from && tokens[k - 1].IsCapitalized)
+            {
+                int m = k + 1;
+                if (m + 2 < tokens.Length && tokens[m].Text == "(")
+                {
+                    int close = m + 1;
+                    while (close < tokens.Length && close <= m + 4 && tokens[close].Text != ")")
+                    {
+                        close++;
+                    }
+
+                    m = close < tokens.Length && tokens[close].Text == ")" ? close + 1 : m;
+                }
+
+                for (int end = m + 3; m < tokens.Length && m < end; m++)
+                {
+                    if (tokens[m].Kind is not (TokenKind.Word or TokenKind.Number))
+                    {
+                        break;
+                    }
+
+                    if (tokens[m].Lower is "estimate" or "estimates" or "projection" or "projections" or "forecast" or "forecasts" or "calculations")
+                    {
+                        return m;
+                    }
+                }
+
+                return -1;
+            }
+
+            bool nameWord = tokens[k].Kind == TokenKind.Word && (tokens[k].IsCapitalized || tokens[k].Lower == "the"
+                || (tokens[k].Lower is "and" or "of" or "&" && k > from && tokens[k - 1].IsCapitalized));
+            if (!nameWord)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Verbs after "may" that grant a power or a permission when the sentence describes law ("States may apply for a waiver under Section 1115").</summary>
     private static readonly HashSet<string> PermissionVerbs = new(StringComparer.Ordinal)
     {
@@ -480,6 +665,13 @@ internal static class StanceCues
         Add(H, 0.3, "would likely, would probably, may have, might have, could have");
 
         const StanceCueKind A = StanceCueKind.Attribution;
+        // A named source's estimate or projection (thirtieth round of models/stance-epistemic.md): "CBO projects that", "The
+        // Congressional Budget Office estimates it would cost", "By FDA's estimate,", "Projections indicate that". "estimated",
+        // "projected", "forecast" and "estimates that" are cues below already; the agentless "is projected to" stays a hedge.
+        Add(A, 0.8, "projects that, forecasts that, forecasted that, calculates that, calculated that", s => NamedEstimateSubject(s.Tokens, s.Start));
+        Add(A, 0.8, "estimates", s => NamedEstimateWithObject(s) || CreditedEstimate(s));
+        Add(A, 0.8, "estimate, projection, projections, forecast, forecasts, calculations", CreditedEstimate);
+        Add(A, 0.8, "projections indicate, projections indicated, projections show, projections shows, projections showed, projections suggest, projections suggested, projections also indicate, projections also show, projections also suggest, forecasts indicate, forecasts indicated, forecasts show, forecasts showed, forecasts suggest, forecasts suggested, estimates indicate, estimates indicated, estimates show, estimates showed, estimates also indicate, estimates also show");
         Add(A, 0.9, "added", ReportingAdded);
         Add(A, 0.9, "said", NotConnectiveSaid);
         Add(A, 0.9, "says, told, according to, states that, announced, announces, announcing, declared, declares, testified, testifies, tweeted, wrote, writes, notes that, argued, argues, insisted, insists, acknowledged, acknowledges, admitted, admits, confirmed, confirms, warned, warns, contended, contends, asserted, asserts, maintained that, maintains that, stressed, emphasized, emphasised, replied, responded, commented, remarked, conceded, concedes, complained, complains, proclaimed, vowed, vows, promised, promises, predicted that, cautioned, observed, pointed out, points out, reported, reports that, reporting that, quoted, quoting, citing, in a statement, in an interview, in a letter, told reporters, spokesman, spokeswoman, spokesperson, press secretary, press release, press conference");
