@@ -324,6 +324,114 @@ public static class EpistemicScope
         return -1;
     }
 
+    /// <summary>Forms of the verbs by which a court gives its holding ("held that", "concluded, …", "rejected the argument").</summary>
+    private static readonly HashSet<string> RulingVerbs = new(StringComparer.Ordinal)
+    {
+        "held", "holds", "hold", "ruled", "rules", "concluded", "concludes", "found", "finds", "determined", "determines", "reasoned",
+        "reasons", "decided", "decides", "explained", "explains", "observed", "observes", "noted", "notes", "stated", "states",
+        "interpreted", "interprets", "construed", "construes", "rejected", "rejects",
+    };
+
+    /// <summary>Of <see cref="RulingVerbs"/>, those whose holding is their object ("rejected the argument", "has interpreted Section 2 … to require").</summary>
+    private static readonly HashSet<string> RulingObjectVerbs = new(StringComparer.Ordinal)
+    {
+        "interpreted", "interprets", "construed", "construes", "rejected", "rejects",
+    };
+
+    /// <summary>Nouns that name a court or its bench ("the Court", "the Eleventh Circuit", "one court", "the judge", "a divided panel").</summary>
+    private static readonly HashSet<string> CourtNouns = new(StringComparer.Ordinal)
+    {
+        "court", "courts", "circuit", "circuits", "judge", "judges", "justice", "justices", "panel", "panels", "tribunal", "tribunals",
+        "magistrate",
+    };
+
+    /// <summary>
+    /// A court's holding: the first token outside quotation marks that is a ruling verb (held, ruled, concluded, found,
+    /// determined, reasoned, decided, explained, observed, noted, stated; interpreted, construed, rejected) whose subject is a
+    /// court ("The Eleventh Circuit held that", "Courts have held, for example, that", "Moreover, one court held, it is …",
+    /// "This, the Court concluded, likely violated", "The Supreme Court has interpreted Section 2 … to require", "Justice Alito
+    /// wrote …" is not one: "wrote" is no ruling verb), else -1. The verb's complement must be a clause: "that", a comma, a colon or a dash
+    /// after it; interpreted / construed / rejected take their object (a word after them). Going back from the verb it skips at
+    /// most four adverbs (-ly, also, further, then, subsequently, ultimately, again) and have/has/had; the word reached must be a
+    /// court noun, or a name after "Justice" or "Judge". A court under a condition or a question ("If the Court rules that",
+    /// "how the Court rules", "whether courts hold") or after a modal ("courts may find") does not count, nor an act without a
+    /// clause ("the panel held Pagliano in contempt", "to hold a legislative hearing"). Each verb looks back at most eight tokens.
+    /// </summary>
+    public static int CourtRuling(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> quoted)
+    {
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            if (quoted[i] || tokens[i].Kind != TokenKind.Word || !RulingVerbs.Contains(tokens[i].Lower))
+            {
+                continue;
+            }
+
+            if (i + 1 >= tokens.Length)
+            {
+                continue;
+            }
+
+            Token next = tokens[i + 1];
+            bool clause = next.Lower == "that" || next.Text is "," or ":" or "\u2014" or "--";
+            bool objectTaken = RulingObjectVerbs.Contains(tokens[i].Lower) && next.Kind == TokenKind.Word;
+            if (!clause && !objectTaken)
+            {
+                continue;
+            }
+
+            int j = i - 1;
+            int skipped = 0;
+            while (j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word && !quoted[j])
+            {
+                string w = tokens[j].Lower;
+                if (w is "also" or "further" or "then" or "subsequently" or "ultimately" or "again" or "have" or "has" or "had"
+                    || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal)))
+                {
+                    skipped++;
+                    j--;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (j < 0 || tokens[j].Kind != TokenKind.Word || quoted[j])
+            {
+                continue;
+            }
+
+            bool court = CourtNouns.Contains(tokens[j].Lower)
+                || (tokens[j].IsCapitalized && j > 0 && tokens[j - 1].Lower is "justice" or "judge");
+            if (!court)
+            {
+                continue;
+            }
+
+            bool conditional = false;
+            for (int k = j - 1; k >= 0 && k >= j - 6; k--)
+            {
+                string w = tokens[k].Lower;
+                if (tokens[k].Text is "," or ";" or ":" or "(" or ")")
+                {
+                    break;
+                }
+
+                if (w is "if" or "whether" or "how" or "unless" or "until" or "once" or "when" or "whenever")
+                {
+                    conditional = true;
+                    break;
+                }
+            }
+
+            if (!conditional)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The scope features of one sentence: every modal's subject and verb group, every reporting verb's source, and the cues inside reported content.</summary>
     public static void AddFeatures(List<(string Name, float Value)> f, ReadOnlySpan<Token> tokens, StanceEvidence evidence)
     {
@@ -376,6 +484,11 @@ public static class EpistemicScope
         if (EvidenceReport(tokens, quoted) >= 0)
         {
             f.Add(("report:evidence", 1));
+        }
+
+        if (CourtRuling(tokens, quoted) >= 0)
+        {
+            f.Add(("report:court", 1));
         }
 
         int report = FirstSourcedReport(tokens, quoted);
