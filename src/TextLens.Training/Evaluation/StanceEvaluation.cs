@@ -107,24 +107,22 @@ public static class StanceEvaluation
                 throw JsonLines.Error(line, "each line must be an object with an 'id'.");
             }
 
-            string id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText();
-            string text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             double? score = null;
             double? ratingSd = null;
-            string? doc = null;
-            string? prev = null;
             foreach (JsonProperty p in root.EnumerateObject())
             {
                 if (p.Value.ValueKind == JsonValueKind.String)
                 {
-                    fields[p.Name] = p.Value.GetString()!;
-                }
-
-                if (p.Value.ValueKind == JsonValueKind.String && (p.Name == "label" || p.Name.StartsWith("label_", StringComparison.Ordinal) || p.Name is "polarity" or "subjectivity" or "epistemic"))
-                {
-                    labels[p.Name] = p.Value.GetString()!;
+                    // Each string is read once: the labels, doc, prev and text below are these same instances (a later
+                    // duplicate property wins, as it does for JsonElement.TryGetProperty).
+                    string value = p.Value.GetString()!;
+                    fields[p.Name] = value;
+                    if (p.Name == "label" || p.Name.StartsWith("label_", StringComparison.Ordinal) || p.Name is "polarity" or "subjectivity" or "epistemic")
+                    {
+                        labels[p.Name] = value;
+                    }
                 }
                 else if (p.Name == "score" && p.Value.ValueKind == JsonValueKind.Number)
                 {
@@ -134,16 +132,12 @@ public static class StanceEvaluation
                 {
                     ratingSd = p.Value.GetDouble();
                 }
-                else if (p.Name == "doc" && p.Value.ValueKind == JsonValueKind.String)
-                {
-                    doc = p.Value.GetString();
-                }
-                else if (p.Name == "prev" && p.Value.ValueKind == JsonValueKind.String)
-                {
-                    prev = p.Value.GetString();
-                }
             }
 
+            string id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText();
+            string text = fields.GetValueOrDefault("text", string.Empty);
+            string? doc = fields.GetValueOrDefault("doc");
+            string? prev = fields.GetValueOrDefault("prev");
             items.Add(new StanceItem(id, text, labels, score) { RatingSd = ratingSd, Doc = doc, Prev = prev, Fields = fields });
         }
 
