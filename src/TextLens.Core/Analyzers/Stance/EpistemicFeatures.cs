@@ -46,6 +46,110 @@ public static class EpistemicFeatures
         "believes", "believed", "expects", "expected", "anticipates", "considers", "considered", "concurred", "dissented", "reasoned",
     };
 
+    /// <summary>Words that open an adjunct between a reporting verb and its "that" ("estimated in a 2025 report that", "argues before the Supreme Court that").</summary>
+    private static readonly HashSet<string> AdjunctOpeners = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "by", "during", "after", "before", "since", "for", "from", "through", "under", "with", "among", "as", "last", "earlier",
+    };
+
+    /// <summary>What ends the search for the "that" of a separated reporting verb: a verb of its own, a clause boundary.</summary>
+    private static readonly HashSet<string> NotInAdjunct = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should",
+        "must", "shall", "do", "does", "did", "and", "or", "but", "although", "though", "because", "while", "if", "whether", "which", "who",
+        "when", "where", "unless",
+    };
+
+    /// <summary>At most this many tokens stand between a reporting verb and its separated "that".</summary>
+    internal const int MaxAdjunct = 8;
+
+    /// <summary>
+    /// A reporting verb whose "that" stands after an adjunct, said by a named source (thirty-second round of
+    /// models/stance-epistemic.md): "ED determined in early 2026 that", "the Government Accountability Office (GAO) estimated in a
+    /// 2025 report that", "CBD argued, among other things, that", "CBO projected, in its baseline, that". The verb is lower-case
+    /// (not "the League of Arab States by …"), its subject a name as <see cref="StanceCues.NamedEstimateSubject"/> reads it
+    /// (an acronym, a parenthesised acronym, two capitalised words, "the" and a source noun); the adjunct opens with a
+    /// preposition or an -ly adverb and runs to "that", or stands between commas (", among other things, that"), at most
+    /// <see cref="MaxAdjunct"/> tokens, with no punctuation, auxiliary or clause boundary inside; and the "that" does not open a
+    /// relative clause ("programs reported in 2024 that were …"); an -ly adverb stands alone before "that" ("states clearly that").
+    /// Not a table's or figure's part as subject ("Column C indicates, for example, that"). Bounded: at most
+    /// <see cref="MaxAdjunct"/> + 2 tokens forward and three back.
+    /// </summary>
+    internal static bool SeparatedThat(ReadOnlySpan<Token> tokens, int verb, ReadOnlySpan<bool> quoted)
+    {
+        if (verb + 2 >= tokens.Length || tokens[verb].IsCapitalized)
+        {
+            return false;
+        }
+
+        string first = tokens[verb + 1].Lower;
+        if (first.Length > 3 && first.EndsWith("ly", StringComparison.Ordinal) && tokens[verb + 1].Kind == TokenKind.Word && !quoted[verb + 1])
+        {
+            // "states clearly that", "noted previously that": the adverb alone, then "that" (not "reported recently on a pen that writes").
+            return tokens[verb + 2].Lower == "that" && !quoted[verb + 2] && ThatOpensClause(tokens, verb + 2) && NamedSubject(tokens, verb);
+        }
+
+        bool commas = first == ",";
+        if (!commas && !AdjunctOpeners.Contains(first))
+        {
+            return false;
+        }
+
+        int end = Math.Min(tokens.Length - 1, verb + MaxAdjunct + 2);
+        for (int j = verb + 2; j <= end; j++)
+        {
+            Token t = tokens[j];
+            if (quoted[j])
+            {
+                return false;
+            }
+
+            if (commas && t.Text == ",")
+            {
+                // ", among other things, that": the closing comma, then "that".
+                if (j == verb + 2 || j + 1 >= tokens.Length || tokens[j + 1].Lower != "that" || quoted[j + 1])
+                {
+                    return false;
+                }
+
+                return ThatOpensClause(tokens, j + 1) && NamedSubject(tokens, verb);
+            }
+
+            if (t.Lower == "that" && !commas)
+            {
+                return ThatOpensClause(tokens, j) && NamedSubject(tokens, verb);
+            }
+
+            if (t.Lower == "that" || (t.Kind == TokenKind.Punctuation && t.Text is not ("'" or "’" or "-")) || NotInAdjunct.Contains(t.Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The verb's subject is a name (<see cref="StanceCues.NamedEstimateSubject"/>), not a part of a table or figure ("Column C
+    /// indicates, for example, that": the document's own exhibit).
+    /// </summary>
+    private static bool NamedSubject(ReadOnlySpan<Token> tokens, int verb)
+    {
+        for (int k = verb - 1; k >= 0 && k >= verb - 3; k--)
+        {
+            if (tokens[k].Lower is "table" or "figure" or "column" or "row" or "chart" or "graph" or "exhibit" or "appendix" or "box" or "map")
+            {
+                return false;
+            }
+        }
+
+        return StanceCues.NamedEstimateSubject(tokens, verb);
+    }
+
+    /// <summary>The "that" at <paramref name="that"/> opens a reported clause, not a relative one ("that were", "that would").</summary>
+    private static bool ThatOpensClause(ReadOnlySpan<Token> tokens, int that) =>
+        that + 1 < tokens.Length && !NotInAdjunct.Contains(tokens[that + 1].Lower);
+
     /// <summary>The named features of one sentence (value 1 unless stated), without the document context.</summary>
     public static List<(string Name, float Value)> Of(ReadOnlySpan<Token> tokens, StanceEvidence evidence, StanceContext context, PreviousSentence previous) =>
         Of(tokens, evidence, context, previous, document: false);
@@ -121,7 +225,7 @@ public static class EpistemicFeatures
                 reportingVerb = true;
                 Add(f, ref names, 1, source ? "report-verb+source:" : "report-verb:", tokens[i].Lower);
                 f.Add((source ? "report-verb+source" : "report-verb", 1));
-                if (i + 1 < tokens.Length && tokens[i + 1].Lower == "that")
+                if ((i + 1 < tokens.Length && tokens[i + 1].Lower == "that") || SeparatedThat(tokens, i, evidence.Quoted))
                 {
                     f.Add(("report-verb-that", 1));
                 }
