@@ -450,9 +450,18 @@ public static class EpistemicFeatures
     /// <summary>A noun that names a source of statements ("agency", "court", "officials", "study").</summary>
     internal static bool IsSourceNoun(string lower) => SourceNouns.Contains(lower);
 
-    /// <summary>A named source stands before the cue in its clause: a capitalised word after the first, an acronym, or a source noun ("the agency", "officials").</summary>
+    /// <summary>
+    /// A named source stands before the cue in its clause: a capitalised word after the first, an acronym, or a source noun ("the agency",
+    /// "officials"); or, as the verb's subject, a parenthesised acronym, the name's short form (<see cref="AcronymSubject"/>: "The
+    /// Government Accountability Office (GAO) estimated"; thirty-third round of models/stance-epistemic.md). Bounded: at most eight tokens back.
+    /// </summary>
     internal static bool NamedSourceBefore(ReadOnlySpan<Token> tokens, int cue)
     {
+        if (AcronymSubject(tokens, cue))
+        {
+            return true;
+        }
+
         for (int i = cue - 1; i >= 0 && i >= cue - 8; i--)
         {
             Token t = tokens[i];
@@ -468,6 +477,73 @@ public static class EpistemicFeatures
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The subject of the verb at <paramref name="verb"/> ends in a parenthesised acronym, back over at most four adverbs (-ly, also,
+    /// further, again, now) and have/has/had: "The Government Accountability Office (GAO) estimated", "the Congressional Budget Office
+    /// (CBO) has projected"; not "(DRF) monthly report shows" (another word between). Thirty-third round of models/stance-epistemic.md.
+    /// </summary>
+    internal static bool AcronymSubject(ReadOnlySpan<Token> tokens, int verb)
+    {
+        int j = verb - 1;
+        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
+        {
+            string w = tokens[j].Lower;
+            if (!(w is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal))))
+            {
+                break;
+            }
+        }
+
+        return j >= 2 && ParenthesisedAcronymEndsAt(tokens, j) && tokens[j - 1].Lower != "crs";
+    }
+
+    /// <summary>
+    /// Token <paramref name="i"/> is the ")" of a parenthesised acronym: "(", one token of 2–12 characters, capitals, digits, "&amp;" or
+    /// "-", at least one capital and no four digits in a row ("(GAO)", "(CBO)", "(NHCCI)", "(H-2A)"), ")". Not a year ("(2006)", "(FY2026)"), a
+    /// letter ("(a)") or a word ("(Uber)").
+    /// </summary>
+    internal static bool ParenthesisedAcronymEndsAt(ReadOnlySpan<Token> tokens, int i)
+    {
+        if (i < 2 || tokens[i].Text != ")" || tokens[i - 2].Text != "(")
+        {
+            return false;
+        }
+
+        string a = tokens[i - 1].Text;
+        if (a.Length < 2 || a.Length > 12)
+        {
+            return false;
+        }
+
+        bool capital = false;
+        int digits = 0;
+        foreach (char c in a)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                capital = true;
+                digits = 0;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                if (++digits == 4)
+                {
+                    return false;
+                }
+            }
+            else if (c is '&' or '-')
+            {
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return capital;
     }
 
     /// <summary>The word before a modal as its subject's shape: a pronoun or "there" as itself, else a noun's shape.</summary>

@@ -188,6 +188,12 @@ public static class EpistemicScope
     /// </summary>
     public static SourceKind SourceBefore(ReadOnlySpan<Token> tokens, int at)
     {
+        if (EpistemicFeatures.AcronymSubject(tokens, at))
+        {
+            // "The Government Accountability Office (GAO) estimated": the name's short form (thirty-third round).
+            return SourceKind.Named;
+        }
+
         SourceKind best = SourceKind.None;
         for (int i = at - 1; i >= 0 && i >= at - 8; i--)
         {
