@@ -198,6 +198,12 @@ public sealed record StanceTrainingOptions
     /// </summary>
     public IReadOnlyList<StanceItem>? NegativeStage { get; init; }
 
+    /// <summary>With <see cref="NegativeStage"/>: the stage's lowered P(negative) goes to neutral alone (file flag; twenty-eighth round).</summary>
+    public bool NegativeStageNeutralOnly { get; init; }
+
+    /// <summary>With <see cref="NegativeStage"/>: the stage is mixed in by the gate's probability of analysis prose squared (file flag; twenty-eighth round).</summary>
+    public bool NegativeStageGateSquared { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -460,7 +466,9 @@ public static partial class StanceTrainer
 
         int negative = IndexOf(ClassesOf(StanceAxis.Polarity), "negative");
         Row[] binary = [.. rows.Select(r => new Row { Features = r.Features, OwnFeatures = r.OwnFeatures, BaseFeatures = r.BaseFeatures, Group = r.Group, Label = r.Label == negative ? 0u : 1u, Weight = 1, ClassWeight = 1, InDomain = true, Balanced = true, Item = r.Item })];
-        return Tempered(StanceAxis.Polarity, Fit(StanceAxis.Polarity, binary, StanceTagger.NegativeStageClasses, options with { ClassBalanceByGenre = false }), options);
+        LinearStanceModel stage = Tempered(StanceAxis.Polarity, Fit(StanceAxis.Polarity, binary, StanceTagger.NegativeStageClasses, options with { ClassBalanceByGenre = false }), options);
+        stage = options.NegativeStageNeutralOnly ? stage.WithStageNeutralOnly() : stage;
+        return options.NegativeStageGateSquared ? stage.WithStageGateSquared() : stage;
     }
 
     /// <summary>The cross-validation fold of a group (<see cref="GroupOf(StanceItem)"/>).</summary>

@@ -421,6 +421,8 @@ public class CommandsInMemoryTests
         Assert.Contains("--negative-stage applies to the polarity classifier with --in-domain only", alone.Stderr, StringComparison.Ordinal);
         Assert.Contains("--negative-stage applies", cli.Run("train", "stance", "--axis", "subjectivity", "--data", "dev.jsonl", "--negative-stage", "more.jsonl", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
         Assert.Contains("does not combine", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--polarity-trees", "--negative-stage", "more.jsonl", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-neutral-only", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-gate-squared", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
         Assert.False(cli.Files.File.Exists("/work/n.rows"));
     }
 

@@ -103,6 +103,64 @@ public sealed class NegativeStageTests : IDisposable
     }
 
     [Fact]
+    public void Neutral_only_gives_a_lowered_negative_probability_to_neutral_alone_and_rescales_as_before_when_it_rises()
+    {
+        // Twenty-eighth round, lever (a): the stage lowers P(negative) 0.5 -> 0.1; the freed 0.4 goes to neutral, positive keeps 0.3.
+        double[] lowered = StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, neutralOnly: true);
+        Assert.Equal([0.1, 0.6, 0.3], lowered.Select(v => Math.Round(v, 12)));
+
+        // Without the lever the same reading turns positive (0.1 / 0.36 / 0.54): the case the lever exists for.
+        double[] before = StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2);
+        Assert.Equal([0.1, 0.36, 0.54], before.Select(v => Math.Round(v, 12)));
+
+        // Where the stage raises P(negative), neutral and positive give in their ratio, as without the lever.
+        Assert.Equal(StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.7, 0.5, 0, 1, 2), StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.7, 0.5, 0, 1, 2, neutralOnly: true));
+    }
+
+    [Fact]
+    public void The_stage_flags_of_the_twenty_eighth_round_survive_the_file_and_a_stage_without_them_is_unchanged()
+    {
+        LinearStanceModel plain = Constant(1f);
+        Assert.False(plain.StageNeutralOnly);
+        Assert.False(plain.StageGateSquared);
+        LinearStanceModel both = plain.WithStageNeutralOnly().WithStageGateSquared();
+        LinearStanceModel read = LinearStanceModel.Load(new MemoryStream(Bytes(both)));
+        Assert.True(read.StageNeutralOnly);
+        Assert.True(read.StageGateSquared);
+        Assert.Equal(plain.PolarityInputs, read.PolarityInputs);
+        Assert.Null(StanceTagger.NegativeStageMismatch(read, TestModels.Set.LoadStanceModel(StanceTagger.PolarityModelFile)));
+        Assert.Equal(Bytes(plain), Bytes(LinearStanceModel.Load(new MemoryStream(Bytes(plain)))));
+        Assert.NotEqual(Bytes(plain), Bytes(both));
+    }
+
+    [Fact]
+    public void In_the_tagger_the_stage_flags_change_the_mixing_as_stored()
+    {
+        CopyAllModels();
+        string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Conceded, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
+
+        // (a) A stage sure of "rest": with the flag neutral takes all of the blend's P(negative), so the neutral reading of the
+        // conceded sentence is surer than when neutral and positive share it (1 - p_pos against p_neu / (p_neu + p_pos)).
+        File.WriteAllBytes(path, Bytes(Constant(-8f)));
+        SentenceStance shared = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Conceded, withDocument);
+        File.WriteAllBytes(path, Bytes(Constant(-8f).WithStageNeutralOnly()));
+        SentenceStance neutralOnly = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Conceded, withDocument);
+        Assert.Equal(Polarity.Neutral, shared.Polarity);
+        Assert.Equal(Polarity.Neutral, neutralOnly.Polarity);
+        Assert.True(neutralOnly.PolarityConfidence > shared.PolarityConfidence + 1e-6, $"neutral {neutralOnly.PolarityConfidence} against {shared.PolarityConfidence}");
+
+        // (b) A stage sure of negative, mixed by the gate's probability squared: less of the stage's P(negative) than by the
+        // probability itself (the gate reads the plain description as analysis prose with g < 1).
+        File.WriteAllBytes(path, Bytes(Constant(8f)));
+        SentenceStance byGate = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Plain, withDocument);
+        File.WriteAllBytes(path, Bytes(Constant(8f).WithStageGateSquared()));
+        SentenceStance bySquare = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Plain, withDocument);
+        Assert.Equal(Polarity.Negative, byGate.Polarity);
+        Assert.True(bySquare.PolarityConfidence < byGate.PolarityConfidence - 1e-6, $"P(negative) {bySquare.PolarityConfidence} against {byGate.PolarityConfidence}");
+    }
+
+    [Fact]
     public void A_corrupt_or_foreign_negative_stage_beside_the_models_is_an_error_that_names_it()
     {
         CopyAllModels();

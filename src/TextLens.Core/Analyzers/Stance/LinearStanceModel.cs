@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag;
 
     private readonly float[] _bias;
 
@@ -256,6 +256,24 @@ public sealed class LinearStanceModel
 
     /// <summary>The same classifier, marked as embedding the words outside names (<see cref="EmbedsWithoutNames"/>).</summary>
     public LinearStanceModel WithEmbeddingWithoutNames() => WithInput(EmbeddingsFlag | WithoutNamesFlag, "the sentence embedding");
+
+    /// <summary>
+    /// A negative-vs-rest stage whose lowered P(negative) goes to neutral alone (`train stance --negative-stage-neutral-only`,
+    /// flag 4096; models/stance-polarity.md, twenty-eighth round): see <see cref="StanceTagger.MixNegative(double[], double, double, int, int, int, bool)"/>.
+    /// </summary>
+    public bool StageNeutralOnly => (Inputs & StageNeutralOnlyFlag) != 0;
+
+    /// <summary>The same stage, marked as rescaling into neutral only (<see cref="StageNeutralOnly"/>).</summary>
+    public LinearStanceModel WithStageNeutralOnly() => WithInput(StageNeutralOnlyFlag, "a stage's mixing");
+
+    /// <summary>
+    /// A negative-vs-rest stage mixed in by the square of the genre gate's probability of analysis prose (`train stance
+    /// --negative-stage-gate-squared`, flag 8192; models/stance-polarity.md, twenty-eighth round).
+    /// </summary>
+    public bool StageGateSquared => (Inputs & StageGateSquaredFlag) != 0;
+
+    /// <summary>The same stage, marked as mixed in by the gate's probability squared (<see cref="StageGateSquared"/>).</summary>
+    public LinearStanceModel WithStageGateSquared() => WithInput(StageGateSquaredFlag, "a stage's mixing");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }

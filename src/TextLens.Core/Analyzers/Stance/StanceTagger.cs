@@ -322,6 +322,14 @@ public sealed class StanceTagger
     /// analysis prose <paramref name="g"/>; neutral and positive share the rest in their own ratio (all to neutral if both are 0).
     /// </summary>
     public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive)
+        => MixNegative(p, stageNegative, g, negative, neutral, positive, neutralOnly: false);
+
+    /// <summary>
+    /// <see cref="MixNegative(double[], double, double, int, int, int)"/>; with <paramref name="neutralOnly"/> (twenty-eighth
+    /// round), where the mix lowers P(negative) the freed mass goes to neutral alone (positive keeps its probability); where it
+    /// raises P(negative), neutral and positive give in their ratio as without it.
+    /// </summary>
+    public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive, bool neutralOnly)
     {
         ArgumentNullException.ThrowIfNull(p);
         g = Math.Clamp(g, 0, 1);
@@ -329,6 +337,13 @@ public sealed class StanceTagger
         double rest = p[neutral] + p[positive];
         var q = new double[p.Length];
         q[negative] = pNeg;
+        if (neutralOnly && pNeg <= p[negative])
+        {
+            q[positive] = p[positive];
+            q[neutral] = p[neutral] + (p[negative] - pNeg);
+            return q;
+        }
+
         q[neutral] = rest > 0 ? (1 - pNeg) * p[neutral] / rest : 1 - pNeg;
         q[positive] = rest > 0 ? (1 - pNeg) * p[positive] / rest : 0;
         return q;
@@ -637,7 +652,9 @@ public sealed class StanceTagger
         if (PolarityNegativeStage is { } negativeStage && PolarityTrees.HasDocument(named))
         {
             // Analysis prose with its document: the negative-vs-rest stage's P(negative), mixed in by the gate.
-            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], gate?[1] ?? 1, negative, neutral, positive);
+            // Twenty-eighth round's flags: the gate's probability squared as the mix weight; lowered mass to neutral only.
+            double analysis = gate?[1] ?? 1;
+            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, negativeStage.StageNeutralOnly);
         }
 
         double pNeg = p[negative];
