@@ -368,7 +368,7 @@ public static class TrainStanceCommand
                 // Polarity: the shipped subjectivity model is passed as in 'report' (the polarity label no longer reads it: no gate).
                 LinearStanceModel? subjectivity = a == StanceAxis.Polarity ? models.LoadStanceModel(StanceTagger.SubjectivityModelFile) : null;
                 CrossValidationResult r = StanceTrainer.CrossValidate(a, scored.Items, rest, options, lexicon, subjectivity: subjectivity);
-                context.Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files in every training fold ({rest.Count} items)\n"));
+                context.Console.Out.Write(string.Create(inv, $"{r.Folds}-fold cross-validation grouped by document ({r.Groups} groups); other --data files ({rest.Count} items) in every training fold, less their rows of the held-out fold's documents\n"));
                 if (r.Linear.Count != 0)
                 {
                     StanceEvaluationResult linear = StanceEvaluation.Score(a, scored.Items, [.. scored.Items.Select((item, i) => StanceEvaluation.Predict(a, item.Id, r.Linear[i]))]);
