@@ -33,8 +33,8 @@ public class StanceDisplayTests
             StanceJson.Sentence("hedged", StanceSection.EpistemicConfidentAt, "negative", -0.3, StanceSection.PolarityConfidentAt),
             null);
 
-        // The tooltip notes and the timeline's categories show the tag where it is confident, else "uncertain".
-        Assert.Equal(["asserted, tone 0.00", "uncertain, tone uncertain -0.30", "hedged, tone -0.30", null], view.SentenceNotes!);
+        // The tooltip notes and the timeline's categories show the tag where it is confident, else "uncertain" (the note names the lean).
+        Assert.Equal(["asserted, tone 0.00", "uncertain (leans hedged 0.69), tone uncertain -0.30", "hedged, tone -0.30", null], view.SentenceNotes!);
         Assert.Equal(["asserted", StanceSection.Uncertain, "hedged"], view.Series!.Points.OfType<SeriesPoint>().Select(p => view.Series.Categories[p.Category].Name));
         Assert.Null(view.Series.Points[3]);
         Assert.True(view.Series.Categories.Single(c => c.Name == StanceSection.Uncertain).Muted);

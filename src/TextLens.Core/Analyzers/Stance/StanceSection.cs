@@ -390,7 +390,7 @@ public sealed class StanceSection : IReportSection
             },
             Bars = BarsOf(keyTerms),
             Marks = new SentenceMarks("cue", [.. tags.Select(t => t?.Marks)]),
-            SentenceNotes = [.. tags.Select(t => t is null ? null : $"{t.ShownEpistemic}, {(t.ShownPolarity == Uncertain ? "tone uncertain" : "tone")} {Inv($"{t.PolarityScore:+0.00;-0.00;0.00}")}")],
+            SentenceNotes = [.. tags.Select(t => t?.Note)],
         };
     }
 
@@ -487,8 +487,23 @@ public sealed class StanceSection : IReportSection
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What the views read of a sentence's stance: its tags as shown (confident or uncertain), scores and cues to mark.</summary>
-    internal sealed record Tags(string ShownEpistemic, string ShownPolarity, double Hedged, double Prescriptive, double PolarityScore, IReadOnlyList<TextMark>? Marks)
+    internal sealed record Tags(
+        string ShownEpistemic, string Epistemic, double EpistemicConfidence, string ShownPolarity, double Hedged, double Prescriptive, double PolarityScore, IReadOnlyList<TextMark>? Marks)
     {
+        /// <summary>
+        /// The sentence's tooltip: its tags as shown ("hedged, tone -0.30"). An uncertain epistemic tag names the tag the model
+        /// leans to and its confidence ("uncertain (leans prescriptive 0.63)"), so a finding that rests on that lean (TL3001
+        /// fires at p(prescriptive) ≥ 0.5) does not stand beside a bare "uncertain".
+        /// </summary>
+        public string Note
+        {
+            get
+            {
+                string epistemic = ShownEpistemic == Uncertain ? Inv($"{Uncertain} (leans {Epistemic} {EpistemicConfidence:0.00})") : ShownEpistemic;
+                return Inv($"{epistemic}, {(ShownPolarity == Uncertain ? "tone uncertain" : "tone")} {PolarityScore:+0.00;-0.00;0.00}");
+            }
+        }
+
         public static Tags? Read(JsonElement s)
         {
             if (s.ValueKind != JsonValueKind.Object)
@@ -513,8 +528,11 @@ public sealed class StanceSection : IReportSection
                 }
             }
 
+            string epistemic = Known(s.GetProperty("epistemic"), "asserted", "hedged", "attributed", "prescriptive");
             return new Tags(
-                s.GetProperty("epistemicConfident").GetBoolean() ? Known(s.GetProperty("epistemic"), "asserted", "hedged", "attributed", "prescriptive") : Uncertain,
+                s.GetProperty("epistemicConfident").GetBoolean() ? epistemic : Uncertain,
+                epistemic,
+                s.GetProperty("epistemicConfidence").GetDouble(),
                 s.GetProperty("polarityConfident").GetBoolean() ? Known(s.GetProperty("polarity"), "positive", "neutral", "negative") : Uncertain,
                 s.GetProperty("hedged").GetDouble(),
                 s.GetProperty("prescriptive").GetDouble(),
