@@ -204,6 +204,12 @@ public sealed record StanceTrainingOptions
     /// <summary>With <see cref="NegativeStage"/>: the stage is mixed in by the gate's probability of analysis prose squared (file flag; twenty-eighth round).</summary>
     public bool NegativeStageGateSquared { get; init; }
 
+    /// <summary>With <see cref="NegativeStage"/>: the stage's lowered P(negative) goes to neutral alone where the blend read the sentence negative (file flag; twenty-ninth round).</summary>
+    public bool NegativeStageNeutralWhereNegative { get; init; }
+
+    /// <summary>With <see cref="NegativeStage"/>: the stage lowers P(negative) only in a prospective frame (<see cref="ProspectiveFrame"/>; file flag; twenty-ninth round).</summary>
+    public bool NegativeStageLowerProspective { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -468,6 +474,8 @@ public static partial class StanceTrainer
         Row[] binary = [.. rows.Select(r => new Row { Features = r.Features, OwnFeatures = r.OwnFeatures, BaseFeatures = r.BaseFeatures, Group = r.Group, Label = r.Label == negative ? 0u : 1u, Weight = 1, ClassWeight = 1, InDomain = true, Balanced = true, Item = r.Item })];
         LinearStanceModel stage = Tempered(StanceAxis.Polarity, Fit(StanceAxis.Polarity, binary, StanceTagger.NegativeStageClasses, options with { ClassBalanceByGenre = false }), options);
         stage = options.NegativeStageNeutralOnly ? stage.WithStageNeutralOnly() : stage;
+        stage = options.NegativeStageNeutralWhereNegative ? stage.WithStageNeutralWhereNegative() : stage;
+        stage = options.NegativeStageLowerProspective ? stage.WithStageLowerProspective() : stage;
         return options.NegativeStageGateSquared ? stage.WithStageGateSquared() : stage;
     }
 

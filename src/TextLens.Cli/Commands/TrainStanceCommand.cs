@@ -73,8 +73,10 @@ public static class TrainStanceCommand
         var stackCache = new Option<string?>("--stack-cache") { Description = "With --second-stage or --polarity-trees (screening): keep the first stage's inner out-of-fold scores in files with this prefix and reuse them (valid only for the same data and linear settings)." };
         var negativeStage = new Option<string[]>("--negative-stage") { Description = "Polarity with --in-domain: also train a negative-vs-rest stage (<name>-negative.tlsm) on the --in-domain rows plus these files' rows (which train nothing else; their positive rows count as not negative), each row weighing 1, class-balanced by --class-balance; read for analysis prose with its document, mixed with the blend's P(negative) by the genre gate (tried: models/stance-polarity.md, twenty-fourth round).", AllowMultipleArgumentsPerToken = true };
         var negativeNeutralOnly = new Option<bool>("--negative-stage-neutral-only") { Description = "With --negative-stage: where the stage lowers P(negative), the freed probability goes to neutral alone (positive keeps its own); stored in the stage's file (tried: models/stance-polarity.md, twenty-eighth round)." };
+        var negativeNeutralWhereNegative = new Option<bool>("--negative-stage-neutral-where-negative") { Description = "With --negative-stage: where the stage lowers P(negative) of a sentence the blend read negative, the freed probability goes to neutral alone (elsewhere neutral and positive share it in their ratio); stored in the stage's file (models/stance-polarity.md, twenty-ninth round)." };
+        var negativeLowerProspective = new Option<bool>("--negative-stage-lower-prospective") { Description = "With --negative-stage: the stage lowers P(negative) only where the sentence is prospective, hypothetical or proposed (a modal, a condition, a proposal or intent word, a question); it raises P(negative) anywhere; stored in the stage's file (models/stance-polarity.md, twenty-ninth round)." };
         var negativeGateSquared = new Option<bool>("--negative-stage-gate-squared") { Description = "With --negative-stage: the stage is mixed in by the square of the genre gate's probability of analysis prose instead of the probability; stored in the stage's file (tried: models/stance-polarity.md, twenty-eighth round)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared, negativeNeutralWhereNegative, negativeLowerProspective };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -293,9 +295,9 @@ public static class TrainStanceCommand
             }
 
             string[] negativeFiles = parse.GetValue(negativeStage) ?? [];
-            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared)))
+            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared) || parse.GetValue(negativeNeutralWhereNegative) || parse.GetValue(negativeLowerProspective)))
             {
-                throw new UsageException("--negative-stage-neutral-only and --negative-stage-gate-squared apply with --negative-stage only.");
+                throw new UsageException("--negative-stage-neutral-only, --negative-stage-gate-squared, --negative-stage-neutral-where-negative and --negative-stage-lower-prospective apply with --negative-stage only.");
             }
 
             if (negativeFiles.Length > 0)
@@ -315,6 +317,8 @@ public static class TrainStanceCommand
                     NegativeStage = [.. negativeFiles.SelectMany(f => ReadSet(context, context.FileSystem.FileInfo.New(f).FullName)).Select(i => i with { Weight = 1, InDomain = true })],
                     NegativeStageNeutralOnly = parse.GetValue(negativeNeutralOnly),
                     NegativeStageGateSquared = parse.GetValue(negativeGateSquared),
+                    NegativeStageNeutralWhereNegative = parse.GetValue(negativeNeutralWhereNegative),
+                    NegativeStageLowerProspective = parse.GetValue(negativeLowerProspective),
                 };
             }
 

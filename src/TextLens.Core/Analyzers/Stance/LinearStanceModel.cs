@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192, StageNeutralWhereNegativeFlag = 16384, StageLowerProspectiveFlag = 32768;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag | StageNeutralWhereNegativeFlag | StageLowerProspectiveFlag;
 
     private readonly float[] _bias;
 
@@ -274,6 +274,25 @@ public sealed class LinearStanceModel
 
     /// <summary>The same stage, marked as mixed in by the gate's probability squared (<see cref="StageGateSquared"/>).</summary>
     public LinearStanceModel WithStageGateSquared() => WithInput(StageGateSquaredFlag, "a stage's mixing");
+
+    /// <summary>
+    /// A negative-vs-rest stage whose lowered P(negative) goes to neutral alone where the blend read the sentence negative, and
+    /// is rescaled in the ratio of neutral and positive elsewhere (`train stance --negative-stage-neutral-where-negative`, flag
+    /// 16384; models/stance-polarity.md, twenty-ninth round): see <see cref="StanceTagger.MixNegative(double[], double, double, int, int, int, StageMixing)"/>.
+    /// </summary>
+    public bool StageNeutralWhereNegative => (Inputs & StageNeutralWhereNegativeFlag) != 0;
+
+    /// <summary>The same stage, marked as rescaling into neutral where the blend read negative (<see cref="StageNeutralWhereNegative"/>).</summary>
+    public LinearStanceModel WithStageNeutralWhereNegative() => WithInput(StageNeutralWhereNegativeFlag, "a stage's mixing");
+
+    /// <summary>
+    /// A negative-vs-rest stage that lowers P(negative) only in a prospective frame (<see cref="ProspectiveFrame"/>); it raises
+    /// P(negative) anywhere (`train stance --negative-stage-lower-prospective`, flag 32768; models/stance-polarity.md, twenty-ninth round).
+    /// </summary>
+    public bool StageLowerProspective => (Inputs & StageLowerProspectiveFlag) != 0;
+
+    /// <summary>The same stage, marked as lowering only in a prospective frame (<see cref="StageLowerProspective"/>).</summary>
+    public LinearStanceModel WithStageLowerProspective() => WithInput(StageLowerProspectiveFlag, "a stage's mixing");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }

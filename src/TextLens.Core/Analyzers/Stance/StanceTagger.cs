@@ -330,10 +330,28 @@ public sealed class StanceTagger
     /// raises P(negative), neutral and positive give in their ratio as without it.
     /// </summary>
     public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive, bool neutralOnly)
+        => MixNegative(p, stageNegative, g, negative, neutral, positive, neutralOnly ? StageMixing.NeutralOnly : StageMixing.None);
+
+    /// <summary>
+    /// <see cref="MixNegative(double[], double, double, int, int, int)"/> with the stage file's mixing flags (<paramref name="mixing"/>):
+    /// <see cref="StageMixing.NeutralOnly"/> (twenty-eighth round) as above; <see cref="StageMixing.NeutralWhereNegative"/>
+    /// (twenty-ninth round) the same only where the blend's label is negative (p_neg ≥ p_neu and p_neg &gt; p_pos, the tagger's
+    /// argmax), the ratio-keeping rescale elsewhere; <see cref="StageMixing.LowerInFrameOnly"/> (twenty-ninth round): where the
+    /// stage would lower P(negative) and the sentence is not <see cref="StageMixing.InFrame"/> (<see cref="ProspectiveFrame"/>),
+    /// the blend's probabilities stand (a copy of <paramref name="p"/>).
+    /// </summary>
+    public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive, StageMixing mixing)
     {
         ArgumentNullException.ThrowIfNull(p);
         g = Math.Clamp(g, 0, 1);
         double pNeg = Math.Clamp((g * stageNegative) + ((1 - g) * p[negative]), 0, 1);
+        if (pNeg < p[negative] && (mixing & StageMixing.LowerInFrameOnly) != 0 && (mixing & StageMixing.InFrame) == 0)
+        {
+            return [.. p];
+        }
+
+        bool blendNegative = p[negative] >= p[neutral] && p[negative] > p[positive];
+        bool neutralOnly = (mixing & StageMixing.NeutralOnly) != 0 || ((mixing & StageMixing.NeutralWhereNegative) != 0 && blendNegative);
         double rest = p[neutral] + p[positive];
         var q = new double[p.Length];
         q[negative] = pNeg;
@@ -452,7 +470,7 @@ public sealed class StanceTagger
             : null;
         (Polarity polarity, double polarityScore, double polarityConfidence) = PredictPolarity(idx, val, ci, cv, shared,
             PolarityBlend?.Other.ReadsEmbeddings == true && embedded is not null ? StanceFeaturizer.WithContext((idx, val), embedded) : null,
-            stageInputs, polarityNamed, out PolarityStage? polarityStage);
+            stageInputs, polarityNamed, PolarityNegativeStage?.StageLowerProspective == true && ProspectiveFrame.In(tokens), out PolarityStage? polarityStage);
         double subjective = PredictSubjectivity(si, sv, s, ReferenceEquals(si, idx) ? shared : null);
 
         if (context.Heading)
@@ -613,7 +631,7 @@ public sealed class StanceTagger
     /// The polarity of a sentence from its own features (<paramref name="idx"/>: read by the genre gate, the other-genre model
     /// and the rating models) and its features with the previous sentence's (<paramref name="contextIdx"/>: read by the classifier).
     /// </summary>
-    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared, (int[] Indices, float[] Values)? otherFeatures, float[]? stageInputs, IReadOnlyList<(string Name, float Value)> named, out PolarityStage? stage)
+    private (Polarity Label, double Score, double Confidence) PredictPolarity(int[] idx, float[] val, int[] contextIdx, float[] contextVal, double[]?[]? shared, (int[] Indices, float[] Values)? otherFeatures, float[]? stageInputs, IReadOnlyList<(string Name, float Value)> named, bool prospective, out PolarityStage? stage)
     {
         stage = null;
         if (_polarity is null)
@@ -653,8 +671,13 @@ public sealed class StanceTagger
         {
             // Analysis prose with its document: the negative-vs-rest stage's P(negative), mixed in by the gate.
             // Twenty-eighth round's flags: the gate's probability squared as the mix weight; lowered mass to neutral only.
+            // Twenty-ninth round's: lowered mass to neutral only where the blend read negative; lowering only in a prospective frame.
             double analysis = gate?[1] ?? 1;
-            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, negativeStage.StageNeutralOnly);
+            StageMixing mixing = (negativeStage.StageNeutralOnly ? StageMixing.NeutralOnly : StageMixing.None)
+                | (negativeStage.StageNeutralWhereNegative ? StageMixing.NeutralWhereNegative : StageMixing.None)
+                | (negativeStage.StageLowerProspective ? StageMixing.LowerInFrameOnly : StageMixing.None)
+                | (prospective ? StageMixing.InFrame : StageMixing.None);
+            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, mixing);
         }
 
         double pNeg = p[negative];
@@ -1078,4 +1101,23 @@ public sealed class StanceTagger
     private static double Certainty(double p) => Math.Max(p, 1 - p);
 
     private static double Round(double x) => Math.Round(x, 4);
+}
+
+/// <summary>How a negative-vs-rest stage's P(negative) is mixed into the blend's (<see cref="StanceTagger.MixNegative(double[], double, double, int, int, int, StageMixing)"/>; the stage file's flags and the sentence's frame).</summary>
+[Flags]
+public enum StageMixing
+{
+    None = 0,
+
+    /// <summary>Lowered mass to neutral alone (`--negative-stage-neutral-only`, twenty-eighth round).</summary>
+    NeutralOnly = 1,
+
+    /// <summary>Lowered mass to neutral alone where the blend read the sentence negative (`--negative-stage-neutral-where-negative`, twenty-ninth round).</summary>
+    NeutralWhereNegative = 2,
+
+    /// <summary>The stage lowers P(negative) only for a sentence <see cref="InFrame"/> (`--negative-stage-lower-prospective`, twenty-ninth round).</summary>
+    LowerInFrameOnly = 4,
+
+    /// <summary>The sentence is in a prospective frame (<see cref="ProspectiveFrame"/>).</summary>
+    InFrame = 8,
 }
