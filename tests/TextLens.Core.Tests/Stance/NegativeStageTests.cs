@@ -161,6 +161,95 @@ public sealed class NegativeStageTests : IDisposable
     }
 
     [Fact]
+    public void Neutral_where_negative_frees_mass_to_neutral_only_for_a_negative_reading_and_rescales_other_readings_as_before()
+    {
+        // Twenty-ninth round, lever (b): a negative reading (0.5 / 0.2 / 0.3) lowered to 0.1 gives the freed 0.4 to neutral
+        // (without the lever it would turn positive: 0.1 / 0.36 / 0.54).
+        Assert.Equal([0.1, 0.6, 0.3], StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, StageMixing.NeutralWhereNegative).Select(v => Math.Round(v, 12)));
+
+        // A positive reading (0.3 / 0.2 / 0.5) keeps the ratio-keeping rescale, so positive stays first (the twenty-eighth
+        // round's neutral-only rescale made it neutral: 0.1 / 0.4 / 0.5 -> here 0.1 / 0.36 / 0.54 as without flags).
+        double[] positiveRead = StanceTagger.MixNegative([0.3, 0.2, 0.5], 0.1, 1, 0, 1, 2, StageMixing.NeutralWhereNegative);
+        Assert.Equal(StanceTagger.MixNegative([0.3, 0.2, 0.5], 0.1, 1, 0, 1, 2), positiveRead);
+        Assert.NotEqual(StanceTagger.MixNegative([0.3, 0.2, 0.5], 0.1, 1, 0, 1, 2, StageMixing.NeutralOnly), positiveRead);
+
+        // A raise is the ratio-keeping rescale with or without the lever.
+        Assert.Equal(StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.9, 1, 0, 1, 2), StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.9, 1, 0, 1, 2, StageMixing.NeutralWhereNegative));
+    }
+
+    [Fact]
+    public void Lower_in_frame_only_keeps_the_blend_where_a_reported_outcome_would_be_lowered_and_lowers_a_prospective_one()
+    {
+        // Twenty-ninth round, lever (a): outside a prospective frame the stage cannot lower P(negative): the blend stands.
+        const StageMixing Lever = StageMixing.NeutralWhereNegative | StageMixing.LowerInFrameOnly;
+        Assert.Equal([0.5, 0.2, 0.3], StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, Lever).Select(v => Math.Round(v, 12)));
+
+        // In the frame it lowers as lever (b) does.
+        Assert.Equal([0.1, 0.6, 0.3], StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, Lever | StageMixing.InFrame).Select(v => Math.Round(v, 12)));
+
+        // It raises anywhere.
+        Assert.Equal(StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.7, 1, 0, 1, 2), StanceTagger.MixNegative([0.1, 0.6, 0.3], 0.7, 1, 0, 1, 2, Lever));
+    }
+
+    [Theory]
+    // CRS DEV rows (public domain) and issue 10's examples: prospective, hypothetical, proposed.
+    [InlineData("Res. 33 would establish aggregate budgetary levels related to total revenues, spending, the deficit, and the public debt for FY2026-FY2035.", true)]
+    [InlineData("Will ARV variants have an organic capability to defend against threat UAS, loitering munitions, and one-way attack drones?", true)]
+    [InlineData("Would the rural economy benefit from year-round sale of E15?", true)]
+    [InlineData("Reportedly, the Army is considering developing a second interceptor.", true)]
+    [InlineData("This consolidation is intended to reduce redundancies.", true)]
+    [InlineData("The bill, if enacted, would reduce the backlog.", true)]
+    [InlineData("Intangible harms may require more searching deliberations.", true)]
+    [InlineData("Congress did not enact the proposed cuts.", true)]
+    [InlineData("Are current federal bridge funds sufficient?", true)]
+    // Reported outcomes and descriptions: not in the frame ("May" the month is not the modal).
+    [InlineData("Chongryon membership has also declined.", false)]
+    [InlineData("Program costs rose 40% between FY2020 and FY2024.", false)]
+    [InlineData("In May 2005, prime minister Junichiro Koizumi commemorated the 50th anniversary of Chongryon.", false)]
+    [InlineData("The M-2 Bradley transports infantry.", false)]
+    [InlineData("These schools are ineligible for tuition subsidies from the Japanese government.", false)]
+    public void The_prospective_frame_separates_proposed_and_hypothetical_content_from_reported_outcomes(string text, bool expected)
+    {
+        var tokens = new List<TextLens.Core.Parsing.Token>();
+        TextLens.Core.Parsing.Tokenizer.Tokenize(text, new TextLens.Core.Text.TextSpan(0, text.Length), tokens);
+        Assert.Equal(expected, ProspectiveFrame.In(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)));
+    }
+
+    [Fact]
+    public void The_stage_flags_of_the_twenty_ninth_round_survive_the_file_and_change_the_tagger_as_stored()
+    {
+        LinearStanceModel plain = Constant(-8f);
+        LinearStanceModel both = plain.WithStageNeutralWhereNegative().WithStageLowerProspective();
+        LinearStanceModel read = LinearStanceModel.Load(new MemoryStream(Bytes(both)));
+        Assert.True(read.StageNeutralWhereNegative);
+        Assert.True(read.StageLowerProspective);
+        Assert.False(plain.StageNeutralWhereNegative || plain.StageLowerProspective);
+        Assert.Equal(plain.PolarityInputs, read.PolarityInputs);
+        Assert.Null(StanceTagger.NegativeStageMismatch(read, TestModels.Set.LoadStanceModel(StanceTagger.PolarityModelFile)));
+
+        // In the tagger: a stage sure of "rest" takes the negative reading of the conceded sentence (a reported state of
+        // bridges, not in a prospective frame) away without the frame flag, and leaves it to the blend with it.
+        CopyAllModels();
+        string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Conceded, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
+        SentenceStance blend = StanceEvaluation.Tag(TestModels.Set.Stance, Conceded, withDocument);
+        Assert.Equal(Polarity.Negative, blend.Polarity);
+        File.WriteAllBytes(path, Bytes(plain.WithStageNeutralWhereNegative()));
+        SentenceStance lowered = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Conceded, withDocument);
+        Assert.Equal(Polarity.Neutral, lowered.Polarity);
+        File.WriteAllBytes(path, Bytes(both));
+        SentenceStance kept = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Conceded, withDocument);
+        Assert.Equal((blend.Polarity, blend.PolarityScore, blend.PolarityConfidence), (kept.Polarity, kept.PolarityScore, kept.PolarityConfidence));
+
+        // The same sentence made prospective is lowered with the frame flag.
+        const string Hypothetical = "Although improvements could be made in most states, there could remain major differences among states in the share of bridges in poor condition.";
+        SentenceStance framedBlend = StanceEvaluation.Tag(TestModels.Set.Stance, Hypothetical, withDocument);
+        SentenceStance framed = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Hypothetical, withDocument);
+        Assert.True(framed.PolarityConfidence != framedBlend.PolarityConfidence || framed.Polarity != framedBlend.Polarity, "the stage reads a prospective sentence");
+        Assert.NotEqual(Polarity.Negative, framed.Polarity);
+    }
+
+    [Fact]
     public void A_corrupt_or_foreign_negative_stage_beside_the_models_is_an_error_that_names_it()
     {
         CopyAllModels();
