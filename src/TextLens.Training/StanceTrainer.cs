@@ -210,6 +210,9 @@ public sealed record StanceTrainingOptions
     /// <summary>With <see cref="NegativeStage"/>: the stage lowers P(negative) only in a prospective frame (<see cref="ProspectiveFrame"/>; file flag; twenty-ninth round).</summary>
     public bool NegativeStageLowerProspective { get; init; }
 
+    /// <summary>With <see cref="NegativeStage"/>: a sentence the blend read positive is left to the blend (file flag; thirtieth round).</summary>
+    public bool NegativeStageKeepPositive { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -476,6 +479,7 @@ public static partial class StanceTrainer
         stage = options.NegativeStageNeutralOnly ? stage.WithStageNeutralOnly() : stage;
         stage = options.NegativeStageNeutralWhereNegative ? stage.WithStageNeutralWhereNegative() : stage;
         stage = options.NegativeStageLowerProspective ? stage.WithStageLowerProspective() : stage;
+        stage = options.NegativeStageKeepPositive ? stage.WithStageKeepPositive() : stage;
         return options.NegativeStageGateSquared ? stage.WithStageGateSquared() : stage;
     }
 

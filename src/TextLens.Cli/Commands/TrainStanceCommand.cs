@@ -75,8 +75,9 @@ public static class TrainStanceCommand
         var negativeNeutralOnly = new Option<bool>("--negative-stage-neutral-only") { Description = "With --negative-stage: where the stage lowers P(negative), the freed probability goes to neutral alone (positive keeps its own); stored in the stage's file (tried: models/stance-polarity.md, twenty-eighth round)." };
         var negativeNeutralWhereNegative = new Option<bool>("--negative-stage-neutral-where-negative") { Description = "With --negative-stage: where the stage lowers P(negative) of a sentence the blend read negative, the freed probability goes to neutral alone (elsewhere neutral and positive share it in their ratio); stored in the stage's file (models/stance-polarity.md, twenty-ninth round)." };
         var negativeLowerProspective = new Option<bool>("--negative-stage-lower-prospective") { Description = "With --negative-stage: the stage lowers P(negative) only where the sentence is prospective, hypothetical or proposed (a modal, a condition, a proposal or intent word, a question); it raises P(negative) anywhere; stored in the stage's file (models/stance-polarity.md, twenty-ninth round)." };
+        var negativeKeepPositive = new Option<bool>("--negative-stage-keep-positive") { Description = "With --negative-stage: a sentence the blend read positive is left to the blend (the stage's 'rest' merges neutral and positive); stored in the stage's file (models/stance-polarity.md, thirtieth round)." };
         var negativeGateSquared = new Option<bool>("--negative-stage-gate-squared") { Description = "With --negative-stage: the stage is mixed in by the square of the genre gate's probability of analysis prose instead of the probability; stored in the stage's file (tried: models/stance-polarity.md, twenty-eighth round)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared, negativeNeutralWhereNegative, negativeLowerProspective };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared, negativeNeutralWhereNegative, negativeLowerProspective, negativeKeepPositive };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -295,9 +296,9 @@ public static class TrainStanceCommand
             }
 
             string[] negativeFiles = parse.GetValue(negativeStage) ?? [];
-            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared) || parse.GetValue(negativeNeutralWhereNegative) || parse.GetValue(negativeLowerProspective)))
+            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared) || parse.GetValue(negativeNeutralWhereNegative) || parse.GetValue(negativeLowerProspective) || parse.GetValue(negativeKeepPositive)))
             {
-                throw new UsageException("--negative-stage-neutral-only, --negative-stage-gate-squared, --negative-stage-neutral-where-negative and --negative-stage-lower-prospective apply with --negative-stage only.");
+                throw new UsageException("--negative-stage-neutral-only, --negative-stage-gate-squared, --negative-stage-neutral-where-negative, --negative-stage-lower-prospective and --negative-stage-keep-positive apply with --negative-stage only.");
             }
 
             if (negativeFiles.Length > 0)
@@ -319,6 +320,7 @@ public static class TrainStanceCommand
                     NegativeStageGateSquared = parse.GetValue(negativeGateSquared),
                     NegativeStageNeutralWhereNegative = parse.GetValue(negativeNeutralWhereNegative),
                     NegativeStageLowerProspective = parse.GetValue(negativeLowerProspective),
+                    NegativeStageKeepPositive = parse.GetValue(negativeKeepPositive),
                 };
             }
 

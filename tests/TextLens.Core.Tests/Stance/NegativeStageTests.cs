@@ -18,6 +18,9 @@ public sealed class NegativeStageTests : IDisposable
     // R47194-s002 (gold negative).
     private const string Conceded = "Although improvements have been made in most states, there remain major differences among states in the share of bridges in poor condition.";
 
+    // A realised success (GoodNews' outcome words), read positive by the shipped blend.
+    private const string Good = "The program successfully achieved its goals and exceeded its targets, a major breakthrough for the agency.";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "textlens-negative-stage-" + Guid.NewGuid().ToString("N"));
 
     public NegativeStageTests() => Directory.CreateDirectory(_folder);
@@ -247,6 +250,37 @@ public sealed class NegativeStageTests : IDisposable
         SentenceStance framed = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Hypothetical, withDocument);
         Assert.True(framed.PolarityConfidence != framedBlend.PolarityConfidence || framed.Polarity != framedBlend.Polarity, "the stage reads a prospective sentence");
         Assert.NotEqual(Polarity.Negative, framed.Polarity);
+    }
+
+    [Fact]
+    public void Keep_positive_leaves_a_positive_reading_to_the_blend_and_mixes_other_readings_as_before()
+    {
+        // Thirtieth round: a stage sure of negative turns a positive reading (0.2 / 0.2 / 0.6) negative without the lever
+        // (0.9 / 0.025 / 0.075); with it the blend stands.
+        Assert.Equal([0.9, 0.025, 0.075], StanceTagger.MixNegative([0.2, 0.2, 0.6], 0.9, 1, 0, 1, 2, StageMixing.None).Select(v => Math.Round(v, 12)));
+        Assert.Equal([0.2, 0.2, 0.6], StanceTagger.MixNegative([0.2, 0.2, 0.6], 0.9, 1, 0, 1, 2, StageMixing.KeepPositive).Select(v => Math.Round(v, 12)));
+
+        // A neutral or negative reading is mixed as without the lever.
+        Assert.Equal(StanceTagger.MixNegative([0.2, 0.6, 0.2], 0.9, 1, 0, 1, 2), StanceTagger.MixNegative([0.2, 0.6, 0.2], 0.9, 1, 0, 1, 2, StageMixing.KeepPositive));
+        Assert.Equal(StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, StageMixing.NeutralWhereNegative), StanceTagger.MixNegative([0.5, 0.2, 0.3], 0.1, 1, 0, 1, 2, StageMixing.NeutralWhereNegative | StageMixing.KeepPositive));
+
+        // Through the file and the tagger: a stage sure of negative leaves a sentence the blend reads positive as the blend reads it.
+        LinearStanceModel sure = Constant(8f);
+        Assert.True(LinearStanceModel.Load(new MemoryStream(Bytes(sure.WithStageKeepPositive()))).StageKeepPositive);
+        Assert.False(sure.StageKeepPositive);
+        CopyAllModels();
+        string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Good, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
+        SentenceStance blend = StanceEvaluation.Tag(TestModels.Set.Stance, Good, withDocument);
+        Assert.Equal(Polarity.Positive, blend.Polarity);
+        File.WriteAllBytes(path, Bytes(sure));
+        Assert.Equal(Polarity.Negative, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Good, withDocument).Polarity);
+        File.WriteAllBytes(path, Bytes(sure.WithStageKeepPositive()));
+        SentenceStance kept = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Good, withDocument);
+        Assert.Equal((blend.Polarity, blend.PolarityScore, blend.PolarityConfidence), (kept.Polarity, kept.PolarityScore, kept.PolarityConfidence));
+
+        // A neutral reading is still the stage's to change.
+        Assert.Equal(Polarity.Negative, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Plain, withDocument).Polarity);
     }
 
     [Fact]

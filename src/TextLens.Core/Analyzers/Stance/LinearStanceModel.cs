@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192, StageNeutralWhereNegativeFlag = 16384, StageLowerProspectiveFlag = 32768;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192, StageNeutralWhereNegativeFlag = 16384, StageLowerProspectiveFlag = 32768, StageKeepPositiveFlag = 65536;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag | StageNeutralWhereNegativeFlag | StageLowerProspectiveFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag | StageNeutralWhereNegativeFlag | StageLowerProspectiveFlag | StageKeepPositiveFlag;
 
     private readonly float[] _bias;
 
@@ -293,6 +293,16 @@ public sealed class LinearStanceModel
 
     /// <summary>The same stage, marked as lowering only in a prospective frame (<see cref="StageLowerProspective"/>).</summary>
     public LinearStanceModel WithStageLowerProspective() => WithInput(StageLowerProspectiveFlag, "a stage's mixing");
+
+    /// <summary>
+    /// A negative-vs-rest stage that leaves a sentence the blend read positive to the blend (`train stance
+    /// --negative-stage-keep-positive`, flag 65536; models/stance-polarity.md, thirtieth round): its "rest" merges neutral and
+    /// positive, so it has no say on a positive reading.
+    /// </summary>
+    public bool StageKeepPositive => (Inputs & StageKeepPositiveFlag) != 0;
+
+    /// <summary>The same stage, marked as leaving a positive reading to the blend (<see cref="StageKeepPositive"/>).</summary>
+    public LinearStanceModel WithStageKeepPositive() => WithInput(StageKeepPositiveFlag, "a stage's mixing");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }

@@ -338,7 +338,8 @@ public sealed class StanceTagger
     /// (twenty-ninth round) the same only where the blend's label is negative (p_neg ≥ p_neu and p_neg &gt; p_pos, the tagger's
     /// argmax), the ratio-keeping rescale elsewhere; <see cref="StageMixing.LowerInFrameOnly"/> (twenty-ninth round): where the
     /// stage would lower P(negative) and the sentence is not <see cref="StageMixing.InFrame"/> (<see cref="ProspectiveFrame"/>),
-    /// the blend's probabilities stand (a copy of <paramref name="p"/>).
+    /// the blend's probabilities stand (a copy of <paramref name="p"/>); <see cref="StageMixing.KeepPositive"/> (thirtieth round):
+    /// where the blend's label is positive, the blend's probabilities stand.
     /// </summary>
     public static double[] MixNegative(double[] p, double stageNegative, double g, int negative, int neutral, int positive, StageMixing mixing)
     {
@@ -347,6 +348,12 @@ public sealed class StanceTagger
         double pNeg = Math.Clamp((g * stageNegative) + ((1 - g) * p[negative]), 0, 1);
         if (pNeg < p[negative] && (mixing & StageMixing.LowerInFrameOnly) != 0 && (mixing & StageMixing.InFrame) == 0)
         {
+            return [.. p];
+        }
+
+        if ((mixing & StageMixing.KeepPositive) != 0 && p[positive] >= p[negative] && p[positive] >= p[neutral])
+        {
+            // The blend's label is positive (the tagger's argmax): the stage, whose "rest" merges neutral and positive, has no say.
             return [.. p];
         }
 
@@ -676,6 +683,7 @@ public sealed class StanceTagger
             StageMixing mixing = (negativeStage.StageNeutralOnly ? StageMixing.NeutralOnly : StageMixing.None)
                 | (negativeStage.StageNeutralWhereNegative ? StageMixing.NeutralWhereNegative : StageMixing.None)
                 | (negativeStage.StageLowerProspective ? StageMixing.LowerInFrameOnly : StageMixing.None)
+                | (negativeStage.StageKeepPositive ? StageMixing.KeepPositive : StageMixing.None)
                 | (prospective ? StageMixing.InFrame : StageMixing.None);
             p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, mixing);
         }
@@ -1120,4 +1128,7 @@ public enum StageMixing
 
     /// <summary>The sentence is in a prospective frame (<see cref="ProspectiveFrame"/>).</summary>
     InFrame = 8,
+
+    /// <summary>A sentence the blend read positive is left to the blend (`--negative-stage-keep-positive`, thirtieth round).</summary>
+    KeepPositive = 16,
 }
