@@ -76,7 +76,7 @@ public sealed class NegativeStageTests : IDisposable
     {
         CopyAllModels();
         File.WriteAllBytes(Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile), Bytes(Constant(8f)));
-        StanceTagger shipped = TestModels.Set.Stance;
+        StanceTagger shipped = BlendOnly();
         StanceTagger staged = new ModelSet(_folder).Stance;
         Assert.NotNull(staged.PolarityNegativeStage);
         Assert.Null(shipped.PolarityNegativeStage);
@@ -235,7 +235,7 @@ public sealed class NegativeStageTests : IDisposable
         CopyAllModels();
         string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
         StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Conceded, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
-        SentenceStance blend = StanceEvaluation.Tag(TestModels.Set.Stance, Conceded, withDocument);
+        SentenceStance blend = StanceEvaluation.Tag(BlendOnly(), Conceded, withDocument);
         Assert.Equal(Polarity.Negative, blend.Polarity);
         File.WriteAllBytes(path, Bytes(plain.WithStageNeutralWhereNegative()));
         SentenceStance lowered = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Conceded, withDocument);
@@ -246,7 +246,7 @@ public sealed class NegativeStageTests : IDisposable
 
         // The same sentence made prospective is lowered with the frame flag.
         const string Hypothetical = "Although improvements could be made in most states, there could remain major differences among states in the share of bridges in poor condition.";
-        SentenceStance framedBlend = StanceEvaluation.Tag(TestModels.Set.Stance, Hypothetical, withDocument);
+        SentenceStance framedBlend = StanceEvaluation.Tag(BlendOnly(), Hypothetical, withDocument);
         SentenceStance framed = StanceEvaluation.Tag(new ModelSet(_folder).Stance, Hypothetical, withDocument);
         Assert.True(framed.PolarityConfidence != framedBlend.PolarityConfidence || framed.Polarity != framedBlend.Polarity, "the stage reads a prospective sentence");
         Assert.NotEqual(Polarity.Negative, framed.Polarity);
@@ -271,7 +271,7 @@ public sealed class NegativeStageTests : IDisposable
         CopyAllModels();
         string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
         StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, Good, "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
-        SentenceStance blend = StanceEvaluation.Tag(TestModels.Set.Stance, Good, withDocument);
+        SentenceStance blend = StanceEvaluation.Tag(BlendOnly(), Good, withDocument);
         Assert.Equal(Polarity.Positive, blend.Polarity);
         File.WriteAllBytes(path, Bytes(sure));
         Assert.Equal(Polarity.Negative, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Good, withDocument).Polarity);
@@ -330,6 +330,40 @@ public sealed class NegativeStageTests : IDisposable
         LinearStanceModel stage = LinearStanceModel.Load(new MemoryStream(first));
         Assert.Equal(StanceTagger.NegativeStageClasses, stage.Classes);
         Assert.True(stage.ReadsDocument);
+    }
+
+    /// <summary>The shipped models without the negative stage (the blend alone, as before the thirtieth round shipped the stage).</summary>
+    private StanceTagger BlendOnly()
+    {
+        string folder = Path.Combine(_folder, "blend");
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            foreach (string path in Directory.EnumerateFiles(TestPaths.Repo("models")).Where(f => Path.GetFileName(f) != StanceTagger.PolarityNegativeModelFile))
+            {
+                File.Copy(path, Path.Combine(folder, Path.GetFileName(path)));
+            }
+        }
+
+        return new ModelSet(folder).Stance;
+    }
+
+    [Fact]
+    public void The_shipped_stage_is_the_thirtieth_rounds_and_reads_the_seeds_stated_decline_as_the_blend_does()
+    {
+        // models/stance-polarity.md, thirtieth round: P2 (neutral where the blend read negative, lowering only in a
+        // prospective frame) with positive readings left to the blend.
+        LinearStanceModel? stage = TestModels.Set.Stance.PolarityNegativeStage;
+        Assert.NotNull(stage);
+        Assert.True(stage.StageNeutralWhereNegative && stage.StageLowerProspective && stage.StageKeepPositive);
+        Assert.False(stage.StageNeutralOnly || stage.StageGateSquared);
+
+        // A reported outcome keeps the blend's negative reading (the twenty-fourth round's stage made it neutral).
+        StanceContext withDocument = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, "Chongryon membership has also declined.", "Federal agencies consult with the Services.", "The House passed H.R. 1156."]) };
+        SentenceStance blend = StanceEvaluation.Tag(BlendOnly(), "Chongryon membership has also declined.", withDocument);
+        SentenceStance shipped = StanceEvaluation.Tag(TestModels.Set.Stance, "Chongryon membership has also declined.", withDocument);
+        Assert.Equal(Polarity.Negative, blend.Polarity);
+        Assert.Equal(Polarity.Negative, shipped.Polarity);
     }
 
     private void CopyAllModels()
