@@ -25,9 +25,23 @@ public sealed class CueFingerprintTests
     private const string Polarity = "67e61df3606fc4a612a158671257c30445b5f2b0863dd1c67edde5605ec196b2";
     private const string Subjectivity = "6ee98585536721f7e36f75804e7e96e27e15b2ffe9f2bc477368470af5f41c5d";
 
+    // The polarity model's negative stage (models/stance-polarity-negative.tlsm, thirtieth polarity round) trains on the
+    // in-domain rows above and on its own rows, data/stance/crs_more.jsonl, which no other polarity file reads: a cue change
+    // that touches only those rows would change what the stage is trained on without moving the fingerprint above.
+    private const string PolarityNegativeStage = "2bfb76d373ba01dcde7d8fe671e57befaa92d4a7ff4d8b182e0dc66ea75e2273";
+
     [Fact]
     public void The_polarity_models_were_trained_on_the_cue_strengths_the_tool_computes() =>
         AssertFingerprint(Polarity, "stance-polarity.md", "analysis_prose_crs.polarity.dev.jsonl", "polarity_nyt_vader.dev.jsonl");
+
+    [Fact]
+    public void The_polarity_negative_stage_was_trained_on_the_cue_strengths_the_tool_computes()
+    {
+        // The stage's own rows ship with the repository: this test needs nothing from ../shared.
+        string actual = Fingerprint(StanceEvaluation.ReadJsonl(TestPaths.Repo("data", "stance", "crs_more.jsonl")).Select(i => i.Text));
+        Assert.True(PolarityNegativeStage == actual,
+            $"The cue strengths of the negative stage's own rows (data/stance/crs_more.jsonl) changed (fingerprint {actual}, trained on {PolarityNegativeStage}): re-run the command in models/stance-polarity.md, ship its files with their figures, then update the fingerprint in {nameof(CueFingerprintTests)}.");
+    }
 
     [Fact]
     public void The_subjectivity_models_were_trained_on_the_cue_strengths_the_tool_computes() =>
