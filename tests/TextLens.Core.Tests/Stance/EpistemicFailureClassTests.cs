@@ -414,6 +414,35 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("In September 2025, the Department of Justice (DOJ) sued Uber Technologies, Inc. (Uber), alleging that the company discriminated against passengers with disabilities.", "alleging", false)]
+    [InlineData("The complaint alleged that the decision to convene the Committee must be set aside under the Administrative Procedure Act (APA) as contrary to various procedural and substantive ESA requirements.", "alleged", false)]
+    [InlineData("The plaintiffs also alleged that the 2024 amendments constituted arbitrary and capricious action that violated the APA for similar reasons.", "alleged", false)]
+    [InlineData("The DOJ alleged that Lyft drivers regularly refused to provide that assistance.", "alleged", false)]
+    [InlineData("Even if drivers accepted blind riders with service animals, the NFB alleged, they sometimes harassed them.", "alleged", false)]
+    [InlineData("Courts, however, have disagreed over whether the FD&C Act preempted state claims alleging that relevant state law imposed a duty on a brand manufacturer to adopt a safer alternative design before seeking FDA approval.", "alleging", false)]
+    [InlineData("Had the manufacturers differently manufactured or designed the product, or provided certain different or additional warnings, the plaintiffs typically alleged, they would have avoided the injuries.", "alleged", false)]
+    [InlineData("The Eleventh Circuit held that the defendants' alleged conduct violated clearly established law.", "alleged", true)]
+    [InlineData("Section 2 of the VRA prohibits discriminatory voting practices or procedures, including those alleged to diminish or weaken minority voting power, known as minority vote dilution.", "alleged", true)]
+    [InlineData("Critics of the program allege that its grants favor large states.", "allege", true)]
+    [InlineData("A 2019 newspaper article alleging that the agency had lost the records was later retracted.", "alleging", true)]
+    [InlineData("The official is alleged to have accepted payments from a contractor.", "alleged", true)]
+    public void A_partys_allegation_in_a_suit_is_attributed_not_the_authors_hedge(string sentence, string words, bool hedge)
+    {
+        // CRS sentences (DEV LSB11417-003, LSB11421-030, LSB11418-023 shortened, LSB11417-030, LSB11417-021, R48915-031, gold
+        // attributed but the last, asserted; data/stance/crs_more.jsonl R48915-x0144; DEV LSB11420-013 shortened and LSB11419-013)
+        // and three constructed counter-examples: a pleading's, a litigant's or a named party's allegation ("The complaint alleged
+        // that", "the plaintiffs typically alleged,", "The DOJ alleged that", "sued Uber, alleging that", "state claims alleging that")
+        // is what the party claims, which the sentence attributes to it, not the author's doubt; the attributive and passive
+        // "alleged" and an allegation by others ("Critics … allege", "an article alleging") stay hedges (thirty-fourth round of
+        // models/stance-epistemic.md). The attribution cue "alleged" is not touched.
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, words));
+        if (words is "alleged" && !hedge)
+        {
+            Assert.True(HasCue(sentence, StanceCueKind.Attribution, words));
+        }
+    }
+
+    [Theory]
     [InlineData("Federal debt held by the public is projected to reach 120% of GDP in 2035.", "is projected")]
     [InlineData("An estimated 30,000 workers were employed in the industry in 2024.", "an estimated")]
     public void An_agentless_projection_or_an_estimated_figure_stays_a_hedge(string sentence, string words)

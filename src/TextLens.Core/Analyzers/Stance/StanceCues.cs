@@ -307,6 +307,78 @@ internal static class StanceCues
         return false;
     }
 
+    /// <summary>A party to a suit: its pleading or its name ("The complaint alleged that", "The plaintiffs also alleged that", "state claims alleging that").</summary>
+    private static readonly HashSet<string> LitigantNouns = new(StringComparer.Ordinal)
+    {
+        "complaint", "complaints", "lawsuit", "lawsuits", "suit", "suits", "petition", "petitions", "plaintiff", "plaintiffs", "petitioner",
+        "petitioners", "prosecutors", "claim", "claims", "counterclaim", "counterclaims", "indictment",
+    };
+
+    /// <summary>Verbs that bring a suit, whose participle "alleging" states the suit's allegation ("sued Uber, alleging that").</summary>
+    private static readonly HashSet<string> SuitVerbs = new(StringComparer.Ordinal)
+    {
+        "sued", "sue", "sues", "suing", "filed", "file", "files", "filing",
+    };
+
+    /// <summary>
+    /// The verb "allege" at <paramref name="verb"/> states a party's allegation in a suit, which the sentence attributes to the party
+    /// (thirty-fourth round of models/stance-epistemic.md): its subject, back over at most four adverbs (-ly, also, further, again,
+    /// now) and have/has/had, is a pleading or a litigant ("The complaint alleged that", "The plaintiffs also alleged that", "state
+    /// claims alleging that") or a name as <see cref="NamedEstimateSubject"/> reads it ("The DOJ alleged that", "the NFB alleged,");
+    /// or it is the participle "alleging" in a clause that brings a suit ("DOJ sued Uber, alleging that", "filed an amended
+    /// complaint alleging"). Not the attributive or passive "alleged" ("the defendants' alleged conduct", "is alleged to be"), and
+    /// not an allegation by others ("Critics … allege that", "an article alleging that"): those stay hedges. Bounded: at most
+    /// twenty tokens back.
+    /// </summary>
+    internal static bool LitigantAllegation(ReadOnlySpan<Token> tokens, int verb)
+    {
+        string w = tokens[verb].Lower;
+        if (w is not ("allege" or "alleges" or "alleged" or "alleging") || verb == 0)
+        {
+            return false;
+        }
+
+        string before = tokens[verb - 1].Lower;
+        if (before is "is" or "are" or "was" or "were" or "be" or "been" or "being" || (w == "alleged" && (before is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "your"
+            or "this" or "these" or "those" or "such" or "any" or "no" or "of" or "for" or "'s" or "'" or "’s" or "’" || before.EndsWith("'s", StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        int j = verb - 1;
+        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
+        {
+            string a = tokens[j].Lower;
+            if (!(a is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (a.Length > 3 && a.EndsWith("ly", StringComparison.Ordinal))))
+            {
+                break;
+            }
+        }
+
+        if (j >= 0 && LitigantNouns.Contains(tokens[j].Lower))
+        {
+            return true;
+        }
+
+        if (w == "alleging")
+        {
+            for (int i = verb - 1; i >= 0 && i >= verb - 20; i--)
+            {
+                if (tokens[i].Text is ";" or ":")
+                {
+                    break;
+                }
+
+                if (SuitVerbs.Contains(tokens[i].Lower))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return NamedEstimateSubject(tokens, verb);
+    }
+
     /// <summary>"CBO estimates it would cost", "(NHCCI) estimates a much higher level": a named source's estimate with its object; not the noun ("SAIPE estimates are model-based").</summary>
     private static bool NamedEstimateWithObject(CueSite s) =>
         NamedEstimateSubject(s.Tokens, s.Start) && (EstimateObjects.Contains(s.After()) || (s.End < s.Tokens.Length && s.Tokens[s.End].Kind == TokenKind.Number));
@@ -650,7 +722,8 @@ internal static class StanceCues
         Add(H, 0.85, "speculative", NotTicketName);
         Add(H, 0.75, "think, thinks", NotThinkTank);
         Add(H, 0.85, "rumor, rumors, rumored, rumour, rumours, rumoured");
-        Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, alleged, allege, alleges, alleging, allegation, allegations, accused, accuse, accuses, accusation, accusations");
+        Add(H, 0.75, "assume, assumes, assumed, assuming, assumption, assumptions, doubt, doubts, doubted, allegation, allegations, accused, accuse, accuses, accusation, accusations");
+        Add(H, 0.75, "alleged, allege, alleges, alleging", s => !LitigantAllegation(s.Tokens, s.Start));
         Add(H, 0.8, "expected, expects, expect, expecting, expectation, expectations, predicted, predicts, predict, forecast to, projected to, is projected, are projected");
         Add(H, 0.8, "thought, considered, regarded, viewed, seen as, deemed, said to, understood to", AfterBe);
         Add(H, 0.7, "regarded as, viewed as, considered to be, considered as, considered one, considered the, considered a, regard, regards as, views that, view that, the view that, idea that, feel that, feels that, felt that, fear that, fears that, feared that, fear, feared, worry that, worries that, worried that, concern that, concerns that");
