@@ -443,6 +443,25 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("NFB sought an extension of monitoring, alleging that blind riders were still commonly turned away.", "alleging", false)]
+    [InlineData("For example, in Astiana v. Hain Celestial Group, the plaintiffs brought claims under California's unfair competition and false advertising laws and for common law fraud alleging that a cosmetic labeled \"all natural\" or \"pure natural\" duped consumers.", "alleging", false)]
+    [InlineData("In suits that alleged products liability claims, the plaintiffs often asserted that the manufacturer had defectively manufactured or designed the product at issue.", "alleged", false)]
+    [InlineData("Courts are frequently confronted with questions regarding whether the FD&C Act's elaborate premarket approval scheme for drugs impliedly preempts state-law claims that allege that a drug manufacturer inadequately warned of the risks of a drug.", "allege", false)]
+    [InlineData("Technologies like rideshare apps have opened up convenient transportation opportunities for many people with and without disabilities; however, some people with disabilities have alleged that these new services are leaving them behind.", "alleged", true)]
+    [InlineData("In August 2009 the Swedish tabloid Aftonbladet ran an article alleging that in 1992 the Israeli Defense Force took organs from Palestinians who died in Israeli custody.", "alleging", true)]
+    public void A_partys_allegation_whatever_its_clauses_verb_is_not_the_authors_hedge(string sentence, string words, bool hedge)
+    {
+        // The thirty-sixth round of models/stance-epistemic.md, a second look at the thirty-fourth round's class: the participle
+        // "alleging" belongs to the party its clause's verb has as subject, whatever that verb ("NFB sought …, alleging that", "the
+        // plaintiffs brought claims … alleging that"; CRS DEV LSB11417-026, gold attributed, and data/stance/crs_more.jsonl
+        // R48915-x0465, shortened), and a pleading's relative clause is the pleading's ("suits that alleged", "claims that allege
+        // that": crs_more R48915-x0143 and R48915-x0279, shortened). The first four fail without the widening (checked). Unnamed
+        // people's allegation (CRS DEV LSB11417-002) and a newspaper's article (wiki DEV "Organ donation in Israel",
+        // gold uncertain) stay hedges.
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, words));
+    }
+
+    [Theory]
     [InlineData("Federal debt held by the public is projected to reach 120% of GDP in 2035.", "is projected")]
     [InlineData("An estimated 30,000 workers were employed in the industry in 2024.", "an estimated")]
     public void An_agentless_projection_or_an_estimated_figure_stays_a_hedge(string sentence, string words)

@@ -320,13 +320,41 @@ internal static class StanceCues
         "sued", "sue", "sues", "suing", "filed", "file", "files", "filing",
     };
 
+    /// <summary>Irregular past and present forms of verbs a party acts with ("NFB sought an extension, alleging that", "the plaintiffs brought claims … alleging that").</summary>
+    private static readonly HashSet<string> PartyActIrregular = new(StringComparer.Ordinal)
+    {
+        "sought", "seeks", "brought", "brings", "asks", "moves", "petitions", "challenges", "appeals", "requests", "objects", "argues",
+    };
+
+    /// <summary>A finite verb a party acts with: a word in -ed ("petitioned", "challenged", "moved", "asked") or one of <see cref="PartyActIrregular"/>.</summary>
+    private static bool IsPartyActVerb(in Token t) =>
+        t.Kind == TokenKind.Word && ((t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal)) || PartyActIrregular.Contains(t.Lower));
+
+    /// <summary>The subject of the verb at <paramref name="verb"/>, back over at most four adverbs and have/has/had, is a pleading or a litigant ("the plaintiffs brought", "The petitioners have also asked").</summary>
+    private static bool LitigantSubject(ReadOnlySpan<Token> tokens, int verb)
+    {
+        int j = verb - 1;
+        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
+        {
+            string a = tokens[j].Lower;
+            if (!(a is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (a.Length > 3 && a.EndsWith("ly", StringComparison.Ordinal))))
+            {
+                break;
+            }
+        }
+
+        return j >= 0 && LitigantNouns.Contains(tokens[j].Lower);
+    }
+
     /// <summary>
     /// The verb "allege" at <paramref name="verb"/> states a party's allegation in a suit, which the sentence attributes to the party
     /// (thirty-fourth round of models/stance-epistemic.md): its subject, back over at most four adverbs (-ly, also, further, again,
     /// now) and have/has/had, is a pleading or a litigant ("The complaint alleged that", "The plaintiffs also alleged that", "state
     /// claims alleging that") or a name as <see cref="NamedEstimateSubject"/> reads it ("The DOJ alleged that", "the NFB alleged,");
     /// or it is the participle "alleging" in a clause that brings a suit ("DOJ sued Uber, alleging that", "filed an amended
-    /// complaint alleging"). Not the attributive or passive "alleged" ("the defendants' alleged conduct", "is alleged to be"), and
+    /// complaint alleging"), or whose clause's verb, whatever it is, has a named or litigant subject ("NFB sought an extension of
+    /// monitoring, alleging that", "the plaintiffs brought claims … alleging that": thirty-sixth round, the class widened); a
+    /// pleading's relative clause counts as the pleading ("suits that alleged"). Not the attributive or passive "alleged" ("the defendants' alleged conduct", "is alleged to be"), and
     /// not an allegation by others ("Critics … allege that", "an article alleging that"): those stay hedges. Bounded: at most
     /// twenty tokens back.
     /// </summary>
@@ -355,7 +383,7 @@ internal static class StanceCues
             }
         }
 
-        if (j >= 0 && LitigantNouns.Contains(tokens[j].Lower))
+        if (j >= 0 && (LitigantNouns.Contains(tokens[j].Lower) || (j >= 1 && tokens[j].Lower is "that" or "which" or "who" && LitigantNouns.Contains(tokens[j - 1].Lower))))
         {
             return true;
         }
@@ -369,7 +397,7 @@ internal static class StanceCues
                     break;
                 }
 
-                if (SuitVerbs.Contains(tokens[i].Lower))
+                if (SuitVerbs.Contains(tokens[i].Lower) || (IsPartyActVerb(tokens[i]) && (NamedEstimateSubject(tokens, i) || LitigantSubject(tokens, i))))
                 {
                     return true;
                 }
