@@ -462,6 +462,31 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("NFB sought an extension of monitoring, alleging that blind riders were still commonly turned away.", "alleging", true)]
+    [InlineData("The State of Louisiana and industry groups sued NMFS in the U.S. District Court for the Eastern District of Louisiana, alleging among other things that the 2025 BiOp overestimated risks to species.", "alleging", true)]
+    [InlineData("In September 2025, the DOJ sued Uber alleging a number of ADA violations, some not previously litigated and some echoing issues arising in prior matters.", "alleging", true)]
+    [InlineData("Both the initial and amended complaint allege that Live Nation Entertainment has engaged in anticompetitive conduct that violates the 2020 revised consent decree.", "allege", true)]
+    [InlineData("Technologies like rideshare apps have opened up convenient transportation opportunities for many people with and without disabilities; however, some people with disabilities have alleged that these new services are leaving them behind.", "alleged", false)]
+    [InlineData("In August 2009 the Swedish tabloid Aftonbladet ran an article alleging that in 1992 the Israeli Defense Force took organs from Palestinians who died in Israeli custody.", "alleging", false)]
+    [InlineData("The Eleventh Circuit held that the defendants' alleged conduct violated clearly established law.", "alleged", false)]
+    [InlineData("Critics of the program allege that its grants favor large states.", "allege", false)]
+    public void A_partys_allegation_is_an_attribution_cue_where_it_is_not_a_hedge(string sentence, string words, bool party)
+    {
+        // The thirty-seventh round of models/stance-epistemic.md, a third look at the thirty-fourth round's class: where the
+        // litigant-allegation guard takes the hedge cue "allege / alleging" away, the same words are an attribution cue, so a party's
+        // allegation keeps evidence of the right kind (CRS DEV LSB11417-026 and LSB11421-021, shortened, gold attributed;
+        // data/stance/crs_more.jsonl R48179-x0144 and LSB11417-x0098, shortened). The first four fail without the attribution cue
+        // (checked). The guard decides both: the hedge cue fires exactly where the party reading does not. Unnamed people's
+        // allegation (CRS DEV LSB11417-002), a newspaper's article (wiki DEV), the attributive "alleged" and others' allegation stay
+        // hedges; the attribution cue "alleged / alleges" is unchanged (it fires on every "alleged").
+        Assert.Equal(!party, HasCue(sentence, StanceCueKind.Hedge, words));
+        if (words is "allege" or "alleging")
+        {
+            Assert.Equal(party, HasCue(sentence, StanceCueKind.Attribution, words));
+        }
+    }
+
+    [Theory]
     [InlineData("Federal debt held by the public is projected to reach 120% of GDP in 2035.", "is projected")]
     [InlineData("An estimated 30,000 workers were employed in the industry in 2024.", "an estimated")]
     public void An_agentless_projection_or_an_estimated_figure_stays_a_hedge(string sentence, string words)

@@ -356,7 +356,9 @@ internal static class StanceCues
     /// monitoring, alleging that", "the plaintiffs brought claims … alleging that": thirty-sixth round, the class widened); a
     /// pleading's relative clause counts as the pleading ("suits that alleged"). Not the attributive or passive "alleged" ("the defendants' alleged conduct", "is alleged to be"), and
     /// not an allegation by others ("Critics … allege that", "an article alleging that"): those stay hedges. Bounded: at most
-    /// twenty tokens back.
+    /// twenty tokens back. The same decision makes "allege / alleging" an attribution cue (thirty-seventh round: a party's
+    /// allegation keeps evidence of the right kind; "alleged / alleges" were attribution cues already), so the hedge and the
+    /// attribution reading of the word can never disagree.
     /// </summary>
     internal static bool LitigantAllegation(ReadOnlySpan<Token> tokens, int verb)
     {
@@ -793,7 +795,7 @@ internal static class StanceCues
         Add(A, 0.45, "a report, the report, survey, surveys, poll, polls, study, studies, source");
         Add(A, 0.75, "thinks, think", NotThinkTank);
         Add(A, 0.75, "believes, believed, feels, felt, hopes, hoped, hoping, wants, wanted, fears, feared, knows, knew, accused, accuses, blamed, blames, criticized, criticised, praised, condemned, urged, urges, demanded, demands, questioned, agreed, agrees, disagreed, rejected, dismissed, welcomed, defended, attacked, slammed, blasted, touted, hailed, objected, opposed, signaled, signalled, indicated, revealed, disclosed, showed, shows, suggests, suggested, estimated, projected, forecast, argued, argue, alleged, alleges, accusing, questioning");
-
+        Add(A, 0.75, "allege, alleging", s => LitigantAllegation(s.Tokens, s.Start));
         Add(A, 0.75, "believe", NotKnowledgeStandard);
         Add(A, 0.75, "considers", s => NotDeliberation(s) && NotPronounDocumentSelf(s));
         Add(A, 0.75, "described", NotCrossReference);
