@@ -486,15 +486,7 @@ public static class EpistemicFeatures
     /// </summary>
     internal static bool AcronymSubject(ReadOnlySpan<Token> tokens, int verb)
     {
-        int j = verb - 1;
-        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
-        {
-            string w = tokens[j].Lower;
-            if (!(w is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal))))
-            {
-                break;
-            }
-        }
+        int j = StanceCues.SubjectEnd(tokens, verb);
 
         return j >= 2 && ParenthesisedAcronymEndsAt(tokens, j) && tokens[j - 1].Lower != "crs";
     }

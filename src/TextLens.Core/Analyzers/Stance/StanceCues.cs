@@ -231,6 +231,26 @@ internal static class StanceCues
     private static bool IsCapitalWord(ReadOnlySpan<Token> tokens, int i) => i >= 0 && tokens[i].Kind == TokenKind.Word && tokens[i].IsCapitalized;
 
     /// <summary>
+    /// Where the subject of the verb at <paramref name="verb"/> ends: the index before the verb, back over at most four adverbs
+    /// (-ly, also, further, again, now) and have/has/had ("CBO has also estimated", "The plaintiffs further alleged"); -1 when
+    /// nothing is left. Shared by the named-source, litigant and acronym-subject checks.
+    /// </summary>
+    internal static int SubjectEnd(ReadOnlySpan<Token> tokens, int verb)
+    {
+        int j = verb - 1;
+        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
+        {
+            string w = tokens[j].Lower;
+            if (!(w is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal))))
+            {
+                break;
+            }
+        }
+
+        return j;
+    }
+
+    /// <summary>
     /// The subject of the report verb at <paramref name="verb"/> names a source (thirtieth round of models/stance-epistemic.md):
     /// back over at most four adverbs (-ly, also, further, again, now) and have/has/had, an acronym at the start of its clause or
     /// after "the" ("CBO projects that", "CBO has estimated"), a parenthesised acronym ("The Federal Highway Administration (FHWA)
@@ -240,20 +260,7 @@ internal static class StanceCues
     /// </summary>
     internal static bool NamedEstimateSubject(ReadOnlySpan<Token> tokens, int verb)
     {
-        int j = verb - 1;
-        int skipped = 0;
-        while (j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word)
-        {
-            string w = tokens[j].Lower;
-            if (w is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (w.Length > 3 && w.EndsWith("ly", StringComparison.Ordinal)))
-            {
-                skipped++;
-                j--;
-                continue;
-            }
-
-            break;
-        }
+        int j = SubjectEnd(tokens, verb);
 
         if (j < 0 || tokens[j].Lower == "crs")
         {
@@ -333,15 +340,7 @@ internal static class StanceCues
     /// <summary>The subject of the verb at <paramref name="verb"/>, back over at most four adverbs and have/has/had, is a pleading or a litigant ("the plaintiffs brought", "The petitioners have also asked").</summary>
     private static bool LitigantSubject(ReadOnlySpan<Token> tokens, int verb)
     {
-        int j = verb - 1;
-        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
-        {
-            string a = tokens[j].Lower;
-            if (!(a is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (a.Length > 3 && a.EndsWith("ly", StringComparison.Ordinal))))
-            {
-                break;
-            }
-        }
+        int j = SubjectEnd(tokens, verb);
 
         return j >= 0 && LitigantNouns.Contains(tokens[j].Lower);
     }
@@ -375,15 +374,7 @@ internal static class StanceCues
             return false;
         }
 
-        int j = verb - 1;
-        for (int skipped = 0; j >= 0 && skipped < 4 && tokens[j].Kind == TokenKind.Word; skipped++, j--)
-        {
-            string a = tokens[j].Lower;
-            if (!(a is "also" or "further" or "again" or "now" or "have" or "has" or "had" || (a.Length > 3 && a.EndsWith("ly", StringComparison.Ordinal))))
-            {
-                break;
-            }
-        }
+        int j = SubjectEnd(tokens, verb);
 
         if (j >= 0 && (LitigantNouns.Contains(tokens[j].Lower) || (j >= 1 && tokens[j].Lower is "that" or "which" or "who" && LitigantNouns.Contains(tokens[j - 1].Lower))))
         {
