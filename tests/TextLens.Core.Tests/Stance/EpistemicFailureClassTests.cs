@@ -487,6 +487,26 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("The union sought an injunction in federal court, alleging that the rule exceeded the agency's statutory authority.", "alleging", true)]
+    [InlineData("The companies alleged that the agency had not weighed the costs of compliance.", "alleged", true)]
+    [InlineData("The plaintiffs' association further alleged that the notice was inadequate.", "alleged", true)]
+    [InlineData("In 2023, the State of Texas and two trade associations sued the Department, and the associations alleged that the rule was arbitrary.", "alleged", true)]
+    [InlineData("Unions allege that the rule will reduce wages in the sector.", "allege", false)]
+    [InlineData("Some states have alleged that the funding formula is unfair.", "alleged", false)]
+    [InlineData("Members of the group allege that the agency ignored their comments.", "allege", false)]
+    public void A_definite_partys_allegation_is_attributed_whatever_noun_names_the_party(string sentence, string words, bool party)
+    {
+        // Constructed, in no training set (the thirty-seventh round of models/stance-epistemic.md recorded the gap: "The union
+        // sought an injunction …, alleging that" read hedged under the guard, which knew pleadings, litigant nouns and names but not
+        // a party named by a lowercase noun). A party made definite by "the" ("the union", "the companies", "the plaintiffs'
+        // association") alleges as a named one does; a bare plural ("Unions allege") or "some states" is nobody in particular and
+        // stays a hedge. The first four fail without the party nouns (checked). No row of any training set changes cue (probe of
+        // every row's cues and epistemic features, before and after), so the shipped models and the cue fingerprints stand.
+        Assert.Equal(!party, HasCue(sentence, StanceCueKind.Hedge, words));
+        Assert.Equal(party || words == "alleged", HasCue(sentence, StanceCueKind.Attribution, words));
+    }
+
+    [Theory]
     [InlineData("Federal debt held by the public is projected to reach 120% of GDP in 2035.", "is projected")]
     [InlineData("An estimated 30,000 workers were employed in the industry in 2024.", "an estimated")]
     public void An_agentless_projection_or_an_estimated_figure_stays_a_hedge(string sentence, string words)

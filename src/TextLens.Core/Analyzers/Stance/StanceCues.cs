@@ -337,13 +337,62 @@ internal static class StanceCues
     private static bool IsPartyActVerb(in Token t) =>
         t.Kind == TokenKind.Word && ((t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal)) || PartyActIrregular.Contains(t.Lower));
 
-    /// <summary>The subject of the verb at <paramref name="verb"/>, back over at most four adverbs and have/has/had, is a pleading or a litigant ("the plaintiffs brought", "The petitioners have also asked").</summary>
-    private static bool LitigantSubject(ReadOnlySpan<Token> tokens, int verb)
+    /// <summary>
+    /// Organisations and groups that are parties when "the" makes them definite ("The union sought an injunction …, alleging that",
+    /// "the companies alleged that", "the plaintiffs' association alleged"): a definite party's allegation is attributed like a
+    /// named one's; "unions allege" and "some states have alleged" (nobody in particular) stay hedges.
+    /// </summary>
+    private static readonly HashSet<string> PartyNouns = new(StringComparer.Ordinal)
     {
-        int j = SubjectEnd(tokens, verb);
+        "union", "unions", "association", "associations", "company", "companies", "corporation", "corporations", "firm", "firms",
+        "coalition", "coalitions", "group", "groups", "organization", "organizations", "organisation", "organisations", "employer",
+        "employers", "employees", "workers", "tribe", "tribes", "state", "states", "city", "county", "district", "manufacturer",
+        "manufacturers", "carrier", "carriers", "operator", "operators", "utility", "utilities", "landlord", "landlords", "tenants",
+        "residents", "members", "defendant", "defendants", "respondent", "respondents", "appellant", "appellants", "litigants",
+        "challengers",
+    };
 
-        return j >= 0 && LitigantNouns.Contains(tokens[j].Lower);
+    /// <summary>
+    /// The token at <paramref name="j"/> is a pleading or a litigant ("complaint", "plaintiffs"), or a party noun made definite by
+    /// "the" within four tokens before it, over words and possessives only ("the union", "the plaintiffs' association"), where that
+    /// "the" does not follow "of" ("Members of the group allege": the subject is the members).
+    /// </summary>
+    private static bool IsLitigant(ReadOnlySpan<Token> tokens, int j)
+    {
+        if (j < 0)
+        {
+            return false;
+        }
+
+        if (LitigantNouns.Contains(tokens[j].Lower))
+        {
+            return true;
+        }
+
+        if (!PartyNouns.Contains(tokens[j].Lower))
+        {
+            return false;
+        }
+
+        for (int k = j - 1; k >= 0 && k >= j - 4; k--)
+        {
+            if (tokens[k].Lower == "the")
+            {
+                // Not the object of "of": in "Members of the group allege" the subject is the members, nobody in particular.
+                return k == 0 || tokens[k - 1].Lower != "of";
+            }
+
+            if (tokens[k].Kind != TokenKind.Word && tokens[k].Text is not ("'" or "’" or "'s" or "’s"))
+            {
+                break;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>The subject of the verb at <paramref name="verb"/>, back over at most four adverbs and have/has/had, is a pleading or a litigant ("the plaintiffs brought", "The petitioners have also asked", "The union sought").</summary>
+    private static bool LitigantSubject(ReadOnlySpan<Token> tokens, int verb) => IsLitigant(tokens, SubjectEnd(tokens, verb));
 
     /// <summary>
     /// The verb "allege" at <paramref name="verb"/> states a party's allegation in a suit, which the sentence attributes to the party
@@ -376,7 +425,7 @@ internal static class StanceCues
 
         int j = SubjectEnd(tokens, verb);
 
-        if (j >= 0 && (LitigantNouns.Contains(tokens[j].Lower) || (j >= 1 && tokens[j].Lower is "that" or "which" or "who" && LitigantNouns.Contains(tokens[j - 1].Lower))))
+        if (j >= 0 && (IsLitigant(tokens, j) || (j >= 1 && tokens[j].Lower is "that" or "which" or "who" && IsLitigant(tokens, j - 1))))
         {
             return true;
         }
