@@ -545,6 +545,32 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("After the mandatory recall order is issued, an informal hearing is required as soon as possible, but no later than two days after the order.", false)]
+    [InlineData("The 21st Century Cures Act (P.L. 114-255) required the HHS Secretary, to the extent possible, to harmonize differences between the two sets of regulations.", false)]
+    [InlineData("In both tables, EDU-related funding is included within RRA amounts and is also identified separately, where possible, to enable comparisons with prior-year funding.", false)]
+    [InlineData("Identification of treatments that engender as full a response as possible, and can minimize relapse, is imperative.", false)]
+    [InlineData("In Five-pin bowling, the highest possible score is 450, as a strike is worth 15 points.", false)]
+    [InlineData("A 'perfect game' is the best score possible in a game of bowling, achieved by rolling a strike during every frame.", false)]
+    [InlineData("Direct observation of phonon-polariton propagation was made possible by real-space imaging.", false)]
+    [InlineData("Prosperity made it possible for the settlement to become a village on December 5, 1815.", false)]
+    [InlineData("The laird had cleared parts of Fetlar, and it is possible that the islanders removed themselves in anticipation of a possible future forcible eviction by this landowner.", true)]
+    [InlineData("One possible cause of these migraines is high intracranial pressure resulting from postictal cerebral edema.", true)]
+    [InlineData("One option could be for Congress to add a sunset date to any mandates, thereby enabling USFC to make possible adjustments in the long-term.", true)]
+    [InlineData("Regulators will review the drug's benefits as well as possible side effects before approval.", true)]
+    [InlineData("It is at least possible that the agency will revise the rule before the deadline.", true)]
+    public void Possible_as_a_degree_or_an_enablement_is_no_hedge(string sentence, bool hedge)
+    {
+        // The thirty-eighth round of models/stance-epistemic.md: "possible" in an idiom of degree ("as soon as possible", "to the
+        // extent possible", "where possible", "as full a response as possible", "the highest possible score", "the best score
+        // possible") or of enablement ("was made possible by", "made it possible for") says nothing about whether the content is
+        // true — CRS DEV IN12681-016 and IF11043-s008 and data/stance/crs_more.jsonl R48694-x0476 (shortened) are gold asserted,
+        // the wiki DEV sentences gold certain. Possibility stays a hedge: wiki DEV "it is possible that … a possible future
+        // eviction" and "One possible cause", crs_more R48908-x0118 "make possible adjustments" (an attributive "possible"), an
+        // attributive "possible" after "as well as", "at least possible".
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, "possible"));
+    }
+
+    [Theory]
     [InlineData("Prediction markets are exchange platforms that specialize in offering event contracts.", "prediction", false)]
     [InlineData("This prediction proved to be incorrect.", "prediction", true)]
     [InlineData("In November 2024, the Court noted probable jurisdiction and consolidated Louisiana v. Callais with the related case, Robinson v. Callais.", "probable", false)]

@@ -735,6 +735,58 @@ internal static class StanceCues
         return true;
     }
 
+    /// <summary>Superlatives that "possible" follows as a degree ("the highest possible score", "the best score possible").</summary>
+    private static readonly HashSet<string> SuperlativesOfDegree = new(StringComparer.Ordinal)
+    {
+        "maximum", "minimum", "highest", "lowest", "best", "worst", "greatest", "least", "largest", "smallest", "fastest", "earliest",
+        "latest", "shortest", "longest", "strongest", "broadest", "widest", "fullest", "maximal", "minimal", "optimal",
+    };
+
+    /// <summary>
+    /// "possible" as a degree or an enablement, no possibility of the content (issue 10, thirty-eighth round): "as many cars as
+    /// possible", "as full a response as possible", "wherever possible", "to the extent possible", "the highest possible score",
+    /// "the best score possible", "was made possible by", "made it possible for students to". Only the word "possible"; "it is
+    /// possible that", "a possible explanation" and "it is possible to" stay hedges. Bounded: at most seven tokens back.
+    /// </summary>
+    private static bool NotDegreeOrEnablementPossible(CueSite s)
+    {
+        string b1 = s.Before();
+        if (b1 is "where" or "wherever" or "when" or "whenever" or "extent" || (SuperlativesOfDegree.Contains(b1) && s.Before(2) != "at"))
+        {
+            return false;
+        }
+
+        if ((b1 is "made" or "make" or "makes" or "making" && (s.End >= s.Tokens.Length || s.Tokens[s.End].Kind != TokenKind.Word || s.After() is "by" or "in" or "through" or "with" or "thanks" or "only" or "largely" or "partly" or "partially" or "for"))
+            || (b1 is "it" or "this" or "that" or "them" && s.Before(2) is "made" or "make" or "makes" or "making"))
+        {
+            return false;
+        }
+
+        if (SuperlativesOfDegree.Contains(s.Before(2)) && s.Start >= 1 && s.Tokens[s.Start - 1].Kind == TokenKind.Word)
+        {
+            return false;
+        }
+
+        if (b1 == "as" && !(s.Before(2) == "well" && s.Before(3) == "as"))
+        {
+            for (int k = 3; k <= 7 && s.Start - k >= 0; k++)
+            {
+                Token t = s.Tokens[s.Start - k];
+                if (t.Kind == TokenKind.Punctuation)
+                {
+                    break;
+                }
+
+                if (t.Lower == "as")
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>"prediction markets", "a prediction market": the name of a kind of exchange, not a prediction.</summary>
     private static bool NotMarketName(CueSite s) => s.After() is not ("market" or "markets" or "market's" or "markets'");
 
@@ -785,7 +837,8 @@ internal static class StanceCues
         Add(H, 0.9, "might, perhaps, maybe, possibly, probably, presumably, apparently, seemingly, reportedly, allegedly, purportedly, supposedly, reputedly, conceivably, arguably, likely, unlikely, likelihood, improbable");
         Add(H, 0.85, "seem, seems, seemed, seeming, appear to, appears to, appeared to, appear that, appears that, it appears, it appeared, appearing to");
         Add(H, 0.85, "suggest, suggests, suggested, suggesting, suggestion that, suggestions that, suggestive of, indicate that, indicates that, indicated that, indication that, imply, implies, implied, implying, implication");
-        Add(H, 0.85, "possible, possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
+        Add(H, 0.85, "possible", NotDegreeOrEnablementPossible);
+        Add(H, 0.85, "possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
         Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
         Add(H, 0.85, "believes, believed, believing, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
         Add(H, 0.85, "believe", NotKnowledgeStandard);
