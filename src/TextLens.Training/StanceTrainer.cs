@@ -213,6 +213,9 @@ public sealed record StanceTrainingOptions
     /// <summary>With <see cref="NegativeStage"/>: a sentence the blend read positive is left to the blend (file flag; thirtieth round).</summary>
     public bool NegativeStageKeepPositive { get; init; }
 
+    /// <summary>With <see cref="NegativeStage"/>: the stage is trained and applied without the document's bad news (`doc:bad`; file flag; thirty-third round).</summary>
+    public bool NegativeStageWithoutDocument { get; init; }
+
     /// <summary>Genre blends: the L2 weight of the gate (null: <see cref="L2"/>).</summary>
     public float? GateL2 { get; init; }
 
@@ -474,12 +477,13 @@ public static partial class StanceTrainer
         }
 
         int negative = IndexOf(ClassesOf(StanceAxis.Polarity), "negative");
-        Row[] binary = [.. rows.Select(r => new Row { Features = r.Features, OwnFeatures = r.OwnFeatures, BaseFeatures = r.BaseFeatures, Group = r.Group, Label = r.Label == negative ? 0u : 1u, Weight = 1, ClassWeight = 1, InDomain = true, Balanced = true, Item = r.Item })];
+        Row[] binary = [.. rows.Select(r => new Row { Features = options.NegativeStageWithoutDocument ? r.StageFeatures : r.Features, OwnFeatures = r.OwnFeatures, BaseFeatures = r.BaseFeatures, Group = r.Group, Label = r.Label == negative ? 0u : 1u, Weight = 1, ClassWeight = 1, InDomain = true, Balanced = true, Item = r.Item })];
         LinearStanceModel stage = Tempered(StanceAxis.Polarity, Fit(StanceAxis.Polarity, binary, StanceTagger.NegativeStageClasses, options with { ClassBalanceByGenre = false }), options);
         stage = options.NegativeStageNeutralOnly ? stage.WithStageNeutralOnly() : stage;
         stage = options.NegativeStageNeutralWhereNegative ? stage.WithStageNeutralWhereNegative() : stage;
         stage = options.NegativeStageLowerProspective ? stage.WithStageLowerProspective() : stage;
         stage = options.NegativeStageKeepPositive ? stage.WithStageKeepPositive() : stage;
+        stage = options.NegativeStageWithoutDocument ? stage.WithStageWithoutDocument() : stage;
         return options.NegativeStageGateSquared ? stage.WithStageGateSquared() : stage;
     }
 
@@ -889,9 +893,14 @@ public static partial class StanceTrainer
             IReadOnlyList<(string Name, float Value)> embedded = version == StanceFeaturizer.PolarityVersion && options.Embeddings is { } table
                 ? EmbeddingFeatures.Of(table, item.Text, options.EmbeddingWithoutNames)
                 : [];
+            IReadOnlyList<(string Name, float Value)> polarityNamed = version == StanceFeaturizer.PolarityVersion ? PolarityContext.Of(context, lexicon, span, options.PolarityInputs) : [];
             (int[] idx, float[] val) = version == StanceFeaturizer.PolarityVersion
-                ? StanceFeaturizer.WithContext((own, ownValues), [.. PolarityContext.Of(context, lexicon, span, options.PolarityInputs), .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
+                ? StanceFeaturizer.WithContext((own, ownValues), [.. polarityNamed, .. options.EmbeddingReaders.HasFlag(EmbeddingReaders.Classifier) ? embedded : []])
                 : (own, ownValues);
+            // The negative stage's vector without the document's bad news (--negative-stage-without-document; it takes no embedding).
+            (int[] si, float[] sv) = version == StanceFeaturizer.PolarityVersion && options.NegativeStageWithoutDocument
+                ? StanceFeaturizer.WithContext((own, ownValues), PolarityContext.WithoutDocument(polarityNamed))
+                : (idx, val);
             (int[] oi, float[] ov) = embedded.Count > 0 ? StanceFeaturizer.WithContext((own, ownValues), embedded) : (own, ownValues);
 
             double weight = item.Weight * (c > 0 && item.RatingSd is double sd ? (1 + c) / (c + (sd * sd)) : 1);
@@ -904,6 +913,7 @@ public static partial class StanceTrainer
             {
                 Features = withContext,
                 BaseFeatures = withContext,
+                StageFeatures = ReferenceEquals(si, idx) ? withContext : new VBuffer<float>(dim, si.Length, sv, si),
                 Terms = version == StanceFeaturizer.PolarityVersion && options.PolarVocabulary != PolarVocabularyUse.None ? PolarVocabulary.Terms(span) : null,
                 PreviousTerms = version == StanceFeaturizer.PolarityVersion && options.PolarVocabulary != PolarVocabularyUse.None ? PolarVocabulary.PreviousTerms(context) : null,
                 Group = GroupOf(item),
@@ -1132,6 +1142,10 @@ public static partial class StanceTrainer
         /// <summary>Agreement × label-confidence weight (the classifier's example weight).</summary>
         public float ClassWeight { get; set; } = 1;
 
+        /// <summary>The negative stage's features (<see cref="StanceTrainingOptions.NegativeStageWithoutDocument"/>: without `doc:bad`; otherwise the same as <see cref="BaseFeatures"/>).</summary>
+        [NoColumn]
+        public VBuffer<float> StageFeatures { get; set; }
+
         /// <summary>
         /// The sentence's own features, without the previous sentence's (<see cref="PolarityContext"/>): what the genre gate,
         /// the other-genre model and the rating models read, so that having a previous sentence (analysis rows do, the
@@ -1197,6 +1211,6 @@ public static partial class StanceTrainer
         /// <summary>The row with <paramref name="features"/> as the classifier's features.</summary>
         public Row WithFeatures(VBuffer<float> features) => Copy(features, ClassWeight);
 
-        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, OtherFeatures = OtherFeatures, BaseFeatures = BaseFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores, Source = Source };
+        private Row Copy(VBuffer<float> features, float classWeight) => new() { Features = features, OwnFeatures = OwnFeatures, OtherFeatures = OtherFeatures, BaseFeatures = BaseFeatures, StageFeatures = StageFeatures, Terms = Terms, PreviousTerms = PreviousTerms, Group = Group, Label = Label, Score = Score, Weight = Weight, ClassWeight = classWeight, HasScore = HasScore, InDomain = InDomain, Balanced = Balanced, Item = Item, Named = Named, Scores = Scores, Source = Source };
     }
 }

@@ -77,7 +77,8 @@ public static class TrainStanceCommand
         var negativeLowerProspective = new Option<bool>("--negative-stage-lower-prospective") { Description = "With --negative-stage: the stage lowers P(negative) only where the sentence is prospective, hypothetical or proposed (a modal, a condition, a proposal or intent word, a question); it raises P(negative) anywhere; stored in the stage's file (models/stance-polarity.md, twenty-ninth round)." };
         var negativeKeepPositive = new Option<bool>("--negative-stage-keep-positive") { Description = "With --negative-stage: a sentence the blend read positive is left to the blend (the stage's 'rest' merges neutral and positive); stored in the stage's file (models/stance-polarity.md, thirtieth round)." };
         var negativeGateSquared = new Option<bool>("--negative-stage-gate-squared") { Description = "With --negative-stage: the stage is mixed in by the square of the genre gate's probability of analysis prose instead of the probability; stored in the stage's file (tried: models/stance-polarity.md, twenty-eighth round)." };
-        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared, negativeNeutralWhereNegative, negativeLowerProspective, negativeKeepPositive };
+        var negativeWithoutDocument = new Option<bool>("--negative-stage-without-document") { Description = "With --negative-stage: the stage is trained and applied without the document's bad news (doc:bad; the classifier still reads it with --document-context); stored in the stage's file (models/stance-polarity.md, thirty-third round)." };
+        var command = new Command("stance", "Train the polarity or subjectivity model of the stance tagger with ML.NET (L-BFGS maximum entropy; for polarity also the SDCA rating regressor, written next to --out as <name>-rating.tlsm and <name>-ordinal.tlsm).") { axis, data, weights, keepRows, dropLabel, inDomain, clauses, clauseWords, classBalance, classBalanceInDomain, cvPredictions, output, cvOn, folds, l2, l1, seed, regression, agreement, labelConfidence, ratingL2, ruleLabelled, ruleWeight, classOffsets, gateSharpness, gateShift, gateL2, gateL1, polarityTemperature, polarVocabulary, documentContext, outcomeFrames, sourceStance, goodNews, noPrevious, embeddings, embeddingWords, noOrdinal, rowsOnly, secondStage, polarityTrees, treesAnalysis, treesOffsets, trees, treeLeaves, treeRate, treeMinLeaf, treeMinCount, treeRuleWeight, stackCache, treeResidual, negativeStage, negativeNeutralOnly, negativeGateSquared, negativeNeutralWhereNegative, negativeLowerProspective, negativeKeepPositive, negativeWithoutDocument };
         command.SetAction(parse =>
         {
             StanceAxis a = EvalStanceCommand.ParseAxis(parse.GetValue(axis)!);
@@ -296,9 +297,9 @@ public static class TrainStanceCommand
             }
 
             string[] negativeFiles = parse.GetValue(negativeStage) ?? [];
-            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared) || parse.GetValue(negativeNeutralWhereNegative) || parse.GetValue(negativeLowerProspective) || parse.GetValue(negativeKeepPositive)))
+            if (negativeFiles.Length == 0 && (parse.GetValue(negativeNeutralOnly) || parse.GetValue(negativeGateSquared) || parse.GetValue(negativeNeutralWhereNegative) || parse.GetValue(negativeLowerProspective) || parse.GetValue(negativeKeepPositive) || parse.GetValue(negativeWithoutDocument)))
             {
-                throw new UsageException("--negative-stage-neutral-only, --negative-stage-gate-squared, --negative-stage-neutral-where-negative, --negative-stage-lower-prospective and --negative-stage-keep-positive apply with --negative-stage only.");
+                throw new UsageException("--negative-stage-neutral-only, --negative-stage-gate-squared, --negative-stage-neutral-where-negative, --negative-stage-lower-prospective, --negative-stage-keep-positive and --negative-stage-without-document apply with --negative-stage only.");
             }
 
             if (negativeFiles.Length > 0)
@@ -321,6 +322,7 @@ public static class TrainStanceCommand
                     NegativeStageNeutralWhereNegative = parse.GetValue(negativeNeutralWhereNegative),
                     NegativeStageLowerProspective = parse.GetValue(negativeLowerProspective),
                     NegativeStageKeepPositive = parse.GetValue(negativeKeepPositive),
+                    NegativeStageWithoutDocument = parse.GetValue(negativeWithoutDocument),
                 };
             }
 

@@ -426,6 +426,7 @@ public class CommandsInMemoryTests
         Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-neutral-where-negative", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
         Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-lower-prospective", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
         Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-keep-positive", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
+        Assert.Contains("apply with --negative-stage only", cli.Run("train", "stance", "--axis", "polarity", "--data", "dev.jsonl", "news.jsonl", "--in-domain", "dev.jsonl", "--negative-stage-without-document", "--out", "n.tlsm", "--rows-only").Stderr, StringComparison.Ordinal);
         Assert.False(cli.Files.File.Exists("/work/n.rows"));
     }
 

@@ -283,6 +283,133 @@ public sealed class NegativeStageTests : IDisposable
         Assert.Equal(Polarity.Negative, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Plain, withDocument).Polarity);
     }
 
+    // CRS DEV IF10753-006 (gold neutral; public domain): a statement of law the blend reads neutral.
+    private const string Established = "EPA established ENERGY STAR in 1992 under the authority of the Clean Air Act, Section 103(g).";
+
+    // Thirty-third round: a report of bad news (CRS sentences quoted in models/stance-polarity.md, public domain, and two plain ones).
+    private static readonly string[] BadNewsReport =
+    [
+        "Program integrity issues, such as improper benefit payments, have long been of concern.",
+        "The lawsuit alleged that the administration had unlawfully terminated the program.",
+        "The request would cut funding by 37% and eliminate several programs.",
+        "Families of CYSHCN often experience chronic stress and adverse health outcomes.",
+        Plain,
+        Established,
+    ];
+
+    /// <summary>The hashed slot and value of the named context feature <paramref name="name"/> at value 1.</summary>
+    private static (int Slot, float Value) NamedSlot(string name)
+    {
+        (int[] idx, float[] val) = StanceFeaturizer.WithContext(([], []), [(name, 1f)]);
+        return (idx[0], val[0]);
+    }
+
+    /// <summary>A stage whose P(negative) is σ(bias + weight · doc:bad), reading the shipped classifier's inputs.</summary>
+    private static LinearStanceModel DocumentOnly(float bias, float weight)
+    {
+        LinearStanceModel inputs = Constant(0f);
+        var stage = new LinearStanceModel("polarity", StanceTagger.NegativeStageClasses, [bias, 0f], new Dictionary<int, float[]> { [NamedSlot(PolarityContext.DocumentFeature).Slot] = [weight, 0f] });
+        stage = inputs.ReadsDocument ? stage.WithDocumentContext() : stage;
+        stage = inputs.ReadsGoodNews ? stage.WithGoodNews() : stage;
+        stage = inputs.ReadsOutcomeFrames ? stage.WithOutcomeFrames() : stage;
+        stage = inputs.ReadsSourceStance ? stage.WithSourceStance() : stage;
+        stage = inputs.ReadsClauseWords ? stage.WithClauseWords() : stage;
+        stage = inputs.ReadsPrevious ? stage : stage.WithoutPrevious();
+        Assert.Equal(inputs.PolarityInputs, stage.PolarityInputs);
+        return stage;
+    }
+
+    [Fact]
+    public void Without_document_the_stage_flag_survives_the_file_and_only_the_documents_bad_news_is_left_out()
+    {
+        LinearStanceModel plain = Constant(1f).WithStageNeutralWhereNegative();
+        LinearStanceModel flagged = plain.WithStageWithoutDocument();
+        LinearStanceModel read = LinearStanceModel.Load(new MemoryStream(Bytes(flagged)));
+        Assert.True(read.StageWithoutDocument);
+        Assert.True(read.StageNeutralWhereNegative);
+        Assert.False(plain.StageWithoutDocument);
+        Assert.False(TestModels.Set.Stance.PolarityNegativeStage!.StageWithoutDocument);
+        Assert.Equal(plain.PolarityInputs, read.PolarityInputs);
+        Assert.Null(StanceTagger.NegativeStageMismatch(read, TestModels.Set.LoadStanceModel(StanceTagger.PolarityModelFile)));
+        Assert.NotEqual(Bytes(plain), Bytes(flagged));
+
+        // The named features of a sentence of the bad-news report: the previous sentence's stay, the document's goes.
+        var tokens = new List<TextLens.Core.Parsing.Token>();
+        TextLens.Core.Parsing.Tokenizer.Tokenize(Established, new TextLens.Core.Text.TextSpan(0, Established.Length), tokens);
+        StanceContext context = StanceContext.None with { Previous = BadNewsReport[1], Document = DocumentTone.OfTexts(BadNewsReport) };
+        IReadOnlyList<(string Name, float Value)> named = PolarityContext.Of(context, TestModels.Set.Valence, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), PolarityInputs.Previous | PolarityInputs.Document);
+        Assert.Contains(named, f => f.Name == PolarityContext.DocumentFeature && f.Value > 0.5f);
+        Assert.Contains(named, f => f.Name == "prev:bad" && f.Value > 0);
+        IReadOnlyList<(string Name, float Value)> without = PolarityContext.WithoutDocument(named);
+        Assert.Equal(named.Where(f => f.Name != PolarityContext.DocumentFeature), without);
+        Assert.Equal(named.Count - 1, without.Count);
+    }
+
+    [Fact]
+    public void Without_document_a_stage_that_reads_the_reports_bad_news_no_longer_raises_a_plain_sentence_of_it()
+    {
+        CopyAllModels();
+        string path = Path.Combine(_folder, StanceTagger.PolarityNegativeModelFile);
+        StanceContext inBadNews = StanceContext.None with { Document = DocumentTone.OfTexts(BadNewsReport) };
+        StanceContext inPlainReport = StanceContext.None with { Document = DocumentTone.OfTexts([Plain, "Federal agencies consult with the Services.", "The House passed H.R. 1156.", Established]) };
+        SentenceStance blend = StanceEvaluation.Tag(BlendOnly(), Established, inBadNews);
+        Assert.Equal(Polarity.Neutral, blend.Polarity);
+
+        // A stage that reads only the document's bad news (σ(−4 + 20 · doc:bad)) turns the statement of law in the bad-news
+        // report negative, and not in a report without bad news.
+        File.WriteAllBytes(path, Bytes(DocumentOnly(-4f, 20f)));
+        Assert.Equal(Polarity.Negative, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Established, inBadNews).Polarity);
+        Assert.Equal(Polarity.Neutral, StanceEvaluation.Tag(new ModelSet(_folder).Stance, Established, inPlainReport).Polarity);
+
+        // With the flag it reads its bias alone: exactly what a stage of that bias and no weights gives, in both reports; and the
+        // stage is still read only with the document (a sentence alone is the blend's).
+        // (Each tagger is read through before the next file is written: the models load on first use.)
+        File.WriteAllBytes(path, Bytes(DocumentOnly(-4f, 20f).WithStageWithoutDocument()));
+        StanceTagger flagged = new ModelSet(_folder).Stance;
+        StanceContext[] reports = [inBadNews, inPlainReport];
+        SentenceStance[] withFlag = [.. reports.Select(c => StanceEvaluation.Tag(flagged, Established, c))];
+        File.WriteAllBytes(path, Bytes(Constant(-4f)));
+        StanceTagger bias = new ModelSet(_folder).Stance;
+        for (int i = 0; i < reports.Length; i++)
+        {
+            SentenceStance a = withFlag[i];
+            SentenceStance b = StanceEvaluation.Tag(bias, Established, reports[i]);
+            Assert.Equal(Polarity.Neutral, a.Polarity);
+            Assert.Equal((b.Polarity, b.PolarityScore, b.PolarityConfidence), (a.Polarity, a.PolarityScore, a.PolarityConfidence));
+        }
+
+        SentenceStance alone = StanceEvaluation.Tag(flagged, Established);
+        SentenceStance blendAlone = StanceEvaluation.Tag(BlendOnly(), Established);
+        Assert.Equal((blendAlone.Polarity, blendAlone.PolarityScore, blendAlone.PolarityConfidence), (alone.Polarity, alone.PolarityScore, alone.PolarityConfidence));
+    }
+
+    [Fact]
+    public void Without_document_the_trained_stage_has_no_weight_on_the_documents_bad_news_and_training_is_reproducible()
+    {
+        // crs_more rows (our own file, public-domain CRS text) as in-domain rows and as the stage's own rows.
+        IReadOnlyList<StanceItem> file = StanceEvaluation.ReadJsonl(TestPaths.Repo("data", "stance", "crs_more.jsonl"));
+        IReadOnlyList<StanceItem> dev = [.. file.Take(400).Select(i => i with { Weight = 3, InDomain = true })];
+        IReadOnlyList<StanceItem> more = [.. file.Skip(400).Take(400).Select(i => i with { InDomain = true })];
+        var options = new StanceTrainingOptions { ClassBalance = 0.5, DocumentContext = true, NegativeStage = more };
+        (int slot, float value) = NamedSlot(PolarityContext.DocumentFeature);
+        double Weight(LinearStanceModel m)
+        {
+            double[] zero = m.Predict([], []);
+            double[] one = m.Predict([slot], [value]);
+            return Math.Log(one[0] / one[1]) - Math.Log(zero[0] / zero[1]);
+        }
+
+        LinearStanceModel reading = StanceTrainer.TrainNegativeStage(dev, options, TestModels.Set.Valence);
+        byte[] first = Bytes(StanceTrainer.TrainNegativeStage(dev, options with { NegativeStageWithoutDocument = true }, TestModels.Set.Valence));
+        Assert.Equal(first, Bytes(StanceTrainer.TrainNegativeStage(dev, options with { NegativeStageWithoutDocument = true }, TestModels.Set.Valence)));
+        LinearStanceModel without = LinearStanceModel.Load(new MemoryStream(first));
+        Assert.False(reading.StageWithoutDocument);
+        Assert.True(without.StageWithoutDocument);
+        Assert.True(without.ReadsDocument);
+        Assert.True(Math.Abs(Weight(reading)) > 0.01, $"the stage trained with the document weighs doc:bad {Weight(reading)}");
+        Assert.Equal(0, Weight(without), 9);
+    }
+
     [Fact]
     public void A_corrupt_or_foreign_negative_stage_beside_the_models_is_an_error_that_names_it()
     {

@@ -26,10 +26,10 @@ public sealed class LinearStanceModel
     /// <summary>Magic, format, featurizer version, hash bits, flags, classes, rows, names size (4 bytes each).</summary>
     private const int HeaderSize = 32;
 
-    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192, StageNeutralWhereNegativeFlag = 16384, StageLowerProspectiveFlag = 32768, StageKeepPositiveFlag = 65536;
+    private const int RegressionFlag = 1, ClassValuesFlag = 2, DocumentFlag = 4, OutcomeFramesFlag = 8, SourceStanceFlag = 16, EmbeddingsFlag = 32, WithoutNamesFlag = 64, GoodNewsFlag = 128, WithoutPreviousFlag = 256, ClausesFlag = 512, ClauseConditionsFlag = 1024, ClauseWordsFlag = 2048, StageNeutralOnlyFlag = 4096, StageGateSquaredFlag = 8192, StageNeutralWhereNegativeFlag = 16384, StageLowerProspectiveFlag = 32768, StageKeepPositiveFlag = 65536, StageWithoutDocumentFlag = 131072;
 
     /// <summary>The flags that say which context features the classifier reads (each a bit of the file's flags).</summary>
-    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag | StageNeutralWhereNegativeFlag | StageLowerProspectiveFlag | StageKeepPositiveFlag;
+    private const int InputFlags = DocumentFlag | OutcomeFramesFlag | SourceStanceFlag | EmbeddingsFlag | WithoutNamesFlag | GoodNewsFlag | WithoutPreviousFlag | ClausesFlag | ClauseConditionsFlag | ClauseWordsFlag | StageNeutralOnlyFlag | StageGateSquaredFlag | StageNeutralWhereNegativeFlag | StageLowerProspectiveFlag | StageKeepPositiveFlag | StageWithoutDocumentFlag;
 
     private readonly float[] _bias;
 
@@ -303,6 +303,17 @@ public sealed class LinearStanceModel
 
     /// <summary>The same stage, marked as leaving a positive reading to the blend (<see cref="StageKeepPositive"/>).</summary>
     public LinearStanceModel WithStageKeepPositive() => WithInput(StageKeepPositiveFlag, "a stage's mixing");
+
+    /// <summary>
+    /// A negative-vs-rest stage trained and applied without the document's bad news (`train stance
+    /// --negative-stage-without-document`, flag 131072; models/stance-polarity.md, thirty-third round): its vector is the
+    /// classifier's less the named feature <see cref="PolarityContext.DocumentFeature"/> (<see cref="PolarityContext.WithoutDocument"/>).
+    /// The stage is still mixed in only where the document is known. A file without the flag reads the classifier's vector as before.
+    /// </summary>
+    public bool StageWithoutDocument => (Inputs & StageWithoutDocumentFlag) != 0;
+
+    /// <summary>The same stage, marked as reading the classifier's vector without the document's bad news (<see cref="StageWithoutDocument"/>).</summary>
+    public LinearStanceModel WithStageWithoutDocument() => WithInput(StageWithoutDocumentFlag, "a stage's inputs");
 
     /// <summary>The context features the classifier reads (<see cref="InputFlags"/> bits), kept by every copy and saved in the file's flags.</summary>
     private int Inputs { get; init; }

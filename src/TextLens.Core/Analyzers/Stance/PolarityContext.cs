@@ -51,7 +51,7 @@ public static class PolarityContext
             // Centred on the typical report, so that a row without a document (an opinion snippet, an isolated sentence) reads
             // as an average document rather than as a genre of its own: uncentred, the feature flagged analysis prose and the
             // in-domain model read more sentences neutral (grouped CV 0.4929 at scale 1, 0.4812 at 3; models/stance-polarity.md).
-            features.Add(("doc:bad", (float)((mean.Bad - DocumentCenter) * DocumentScale)));
+            features.Add((DocumentFeature, (float)((mean.Bad - DocumentCenter) * DocumentScale)));
         }
 
         if ((inputs & PolarityInputs.OutcomeFrames) != 0)
@@ -80,6 +80,19 @@ public static class PolarityContext
         }
 
         return features;
+    }
+
+    /// <summary>The name of the document context's feature (<see cref="PolarityInputs.Document"/>): the document's other sentences' mean bad news.</summary>
+    public const string DocumentFeature = "doc:bad";
+
+    /// <summary>
+    /// <paramref name="named"/> without <see cref="DocumentFeature"/>: what a negative stage trained with
+    /// `--negative-stage-without-document` reads (<see cref="LinearStanceModel.StageWithoutDocument"/>; thirty-third round).
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Value)> WithoutDocument(IReadOnlyList<(string Name, float Value)> named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        return [.. named.Where(f => f.Name != DocumentFeature)];
     }
 
     /// <summary>About the mean of the document context over the analysis-prose DEV set (rows' other sentences' mean bad-news count, 0.057).</summary>

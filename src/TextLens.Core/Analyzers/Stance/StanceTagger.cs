@@ -685,7 +685,11 @@ public sealed class StanceTagger
                 | (negativeStage.StageLowerProspective ? StageMixing.LowerInFrameOnly : StageMixing.None)
                 | (negativeStage.StageKeepPositive ? StageMixing.KeepPositive : StageMixing.None)
                 | (prospective ? StageMixing.InFrame : StageMixing.None);
-            p = MixNegative(p, negativeStage.Predict(contextIdx, contextVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, mixing);
+            // Thirty-third round's flag: the stage reads the classifier's vector less the document's bad news.
+            (int[] sIdx, float[] sVal) = negativeStage.StageWithoutDocument
+                ? StanceFeaturizer.WithContext((idx, val), PolarityContext.WithoutDocument(named))
+                : (contextIdx, contextVal);
+            p = MixNegative(p, negativeStage.Predict(sIdx, sVal)[0], negativeStage.StageGateSquared ? analysis * analysis : analysis, negative, neutral, positive, mixing);
         }
 
         double pNeg = p[negative];
