@@ -545,6 +545,20 @@ public class EpistemicFailureClassTests
     }
 
     [Theory]
+    [InlineData("According to the Supreme Court, government action implicates the Free Exercise Clause when it penalizes religious practice or coerces someone—either directly or indirectly—into acting contrary to their religious beliefs.", false)]
+    [InlineData("Many Muslims criticise the Shia for certain beliefs and practices, including practices such as the Mätam.", false)]
+    [InlineData("O'Reilly has also written several non-fiction books detailing some of his beliefs.", false)]
+    [InlineData("In some instances, this feature is related to shamanistic beliefs or practice.", false)]
+    [InlineData("Surveys found widespread beliefs that the program had ended.", true)]
+    public void Beliefs_as_a_creed_or_a_topic_is_no_hedge(string sentence, bool hedge)
+    {
+        // The thirty-ninth round of models/stance-epistemic.md: the plural noun "beliefs" names a creed or the views people hold
+        // (data/stance/crs_more.jsonl LSB11422-x0023, gold attributed and certain; wiki DEV sentences, gold certain); the author
+        // hedges nothing. Before a content clause ("beliefs that …", own sentence) it stays a hedge cue.
+        Assert.Equal(hedge, HasCue(sentence, StanceCueKind.Hedge, "beliefs"));
+    }
+
+    [Theory]
     [InlineData("After the mandatory recall order is issued, an informal hearing is required as soon as possible, but no later than two days after the order.", false)]
     [InlineData("The 21st Century Cures Act (P.L. 114-255) required the HHS Secretary, to the extent possible, to harmonize differences between the two sets of regulations.", false)]
     [InlineData("In both tables, EDU-related funding is included within RRA amounts and is also identified separately, where possible, to enable comparisons with prior-year funding.", false)]

@@ -840,7 +840,11 @@ internal static class StanceCues
         Add(H, 0.85, "possible", NotDegreeOrEnablementPossible);
         Add(H, 0.85, "possibility, possibilities, potential, potentially, uncertain, uncertainty, uncertainties, unclear, unknown, not known, not clear, unsure, doubtful, unproven, unconfirmed, unverified, questionable");
         Add(H, 0.8, "whether, whether or not, remains to be seen, remain to be seen, yet to be seen, yet to be determined, little is known, not well understood, not fully understood, no evidence, is not clear, it is unclear, if not");
-        Add(H, 0.85, "believes, believed, believing, beliefs, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
+        // "beliefs" (the plural noun) is a hedge cue only before a content clause ("the beliefs that the earth is flat"): elsewhere
+        // it names a creed or the views people hold, a topic ("their religious beliefs", "criticise the Shia for certain beliefs and
+        // practices"), and the author hedges nothing (issue 10, thirty-ninth round of models/stance-epistemic.md).
+        Add(H, 0.85, "beliefs", s => s.After() == "that");
+        Add(H, 0.85, "believes, believed, believing, suspect, suspects, suspected, suspicion, suspicions, speculate, speculates, speculated, speculation, hypothesis, hypothesized, hypothesised, hypothetical, hypothetically, presume, presumed, putative");
         Add(H, 0.85, "believe", NotKnowledgeStandard);
         Add(H, 0.85, "speculative", NotTicketName);
         Add(H, 0.75, "think, thinks", NotThinkTank);
